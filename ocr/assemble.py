@@ -1,0 +1,137 @@
+"""Role-tagged lines → the record: header, distribution, body, signature, footer, per-page fields.
+
+Shared by OCR output (lines from :mod:`ocr.layout`) and transcriptions (:mod:`ocr.transcript`),
+so both sides of a diff are read by the same rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ocr import fields
+from ocr.contract import DistributionEntry, Footer, Header, Signature, TelegramRecord
+from ocr.lines import Line, Role
+
+_HYPHENATED = re.compile(r"\w[-‐‑]$")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph joined by spaces; ``китай-`` + ``скому`` → ``китайскому``."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if _HYPHENATED.search(text) and line[:1].islower():
+            text = text[:-1] + line
+        else:
+            text = f"{text} {line}" if text else line
+    return text
+
+
+def paragraphs(lines: list[Line]) -> list[str]:
+    """Body lines → paragraph texts; a page break continues the paragraph it interrupts."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if line.paragraph_start or not groups:
+            groups.append([])
+        groups[-1].append(line.text)
+    return [p for p in (join_lines(g) for g in groups) if p]
+
+
+def body_text(lines: list[Line]) -> str:
+    """The contract's ``body``: paragraphs separated by one blank line."""
+    return "\n\n".join(paragraphs([line for line in lines if line.role is Role.BODY]))
+
+
+def _first(lines: list[Line], role: Role) -> Line | None:
+    return next((line for line in lines if line.role is role), None)
+
+
+def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
+    return fields.best_match(text, vocabulary) or fields.collapse_spacing(text).strip()
+
+
+def header(lines: list[Line]) -> Header:
+    """The header fields from the lines of every page (they stand on page 1)."""
+    by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
+    routing = fields.parse_routing(by_role[Role.ROUTING][0]) if by_role[Role.ROUTING] else fields.Routing()
+    special = next((n for t in by_role[Role.SPECIAL] if (n := fields.parse_special_number(t))), None)
+    title = by_role[Role.FORM_TITLE]
+    addressee = by_role[Role.ADDRESSEE]
+    return Header(
+        form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
+        classification=[_vocabulary_or_text(t, fields.CLASSIFICATIONS) for t in by_role[Role.CLASSIFICATION]],
+        handling_marks=[_vocabulary_or_text(t, fields.HANDLING_MARKS) for t in by_role[Role.HANDLING]],
+        priority=[_vocabulary_or_text(t, fields.PRIORITIES) for t in by_role[Role.PRIORITY]],
+        origin=routing.origin,
+        telegram_number=routing.telegram_number,
+        received_time=routing.received_time,
+        received_date_raw=routing.received_date_raw,
+        copy_number=routing.copy_number,
+        special_number=special,
+        addressee=fields.clean_name(addressee[0]) if addressee else None,
+        registration_marks=[t.strip() for t in by_role[Role.REGISTRATION]],
+        reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
+    )
+
+
+def distribution(lines: list[Line]) -> list[DistributionEntry]:
+    """One entry per printed copy slot, in copy order; a recipient read twice keeps the first."""
+    slots: dict[int, str | None] = {}
+    for line in lines:
+        if line.role is Role.GRID:
+            for copy, recipient in fields.parse_grid_row(line.text):
+                slots[copy] = slots.get(copy) or recipient
+    return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
+
+
+def signature(lines: list[Line]) -> Signature:
+    for line in lines:
+        if line.role is Role.SIGNATURE and (parsed := fields.parse_signature(line.text)):
+            return Signature(name=parsed[0], date_raw=parsed[1])
+    return Signature()
+
+
+def footer(lines: list[Line]) -> Footer:
+    found: dict = {}
+    for line in lines:
+        if line.role is Role.FOOTER:
+            found.update({k: v for k, v in fields.parse_footer_line(line.text).items() if k not in found})
+    return Footer(**found)
+
+
+def record(pages: list[list[Line]]) -> TelegramRecord:
+    """The record a document's role-tagged lines give (stamps are added by the caller)."""
+    lines = [line for page in pages for line in page]
+    is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
+    return TelegramRecord(
+        doc_type="cipher_telegram" if is_telegram else "other",
+        header=header(lines),
+        distribution=distribution(lines),
+        body=body_text(lines),
+        signature=signature(lines),
+        footer=footer(lines),
+    )
+
+
+@dataclass(frozen=True)
+class PageFields:
+    folio: int | None = None
+    page_label: str | None = None
+    telegram_number: str | None = None
+    copy_number: int | None = None
+
+
+def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
+    """Folio, and on continuation pages the typed telegram number, page label and copy number.
+
+    A continuation header that leaves the copy number blank (``экз. №....``) means the document's.
+    """
+    folio = next((fields.parse_int(line.text) for line in lines if line.role is Role.FOLIO), None)
+    continuation = [line.text for line in lines if line.role is Role.CONTINUATION]
+    label = next((lab for t in continuation if (lab := fields.parse_page_label(t))), None)
+    number = next((t.strip() for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)), None)
+    copies = [fields.parse_continuation_copy(t) for t in continuation]
+    copy = next((c for found, c in copies if found and c is not None), None)
+    return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)

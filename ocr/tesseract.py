@@ -1,0 +1,114 @@
+"""The one place that runs Tesseract (through pytesseract).
+
+Every failure becomes a :mod:`ocr.errors` exception whose message says how to fix it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+import pytesseract
+
+from ocr.errors import ExternalToolError, MissingDependencyError
+
+INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-rus (or run `make setup`)"
+
+
+@functools.cache
+def version() -> str:
+    """Tesseract's version, e.g. ``"5.3.0"``; raises MissingDependencyError if absent."""
+    try:
+        return str(pytesseract.get_tesseract_version()).strip()
+    except pytesseract.TesseractNotFoundError as exc:
+        raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
+
+
+@functools.cache
+def languages() -> frozenset[str]:
+    """The traineddata files Tesseract can load."""
+    version()
+    return frozenset(pytesseract.get_languages(config=""))
+
+
+def check_languages(lang: str) -> None:
+    """Raise MissingDependencyError unless every language of ``lang`` ("rus+eng") is installed."""
+    missing = [code for code in lang.split("+") if code not in languages()]
+    if missing:
+        packages = " ".join(f"tesseract-ocr-{code.replace('_', '-').lower()}" for code in missing)
+        raise MissingDependencyError(
+            f"Tesseract language data missing: {', '.join(missing)}",
+            f"install it with: apt-get install {packages}",
+        )
+
+
+def _config(psm: int, extra: dict[str, str | int] | None) -> str:
+    # Inverted-text detection costs ~30 % of recognition time and typed pages are never white on black.
+    variables = {"tessedit_do_invert": 0, **(extra or {})}
+    return f"--psm {psm} " + " ".join(f"-c {key}={value}" for key, value in variables.items())
+
+
+def _run(function, image: np.ndarray, **kwargs):
+    try:
+        return function(image, **kwargs)
+    except pytesseract.TesseractNotFoundError as exc:
+        raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
+    except pytesseract.TesseractError as exc:
+        if "Empty page" in str(exc.message):
+            return None
+        raise ExternalToolError(
+            f"tesseract failed (status {exc.status}): {exc.message}",
+            "check that the image is a readable page; rerun with --debug to keep the intermediate images",
+        ) from exc
+    except RuntimeError as exc:  # pytesseract's timeout
+        raise ExternalToolError(f"tesseract did not finish: {exc}", "raise the OCR timeout or check the image size") from exc
+
+
+def image_to_data(
+    image: np.ndarray,
+    lang: str,
+    psm: int = 3,
+    extra: dict[str, str | int] | None = None,
+    timeout: float = 300,
+) -> dict[str, list]:
+    """Words with boxes and confidences: pytesseract's column dict (``text``, ``conf``, ``left``…).
+
+    ``image`` is a uint8 grayscale or binary array; coordinates are its pixels.
+    """
+    check_languages(lang)
+    data = _run(
+        pytesseract.image_to_data,
+        image,
+        lang=lang,
+        config=_config(psm, extra),
+        output_type=pytesseract.Output.DICT,
+        timeout=timeout,
+    )
+    return data or {key: [] for key in ("level", "block_num", "par_num", "line_num", "word_num",
+                                        "left", "top", "width", "height", "conf", "text")}
+
+
+def image_to_string(image: np.ndarray, lang: str, psm: int = 3, timeout: float = 300) -> str:
+    """Plain text, as ``tesseract IMAGE - -l LANG --psm PSM`` would print it."""
+    check_languages(lang)
+    return _run(pytesseract.image_to_string, image, lang=lang, config=f"--psm {psm}", timeout=timeout) or ""
+
+
+def orientation(image: np.ndarray, timeout: float = 60) -> tuple[int, float]:
+    """Tesseract OSD: (clockwise degrees the page must be rotated to be upright, confidence).
+
+    Returns (0, 0.0) when OSD finds too little text to decide.
+    """
+    check_languages("osd")
+    try:
+        report = _run(pytesseract.image_to_osd, image, config="--psm 0", timeout=timeout)
+    except ExternalToolError as exc:
+        if "Too few characters" in str(exc) or "Invalid resolution" in str(exc):
+            return 0, 0.0
+        raise
+    if not report:
+        return 0, 0.0
+    rotate = re.search(r"Rotate: (\d+)", report)
+    confidence = re.search(r"Orientation confidence: ([\d.]+)", report)
+    return (int(rotate.group(1)) if rotate else 0), (float(confidence.group(1)) if confidence else 0.0)
