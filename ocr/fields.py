@@ -110,7 +110,12 @@ def _valid_time(match: re.Match) -> bool:
     return int(match["hh"]) < 24 and int(match["mm"]) < 60
 
 
-_SLOT = re.compile(r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>\d{1,2})\s*[-—–]\s*(?P<suffix>\S*)", re.IGNORECASE)
+# Slot numbers are short, so the digit look-alikes Tesseract produces there are safe to read back.
+_SLOT_DIGITS = str.maketrans("ЗзбОоIl", "3360011")
+_SLOT = re.compile(
+    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>[\dЗзбОоIl]{1,2})(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»]*)",
+    re.IGNORECASE,
+)
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
@@ -127,7 +132,7 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
         suffix = text[slot.start("suffix"):slot.end("suffix")].strip(" .,")
         beside = text[slot.end():end].strip(" \t.,»")
         recipient = suffix if len(squash(suffix)) > 2 else (beside or None)
-        entries.append((int(slot.group("copy")), recipient))
+        entries.append((int(slot.group("copy").translate(_SLOT_DIGITS)), recipient))
     return entries
 
 

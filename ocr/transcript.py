@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ocr import assemble, fields
+from ocr import assemble, fields, roles
 from ocr.contract import TelegramRecord
 from ocr.errors import InputError
 from ocr.lines import Line, Role
@@ -79,80 +79,27 @@ def _split_pages(lines: list[_Raw]) -> list[list[_Raw]]:
     return pages
 
 
-def _is_prose(text: str) -> bool:
-    if "\t" in text or fields.is_grid_row(text) or fields.is_routing_line(text) or fields.is_letter_spaced(text):
-        return False
-    return len(re.findall(r"\b[а-яё]{2,}", text)) >= 4
-
-
-def _tag_header(lines: list[_Raw]) -> tuple[list[Role], int]:
-    """Roles of page 1's lines up to the body, and where the body starts."""
-    title = next((i for i, l in enumerate(lines) if fields.best_match(l.text, fields.FORM_TITLES, 85)), -1)
-    body = next((i for i in range(title + 1, len(lines)) if _is_prose(lines[i].text)), len(lines))
-    roles: list[Role] = []
-    numbers_before_title = [i for i in range(max(title, 0)) if fields.parse_int(lines[i].text) is not None]
-    for i, line in enumerate(lines[:body]):
-        roles.append(_header_role(line.text, i, title, numbers_before_title))
-    tail = [i for i, r in enumerate(roles) if r is Role.OTHER and i > title]
-    for i in tail:
-        roles[i] = Role.ADDRESSEE if i == tail[-1] else Role.PRIORITY
-    return roles, body
-
-
-def _header_role(text: str, i: int, title: int, numbers_before_title: list[int]) -> Role:
-    if i < title:
-        return Role.FOLIO if numbers_before_title and i == numbers_before_title[-1] else Role.REGISTRATION
-    if i == title:
-        return Role.FORM_TITLE
-    if "\t" in text or fields.is_grid_row(text):
-        return Role.GRID
-    if fields.is_routing_line(text):
-        return Role.ROUTING
-    if re.fullmatch(r"[\d\s]+", text):
-        return Role.REFERENCE
-    if fields.parse_special_number(text):
-        return Role.SPECIAL
-    if fields.best_match(text, fields.CLASSIFICATIONS, 85) and not fields.is_letter_spaced(text):
-        return Role.CLASSIFICATION
-    if fields.best_match(text, fields.HANDLING_MARKS, 85):
-        return Role.HANDLING
-    return Role.OTHER
-
-
-def _tag_continuation(lines: list[_Raw]) -> tuple[list[Role], int]:
-    """A later page: folio, then telegram number, page label and copy line, then the body."""
-    roles = [Role.FOLIO]
+def _tag_continuation(lines: list[_Raw]) -> int:
+    """A later page opens with folio, telegram number, page label and copy line: how many lines."""
+    count = 1
     for line in lines[1:]:
-        is_copy_line = fields.parse_continuation_copy(line.text)[0]
-        if fields.parse_int(line.text) is None and not is_copy_line:
+        if not roles.is_continuation_line(line.text):
             break
-        roles.append(Role.CONTINUATION)
-        if is_copy_line:
+        count += 1
+        if fields.parse_continuation_copy(line.text)[0]:
             break
-    return roles, len(roles)
-
-
-def _tag_rest(lines: list[_Raw], first: bool) -> list[Role]:
-    """Body lines until the signature, then footer (handwriting in italics)."""
-    roles: list[Role] = []
-    after_signature = False
-    for line in lines:
-        if line.italic:
-            roles.append(Role.HANDWRITTEN)
-        elif not after_signature and fields.parse_signature(line.text):
-            roles.append(Role.SIGNATURE)
-            after_signature = True
-        elif after_signature:
-            roles.append(Role.FOOTER if fields.is_footer_line(line.text) else Role.OTHER)
-        else:
-            roles.append(Role.BODY)
-    return roles
+    return count
 
 
 def _tag_page(raw: list[_Raw], number: int) -> list[Line]:
-    roles, body = _tag_continuation(raw) if number > 1 else _tag_header(raw)
-    roles += _tag_rest(raw[body:], first=number == 1)
-    lines = [Line(text=r.text, role=role, page=number) for r, role in zip(raw, roles)]
+    texts = [r.text for r in raw]
+    if number == 1:
+        tags, body = roles.tag_first_page(texts)
+    else:
+        body = _tag_continuation(raw)
+        tags = [Role.FOLIO] + [Role.CONTINUATION] * (body - 1)
+    tags += roles.tag_rest(texts[body:], [r.italic for r in raw[body:]])
+    lines = [Line(text=r.text, role=role, page=number) for r, role in zip(raw, tags)]
     body_lines = [line for line in lines if line.role is Role.BODY]
     for k, line in enumerate(body_lines):
         # Each markdown line of the body is a paragraph; a later page's first one continues the last page's.

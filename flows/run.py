@@ -1,0 +1,63 @@
+"""Running the ingest flow from the command line: task runner, progress bar, quiet shutdown."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from prefect.task_runners import ThreadPoolTaskRunner
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from flows import ingest as ingest_module
+from ocr.batch import Outcome
+from ocr.pipeline import Settings
+
+
+class _Progress:
+    """Adapts the flow's progress events to a rich progress bar of documents and pages."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.documents = progress.add_task("documents", total=None)
+        self.pages = progress.add_task("pages", total=None)
+
+    def __call__(self, event: str, item: object = None) -> None:
+        if event == "total":
+            documents, pages = item
+            self.progress.update(self.documents, total=documents)
+            self.progress.update(self.pages, total=pages)
+        elif event == "page":
+            self.progress.advance(self.pages)
+        elif event == "skipped":
+            self.progress.advance(self.documents)
+            self.progress.update(self.pages, total=max(0, (self.progress.tasks[self.pages].total or 0) - len(item.pages)))
+        elif event == "document":
+            self.progress.advance(self.documents)
+
+
+def quiet_prefect_logs(verbose: bool) -> None:
+    """Keep Prefect's own tracebacks off the console: failures are in the summary and the error records.
+
+    Events still queued when the temporary server stops are of no use to a command-line run; their
+    flush errors at shutdown would only alarm the user.
+    """
+    names = ["prefect.events.clients", "prefect.server.events", "prefect._internal.concurrency"]
+    if not verbose:
+        names += ["prefect.task_runs", "prefect.flow_runs"]
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def run_ingest(source: Path, output: Path, transcripts: Path | None, settings: Settings, *, force: bool,
+               workers: int, console: Console, verbose: bool = False) -> list[Outcome]:
+    """Run the ingest flow with ``workers`` pages at once, showing progress on ``console``."""
+    quiet_prefect_logs(verbose)
+    flow = ingest_module.ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+    columns = (TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        ingest_module.progress_hook = _Progress(progress)
+        try:
+            return flow(source=source, output_dir=output, transcripts_dir=transcripts, settings=settings, force=force)
+        finally:
+            ingest_module.progress_hook = None

@@ -1,0 +1,120 @@
+"""Comparing a document with its existing transcription: ``output/<id>.diff.json``.
+
+CER and WER of the body (the contract's ``cer``/``wer``, dinglehopper's ``strict`` profile), the
+same under the ``cyrillic-archival`` profile, per page where the transcription marks page breaks,
+and every header/footer field the transcription lets one read, expected against found.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ocr import metrics, normalise
+from ocr.contract import TelegramDocument, TelegramRecord
+from ocr.transcript import Transcript
+
+PRIMARY_PROFILE = "strict"  # what dinglehopper reports, so the headline figures agree with it
+PROFILES = ("strict", "cyrillic-archival")
+
+
+class Rates(BaseModel):
+    cer: float
+    wer: float
+    reference_characters: int
+    reference_words: int
+
+
+class PageRates(BaseModel):
+    page: int
+    cer: float
+    wer: float
+    reference_characters: int
+
+
+class FieldMatch(BaseModel):
+    field: str
+    expected: str | int | list | None
+    found: str | int | list | None
+    match: bool
+
+
+class DiffReport(BaseModel):
+    document_id: str
+    transcript_path: str
+    cer: float
+    wer: float
+    normalisation: list[str]
+    per_page: list[PageRates]
+    fields: list[FieldMatch]
+    field_accuracy: float | None
+    profiles: dict[str, Rates]
+    averaging: str = "per_page figures are per page; document figures are over the whole body (micro average)"
+
+
+def rates(reference: str, hypothesis: str, profile: str) -> Rates:
+    cer, n_chars = metrics.character_error_rate_n(reference, hypothesis, profile)
+    wer, n_words = metrics.word_error_rate_n(reference, hypothesis, profile)
+    return Rates(cer=cer, wer=wer, reference_characters=n_chars, reference_words=n_words)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def per_page(document: TelegramDocument, transcript: Transcript) -> list[PageRates]:
+    """Each page's whole text against the transcription's page, when both have the same page count."""
+    if len(transcript.page_texts) < 2 or len(transcript.page_texts) != len(document.pages):
+        return []
+    out = []
+    for page, reference in zip(document.pages, transcript.page_texts):
+        cer, n = metrics.character_error_rate_n(_flat(reference), _flat(page.text), PRIMARY_PROFILE)
+        wer = metrics.word_error_rate(_flat(reference), _flat(page.text), PRIMARY_PROFILE)
+        out.append(PageRates(page=page.number, cer=cer, wer=wer, reference_characters=n))
+    return out
+
+
+def _comparable(value):
+    if isinstance(value, str):
+        return " ".join(unicodedata.normalize("NFC", value).split())
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    return value
+
+
+def field_values(record: TelegramRecord) -> dict[str, object]:
+    """Every scalar and list field of the header, signature and footer, by dotted name."""
+    data = record.model_dump(mode="json")
+    values = {f"{part}.{key}": value for part in ("header", "signature", "footer") for key, value in data[part].items()}
+    values["distribution"] = [f"{d['copy']}:{d['recipient'] or ''}" for d in data["distribution"]]
+    values["doc_type"] = data["doc_type"]
+    return values
+
+
+def compare_fields(expected: TelegramRecord, found: TelegramRecord) -> list[FieldMatch]:
+    """Fields the expected record gives (non-empty), each with what was found and whether it matches."""
+    exp, got = field_values(expected), field_values(found)
+    return [
+        FieldMatch(field=name, expected=value, found=got.get(name), match=_comparable(value) == _comparable(got.get(name)))
+        for name, value in exp.items()
+        if value not in (None, [], "")
+    ]
+
+
+def diff_document(document: TelegramDocument, transcript: Transcript, transcript_path: Path) -> DiffReport:
+    reference = transcript.record.body
+    profiles = {p: rates(reference, document.body, p) for p in PROFILES}
+    matches = compare_fields(transcript.record, document)
+    return DiffReport(
+        document_id=document.document_id,
+        transcript_path=str(transcript_path),
+        cer=profiles[PRIMARY_PROFILE].cer,
+        wer=profiles[PRIMARY_PROFILE].wer,
+        normalisation=[rule.description for rule in normalise.PROFILES[PRIMARY_PROFILE].rules],
+        per_page=per_page(document, transcript),
+        fields=matches,
+        field_accuracy=round(sum(m.match for m in matches) / len(matches), 4) if matches else None,
+        profiles=profiles,
+    )

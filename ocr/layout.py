@@ -1,0 +1,227 @@
+"""Layout parsing: OCR words → lines in reading order, each tagged with the part of the form it is.
+
+Zones are found from the page itself: words are grouped into visual lines by their vertical
+position (independent of Tesseract's block order, which scatters the form's columns), lines are
+split into segments at wide gaps (margin notes beside the folio, grid columns), and roles come from
+the text (:mod:`ocr.roles`, fuzzy keywords) and from position: what stands above the form title
+is registry marks on the left and the folio on the right; a later page's top lines are its
+continuation header.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from ocr import fields, roles
+from ocr.contract import Region
+from ocr.lines import Line, Role, Word, union_box
+
+# A gap wider than this many character widths separates segments of one visual line.
+SEGMENT_GAP_CHARS = 4.0
+# A gap wider than this many character widths separates words of letter-spaced typing.
+WORD_GAP_CHARS = 1.7
+# A body line indented by more than this many character widths opens a paragraph.
+INDENT_CHARS = 2.0
+
+
+@dataclass
+class VisualLine:
+    segments: list[Line] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for s in self.segments for w in s.words]
+
+    @property
+    def text(self) -> str:
+        return "  ".join(s.text for s in self.segments)
+
+    @property
+    def bbox(self):
+        return union_box([s.bbox for s in self.segments if s.bbox])
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Typical sizes of this page's typing, in pixels."""
+
+    char_width: float
+    line_height: float
+
+
+def page_metrics(words: list[Word]) -> Metrics:
+    widths = [w.bbox[2] / len(w.text) for w in words if len(w.text) >= 3]
+    heights = [w.bbox[3] for w in words if len(w.text) >= 2]
+    return Metrics(
+        char_width=statistics.median(widths) if widths else 20.0,
+        line_height=statistics.median(heights) if heights else 40.0,
+    )
+
+
+def _centre_y(word: Word) -> float:
+    return word.bbox[1] + word.bbox[3] / 2
+
+
+def group_lines(words: list[Word], metrics: Metrics) -> list[list[Word]]:
+    """Words → visual lines (top to bottom, each left to right) by vertical centre."""
+    lines: list[tuple[float, list[Word]]] = []
+    for word in sorted(words, key=_centre_y):
+        cy = _centre_y(word)
+        near = [k for k in range(max(0, len(lines) - 3), len(lines)) if abs(lines[k][0] - cy) <= 0.5 * metrics.line_height]
+        if near:
+            k = min(near, key=lambda k: abs(lines[k][0] - cy))
+            members = lines[k][1] + [word]
+            lines[k] = (statistics.fmean(_centre_y(w) for w in members), members)
+        else:
+            lines.append((cy, [word]))
+    return [sorted(ws, key=lambda w: w.bbox[0]) for _, ws in sorted(lines, key=lambda item: item[0])]
+
+
+def _is_spaced(word: Word, metrics: Metrics) -> bool:
+    """Tesseract often reads letter-spaced typing (``В Ы Ш И``) as one word as wide as the spaced letters."""
+    letters = sum(c.isalpha() for c in word.text)
+    others = len(word.text) - letters
+    return letters >= 2 and word.bbox[2] / metrics.char_width > letters + others + 0.5 * (letters - 1)
+
+
+def _word_text(word: Word, metrics: Metrics) -> str:
+    """The word as typed: letter-spaced words get their spaces back (``ВЫШИ`` → ``В Ы Ш И``)."""
+    if not _is_spaced(word, metrics):
+        return word.text
+    return " ".join(word.text).replace(" .", ".").replace(" ,", ",")
+
+
+def _join_words(words: list[Word], metrics: Metrics) -> str:
+    """Words joined by one space, or two where the gap is a word gap in letter-spaced typing."""
+    text = _word_text(words[0], metrics)
+    for prev, word in zip(words, words[1:]):
+        gap = word.bbox[0] - (prev.bbox[0] + prev.bbox[2])
+        text += ("  " if gap > WORD_GAP_CHARS * metrics.char_width else " ") + _word_text(word, metrics)
+    return text
+
+
+def _segment(words: list[Word], metrics: Metrics, page: int) -> Line:
+    return Line(
+        text=_join_words(words, metrics),
+        page=page,
+        bbox=union_box([w.bbox for w in words]),
+        confidence=statistics.fmean(w.confidence for w in words),
+        words=list(words),
+    )
+
+
+def split_segments(words: list[Word], metrics: Metrics, page: int) -> VisualLine:
+    """One visual line → segments separated by gaps wider than SEGMENT_GAP_CHARS characters."""
+    groups: list[list[Word]] = [[words[0]]]
+    for prev, word in zip(words, words[1:]):
+        if word.bbox[0] - (prev.bbox[0] + prev.bbox[2]) > SEGMENT_GAP_CHARS * metrics.char_width:
+            groups.append([])
+        groups[-1].append(word)
+    return VisualLine([_segment(g, metrics, page) for g in groups])
+
+
+def _as_line(visual: VisualLine, role: Role, page: int) -> Line:
+    words = visual.words
+    return Line(
+        text=visual.text,
+        role=role,
+        page=page,
+        bbox=visual.bbox,
+        confidence=statistics.fmean(w.confidence for w in words),
+        words=words,
+    )
+
+
+def _margin_lines(visuals: list[VisualLine], page_width: int, inner: Role) -> list[Line]:
+    """Top-of-page lines by segment: a bare number on the right half is the folio, the rest ``inner``."""
+    lines = []
+    for visual in visuals:
+        for segment in visual.segments:
+            is_folio = fields.parse_int(segment.text) is not None and segment.bbox[0] > page_width / 2
+            segment.role = Role.FOLIO if is_folio else inner
+            lines.append(segment)
+    return lines
+
+
+def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
+    texts = [v.text for v in visuals]
+    tags, body = roles.tag_first_page(texts)
+    title = roles.find_title(texts)
+    lines = _margin_lines(visuals[:max(title, 0)], width, Role.REGISTRATION)
+    lines += [_as_line(v, tag, page) for v, tag in zip(visuals[max(title, 0):body], tags[max(title, 0):])]
+    return lines + _tag_rest(visuals[body:], page)
+
+
+def _tag_continuation(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
+    top = 0
+    while top < len(visuals) and all(roles.is_continuation_line(s.text) for s in visuals[top].segments):
+        top += 1
+    return _margin_lines(visuals[:top], width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
+
+
+def _tag_rest(visuals: list[VisualLine], page: int) -> list[Line]:
+    tags = roles.tag_rest([v.text for v in visuals])
+    return [_as_line(v, tag, page) for v, tag in zip(visuals, tags)]
+
+
+def mark_paragraphs(lines: list[Line], metrics: Metrics, continues: bool) -> None:
+    """Set ``paragraph_start`` on body lines: indented, or after a wide vertical gap.
+
+    ``continues``: the page's first body line continues the previous page's paragraph unless indented.
+    """
+    body = [line for line in lines if line.role is Role.BODY]
+    if not body:
+        return
+    left = sorted(line.bbox[0] for line in body)[len(body) // 4]
+    pitches = [b.bbox[1] - a.bbox[1] for a, b in zip(body, body[1:])]
+    pitch = statistics.median(pitches) if pitches else metrics.line_height * 2
+    for k, line in enumerate(body):
+        indented = line.bbox[0] - left > INDENT_CHARS * metrics.char_width
+        gap = k > 0 and line.bbox[1] - body[k - 1].bbox[1] > 1.6 * pitch
+        line.paragraph_start = indented or gap or (k == 0 and not continues)
+
+
+def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
+    """A page's words → role-tagged lines in reading order (segments for margin notes)."""
+    if not words:
+        return []
+    metrics = page_metrics(words)
+    visuals = [split_segments(ws, metrics, page) for ws in group_lines(words, metrics)]
+    texts = [v.text for v in visuals]
+    if roles.find_title(texts) >= 0 or any(fields.is_routing_line(t) for t in texts):
+        lines = _tag_first_page(visuals, page, width)
+    elif page > 1 and visuals and any(roles.is_continuation_line(s.text) for s in visuals[0].segments):
+        lines = _tag_continuation(visuals, page, width)
+    else:
+        lines = _tag_rest(visuals, page)
+    mark_paragraphs(lines, metrics, continues=page > 1)
+    return lines
+
+
+def page_text(lines: list[Line]) -> str:
+    """All text of the page in reading order: a line each, a blank line where the part of the form changes."""
+    out: list[str] = []
+    for k, line in enumerate(lines):
+        if k and (line.role is not lines[k - 1].role or line.paragraph_start):
+            out.append("")
+        out.append(" ".join(line.text.split()))
+    return "\n".join(out)
+
+
+def regions(lines: list[Line]) -> list[Region]:
+    """Consecutive lines of one role (a body paragraph each) → one region with box, text and confidence."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not groups or line.role is not groups[-1][0].role or line.paragraph_start or line.role in (Role.FOLIO, Role.REGISTRATION):
+            groups.append([])
+        groups[-1].append(line)
+    return [
+        Region(
+            type=g[0].role.value,
+            bbox=union_box([line.bbox for line in g]),
+            text="\n".join(" ".join(line.text.split()) for line in g),
+            confidence=round(statistics.fmean(line.confidence or 0 for line in g), 2),
+        )
+        for g in groups
+    ]

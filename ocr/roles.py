@@ -1,0 +1,88 @@
+"""Which part of the form each line of a page is, from its text and its order on the page.
+
+Used for transcriptions as they are, and for OCR output after :mod:`ocr.layout` has settled the
+margins (registry marks, folio, continuation header) from the lines' positions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ocr import fields
+from ocr.lines import Role
+
+# Roles of the typed header block between form title and body, whose order the form fixes.
+_HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: several lower-case words, not a grid row, routing line or spaced typing."""
+    if "\t" in text or fields.is_grid_row(text) or fields.is_routing_line(text) or fields.is_letter_spaced(text):
+        return False
+    return len(re.findall(r"\b[а-яёa-z]{2,}", fields.cyrillic(text))) >= 4
+
+
+def find_title(texts: list[str], cutoff: float = 80) -> int:
+    """Index of the form title (``Шифртелеграмма``), -1 when the page has none."""
+    return next((i for i, t in enumerate(texts) if len(t) < 40 and fields.best_match(t, fields.FORM_TITLES, cutoff)), -1)
+
+
+def header_role(text: str) -> Role:
+    """The role of a line of the typed/printed header after the title, OTHER when the text alone can't say."""
+    if fields.is_routing_line(text):
+        return Role.ROUTING
+    if "\t" in text or fields.is_grid_row(text):
+        return Role.GRID
+    if re.fullmatch(r"[\d\s]+", text):
+        return Role.REFERENCE
+    if fields.parse_special_number(text):
+        return Role.SPECIAL
+    if not fields.is_letter_spaced(text) and fields.best_match(text, fields.CLASSIFICATIONS, 85):
+        return Role.CLASSIFICATION
+    if fields.best_match(text, fields.HANDLING_MARKS, 85):
+        return Role.HANDLING
+    return Role.OTHER
+
+
+def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
+    """Roles of page 1's lines up to the body, and the index where the body starts.
+
+    Before the title: registry marks, the last bare number being the folio. After the header block,
+    the lines before the body are priorities, the last one the addressee.
+    """
+    title = find_title(texts)
+    body = next((i for i in range(title + 1, len(texts)) if is_prose(texts[i])), len(texts))
+    numbers = [i for i in range(max(title, 0)) if fields.parse_int(texts[i]) is not None]
+    roles = [
+        (Role.FOLIO if numbers and i == numbers[-1] else Role.REGISTRATION) if i < title
+        else Role.FORM_TITLE if i == title
+        else header_role(text)
+        for i, text in enumerate(texts[:body])
+    ]
+    block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
+    tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER]
+    for i in tail:
+        roles[i] = Role.ADDRESSEE if i == tail[-1] else Role.PRIORITY
+    return roles, body
+
+
+def is_continuation_line(text: str) -> bool:
+    """A line of a later page's header: a bare number, a page label (``2.``) or ``экз. №... 3``."""
+    return fields.parse_int(text) is not None or fields.parse_continuation_copy(text)[0]
+
+
+def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
+    """Body lines until the signature; after it footer lines; handwriting where marked."""
+    roles: list[Role] = []
+    signed = False
+    for k, text in enumerate(texts):
+        if italic and italic[k]:
+            roles.append(Role.HANDWRITTEN)
+        elif not signed and fields.parse_signature(text):
+            roles.append(Role.SIGNATURE)
+            signed = True
+        elif signed:
+            roles.append(Role.FOOTER if fields.is_footer_line(text) else Role.OTHER)
+        else:
+            roles.append(Role.BODY)
+    return roles

@@ -1,0 +1,3 @@
+from ocr.schema import main
+
+main()

@@ -1,0 +1,55 @@
+"""Writing results: atomically (a reader never sees half a file), and checked against the contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from ocr import schema
+from ocr.contract import TelegramDocument
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Path:
+    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text_atomic(path: Path, text: str) -> Path:
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def dumps(data: dict | BaseModel) -> str:
+    """UTF-8 JSON as the contract asks (``ensure_ascii=False``)."""
+    if isinstance(data, BaseModel):
+        data = data.model_dump(mode="json")
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_json_atomic(path: Path, data: dict | BaseModel) -> Path:
+    return write_text_atomic(path, dumps(data))
+
+
+def write_document(document: TelegramDocument, output_dir: Path) -> Path:
+    """``output_dir/<document_id>.json``, validated against the published schema before it is written."""
+    data = document.model_dump(mode="json")
+    schema.validate(data)
+    return write_json_atomic(output_dir / f"{document.document_id}.json", data)
+
+
+def read_document(path: Path) -> TelegramDocument:
+    return TelegramDocument.model_validate_json(path.read_text(encoding="utf-8"))

@@ -1,0 +1,35 @@
+"""Shared fixtures: the seed telegram's files and an output folder per test."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "corpus" / "seed-telegram-1950-01-19"
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    if not SEED.is_dir():
+        pytest.skip(f"the shared corpus is not beside the checkout ({SEED})")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_expected(seed_dir) -> dict:
+    return json.loads((seed_dir / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def outdir(tmp_path) -> Path:
+    path = tmp_path / "output"
+    path.mkdir()
+    return path

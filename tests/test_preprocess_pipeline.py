@@ -1,0 +1,42 @@
+"""preprocess_page end to end with real Tesseract OSD: orientation and mapping back to the scan."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr.preprocess import preprocess_page
+from ocr.preprocess.geometry import rotate_quarter, rotate_small
+from tests.test_preprocess_steps import render_page
+
+MARK = (1000, 60, 60, 60)  # x, y, w, h of a filled square in the upright page's top-right corner
+
+
+def upright_page() -> np.ndarray:
+    page = render_page()
+    x, y, w, h = MARK
+    page[y:y + h, x:x + w] = 0
+    return page
+
+
+def find_mark(gray: np.ndarray) -> tuple[int, int, int, int]:
+    """Box of the one solid square: the only place a mark-sized window is all ink."""
+    ink = (gray < 128).astype(np.uint8)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    solid = [s for s in stats[1:] if s[4] > 0.8 * s[2] * s[3] and s[2] > 40 and s[3] > 40]
+    assert len(solid) == 1
+    return tuple(int(v) for v in solid[0][:4])
+
+
+@pytest.mark.parametrize(("turned", "expected"), [(180, 180), (90, 270)])
+def test_turned_page_comes_back_upright_and_maps_back(turned, expected):
+    scan, to_scan = rotate_quarter(upright_page(), turned)
+    scan, tilt = rotate_small(scan, 1.2)
+    result = preprocess_page(scan)
+    assert result.rotation == expected and result.rotation_confidence > 2
+    assert result.skew_deg == pytest.approx(1.2, abs=0.1)
+    found = find_mark(result.image)
+    assert found[:2] == pytest.approx(MARK[:2], abs=60)  # upright again, give or take the deskew canvas growth
+    mark_in_scan = find_mark(cv2.cvtColor(scan, cv2.COLOR_BGR2GRAY))
+    assert result.map_box_to_original(found) == pytest.approx(mark_in_scan, abs=4)

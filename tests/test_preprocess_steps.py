@@ -1,0 +1,201 @@
+"""Preprocessing steps on rendered pages (no Tesseract here; see test_preprocess_pipeline.py)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr.preprocess import PreprocessSettings, preprocess_page
+from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
+from ocr.preprocess.binarize import binarize
+from ocr.preprocess.denoise import remove_specks
+from ocr.preprocess.deskew import deskew, estimate_skew
+from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
+from ocr.preprocess.stamps import separate_stamps
+
+FONT = "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf"
+TEXT = "THE COMMITTEE MET ON 12 MAY AND AGREED TO SEND 345 COPIES BY TELEGRAPH"
+VIOLET = (170, 40, 120)  # BGR: stamp ink
+CARBON = (140, 105, 125)  # BGR: violet-grey carbon-copy typing, weakly saturated
+NO_OSD = PreprocessSettings(orientation=False)
+
+
+def render_page(ink=(0, 0, 0), size=(1240, 1754), lines=28) -> np.ndarray:
+    """A BGR A4 page at 150 dpi with typewriter-like lines of text in ``ink``."""
+    image = Image.new("RGB", size, "white")
+    draw, font = ImageDraw.Draw(image), ImageFont.truetype(FONT, 26)
+    for i in range(lines):
+        draw.text((100, 140 + 50 * i), TEXT[: 30 + (7 * i) % 40], font=font, fill=ink[::-1])
+    return np.array(image)[..., ::-1].copy()
+
+
+def gray(bgr: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+
+
+def add_stamp(page: np.ndarray, centre=(500, 500), radius=160) -> np.ndarray:
+    """Boolean mask of a violet round stamp drawn onto ``page`` (ring, bar and letters)."""
+    mask = np.zeros(page.shape[:2], np.uint8)
+    cv2.circle(mask, centre, radius, 1, 10)
+    cv2.line(mask, (centre[0] - radius + 30, centre[1]), (centre[0] + radius - 30, centre[1]), 1, 8)
+    cv2.putText(mask, "NKID", (centre[0] - 90, centre[1] - 30), cv2.FONT_HERSHEY_SIMPLEX, 2, 1, 6)
+    page[mask > 0] = np.minimum(page[mask > 0], VIOLET)  # ink multiplies: black typing stays black
+    return mask > 0
+
+
+# --- deskew -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("angle", [-2.5, -0.7, 0.3, 1.9, 4.5])
+def test_skew_is_measured_despite_rule_and_blob(angle):
+    tilted, _ = rotate_small(gray(render_page()), angle)
+    # A printed rule and a stamp that do not share the typing's tilt must not pull the estimate.
+    cv2.line(tilted, (60, 90), (tilted.shape[1] - 60, 90), 0, 4)
+    cv2.circle(tilted, (900, 1200), 120, 60, -1)
+    assert estimate_skew(tilted) == pytest.approx(angle, abs=0.1)
+
+
+def test_deskew_makes_lines_level():
+    tilted, _ = rotate_small(gray(render_page()), 1.9)
+    straight, _ = deskew(tilted, estimate_skew(tilted))
+    assert estimate_skew(straight) == pytest.approx(0.0, abs=0.1)
+
+
+def test_blank_page_has_no_skew():
+    assert estimate_skew(np.full((800, 600), 255, np.uint8)) == 0.0
+
+
+# --- geometry -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("quarter", [0, 90, 180, 270])
+def test_quarter_turn_matrix_matches_the_pixels(quarter):
+    image = np.zeros((40, 60), np.uint8)
+    image[5:9, 10:20] = 255
+    rotated, matrix = rotate_quarter(image, quarter)
+    ys, xs = np.nonzero(rotated)
+    found = (int(xs.min()), int(ys.min()), int(xs.max() - xs.min() + 1), int(ys.max() - ys.min() + 1))
+    assert map_box(matrix, (10, 5, 10, 4)) == found
+    assert map_box(invert(matrix), found) == (10, 5, 10, 4)
+
+
+def test_composed_rotations_round_trip_a_box():
+    image = np.zeros((300, 200), np.uint8)
+    quarter, first = rotate_quarter(image, 90)
+    _, second = rotate_small(quarter, -1.5)
+    forward = compose(second, first)
+    x, y, w, h = map_box(invert(forward), map_box(forward, (50, 80, 40, 20)))
+    # A tilted box's axis-aligned hull grows by about sin(1.5 deg) of the other side each way.
+    assert (x, y) == pytest.approx((50, 80), abs=3) and (w, h) == pytest.approx((40, 20), abs=6)
+
+
+# --- stamps -------------------------------------------------------------------------------------
+
+def test_violet_stamp_is_lifted_off_the_typing():
+    page = render_page()
+    typing = gray(page) < 60  # the strokes' cores; their anti-aliased rims take the stamp's colour
+    stamp = add_stamp(page)
+    text, layer, boxes = separate_stamps(page)
+    under = typing & stamp
+    assert under.sum() > 200, "the stamp must cross some typing for this test to mean anything"
+    assert (text[under] < 128).mean() > 0.95  # typing under the stamp survives
+    assert (text[stamp & ~typing] > 200).mean() > 0.95  # stamp ink is gone from the text image
+    assert (layer[stamp & ~typing] < 200).mean() > 0.95  # and is in the stamp layer
+    assert (layer[(gray(render_page()) < 250) & ~stamp] == 255).all()
+    (x, y, w, h), = boxes
+    assert x <= 340 and y <= 340 and x + w >= 660 and y + h >= 660
+
+
+def test_carbon_copy_typing_is_not_a_stamp():
+    page = render_page(ink=CARBON, lines=32)
+    typing = gray(page) < 170
+    text, layer, boxes = separate_stamps(page)
+    assert layer is None and boxes == []
+    assert (text[typing] < 170).all()
+
+
+def test_carbon_copy_survives_next_to_a_stamp():
+    page = render_page(ink=CARBON)
+    typing = gray(page) < 170
+    stamp = add_stamp(page, centre=(900, 1300))
+    text, _, boxes = separate_stamps(page)
+    assert len(boxes) == 1
+    assert (text[typing & ~stamp] < 170).mean() > 0.99
+
+
+def test_grayscale_page_has_no_stamp_layer():
+    result = preprocess_page(gray(render_page()), NO_OSD)
+    assert result.stamp_image is None and result.stamp_boxes == []
+
+
+# --- background and denoising ------------------------------------------------------------------
+
+def test_dark_frame_and_shadow_are_whitened():
+    page = gray(render_page())
+    page[:, :70] = 30  # scanner lid shadow along one edge
+    page[:50, :], page[-60:, :], page[:, -40:] = 20, 20, 20  # black frame
+    cleaned, _, fraction = remove_border(page, estimate_background(page))
+    assert cleaned[:, :70].min() == 255 and cleaned[-60:, :].min() == 255 and cleaned[:, -40:].min() == 255
+    assert fraction > 0.05
+    assert (cleaned[100:-100, 100:-100] == page[100:-100, 100:-100]).all()  # the typing is untouched
+
+
+def test_uneven_light_is_flattened():
+    page = gray(render_page()).astype(np.float32)
+    shade = np.linspace(0.55, 1.0, page.shape[1], dtype=np.float32)[None, :]
+    dim = (page * shade).astype(np.uint8)
+    flat = flatten_illumination(dim, estimate_background(dim))
+    paper, ink = flat[gray(render_page()) == 255], flat[gray(render_page()) < 60]
+    assert np.percentile(paper, 5) > 235 and np.percentile(ink, 95) < 110
+
+
+def test_isolated_specks_go_and_full_stops_stay():
+    page = np.full((200, 600), 255, np.uint8)
+    cv2.putText(page, "A.B.C", (20, 120), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)
+    rng = np.random.default_rng(1)
+    specks = [(int(x), int(y)) for x, y in zip(rng.integers(300, 590, 20), rng.integers(10, 190, 20))]
+    for x, y in specks:
+        page[y:y + 2, x:x + 2] = 0
+    cleaned, removed = remove_specks(page, max_area=6, min_gap=8)
+    assert removed == 20 and all(cleaned[y, x] == 255 for x, y in specks)
+    assert (cleaned[:, :300] == page[:, :300]).all()
+
+
+@pytest.mark.parametrize("method", ["otsu", "sauvola", "adaptive"])
+def test_binarisation_gives_black_typing_on_white(method):
+    page = gray(render_page())
+    binary = binarize(page, method, char_height=20)
+    assert set(np.unique(binary)) <= {0, 255}
+    assert (binary[page < 60] == 0).mean() > 0.97 and (binary[page == 255] == 255).mean() > 0.99
+
+
+def test_unknown_binarisation_is_refused():
+    with pytest.raises(ValueError, match="sauvola"):
+        binarize(np.zeros((10, 10), np.uint8), "niblack", 20)
+
+
+# --- pipeline without OSD -----------------------------------------------------------------------
+
+def test_debug_dir_gets_numbered_step_images(tmp_path):
+    page = render_page()
+    add_stamp(page)
+    result = preprocess_page(page, NO_OSD, debug_dir=tmp_path / "debug")
+    names = sorted(path.name for path in (tmp_path / "debug").iterdir())
+    assert names == [f"{i:02d}_{name}.png" for i, (name, _) in enumerate(result.steps, start=1)]
+    assert [name for name, _ in result.steps] == [
+        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise"]
+
+
+def test_stamp_boxes_follow_the_deskew():
+    page = render_page()
+    add_stamp(page)
+    tilted, _ = rotate_small(page, 2.0, fill=255)
+    result = preprocess_page(tilted, NO_OSD)
+    assert result.skew_deg == pytest.approx(2.0, abs=0.1)
+    (x, y, w, h), = result.stamp_boxes
+    ys, xs = np.nonzero(result.stamp_image < 200)
+    assert (x, y, x + w, y + h) == pytest.approx((xs.min(), ys.min(), xs.max(), ys.max()), abs=12)
+
+
+def test_settings_params_are_a_plain_dict():
+    assert PreprocessSettings(binarize="otsu").params()["binarize"] == "otsu"
