@@ -105,6 +105,51 @@ def synth(
             out.print(f"{name}-{lev}: {len(rendering.pages)} pages → {', '.join(str(p) for p in written)}")
 
 
+def bench_table(report) -> Table:
+    table = Table(title=f"Benchmark (pipeline {report.version} vs plain `tesseract IMAGE - -l rus`)", header_style="bold")
+    columns = ["level", "docs", "pages", "page CER ours", "page CER tess.", "ratio", "body CER", "body WER",
+               "fields", "s/page ours", "s/page tess.", "speed×"]
+    for name in columns:
+        table.add_column(name, justify="left" if name == "level" else "right")
+    for r in report.levels:
+        table.add_row(r.level, str(r.documents), str(r.pages), _fmt(r.page_cer_pipeline), _fmt(r.page_cer_baseline),
+                      _fmt(r.page_cer_ratio, 2), _fmt(r.body_cer), _fmt(r.body_wer), _fmt(r.field_accuracy, 3),
+                      _fmt(r.seconds_per_page_pipeline, 2), _fmt(r.seconds_per_page_baseline, 2), _fmt(r.speed_ratio, 2))
+    return table
+
+
+@app.command()
+def bench(
+    per_level: Annotated[int, typer.Option(help="Synthetic telegrams per degradation level.")] = 8,
+    seed: Annotated[int, typer.Option(help="First seed of the set: the same seed, the same set.")] = 1000,
+    dpi: Annotated[int, typer.Option(help="Resolution of the renders.")] = 300,
+    workers: Annotated[int, typer.Option(help="Worker processes for the pipeline.")] = 2,
+    level: Annotated[list[str], typer.Option("--level", "-l", help="Levels to run (default: all three).")] = ["clean", "moderate", "heavy"],
+    pages: Annotated[str | None, typer.Option(help="Scale run instead: comma-separated page counts, e.g. 10,100,500.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Where renders, results and bench.json go.")] = Path("output/bench"),
+    compare_workers: Annotated[bool, typer.Option(help="Also time the pipeline with one worker.")] = True,
+) -> None:
+    """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    from ocr import bench as bench_lib
+
+    cache = out_dir / "renders"
+    if pages:
+        runs = [bench_lib.run_scale(cache, out_dir, int(n), workers, dpi, seed) for n in pages.split(",")]
+        for run in runs:
+            out.print(f"{run['pages']:>5} pages: {run['seconds']:8.1f} s, {run['pages_per_minute']:6.1f} pages/min, "
+                      f"peak RSS main {run['peak_rss_mb']['main']:.0f} MiB, largest child {run['peak_rss_mb']['largest_child']:.0f} MiB")
+        from ocr.store import write_json_atomic
+        write_json_atomic(out_dir / "scale.json", {"runs": runs})
+        return
+    report = bench_lib.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
+                                 compare_workers=compare_workers)
+    out.print(bench_table(report))
+    out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
+    out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
+    out.print(f"written: {out_dir / 'bench.json'}")
+
+
 def main() -> None:
     try:
         app()

@@ -21,7 +21,8 @@ StampKind = Literal["classification", "handling", "priority", "registration", "f
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Every field is always written, so the published schema requires every field.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, json_schema_serialization_defaults_required=True)
 
 
 class Source(Model):

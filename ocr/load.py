@@ -54,10 +54,19 @@ class PageImage:
     dpi: int
 
 
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh shch  y  e iu ia".split(" ")))
+
+
+def _transliterate(text: str) -> str:
+    return "".join(_CYRILLIC.get(c.lower(), c).capitalize() if c.isupper() and c.lower() in _CYRILLIC
+                   else _CYRILLIC.get(c, c) for c in text)
+
+
 def document_id(path: Path) -> str:
-    """The input's stem sanitised to ``[A-Za-z0-9._-]``."""
-    stem = path.name if path.is_dir() else path.stem
-    return re.sub(r"[^A-Za-z0-9._-]", "_", stem) or "document"
+    """The input's stem sanitised to ``[A-Za-z0-9._-]``; Cyrillic is transliterated so names stay distinct."""
+    stem = path.name if path.is_dir() or path.suffix.lower() not in PDF_SUFFIXES | IMAGE_SUFFIXES else path.stem
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", _transliterate(stem)).strip("_") or "document"
 
 
 def _natural_key(path: Path) -> list:

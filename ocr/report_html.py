@@ -122,7 +122,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 tr.ok td.match{color:#17632a}tr.bad td.match{color:#a11}
 tr[data-box]{cursor:pointer}
 .page{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr) minmax(0,1fr);gap:1em}
-.scan{position:relative;align-self:start;position:sticky;top:0}
+.scan{position:sticky;top:0;align-self:start}
 .scan img{display:block;width:100%;height:auto;border:1px solid #bbb}
 .highlight{position:absolute;border:2px solid #e00;background:rgba(255,0,0,.12);pointer-events:none}
 .text{white-space:pre-wrap;font-family:ui-monospace,monospace;font-size:13px;margin:0}
@@ -314,8 +314,8 @@ def _page_section(page: PageEntry) -> str:
 
 def _rates_table(rates: Mapping[str, Rates]) -> str:
     rows = "".join(
-        f"<tr><td>{html.escape(name)}</td><td class="num">{_format_rate(r.cer)}</td>"
-        f"<td class="num">{_format_rate(r.wer)}</td><td>{_rules(name)}</td></tr>"
+        f'<tr><td>{html.escape(name)}</td><td class="num">{_format_rate(r.cer)}</td>'
+        f'<td class="num">{_format_rate(r.wer)}</td><td>{_rules(name)}</td></tr>'
         for name, r in rates.items()
     )
     return f"<table><tr><th>normalisation</th><th>CER</th><th>WER</th><th>rules</th></tr>{rows}</table>"
@@ -347,7 +347,7 @@ def _omitted_list(omitted: Sequence[OmittedSpan]) -> str:
         return "<p>None.</p>"
     rows = "".join(
         f"<tr{_box_attributes(span.page, span.bbox)}><td>{'—' if span.page is None else span.page}</td>"
-        f"<td>{html.escape(span.reason)}</td><td><pre class="text">{html.escape(span.text)}</pre></td></tr>"
+        f'<td>{html.escape(span.reason)}</td><td><pre class="text">{html.escape(span.text)}</pre></td></tr>'
         for span in omitted
     )
     return f"<table><tr><th>page</th><th>why</th><th>text</th></tr>{rows}</table>"

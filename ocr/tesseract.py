@@ -6,7 +6,10 @@ Every failure becomes a :mod:`ocr.errors` exception whose message says how to fi
 from __future__ import annotations
 
 import functools
+import os
 import re
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytesseract
@@ -112,3 +115,22 @@ def orientation(image: np.ndarray, timeout: float = 60) -> tuple[int, float]:
     rotate = re.search(r"Rotate: (\d+)", report)
     confidence = re.search(r"Orientation confidence: ([\d.]+)", report)
     return (int(rotate.group(1)) if rotate else 0), (float(confidence.group(1)) if confidence else 0.0)
+
+
+def run_cli(image_path: Path, lang: str, timeout: float = 300) -> str:
+    """``tesseract IMAGE - -l LANG`` exactly as a user would type it (default settings and threads).
+
+    The benchmark's baseline: no pytesseract, no options of ours, not even our thread limit.
+    """
+    check_languages(lang)
+    environment = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    try:
+        done = subprocess.run(["tesseract", str(image_path), "-", "-l", lang], capture_output=True, text=True,
+                              timeout=timeout, env=environment, check=False)
+    except FileNotFoundError as exc:
+        raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise ExternalToolError(f"tesseract did not finish {image_path.name} in {timeout} s", "check the image") from exc
+    if done.returncode != 0:
+        raise ExternalToolError(f"tesseract failed on {image_path.name}: {done.stderr.strip()}", "check the image is readable")
+    return done.stdout

@@ -16,9 +16,6 @@ from ocr.normalise import normalise
 dinglehopper_cer = pytest.importorskip("dinglehopper.character_error_rate")
 dinglehopper_wer = pytest.importorskip("dinglehopper.word_error_rate")
 
-SEED = Path("/work/shared/corpus/seed-telegram-1950-01-19/transcript.ru.txt")
-
-
 def _perturb(text: str, errors: int, seed: int = 7) -> str:
     """``text`` with ``errors`` random substitutions, insertions and deletions of characters."""
     rng = random.Random(seed)
@@ -34,10 +31,9 @@ def _perturb(text: str, errors: int, seed: int = 7) -> str:
     return "".join(chars)
 
 
-def _seed_body() -> str:
-    if not SEED.exists():
-        pytest.skip("seed transcript not available")
-    return SEED.read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def seed_body(seed_dir: Path) -> str:
+    return (seed_dir / "transcript.ru.txt").read_text(encoding="utf-8")
 
 
 PAIRS = [
@@ -72,8 +68,8 @@ def test_cer_and_wer_equal_dinglehopper(reference: str, hypothesis: str) -> None
     assert wer == pytest.approx(expected_wer, abs=1e-9)
 
 
-def test_seed_transcript_against_perturbed_copy_equals_dinglehopper() -> None:
-    reference = _seed_body()
+def test_seed_transcript_against_perturbed_copy_equals_dinglehopper(seed_body: str) -> None:
+    reference = seed_body
     hypothesis = _perturb(reference, 150)
     assert metrics.character_error_rate(reference, hypothesis) == pytest.approx(
         dinglehopper_cer.character_error_rate(reference, hypothesis), abs=1e-9
@@ -83,13 +79,12 @@ def test_seed_transcript_against_perturbed_copy_equals_dinglehopper() -> None:
     )
 
 
-def test_words_are_dinglehoppers_words() -> None:
-    text = _seed_body()
-    assert metrics.words(text) == list(dinglehopper_wer.words_normalized(text))
+def test_words_are_dinglehoppers_words(seed_body: str) -> None:
+    assert metrics.words(seed_body) == list(dinglehopper_wer.words_normalized(seed_body))
 
 
-def test_profile_rates_are_dinglehoppers_rates_on_normalised_text() -> None:
-    reference = _seed_body()
+def test_profile_rates_are_dinglehoppers_rates_on_normalised_text(seed_body: str) -> None:
+    reference = seed_body
     hypothesis = _perturb(reference, 80, seed=3)
     normalised = normalise(reference, "cyrillic-archival"), normalise(hypothesis, "cyrillic-archival")
     assert metrics.character_error_rate(reference, hypothesis, "cyrillic-archival") == pytest.approx(

@@ -1,0 +1,208 @@
+"""The benchmark: accuracy and speed of the pipeline against plain Tesseract on the same page images.
+
+A fixed, seeded set of synthetic telegrams is rendered at each degradation level (cached on
+disk), then in one run (a) the whole pipeline — preprocessing, OCR, layout, fields, JSON and diff —
+over worker processes and (b) ``tesseract IMAGE - -l rus`` page after page, as a user would type it.
+Speed is reported as the ratio of the two measured in the same run, since this machine is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from ocr import __version__, batch, metrics, store, tesseract
+from ocr.contract import TelegramDocument
+from ocr.evaluate import field_accuracy
+from ocr.load import open_document
+from ocr.pipeline import PageResult, Settings, process_page
+
+LEVELS = ("clean", "moderate", "heavy")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One rendered telegram: a folder of page PNGs and its ground truth."""
+
+    level: str
+    name: str
+    pages_dir: Path
+    truth_path: Path
+
+    def truth(self) -> TelegramDocument:
+        return store.read_document(self.truth_path)
+
+
+def _write_case(rendering, case: Case) -> None:
+    case.pages_dir.mkdir(parents=True, exist_ok=True)
+    for number, page in enumerate(rendering.pages, start=1):
+        rgb = Image.fromarray(np.ascontiguousarray(page[:, :, ::-1]))
+        target = case.pages_dir / f"page-{number:03d}.png"
+        temp = target.with_suffix(".part.png")
+        rgb.save(temp, dpi=(rendering.dpi, rendering.dpi))
+        temp.replace(target)
+    store.write_json_atomic(case.truth_path, rendering.truth)
+
+
+def ensure_cases(cache: Path, per_level: int, seed: int, dpi: int, levels=LEVELS) -> list[Case]:
+    """The benchmark set, rendered on first use and reused after (the truth file is written last)."""
+    from ocr.synth import Level, random_transcript, render
+
+    cases = []
+    for level in levels:
+        for k in range(per_level):
+            name = f"tg-{seed + k:05d}"
+            case = Case(level, name, cache / f"{__version__}-{dpi}" / level / name, cache / f"{__version__}-{dpi}" / level / f"{name}.truth.json")
+            if not case.truth_path.exists():
+                rendering = render(random_transcript(seed + k), Level(level), seed=seed + k, dpi=dpi, document_id=name)
+                _write_case(rendering, case)
+            cases.append(case)
+    return cases
+
+
+def _page_paths(case: Case) -> list[Path]:
+    return sorted(case.pages_dir.glob("page-*.png"))
+
+
+@dataclass
+class PipelineRun:
+    documents: dict[str, TelegramDocument]
+    seconds: float
+    pages: int
+
+
+def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: Path) -> PipelineRun:
+    """Every page through :func:`process_page` on ``workers`` processes, then each document written with its diff."""
+    inputs = {case: open_document(case.pages_dir) for case in cases}
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {case: [pool.submit(process_page, ref, settings) for ref in doc.pages] for case, doc in inputs.items()}
+        documents = {}
+        for case, doc in inputs.items():
+            pages: list[PageResult] = [f.result() for f in futures[case]]
+            batch.finish(doc, pages, settings, out_dir / case.level)
+            documents[f"{case.level}/{case.name}"] = store.read_document(batch.output_path(out_dir / case.level, doc.document_id))
+    return PipelineRun(documents, time.perf_counter() - start, sum(len(d.pages) for d in inputs.values()))
+
+
+def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], float]:
+    """``tesseract IMAGE - -l LANG`` on every page, one after another: texts per case and seconds."""
+    texts: dict[str, list[str]] = {}
+    start = time.perf_counter()
+    for case in cases:
+        texts[f"{case.level}/{case.name}"] = [tesseract.run_cli(path, lang) for path in _page_paths(case)]
+    return texts, time.perf_counter() - start
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _micro(pairs: list[tuple[str, str]], rate) -> float:
+    return metrics.micro_average(rate(_flat(ref), _flat(hyp)) for ref, hyp in pairs)
+
+
+@dataclass
+class LevelReport:
+    level: str
+    documents: int
+    pages: int
+    page_cer_pipeline: float
+    page_cer_baseline: float
+    page_cer_ratio: float
+    body_cer: float
+    body_wer: float
+    page_wer_pipeline: float
+    page_wer_baseline: float
+    field_accuracy: float
+    seconds_per_page_pipeline: float
+    seconds_per_page_baseline: float
+    speed_ratio: float  # pages/minute of the pipeline over the baseline's
+
+
+def level_report(level: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
+                 seconds: tuple[float, float]) -> LevelReport:
+    truths = {f"{c.level}/{c.name}": c.truth() for c in cases}
+    found = {key: run.documents[key] for key in truths}
+    page_pairs = [(t.text, f.text) for key in truths for t, f in zip(truths[key].pages, found[key].pages)]
+    base_pairs = [(t.text, b) for key in truths for t, b in zip(truths[key].pages, baseline[key])]
+    body_pairs = [(truths[key].body, found[key].body) for key in truths]
+    pages = len(page_pairs)
+    page_cer = _micro(page_pairs, metrics.character_error_rate_n)
+    base_cer = _micro(base_pairs, metrics.character_error_rate_n)
+    return LevelReport(
+        level=level, documents=len(truths), pages=pages,
+        page_cer_pipeline=page_cer, page_cer_baseline=base_cer, page_cer_ratio=page_cer / base_cer if base_cer else float("nan"),
+        body_cer=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in body_pairs),
+        body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
+        page_wer_pipeline=_micro(page_pairs, metrics.word_error_rate_n),
+        page_wer_baseline=_micro(base_pairs, metrics.word_error_rate_n),
+        field_accuracy=sum(field_accuracy(truths[k], found[k]) for k in truths) / len(truths),
+        seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
+        speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
+    )
+
+
+@dataclass
+class BenchReport:
+    version: str
+    settings: dict
+    levels: list[LevelReport]
+    pages_per_minute: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    timestamp: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _peak_rss_mb() -> dict[str, float]:
+    """Peak resident memory of this process and of the largest child (workers, Tesseract), in MiB."""
+    return {
+        "main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "largest_child": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }
+
+
+def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int, lang: str = "rus",
+              levels=LEVELS, settings: Settings | None = None, compare_workers: bool = True) -> BenchReport:
+    """Render (or reuse) the set, run pipeline and baseline, and score them per level."""
+    settings = settings or Settings(dpi=dpi)
+    cases = ensure_cases(cache, per_level, seed, dpi, levels)
+    run = run_pipeline(cases, settings, workers, out_dir / "results")
+    baseline, base_seconds = run_baseline(cases, lang)
+    per_page = (run.seconds / run.pages, base_seconds / run.pages)
+    reports = [level_report(level, [c for c in cases if c.level == level], run, baseline, per_page) for level in levels]
+    ppm = {f"pipeline_{workers}_workers": 60 * run.pages / run.seconds, "baseline": 60 * run.pages / base_seconds}
+    if compare_workers and workers > 1:
+        single = run_pipeline(cases, settings, 1, out_dir / "results-1-worker")
+        ppm["pipeline_1_worker"] = 60 * single.pages / single.seconds
+        ppm["scaling"] = ppm[f"pipeline_{workers}_workers"] / ppm["pipeline_1_worker"]
+    report = BenchReport(__version__, settings.params() | {"workers": workers, "per_level": per_level, "seed": seed},
+                         reports, ppm, _peak_rss_mb(), time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    store.write_json_atomic(out_dir / "bench.json", report.as_dict())
+    return report
+
+
+def run_scale(cache: Path, out_dir: Path, pages: int, workers: int, dpi: int, seed: int) -> dict:
+    """``pages`` pages (the benchmark set's, cycled) through the pipeline: seconds and peak memory."""
+    cases = ensure_cases(cache, 4, seed, dpi, ("clean", "moderate"))
+    refs = [ref for case in cases for ref in open_document(case.pages_dir).pages]
+    chosen = [refs[k % len(refs)] for k in range(pages)]
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Results are consumed as they come so memory does not grow with the batch.
+        count = sum(1 for _ in pool.map(process_page, chosen, [Settings(dpi=dpi)] * pages, chunksize=1))
+    seconds = time.perf_counter() - start
+    return {"pages": count, "seconds": seconds, "pages_per_minute": 60 * count / seconds, "peak_rss_mb": _peak_rss_mb()}
+
+
+def to_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)

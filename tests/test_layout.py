@@ -1,0 +1,98 @@
+"""Layout parsing from word boxes: lines, margins, letter spacing, paragraphs (no Tesseract needed)."""
+
+from __future__ import annotations
+
+from ocr import assemble, layout
+from ocr.lines import Role, Word
+
+CHAR = 25  # px per typed character
+LINE = 60  # px per typed line
+
+
+def _line(y: int, x: int, text: str, spaced: bool = False) -> list[Word]:
+    """Words of one typed line at (x, y): a word's box is its characters' advance, less one gap."""
+    words, cursor = [], x
+    for token in text.split(" "):
+        if token:
+            width = (2 * len(token) - 1) * CHAR if spaced else len(token) * CHAR
+            words.append(Word(token, (cursor, y, width, 35), 95.0))
+            cursor += width
+        cursor += CHAR
+    return words
+
+
+def _first_page() -> list[Word]:
+    rows = [
+        _line(100, 100, "См. изв. № 1758 (ссылка № 61)") + _line(100, 2000, "64"),
+        _line(160, 100, "412"),
+        _line(300, 900, "ШИФРТЕЛЕГРАММА"),
+        _line(400, 100, "Строго секретно"),
+        _line(500, 100, "Экз. № 1-т Экз. № 3-т Молотову Экз. № 5-т"),
+        _line(560, 100, "» № 2-т » № 4-т » № 6-т"),
+        _line(700, 100, "Из БЕРЛИНА № 117 пол. 9 час. 05 мин. 3/ 19 49 т. экз. № 2"),
+        _line(800, 300, "СРОЧНО", spaced=True),
+        _line(900, 300, "МОЛОТОВУ.", spaced=True),
+        _line(1000, 250, "Сообщаю, что переговоры о поставках угля закончены сегодня"),
+        _line(1060, 100, "вечером и протокол подписан обеими сторонами без оговорок и"),
+        _line(1120, 100, "дополнений к прежнему тексту соглашения."),
+        _line(1180, 250, "Подробности сообщу дополнительно в течение ближайших"),
+        _line(1240, 100, "дней по мере поступления сведений от товарищей."),
+        _line(1400, 100, "3/3-49 г. И В А Н О В"),
+        _line(1500, 100, "5 экз. ав"),
+    ]
+    return [w for row in rows for w in row]
+
+
+def test_first_page_roles_from_text_and_position():
+    lines = layout.parse_page(_first_page(), page=1, width=2480)
+    by_role = {}
+    for line in lines:
+        by_role.setdefault(line.role, []).append(" ".join(line.text.split()))
+    assert by_role[Role.FOLIO] == ["64"]
+    assert by_role[Role.REGISTRATION] == ["См. изв. № 1758 (ссылка № 61)", "412"]
+    assert by_role[Role.FORM_TITLE] == ["ШИФРТЕЛЕГРАММА"]
+    assert len(by_role[Role.GRID]) == 2
+    assert by_role[Role.PRIORITY] == ["С Р О Ч Н О"]
+    assert by_role[Role.ADDRESSEE] == ["М О Л О Т О В У."]
+
+
+def test_record_from_layout():
+    lines = layout.parse_page(_first_page(), page=1, width=2480)
+    record = assemble.record([lines])
+    assert record.doc_type == "cipher_telegram"
+    assert record.header.origin == "БЕРЛИНА" and record.header.received_time == "09:05"
+    assert record.header.priority == ["СРОЧНО"] and record.header.addressee == "МОЛОТОВУ"
+    assert [(d.copy, d.recipient) for d in record.distribution] == [
+        (1, None), (2, None), (3, "Молотову"), (4, None), (5, None), (6, None)]
+    assert record.signature.name == "ИВАНОВ"
+    assert record.footer.copies_printed == 5
+    paragraphs = record.body.split("\n\n")
+    assert len(paragraphs) == 2
+    assert paragraphs[0].startswith("Сообщаю") and paragraphs[0].endswith("соглашения.")
+
+
+def test_continuation_page_header():
+    rows = [
+        _line(100, 2000, "65"),
+        _line(200, 1200, "117"),
+        _line(260, 1200, "2."),
+        _line(320, 1600, "экз. №... 2"),
+        _line(500, 100, "продолжение текста первой страницы без красной строки и"),
+        _line(560, 100, "еще одна строка того же самого абзаца телеграммы."),
+    ]
+    lines = layout.parse_page([w for row in rows for w in row], page=2, width=2480)
+    fields = assemble.page_fields(lines, document_copy=2)
+    assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (65, "117", "2.", 2)
+    body = [line for line in lines if line.role is Role.BODY]
+    assert len(body) == 2 and not body[0].paragraph_start
+
+
+def test_regions_and_page_text():
+    lines = layout.parse_page(_first_page(), page=1, width=2480)
+    regions = layout.regions(lines)
+    types = [r.type for r in regions]
+    assert types.count("body") == 2 and "folio" in types and "distribution" in types
+    folio = next(r for r in regions if r.type == "folio")
+    assert folio.bbox == (2000, 100, 50, 35)
+    text = layout.page_text(lines)
+    assert text.splitlines()[0] == "См. изв. № 1758 (ссылка № 61)"
