@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from ocr import fields
-from ocr.contract import DistributionEntry, Footer, Header, Signature, TelegramRecord
-from ocr.lines import Line, Role
+from ocr.contract import DistributionEntry, Evidence, Footer, Header, Signature, TelegramRecord
+from ocr.lines import Line, Role, union_box
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 
@@ -82,7 +82,8 @@ def distribution(lines: list[Line]) -> list[DistributionEntry]:
     for line in lines:
         if line.role is Role.GRID:
             for copy, recipient in fields.parse_grid_row(line.text):
-                slots[copy] = slots.get(copy) or recipient
+                if copy >= 1:  # copy slots are numbered from 1; a 0 is a misread
+                    slots[copy] = slots.get(copy) or recipient
     return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
 
 
@@ -135,3 +136,42 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
     copies = [fields.parse_continuation_copy(t) for t in continuation]
     copy = next((c for found, c in copies if found and c is not None), None)
     return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)
+
+
+# The fields each role's lines give; footer lines are mapped by what each one parses to.
+_FIELDS_OF_ROLE = {
+    Role.FORM_TITLE: ["header.form_title"],
+    Role.CLASSIFICATION: ["header.classification"],
+    Role.HANDLING: ["header.handling_marks"],
+    Role.PRIORITY: ["header.priority"],
+    Role.ROUTING: ["header.origin", "header.telegram_number", "header.received_time", "header.received_date_raw",
+                   "header.copy_number"],
+    Role.SPECIAL: ["header.special_number"],
+    Role.ADDRESSEE: ["header.addressee"],
+    Role.REGISTRATION: ["header.registration_marks"],
+    Role.GRID: ["distribution"],
+    Role.SIGNATURE: ["signature.name", "signature.date_raw"],
+    Role.BODY: ["body"],
+}
+
+
+def _fields_of(line: Line) -> list[str]:
+    if line.role is Role.FOOTER:
+        return [f"footer.{name}" for name in fields.parse_footer_line(line.text)]
+    return _FIELDS_OF_ROLE.get(line.role, [])
+
+
+def evidence(lines: list[Line]) -> dict[str, Evidence]:
+    """For each field, the box (on the first page it appears on) and mean confidence of the lines it was read from."""
+    sources: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.bbox is None or line.confidence is None:
+            continue
+        for name in _fields_of(line):
+            if not sources.get(name) or sources[name][0].page == line.page:
+                sources.setdefault(name, []).append(line)
+    return {
+        name: Evidence(page=group[0].page, bbox=union_box([line.bbox for line in group]),
+                       confidence=round(sum(line.confidence for line in group) / len(group), 2))
+        for name, group in sources.items()
+    }

@@ -12,11 +12,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ocr import diff, store
+from ocr import diff, report, store
 from ocr.errors import TelegramsError
 from ocr.load import DocumentInput, file_sha256
 from ocr.pipeline import PageResult, Settings, assemble_document
-from ocr.transcript import find_transcript, read_transcript
+from ocr.references import find_transcript, read_reference
 
 
 @dataclass
@@ -100,10 +100,57 @@ def finish(document: DocumentInput, pages: list[PageResult], settings: Settings,
     )
     transcript_path = find_transcript(document.path, transcripts_dir)
     if transcript_path is not None:
-        report = diff.diff_document(result, read_transcript(transcript_path), transcript_path)
-        store.write_json_atomic(output_dir / f"{result.document_id}.diff.json", report)
-        outcome.cer, outcome.wer, outcome.field_accuracy = report.cer, report.wer, report.field_accuracy
+        transcript = read_reference(transcript_path)
+        found = diff.diff_document(result, transcript, transcript_path)
+        store.write_json_atomic(output_dir / f"{result.document_id}.diff.json", found)
+        report.write_document_report(result, transcript, found, document, output_dir,
+                                     {page.number: page.words for page in pages})
+        outcome.cer, outcome.wer, outcome.field_accuracy = found.cer, found.wer, found.field_accuracy
     # The document last: its presence is what marks the work finished for a rerun.
     store.write_document(result, output_dir)
     error_path(output_dir, result.document_id).unlink(missing_ok=True)
     return outcome
+
+
+def _free_name(output_dir: Path, stem: str) -> Path:
+    """``<stem>.json``, or ``<stem>-2.json``… when a batch finished in the same second already wrote one."""
+    path, n = output_dir / f"{stem}.json", 1
+    while path.exists():
+        n += 1
+        path = output_dir / f"{stem}-{n}.json"
+    return path
+
+
+def write_summary(outcomes: list[Outcome], output_dir: Path) -> Path:
+    """``output_dir/batch-<UTC timestamp>.json``: the counts and every document's outcome."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return store.write_json_atomic(_free_name(output_dir, f"batch-{stamp}"), {
+        "finished_at": stamp,
+        "documents": len(outcomes),
+        "done": sum(o.status == "done" for o in outcomes),
+        "skipped": sum(o.status == "skipped" for o in outcomes),
+        "failed": sum(o.status == "failed" for o in outcomes),
+        "outcomes": [o.as_dict() for o in outcomes],
+    })
+
+
+def summary_rows(outcomes: list[Outcome]) -> list[dict]:
+    """One flat row per document (warnings joined) for a table."""
+    return [o.as_dict() | {"warnings": "; ".join(o.warnings)} for o in outcomes]
+
+
+def failures_markdown(outcomes: list[Outcome], output_dir: Path) -> str:
+    """A markdown report of the batch's failed documents, or a line saying there were none."""
+    failed = [o for o in outcomes if o.status == "failed"]
+    head = (f"# Ingest into `{output_dir}`\n\n{len(outcomes)} documents: "
+            f"{sum(o.status == 'done' for o in outcomes)} done, {sum(o.status == 'skipped' for o in outcomes)} skipped, "
+            f"{len(failed)} failed.\n")
+    if not failed:
+        return head + "\nNo failures.\n"
+    rows = [f"| {o.document_id} | `{o.path}` | {_cell(o.error or '')} | `{error_path(output_dir, o.document_id).name}` |"
+            for o in failed]
+    return head + "\n| document | input | error | record |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")

@@ -206,3 +206,54 @@ def run_scale(cache: Path, out_dir: Path, pages: int, workers: int, dpi: int, se
 
 def to_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+# Real typewritten pages (EHRI dataset): language of each page from the name's language code.
+REAL_LANGUAGES = {"EN": "eng", "US": "eng", "DE": "deu", "CZ": "ces", "SK": "slk", "DK": "dan"}
+
+
+def real_language(path: Path) -> str:
+    """``EHRI-BF-19380111_DE_01.jpg`` → ``deu``; ``eng`` when the name gives no known code."""
+    codes = [part for part in path.stem.replace("-", "_").split("_") if part in REAL_LANGUAGES]
+    return REAL_LANGUAGES[codes[-1]] if codes else "eng"
+
+
+def word_recall(reference: str, hypothesis: str) -> float:
+    """Share of the reference's words found in the hypothesis, order-free (as a multiset)."""
+    from collections import Counter
+
+    want, got = Counter(metrics.words(reference)), Counter(metrics.words(hypothesis))
+    total = sum(want.values())
+    return sum((want & got).values()) / total if total else 1.0
+
+
+@dataclass
+class RealPage:
+    name: str
+    lang: str
+    cer_pipeline: float
+    cer_baseline: float
+    recall_pipeline: float
+    recall_baseline: float
+    characters: int
+
+
+def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2) -> list[RealPage]:
+    """Each ``<name>.jpg`` with ``<name>.gt.txt`` beside it: pipeline and plain Tesseract, same language."""
+    from dataclasses import replace
+
+    images = sorted(p for p in folder.glob("*.jpg") if p.with_suffix(".gt.txt").exists())
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {p: pool.submit(process_page, open_document(p).pages[0],
+                                  replace(settings, ocr=replace(settings.ocr, lang=real_language(p)))) for p in images}
+        ours = {p: f.result() for p, f in futures.items()}
+    rows = []
+    for path in images:
+        truth = path.with_suffix(".gt.txt").read_text(encoding="utf-8")
+        text = "\n".join(line.text for line in ours[path].lines)
+        plain = tesseract.run_cli(path, real_language(path))
+        cer, n = metrics.character_error_rate_n(_flat(truth), _flat(text))
+        rows.append(RealPage(path.stem, real_language(path), cer, metrics.character_error_rate(_flat(truth), _flat(plain)),
+                             word_recall(truth, text), word_recall(truth, plain), n))
+    store.write_json_atomic(out_dir / "real.json", [asdict(r) for r in rows])
+    return rows

@@ -126,6 +126,14 @@ class Provenance(Model):
     processed_at: str = Field(description="UTC, ISO 8601")
 
 
+class Evidence(Model):
+    """Where on the scan a field was read, and how sure the OCR was."""
+
+    page: int = Field(ge=1)
+    bbox: BBox
+    confidence: float = Field(ge=0, le=100)
+
+
 class TelegramRecord(Model):
     """What a telegram says: the part shared by OCR output, ground truth and transcriptions."""
 
@@ -147,3 +155,6 @@ class TelegramDocument(TelegramRecord):
     pages: list[Page]
     quality: Quality
     provenance: Provenance
+    field_evidence: dict[str, Evidence] = Field(
+        default={}, description="addition: per field (dotted name, e.g. header.origin) the box and confidence it was read from"
+    )

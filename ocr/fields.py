@@ -113,7 +113,7 @@ def _valid_time(match: re.Match) -> bool:
 # Slot numbers are short, so the digit look-alikes Tesseract produces there are safe to read back.
 _SLOT_DIGITS = str.maketrans("ЗзбОоIl", "3360011")
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>[\dЗзбОоIl]{1,2})(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»]*)",
+    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:[\dЗзбОоIl]{1,2}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»]*)",
     re.IGNORECASE,
 )
 

@@ -199,6 +199,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
         pages=[_page(page, record.header.copy_number) for page in pages],
         quality=_quality(pages, record.doc_type),
         provenance=_provenance(pages, settings),
+        field_evidence=assemble.evidence(lines),
     )
 
 

@@ -59,6 +59,8 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
         else header_role(text)
         for i, text in enumerate(texts[:body])
     ]
+    if title < 0 and not any(r in _HEADER_BLOCK for r in roles):
+        return [], 0  # no form on this page: all of it is running text
     block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
     tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER]
     for i in tail:

@@ -3,6 +3,8 @@
 The export keeps the page's text in reading order with light markdown (``#`` for the form title,
 ``**bold**``, ``*handwriting*``, tab-separated grid rows, two trailing spaces for a line break) and
 marks each later page by its continuation header: folio, telegram number, page label (``2.``).
+Spans the archive left out are marked ``[...]`` (or ``[…]``): the marks are removed from the text
+that is scored and kept, with the words around them, in :attr:`Transcript.omissions`.
 Lines are tagged with their :class:`~ocr.lines.Role` from their text and order alone, and the
 record is read from them by :mod:`ocr.assemble`, as it is for OCR output.
 """
@@ -10,7 +12,7 @@ record is read from them by :mod:`ocr.assemble`, as it is for OCR output.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocr import assemble, fields, roles
@@ -18,14 +20,13 @@ from ocr.contract import TelegramRecord
 from ocr.errors import InputError
 from ocr.lines import Line, Role
 
-TRANSCRIPT_SUFFIXES = (".md", ".txt")
-
 
 @dataclass
 class Transcript:
     pages: list[list[Line]]
     record: TelegramRecord
     page_texts: list[str]
+    omissions: list[str] = field(default_factory=list)  # each ``[...]`` with the words around it
 
     @property
     def lines(self) -> list[Line]:
@@ -37,6 +38,24 @@ class _Raw:
     text: str  # markdown removed
     italic: bool  # the archive marks handwriting in italics
     blank_before: bool
+    omissions: tuple[str, ...] = ()  # the ``[...]`` marks removed from this line, in context
+
+
+OMISSION = re.compile(r"\s*\[\s*(?:\.{3}|…)\s*\]\s*")
+_CONTEXT = 40  # characters of text kept on each side of an omission mark
+
+
+def _remove_omissions(line: str) -> tuple[str, tuple[str, ...]]:
+    """The line without its ``[...]`` marks, and each mark with up to :data:`_CONTEXT` characters around it."""
+    found = []
+    for match in OMISSION.finditer(line):
+        before = line[:match.start()][-_CONTEXT:].lstrip()
+        after = line[match.end():][:_CONTEXT].rstrip()
+        found.append(" ".join(part for part in ("…" + before if before else "", "[...]",
+                                                after + "…" if after else "") if part))
+    if not found:
+        return line, ()
+    return " ".join(part for part in OMISSION.split(line) if part.strip()), tuple(found)
 
 
 def _strip_markdown(line: str) -> tuple[str, bool]:
@@ -50,13 +69,24 @@ def _strip_markdown(line: str) -> tuple[str, bool]:
 def _raw_lines(text: str) -> list[_Raw]:
     out: list[_Raw] = []
     blank = False
+    alone = 0  # ``[...]`` marks on lines of their own since the last line of text
     for source in text.replace("\r\n", "\n").split("\n"):
         clean, italic = _strip_markdown(source)
-        if clean:
-            out.append(_Raw(clean, italic, blank))
-            blank = False
-        else:
+        clean, omitted = _remove_omissions(clean)
+        if not clean:
+            alone += len(omitted)
             blank = bool(out)
+            continue
+        if alone:  # the marks stood between the last line and this one: note both sides
+            before = out[-1].text[-_CONTEXT:] if out else ""
+            mark = " ".join(p for p in ("…" + before if before else "", "[...]", clean[:_CONTEXT] + "…") if p)
+            omitted = (mark,) * alone + omitted
+            alone = 0
+        out.append(_Raw(clean, italic, blank, omitted))
+        blank = False
+    if alone and out:
+        last = out[-1]
+        out[-1] = _Raw(last.text, last.italic, last.blank_before, last.omissions + (f"…{last.text[-_CONTEXT:]} [...]",) * alone)
     return out
 
 
@@ -120,7 +150,9 @@ def parse_transcript(text: str) -> Transcript:
     """Parse the archive's markdown export into role-tagged pages and their record."""
     raw_pages = _split_pages(_raw_lines(text))
     pages = [_tag_page(raw, number) for number, raw in enumerate(raw_pages, start=1)]
-    return Transcript(pages=pages, record=assemble.record(pages), page_texts=[_page_text(r) for r in raw_pages])
+    omissions = [mark for raw in raw_pages for line in raw for mark in line.omissions]
+    return Transcript(pages=pages, record=assemble.record(pages), page_texts=[_page_text(r) for r in raw_pages],
+                      omissions=omissions)
 
 
 def read_transcript(path: Path) -> Transcript:
@@ -142,15 +174,3 @@ def to_markdown(transcript: Transcript) -> str:
         blocks = ["\t".join(line.cells) if line.cells else _MARKUP.get(line.role, "{}").format(line.text) for line in page]
         pages.append("\n\n".join(blocks))
     return "\n\n\n\n".join(pages) + "\n"
-
-
-def find_transcript(scan: Path, transcripts_dir: Path | None = None) -> Path | None:
-    """The transcription of a scan: ``<stem>.md``/``.txt`` beside it or in ``transcripts_dir``."""
-    stem = scan.stem if scan.is_file() else scan.name
-    folders = [d for d in (transcripts_dir, scan.parent) if d is not None]
-    for folder in folders:
-        for suffix in TRANSCRIPT_SUFFIXES:
-            candidate = folder / f"{stem}{suffix}"
-            if candidate.is_file() and candidate != scan:
-                return candidate
-    return None

@@ -1,0 +1,191 @@
+"""The reviewer's reports on disk: ``<id>.diff.html`` per document and ``index.html`` per output folder.
+
+This module only gathers what :mod:`ocr.report_html` renders — the scans (at the document's page
+dpi, so OCR boxes fall on them), OCR words, page texts, the transcription, field matches,
+warnings and the spans the transcription left out — and writes the pages atomically. The index
+can be rebuilt from the files of an output folder alone (:func:`rebuild_index`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import cv2
+
+from ocr import store
+from ocr.align import align_graphemes
+from ocr.contract import Page, TelegramDocument
+from ocr.diff import DiffReport
+from ocr.errors import TelegramsError
+from ocr.lines import Word
+from ocr.load import DocumentInput, load_page
+from ocr.report_html import (
+    FieldRow, IndexRow, OmittedSpan, PageEntry, Rates, ReportData, render_document_report, render_index,
+)
+from ocr.transcript import Transcript
+
+REPORT_SUFFIX = ".diff.html"
+INDEX_NAME = "index.html"
+OMISSION_REASON = "left out by the archive's transcription ([...]); not scored"
+
+
+def report_path(output_dir: Path, document_id: str) -> Path:
+    return output_dir / f"{document_id}{REPORT_SUFFIX}"
+
+
+def region_words(page: Page) -> list[Word]:
+    """Stand-in words when the OCR words are not at hand: each line of each region, its box an
+    equal horizontal slice of the region's box (pixels of the page image)."""
+    words = []
+    for region in page.regions:
+        lines = region.text.split("\n")
+        x, y, w, h = region.bbox
+        for k, text in enumerate(lines):
+            top, bottom = y + round(k * h / len(lines)), y + round((k + 1) * h / len(lines))
+            words.append(Word(text=text, bbox=(x, top, w, bottom - top), confidence=region.confidence))
+    return words
+
+
+def _scan_rgb(scan: DocumentInput, number: int, dpi: int):
+    """The page's scan as RGB at ``dpi`` (the pixels the boxes are in), or None when it cannot be read."""
+    ref = next((r for r in scan.pages if r.number == number), None)
+    if ref is None:
+        return None
+    try:
+        return cv2.cvtColor(load_page(ref, dpi).image, cv2.COLOR_BGR2RGB)
+    except (TelegramsError, OSError, cv2.error):
+        return None
+
+
+def reference_texts(transcript: Transcript | None, page_count: int) -> list[str | None]:
+    """The transcription per page when it has as many pages as the scan, else all of it on page 1."""
+    if transcript is None or page_count == 0:
+        return [None] * page_count
+    if len(transcript.page_texts) == page_count:
+        return list(transcript.page_texts)
+    return ["\n\n".join(transcript.page_texts)] + [None] * (page_count - 1)
+
+
+def follow_ocr_whitespace(reference: str, ocr: str) -> str:
+    """The transcription with its whitespace replaced by the OCR's wherever the two differ in
+    whitespace only (line breaks, the grid's tabs, blank lines), so its lines sit beside the OCR's
+    and the scan's and layout alone is not marked as an error. No other character changes."""
+    alignment = align_graphemes(reference, ocr)
+    out: list[str] = []
+    for op in alignment.opcodes:
+        ref = alignment.reference[op.ref_start:op.ref_end]
+        hyp = alignment.hypothesis[op.hyp_start:op.hyp_end]
+        if op.tag == "replace" and len(ref) == len(hyp):
+            out.extend(h if r.isspace() and h.isspace() else r for r, h in zip(ref, hyp))
+        elif op.tag == "replace" and all(c.isspace() for c in ref + hyp):
+            out.extend(hyp)
+        else:
+            out.extend(ref)
+    return "".join(out)
+
+
+def _shown(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def field_rows(document: TelegramDocument, diff: DiffReport | None) -> list[FieldRow]:
+    """The diff's field matches, each located on the scan where the document has evidence for it."""
+    rows = []
+    for match in diff.fields if diff else []:
+        evidence = document.field_evidence.get(match.field)
+        rows.append(FieldRow(
+            field=match.field, expected=_shown(match.expected), found=_shown(match.found), match=match.match,
+            page=evidence.page if evidence else None, bbox=evidence.bbox if evidence else None,
+        ))
+    return rows
+
+
+def report_data(document: TelegramDocument, transcript: Transcript | None, diff: DiffReport | None,
+                scan: DocumentInput, words_by_page: Mapping[int, Sequence[Word]] | None = None) -> ReportData:
+    """Everything the document's report shows; ``words_by_page`` maps page number to OCR words with
+    boxes in pixels of the page as rasterised at its dpi (regions stand in when absent)."""
+    references = reference_texts(transcript, len(document.pages))
+    pages = [
+        PageEntry(
+            number=page.number,
+            image=_scan_rgb(scan, page.number, page.dpi),
+            words=list(words_by_page[page.number]) if words_by_page and page.number in words_by_page
+            else region_words(page),
+            ocr_text=page.text,
+            reference_text=None if reference is None else follow_ocr_whitespace(reference, page.text),
+        )
+        for page, reference in zip(document.pages, references)
+    ]
+    rates = {name: Rates(cer=r.cer, wer=r.wer) for name, r in diff.profiles.items()} if diff else {}
+    omitted = [OmittedSpan(text=text, reason=OMISSION_REASON) for text in (transcript.omissions if transcript else [])]
+    return ReportData(
+        document_id=document.document_id, rates=rates, pages=pages, fields=field_rows(document, diff),
+        warnings=list(document.quality.warnings), omitted=omitted,
+    )
+
+
+def write_document_report(document: TelegramDocument, transcript: Transcript | None, diff: DiffReport | None,
+                          scan: DocumentInput, output_dir: Path,
+                          words_by_page: Mapping[int, Sequence[Word]] | None = None) -> Path:
+    """Write ``output_dir/<id>.diff.html`` (self-contained) atomically and return its path."""
+    html = render_document_report(report_data(document, transcript, diff, scan, words_by_page))
+    return store.write_text_atomic(report_path(output_dir, document.document_id), html)
+
+
+def write_index(rows: Sequence[IndexRow], output_dir: Path) -> Path:
+    """Write ``output_dir/index.html`` atomically and return its path."""
+    return store.write_text_atomic(output_dir / INDEX_NAME, render_index(list(rows)))
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _rate(value: object) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return math.inf if value in ("inf", "Infinity") else None
+
+
+def index_row_from_outputs(output_dir: Path, document_id: str) -> IndexRow:
+    """A document's index row from ``<id>.json``, ``<id>.diff.json`` and ``<id>.error.json`` on disk."""
+    document = _read_json(output_dir / f"{document_id}.json")
+    diff = _read_json(output_dir / f"{document_id}.diff.json")
+    error = _read_json(output_dir / f"{document_id}.error.json")
+    warnings = list(document.get("quality", {}).get("warnings", []))
+    if error:
+        warnings.insert(0, f"failed at {error.get('stage', '?')}: {error.get('message', '')}")
+    report = report_path(output_dir, document_id)
+    return IndexRow(
+        document_id=document_id, cer=_rate(diff.get("cer")), wer=_rate(diff.get("wer")),
+        field_accuracy=_rate(diff.get("field_accuracy")), warnings=tuple(warnings),
+        report_href=report.name if report.is_file() else None,
+    )
+
+
+def document_ids(output_dir: Path) -> list[str]:
+    """Ids of the documents an output folder holds a result or a failure for, sorted."""
+    ids = set()
+    for path in output_dir.glob("*.json"):
+        name = path.name
+        if name.endswith(".error.json"):
+            ids.add(name[: -len(".error.json")])
+        elif not name.endswith(".diff.json") and "schema_version" in _read_json(path):
+            ids.add(name[: -len(".json")])
+    return sorted(ids)
+
+
+def rebuild_index(output_dir: Path) -> Path:
+    """Rewrite ``output_dir/index.html`` from the results on disk."""
+    return write_index([index_row_from_outputs(output_dir, i) for i in document_ids(output_dir)], output_dir)

@@ -1,0 +1,51 @@
+"""The first slice end to end: the clean sample scan through the real CLI, flow and Tesseract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ocr import schema
+
+ROOT = Path(__file__).resolve().parents[1]
+CLEAN = ROOT / "scans" / "seed-telegram-1950-01-19-clean.pdf"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    output = tmp_path_factory.mktemp("e2e") / "output"
+    scans = output.parent / "scans"
+    scans.mkdir()
+    for suffix in (".pdf", ".md"):
+        (scans / CLEAN.with_suffix(suffix).name).symlink_to(CLEAN.with_suffix(suffix))
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "COLUMNS": "200"}
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(scans), "--output", str(output)],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    return done, output
+
+
+@pytest.mark.slow
+def test_cli_ingest_writes_valid_json_and_diff(ingested):
+    done, output = ingested
+    assert done.returncode == 0, done.stderr
+    document = json.loads((output / "seed-telegram-1950-01-19-clean.json").read_text(encoding="utf-8"))
+    schema.validate(document)
+    assert document["doc_type"] == "cipher_telegram"
+    assert len(document["pages"]) == 5
+    diff = json.loads((output / "seed-telegram-1950-01-19-clean.diff.json").read_text(encoding="utf-8"))
+    assert diff["cer"] <= 0.05, diff["cer"]
+    assert f"{diff['cer']:.4f}" in done.stdout
+    assert diff["normalisation"]
+
+
+@pytest.mark.slow
+def test_console_is_clean(ingested):
+    done, _ = ingested
+    for noise in ("Traceback", "Error flushing events", "ERROR"):
+        assert noise not in done.stdout + done.stderr
+    assert "Ingest summary" in done.stdout
