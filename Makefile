@@ -49,7 +49,7 @@ bench: setup
 # Regenerate the sample scans from the seed transcription (deterministic).
 samples: setup
 	$(BIN)/telegrams synth ../shared/corpus/seed-telegram-1950-01-19/transcript.ru.txt --stem seed-telegram-1950-01-19 \
-		--level clean --level moderate --level heavy --seed 1950 --out scans
+		--level clean --level moderate --level heavy --seed 1950 --format pdf --out scans
 
 schema: setup
 	$(BIN)/python -m ocr.schema

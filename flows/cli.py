@@ -64,6 +64,7 @@ def ingest(
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents whose results are already up to date.")] = False,
+    dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler (tcp://host:8786) instead of local threads.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Read every scan under SOURCE into contract JSON (and a diff where a transcription exists)."""
@@ -74,10 +75,42 @@ def ingest(
 
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
-                           verbose=verbose)
+                           verbose=verbose, dask_address=dask_address)
     out.print(summary_table(outcomes))
     if outcomes and all(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    inbox: Annotated[Path, typer.Option("--inbox", help="The folder to watch: each run takes its new or changed scans.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the results, batch summaries and the inbox ledger.")] = Path("output"),
+    cron: Annotated[str | None, typer.Option("--cron", help='When to run, as a cron expression, e.g. "0 2 * * *" (02:00 daily).')] = None,
+    interval: Annotated[float | None, typer.Option("--interval", help="Or run every this many seconds.")] = None,
+    name: Annotated[str, typer.Option("--name", help="Deployment name: runs are ingest-inbox/NAME.")] = "inbox",
+    transcripts: Annotated[Path | None, typer.Option("--transcripts", help="Folder of transcriptions named <stem>.md/.txt (default: beside each scan).")] = None,
+    workers: Annotated[int, typer.Option(help="Pages processed at once.")] = max(1, min(os.cpu_count() or 1, 4)),
+    dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler instead of local threads.")] = None,
+    dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
+    lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Serve the inbox deployment on a Prefect server (PREFECT_API_URL) until stopped with Ctrl-C."""
+    if cron and interval:
+        raise TelegramsError("--cron and --interval both given", "choose one schedule")
+    if not inbox.is_dir():
+        raise TelegramsError(f"{inbox} is not a folder", "give the folder new scans arrive in as --inbox")
+    # Flow and task logs (document and page ids) go to the server at INFO; the console shows warnings only.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    _prepare_environment(verbose)
+    from flows.serve import serve_inbox
+
+    console.print(f"serving ingest-inbox/{name}: {inbox} → {output}"
+                  + (f", cron {cron!r}" if cron else f", every {interval:g} s" if interval else ", on demand only"))
+    serve_inbox(inbox, output, name=name, cron=cron, interval=interval, transcripts=transcripts, workers=workers,
+                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose)
 
 
 @app.command()
@@ -89,6 +122,7 @@ def synth(
     dpi: Annotated[int, typer.Option(help="Resolution of the rendered pages.")] = 300,
     random: Annotated[int, typer.Option("--random", help="Render this many varied random telegrams instead of TRANSCRIPT.")] = 0,
     stem: Annotated[str | None, typer.Option(help="Output name (default: the transcript's stem).")] = None,
+    fmt: Annotated[list[str], typer.Option("--format", "-f", help="pdf and/or png (pages); repeat for both.")] = ["pdf", "png"],
 ) -> None:
     """Render a transcription into believable scanned cipher-telegram pages, with exact ground truth."""
     from ocr.synth import Level, random_transcript, render, write_rendering
@@ -101,8 +135,8 @@ def synth(
     for parsed, name in jobs:
         for lev in level:
             rendering = render(parsed, Level(lev), seed=seed, dpi=dpi, document_id=f"{name}-{lev}")
-            written = write_rendering(rendering, out_dir, f"{name}-{lev}")
-            out.print(f"{name}-{lev}: {len(rendering.pages)} pages → {', '.join(str(p) for p in written)}")
+            written = write_rendering(rendering, out_dir, f"{name}-{lev}", tuple(fmt))
+            out.print(f"{name}-{lev}: {len(rendering.pages)} pages → {', '.join(p.name for p in written)}")
 
 
 def bench_table(report) -> Table:

@@ -51,7 +51,8 @@ def add_stamp(page: np.ndarray, centre=(500, 500), radius=160) -> np.ndarray:
 def test_skew_is_measured_despite_rule_and_blob(angle):
     tilted, _ = rotate_small(gray(render_page()), angle)
     # A printed rule and a stamp that do not share the typing's tilt must not pull the estimate.
-    cv2.line(tilted, (60, 90), (tilted.shape[1] - 60, 90), 0, 4)
+    for y in (60, 100, 1500, 1560):  # the form's grid lines
+        cv2.line(tilted, (40, y), (tilted.shape[1] - 40, y), 0, 6)
     cv2.circle(tilted, (900, 1200), 120, 60, -1)
     assert estimate_skew(tilted) == pytest.approx(angle, abs=0.1)
 
@@ -183,7 +184,7 @@ def test_debug_dir_gets_numbered_step_images(tmp_path):
     names = sorted(path.name for path in (tmp_path / "debug").iterdir())
     assert names == [f"{i:02d}_{name}.png" for i, (name, _) in enumerate(result.steps, start=1)]
     assert [name for name, _ in result.steps] == [
-        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise"]
+        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise", "binarize"]
 
 
 def test_stamp_boxes_follow_the_deskew():

@@ -66,8 +66,9 @@ def invert(matrix: np.ndarray) -> np.ndarray:
 def map_box(matrix: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
     """Axis-aligned [x, y, w, h] box (pixels) enclosing ``box`` after the 2x3 ``matrix``."""
     x, y, w, h = box
-    corners = np.array([[x, y, 1], [x + w, y, 1], [x, y + h, 1], [x + w, y + h, 1]], dtype=np.float64)
-    mapped = corners @ np.asarray(matrix, dtype=np.float64).T
-    left, top = np.floor(mapped.min(axis=0)).astype(int)
-    right, bottom = np.ceil(mapped.max(axis=0)).astype(int)
+    # Pixel i spans [i - 0.5, i + 0.5]: mapping the outer edges keeps quarter turns exact.
+    edges = np.array([[x, y], [x + w, y], [x, y + h], [x + w, y + h]], dtype=np.float64) - 0.5
+    mapped = edges @ np.asarray(matrix, dtype=np.float64)[:, :2].T + np.asarray(matrix)[:, 2] + 0.5
+    left, top = np.floor(mapped.min(axis=0) + 1e-6).astype(int)
+    right, bottom = np.ceil(mapped.max(axis=0) - 1e-6).astype(int)
     return int(left), int(top), int(right - left), int(bottom - top)

@@ -1,0 +1,74 @@
+"""Skew estimation from typed text lines, ignoring printed rules, stamps and specks.
+
+Convention: ``skew_deg`` > 0 means the text lines rise to the right (counter-clockwise tilt as seen
+on screen); correcting it rotates the page clockwise by that many degrees.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr.preprocess.geometry import rotate_small, shrink
+
+WORK_SIDE = 1600  # px: ~140 dpi for A4, enough for 0.05 deg while keeping the search cheap
+# Below the estimate's resolution a rotation only resamples. Even 0.16 deg is worth correcting: on a dense
+# EHRI page it took Tesseract's CER from 0.29 to 0.03.
+MIN_CORRECTION = 0.05  # degrees
+
+
+def text_mask(gray: np.ndarray) -> tuple[np.ndarray, float]:
+    """(Boolean mask of character-sized dark components, their median height in px) of ``gray``.
+
+    Rules, stamps, handwriting and specks are dropped; the height is 0.0 when there is no ink.
+    """
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    widths, heights = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    sized = stats[1:, cv2.CC_STAT_AREA] >= 4
+    if not sized.any():
+        return np.zeros(gray.shape, dtype=bool), 0.0
+    typical = float(np.median(heights[sized]))
+    # Long rules are wide and thin, stamps and handwriting tall: neither is a character.
+    keep = sized & (heights >= 0.4 * typical) & (heights <= 2.5 * typical) & (widths <= 4 * typical)
+    return np.concatenate([[False], keep])[labels], typical
+
+
+def character_height(gray: np.ndarray) -> float:
+    """Median height (px of ``gray``) of the dark components: the scale for the local filters."""
+    small, scale = shrink(gray, WORK_SIDE)
+    return text_mask(small)[1] / scale
+
+
+def _best_angle(xs: np.ndarray, ys: np.ndarray, angles: np.ndarray) -> float:
+    """The angle (degrees) whose row projection of the points has the sharpest line edges."""
+    scores = []
+    for angle in angles:
+        rows = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+        profile = np.bincount(rows - rows.min())
+        scores.append(np.square(np.diff(profile).astype(np.float64)).sum())
+    return float(angles[int(np.argmax(scores))])
+
+
+def estimate_skew(gray: np.ndarray, max_angle: float = 6.0) -> float:
+    """Skew of the text lines in degrees (see module convention); 0.0 when there is no text.
+
+    Coarse-to-fine search of the projection profile (Postl's criterion) over +-``max_angle``.
+    """
+    small, _ = shrink(gray, WORK_SIDE)
+    ys, xs = np.nonzero(text_mask(small)[0])
+    if len(xs) < 100:
+        return 0.0
+    xs, ys = xs - xs.mean(), ys.astype(np.float64)
+    coarse = _best_angle(xs, ys, np.arange(-max_angle, max_angle + 1e-9, 0.25))
+    return round(_best_angle(xs, ys, np.arange(coarse - 0.3, coarse + 0.3 + 1e-9, 0.02)), 2)
+
+
+def deskew(image: np.ndarray, skew_deg: float, fill: int = 255) -> tuple[np.ndarray, np.ndarray]:
+    """Rotate ``image`` so lines tilted by ``skew_deg`` become horizontal; returns (image, 2x3 matrix).
+
+    Skews under MIN_CORRECTION degrees are left alone (identity matrix).
+    """
+    if abs(skew_deg) < MIN_CORRECTION:
+        return image, np.eye(2, 3)
+    return rotate_small(image, -skew_deg, fill)

@@ -1,0 +1,50 @@
+"""The preprocessing stage's settings and result."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from ocr.preprocess.geometry import map_box
+
+
+@dataclass(frozen=True)
+class PreprocessSettings:
+    """Which steps run. ``binarize`` is one of "none", "otsu", "sauvola", "adaptive"."""
+
+    orientation: bool = True  # detect 0/90/180/270 and rotate upright
+    deskew: bool = True
+    remove_border: bool = True  # dark scanner borders / shadows
+    flatten_illumination: bool = True
+    denoise: bool = True
+    binarize: str = "sauvola"  # EHRI pages, mean CER: sauvola 0.087, otsu 0.123, none 0.125, adaptive 0.37
+    separate_stamps: bool = True  # coloured (violet/red/blue) ink removed from the text image
+
+    def params(self) -> dict:
+        """Plain dict of the settings, for provenance and cache keys."""
+        return asdict(self)
+
+
+@dataclass
+class PreprocessedPage:
+    """A page ready for Tesseract, with what was done to it and how to map back to the scan.
+
+    ``skew_deg`` is the measured skew in degrees, positive when text lines rise to the right; the page
+    was rotated clockwise by that much when it is at least ``deskew.MIN_CORRECTION``. ``rotation`` is
+    the clockwise quarter turn applied first.
+    ``to_original`` maps a processed-frame pixel (x, y) to the input image's pixel.
+    """
+
+    image: np.ndarray
+    stamp_image: np.ndarray | None
+    stamp_boxes: list[tuple[int, int, int, int]]
+    rotation: int
+    rotation_confidence: float
+    skew_deg: float
+    to_original: np.ndarray
+    steps: list[tuple[str, dict]] = field(default_factory=list)
+
+    def map_box_to_original(self, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""
+        return map_box(self.to_original, box)
