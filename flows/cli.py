@@ -47,7 +47,8 @@ def summary_table(outcomes) -> Table:
     table = Table(title="Ingest summary", header_style="bold")
     for name in ("document", "status", "pages", "mean conf.", "CER", "WER", "fields", "notes"):
         numeric = name in ("pages", "mean conf.", "CER", "WER", "fields")
-        table.add_column(name, justify="right" if numeric else "left", overflow="fold" if name == "notes" else "ellipsis")
+        table.add_column(name, justify="right" if numeric else "left", no_wrap=name != "notes",
+                         overflow="fold" if name == "notes" else "ellipsis")
     for o in outcomes:
         notes = o.error or "; ".join(o.warnings)
         table.add_row(o.document_id, o.status, str(o.pages), _fmt(o.mean_confidence, 1), _fmt(o.cer), _fmt(o.wer),

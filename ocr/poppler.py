@@ -27,7 +27,7 @@ def page_count(path: Path) -> int:
 def rasterise(path: Path, page: int, dpi: int) -> np.ndarray:
     """Page ``page`` (1-based) of a PDF as an RGB uint8 array at ``dpi`` dots per inch."""
     try:
-        images = pdf2image.convert_from_path(str(path), dpi=dpi, first_page=page, last_page=page, fmt="png")
+        images = pdf2image.convert_from_path(str(path), dpi=dpi, first_page=page, last_page=page, fmt="ppm")  # PNG encoding costs seconds a page
     except pdf_errors.PDFInfoNotInstalledError as exc:
         raise MissingDependencyError("pdftoppm (poppler) is not installed", INSTALL_HINT) from exc
     except (pdf_errors.PDFPageCountError, pdf_errors.PDFSyntaxError) as exc:
