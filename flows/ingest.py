@@ -9,14 +9,13 @@ record and the batch goes on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture
 
-from ocr import batch, load, pipeline, store
+from ocr import batch, load, pipeline
 from ocr.errors import TelegramsError
 
 # Set by the CLI to drive its progress bar: called with an event name ("total", "page", "document",
@@ -29,22 +28,42 @@ def _progress(kind: str, item: object = None) -> None:
         progress_hook(kind, item)
 
 
-def _is_io_error(task, task_run, state) -> bool:
-    """Retry reading only when the OS failed: a malformed file fails the same way every time."""
-    return isinstance(state.result(raise_on_failure=False), OSError)
+def is_transient(exc: BaseException | None) -> bool:
+    """True for an operating-system failure (an errno: EIO, ESTALE, EAGAIN…) that a second try may not meet.
+
+    Our own errors are deterministic (a malformed file fails the same way every time) unless what
+    raised them was such an OS failure; a decoder's complaint (PIL's OSErrors carry no errno) is not.
+    """
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno is not None:
+            return True
+        if not isinstance(exc, TelegramsError):
+            return False
+        exc = exc.__cause__
+    return False
 
 
-@task(name="open-document", retries=2, retry_delay_seconds=1, retry_condition_fn=_is_io_error,
+def _retry_on_io(task, task_run, state) -> bool:
+    return is_transient(state.result(raise_on_failure=False))
+
+
+@task(name="open-document", retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_on_io,
       task_run_name="open-{path.name}")
 def open_document(path: Path) -> load.DocumentInput:
     """Describe a document (id, hash, pages) without decoding it."""
     return load.open_document(path)
 
 
-@task(name="process-page", task_run_name="{ref.path.stem}-page-{ref.number}")
-def process_page(ref: load.PageRef, settings: pipeline.Settings) -> pipeline.PageResult:
-    get_run_logger().debug("document %s page %d", ref.path.stem, ref.number)
-    return pipeline.process_page(ref, settings)
+@task(name="process-page", retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_on_io,
+      task_run_name="{document_id}-page-{ref.number}")
+def process_page(ref: load.PageRef, settings: pipeline.Settings, document_id: str) -> pipeline.PageResult:
+    """Load, preprocess, OCR and parse one page (the heavy stage)."""
+    logger = get_run_logger()
+    logger.info("document %s page %d: reading", document_id, ref.number)
+    result = pipeline.process_page(ref, settings)
+    logger.info("document %s page %d: %d words, mean confidence %.1f", document_id, ref.number,
+                len(result.words), result.mean_confidence)
+    return result
 
 
 @task(name="write-document", task_run_name="write-{document.document_id}")
@@ -60,6 +79,7 @@ def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentIn
             documents.append(open_document(path))
         except Exception as exc:  # one unreadable file must not stop the batch
             failures.append(batch.record_failure(output_dir, path, load.document_id(path), "open", exc))
+            get_run_logger().warning("document %s: cannot open: %s", failures[-1].document_id, failures[-1].error)
             _progress("document", failures[-1])
     return documents, failures
 
@@ -79,48 +99,58 @@ def _collect(document: load.DocumentInput, futures: list[PrefectFuture], setting
 
 
 def _summarise(outcomes: list[batch.Outcome], output_dir: Path) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    path = store.write_json_atomic(output_dir / f"batch-{stamp}.json", {
-        "finished_at": stamp,
-        "documents": len(outcomes),
-        "done": sum(o.status == "done" for o in outcomes),
-        "skipped": sum(o.status == "skipped" for o in outcomes),
-        "failed": sum(o.status == "failed" for o in outcomes),
-        "outcomes": [o.as_dict() for o in outcomes],
-    })
-    create_table_artifact(
-        key="ingest-summary",
-        table=[{k: v for k, v in o.as_dict().items() if k != "warnings"} | {"warnings": "; ".join(o.warnings)}
-               for o in outcomes],
-        description=f"Ingest of {len(outcomes)} documents into {output_dir}",
-    )
+    path = batch.write_summary(outcomes, output_dir)
+    create_table_artifact(key="ingest-summary", table=batch.summary_rows(outcomes),
+                          description=f"Ingest of {len(outcomes)} documents into {output_dir}")
+    create_markdown_artifact(key="ingest-failures", markdown=batch.failures_markdown(outcomes, output_dir),
+                             description=f"Failed documents of the ingest into {output_dir}")
     return path
 
 
-@flow(name="ingest", log_prints=False)
-def ingest(source: Path, output_dir: Path, transcripts_dir: Path | None = None,
-           settings: pipeline.Settings = pipeline.Settings(), force: bool = False) -> list[batch.Outcome]:
-    """Ingest every document under ``source`` into ``output_dir``; returns one outcome per document."""
+def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: pipeline.Settings,
+                 force: bool) -> list[batch.Outcome]:
+    """The body of the ingest flows: process ``paths`` (one document each) and write the batch summary.
+
+    Call it inside a flow run: it submits the page tasks to that flow's task runner.
+    """
     logger = get_run_logger()
     output_dir.mkdir(parents=True, exist_ok=True)
-    paths = load.discover(source)
     documents, outcomes = _open_all(paths, output_dir)
+    for part in batch.sweep_partial(output_dir, [d.document_id for d in documents]):
+        logger.warning("removed %s, left half-written by an interrupted run", part.name)
     _progress("total", (len(paths), sum(len(d.pages) for d in documents)))
     pending = []
     for document in documents:
         earlier = None if force else batch.finished(document, output_dir, settings)
         if earlier:
             outcomes.append(earlier)
+            logger.info("document %s: up to date, skipped", document.document_id)
             _progress("skipped", document)
         else:
-            pending.append((document, [process_page.submit(ref, settings) for ref in document.pages]))
+            pending.append((document, [process_page.submit(ref, settings, document.document_id)
+                                       for ref in document.pages]))
     for document, futures in pending:
         outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir))
         _progress("document", outcomes[-1])
-        logger.info("%s: %s", document.document_id, outcomes[-1].status)
+        logger.info("document %s: %s%s", document.document_id, outcomes[-1].status,
+                    f" ({outcomes[-1].error})" if outcomes[-1].error else "")
     summary = _summarise(outcomes, output_dir)
+    logger.info("%d documents, %d failed; summary in %s", len(outcomes),
+                sum(o.status == "failed" for o in outcomes), summary)
+    return outcomes
+
+
+def fail_if_all_failed(outcomes: list[batch.Outcome], output_dir: Path) -> list[batch.Outcome]:
+    """The outcomes, unless every document failed: then the flow run fails (a batch with some failures completes)."""
     failed = sum(o.status == "failed" for o in outcomes)
-    logger.info("%d documents, %d failed; summary in %s", len(outcomes), failed, summary)
     if outcomes and failed == len(outcomes):
         raise TelegramsError(f"all {failed} documents failed", f"see the .error.json files in {output_dir}")
     return outcomes
+
+
+@flow(name="ingest", log_prints=False)
+def ingest(source: Path, output_dir: Path, transcripts_dir: Path | None = None,
+           settings: pipeline.Settings = pipeline.Settings(), force: bool = False) -> list[batch.Outcome]:
+    """Ingest every document under ``source`` into ``output_dir``; returns one outcome per document."""
+    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force)
+    return fail_if_all_failed(outcomes, output_dir)

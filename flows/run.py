@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -49,11 +49,21 @@ def quiet_prefect_logs(verbose: bool) -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
+def task_runner(workers: int, dask_address: str | None = None) -> TaskRunner:
+    """``workers`` threads in this process (each page's Tesseract is its own process), or a Dask cluster's workers."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    return ThreadPoolTaskRunner(max_workers=workers)
+
+
 def run_ingest(source: Path, output: Path, transcripts: Path | None, settings: Settings, *, force: bool,
-               workers: int, console: Console, verbose: bool = False) -> list[Outcome]:
-    """Run the ingest flow with ``workers`` pages at once, showing progress on ``console``."""
+               workers: int, console: Console, verbose: bool = False, dask_address: str | None = None) -> list[Outcome]:
+    """Run the ingest flow with ``workers`` pages at once (or on the Dask cluster at ``dask_address``),
+    showing progress on ``console``."""
     quiet_prefect_logs(verbose)
-    flow = ingest_module.ingest.with_options(task_runner=ThreadPoolTaskRunner(max_workers=workers))
+    flow = ingest_module.ingest.with_options(task_runner=task_runner(workers, dask_address))
     columns = (TextColumn("{task.description:>9}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=False) as progress:
         ingest_module.progress_hook = _Progress(progress)

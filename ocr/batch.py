@@ -147,10 +147,29 @@ def failures_markdown(outcomes: list[Outcome], output_dir: Path) -> str:
             f"{len(failed)} failed.\n")
     if not failed:
         return head + "\nNo failures.\n"
-    rows = [f"| {o.document_id} | `{o.path}` | {_cell(o.error or '')} | `{error_path(output_dir, o.document_id).name}` |"
-            for o in failed]
+    rows = [f"| {_cell(o.document_id)} | `{_cell(o.path)}` | {_cell(o.error or '')} | "
+            f"`{_cell(error_path(output_dir, o.document_id).name)}` |" for o in failed]
     return head + "\n| document | input | error | record |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
+
+
+def sweep_partial(output_dir: Path, document_ids: list[str]) -> list[Path]:
+    """Remove temporary ``.part`` files a killed run left for these documents; returns what was removed.
+
+    Only this batch's documents: a ``.part`` file is a write in progress, and another batch may be
+    writing other documents into the same folder right now.
+    """
+    removed = []
+    for document_id in document_ids:
+        for name in (f"{document_id}.json", f"{document_id}.diff.json", f"{document_id}.error.json"):
+            for part in output_dir.glob(f".{_glob_escape(name)}.*.part"):
+                part.unlink(missing_ok=True)
+                removed.append(part)
+    return removed
+
+
+def _glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)

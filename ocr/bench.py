@@ -51,15 +51,29 @@ def _write_case(rendering, case: Case) -> None:
     store.write_json_atomic(case.truth_path, rendering.truth)
 
 
+def synth_fingerprint() -> str:
+    """A hash of the synthesiser's code and texts: cached renders are reused only while it is unchanged."""
+    import hashlib
+
+    import ocr.synth
+
+    folder = Path(ocr.synth.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".txt", ".md")):
+        digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def ensure_cases(cache: Path, per_level: int, seed: int, dpi: int, levels=LEVELS) -> list[Case]:
     """The benchmark set, rendered on first use and reused after (the truth file is written last)."""
     from ocr.synth import Level, random_transcript, render
 
     cases = []
+    root = cache / f"synth-{synth_fingerprint()}-{dpi}dpi"
     for level in levels:
         for k in range(per_level):
             name = f"tg-{seed + k:05d}"
-            case = Case(level, name, cache / f"{__version__}-{dpi}" / level / name, cache / f"{__version__}-{dpi}" / level / f"{name}.truth.json")
+            case = Case(level, name, root / level / name, root / level / f"{name}.truth.json")
             if not case.truth_path.exists():
                 rendering = render(random_transcript(seed + k), Level(level), seed=seed + k, dpi=dpi, document_id=name)
                 _write_case(rendering, case)

@@ -149,7 +149,7 @@ def parse_special_number(text: str) -> str | None:
     return re.sub(r"\s+", "", match.group("number")).replace("—", "-").replace("–", "-") if match else None
 
 
-_SIGNATURE = re.compile(r"^\s*(?P<date>\d{1,2}\s*/\s*[\dIVXІ]{1,4}\s*[-—–]\s*\d{2}\s*г\.?)\s*(?P<name>.*)$")
+_SIGNATURE = re.compile(r"^\s*(?P<date>\d{1,2}\s*/\s*[\dIVXІ]{1,4}\s*[-—–]{1,2}\s*\d{2}\s*г\.?)\s*(?P<name>.*)$")
 
 
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
@@ -163,7 +163,7 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
 
 def _tidy_date(raw: str) -> str:
     """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates."""
-    compact = re.sub(r"\s+", "", raw)
+    compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", raw))
     return re.sub(r"г\.?$", lambda m: " " + m.group(0), compact)
 
 

@@ -16,10 +16,18 @@ _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLA
 
 
 def is_prose(text: str) -> bool:
-    """A line of running text: several lower-case words, not a grid row, routing line or spaced typing."""
+    """A line of running text: mostly lower-case words, not a grid row, routing line or spaced typing.
+
+    Header lines before the body (priorities, addressee) are typed in capitals or letter-spaced.
+    """
     if "\t" in text or fields.is_grid_row(text) or fields.is_routing_line(text) or fields.is_letter_spaced(text):
         return False
-    return len(re.findall(r"\b[а-яёa-z]{2,}", fields.cyrillic(text))) >= 4
+    if fields.parse_special_number(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    lower = sum(c.islower() for c in letters)
+    lower_words = sum(1 for token in text.split() if sum(c.islower() for c in token) >= 2)
+    return lower_words >= 3 and lower >= 0.6 * len(letters)
 
 
 def find_title(texts: list[str], cutoff: float = 80) -> int:

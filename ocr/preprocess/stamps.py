@@ -14,7 +14,7 @@ import numpy as np
 from ocr.preprocess.background import estimate_background
 from ocr.preprocess.geometry import shrink
 
-MIN_SATURATION = 90  # 0-255; carbon-copy ink measures 30-70, stamp ink 100+
+MIN_SATURATION = 70  # 0-255; faint stamp ink measures 70-150, carbon typing up to ~65 (the blob filter guards the rest)
 EDGE_SATURATION = 45  # 0-255; the anti-aliased rim of a stamp stroke, taken only next to stamp ink
 MIN_CHROMA = 25  # 0-255, max - min channel; typing, even over a stamp, measures under 15
 EDGE_CHROMA = 15  # 0-255; the rim again, next to stamp ink only

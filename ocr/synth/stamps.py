@@ -86,9 +86,10 @@ def _tilt(mask: np.ndarray, degrees: float) -> np.ndarray:
 def uneven(mask: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Coverage 0..1 of a hand-pressed stamp: one side pressed harder, patches starved of ink."""
     h, w = mask.shape
-    patches = cv2.resize(rng.uniform(0.55, 1.0, (6, 6)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
-    ramp = np.linspace(rng.uniform(0.6, 0.9), 1.0, w, dtype=np.float32)[None, :]
-    grain = rng.uniform(0.75, 1.0, (h, w)).astype(np.float32)
+    # Aniline stamp ink is vivid where it lands; the unevenness is in where it lands, not in its colour.
+    patches = cv2.resize(rng.uniform(0.7, 1.0, (6, 6)).astype(np.float32), (w, h), interpolation=cv2.INTER_CUBIC)
+    ramp = np.linspace(rng.uniform(0.75, 0.95), 1.0, w, dtype=np.float32)[None, :]
+    grain = rng.uniform(0.85, 1.0, (h, w)).astype(np.float32)
     return np.clip(mask.astype(np.float32) / 255.0 * patches * ramp * grain, 0.0, 1.0)
 
 

@@ -1,0 +1,168 @@
+"""The ingest flow on a real (temporary) Prefect server: outputs, error isolation, reruns."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from ocr import schema
+
+FONT = "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf"
+# One xdist worker for the whole file: its temporary Prefect server (the harness) starts once.
+pytestmark = pytest.mark.xdist_group("ingest-flow")
+
+
+def _scan(path, text: str) -> None:
+    image = Image.new("RGB", (1400, 260), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 44)
+    for k, line in enumerate(text.splitlines()):
+        draw.text((60, 50 + 80 * k), line, font=font, fill=(20, 20, 20))
+    image.save(path, dpi=(300, 300))
+
+
+_WORDS = ("сообщаю о настроениях высказанных на обеде прошу срочно сообщить результаты переговоров "
+          "москва центр директору копия отпечатано экземпляра шифровка").split()
+
+
+def small_batch(folder, count: int) -> list:
+    """``count`` one-page scans of 1000×250 px, two different lines of Cyrillic each (Tesseract: ~0.3 s a page)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    font = ImageFont.truetype(FONT, 38)
+    paths = []
+    for k in range(count):
+        image = Image.new("RGB", (1000, 250), "white")
+        draw = ImageDraw.Draw(image)
+        first = " ".join(_WORDS[(k + j) % len(_WORDS)] for j in range(3))
+        draw.text((40, 50), f"Телеграмма {k + 1}", font=font, fill=(20, 20, 20))
+        draw.text((40, 140), first, font=font, fill=(20, 20, 20))
+        paths.append(folder / f"doc-{k:03d}.png")
+        image.save(paths[-1], dpi=(300, 300))
+    return paths
+
+
+def without_timestamps(document: dict) -> dict:
+    """The document JSON minus what differs between two identical runs (the processing time)."""
+    return document | {"provenance": {k: v for k, v in document["provenance"].items() if k != "processed_at"}}
+
+
+@pytest.fixture(scope="module")
+def harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    _scan(folder / "first.png", "Сообщаю о настроениях\nвысказанных на обеде")
+    _scan(folder / "second.png", "Прошу срочно сообщить\nрезультаты переговоров")
+    (folder / "second.md").write_text("Прошу срочно сообщить результаты переговоров\n", encoding="utf-8")
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    return folder
+
+
+def _run(inbox, outdir, **options):
+    from flows.ingest import ingest
+
+    return {o.document_id: o for o in ingest(source=inbox, output_dir=outdir, **options)}
+
+
+@pytest.mark.slow
+def test_ingest_isolates_failures_and_skips_finished_work(harness, inbox, outdir):
+    outcomes = _run(inbox, outdir)
+    assert {k: o.status for k, o in outcomes.items()} == {"first": "done", "second": "done", "broken": "failed"}
+    for name in ("first", "second"):
+        document = json.loads((outdir / f"{name}.json").read_text(encoding="utf-8"))
+        schema.validate(document)
+        assert document["source"]["page_count"] == 1
+    assert "Сообщаю" in json.loads((outdir / "first.json").read_text(encoding="utf-8"))["body"]
+    error = json.loads((outdir / "broken.error.json").read_text(encoding="utf-8"))
+    assert error["stage"] == "open" and "not a readable PDF" in error["message"] and len(error["input_sha256"]) == 64
+    diff = json.loads((outdir / "second.diff.json").read_text(encoding="utf-8"))
+    assert diff["cer"] < 0.1 and "transcript_path" in diff
+    assert outcomes["second"].cer == diff["cer"]
+    assert list(outdir.glob("batch-*.json")) and not list(outdir.glob("*.part"))
+    _check_artifacts(diff["cer"])
+
+    again = _run(inbox, outdir)
+    assert {k: o.status for k, o in again.items()} == {"first": "skipped", "second": "skipped", "broken": "failed"}
+    assert again["second"].cer == diff["cer"]
+
+    _scan(inbox / "first.png", "Другой текст страницы\nпосле пересканирования")
+    changed = _run(inbox, outdir)
+    assert changed["first"].status == "done" and changed["second"].status == "skipped"
+    assert {o.status for o in _run(inbox, outdir, force=True).values()} == {"done", "failed"}
+
+
+def _artifact(key: str):
+    import httpx
+    from prefect.settings import PREFECT_API_URL
+
+    # Straight to the API: prefect 3.8.8's client sends nulls in the filter that its own server rejects (422).
+    response = httpx.post(f"{PREFECT_API_URL.value()}/artifacts/filter", timeout=10,
+                          json={"artifacts": {"key": {"any_": [key]}}, "sort": "UPDATED_DESC", "limit": 1})
+    response.raise_for_status()
+    return response.json()[0]["data"]
+
+
+def _check_artifacts(cer: float) -> None:
+    failures = _artifact("ingest-failures")
+    assert "3 documents: 2 done, 0 skipped, 1 failed." in failures and "| broken | " in failures
+    assert "not a readable PDF" in failures and "`broken.error.json`" in failures
+    table = _artifact("ingest-summary")
+    rows = {row["document_id"]: row for row in (json.loads(table) if isinstance(table, str) else table)}
+    assert rows["second"]["cer"] == cer and rows["second"]["pages"] == 1 and rows["broken"]["status"] == "failed"
+    assert rows["first"]["mean_confidence"] > 50 and isinstance(rows["first"]["warnings"], str)
+
+
+@pytest.mark.slow
+def test_flow_fails_only_when_everything_fails(harness, tmp_path, outdir):
+    from flows.ingest import ingest
+    from ocr.errors import TelegramsError
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "a.pdf").write_bytes(b"nope")
+    with pytest.raises(TelegramsError, match="all 1 documents failed"):
+        ingest(source=bad, output_dir=outdir)
+
+
+@pytest.mark.slow
+def test_page_task_retries_io_errors_only(harness, tmp_path, monkeypatch):
+    import errno
+
+    from prefect import flow
+
+    from flows import ingest as flows_ingest
+    from ocr.errors import InputError
+    from ocr.load import PageRef
+    from ocr.pipeline import PageResult, Settings
+
+    calls = []
+
+    def flaky(ref, settings):
+        calls.append(ref.number)
+        if ref.number == 1 and len(calls) == 1:
+            raise OSError(errno.EIO, "Input/output error")  # a disk hiccup: gone on the second try
+        if ref.number == 2:
+            raise InputError("page 2 cannot be decoded")  # the same every time
+        return PageResult(ref.number, 1000, 250, 300, 0.0, 0, 0.0, lines=[], stamps=[])
+
+    monkeypatch.setattr(flows_ingest.pipeline, "process_page", flaky)
+    monkeypatch.setattr(flows_ingest.process_page, "retry_delay_seconds", 0)
+
+    @flow
+    def two_pages():
+        refs = [PageRef(tmp_path / "x.png", 0, n) for n in (1, 2)]
+        futures = [flows_ingest.process_page.submit(ref, Settings(), "x") for ref in refs]
+        return [f.result(raise_on_failure=False) for f in futures]
+
+    first, second = two_pages()
+    assert first.number == 1 and isinstance(second, InputError)
+    assert sorted(calls) == [1, 1, 2]
