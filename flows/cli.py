@@ -170,16 +170,21 @@ def bench(
 
     cache = out_dir / "renders"
     if pages:
-        runs = [bench_lib.run_scale(cache, out_dir, int(n), workers, dpi, seed) for n in pages.split(",")]
+        runs = [bench_lib.run_scale_isolated(cache, int(n), workers, dpi, seed) for n in pages.split(",")]
         for run in runs:
             out.print(f"{run['pages']:>5} pages: {run['seconds']:8.1f} s, {run['pages_per_minute']:6.1f} pages/min, "
                       f"peak RSS main {run['peak_rss_mb']['main']:.0f} MiB, largest child {run['peak_rss_mb']['largest_child']:.0f} MiB")
+        if len(runs) > 1:
+            first, last = runs[0], runs[-1]
+            out.print(f"time per page {last['seconds'] / last['pages'] / (first['seconds'] / first['pages']):.2f}× and peak worker "
+                      f"memory {last['peak_rss_mb']['largest_child'] / first['peak_rss_mb']['largest_child']:.2f}× "
+                      f"from {first['pages']} to {last['pages']} pages")
         from ocr.store import write_json_atomic
         write_json_atomic(out_dir / "scale.json", {"runs": runs})
         return
     report = bench_lib.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
                                  compare_workers=compare_workers)
-    out.print(bench_table(report))
+    Console(width=max(out.width, 150)).print(bench_table(report))  # the table is wider than a default terminal
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
     out.print(f"written: {out_dir / 'bench.json'}")

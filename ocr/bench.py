@@ -205,7 +205,7 @@ def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, w
     return report
 
 
-def run_scale(cache: Path, out_dir: Path, pages: int, workers: int, dpi: int, seed: int) -> dict:
+def run_scale(cache: Path, pages: int, workers: int, dpi: int, seed: int) -> dict:
     """``pages`` pages (the benchmark set's, cycled) through the pipeline: seconds and peak memory."""
     cases = ensure_cases(cache, 4, seed, dpi, ("clean", "moderate"))
     refs = [ref for case in cases for ref in open_document(case.pages_dir).pages]
@@ -218,8 +218,24 @@ def run_scale(cache: Path, out_dir: Path, pages: int, workers: int, dpi: int, se
     return {"pages": count, "seconds": seconds, "pages_per_minute": 60 * count / seconds, "peak_rss_mb": _peak_rss_mb()}
 
 
-def to_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1)
+def run_scale_isolated(cache: Path, pages: int, workers: int, dpi: int, seed: int) -> dict:
+    """:func:`run_scale` in a fresh interpreter, so its peak memory is its own and not an earlier run's."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "ocr.bench", str(cache), str(pages), str(workers), str(dpi), str(seed)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"scale run of {pages} pages failed: {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout)
+
+
+if __name__ == "__main__":
+    import sys
+
+    cache_arg, pages_arg, workers_arg, dpi_arg, seed_arg = sys.argv[1:6]
+    result = run_scale(Path(cache_arg), int(pages_arg), int(workers_arg), int(dpi_arg), int(seed_arg))
+    print(json.dumps(result))
 
 
 # Real typewritten pages (EHRI dataset): language of each page from the name's language code.
