@@ -140,6 +140,35 @@ def synth(
             out.print(f"{name}-{lev}: {len(rendering.pages)} pages → {', '.join(p.name for p in written)}")
 
 
+@app.command()
+def diff(
+    output_json: Annotated[Path, typer.Argument(help="A document written by ingest (<id>.json).")],
+    transcript: Annotated[Path, typer.Argument(help="Its transcription: the archive's markdown export, plain text, ALTO or PAGE XML.")],
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Where <id>.diff.json/.html go (default: beside OUTPUT_JSON).")] = None,
+    scan: Annotated[Path | None, typer.Option(help="The scan, for the report's images (default: the document's source path, if it exists).")] = None,
+) -> None:
+    """Compare one output with a transcription: CER/WER (dinglehopper-compatible), fields, and an HTML report."""
+    from ocr.batch import write_comparison
+    from ocr.load import open_document
+    from ocr.store import read_document
+
+    try:
+        document = read_document(output_json)
+    except (OSError, ValueError) as exc:
+        raise TelegramsError(f"{output_json} is not a telegrams document: {exc}", "give an <id>.json written by ingest") from exc
+    source = scan or Path(document.source.path)
+    found = write_comparison(document, transcript, out_dir or output_json.parent,
+                             open_document(source) if source.exists() else None)
+    table = Table(title=f"{document.document_id} against {transcript.name}", header_style="bold")
+    for name in ("field", "expected", "found", "match"):
+        table.add_column(name)
+    for row in found.fields:
+        table.add_row(row.field, str(row.expected), str(row.found), "✓" if row.match else "✗")
+    out.print(table)
+    for name, rates in found.profiles.items():
+        out.print(f"{name}: CER {rates.cer:.4f}, WER {rates.wer:.4f} ({rates.reference_characters} reference characters)")
+
+
 def bench_table(report) -> Table:
     table = Table(title=f"Benchmark (pipeline {report.version} vs plain `tesseract IMAGE - -l rus`)", header_style="bold")
     columns = ["level", "docs", "pages", "page CER ours", "page CER tess.", "ratio", "body CER", "body WER",

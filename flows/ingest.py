@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture
 
-from ocr import batch, load, pipeline
+from ocr import batch, load, pipeline, report
 from ocr.errors import TelegramsError
 
 # Set by the CLI to drive its progress bar: called with an event name ("total", "page", "document",
@@ -104,6 +104,7 @@ def _summarise(outcomes: list[batch.Outcome], output_dir: Path) -> Path:
                           description=f"Ingest of {len(outcomes)} documents into {output_dir}")
     create_markdown_artifact(key="ingest-failures", markdown=batch.failures_markdown(outcomes, output_dir),
                              description=f"Failed documents of the ingest into {output_dir}")
+    report.rebuild_index(output_dir)
     return path
 
 

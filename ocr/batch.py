@@ -12,8 +12,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ocr import diff, report, store
+from ocr import diff, metrics, report, store
 from ocr.errors import TelegramsError
+from ocr.contract import TelegramDocument
 from ocr.load import DocumentInput, file_sha256
 from ocr.pipeline import PageResult, Settings, assemble_document
 from ocr.references import find_transcript, read_reference
@@ -31,6 +32,8 @@ class Outcome:
     cer: float | None = None
     wer: float | None = None
     field_accuracy: float | None = None
+    reference_characters: int | None = None  # length of the transcription's body, the CER's weight
+    reference_words: int | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -60,6 +63,8 @@ def finished(document: DocumentInput, output_dir: Path, settings: Settings) -> O
         document_id=document.document_id, path=str(document.path), status="skipped", pages=len(done.pages),
         mean_confidence=done.quality.mean_confidence, warnings=done.quality.warnings,
         cer=report.get("cer"), wer=report.get("wer"), field_accuracy=report.get("field_accuracy"),
+        reference_characters=report.get("profiles", {}).get(diff.PRIMARY_PROFILE, {}).get("reference_characters"),
+        reference_words=report.get("profiles", {}).get(diff.PRIMARY_PROFILE, {}).get("reference_words"),
     )
 
 
@@ -90,6 +95,16 @@ def record_failure(output_dir: Path, path: Path, document_id: str, stage: str, e
     return Outcome(document_id=document_id, path=str(path), status="failed", error=message)
 
 
+def write_comparison(document: TelegramDocument, transcript_path: Path, output_dir: Path,
+                     scan: DocumentInput | None, words_by_page: dict | None = None) -> diff.DiffReport:
+    """``<id>.diff.json`` and the reviewer's ``<id>.diff.html`` for a document and its transcription."""
+    transcript = read_reference(transcript_path)
+    found = diff.diff_document(document, transcript, transcript_path)
+    store.write_json_atomic(output_dir / f"{document.document_id}.diff.json", found)
+    report.write_document_report(document, transcript, found, scan, output_dir, words_by_page)
+    return found
+
+
 def finish(document: DocumentInput, pages: list[PageResult], settings: Settings, output_dir: Path,
            transcripts_dir: Path | None = None) -> Outcome:
     """Assemble and write the document, and its diff when a transcription is found."""
@@ -100,12 +115,10 @@ def finish(document: DocumentInput, pages: list[PageResult], settings: Settings,
     )
     transcript_path = find_transcript(document.path, transcripts_dir)
     if transcript_path is not None:
-        transcript = read_reference(transcript_path)
-        found = diff.diff_document(result, transcript, transcript_path)
-        store.write_json_atomic(output_dir / f"{result.document_id}.diff.json", found)
-        report.write_document_report(result, transcript, found, document, output_dir,
-                                     {page.number: page.words for page in pages})
+        found = write_comparison(result, transcript_path, output_dir, document, {page.number: page.words for page in pages})
         outcome.cer, outcome.wer, outcome.field_accuracy = found.cer, found.wer, found.field_accuracy
+        primary = found.profiles[diff.PRIMARY_PROFILE]
+        outcome.reference_characters, outcome.reference_words = primary.reference_characters, primary.reference_words
     # The document last: its presence is what marks the work finished for a rerun.
     store.write_document(result, output_dir)
     error_path(output_dir, result.document_id).unlink(missing_ok=True)
@@ -130,8 +143,24 @@ def write_summary(outcomes: list[Outcome], output_dir: Path) -> Path:
         "done": sum(o.status == "done" for o in outcomes),
         "skipped": sum(o.status == "skipped" for o in outcomes),
         "failed": sum(o.status == "failed" for o in outcomes),
+        "rates": batch_rates(outcomes),
         "outcomes": [o.as_dict() for o in outcomes],
     })
+
+
+def batch_rates(outcomes: list[Outcome]) -> dict:
+    """CER and WER over the batch's documents with a transcription: micro (weighted by reference length) and macro."""
+    compared = [o for o in outcomes if o.cer is not None and o.reference_characters]
+    if not compared:
+        return {"documents": 0}
+    return {
+        "documents": len(compared),
+        "cer_micro": metrics.micro_average((o.cer, o.reference_characters) for o in compared),
+        "wer_micro": metrics.micro_average((o.wer, o.reference_words or 0) for o in compared),
+        "cer_macro": metrics.macro_average((o.cer, o.reference_characters) for o in compared),
+        "wer_macro": metrics.macro_average((o.wer, o.reference_words or 0) for o in compared),
+        "definition": "micro: errors over all reference characters (words) of the batch; macro: mean of the documents' rates",
+    }
 
 
 def summary_rows(outcomes: list[Outcome]) -> list[dict]:

@@ -49,9 +49,9 @@ def region_words(page: Page) -> list[Word]:
     return words
 
 
-def _scan_rgb(scan: DocumentInput, number: int, dpi: int):
+def _scan_rgb(scan: DocumentInput | None, number: int, dpi: int):
     """The page's scan as RGB at ``dpi`` (the pixels the boxes are in), or None when it cannot be read."""
-    ref = next((r for r in scan.pages if r.number == number), None)
+    ref = next((r for r in scan.pages if r.number == number), None) if scan else None
     if ref is None:
         return None
     try:
@@ -132,7 +132,7 @@ def report_data(document: TelegramDocument, transcript: Transcript | None, diff:
 
 
 def write_document_report(document: TelegramDocument, transcript: Transcript | None, diff: DiffReport | None,
-                          scan: DocumentInput, output_dir: Path,
+                          scan: DocumentInput | None, output_dir: Path,
                           words_by_page: Mapping[int, Sequence[Word]] | None = None) -> Path:
     """Write ``output_dir/<id>.diff.html`` (self-contained) atomically and return its path."""
     html = render_document_report(report_data(document, transcript, diff, scan, words_by_page))
@@ -171,6 +171,7 @@ def index_row_from_outputs(output_dir: Path, document_id: str) -> IndexRow:
         document_id=document_id, cer=_rate(diff.get("cer")), wer=_rate(diff.get("wer")),
         field_accuracy=_rate(diff.get("field_accuracy")), warnings=tuple(warnings),
         report_href=report.name if report.is_file() else None,
+        reference_characters=diff.get("profiles", {}).get("strict", {}).get("reference_characters"),
     )
 
 

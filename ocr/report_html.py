@@ -110,6 +110,7 @@ class IndexRow:
     field_accuracy: float | None = None  # matching fields / fields compared, 0..1
     warnings: Sequence[str] = field(default=())
     report_href: str | None = None
+    reference_characters: int | None = None  # the CER's weight in the batch's micro average
 
 
 _CSS = """
@@ -398,6 +399,18 @@ def _index_row(row: IndexRow) -> str:
     )
 
 
+def _batch_rates(rows: Sequence[IndexRow]) -> str:
+    """The batch's CER two ways, saying which is which."""
+    compared = [r for r in rows if r.cer is not None and r.reference_characters]
+    if not compared:
+        return ""
+    micro = sum(r.cer * r.reference_characters for r in compared) / sum(r.reference_characters for r in compared)
+    macro = sum(r.cer for r in compared) / len(compared)
+    return (f'<p class="batch-rates">Batch CER over {len(compared)} transcribed documents: '
+            f"<b>{micro:.4f}</b> micro-averaged (all errors over all reference characters, so long documents weigh more); "
+            f"<b>{macro:.4f}</b> macro-averaged (the mean of the documents' CERs).</p>")
+
+
 def render_index(rows: Sequence[IndexRow]) -> str:
     """``index.html`` of a batch: one row per document, sortable by clicking a column header."""
     headers = "".join(
@@ -407,5 +420,5 @@ def render_index(rows: Sequence[IndexRow]) -> str:
         f"<table><thead><tr>{headers}<th>warning text</th></tr></thead>"
         f"<tbody>{''.join(_index_row(row) for row in rows)}</tbody></table>"
     )
-    body = f"<h1>OCR batch report</h1><p>{len(rows)} documents.</p>{table}"
+    body = f"<h1>OCR batch report</h1><p>{len(rows)} documents.</p>{_batch_rates(rows)}{table}"
     return _page_html("OCR batch report", body, _INDEX_JS)
