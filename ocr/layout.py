@@ -79,10 +79,14 @@ def group_lines(words: list[Word], metrics: Metrics) -> list[list[Word]]:
 
 
 def _is_spaced(word: Word, metrics: Metrics) -> bool:
-    """Tesseract often reads letter-spaced typing (``В Ы Ш И``) as one word as wide as the spaced letters."""
+    """Tesseract often reads letter-spaced typing (``В Ы Ш И``) as one word as wide as the spaced letters.
+
+    Only capitals count: the form's printed words (the title) are wider than typing without being spaced.
+    """
     letters = sum(c.isalpha() for c in word.text)
     others = len(word.text) - letters
-    return letters >= 2 and word.bbox[2] / metrics.char_width > letters + others + 0.5 * (letters - 1)
+    wide = word.bbox[2] / metrics.char_width > letters + others + 0.5 * (letters - 1)
+    return letters >= 2 and word.text.isupper() and wide
 
 
 def _word_text(word: Word, metrics: Metrics) -> str:
