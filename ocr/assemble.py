@@ -52,6 +52,11 @@ def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
     return fields.best_match(text, vocabulary) or fields.collapse_spacing(text).strip()
 
 
+def _has_text(text: str) -> bool:
+    """More than a speck: at least two letters or digits."""
+    return sum(c.isalnum() for c in text) >= 2
+
+
 def header(lines: list[Line]) -> Header:
     """The header fields from the lines of every page (they stand on page 1)."""
     by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
@@ -70,21 +75,77 @@ def header(lines: list[Line]) -> Header:
         received_date_raw=routing.received_date_raw,
         copy_number=routing.copy_number,
         special_number=special,
-        addressee=fields.clean_name(addressee[0]) if addressee else None,
-        registration_marks=[t.strip() for t in by_role[Role.REGISTRATION]],
+        addressee=fields.clean_name(addressee[0]).upper() if addressee else None,  # typed in capitals
+        registration_marks=[fields.registry_note(t) for t in by_role[Role.REGISTRATION] if _has_text(t)],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 
 
 def distribution(lines: list[Line]) -> list[DistributionEntry]:
-    """One entry per printed copy slot, in copy order; a recipient read twice keeps the first."""
-    slots: dict[int, str | None] = {}
-    for line in lines:
-        if line.role is Role.GRID:
-            for copy, recipient in fields.parse_grid_row(line.text):
-                if copy >= 1:  # copy slots are numbered from 1; a 0 is a misread
+    """One entry per printed copy slot, in copy order.
+
+    The form numbers its copies down the columns (or along the rows) of the grid, so the slot numbers
+    OCR misreads (``№81`` for ``№ 8-т``) or drops are put right from the slot's row and column when
+    most of the numbers read agree with that order; otherwise the numbers are taken as read.
+    """
+    rows = [fields.parse_grid_row(line.text) for line in lines if line.role is Role.GRID]
+    rows = [row for row in rows if row]
+    slots = _grid_slots(rows)
+    if slots is None:
+        slots = {}
+        for row in rows:
+            for copy, recipient in row:
+                if 1 <= copy <= 99:  # copy slots are numbered from 1; a 0 or 3 digits is a misread
                     slots[copy] = slots.get(copy) or recipient
     return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
+
+
+def _grid_slots(rows: list[list[tuple[int, str | None]]]) -> dict[int, str | None] | None:
+    """Copy → recipient for every slot of a regular grid, None when the numbers read do not follow one."""
+    columns = max((len(row) for row in rows), default=0)
+    if len(rows) < 2 or columns < 2:
+        return None
+    best = None
+    for order in ("columns", "rows"):
+        numbering = _numbering(len(rows), columns, order)
+        placed = [_place(row, numbering[r]) for r, row in enumerate(rows)]
+        agree = sum(copy == numbering[r][c] for r, row in enumerate(placed) for c, (copy, _) in row.items())
+        total = sum(len(row) for row in placed)
+        if agree >= 0.6 * total and (best is None or agree > best[0]):
+            best = (agree, numbering, placed)
+    if best is None:
+        return None
+    _, numbering, placed = best
+    slots = {n: None for row in numbering for n in row}
+    for r, row in enumerate(placed):
+        for c, (_, recipient) in row.items():
+            slots[numbering[r][c]] = recipient
+    return slots
+
+
+def _numbering(rows: int, columns: int, order: str) -> list[list[int]]:
+    """The copy number printed in each (row, column) of a grid numbered down the columns or along the rows."""
+    if order == "columns":
+        return [[c * rows + r + 1 for c in range(columns)] for r in range(rows)]
+    return [[r * columns + c + 1 for c in range(columns)] for r in range(rows)]
+
+
+def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, tuple[int, str | None]]:
+    """The row's slots by column: in order when all were read, else each read number in its own column and
+    the rest in the free columns left to right."""
+    if len(row) == len(expected):
+        return dict(enumerate(row))
+    placed: dict[int, tuple[int, str | None]] = {}
+    rest = []
+    for slot in row:
+        if slot[0] in expected and expected.index(slot[0]) not in placed:
+            placed[expected.index(slot[0])] = slot
+        else:
+            rest.append(slot)
+    free = [c for c in range(len(expected)) if c not in placed]
+    for c, slot in zip(free, rest):
+        placed[c] = slot
+    return placed
 
 
 def signature(lines: list[Line]) -> Signature:

@@ -16,7 +16,10 @@ from rapidfuzz import fuzz, process
 _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxyЁё", "АВСЕНКМОРТХасеорхуЕе")
 
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#)"
-EKZ = r"(?:[ЭэЗз3]к[з3])"
+EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
+# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers).
+_DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
+_DIGITISH = r"[\dЗзбОоIl]"
 
 FORM_TITLES = ["Шифртелеграмма"]
 CLASSIFICATIONS = ["Совершенно секретно", "Строго секретно", "Секретно"]
@@ -27,6 +30,13 @@ PRIORITIES = ["ОСОБАЯ", "ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧН�
 def cyrillic(text: str) -> str:
     """Latin homoglyphs to Cyrillic and ё to е: for matching, never for output."""
     return text.translate(_HOMOGLYPHS)
+
+
+def to_cyrillic(word: str) -> str:
+    """A word spelt in Cyrillic with Latin look-alikes among its letters, in Cyrillic only; other words as they are."""
+    if re.search(r"[А-Яа-яЁё]", word) and re.search(r"[A-Za-z]", word):
+        return word.translate(_HOMOGLYPHS)
+    return word
 
 
 def squash(text: str) -> str:
@@ -62,8 +72,14 @@ def _all_single(group: str) -> bool:
 
 
 def clean_name(text: str) -> str:
-    """A collapsed name without trailing punctuation: ``ВЫШИНСКОМУ.`` → ``ВЫШИНСКОМУ``."""
-    return collapse_spacing(text).strip(" .,:;")
+    """A collapsed name without trailing punctuation: ``ВЫШИНСКОМУ.`` → ``ВЫШИНСКОМУ``.
+
+    Letter-spaced names are typed in capitals; Tesseract reads spaced ``Ш Т Ы К О В`` as lower case
+    (the shapes are the same), so a letter-spaced name is upper-cased.
+    """
+    spaced = is_letter_spaced(text) or any(_all_single(g) for g in re.split(r"\s{2,}", text.strip()))
+    name = " ".join(to_cyrillic(w) for w in collapse_spacing(text).strip(" .,:;").split())
+    return name.upper() if spaced else name
 
 
 @dataclass(frozen=True)
@@ -75,34 +91,49 @@ class Routing:
     copy_number: int | None = None
 
 
-_ROUTING_ORIGIN = re.compile(r"^\s*[ИI][зs3]\s+(?P<origin>[^\s№]+)")
+_ROUTING_START = re.compile(r"^\s*[ИI][зs3]\s+")
+_ROUTING_ORIGIN = re.compile(r"^\s*[ИI][зs3]\s+(?P<origin>[^\d№#]+?)\s*(?=" + NUMERO + r"|\d|$)")
 _ROUTING_NUMBER = re.compile(NUMERO + r"\s*(?P<number>\d{1,6})")
 _ROUTING_TIME = re.compile(r"(?P<hh>\d{1,2})\s*ч[аa]с\.?\s*(?P<mm>\d{1,2})\s*м[иu]н\.?", re.IGNORECASE)
-_ROUTING_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?\s*(?P<copy>\d{1,3})\s*$", re.IGNORECASE)
-_DATE_TAIL = re.compile(r"\s*(?:т\.|г\.)?\s*" + EKZ + r".*$", re.IGNORECASE)
+# The copy is the number at the end of the line, after ``экз. №`` (whatever OCR made of the label).
+_ROUTING_COPY = re.compile(r"(?:" + NUMERO + r"|" + EKZ + r"\.?)\s*(?P<copy>" + _DIGITISH + r"{1,3})\s*$", re.IGNORECASE)
 
 
 def is_routing_line(text: str) -> bool:
     """The routing line starts with ``Из`` and gives the time in ``час.``/``мин.``."""
-    return bool(_ROUTING_ORIGIN.search(cyrillic(text)) and _ROUTING_TIME.search(cyrillic(text)))
+    return bool(_ROUTING_START.search(cyrillic(text)) and _ROUTING_TIME.search(cyrillic(text)))
+
+
+def _origin(norm: str) -> str | None:
+    """The place after ``Из``, collapsed when letter-spaced; the first word when no ``№`` follows it."""
+    match = _ROUTING_ORIGIN.search(norm)
+    if not match:
+        first = re.match(r"^\s*[ИI][зs3]\s+(?P<word>\S+)", norm)
+        return first["word"].strip(".,") if first else None
+    return clean_name(match["origin"]) or None
+
+
+def _date_raw(tail: str) -> str | None:
+    """The date as written between ``мин.`` and the copy: its trailing words without digits (``т. экз. №``) dropped."""
+    tokens = tail.split()
+    while tokens and not re.search(r"\d", tokens[-1]):
+        tokens.pop()
+    return " ".join(tokens) or None
 
 
 def parse_routing(text: str) -> Routing:
     """``Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19 50 т. экз. № 3`` → its five fields."""
     norm = cyrillic(text)
-    origin = _ROUTING_ORIGIN.search(norm)
     number = _ROUTING_NUMBER.search(norm)
     time = _ROUTING_TIME.search(norm)
-    copy = _ROUTING_COPY.search(norm)
-    date_raw = None
-    if time:
-        date_raw = _DATE_TAIL.sub("", text[time.end():]).strip() or None
+    copy = _ROUTING_COPY.search(norm, time.end()) if time else None
+    date_raw = _date_raw(text[time.end():copy.start() if copy else len(text)]) if time else None
     return Routing(
-        origin=origin.group("origin").strip(".,") if origin else None,
+        origin=_origin(text),
         telegram_number=number.group("number") if number else None,
         received_time=f"{int(time['hh']):02d}:{int(time['mm']):02d}" if time and _valid_time(time) else None,
         received_date_raw=date_raw,
-        copy_number=int(copy.group("copy")) if copy else None,
+        copy_number=int(copy.group("copy").translate(_DIGIT_LOOKALIKES)) if copy else None,
     )
 
 
@@ -110,12 +141,22 @@ def _valid_time(match: re.Match) -> bool:
     return int(match["hh"]) < 24 and int(match["mm"]) < 60
 
 
-# Slot numbers are short, so the digit look-alikes Tesseract produces there are safe to read back.
-_SLOT_DIGITS = str.maketrans("ЗзбОоIl", "3360011")
+# A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
+# number may come out one digit long; the grid's layout puts it right (:func:`ocr.assemble.distribution`).
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:[\dЗзбОоIl]{1,2}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»]*)",
+    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + _DIGITISH + r"{1,3}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
 )
+
+
+def recipient_name(text: str) -> str | None:
+    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped."""
+    words = []
+    for token in text.split():
+        token = token.strip(" .,:;»«›‹„“”\"'`|—–-_")
+        if len(token) >= 2 and all(c.isalpha() or c in "-." for c in token) and not token.lower() in ("т", "экз"):
+            words.append(to_cyrillic(token))
+    return " ".join(words) or None
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
@@ -129,10 +170,10 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
     entries = []
     for i, slot in enumerate(slots):
         end = slots[i + 1].start() if i + 1 < len(slots) else len(norm)
-        suffix = text[slot.start("suffix"):slot.end("suffix")].strip(" .,")
-        beside = text[slot.end():end].strip(" \t.,»")
-        recipient = suffix if len(squash(suffix)) > 2 else (beside or None)
-        entries.append((int(slot.group("copy").translate(_SLOT_DIGITS)), recipient))
+        suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
+        beside = recipient_name(text[slot.end():end])
+        recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
+        entries.append((int(slot.group("copy").translate(_DIGIT_LOOKALIKES)), recipient))
     return entries
 
 
@@ -149,50 +190,80 @@ def parse_special_number(text: str) -> str | None:
     return re.sub(r"\s+", "", match.group("number")).replace("—", "-").replace("–", "-") if match else None
 
 
-_SIGNATURE = re.compile(r"^\s*(?P<date>\d{1,2}\s*/\s*[\dIVXІ]{1,4}\s*[-—–]{1,2}\s*\d{2}\s*г\.?)\s*(?P<name>.*)$")
+# ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
+_SIGNATURE = re.compile(
+    r"^\s*(?P<date>\d{1,2}\s*/\s*(?:[IVXІ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)(?=\s|$)\s*(?P<name>.*)$")
+
+
+# A date OCR garbled past the pattern above (``2578-47 г.`` for ``25/8-47 г.``) still signs when a
+# letter-spaced name follows it.
+_SIGNATURE_LOOSE = re.compile(r"^\s*(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
 
 
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature."""
     match = _SIGNATURE.match(text)
     if not match:
-        return None
+        match = _SIGNATURE_LOOSE.match(text)
+        if not match or not (is_letter_spaced(match["name"]) or _all_single(match["name"])):
+            return None
     name = clean_name(match.group("name")) or None
+    if name and name.islower():  # a surname is never typed in lower case: capitals read as their small shapes
+        name = name.upper()
     return name, _tidy_date(match.group("date"))
 
 
 def _tidy_date(raw: str) -> str:
-    """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates."""
+    """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates, doubles or drops the hyphen."""
     compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", raw))
-    return re.sub(r"г\.?$", lambda m: " " + m.group(0), compact)
+    compact = re.sub(r"^(\d{1,2}/)(\d{1,2})(\d{2})(?=[гп])", r"\1\2-\3", compact)
+    return re.sub(r"[гп]\.?$", " г.", compact)
 
 
 _COPIES = re.compile(r"^\s*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
 
 
+# The footer's labels, each with the field it starts.
+_FOOTER_LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
+_FOOTER_SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослано", "certified": "Верно:"}
+
+
+def _footer_label(text: str) -> str | None:
+    """The field a footer line starts, from its first word, allowing an OCR error or two (``Отнеч.``)."""
+    first = text.split()[0] if text.split() else ""
+    key = squash(first)
+    if len(key) < 4:
+        return None
+    return next((name for label, name in _FOOTER_LABELS.items() if fuzz.ratio(key, label) >= 80), None)
+
+
 def parse_footer_line(text: str) -> dict[str, str | int]:
     """One footer line → the footer fields it gives (``11 экз. нб`` → copies_printed, typist)."""
     norm = cyrillic(text).strip()
-    key = squash(norm)
     if match := _COPIES.match(norm):
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
         if match.group("typist"):
             fields["typist"] = text.split()[-1] if len(text.split()) > 2 else match.group("typist")
         return fields
-    if key.startswith("ОТПЕЧ"):
-        return {"printed_raw": text.strip()}
-    if key.startswith("РАЗОСЛ"):
-        return {"distributed_raw": text.strip()}
-    if key.startswith("ВЫПУСТ"):
-        name = text.strip().split(maxsplit=1)
-        return {"released_by": name[1].strip(" .")} if len(name) > 1 else {}
-    if key.startswith("ВЕРНО"):
-        return {"certified": text.strip()}
+    name = _footer_label(norm)
+    if name == "released_by":
+        parts = text.strip().split(maxsplit=1)
+        return {"released_by": to_cyrillic(parts[1].strip(" ."))} if len(parts) > 1 else {}
+    if name in ("printed_raw", "distributed_raw"):
+        value = " ".join([_FOOTER_SPELLING[name]] + text.split()[1:])  # the printed label, however OCR read it
+        return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}
+    if name == "certified":
+        return {"certified": " ".join([_FOOTER_SPELLING[name]] + text.split()[1:])}
     return {}
 
 
 def is_footer_line(text: str) -> bool:
     return bool(parse_footer_line(text))
+
+
+def is_copies_line(text: str) -> bool:
+    """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
+    return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
 
 
 _PAGE_LABEL = re.compile(r"^\s*(?P<n>\d{1,2})\s*\.\s*$")
@@ -215,5 +286,32 @@ def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
 
 def parse_int(text: str) -> int | None:
     """A bare number such as a folio (``64``); None when the text is not one."""
-    digits = re.fullmatch(r"\s*(\d{1,5})\s*\.?\s*", text)
+    digits = re.fullmatch(r"[\s`'’‘.,:;_\-]*(\d{1,5})\s*\.?[\s`'’‘,:;_\-]*", text)  # specks of dust beside it
     return int(digits.group(1)) if digits else None
+
+
+_ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals.
+_ROMAN_LOOKALIKES = str.maketrans("ХхУуГТ1l|Іi", "XXVVIIIIIII")
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН]|N[sо°o]?)\s*(?=\d)")
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТl|1]{1,5})\.?\s*$")
+
+
+def _roman_month(text: str) -> str | None:
+    """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
+    roman = text.translate(_ROMAN_LOOKALIKES)
+    while roman and roman not in _ROMAN_MONTHS:
+        roman = roman[:-1]
+    return roman or None
+
+
+def registry_note(text: str) -> str:
+    """A marginal registry note as typed: ``М 986 / м. п. - 30. Т.`` → ``N 986 / м. п. - 30. I.``.
+
+    The notes number with a Latin ``N`` (the Cyrillic model reads ``М``/``И``) and date with a Roman month.
+    """
+    note = _REGISTRY_NUMERO.sub("N ", " ".join(text.split()))
+    match = _REGISTRY_MONTH.search(note)
+    if match and (month := _roman_month(match["month"])):
+        note = note[:match.start("month")] + month + "."
+    return note

@@ -85,7 +85,8 @@ def _is_spaced(word: Word, metrics: Metrics) -> bool:
     """
     letters = sum(c.isalpha() for c in word.text)
     others = len(word.text) - letters
-    wide = word.bbox[2] / metrics.char_width > letters + others + 0.5 * (letters - 1)
+    # Spaced typing takes about two advances a letter; plain capitals, often boxed a little wide, one.
+    wide = word.bbox[2] / metrics.char_width > 1.8 * letters - 1 + others
     return letters >= 2 and word.text.isupper() and wide
 
 
@@ -191,7 +192,9 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     if not words:
         return []
     metrics = page_metrics(words)
-    visuals = [split_segments(ws, metrics, page) for ws in group_lines(words, metrics)]
+    # A line without a letter or digit is dust or a stray mark, never text.
+    grouped = [ws for ws in group_lines(words, metrics) if any(c.isalnum() for w in ws for c in w.text)]
+    visuals = [split_segments(ws, metrics, page) for ws in grouped]
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(fields.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)

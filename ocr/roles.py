@@ -81,6 +81,11 @@ def is_continuation_line(text: str) -> bool:
     return fields.parse_int(text) is not None or fields.parse_continuation_copy(text)[0]
 
 
+def _footer_starts(texts: list[str], k: int) -> bool:
+    """``11 экз. нб`` followed by another footer line (``Отпеч. ...``): the footer, signature or not."""
+    return fields.is_copies_line(texts[k]) and k + 1 < len(texts) and fields.is_footer_line(texts[k + 1])
+
+
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
     """Body lines until the signature; after it footer lines; handwriting where marked."""
     roles: list[Role] = []
@@ -90,6 +95,9 @@ def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
             roles.append(Role.HANDWRITTEN)
         elif not signed and fields.parse_signature(text):
             roles.append(Role.SIGNATURE)
+            signed = True
+        elif not signed and _footer_starts(texts, k):
+            roles.append(Role.FOOTER)  # the signature was not read: the footer still ends the body
             signed = True
         elif signed:
             roles.append(Role.FOOTER if fields.is_footer_line(text) else Role.OTHER)

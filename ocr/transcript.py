@@ -12,7 +12,7 @@ record is read from them by :mod:`ocr.assemble`, as it is for OCR output.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ocr import assemble, fields, roles
@@ -27,6 +27,7 @@ class Transcript:
     record: TelegramRecord
     page_texts: list[str]
     omissions: list[str] = field(default_factory=list)  # each ``[...]`` with the words around it
+    scored_body: str = ""  # the body with GAP where the omissions stood ("" when it has none)
 
     @property
     def lines(self) -> list[Line]:
@@ -39,9 +40,11 @@ class _Raw:
     italic: bool  # the archive marks handwriting in italics
     blank_before: bool
     omissions: tuple[str, ...] = ()  # the ``[...]`` marks removed from this line, in context
+    scored: str = ""  # the text with GAP where the marks stood, when it had any
 
 
 OMISSION = re.compile(r"\s*\[\s*(?:\.{3}|…)\s*\]\s*")
+GAP = "\ue000"  # an omitted span, in the body that is scored: OCR text aligned with it is not counted
 _CONTEXT = 40  # characters of text kept on each side of an omission mark
 
 
@@ -72,6 +75,7 @@ def _raw_lines(text: str) -> list[_Raw]:
     alone = 0  # ``[...]`` marks on lines of their own since the last line of text
     for source in text.replace("\r\n", "\n").split("\n"):
         clean, italic = _strip_markdown(source)
+        scored = " ".join(OMISSION.sub(f" {GAP} ", clean).split())
         clean, omitted = _remove_omissions(clean)
         if not clean:
             alone += len(omitted)
@@ -81,12 +85,14 @@ def _raw_lines(text: str) -> list[_Raw]:
             before = out[-1].text[-_CONTEXT:] if out else ""
             mark = " ".join(p for p in ("…" + before if before else "", "[...]", clean[:_CONTEXT] + "…") if p)
             omitted = (mark,) * alone + omitted
+            scored = f"{GAP} {scored}"
             alone = 0
-        out.append(_Raw(clean, italic, blank, omitted))
+        out.append(_Raw(clean, italic, blank, omitted, scored if omitted else ""))
         blank = False
     if alone and out:
         last = out[-1]
-        out[-1] = _Raw(last.text, last.italic, last.blank_before, last.omissions + (f"…{last.text[-_CONTEXT:]} [...]",) * alone)
+        out[-1] = _Raw(last.text, last.italic, last.blank_before, last.omissions + (f"…{last.text[-_CONTEXT:]} [...]",) * alone,
+                       f"{last.scored or last.text} {GAP}")
     return out
 
 
@@ -151,8 +157,9 @@ def parse_transcript(text: str) -> Transcript:
     raw_pages = _split_pages(_raw_lines(text))
     pages = [_tag_page(raw, number) for number, raw in enumerate(raw_pages, start=1)]
     omissions = [mark for raw in raw_pages for line in raw for mark in line.omissions]
+    scored = [replace(line, text=r.scored or r.text) for page, raws in zip(pages, raw_pages) for line, r in zip(page, raws)]
     return Transcript(pages=pages, record=assemble.record(pages), page_texts=[_page_text(r) for r in raw_pages],
-                      omissions=omissions)
+                      omissions=omissions, scored_body=assemble.body_text(scored) if omissions else "")
 
 
 def read_transcript(path: Path) -> Transcript:

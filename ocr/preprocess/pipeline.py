@@ -52,9 +52,9 @@ def _to_gray(image: np.ndarray, settings: PreprocessSettings, debug_dir: Path | 
     bgr = cv2.cvtColor(image, cv2.COLOR_BGRA2BGR) if image.shape[2] == 4 else image
     if not settings.separate_stamps:
         return _Page(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), None, debug_dir), []
-    gray, stamp, boxes = separate_stamps(bgr)
+    gray, stamp, boxes, measured = separate_stamps(bgr)
     page = _Page(gray, stamp, debug_dir)
-    page.record("separate_stamps", {"stamps": len(boxes)})
+    page.record("separate_stamps", measured)
     return page, boxes
 
 

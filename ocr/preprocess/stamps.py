@@ -1,9 +1,12 @@
-"""Separate coloured stamp ink (violet, red, blue) from black/grey typing.
+"""Separate coloured stamp ink (violet, red, blue) from black/grey typing, by colour.
 
-A pixel is stamp ink when it is strongly saturated, of a stamp hue and clearly coloured (chroma: black
-typing over a stamp is dark in every channel); it belongs to a stamp only inside a large, compact blob
-of such pixels. Carbon-copy typing (violet-grey, weakly saturated, laid out in lines) therefore stays in
-the text image. A removed stamp pixel takes the local paper brightness.
+Work is in optical density (OD = -ln(pixel / paper), per channel): inks that overlap add up there, and
+an ink's OD *direction* does not depend on how much of it there is (faint, blurred or anti-aliased).
+Stamp aniline is strongly chromatic (its OD differs a lot between channels: ``chromaticity`` >= 0.75);
+black ribbon is neutral (~0.05) and violet-grey carbon typing in between (~0.45). A stamp is a large,
+compact blob of chromatic ink. Inside it each pixel's OD is split into stamp ink and typing ink (least
+squares on the two ink directions, measured on this page), so typing under a stamp keeps its strokes
+and the stamp goes to a layer of its own.
 """
 
 from __future__ import annotations
@@ -11,24 +14,45 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.preprocess.background import estimate_background
 from ocr.preprocess.geometry import shrink
 
-MIN_SATURATION = 70  # 0-255; faint stamp ink measures 70-150, carbon typing up to ~65 (the blob filter guards the rest)
-EDGE_SATURATION = 45  # 0-255; the anti-aliased rim of a stamp stroke, taken only next to stamp ink
-MIN_CHROMA = 25  # 0-255, max - min channel; typing, even over a stamp, measures under 15
-EDGE_CHROMA = 15  # 0-255; the rim again, next to stamp ink only
+WORK_SIDE = 800  # px: stamps are centimetres across
+MIN_CHROMATICITY = 0.75  # (max - min) / mean of the OD channels; carbon typing measures 0.4-0.55, stamps 0.9-1.7
+MIN_OD = 0.12  # mean OD: fainter than this is paper texture and noise, its colour meaningless
+STRONG_OD = 0.35  # mean OD of the pixels that measure an ink's direction
 BLOB_SIDE = 0.04  # a stamp is at least this fraction of the page's shorter side across
 MAX_ASPECT = 5.0  # stamps are round or boxy; a line of coloured text is much longer than tall
+MARGIN = 0.01  # of the page's shorter side: the box grows by this so the stamp's faint rim goes too
+NEUTRAL = np.full(3, 1 / np.sqrt(3), np.float32)  # OD direction of black or grey ink
 
 
-def ink_mask(bgr: np.ndarray, min_saturation: int, min_chroma: int) -> np.ndarray:
-    """Boolean mask of coloured pixels of a stamp hue (red, violet, blue; not yellowed paper)."""
-    hue, saturation, _ = cv2.split(cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV))
-    chroma = bgr.max(axis=2) - bgr.min(axis=2)
-    # OpenCV hue is 0-180: blue ~120, violet ~140, red wraps around 0.
-    stamp_hue = (hue >= 95) | (hue <= 8)
-    return stamp_hue & (saturation >= min_saturation) & (chroma >= min_chroma)
+def paper_level(bgr_small: np.ndarray) -> np.ndarray:
+    """Per-channel paper brightness (float32, same size): each channel with its ink closed away."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
+    closed = cv2.medianBlur(cv2.morphologyEx(bgr_small, cv2.MORPH_CLOSE, kernel), 5)
+    return np.maximum(closed, 1).astype(np.float32)
+
+
+def optical_density(bgr: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """OD per channel (float32, >= 0): -ln(pixel / paper)."""
+    ratio = np.clip(bgr.astype(np.float32) / paper, 1 / 255, 1.0)
+    return -cv2.log(ratio.reshape(-1, 3)).reshape(ratio.shape)
+
+
+def chromaticity(od: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(mean OD, (max - min) / mean OD) of each pixel."""
+    mean = od.mean(axis=2)
+    return mean, (od.max(axis=2) - od.min(axis=2)) / np.maximum(mean, 1e-3)
+
+
+def ink_direction(od: np.ndarray, mask: np.ndarray, default: np.ndarray) -> np.ndarray:
+    """Unit OD direction of the ink under ``mask`` (median of its pixels), or ``default`` if too few."""
+    if mask.sum() < 50:
+        return default
+    vectors = od[mask]
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-6
+    direction = np.median(vectors, axis=0)
+    return (direction / (np.linalg.norm(direction) + 1e-6)).astype(np.float32)
 
 
 def _boxes(mask: np.ndarray) -> np.ndarray:
@@ -36,43 +60,69 @@ def _boxes(mask: np.ndarray) -> np.ndarray:
     return cv2.connectedComponentsWithStats(mask, connectivity=8)[2][1:, :4]
 
 
-def stamp_boxes(bgr: np.ndarray) -> list[tuple[int, int, int, int]]:
-    """[x, y, w, h] boxes (pixels) of the stamp-shaped blobs of coloured ink, found at low resolution."""
-    small, scale = shrink(bgr, 800)
-    ink = ink_mask(small, MIN_SATURATION, MIN_CHROMA).astype(np.uint8)
+def stamp_blobs(chromatic: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """[x, y, w, h] boxes (pixels of ``chromatic``) of stamp-shaped blobs of chromatic ink."""
     # Close the gaps between a stamp's letters and rings so each stamp is one blob.
-    blobs = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
-    min_side = BLOB_SIDE * min(small.shape[:2])
+    blobs = cv2.morphologyEx(chromatic.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((9, 9), np.uint8))
+    min_side = BLOB_SIDE * min(chromatic.shape[:2])
     stamps = np.zeros_like(blobs)
     for x, y, w, h in _boxes(blobs):
         if min(w, h) >= min_side and max(w, h) <= MAX_ASPECT * min(w, h):
             stamps[y:y + h, x:x + w] = 1
     # Overlapping boxes (a ring and the letters inside it) are one stamp.
-    return [tuple(int(round(v / scale)) for v in box) for box in _boxes(stamps)]
+    return [tuple(int(v) for v in box) for box in _boxes(stamps)]
 
 
-def _stamp_pixels(bgr: np.ndarray) -> np.ndarray:
-    """Boolean mask of the stamp ink inside one stamp box: strong ink plus its anti-aliased rim."""
-    core = ink_mask(bgr, MIN_SATURATION, MIN_CHROMA).astype(np.uint8)
-    near_core = cv2.dilate(core, np.ones((5, 5), np.uint8)) > 0
-    return near_core & ink_mask(bgr, EDGE_SATURATION, EDGE_CHROMA)
+def _grow(box, margin: int, shape) -> tuple[int, int, int, int]:
+    x, y, w, h = box
+    x0, y0 = max(0, x - margin), max(0, y - margin)
+    return x0, y0, min(shape[1], x + w + margin) - x0, min(shape[0], y + h + margin) - y0
 
 
-def separate_stamps(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, list[tuple[int, int, int, int]]]:
-    """Split a BGR page into (text gray, stamp layer or None, stamp boxes), all in the input frame.
+def _unmix(od: np.ndarray, stamp_dir: np.ndarray, type_dir: np.ndarray) -> np.ndarray:
+    """Per-pixel amount of stamp ink (>= 0): least squares of OD on the two ink directions."""
+    basis = np.stack([stamp_dir, type_dir], axis=1)  # 3 x 2
+    amounts = od.reshape(-1, 3) @ np.linalg.pinv(basis).T  # N x 2
+    stamp, typing = amounts[:, 0], amounts[:, 1]
+    # Where the fit gives negative typing the pixel is stamp alone: refit it on the stamp direction.
+    alone = typing < 0
+    stamp[alone] = od.reshape(-1, 3)[alone] @ stamp_dir
+    return np.maximum(stamp, 0).reshape(od.shape[:2])
 
-    Stamp-ink pixels inside stamp boxes become paper in the text image; the stamp layer is dark ink
-    (255 - saturation) on white.
+
+def separate_stamps(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, list[tuple[int, int, int, int]], dict]:
+    """Split a BGR page into (text gray, stamp layer or None, stamp boxes, measurements), input frame.
+
+    Inside each stamp box the stamp's ink is taken out of every pixel's density, so typing under it
+    stays as dark as it was; the stamp layer is that stamp ink, dark on white.
     """
     gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
-    boxes = stamp_boxes(bgr)
-    if not boxes:
-        return gray, None, []
-    paper = cv2.resize(estimate_background(gray), gray.shape[::-1], interpolation=cv2.INTER_LINEAR)
+    small, scale = shrink(bgr, WORK_SIDE)
+    paper_small = paper_level(small)
+    od_small = optical_density(small, paper_small)
+    mean, chroma = chromaticity(od_small)
+    chromatic = (mean >= MIN_OD) & (chroma >= MIN_CHROMATICITY)
+    blobs = stamp_blobs(chromatic)
+    if not blobs:
+        return gray, None, [], {"stamps": 0}
+    strong = mean >= STRONG_OD
+    stamp_dir = ink_direction(od_small, strong & chromatic, NEUTRAL)
+    type_dir = ink_direction(od_small, strong & (chroma < 0.6 * MIN_CHROMATICITY), NEUTRAL)
+    paper = cv2.resize(paper_small, gray.shape[::-1], interpolation=cv2.INTER_LINEAR)
     layer = np.full(gray.shape, 255, np.uint8)
-    for x, y, w, h in boxes:
-        crop, box = bgr[y:y + h, x:x + w], (slice(y, y + h), slice(x, x + w))
-        stamp = _stamp_pixels(crop)
-        gray[box][stamp] = paper[box][stamp]
-        layer[box][stamp] = 255 - cv2.cvtColor(crop, cv2.COLOR_BGR2HSV)[..., 1][stamp]
-    return gray, layer, boxes
+    boxes = []
+    margin = round(MARGIN * min(gray.shape))
+    for blob in blobs:
+        x, y, w, h = _grow(tuple(round(v / scale) for v in blob), margin, gray.shape)
+        box = (slice(y, y + h), slice(x, x + w))
+        od = optical_density(bgr[box], paper[box])
+        stamp = _unmix(od, stamp_dir, type_dir)
+        od -= stamp[..., None] * stamp_dir
+        np.maximum(od, 0, out=od)
+        cleaned = (paper[box] * np.exp(-od)).clip(0, 255).astype(np.uint8)
+        gray[box] = cv2.cvtColor(cleaned, cv2.COLOR_BGR2GRAY)
+        layer[box] = (255 * np.exp(-1.5 * stamp * float(stamp_dir.mean()))).clip(0, 255).astype(np.uint8)
+        boxes.append((x, y, w, h))
+    measured = {"stamps": len(boxes), "stamp_od_direction": [round(float(v), 3) for v in stamp_dir],
+                "typing_od_direction": [round(float(v), 3) for v in type_dir]}
+    return gray, layer, boxes, measured
