@@ -77,7 +77,7 @@ def ingest(
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
                            verbose=verbose, dask_address=dask_address)
-    out.print(summary_table(outcomes))
+    Console(width=max(out.width, 130)).print(summary_table(outcomes))  # numbers must not be cut in narrow terminals
     if outcomes and all(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
 

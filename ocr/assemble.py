@@ -53,8 +53,8 @@ def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
 
 
 def _has_text(text: str) -> bool:
-    """More than a speck: at least two letters or digits."""
-    return sum(c.isalnum() for c in text) >= 2
+    """More than a speck: at least three letters or digits (``412``)."""
+    return sum(c.isalnum() for c in text) >= 3
 
 
 def header(lines: list[Line]) -> Header:

@@ -77,8 +77,9 @@ def clean_name(text: str) -> str:
     Letter-spaced names are typed in capitals; Tesseract reads spaced ``Ш Т Ы К О В`` as lower case
     (the shapes are the same), so a letter-spaced name is upper-cased.
     """
+    text = " ".join(t for t in text.split() if any(c.isalpha() for c in t))  # OCR's specks: ``- `` С Е М``
     spaced = is_letter_spaced(text) or any(_all_single(g) for g in re.split(r"\s{2,}", text.strip()))
-    name = " ".join(to_cyrillic(w) for w in collapse_spacing(text).strip(" .,:;").split())
+    name = " ".join(to_cyrillic(w) for w in collapse_spacing(text).strip(" .,:;'`‘’_-").split())
     return name.upper() if spaced else name
 
 
@@ -96,7 +97,7 @@ _ROUTING_ORIGIN = re.compile(r"^\s*[ИI][зs3]\s+(?P<origin>[^\d№#]+?)\s*(?=" 
 _ROUTING_NUMBER = re.compile(NUMERO + r"\s*(?P<number>\d{1,6})")
 _ROUTING_TIME = re.compile(r"(?P<hh>\d{1,2})\s*ч[аa]с\.?\s*(?P<mm>\d{1,2})\s*м[иu]н\.?", re.IGNORECASE)
 # The copy is the number at the end of the line, after ``экз. №`` (whatever OCR made of the label).
-_ROUTING_COPY = re.compile(r"(?:" + NUMERO + r"|" + EKZ + r"\.?)\s*(?P<copy>" + _DIGITISH + r"{1,3})\s*$", re.IGNORECASE)
+_ROUTING_COPY = re.compile(r"(?:" + NUMERO + r"|" + EKZ + r"\.?)\s*(?P<copy>" + _DIGITISH + r"{1,3})[\s.,`'‘’]*$", re.IGNORECASE)
 
 
 def is_routing_line(text: str) -> bool:
@@ -115,7 +116,7 @@ def _origin(norm: str) -> str | None:
 
 def _date_raw(tail: str) -> str | None:
     """The date as written between ``мин.`` and the copy: its trailing words without digits (``т. экз. №``) dropped."""
-    tokens = tail.split()
+    tokens = re.sub(r"[`'‘’|_]", " ", tail).split()
     while tokens and not re.search(r"\d", tokens[-1]):
         tokens.pop()
     return " ".join(tokens) or None
@@ -207,9 +208,8 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
         match = _SIGNATURE_LOOSE.match(text)
         if not match or not (is_letter_spaced(match["name"]) or _all_single(match["name"])):
             return None
-    name = clean_name(match.group("name")) or None
-    if name and name.islower():  # a surname is never typed in lower case: capitals read as their small shapes
-        name = name.upper()
+    # The signer's name is typed in capitals (letter-spaced); Tesseract reads spaced capitals as small letters.
+    name = clean_name(match.group("name")).upper() or None
     return name, _tidy_date(match.group("date"))
 
 
@@ -220,7 +220,7 @@ def _tidy_date(raw: str) -> str:
     return re.sub(r"[гп]\.?$", " г.", compact)
 
 
-_COPIES = re.compile(r"^\s*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
+_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
 
 
 # The footer's labels, each with the field it starts.
@@ -243,7 +243,8 @@ def parse_footer_line(text: str) -> dict[str, str | int]:
     if match := _COPIES.match(norm):
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
         if match.group("typist"):
-            fields["typist"] = text.split()[-1] if len(text.split()) > 2 else match.group("typist")
+            typist = text.split()[-1] if len(text.split()) > 2 else match.group("typist")
+            fields["typist"] = typist.strip(".,:;`'‘’_-")
         return fields
     name = _footer_label(norm)
     if name == "released_by":
@@ -266,7 +267,7 @@ def is_copies_line(text: str) -> bool:
     return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
 
 
-_PAGE_LABEL = re.compile(r"^\s*(?P<n>\d{1,2})\s*\.\s*$")
+_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>\d{1,2})\s*\.\s*$")
 _CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>\d{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
@@ -293,6 +294,9 @@ def parse_int(text: str) -> int | None:
 _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 # Shapes Tesseract (Cyrillic model) gives for typed Roman numerals.
 _ROMAN_LOOKALIKES = str.maketrans("ХхУуГТ1l|Іi", "XXVVIIIIIII")
+_BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
+# ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``.
+_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu][зэ3][вb]\.")
 _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН]|N[sо°o]?)\s*(?=\d)")
 _REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТl|1]{1,5})\.?\s*$")
 
@@ -310,7 +314,9 @@ def registry_note(text: str) -> str:
 
     The notes number with a Latin ``N`` (the Cyrillic model reads ``М``/``И``) and date with a Roman month.
     """
-    note = _REGISTRY_NUMERO.sub("N ", " ".join(text.split()))
+    note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
+    note = _REGISTRY_SEE.sub("См. изв.", note)
+    note = _REGISTRY_NUMERO.sub("N ", note)
     match = _REGISTRY_MONTH.search(note)
     if match and (month := _roman_month(match["month"])):
         note = note[:match.start("month")] + month + "."

@@ -139,11 +139,16 @@ def _as_line(visual: VisualLine, role: Role, page: int) -> Line:
 
 
 def _margin_lines(visuals: list[VisualLine], page_width: int, inner: Role) -> list[Line]:
-    """Top-of-page lines by segment: a bare number on the right half is the folio, the rest ``inner``."""
+    """Top-of-page lines by segment: a bare number in the right part is the folio, the rest ``inner``.
+
+    The folio is stamped near the right edge; a continuation page's label (``3.``) is centred, so a number
+    counts as the folio only when its centre lies right of 60 % of the page's width.
+    """
     lines = []
     for visual in visuals:
         for segment in visual.segments:
-            is_folio = fields.parse_int(segment.text) is not None and segment.bbox[0] > page_width / 2
+            centre = segment.bbox[0] + segment.bbox[2] / 2
+            is_folio = fields.parse_int(segment.text) is not None and centre > 0.6 * page_width
             segment.role = Role.FOLIO if is_folio else inner
             lines.append(segment)
     return lines

@@ -40,14 +40,16 @@ def character_height(gray: np.ndarray) -> float:
     return text_mask(small)[1] / scale
 
 
+def profile_sharpness(xs: np.ndarray, ys: np.ndarray, angle: float) -> float:
+    """Postl's criterion: sum of squared steps of the points' row profile when sheared by ``angle`` degrees."""
+    rows = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+    profile = np.bincount(rows - rows.min())
+    return float(np.square(np.diff(profile).astype(np.float64)).sum())
+
+
 def _best_angle(xs: np.ndarray, ys: np.ndarray, angles: np.ndarray) -> float:
     """The angle (degrees) whose row projection of the points has the sharpest line edges."""
-    scores = []
-    for angle in angles:
-        rows = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
-        profile = np.bincount(rows - rows.min())
-        scores.append(np.square(np.diff(profile).astype(np.float64)).sum())
-    return float(angles[int(np.argmax(scores))])
+    return float(angles[int(np.argmax([profile_sharpness(xs, ys, angle) for angle in angles]))])
 
 
 def estimate_skew(gray: np.ndarray, max_angle: float = 6.0) -> float:

@@ -1,4 +1,11 @@
-"""Page orientation (0/90/180/270) by Tesseract OSD on a downscaled copy."""
+"""Page orientation (0/90/180/270).
+
+Sideways pages are told from upright ones by text-line geometry in numpy (the rows of a page of
+typing have a far sharper projection profile than its columns); only a sideways page then asks
+Tesseract OSD whether it is 90 or 270. Upright against upside down is left to recognition
+(:func:`ocr.recognize.recognize_page`): an upside-down page reads as low-confidence garbage, so it
+is read again turned only then, and the cost falls on the rare turned page.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +13,39 @@ import cv2
 import numpy as np
 
 from ocr import tesseract
+from ocr.preprocess.deskew import WORK_SIDE, profile_sharpness, text_mask
+from ocr.preprocess.geometry import shrink
 
 OSD_CHAR_HEIGHT = 14.0  # px: measured on the EHRI pages, as sure as full size and twice as fast
 MIN_CONFIDENCE = 2.0  # below this OSD is guessing (blank or near-blank pages); keep the page as it is
+SIDEWAYS_RATIO = 1.0  # column profile sharper than the row profile by this factor: the lines run vertically
+ANGLES = np.arange(-6.0, 6.0 + 1e-9, 0.5)  # degrees: rows are scored at their best skew
 
 
-def detect_orientation(gray: np.ndarray, char_height: float) -> tuple[int, float, bool]:
-    """(clockwise degrees that make the page upright, OSD confidence, whether it is trusted).
+def line_direction_ratio(gray: np.ndarray) -> float:
+    """Sharpness of the column profile over that of the row profile (> 1: the text lines are vertical)."""
+    small, _ = shrink(gray, WORK_SIDE)
+    ys, xs = np.nonzero(text_mask(small)[0])
+    if len(xs) < 100:
+        return 0.0
+    xs, ys = xs - xs.mean(), ys - ys.mean()
+    rows = max(profile_sharpness(xs, ys, angle) for angle in ANGLES)
+    columns = max(profile_sharpness(ys, xs, angle) for angle in ANGLES)
+    return float(columns / rows) if rows else 0.0
 
-    ``char_height`` is the median height (px) of the page's characters; the copy given to OSD is
-    scaled so characters are about OSD_CHAR_HEIGHT px tall.
+
+def detect_orientation(gray: np.ndarray, char_height: float) -> tuple[int, float, str]:
+    """(clockwise degrees making the page upright or upside down, confidence, how it was decided).
+
+    Only sideways pages are decided here (90 or 270, by OSD); 0 stands for "0 or 180", which
+    recognition settles. ``char_height`` (px) scales the copy OSD sees.
     """
+    ratio = line_direction_ratio(gray)
+    if ratio <= SIDEWAYS_RATIO:
+        return 0, round(1 / ratio, 2) if ratio else 0.0, "line_geometry"
     scale = min(1.0, OSD_CHAR_HEIGHT / char_height) if char_height > 0 else 1.0
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     rotation, confidence = tesseract.orientation(small)
-    return rotation, confidence, confidence >= MIN_CONFIDENCE
+    if rotation in (90, 270) and confidence >= MIN_CONFIDENCE:
+        return rotation, confidence, "osd"
+    return 90, round(ratio, 2), "line_geometry"  # recognition turns it 180 more if needed
