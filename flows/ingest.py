@@ -8,6 +8,7 @@ record and the batch goes on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,11 @@ from ocr.errors import TelegramsError
 # Set by the CLI to drive its progress bar: called with an event name ("total", "page", "document",
 # "skipped") and what it concerns.
 progress_hook: Callable[[str, object], None] | None = None
+
+
+# Documents whose pages are queued at once: enough to keep every worker busy, few enough that a batch
+# of thousands holds only this many documents' results in memory.
+DOCUMENTS_IN_FLIGHT = 8
 
 
 def _progress(kind: str, item: object = None) -> None:
@@ -120,21 +126,28 @@ def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | No
     for part in batch.sweep_partial(output_dir, [d.document_id for d in documents]):
         logger.warning("removed %s, left half-written by an interrupted run", part.name)
     _progress("total", (len(paths), sum(len(d.pages) for d in documents)))
-    pending = []
+    in_flight: deque[tuple[load.DocumentInput, list[PrefectFuture]]] = deque()
+
+    def collect_oldest() -> None:
+        document, futures = in_flight.popleft()
+        outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir))
+        _progress("document", outcomes[-1])
+        logger.info("document %s: %s%s", document.document_id, outcomes[-1].status,
+                    f" ({outcomes[-1].error})" if outcomes[-1].error else "")
+
     for document in documents:
         earlier = None if force else batch.finished(document, output_dir, settings)
         if earlier:
             outcomes.append(earlier)
             logger.info("document %s: up to date, skipped", document.document_id)
             _progress("skipped", document)
-        else:
-            pending.append((document, [process_page.submit(ref, settings, document.document_id)
-                                       for ref in document.pages]))
-    for document, futures in pending:
-        outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir))
-        _progress("document", outcomes[-1])
-        logger.info("document %s: %s%s", document.document_id, outcomes[-1].status,
-                    f" ({outcomes[-1].error})" if outcomes[-1].error else "")
+            continue
+        in_flight.append((document, [process_page.submit(ref, settings, document.document_id)
+                                     for ref in document.pages]))
+        if len(in_flight) > DOCUMENTS_IN_FLIGHT:
+            collect_oldest()
+    while in_flight:
+        collect_oldest()
     summary = _summarise(outcomes, output_dir)
     logger.info("%d documents, %d failed; summary in %s", len(outcomes),
                 sum(o.status == "failed" for o in outcomes), summary)

@@ -53,8 +53,10 @@ def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
 
 
 def _has_text(text: str) -> bool:
-    """More than a speck: at least three letters or digits (``412``)."""
-    return sum(c.isalnum() for c in text) >= 3
+    """More than a speck or a smudge: three letters or digits (``412``) at least, and few dashes or marks."""
+    chars = text.replace(" ", "")
+    smudge = re.search(r"([^\W\d_])\1\1|[-—–=]{3,}", chars)  # no word has a letter thrice in a row
+    return sum(c.isalnum() for c in chars) >= 3 and sum(not c.isalnum() for c in chars) <= 0.4 * len(chars) and not smudge
 
 
 def header(lines: list[Line]) -> Header:
@@ -68,7 +70,7 @@ def header(lines: list[Line]) -> Header:
         form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
         classification=[_vocabulary_or_text(t, fields.CLASSIFICATIONS) for t in by_role[Role.CLASSIFICATION]],
         handling_marks=[_vocabulary_or_text(t, fields.HANDLING_MARKS) for t in by_role[Role.HANDLING]],
-        priority=[_vocabulary_or_text(t, fields.PRIORITIES) for t in by_role[Role.PRIORITY]],
+        priority=[_vocabulary_or_text(t, fields.PRIORITIES) for t in by_role[Role.PRIORITY] if _has_text(t)],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import resource
+from collections import deque
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -211,9 +212,18 @@ def run_scale(cache: Path, pages: int, workers: int, dpi: int, seed: int) -> dic
     refs = [ref for case in cases for ref in open_document(case.pages_dir).pages]
     chosen = [refs[k % len(refs)] for k in range(pages)]
     start = time.perf_counter()
+    count = 0
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # Results are consumed as they come so memory does not grow with the batch.
-        count = sum(1 for _ in pool.map(process_page, chosen, [Settings(dpi=dpi)] * pages, chunksize=1))
+        # A bounded window of pages in flight, consumed as they finish: memory must not grow with the batch.
+        window: deque = deque()
+        for ref in chosen:
+            window.append(pool.submit(process_page, ref, Settings(dpi=dpi)))
+            if len(window) >= 4 * workers:
+                window.popleft().result()
+                count += 1
+        while window:
+            window.popleft().result()
+            count += 1
     seconds = time.perf_counter() - start
     return {"pages": count, "seconds": seconds, "pages_per_minute": 60 * count / seconds, "peak_rss_mb": _peak_rss_mb()}
 

@@ -79,7 +79,10 @@ def clean_name(text: str) -> str:
     """
     text = " ".join(t for t in text.split() if any(c.isalpha() for c in t))  # OCR's specks: ``- `` С Е М``
     spaced = is_letter_spaced(text) or any(_all_single(g) for g in re.split(r"\s{2,}", text.strip()))
-    name = " ".join(to_cyrillic(w) for w in collapse_spacing(text).strip(" .,:;'`‘’_-").split())
+    words = [to_cyrillic(w) for w in collapse_spacing(text).strip(" .,:;'`‘’_-").split()]
+    # A speck read as a small letter before a name in capitals: ``мМАЛИК`` → ``МАЛИК``.
+    words = [re.sub(r"^[а-яё]+(?=[А-ЯЁ]{3,}$)", "", w) for w in words]
+    name = " ".join(words)
     return name.upper() if spaced else name
 
 
@@ -268,7 +271,7 @@ def is_copies_line(text: str) -> bool:
 
 
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>\d{1,2})\s*\.\s*$")
-_CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>\d{1,3})?[.\s…]*$", re.IGNORECASE)
+_CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + _DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
 def parse_page_label(text: str) -> str | None:
@@ -282,7 +285,7 @@ def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
     match = _CONT_COPY.search(cyrillic(text))
     if not match or match.start() > 2:
         return False, None
-    return True, int(match.group("copy")) if match.group("copy") else None
+    return True, int(match.group("copy").translate(_DIGIT_LOOKALIKES)) if match.group("copy") else None
 
 
 def parse_int(text: str) -> int | None:

@@ -165,9 +165,15 @@ def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Li
 
 def _tag_continuation(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
     top = 0
-    while top < len(visuals) and all(roles.is_continuation_line(s.text) for s in visuals[top].segments):
+    while top < len(visuals) and all(roles.is_continuation_line(s.text) or _is_speck(s.text) for s in visuals[top].segments):
         top += 1
-    return _margin_lines(visuals[:top], width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
+    header = [VisualLine([s for s in v.segments if not _is_speck(s.text)]) for v in visuals[:top]]
+    return _margin_lines(header, width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
+
+
+def _is_speck(text: str) -> bool:
+    """Dust or a stray mark OCR'd beside the text: no letter or digit in it."""
+    return not any(c.isalnum() for c in text)
 
 
 def _tag_rest(visuals: list[VisualLine], page: int) -> list[Line]:
@@ -203,7 +209,7 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(fields.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)
-    elif page > 1 and visuals and any(roles.is_continuation_line(s.text) for s in visuals[0].segments):
+    elif page > 1 and visuals and any(roles.is_continuation_line(s.text) for s in visuals[0].segments if not _is_speck(s.text)):
         lines = _tag_continuation(visuals, page, width)
     else:
         lines = _tag_rest(visuals, page)

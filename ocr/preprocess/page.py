@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from ocr.preprocess.geometry import map_box
+from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter
 
 
 @dataclass(frozen=True)
@@ -48,3 +48,17 @@ class PreprocessedPage:
     def map_box_to_original(self, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
         """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""
         return map_box(self.to_original, box)
+
+    def turned_half(self, reason: dict) -> PreprocessedPage:
+        """The same page turned 180 degrees (image, stamp layer, boxes and mapping), with the step recorded."""
+        image, matrix = rotate_quarter(self.image, 180)
+        return PreprocessedPage(
+            image=image,
+            stamp_image=None if self.stamp_image is None else rotate_quarter(self.stamp_image, 180)[0],
+            stamp_boxes=[map_box(matrix, box) for box in self.stamp_boxes],
+            rotation=(self.rotation + 180) % 360,
+            rotation_confidence=self.rotation_confidence,
+            skew_deg=self.skew_deg,
+            to_original=compose(self.to_original, invert(matrix)),
+            steps=[*self.steps, ("orientation_by_recognition", {"turned": 180, **reason})],
+        )

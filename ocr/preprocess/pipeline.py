@@ -73,10 +73,9 @@ def _clean_background(page: _Page, settings: PreprocessSettings) -> None:
 def _straighten(page: _Page, settings: PreprocessSettings, char_height: float) -> tuple[int, float, float]:
     rotation, confidence, skew = 0, 0.0, 0.0
     if settings.orientation:
-        detected, confidence, trusted = detect_orientation(page.gray, char_height)
-        rotation = detected if trusted else 0
+        rotation, confidence, method = detect_orientation(page.gray, char_height)
         page.transform(rotate_quarter, rotation)
-        page.record("orientation", {"detected": detected, "confidence": confidence, "applied": rotation})
+        page.record("orientation", {"applied": rotation, "confidence": confidence, "method": method})
     if settings.deskew:
         skew = estimate_skew(page.gray)
         page.transform(deskew, skew)
