@@ -206,9 +206,12 @@ def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, w
     return report
 
 
+SCALE_SET = (4, ("clean", "moderate"))  # telegrams per level, levels: the pages a scale run cycles through
+
+
 def run_scale(cache: Path, pages: int, workers: int, dpi: int, seed: int) -> dict:
     """``pages`` pages (the benchmark set's, cycled) through the pipeline: seconds and peak memory."""
-    cases = ensure_cases(cache, 4, seed, dpi, ("clean", "moderate"))
+    cases = ensure_cases(cache, SCALE_SET[0], seed, dpi, SCALE_SET[1])
     refs = [ref for case in cases for ref in open_document(case.pages_dir).pages]
     chosen = [refs[k % len(refs)] for k in range(pages)]
     start = time.perf_counter()
@@ -233,6 +236,7 @@ def run_scale_isolated(cache: Path, pages: int, workers: int, dpi: int, seed: in
     import subprocess
     import sys
 
+    ensure_cases(cache, SCALE_SET[0], seed, dpi, SCALE_SET[1])  # rendered here, so no child's memory includes rendering
     command = [sys.executable, "-m", "ocr.bench", str(cache), str(pages), str(workers), str(dpi), str(seed)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:

@@ -1,4 +1,4 @@
-"""Scoring a record against ground truth: exact match per scalar field, F1 for lists.
+"""Scoring a record against ground truth: exact match per scalar field, F1 for lists (and per-page fields).
 
 Used by the benchmark (truth from the synthesiser) and by tests. A field counts when the truth or
 the output has a value for it, so a field nobody wrote is neither a hit nor a miss.
@@ -11,6 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ocr.contract import TelegramRecord
+
+
+# Fields read on every page (folio, continuation header), scored when both sides are documents with pages.
+PAGE_FIELDS = ("folio", "page_label", "telegram_number", "copy_number")
 
 
 def _norm(value):
@@ -37,6 +41,9 @@ def _fields(record: TelegramRecord) -> dict[str, object]:
     values |= {f"footer.{k}": v for k, v in data["footer"].items()}
     values["distribution"] = [(d["copy"], d["recipient"]) for d in data["distribution"]]
     values["doc_type"] = data["doc_type"]
+    for name in PAGE_FIELDS:  # documents only: each page's value, scored as a list over the pages
+        if "pages" in data:
+            values[f"pages.{name}"] = [(p["number"], p[name]) for p in data["pages"] if p.get(name) is not None]
     return values
 
 
@@ -53,6 +60,8 @@ def score_fields(truth: TelegramRecord, found: TelegramRecord) -> list[FieldScor
     want, got = _fields(truth), _fields(found)
     scores = []
     for name, expected in want.items():
+        if name not in got and name.startswith("pages."):
+            continue  # the found side is a record without pages
         actual = got.get(name)
         if expected in (None, []) and actual in (None, []):
             continue

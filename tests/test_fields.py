@@ -64,3 +64,62 @@ def test_join_lines_rejoins_hyphenated_words():
     assert join_lines(["как корейскому, так и китай-", "скому народам."]) == "как корейскому, так и китайскому народам."
     assert join_lines(["Мао Цзе-дун", "его друг"]) == "Мао Цзе-дун его друг"
     assert join_lines(["в 1949 году -", "о чем"]) == "в 1949 году - о чем"
+
+
+@pytest.mark.parametrize("text, origin, date_raw, copy", [
+    ("Из С О Ф И И № 6494 пол. 0 час. 33 мин. 2/11 1950 т. эз. № 9", "СОФИИ", "2/11 1950", 9),
+    ("Из ПХЕНЬЯНА № 6551 пол. 16 час. 30 мин. 13/6 1953 т. эж. №1", "ПХЕНЬЯНА", "13/6 1953", 1),
+    ("Из ПРАГИ № 4693 пол. 4 час. 03 мин. 25/8 1947 т. эвз. № З", "ПРАГИ", "25/8 1947", 3),
+    ("Из БЕРЛИНА № 117 пол. 9 час. 05 мин. 13/6 1953`т. экз. № 1.", "БЕРЛИНА", "13/6 1953", 1),
+    ("Из ПХEНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19 50 т. экз. №", "ПХЕНЬЯНА", "19/ 19 50", None),
+])
+def test_routing_label_misreads(text, origin, date_raw, copy):
+    routing = fields.parse_routing(text)
+    assert (routing.origin, routing.received_date_raw, routing.copy_number) == (origin, date_raw, copy)
+
+
+def test_grid_row_recipients_without_ocr_marks():
+    assert fields.parse_grid_row("» № 2-т  Булганину › №№ 7-т  » № 12-т") == [(2, "Булганину"), (7, None), (12, None)]
+    assert fields.parse_grid_row("» № 4-т  » №111  Копия  » № 18-т") == [(4, None), (111, "Копия"), (18, None)]
+    assert fields.recipient_name("Копия › Ю7т") == "Копия"
+    assert fields.recipient_name("„ ›") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("19/1-50 г.  штыков", ("ШТЫКОВ", "19/1-50 г.")),  # spaced capitals read as small letters
+    ("13/653 п.  П А Н Ю Ш К И Н", ("ПАНЮШКИН", "13/6-53 г.")),  # hyphen lost, г. read п.
+    ("2/11-—50 г.  Р О Щ И Н", ("РОЩИН", "2/11-50 г.")),
+    ("3/10-51 г. -  ``  С Е М Е Н О В", ("СЕМЕНОВ", "3/10-51 г.")),
+    ("1/11-53 г.  _  мМАЛИК", ("МАЛИК", "1/11-53 г.")),
+    ("2578-47 г.  П У Ш К И Н", ("ПУШКИН", "2578-47 г.")),  # date garbled, the spaced name still signs
+    ("17 января 1950 г. было", None),
+])
+def test_signature_misreads(text, expected):
+    assert fields.parse_signature(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Отнеч. 3/11-6.42", {"printed_raw": "Отпеч. 3/11-6.42"}),
+    ("Отпеч. 7/5-—6.45", {"printed_raw": "Отпеч. 7/5-6.45"}),
+    (".3 экз. .нб", {"copies_printed": 3, "typist": "нб"}),
+    ("Вернуть", {}),
+])
+def test_footer_misreads(text, expected):
+    assert fields.parse_footer_line(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("М 986 / м. п. - 30. Т.", "N 986 / м. п. - 30. I."),
+    ("М 561 / м. п. - 2. ХГ.", "N 561 / м. п. - 2. XI."),
+    ("М 601 / м. п. - 4. Хх.", "N 601 / м. п. - 4. X."),
+    ("Сы. изв. № 380 (ссылка № 35}", "См. изв. № 380 (ссылка № 35)"),
+    ("412", "412"),
+])
+def test_registry_note(text, expected):
+    assert fields.registry_note(text) == expected
+
+
+def test_continuation_copy_and_folio_tolerate_misreads():
+    assert fields.parse_continuation_copy("экз. № З...") == (True, 3)
+    assert fields.parse_int("`274") == 274
+    assert fields.parse_page_label("‘3.") == "3."

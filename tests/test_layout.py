@@ -96,3 +96,26 @@ def test_regions_and_page_text():
     assert folio.bbox == (2000, 100, 50, 35)
     text = layout.page_text(lines)
     assert text.splitlines()[0] == "См. изв. № 1758 (ссылка № 61)"
+
+
+def test_grid_numbers_put_right_from_rows_and_columns():
+    from ocr.lines import Line
+
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
+            "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » №111  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
+            "» № бт  » № 13-т  » № 20-т", "» № 7-т  » № 21-т"]  # slot 14 not read at all
+    found = assemble.distribution([Line(text, Role.GRID) for text in rows])
+    assert [(d.copy, d.recipient) for d in found] == [(k, {1: "РАЗМЕТКА", 8: "Кагановичу", 9: "Булганину",
+                                                           10: "Вышинскому", 11: "Копия"}.get(k)) for k in range(1, 22)]
+
+
+def test_continuation_header_beside_specks_and_centred_label():
+    rows = [
+        _line(100, 2000, "66"),
+        [Word(".`", (1800, 195, 5, 5), 20.0)],
+        _line(200, 200, "117") + _line(200, 1300, "3.") + _line(200, 1900, "экз. №...."),
+        _line(400, 100, "продолжение текста первой страницы без красной строки и"),
+    ]
+    lines = layout.parse_page([w for row in rows for w in row], page=3, width=2480)
+    fields = assemble.page_fields(lines, document_copy=4)
+    assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (66, "117", "3.", 4)

@@ -1,27 +1,36 @@
-"""Speckle removal that keeps thin typewriter strokes and punctuation."""
+"""Speck removal that keeps thin typewriter strokes and punctuation."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
+STEP = 2  # px: components are found on 2x2 cells (any ink in a cell counts), a quarter of the work
+
 
 def remove_specks(gray: np.ndarray, max_area: int, min_gap: int) -> tuple[np.ndarray, int]:
     """Whiten isolated dark specks; returns (gray, number removed).
 
     A speck is a dark component of at most ``max_area`` pixels with no larger ink within ``min_gap``
-    pixels, so full stops, commas and the broken pieces of faint letters stay.
+    pixels, so full stops, commas and the broken pieces of faint letters stay. Both are judged on
+    STEP x STEP cells, which keeps every speck (a cell with any ink is ink) at a quarter of the cost.
     """
     _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    small = stats[:, cv2.CC_STAT_AREA] <= max_area
+    h, w = ink.shape
+    # A cell is ink when any of its pixels is (a max over the cell, not an average that loses specks).
+    cells = np.ascontiguousarray(cv2.dilate(ink, np.ones((STEP, STEP), np.uint8), anchor=(0, 0))[::STEP, ::STEP])
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(cells, connectivity=8)
+    small = stats[:, cv2.CC_STAT_AREA] <= max(1, -(-max_area // (STEP * STEP)))
     small[0] = False
+    if not small[1:].any():
+        return gray, 0
     candidates = small[labels]
-    big = (ink > 0) & ~candidates
-    near_big = cv2.dilate(big.astype(np.uint8), np.ones((2 * min_gap + 1,) * 2, np.uint8)) > 0
-    touching = np.unique(labels[candidates & near_big])
-    small[touching] = False
-    specks = small[labels]
+    big = (cells > 0) & ~candidates
+    gap = max(1, round(min_gap / STEP))
+    near_big = cv2.dilate(big.astype(np.uint8), np.ones((2 * gap + 1,) * 2, np.uint8)) > 0
+    small[np.unique(labels[candidates & near_big])] = False
+    specks = small[labels].astype(np.uint8)
+    full = cv2.resize(specks, (specks.shape[1] * STEP, specks.shape[0] * STEP), interpolation=cv2.INTER_NEAREST)[:h, :w]
     out = gray.copy()
-    out[specks] = 255
+    out[(full > 0) & (ink > 0)] = 255
     return out, int(small.sum())
