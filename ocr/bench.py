@@ -282,8 +282,22 @@ class RealPage:
     characters: int
 
 
-def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2) -> list[RealPage]:
-    """Each ``<name>.jpg`` with ``<name>.gt.txt`` beside it: pipeline and plain Tesseract, same language."""
+def plain_text(path: Path, lang: str, cache: Path) -> str:
+    """``tesseract IMAGE - -l LANG`` on ``path``, kept in ``cache`` per Tesseract version (it never changes)."""
+    target = cache / f"{path.stem}.{lang}.tesseract-{tesseract.version()}.txt"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(tesseract.run_cli(path, lang), encoding="utf-8")
+    return target.read_text(encoding="utf-8")
+
+
+def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2, baseline: bool = True) -> list[RealPage]:
+    """Each ``<name>.jpg`` with ``<name>.gt.txt`` beside it: pipeline and plain Tesseract, same language.
+
+    CER is on whitespace-flattened page text (ours in our layout's reading order); word recall is
+    order-free. Plain Tesseract's text is cached under ``out_dir / "real-baseline"``; with
+    ``baseline=False`` its figures are NaN and it is not run.
+    """
     from dataclasses import replace
 
     images = sorted(p for p in folder.glob("*.jpg") if p.with_suffix(".gt.txt").exists())
@@ -295,9 +309,53 @@ def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2) 
     for path in images:
         truth = path.with_suffix(".gt.txt").read_text(encoding="utf-8")
         text = "\n".join(line.text for line in ours[path].lines)
-        plain = tesseract.run_cli(path, real_language(path))
         cer, n = metrics.character_error_rate_n(_flat(truth), _flat(text))
-        rows.append(RealPage(path.stem, real_language(path), cer, metrics.character_error_rate(_flat(truth), _flat(plain)),
-                             word_recall(truth, text), word_recall(truth, plain), n))
+        if baseline:
+            plain = plain_text(path, real_language(path), out_dir / "real-baseline")
+            base_cer, base_recall = metrics.character_error_rate(_flat(truth), _flat(plain)), word_recall(truth, plain)
+        else:
+            base_cer = base_recall = float("nan")
+        rows.append(RealPage(path.stem, real_language(path), cer, base_cer, word_recall(truth, text), base_recall, n))
     store.write_json_atomic(out_dir / "real.json", [asdict(r) for r in rows])
     return rows
+
+
+def ablation_variants(base: Settings) -> dict[str, Settings]:
+    """The settings with each preprocessing step switched off in turn (``binarize`` → "none"), and all on."""
+    from dataclasses import fields, replace
+
+    variants = {"all steps": base}
+    for item in fields(base.preprocess):
+        value = getattr(base.preprocess, item.name)
+        off = "none" if item.name == "binarize" else False
+        if value not in (off, None):
+            variants[f"no {item.name}"] = replace(base, preprocess=replace(base.preprocess, **{item.name: off}))
+    return variants
+
+
+def _page_cer(cases: list[Case], run: PipelineRun) -> float:
+    pairs = [(t.text, f.text) for c in cases
+             for t, f in zip(c.truth().pages, run.documents[f"{c.level}/{c.name}"].pages)]
+    return _micro(pairs, metrics.character_error_rate_n)
+
+
+def run_ablation(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int,
+                 levels=LEVELS, real_dir: Path | None = None) -> dict:
+    """Page CER per level (and on the real pages' CER and word recall, with ``real_dir``) with each step off.
+
+    Written to ``out_dir / "ablation.json"``: ``{variant: {level: page CER, ..., "seconds_per_page": s}}``.
+    """
+    cases = ensure_cases(cache, per_level, seed, dpi, levels)
+    table: dict[str, dict[str, float]] = {}
+    for name, settings in ablation_variants(Settings(dpi=dpi)).items():
+        run = run_pipeline(cases, settings, workers, out_dir / "ablation" / name.replace(" ", "-"))
+        row = {level: _page_cer([c for c in cases if c.level == level], run) for level in levels}
+        row["seconds_per_page"] = run.seconds / run.pages
+        if real_dir is not None:
+            pages = run_real(real_dir, settings, out_dir / "ablation" / name.replace(" ", "-"), workers, baseline=False)
+            chars = sum(p.characters for p in pages)
+            row["real_cer"] = sum(p.cer_pipeline * p.characters for p in pages) / chars if chars else float("nan")
+            row["real_recall"] = sum(p.recall_pipeline * p.characters for p in pages) / chars if chars else float("nan")
+        table[name] = row
+    store.write_json_atomic(out_dir / "ablation.json", table)
+    return table

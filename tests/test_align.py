@@ -11,21 +11,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import metrics
 from ocr.align import Alignment, align_graphemes, align_words
-
-def _perturb(text: str, errors: int, seed: int) -> str:
-    """``text`` with ``errors`` random substitutions, insertions and deletions of characters."""
-    rng = random.Random(seed)
-    chars = list(text)
-    for _ in range(errors):
-        i, kind = rng.randrange(len(chars)), rng.random()
-        if kind < 0.4:
-            chars[i] = rng.choice("абвгде ,.")
-        elif kind < 0.7:
-            chars.insert(i, rng.choice("xyz"))
-        else:
-            del chars[i]
-    return "".join(chars)
-
+from tests.textgen import perturb
 
 def _generated_text(length: int, seed: int) -> str:
     """Pseudo-Russian prose of ``length`` characters: random words of one to four syllables."""
@@ -82,7 +68,7 @@ def test_short_texts_align_at_the_levenshtein_distance(reference: str, hypothesi
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_anchored_alignment_keeps_the_levenshtein_distance(seed_dir: Path, seed: int) -> None:
     reference = (seed_dir / "transcript.ru.txt").read_text(encoding="utf-8")
-    hypothesis = _perturb(reference, 200, seed)
+    hypothesis = perturb(reference, 200, seed, replacements="абвгде ,.", insertions="xyz")
     # exact_cells=0 forces anchoring at every level, down to single words.
     anchored = align_graphemes(reference, hypothesis, exact_cells=0)
     _check_consistent(anchored)
@@ -100,7 +86,7 @@ def test_word_view_counts_the_word_errors() -> None:
 
 def test_fifty_pages_align_in_seconds() -> None:
     reference = _generated_text(150_000, seed=5)
-    hypothesis = _perturb(reference, 3_000, seed=5)
+    hypothesis = perturb(reference, 3_000, seed=5, replacements="абвгде ,.", insertions="xyz")
     started = time.perf_counter()
     alignment = align_graphemes(reference, hypothesis)
     elapsed = time.perf_counter() - started

@@ -12,24 +12,10 @@ from uniseg.graphemecluster import grapheme_clusters
 
 from ocr import metrics
 from ocr.normalise import normalise
+from tests.textgen import perturb
 
 dinglehopper_cer = pytest.importorskip("dinglehopper.character_error_rate")
 dinglehopper_wer = pytest.importorskip("dinglehopper.word_error_rate")
-
-def _perturb(text: str, errors: int, seed: int = 7) -> str:
-    """``text`` with ``errors`` random substitutions, insertions and deletions of characters."""
-    rng = random.Random(seed)
-    chars = list(text)
-    for _ in range(errors):
-        i, kind = rng.randrange(len(chars)), rng.random()
-        if kind < 0.4:
-            chars[i] = rng.choice("абвгде ,.\"Ae")
-        elif kind < 0.7:
-            chars.insert(i, rng.choice("xй-"))
-        else:
-            del chars[i]
-    return "".join(chars)
-
 
 @pytest.fixture(scope="module")
 def seed_body(seed_dir: Path) -> str:
@@ -70,7 +56,7 @@ def test_cer_and_wer_equal_dinglehopper(reference: str, hypothesis: str) -> None
 
 def test_seed_transcript_against_perturbed_copy_equals_dinglehopper(seed_body: str) -> None:
     reference = seed_body
-    hypothesis = _perturb(reference, 150)
+    hypothesis = perturb(reference, 150)
     assert metrics.character_error_rate(reference, hypothesis) == pytest.approx(
         dinglehopper_cer.character_error_rate(reference, hypothesis), abs=1e-9
     )
@@ -85,7 +71,7 @@ def test_words_are_dinglehoppers_words(seed_body: str) -> None:
 
 def test_profile_rates_are_dinglehoppers_rates_on_normalised_text(seed_body: str) -> None:
     reference = seed_body
-    hypothesis = _perturb(reference, 80, seed=3)
+    hypothesis = perturb(reference, 80, seed=3)
     normalised = normalise(reference, "cyrillic-archival"), normalise(hypothesis, "cyrillic-archival")
     assert metrics.character_error_rate(reference, hypothesis, "cyrillic-archival") == pytest.approx(
         dinglehopper_cer.character_error_rate(*normalised), abs=1e-9

@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr import store
-from ocr.contract import Evidence, Header, Page, Provenance, Quality, Region, Source, TelegramDocument
+from ocr.contract import Evidence, Header, Page, Provenance, Quality, Region, TelegramDocument
 from ocr.diff import DiffReport, diff_document
 from ocr.lines import Word
 from ocr.load import DocumentInput, open_document

@@ -53,7 +53,7 @@ def pdf_bytes(images: list[np.ndarray], dpi: int, jpeg_quality: int | None) -> b
     for k, image in enumerate(images):
         h, w = image.shape[:2]
         width_pt, height_pt = w * 72 / dpi, h * 72 / dpi
-        page, content, xobject = page_ids[k], page_ids[k] + 1, page_ids[k] + 2
+        content, xobject = page_ids[k] + 1, page_ids[k] + 2  # the page object itself is page_ids[k]
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width_pt:.2f} {height_pt:.2f}] "
                        f"/Resources << /XObject << /Im0 {xobject} 0 R >> >> /Contents {content} 0 R >>".encode())
         draw = f"q {width_pt:.2f} 0 0 {height_pt:.2f} 0 0 cm /Im0 Do Q".encode()
