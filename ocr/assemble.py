@@ -55,8 +55,8 @@ def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
 def _has_text(text: str) -> bool:
     """More than a speck or a smudge: three letters or digits (``412``) at least, and few dashes or marks."""
     chars = text.replace(" ", "")
-    smudge = re.search(r"([^\W\d_])\1\1|[-—–=]{3,}", chars)  # no word has a letter thrice in a row
-    return sum(c.isalnum() for c in chars) >= 3 and sum(not c.isalnum() for c in chars) <= 0.4 * len(chars) and not smudge
+    smudge = re.search(r"([А-Яа-яЁё])\1\1|[-—–=]{3,}", chars)  # no Russian word has a letter thrice in a row (VIII may)
+    return sum(c.isalnum() for c in chars) >= 3 and sum(not c.isalnum() for c in chars) <= 0.5 * len(chars) and not smudge
 
 
 def header(lines: list[Line]) -> Header:
@@ -77,7 +77,7 @@ def header(lines: list[Line]) -> Header:
         received_date_raw=routing.received_date_raw,
         copy_number=routing.copy_number,
         special_number=special,
-        addressee=fields.clean_name(addressee[0]).upper() if addressee else None,  # typed in capitals
+        addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
         registration_marks=[fields.registry_note(t) for t in by_role[Role.REGISTRATION] if _has_text(t)],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ocr.contract import TelegramRecord
 
-
 # Fields read on every page (folio, continuation header), scored when both sides are documents with pages.
 PAGE_FIELDS = ("folio", "page_label", "telegram_number", "copy_number")
 

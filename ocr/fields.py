@@ -82,8 +82,22 @@ def clean_name(text: str) -> str:
     words = [to_cyrillic(w) for w in collapse_spacing(text).strip(" .,:;'`‘’_-").split()]
     # A speck read as a small letter before a name in capitals: ``мМАЛИК`` → ``МАЛИК``.
     words = [re.sub(r"^[а-яё]+(?=[А-ЯЁ]{3,}$)", "", w) for w in words]
-    name = " ".join(words)
+    name = _undouble(" ".join(words))
     return name.upper() if spaced else name
+
+
+def _undouble(text: str) -> str:
+    """A capital Tesseract read twice in both cases, ``ВЫыЫШИНнН`` → ``ВЫШИН`` (a doubled ``ПП`` stays)."""
+    return re.sub(r"([А-ЯЁ])(?:[а-яё]\1|[а-яё])", lambda m: m.group(1) if m.group(0)[1].upper() == m.group(1) else m.group(0), text)
+
+
+def clean_single_name(text: str) -> str:
+    """A one-word name (addressee, signer): ``М О Л О Т О В  У.`` → ``МОЛОТОВУ``, all spacing dropped when letter-spaced."""
+    if is_letter_spaced(text):
+        text = re.sub(r"\s+", "", text)
+        return clean_name(" ".join(text)) if text else ""
+    # Letters split off the name they end (``молотов У.``, ``МОЛОТО ВУ``) join it: no surname is that short.
+    return clean_name(re.sub(r"(?<=\w)\s+(?=\w{1,2}\W*$)", "", text.strip()))
 
 
 @dataclass(frozen=True)
@@ -196,12 +210,12 @@ def parse_special_number(text: str) -> str | None:
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
 _SIGNATURE = re.compile(
-    r"^\s*(?P<date>\d{1,2}\s*/\s*(?:[IVXІ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)(?=\s|$)\s*(?P<name>.*)$")
+    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\.?(?=\s|$)\s*(?P<name>.*)$")
 
 
 # A date OCR garbled past the pattern above (``2578-47 г.`` for ``25/8-47 г.``) still signs when a
 # letter-spaced name follows it.
-_SIGNATURE_LOOSE = re.compile(r"^\s*(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
+_SIGNATURE_LOOSE = re.compile(r"^[\s_`'‘’.,]*(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
 
 
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
@@ -212,7 +226,7 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
         if not match or not (is_letter_spaced(match["name"]) or _all_single(match["name"])):
             return None
     # The signer's name is typed in capitals (letter-spaced); Tesseract reads spaced capitals as small letters.
-    name = clean_name(match.group("name")).upper() or None
+    name = clean_single_name(match.group("name")).upper() or None
     return name, _tidy_date(match.group("date"))
 
 
@@ -270,14 +284,14 @@ def is_copies_line(text: str) -> bool:
     return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
 
 
-_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>\d{1,2})\s*\.\s*$")
+_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + _DIGITISH + r"{1,2})\s*\.\s*$")
 _CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + _DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
 def parse_page_label(text: str) -> str | None:
     """``2.`` on a continuation page → ``"2."``."""
     match = _PAGE_LABEL.match(text)
-    return f"{match.group('n')}." if match else None
+    return f"{match.group('n').translate(_DIGIT_LOOKALIKES)}." if match else None
 
 
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:

@@ -10,6 +10,7 @@ continuation header.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from dataclasses import dataclass, field
 
@@ -81,13 +82,15 @@ def group_lines(words: list[Word], metrics: Metrics) -> list[list[Word]]:
 def _is_spaced(word: Word, metrics: Metrics) -> bool:
     """Tesseract often reads letter-spaced typing (``В Ы Ш И``) as one word as wide as the spaced letters.
 
-    Only capitals count: the form's printed words (the title) are wider than typing without being spaced.
+    Only typing counts: the form's printed title is wider than typing without being spaced, and taller.
     """
     letters = sum(c.isalpha() for c in word.text)
     others = len(word.text) - letters
     # Spaced typing takes about two advances a letter; plain capitals, often boxed a little wide, one.
     wide = word.bbox[2] / metrics.char_width > 1.8 * letters - 1 + others
-    return letters >= 2 and word.text.isupper() and wide
+    # Tesseract reads spaced capitals as small letters (same shapes) but the title's tall printed letters are no typing.
+    typed = word.text.isupper() or word.bbox[3] <= 1.3 * metrics.line_height
+    return letters >= 2 and typed and wide
 
 
 def _word_text(word: Word, metrics: Metrics) -> str:
@@ -100,7 +103,7 @@ def _word_text(word: Word, metrics: Metrics) -> str:
 def _join_words(words: list[Word], metrics: Metrics) -> str:
     """Words joined by one space, or two where the gap is a word gap in letter-spaced typing."""
     text = _word_text(words[0], metrics)
-    for prev, word in zip(words, words[1:]):
+    for prev, word in itertools.pairwise(words):
         gap = word.bbox[0] - (prev.bbox[0] + prev.bbox[2])
         text += ("  " if gap > WORD_GAP_CHARS * metrics.char_width else " ") + _word_text(word, metrics)
     return text
@@ -119,7 +122,7 @@ def _segment(words: list[Word], metrics: Metrics, page: int) -> Line:
 def split_segments(words: list[Word], metrics: Metrics, page: int) -> VisualLine:
     """One visual line → segments separated by gaps wider than SEGMENT_GAP_CHARS characters."""
     groups: list[list[Word]] = [[words[0]]]
-    for prev, word in zip(words, words[1:]):
+    for prev, word in itertools.pairwise(words):
         if word.bbox[0] - (prev.bbox[0] + prev.bbox[2]) > SEGMENT_GAP_CHARS * metrics.char_width:
             groups.append([])
         groups[-1].append(word)
@@ -190,7 +193,7 @@ def mark_paragraphs(lines: list[Line], metrics: Metrics, continues: bool) -> Non
     if not body:
         return
     left = sorted(line.bbox[0] for line in body)[len(body) // 4]
-    pitches = [b.bbox[1] - a.bbox[1] for a, b in zip(body, body[1:])]
+    pitches = [b.bbox[1] - a.bbox[1] for a, b in itertools.pairwise(body)]
     pitch = statistics.median(pitches) if pitches else metrics.line_height * 2
     for k, line in enumerate(body):
         indented = line.bbox[0] - left > INDENT_CHARS * metrics.char_width

@@ -78,7 +78,8 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
 
 def is_continuation_line(text: str) -> bool:
     """A line of a later page's header: a bare number, a page label (``2.``) or ``экз. №... 3``."""
-    return fields.parse_int(text) is not None or fields.parse_continuation_copy(text)[0]
+    return (fields.parse_int(text) is not None or fields.parse_page_label(text) is not None
+            or fields.parse_continuation_copy(text)[0])
 
 
 def _footer_starts(texts: list[str], k: int) -> bool:
