@@ -186,18 +186,36 @@ def _provenance(pages: list[PageResult], settings: Settings) -> Provenance:
     )
 
 
+def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
+    """Fill folios that were not read when every folio read agrees with one numbering of the sheets.
+
+    Archive sheets are numbered consecutively, so with two or more folios read and all of them
+    ``first + page index``, a missing one is certain enough to give, and each is reported.
+    """
+    read = [(k, p.folio) for k, p in enumerate(pages) if p.folio is not None]
+    offsets = {folio - k for k, folio in read}
+    if len(read) < 2 or len(offsets) != 1 or len(read) == len(pages):
+        return pages, []
+    offset = offsets.pop()
+    filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
+    return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
+
+
 def assemble_document(document: DocumentInput, pages: list[PageResult], settings: Settings = Settings()) -> TelegramDocument:
     """The contract document from its pages' results (in any order)."""
     pages = sorted(pages, key=lambda p: p.number)
     lines = [line for page in pages for line in page.lines]
     record = assemble.record([page.lines for page in pages])
+    contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
+    quality = _quality(pages, record.doc_type)
+    quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
     return TelegramDocument(
         **record.model_dump(exclude={"stamps"}),
         stamps=[s for page in pages for s in page.stamps] + _mark_stamps(lines),
         document_id=document.document_id,
         source=document.source,
-        pages=[_page(page, record.header.copy_number) for page in pages],
-        quality=_quality(pages, record.doc_type),
+        pages=contract_pages,
+        quality=quality,
         provenance=_provenance(pages, settings),
         field_evidence=assemble.evidence(lines),
     )

@@ -52,3 +52,4 @@ def test_schema_rejects(change, where):
     change(document)
     with pytest.raises(SchemaError, match=where):
         schema.validate(document)
+
