@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng poppler-utils fonts-urw-base35 chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-ces tesseract-ocr-slk tesseract-ocr-dan poppler-utils fonts-urw-base35 chromium
 STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
@@ -20,7 +20,7 @@ system:
 	@missing=""; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr"; \
 	{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx rus; } || missing="$$missing tesseract-ocr-rus"; \
-	{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx eng; } || missing="$$missing tesseract-ocr-eng"; \
+	for code in eng deu ces slk dan; do { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx $$code; } || missing="$$missing tesseract-ocr-$$code"; done; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf ] || missing="$$missing fonts-urw-base35"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \

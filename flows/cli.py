@@ -182,6 +182,33 @@ def bench_table(report) -> Table:
     return table
 
 
+def ablation_table(table: dict[str, dict[str, float]]) -> Table:
+    result = Table(title="Ablation: page CER with each preprocessing step off", header_style="bold")
+    columns = list(next(iter(table.values())).keys()) if table else []
+    result.add_column("variant")
+    for name in columns:
+        result.add_column(name.replace("_", " "), justify="right")
+    for variant, row in table.items():
+        result.add_row(variant, *(_fmt(row[name], 2 if name == "seconds_per_page" else 4) for name in columns))
+    return result
+
+
+def real_table(rows) -> Table:
+    result = Table(title="Real pages: ours vs plain `tesseract IMAGE - -l LANG`", header_style="bold")
+    for name in ("page", "lang", "chars", "CER ours", "CER tess.", "recall ours", "recall tess.", "both better"):
+        result.add_column(name, justify="left" if name in ("page", "lang") else "right")
+    for r in rows:
+        better = r.cer_pipeline < r.cer_baseline and r.recall_pipeline > r.recall_baseline
+        result.add_row(r.name, r.lang, str(r.characters), _fmt(r.cer_pipeline), _fmt(r.cer_baseline),
+                       _fmt(r.recall_pipeline), _fmt(r.recall_baseline), "yes" if better else "NO")
+    chars = sum(r.characters for r in rows) or 1
+    total = [sum(getattr(r, k) * r.characters for r in rows) / chars
+             for k in ("cer_pipeline", "cer_baseline", "recall_pipeline", "recall_baseline")]
+    result.add_row("total (by characters)", "", str(chars), *(_fmt(v) for v in total),
+                   "yes" if total[0] < total[1] and total[2] > total[3] else "NO")
+    return result
+
+
 @app.command()
 def bench(
     per_level: Annotated[int, typer.Option(help="Synthetic telegrams per degradation level.")] = 8,
@@ -192,12 +219,26 @@ def bench(
     pages: Annotated[str | None, typer.Option(help="Scale run instead: comma-separated page counts, e.g. 10,100,500.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Where renders, results and bench.json go.")] = Path("output/bench"),
     compare_workers: Annotated[bool, typer.Option(help="Also time the pipeline with one worker.")] = True,
+    real: Annotated[Path | None, typer.Option("--real", help="Instead: real page scans (<name>.jpg + <name>.gt.txt) against plain Tesseract, per page; writes real.json.")] = None,
+    ablation: Annotated[bool, typer.Option("--ablation", help="Instead: page CER with each preprocessing step off in turn (and on the --real pages); writes ablation.json.")] = False,
 ) -> None:
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     from ocr import bench as bench_lib
 
     cache = out_dir / "renders"
+    if ablation:
+        table = bench_lib.run_ablation(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level), real_dir=real)
+        Console(width=max(out.width, 150)).print(ablation_table(table))
+        out.print(f"written: {out_dir / 'ablation.json'}")
+        return
+    if real is not None:
+        from ocr.pipeline import Settings
+
+        rows = bench_lib.run_real(real, Settings(dpi=dpi), out_dir, workers)
+        Console(width=max(out.width, 150)).print(real_table(rows))
+        out.print(f"written: {out_dir / 'real.json'}")
+        return
     if pages:
         runs = [bench_lib.run_scale_isolated(cache, int(n), workers, dpi, seed) for n in pages.split(",")]
         for run in runs:

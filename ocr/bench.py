@@ -256,8 +256,14 @@ if __name__ == "__main__":
 REAL_LANGUAGES = {"EN": "eng", "US": "eng", "DE": "deu", "CZ": "ces", "SK": "slk", "DK": "dan"}
 
 
+# Pages whose name carries no language code (the dataset's README gives their language).
+REAL_PAGE_LANGUAGES = {"EHRI-ET-JMP001_03": "ces"}
+
+
 def real_language(path: Path) -> str:
-    """``EHRI-BF-19380111_DE_01.jpg`` → ``deu``; ``eng`` when the name gives no known code."""
+    """``EHRI-BF-19380111_DE_01.jpg`` → ``deu``; ``eng`` when neither the name nor REAL_PAGE_LANGUAGES knows it."""
+    if path.stem in REAL_PAGE_LANGUAGES:
+        return REAL_PAGE_LANGUAGES[path.stem]
     codes = [part for part in path.stem.replace("-", "_").split("_") if part in REAL_LANGUAGES]
     return REAL_LANGUAGES[codes[-1]] if codes else "eng"
 

@@ -20,7 +20,7 @@ from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocumen
 from ocr.lines import Line, Role, Word
 from ocr.load import DEFAULT_DPI, DocumentInput, PageRef, load_page, open_document
 from ocr.preprocess import PreprocessedPage, PreprocessSettings, preprocess_page
-from ocr.recognize import OcrSettings, recognize, recognize_region
+from ocr.recognize import OcrSettings, recognize_page, recognize_region
 
 LOW_CONFIDENCE = 60.0  # Tesseract word confidence below which a word is flagged for review
 
@@ -101,7 +101,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     scan = load_page(ref, settings.dpi)
     page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
-    words = recognize(prepared.image, settings.ocr)
+    words, prepared = recognize_page(prepared, settings.ocr)
     lines = [_to_original(line, prepared) for line in layout.parse_page(words, ref.number, prepared.image.shape[1])]
     height, width = scan.image.shape[:2]
     return PageResult(

@@ -34,8 +34,54 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0)) -> 
 
 
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
-    """Words of a page image (uint8, 2-D), boxes in its pixels."""
-    return words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm))
+    """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
+    words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm))
+    return words + [w for band in unread_bands(image, words) for w in _read_band(image, band, settings)]
+
+
+def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
+    """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
+
+    Tesseract's page segmentation sometimes leaves out whole lines (beside a stamp, letter-spaced
+    headers, marginal notes); a band is a run of inked rows at least half a typical word tall.
+    """
+    if not words:
+        return []
+    height = float(np.median([w.bbox[3] for w in words]))
+    ink_rows = (image < 128).sum(axis=1) > max(4, image.shape[1] // 400)
+    covered = np.zeros(image.shape[0], bool)
+    for x, y, w, h in (word.bbox for word in words):
+        covered[max(0, y - 2):y + h + 2] = True
+    bands, start = [], None
+    for row, free in enumerate(np.append(ink_rows & ~covered, False)):
+        if free and start is None:
+            start = row
+        elif not free and start is not None:
+            if 0.5 * height <= row - start <= 2.5 * height:  # one or two lines of typing, not a stamp or a smear
+                bands.append((start, row))
+            start = None
+    return bands
+
+
+def _read_band(image: np.ndarray, band: tuple[int, int], settings: OcrSettings) -> list[Word]:
+    top, bottom = band
+    margin = (bottom - top) // 3
+    words = recognize_strip(image, (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin), settings)
+    # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.
+    return [w for w in words if w.confidence >= MIN_STRIP_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2]
+
+
+MIN_STRIP_CONFIDENCE = 60.0
+
+
+def recognize_strip(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings = OcrSettings()) -> list[Word]:
+    """Words of the text lines inside ``box`` ([x, y, w, h]), read as one block; boxes in the image's pixels."""
+    x, y, w, h = box
+    crop = image[max(y, 0):y + h, max(x, 0):x + w]
+    if crop.size == 0:
+        return []
+    data = tesseract.image_to_data(crop, settings.lang, psm=6)
+    return words_from_data(data, offset=(max(x, 0), max(y, 0)))
 
 
 def recognize_region(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings = OcrSettings()) -> list[Word]:

@@ -19,7 +19,7 @@ def test_word_recall_is_order_free_and_counts_repeats():
 
 @pytest.mark.parametrize("name, lang", [("EHRI-BF-19380111_DE_01", "deu"), ("EHRI-DR-19390125-US_02", "eng"),
                                         ("EHRI-BF-19380420_SK_01", "slk"), ("EHRI-DR-19431213-DK_01", "dan"),
-                                        ("EHRI-ET-JMP001_03", "eng")])
+                                        ("EHRI-ET-JMP001_03", "ces"), ("EHRI-XX-unknown_01", "eng")])
 def test_real_language_from_name(name, lang):
     assert real_language(Path(f"{name}.jpg")) == lang
 

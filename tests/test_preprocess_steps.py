@@ -13,6 +13,7 @@ from ocr.preprocess.binarize import binarize
 from ocr.preprocess.denoise import remove_specks
 from ocr.preprocess.deskew import deskew, estimate_skew
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
+from ocr.preprocess.orientation import line_direction_ratio
 from ocr.preprocess.stamps import separate_stamps
 
 FONT = "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf"
@@ -35,13 +36,14 @@ def gray(bgr: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
 
 
-def add_stamp(page: np.ndarray, centre=(500, 500), radius=160) -> np.ndarray:
-    """Boolean mask of a violet round stamp drawn onto ``page`` (ring, bar and letters)."""
+def add_stamp(page: np.ndarray, centre=(500, 500), radius=160, ink=VIOLET) -> np.ndarray:
+    """Boolean mask of a round stamp in ``ink`` (BGR) drawn onto ``page`` (ring, bar and letters)."""
     mask = np.zeros(page.shape[:2], np.uint8)
     cv2.circle(mask, centre, radius, 1, 10)
     cv2.line(mask, (centre[0] - radius + 30, centre[1]), (centre[0] + radius - 30, centre[1]), 1, 8)
     cv2.putText(mask, "NKID", (centre[0] - 90, centre[1] - 30), cv2.FONT_HERSHEY_SIMPLEX, 2, 1, 6)
-    page[mask > 0] = np.minimum(page[mask > 0], VIOLET)  # ink multiplies: black typing stays black
+    # Inks multiply (subtractive): black typing stays black, and its anti-aliased rim turns dark violet.
+    page[mask > 0] = (page[mask > 0].astype(np.float32) * np.float32(ink) / 255).astype(np.uint8)
     return mask > 0
 
 
@@ -96,21 +98,43 @@ def test_violet_stamp_is_lifted_off_the_typing():
     page = render_page()
     typing = gray(page) < 60  # the strokes' cores; their anti-aliased rims take the stamp's colour
     stamp = add_stamp(page)
-    text, layer, boxes = separate_stamps(page)
+    text, layer, boxes, _ = separate_stamps(page)
     under = typing & stamp
     assert under.sum() > 200, "the stamp must cross some typing for this test to mean anything"
     assert (text[under] < 128).mean() > 0.95  # typing under the stamp survives
-    assert (text[stamp & ~typing] > 200).mean() > 0.95  # stamp ink is gone from the text image
+    assert (text[stamp & (gray(render_page()) == 255)] > 200).mean() > 0.95  # stamp ink on paper is gone from the text image
     assert (layer[stamp & ~typing] < 200).mean() > 0.95  # and is in the stamp layer
     assert (layer[(gray(render_page()) < 250) & ~stamp] == 255).all()
     (x, y, w, h), = boxes
     assert x <= 340 and y <= 340 and x + w >= 660 and y + h >= 660
 
 
+def test_carbon_typing_under_a_stamp_keeps_its_strokes():
+    """Carbon typing is itself violet-grey: only the stamp's share of each pixel's ink may go."""
+    page = render_page(ink=CARBON)
+    typing = gray(page) < 170
+    stamp = add_stamp(page)
+    text, _, boxes, _ = separate_stamps(page)
+    assert len(boxes) == 1
+    under = typing & stamp
+    assert under.sum() > 200
+    assert (text[under] < 185).mean() > 0.9  # the typing's strokes stay dark where the stamp crossed them
+    assert (text[stamp & ~typing & (gray(render_page(ink=CARBON)) == 255)] > 215).mean() > 0.95  # the stamp goes
+    assert (text[typing & ~stamp] < 170).mean() > 0.99  # typing elsewhere is untouched
+
+
+def test_red_and_blue_stamps_are_found_too():
+    for colour in ((40, 40, 200), (190, 90, 40)):  # BGR: red, blue
+        page = render_page()
+        mask = add_stamp(page, ink=colour)
+        _, layer, boxes, _ = separate_stamps(page)
+        assert len(boxes) == 1 and (layer[mask & (gray(render_page()) == 255)] < 200).mean() > 0.9
+
+
 def test_carbon_copy_typing_is_not_a_stamp():
     page = render_page(ink=CARBON, lines=32)
     typing = gray(page) < 170
-    text, layer, boxes = separate_stamps(page)
+    text, layer, boxes, _ = separate_stamps(page)
     assert layer is None and boxes == []
     assert (text[typing] < 170).all()
 
@@ -119,7 +143,7 @@ def test_carbon_copy_survives_next_to_a_stamp():
     page = render_page(ink=CARBON)
     typing = gray(page) < 170
     stamp = add_stamp(page, centre=(900, 1300))
-    text, _, boxes = separate_stamps(page)
+    text, _, boxes, _ = separate_stamps(page)
     assert len(boxes) == 1
     assert (text[typing & ~stamp] < 170).mean() > 0.99
 
@@ -150,6 +174,14 @@ def test_uneven_light_is_flattened():
     assert np.percentile(paper, 5) > 235 and np.percentile(ink, 95) < 110
 
 
+def test_sideways_page_is_told_from_an_upright_one():
+    page = gray(render_page())
+    assert line_direction_ratio(page) < 0.7
+    assert line_direction_ratio(cv2.rotate(page, cv2.ROTATE_90_CLOCKWISE)) > 1.4
+    tilted, _ = rotate_small(page, 3.0)
+    assert line_direction_ratio(tilted) < 0.7
+
+
 def test_isolated_specks_go_and_full_stops_stay():
     page = np.full((200, 600), 255, np.uint8)
     cv2.putText(page, "A.B.C", (20, 120), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)
@@ -162,12 +194,33 @@ def test_isolated_specks_go_and_full_stops_stay():
     assert (cleaned[:, :300] == page[:, :300]).all()
 
 
+def test_cell_sauvola_matches_the_full_resolution_formula():
+    page = gray(render_page())
+    page = (page.astype(np.float32) * np.linspace(0.7, 1.0, page.shape[1], dtype=np.float32)[None, :]).astype(np.uint8)  # uneven light
+    values = page.astype(np.float32)
+    mean = cv2.boxFilter(values, -1, (41, 41), borderType=cv2.BORDER_REFLECT)
+    spread = cv2.sqrt(np.maximum(cv2.sqrBoxFilter(values, cv2.CV_32F, (41, 41), borderType=cv2.BORDER_REFLECT) - mean * mean, 0))
+    exact = np.where(values > mean * (spread * np.float32(0.2 / 128) + np.float32(0.8)), 255, 0)
+    assert (binarize(page, "sauvola", char_height=20) == exact).mean() > 0.995
+
+
 @pytest.mark.parametrize("method", ["otsu", "sauvola", "adaptive"])
 def test_binarisation_gives_black_typing_on_white(method):
     page = gray(render_page())
     binary = binarize(page, method, char_height=20)
     assert set(np.unique(binary)) <= {0, 255}
     assert (binary[page < 60] == 0).mean() > 0.97 and (binary[page == 255] == 255).mean() > 0.99
+
+
+def test_masked_binarisation_whitens_paper_and_keeps_the_ink_grey():
+    page = gray(render_page())
+    page = cv2.add(page, np.random.default_rng(3).integers(0, 25, page.shape, dtype=np.uint8))  # grey, noisy paper
+    masked = binarize(page, "masked", char_height=20)
+    clean = gray(render_page())
+    assert (masked[clean == 255] == 255).mean() > 0.98  # the paper's noise is gone
+    ink = clean < 200
+    assert (masked[ink] == page[ink]).mean() > 0.97  # strokes and their shading are left as they were
+    assert len(np.unique(masked[ink])) > 50
 
 
 def test_unknown_binarisation_is_refused():

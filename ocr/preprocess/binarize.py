@@ -1,11 +1,16 @@
-"""Binarisation: ``none`` (Tesseract thresholds itself), ``otsu``, ``sauvola`` or ``adaptive``."""
+"""Binarisation: ``none`` (Tesseract thresholds itself), ``otsu``, ``sauvola``, ``adaptive``, or ``masked``.
+
+``masked`` is Sauvola deciding what is paper, which becomes white, while ink and its 1-px rim keep their
+grey levels: Tesseract's LSTM reads grey line images, and the shading of thin or faint strokes carries
+what a hard threshold cuts away.
+"""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-METHODS = ("none", "otsu", "sauvola", "adaptive")
+METHODS = ("none", "otsu", "sauvola", "adaptive", "masked")
 
 
 def _odd(value: float) -> int:
@@ -46,6 +51,9 @@ def binarize(gray: np.ndarray, method: str, char_height: float) -> np.ndarray:
     window = _odd(max(15, 2 * char_height))
     if method == "sauvola":
         return sauvola(gray, window)
+    if method == "masked":
+        ink = cv2.dilate(cv2.bitwise_not(sauvola(gray, window)), np.ones((3, 3), np.uint8))
+        return cv2.max(gray, cv2.bitwise_not(ink))  # paper -> 255, ink keeps its grey
     if method == "adaptive":
         return cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, window, 10)
     raise ValueError(f"unknown binarisation {method!r}; use one of {', '.join(METHODS)}")

@@ -20,7 +20,8 @@ def remove_specks(gray: np.ndarray, max_area: int, min_gap: int) -> tuple[np.nda
     # A cell is ink when any of its pixels is (a max over the cell, not an average that loses specks).
     cells = np.ascontiguousarray(cv2.dilate(ink, np.ones((STEP, STEP), np.uint8), anchor=(0, 0))[::STEP, ::STEP])
     _, labels, stats, _ = cv2.connectedComponentsWithStats(cells, connectivity=8)
-    small = stats[:, cv2.CC_STAT_AREA] <= max(1, -(-max_area // (STEP * STEP)))
+    # A speck of max_area px (about sqrt(max_area) across) can straddle this many cells.
+    small = stats[:, cv2.CC_STAT_AREA] <= int(np.ceil((np.sqrt(max_area) + STEP - 1) / STEP)) ** 2
     small[0] = False
     if not small[1:].any():
         return gray, 0

@@ -23,6 +23,7 @@ STRONG_OD = 0.35  # mean OD of the pixels that measure an ink's direction
 BLOB_SIDE = 0.04  # a stamp is at least this fraction of the page's shorter side across
 MAX_ASPECT = 5.0  # stamps are round or boxy; a line of coloured text is much longer than tall
 MARGIN = 0.03  # of the page's shorter side: the box grows by this so the stamp's faint rim goes too (unmixing leaves typing alone)
+STAMP_GREEN_OVER_BLUE = 0.67  # green OD over blue OD of a stamp ink (yellowed paper measures ~0.5)
 NEUTRAL = np.full(3, 1 / np.sqrt(3), np.float32)  # OD direction of black or grey ink
 
 
@@ -40,9 +41,15 @@ def optical_density(bgr: np.ndarray, paper: np.ndarray) -> np.ndarray:
 
 
 def chromaticity(od: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(mean OD, (max - min) / mean OD) of each pixel."""
+    """(mean OD, (max - min) / mean OD) of each pixel; 0 chromaticity for yellow-brown tints.
+
+    Violet, red and blue inks all absorb green at least two thirds as much as blue; paper stains,
+    foxing and tan card absorb mostly blue (OpenCV's channel order is B, G, R).
+    """
     mean = od.mean(axis=2)
-    return mean, (od.max(axis=2) - od.min(axis=2)) / np.maximum(mean, 1e-3)
+    chroma = (od.max(axis=2) - od.min(axis=2)) / np.maximum(mean, 1e-3)
+    chroma[od[..., 1] < STAMP_GREEN_OVER_BLUE * od[..., 0]] = 0
+    return mean, chroma
 
 
 def ink_direction(od: np.ndarray, mask: np.ndarray, default: np.ndarray) -> np.ndarray:
@@ -106,25 +113,34 @@ def separate_stamps(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, lis
     if not blobs:
         return gray, None, [], {"stamps": 0}
     strong = mean >= STRONG_OD
-    stamp_dir = ink_direction(od_small, strong & chromatic, NEUTRAL)
     type_dir = ink_direction(od_small, strong & (chroma < 0.6 * MIN_CHROMATICITY), NEUTRAL)
+    directions = []
     paper = cv2.resize(paper_small, gray.shape[::-1], interpolation=cv2.INTER_LINEAR)
     layer = np.full(gray.shape, 255, np.uint8)
     boxes = []
     margin = round(MARGIN * min(gray.shape))
     for blob in blobs:
+        # Each stamp its own colour: a page may carry a red and a violet one.
+        bx, by, bw, bh = blob
+        stamp_dir = ink_direction(od_small[by:by + bh, bx:bx + bw], (strong & chromatic)[by:by + bh, bx:bx + bw],
+                                  ink_direction(od_small, strong & chromatic, NEUTRAL))
+        directions.append([round(float(v), 3) for v in stamp_dir])
         x, y, w, h = _grow(tuple(round(v / scale) for v in blob), margin, gray.shape)
         box = (slice(y, y + h), slice(x, x + w))
         od = optical_density(bgr[box], paper[box])
         stamp = _unmix(od, stamp_dir, type_dir)
-        # JPEG keeps colour at half resolution, so a stroke's 1-px rim looks grey: give it its neighbours' stamp ink.
-        stamp = np.maximum(stamp, 0.8 * cv2.dilate(stamp, np.ones((3, 3), np.uint8)))
-        od -= stamp[..., None] * stamp_dir
+        # Stamp ink only next to clearly chromatic pixels: elsewhere a carbon stroke's small tint is not a stamp.
+        mean, chroma = chromaticity(od)
+        core = ((mean >= MIN_OD) & (chroma >= MIN_CHROMATICITY)).astype(np.uint8)
+        stamp *= cv2.dilate(core, np.ones((5, 5), np.uint8))
+        stamp[stamp < MIN_OD] = 0  # a trace of fit error, not ink
+        # JPEG keeps colour at half resolution, so a stroke's 1-px rim looks grey: take its neighbours' stamp ink out too.
+        od -= np.maximum(stamp, 0.8 * cv2.dilate(stamp, np.ones((3, 3), np.uint8)))[..., None] * stamp_dir
         np.maximum(od, 0, out=od)
         cleaned = (paper[box] * np.exp(-od)).clip(0, 255).astype(np.uint8)
         gray[box] = cv2.cvtColor(cleaned, cv2.COLOR_BGR2GRAY)
         layer[box] = (255 * np.exp(-1.5 * stamp * float(stamp_dir.mean()))).clip(0, 255).astype(np.uint8)
         boxes.append((x, y, w, h))
-    measured = {"stamps": len(boxes), "stamp_od_direction": [round(float(v), 3) for v in stamp_dir],
+    measured = {"stamps": len(boxes), "stamp_od_directions": directions,
                 "typing_od_direction": [round(float(v), 3) for v in type_dir]}
     return gray, layer, boxes, measured
