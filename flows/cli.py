@@ -219,6 +219,7 @@ def bench(
     pages: Annotated[str | None, typer.Option(help="Scale run instead: comma-separated page counts, e.g. 10,100,500.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Where renders, results and bench.json go.")] = Path("output/bench"),
     compare_workers: Annotated[bool, typer.Option(help="Also time the pipeline with one worker.")] = True,
+    baseline: Annotated[bool, typer.Option(help="Run plain Tesseract too (off: accuracy of the pipeline only, faster).")] = True,
     real: Annotated[Path | None, typer.Option("--real", help="Instead: real page scans (<name>.jpg + <name>.gt.txt) against plain Tesseract, per page; writes real.json.")] = None,
     ablation: Annotated[bool, typer.Option("--ablation", help="Instead: page CER with each preprocessing step off in turn (and on the --real pages); writes ablation.json.")] = False,
 ) -> None:
@@ -253,7 +254,7 @@ def bench(
         write_json_atomic(out_dir / "scale.json", {"runs": runs})
         return
     report = bench_lib.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
-                                 compare_workers=compare_workers)
+                                 compare_workers=compare_workers, with_baseline=baseline)
     Console(width=max(out.width, 150)).print(bench_table(report))  # the table is wider than a default terminal
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))

@@ -147,18 +147,18 @@ def level_report(level: str, cases: list[Case], run: PipelineRun, baseline: dict
     truths = {f"{c.level}/{c.name}": c.truth() for c in cases}
     found = {key: run.documents[key] for key in truths}
     page_pairs = [(t.text, f.text) for key in truths for t, f in zip(truths[key].pages, found[key].pages)]
-    base_pairs = [(t.text, b) for key in truths for t, b in zip(truths[key].pages, baseline[key])]
+    base_pairs = [(t.text, b) for key in truths if key in baseline for t, b in zip(truths[key].pages, baseline[key])]
     body_pairs = [(truths[key].body, found[key].body) for key in truths]
     pages = len(page_pairs)
     page_cer = _micro(page_pairs, metrics.character_error_rate_n)
-    base_cer = _micro(base_pairs, metrics.character_error_rate_n)
+    base_cer = _micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
     return LevelReport(
         level=level, documents=len(truths), pages=pages,
         page_cer_pipeline=page_cer, page_cer_baseline=base_cer, page_cer_ratio=page_cer / base_cer if base_cer else float("nan"),
         body_cer=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in body_pairs),
         body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
         page_wer_pipeline=_micro(page_pairs, metrics.word_error_rate_n),
-        page_wer_baseline=_micro(base_pairs, metrics.word_error_rate_n),
+        page_wer_baseline=_micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
         field_accuracy=sum(field_accuracy(truths[k], found[k]) for k in truths) / len(truths),
         seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
@@ -187,12 +187,16 @@ def _peak_rss_mb() -> dict[str, float]:
 
 
 def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int, lang: str = "rus",
-              levels=LEVELS, settings: Settings | None = None, compare_workers: bool = True) -> BenchReport:
-    """Render (or reuse) the set, run pipeline and baseline, and score them per level."""
+              levels=LEVELS, settings: Settings | None = None, compare_workers: bool = True,
+              with_baseline: bool = True) -> BenchReport:
+    """Render (or reuse) the set, run pipeline and baseline, and score them per level.
+
+    Without the baseline (``with_baseline=False``) its columns are NaN: for accuracy runs on large sets.
+    """
     settings = settings or Settings(dpi=dpi)
     cases = ensure_cases(cache, per_level, seed, dpi, levels)
     run = run_pipeline(cases, settings, workers, out_dir / "results")
-    baseline, base_seconds = run_baseline(cases, lang)
+    baseline, base_seconds = run_baseline(cases, lang) if with_baseline else ({}, float("nan"))
     per_page = (run.seconds / run.pages, base_seconds / run.pages)
     reports = [level_report(level, [c for c in cases if c.level == level], run, baseline, per_page) for level in levels]
     ppm = {f"pipeline_{workers}_workers": 60 * run.pages / run.seconds, "baseline": 60 * run.pages / base_seconds}
