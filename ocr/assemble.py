@@ -70,7 +70,8 @@ def header(lines: list[Line]) -> Header:
         form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
         classification=[_vocabulary_or_text(t, fields.CLASSIFICATIONS) for t in by_role[Role.CLASSIFICATION]],
         handling_marks=[_vocabulary_or_text(t, fields.HANDLING_MARKS) for t in by_role[Role.HANDLING]],
-        priority=[_vocabulary_or_text(t, fields.PRIORITIES) for t in by_role[Role.PRIORITY] if _has_text(t)],
+        # Priorities are words only: digits in one are specks or a stamp's edge.
+        priority=[_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES) for t in by_role[Role.PRIORITY] if _has_text(t)],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,

@@ -199,7 +199,8 @@ def is_grid_row(text: str) -> bool:
     return len(_SLOT.findall(cyrillic(text))) >= 2
 
 
-_SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?\s*(?P<number>[\d][\d\s\-—–/]*\d|\d)", re.IGNORECASE)
+# Up to three stray marks (dust, a misread №) may stand between the label and the number.
+_SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d|\d)", re.IGNORECASE)
 
 
 def parse_special_number(text: str) -> str | None:

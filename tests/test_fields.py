@@ -123,3 +123,12 @@ def test_continuation_copy_and_folio_tolerate_misreads():
     assert fields.parse_continuation_copy("экз. № З...") == (True, 3)
     assert fields.parse_int("`274") == 274
     assert fields.parse_page_label("‘3.") == "3."
+
+
+def test_special_number_and_priority_survive_specks():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
+    found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
+    assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
