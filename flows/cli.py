@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
+from flows.tables import ablation_table, bench_table, fields_table, real_table, summary_table
 from ocr.errors import TelegramsError
 
 app = typer.Typer(
@@ -37,23 +37,6 @@ def _prepare_environment(verbose: bool) -> None:
         os.environ.setdefault(key, value)
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
-
-
-def _fmt(value: float | None, digits: int = 4) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
-
-
-def summary_table(outcomes) -> Table:
-    table = Table(title="Ingest summary", header_style="bold")
-    for name in ("document", "status", "pages", "mean conf.", "CER", "WER", "fields", "notes"):
-        numeric = name in ("pages", "mean conf.", "CER", "WER", "fields")
-        table.add_column(name, justify="right" if numeric else "left", no_wrap=name != "notes",
-                         overflow="fold" if name == "notes" else "ellipsis")
-    for o in outcomes:
-        notes = o.error or "; ".join(o.warnings)
-        table.add_row(o.document_id, o.status, str(o.pages), _fmt(o.mean_confidence, 1), _fmt(o.cer), _fmt(o.wer),
-                      _fmt(o.field_accuracy, 2), notes[:80])
-    return table
 
 
 @app.command()
@@ -159,54 +142,9 @@ def diff(
     source = scan or Path(document.source.path)
     found = write_comparison(document, transcript, out_dir or output_json.parent,
                              open_document(source) if source.exists() else None)
-    table = Table(title=f"{document.document_id} against {transcript.name}", header_style="bold")
-    for name in ("field", "expected", "found", "match"):
-        table.add_column(name)
-    for row in found.fields:
-        table.add_row(row.field, str(row.expected), str(row.found), "✓" if row.match else "✗")
-    out.print(table)
+    out.print(fields_table(found, f"{document.document_id} against {transcript.name}"))
     for name, rates in found.profiles.items():
         out.print(f"{name}: CER {rates.cer:.4f}, WER {rates.wer:.4f} ({rates.reference_characters} reference characters)")
-
-
-def bench_table(report) -> Table:
-    table = Table(title=f"Benchmark (pipeline {report.version} vs plain `tesseract IMAGE - -l rus`)", header_style="bold")
-    columns = ["level", "docs", "pages", "page CER ours", "page CER tess.", "ratio", "body CER", "body WER",
-               "fields", "s/page ours", "s/page tess.", "speed×"]
-    for name in columns:
-        table.add_column(name, justify="left" if name == "level" else "right")
-    for r in report.levels:
-        table.add_row(r.level, str(r.documents), str(r.pages), _fmt(r.page_cer_pipeline), _fmt(r.page_cer_baseline),
-                      _fmt(r.page_cer_ratio, 2), _fmt(r.body_cer), _fmt(r.body_wer), _fmt(r.field_accuracy, 3),
-                      _fmt(r.seconds_per_page_pipeline, 2), _fmt(r.seconds_per_page_baseline, 2), _fmt(r.speed_ratio, 2))
-    return table
-
-
-def ablation_table(table: dict[str, dict[str, float]]) -> Table:
-    result = Table(title="Ablation: page CER with each preprocessing step off", header_style="bold")
-    columns = list(next(iter(table.values())).keys()) if table else []
-    result.add_column("variant")
-    for name in columns:
-        result.add_column(name.replace("_", " "), justify="right")
-    for variant, row in table.items():
-        result.add_row(variant, *(_fmt(row[name], 2 if name == "seconds_per_page" else 4) for name in columns))
-    return result
-
-
-def real_table(rows) -> Table:
-    result = Table(title="Real pages: ours vs plain `tesseract IMAGE - -l LANG`", header_style="bold")
-    for name in ("page", "lang", "chars", "CER ours", "CER tess.", "recall ours", "recall tess.", "both better"):
-        result.add_column(name, justify="left" if name in ("page", "lang") else "right")
-    for r in rows:
-        better = r.cer_pipeline < r.cer_baseline and r.recall_pipeline > r.recall_baseline
-        result.add_row(r.name, r.lang, str(r.characters), _fmt(r.cer_pipeline), _fmt(r.cer_baseline),
-                       _fmt(r.recall_pipeline), _fmt(r.recall_baseline), "yes" if better else "NO")
-    chars = sum(r.characters for r in rows) or 1
-    total = [sum(getattr(r, k) * r.characters for r in rows) / chars
-             for k in ("cer_pipeline", "cer_baseline", "recall_pipeline", "recall_baseline")]
-    result.add_row("total (by characters)", "", str(chars), *(_fmt(v) for v in total),
-                   "yes" if total[0] < total[1] and total[2] > total[3] else "NO")
-    return result
 
 
 @app.command()
