@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.table import Table
 
 
 def fmt(value: float | None, digits: int = 4) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
+    return "—" if value is None or math.isnan(value) else f"{value:.{digits}f}"
 
 
 def summary_table(outcomes) -> Table:
