@@ -36,7 +36,16 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0)) -> 
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm))
-    return words + [w for band in unread_bands(image, words) for w in _read_band(image, band, settings)]
+    extra = [w for band in unread_bands(image, words) for w in _read_band(image, band, settings)]
+    # A strip also takes in the edges of the lines around it, which were read already.
+    return words + [w for w in extra if not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)]
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+    """The share of box ``a``'s area that lies inside box ``b``."""
+    width = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return max(0, width) * max(0, height) / max(1, a[2] * a[3])
 
 
 def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
