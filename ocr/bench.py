@@ -216,7 +216,10 @@ SCALE_SET = (4, ("clean", "moderate"))  # telegrams per level, levels: the pages
 def run_scale(cache: Path, pages: int, workers: int, dpi: int, seed: int) -> dict:
     """``pages`` pages (the benchmark set's, cycled) through the pipeline: seconds and peak memory."""
     cases = ensure_cases(cache, SCALE_SET[0], seed, dpi, SCALE_SET[1])
-    refs = [ref for case in cases for ref in open_document(case.pages_dir).pages]
+    by_level = [[ref for case in cases if case.level == level for ref in open_document(case.pages_dir).pages]
+                for level in SCALE_SET[1]]
+    # Levels interleaved, so a short run holds the same mix of pages as a long one.
+    refs = [ref for group in zip(*by_level) for ref in group]
     chosen = [refs[k % len(refs)] for k in range(pages)]
     start = time.perf_counter()
     count = 0
