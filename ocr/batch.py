@@ -6,15 +6,14 @@ failure leaves ``<id>.error.json`` (stage, message, input hash) and never a half
 
 from __future__ import annotations
 
-import json
 import traceback
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ocr import diff, metrics, report, store
-from ocr.errors import TelegramsError
 from ocr.contract import TelegramDocument
+from ocr.errors import TelegramsError
 from ocr.load import DocumentInput, file_sha256
 from ocr.pipeline import PageResult, Settings, assemble_document
 from ocr.references import find_transcript, read_reference
@@ -58,7 +57,7 @@ def finished(document: DocumentInput, output_dir: Path, settings: Settings) -> O
         return None
     if done.source.sha256 != document.sha256 or done.provenance.settings_hash != settings.fingerprint():
         return None
-    report = _read_diff(output_dir, document.document_id)
+    report = store.read_json(output_dir / f"{document.document_id}.diff.json")
     return Outcome(
         document_id=document.document_id, path=str(document.path), status="skipped", pages=len(done.pages),
         mean_confidence=done.quality.mean_confidence, warnings=done.quality.warnings,
@@ -67,12 +66,6 @@ def finished(document: DocumentInput, output_dir: Path, settings: Settings) -> O
         reference_words=report.get("profiles", {}).get(diff.PRIMARY_PROFILE, {}).get("reference_words"),
     )
 
-
-def _read_diff(output_dir: Path, document_id: str) -> dict:
-    try:
-        return json.loads((output_dir / f"{document_id}.diff.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def record_failure(output_dir: Path, path: Path, document_id: str, stage: str, exc: BaseException,

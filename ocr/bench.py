@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import resource
-from collections import deque
 import time
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from ocr import __version__, batch, metrics, store, tesseract
 from ocr.contract import TelegramDocument
 from ocr.evaluate import field_accuracy
 from ocr.load import open_document
+from ocr.normalise import collapse_whitespace
 from ocr.pipeline import PageResult, Settings, process_page
 
 LEVELS = ("clean", "moderate", "heavy")
@@ -116,12 +117,9 @@ def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], fl
     return texts, time.perf_counter() - start
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
 
 def _micro(pairs: list[tuple[str, str]], rate) -> float:
-    return metrics.micro_average(rate(_flat(ref), _flat(hyp)) for ref, hyp in pairs)
+    return metrics.micro_average(rate(collapse_whitespace(ref), collapse_whitespace(hyp)) for ref, hyp in pairs)
 
 
 @dataclass
@@ -322,10 +320,10 @@ def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2, 
     for path in images:
         truth = path.with_suffix(".gt.txt").read_text(encoding="utf-8")
         text = "\n".join(line.text for line in ours[path].lines)
-        cer, n = metrics.character_error_rate_n(_flat(truth), _flat(text))
+        cer, n = metrics.character_error_rate_n(collapse_whitespace(truth), collapse_whitespace(text))
         if baseline:
             plain = plain_text(path, real_language(path), out_dir / "real-baseline")
-            base_cer, base_recall = metrics.character_error_rate(_flat(truth), _flat(plain)), word_recall(truth, plain)
+            base_cer, base_recall = metrics.character_error_rate(collapse_whitespace(truth), collapse_whitespace(plain)), word_recall(truth, plain)
         else:
             base_cer = base_recall = float("nan")
         rows.append(RealPage(path.stem, real_language(path), cer, base_cer, word_recall(truth, text), base_recall, n))

@@ -8,7 +8,6 @@ and every header/footer field the transcription lets one read, expected against 
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -16,6 +15,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import align, metrics, normalise
 from ocr.contract import TelegramDocument, TelegramRecord
+from ocr.evaluate import comparable
+from ocr.normalise import collapse_whitespace
 from ocr.transcript import GAP, Transcript
 
 PRIMARY_PROFILE = "strict"  # what dinglehopper reports, so the headline figures agree with it
@@ -114,9 +115,6 @@ def rates(reference: str, hypothesis: str, profile: str) -> Rates:
     return Rates(cer=cer, wer=wer, reference_characters=n_chars, reference_words=n_words)
 
 
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
 
 def per_page(document: TelegramDocument, transcript: Transcript) -> list[PageRates]:
     """Each page's whole text against the transcription's page, when both have the same page count."""
@@ -124,18 +122,11 @@ def per_page(document: TelegramDocument, transcript: Transcript) -> list[PageRat
         return []
     out = []
     for page, reference in zip(document.pages, transcript.page_texts):
-        cer, n = metrics.character_error_rate_n(_flat(reference), _flat(page.text), PRIMARY_PROFILE)
-        wer = metrics.word_error_rate(_flat(reference), _flat(page.text), PRIMARY_PROFILE)
+        cer, n = metrics.character_error_rate_n(collapse_whitespace(reference), collapse_whitespace(page.text), PRIMARY_PROFILE)
+        wer = metrics.word_error_rate(collapse_whitespace(reference), collapse_whitespace(page.text), PRIMARY_PROFILE)
         out.append(PageRates(page=page.number, cer=cer, wer=wer, reference_characters=n))
     return out
 
-
-def _comparable(value):
-    if isinstance(value, str):
-        return " ".join(unicodedata.normalize("NFC", value).split())
-    if isinstance(value, list):
-        return [_comparable(v) for v in value]
-    return value
 
 
 def field_values(record: TelegramRecord) -> dict[str, object]:
@@ -151,7 +142,7 @@ def compare_fields(expected: TelegramRecord, found: TelegramRecord) -> list[Fiel
     """Fields the expected record gives (non-empty), each with what was found and whether it matches."""
     exp, got = field_values(expected), field_values(found)
     return [
-        FieldMatch(field=name, expected=value, found=got.get(name), match=_comparable(value) == _comparable(got.get(name)))
+        FieldMatch(field=name, expected=value, found=got.get(name), match=comparable(value) == comparable(got.get(name)))
         for name, value in exp.items()
         if value not in (None, [], "")
     ]

@@ -16,9 +16,12 @@ from ocr.contract import TelegramRecord
 PAGE_FIELDS = ("folio", "page_label", "telegram_number", "copy_number")
 
 
-def _norm(value):
+def comparable(value):
+    """A field value as compared: strings NFC with whitespace collapsed, lists item by item."""
     if isinstance(value, str):
         return " ".join(unicodedata.normalize("NFC", value).split())
+    if isinstance(value, list):
+        return [comparable(v) for v in value]
     return value
 
 
@@ -26,7 +29,7 @@ def f1(expected: list, found: list) -> float:
     """F1 of two multisets; 1.0 when both are empty."""
     if not expected and not found:
         return 1.0
-    common = sum((Counter(map(_norm, expected)) & Counter(map(_norm, found))).values())
+    common = sum((Counter(map(comparable, expected)) & Counter(map(comparable, found))).values())
     if not common:
         return 0.0
     precision, recall = common / len(found), common / len(expected)
@@ -67,7 +70,7 @@ def score_fields(truth: TelegramRecord, found: TelegramRecord) -> list[FieldScor
         if isinstance(expected, list):
             score = f1(expected, actual or [])
         else:
-            score = float(_norm(expected) == _norm(actual))
+            score = float(comparable(expected) == comparable(actual))
         scores.append(FieldScore(name, expected, actual, score))
     return scores
 

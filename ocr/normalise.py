@@ -103,7 +103,8 @@ def _yo_to_ye(text: str) -> str:
     return text.translate(_YO)
 
 
-def _collapse_whitespace(text: str) -> str:
+def collapse_whitespace(text: str) -> str:
+    """Runs of spaces, tabs and newlines → one space; ends stripped."""
     return " ".join(text.split())
 
 
@@ -122,7 +123,7 @@ HARD_SIGN = Rule(
 )
 YO = Rule("yo", "ё → е (Ё → Е)", _yo_to_ye)
 WHITESPACE = Rule(
-    "whitespace", "runs of spaces, tabs and newlines → one space; ends stripped", _collapse_whitespace
+    "whitespace", "runs of spaces, tabs and newlines → one space; ends stripped", collapse_whitespace
 )
 
 PROFILES: dict[str, Profile] = {

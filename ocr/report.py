@@ -8,7 +8,6 @@ can be rebuilt from the files of an output folder alone (:func:`rebuild_index`).
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -23,7 +22,14 @@ from ocr.errors import TelegramsError
 from ocr.lines import Word
 from ocr.load import DocumentInput, load_page
 from ocr.report_html import (
-    FieldRow, IndexRow, OmittedSpan, PageEntry, Rates, ReportData, render_document_report, render_index,
+    FieldRow,
+    IndexRow,
+    OmittedSpan,
+    PageEntry,
+    Rates,
+    ReportData,
+    render_document_report,
+    render_index,
 )
 from ocr.transcript import Transcript
 
@@ -144,13 +150,6 @@ def write_index(rows: Sequence[IndexRow], output_dir: Path) -> Path:
     return store.write_text_atomic(output_dir / INDEX_NAME, render_index(list(rows)))
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
 
 def _rate(value: object) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -160,9 +159,9 @@ def _rate(value: object) -> float | None:
 
 def index_row_from_outputs(output_dir: Path, document_id: str) -> IndexRow:
     """A document's index row from ``<id>.json``, ``<id>.diff.json`` and ``<id>.error.json`` on disk."""
-    document = _read_json(output_dir / f"{document_id}.json")
-    diff = _read_json(output_dir / f"{document_id}.diff.json")
-    error = _read_json(output_dir / f"{document_id}.error.json")
+    document = store.read_json(output_dir / f"{document_id}.json")
+    diff = store.read_json(output_dir / f"{document_id}.diff.json")
+    error = store.read_json(output_dir / f"{document_id}.error.json")
     warnings = list(document.get("quality", {}).get("warnings", []))
     if error:
         warnings.insert(0, f"failed at {error.get('stage', '?')}: {error.get('message', '')}")
@@ -182,7 +181,7 @@ def document_ids(output_dir: Path) -> list[str]:
         name = path.name
         if name.endswith(".error.json"):
             ids.add(name[: -len(".error.json")])
-        elif not name.endswith(".diff.json") and "schema_version" in _read_json(path):
+        elif not name.endswith(".diff.json") and "schema_version" in store.read_json(path):
             ids.add(name[: -len(".json")])
     return sorted(ids)
 

@@ -55,5 +55,14 @@ def write_document(document: TelegramDocument, output_dir: Path) -> Path:
     return write_json_atomic(output_dir / f"{document.document_id}.json", data)
 
 
+def read_json(path: Path) -> dict:
+    """A JSON object from ``path``; empty when the file is missing, unreadable or not an object."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def read_document(path: Path) -> TelegramDocument:
     return TelegramDocument.model_validate_json(path.read_text(encoding="utf-8"))

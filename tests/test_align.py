@@ -13,6 +13,7 @@ from ocr import metrics
 from ocr.align import Alignment, align_graphemes, align_words
 from tests.textgen import perturb
 
+
 def _generated_text(length: int, seed: int) -> str:
     """Pseudo-Russian prose of ``length`` characters: random words of one to four syllables."""
     rng = random.Random(seed)

@@ -4,14 +4,13 @@ one real-Tesseract check that the typing is legible."""
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 
 import cv2
 import numpy as np
 import pytest
 
 from ocr.contract import TelegramDocument
+from ocr.normalise import collapse_whitespace
 from ocr.synth import Level, RenderOptions, random_transcript, render, write_rendering
 from ocr.synth.variety import join_pieces
 from ocr.synth.wrap import hyphen_points, wrap
@@ -148,12 +147,6 @@ def test_write_rendering_writes_pdf_pngs_truth_and_transcript(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def _flat(text: str) -> str:
-    """NFC, hyphenated line breaks joined, all whitespace one space."""
-    text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"(\w)-\s*\n\s*", r"\1", text)
-    return " ".join(text.split())
-
 
 def test_tesseract_reads_the_clean_body():
     from rapidfuzz.distance import Levenshtein
@@ -171,5 +164,5 @@ def test_tesseract_reads_the_clean_body():
     x1, y1 = max(b[0] + b[2] for b in boxes) + 20, max(b[1] + b[3] for b in boxes) + 20
     gray = cv2.cvtColor(rendering.pages[0], cv2.COLOR_BGR2GRAY)[y0:y1, x0:x1]
     found = tesseract.image_to_string(gray, "rus", psm=3)
-    cer = Levenshtein.normalized_distance(_flat(rendering.truth.body), _flat(found))
+    cer = Levenshtein.normalized_distance(collapse_whitespace(rendering.truth.body), collapse_whitespace(found))
     assert cer < 0.05, f"body CER {cer:.3f}"
