@@ -6,6 +6,7 @@ so both sides of a diff are read by the same rules.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -91,20 +92,45 @@ def distribution(lines: list[Line]) -> list[DistributionEntry]:
     OCR misreads (``№81`` for ``№ 8-т``) or drops are put right from the slot's row and column when
     most of the numbers read agree with that order; otherwise the numbers are taken as read.
     """
-    rows = [fields.parse_grid_row(line.text) for line in lines if line.role is Role.GRID]
-    rows = [row for row in rows if row]
-    slots = _grid_slots(rows)
-    if slots is None:
-        slots = {}
+    rows = [row for row in (fields.parse_grid_row(line.text) for line in lines if line.role is Role.GRID) if row]
+    grid = _grid_layout(rows)
+    if grid is None:
+        slots: dict[int, str | None] = {}
         for row in rows:
             for copy, recipient in row:
                 if 1 <= copy <= 99:  # copy slots are numbered from 1; a 0 or 3 digits is a misread
                     slots[copy] = slots.get(copy) or recipient
+    else:
+        numbering, placed = grid
+        slots = {n: None for row in numbering for n in row}
+        for r, row in enumerate(placed):
+            for c, k in row.items():
+                slots[numbering[r][c]] = rows[r][k][1]
     return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
 
 
-def _grid_slots(rows: list[list[tuple[int, str | None]]]) -> dict[int, str | None] | None:
-    """Copy → recipient for every slot of a regular grid, None when the numbers read do not follow one."""
+def printed_grid(lines: list[Line]) -> list[Line]:
+    """The lines with each grid row's copy slots written as the form prints them (``» № 10-т``).
+
+    The slots are printed boilerplate, so what OCR makes of them (``№10т``, ``№ З-т``) carries no
+    information beyond the copy number, and that is put right from the grid's order as in
+    :func:`distribution`; recipients typed into or beside a slot are kept as read.
+    """
+    grid_lines = [line for line in lines if line.role is Role.GRID and fields.parse_grid_row(line.text)]
+    layout = _grid_layout([fields.parse_grid_row(line.text) for line in grid_lines])
+    if layout is None:
+        return lines
+    numbering, placed = layout
+    rewritten = {}
+    for r, line in enumerate(grid_lines):
+        copies = {k: numbering[r][c] for c, k in placed[r].items()}
+        rewritten[id(line)] = dataclasses.replace(line, text=fields.print_grid_row(line.text, copies, first=r == 0))
+    return [rewritten.get(id(line), line) for line in lines]
+
+
+def _grid_layout(rows: list[list[tuple[int, str | None]]]) -> tuple[list[list[int]], list[dict[int, int]]] | None:
+    """The printed numbering of a regular grid and, per row, column → index of the slot read there;
+    None when the numbers read do not follow one."""
     columns = max((len(row) for row in rows), default=0)
     if len(rows) < 2 or columns < 2:
         return None
@@ -112,18 +138,11 @@ def _grid_slots(rows: list[list[tuple[int, str | None]]]) -> dict[int, str | Non
     for order in ("columns", "rows"):
         numbering = _numbering(len(rows), columns, order)
         placed = [_place(row, numbering[r]) for r, row in enumerate(rows)]
-        agree = sum(copy == numbering[r][c] for r, row in enumerate(placed) for c, (copy, _) in row.items())
+        agree = sum(rows[r][k][0] == numbering[r][c] for r, row in enumerate(placed) for c, k in row.items())
         total = sum(len(row) for row in placed)
         if agree >= 0.6 * total and (best is None or agree > best[0]):
             best = (agree, numbering, placed)
-    if best is None:
-        return None
-    _, numbering, placed = best
-    slots = {n: None for row in numbering for n in row}
-    for r, row in enumerate(placed):
-        for c, (_, recipient) in row.items():
-            slots[numbering[r][c]] = recipient
-    return slots
+    return None if best is None else (best[1], best[2])
 
 
 def _numbering(rows: int, columns: int, order: str) -> list[list[int]]:
@@ -133,21 +152,20 @@ def _numbering(rows: int, columns: int, order: str) -> list[list[int]]:
     return [[r * columns + c + 1 for c in range(columns)] for r in range(rows)]
 
 
-def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, tuple[int, str | None]]:
-    """The row's slots by column: in order when all were read, else each read number in its own column and
-    the rest in the free columns left to right."""
+def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, int]:
+    """Column → index in ``row`` of the slot read there: in order when all were read, else each read
+    number in its own column and the rest in the free columns left to right."""
     if len(row) == len(expected):
-        return dict(enumerate(row))
-    placed: dict[int, tuple[int, str | None]] = {}
+        return {k: k for k in range(len(row))}
+    placed: dict[int, int] = {}
     rest = []
-    for slot in row:
-        if slot[0] in expected and expected.index(slot[0]) not in placed:
-            placed[expected.index(slot[0])] = slot
+    for k, (copy, _) in enumerate(row):
+        if copy in expected and expected.index(copy) not in placed:
+            placed[expected.index(copy)] = k
         else:
-            rest.append(slot)
+            rest.append(k)
     free = [c for c in range(len(expected)) if c not in placed]
-    for c, slot in zip(free, rest):
-        placed[c] = slot
+    placed.update(zip(free, rest))
     return placed
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 # Latin letters Tesseract substitutes for their Cyrillic look-alikes.
 _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxyЁё", "АВСЕНКМОРТХасеорхуЕе")
 
-NUMERO = r"(?:№|N[sо°oe]?|Мо|#)"
+NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers).
 _DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
@@ -112,7 +112,9 @@ class Routing:
 _ROUTING_START = re.compile(r"^\s*[ИI][зs3]\s+")
 _ROUTING_ORIGIN = re.compile(r"^\s*[ИI][зs3]\s+(?P<origin>[^\d№#]+?)\s*(?=" + NUMERO + r"|\d|$)")
 _ROUTING_NUMBER = re.compile(NUMERO + r"\s*(?P<number>\d{1,6})")
-_ROUTING_TIME = re.compile(r"(?P<hh>\d{1,2})\s*ч[аa]с\.?\s*(?P<mm>\d{1,2})\s*м[иu]н\.?", re.IGNORECASE)
+# Hours and minutes as OCR reads them: ``Об`` for ``06`` beside ``час.``/``мин.`` is a number all the same.
+_ROUTING_TIME = re.compile(r"(?P<hh>(?-i:" + _DIGITISH + r"){1,2})\s*ч[аa]с\.?\s*(?P<mm>(?-i:" + _DIGITISH + r"){1,2})\s*м[иu]н\.?",
+                           re.IGNORECASE)
 # The copy is the number at the end of the line, after ``экз. №`` (whatever OCR made of the label).
 _ROUTING_COPY = re.compile(r"(?:" + NUMERO + r"|" + EKZ + r"\.?)\s*(?P<copy>" + _DIGITISH + r"{1,3})[\s.,`'‘’]*$", re.IGNORECASE)
 
@@ -149,14 +151,18 @@ def parse_routing(text: str) -> Routing:
     return Routing(
         origin=_origin(text),
         telegram_number=number.group("number") if number else None,
-        received_time=f"{int(time['hh']):02d}:{int(time['mm']):02d}" if time and _valid_time(time) else None,
+        received_time=f"{_number(time['hh']):02d}:{_number(time['mm']):02d}" if time and _valid_time(time) else None,
         received_date_raw=date_raw,
         copy_number=int(copy.group("copy").translate(_DIGIT_LOOKALIKES)) if copy else None,
     )
 
 
+def _number(text: str) -> int:
+    return int(text.translate(_DIGIT_LOOKALIKES))
+
+
 def _valid_time(match: re.Match) -> bool:
-    return int(match["hh"]) < 24 and int(match["mm"]) < 60
+    return _number(match["hh"]) < 24 and _number(match["mm"]) < 60
 
 
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
@@ -193,6 +199,28 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
         recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
         entries.append((int(slot.group("copy").translate(_DIGIT_LOOKALIKES)), recipient))
     return entries
+
+
+_DITTO_MARKS = " »›‹«„“”>\"'`.,|"
+
+
+def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
+    """The grid row ``text`` with its k-th copy slot written as printed, numbered ``copies[k]``
+    (``Экз. № 1-`` in the first row, ``» № 9-`` below), its suffix ``т`` unless a name is typed there."""
+    norm = cyrillic(text)
+    pieces, end = [], 0
+    for k, slot in enumerate(_SLOT.finditer(norm)):
+        suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
+        # A name typed into the slot follows its hyphen; one after a space stands beside it.
+        into = slot.start("suffix") == slot.end("copy") or "-" in text[slot.end("copy"):slot.start("suffix")]
+        name = bool(suffix) and len(squash(suffix)) > 2
+        typed = name and into
+        number = copies.get(k, int(slot.group("copy").translate(_DIGIT_LOOKALIKES)))
+        before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
+        label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
+        pieces += [before, f"{'Экз.' if first else '»'} № {number}-{label}"]
+        end = slot.start("suffix") if name and not into else slot.end()
+    return " ".join(piece for piece in pieces + [text[end:].strip()] if piece)
 
 
 def is_grid_row(text: str) -> bool:
@@ -313,9 +341,11 @@ _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "X
 # Shapes Tesseract (Cyrillic model) gives for typed Roman numerals.
 _ROMAN_LOOKALIKES = str.maketrans("ХхУуГТ1l|Іi", "XXVVIIIIIII")
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
-# ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``.
-_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu][зэ3][вb]\.")
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН]|N[sо°o]?)\s*(?=\d)")
+# ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
+_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?[вb]\.")
+# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*[пП]\.+")
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№]|N[sо°o]?)\s*(?=\d)")
 _REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТl|1]{1,5})\.?\s*$")
 
 
@@ -335,6 +365,7 @@ def registry_note(text: str) -> str:
     note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_NUMERO.sub("N ", note)
+    note = _REGISTRY_MP.sub(" / м. п.", note)
     match = _REGISTRY_MONTH.search(note)
     if match and (month := _roman_month(match["month"])):
         note = note[:match.start("month")] + month + "."

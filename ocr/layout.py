@@ -161,7 +161,9 @@ def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Li
     texts = [v.text for v in visuals]
     tags, body = roles.tag_first_page(texts)
     title = roles.find_title(texts)
-    lines = _margin_lines(visuals[:max(title, 0)], width, Role.REGISTRATION)
+    margin = _margin_lines(visuals[:max(title, 0)], width, Role.REGISTRATION)
+    # The registry notes are one block of marginalia, read (as archive transcriptions give them) before the folio.
+    lines = [m for m in margin if m.role is not Role.FOLIO] + [m for m in margin if m.role is Role.FOLIO]
     lines += [_as_line(v, tag, page) for v, tag in zip(visuals[max(title, 0):body], tags[max(title, 0):])]
     return lines + _tag_rest(visuals[body:], page)
 

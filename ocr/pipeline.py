@@ -20,7 +20,7 @@ from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocumen
 from ocr.lines import Line, Role, Word
 from ocr.load import DEFAULT_DPI, DocumentInput, PageRef, load_page, open_document
 from ocr.preprocess import PreprocessedPage, PreprocessSettings, preprocess_page
-from ocr.recognize import OcrSettings, recognize_page, recognize_region
+from ocr.recognize import OcrSettings, recognize_page, recognize_region, reread_block, reread_partial_lines
 
 LOW_CONFIDENCE = 60.0  # Tesseract word confidence below which a word is flagged for review
 
@@ -96,13 +96,42 @@ def _ink_stamps(page: PreprocessedPage, number: int, settings: OcrSettings) -> l
     return stamps
 
 
+# Lines that show a page is the telegram form (its first page, or a later page's continuation header).
+_FORM_ROLES = (Role.FORM_TITLE, Role.ROUTING, Role.CONTINUATION)
+
+
+def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
+    """The band of a form page that holds the message, across the page; None on pages not read as the form.
+
+    The message is one column of typing, which Tesseract reads best as one block (``psm 6``): its page
+    segmentation (``psm 3``) splits lines around a stamp and drops text beside it. Other documents
+    have no known layout, so they keep the page segmentation's reading.
+    """
+    body = [line.bbox for line in lines if line.role is Role.BODY and line.bbox]
+    if not body or not any(line.role in _FORM_ROLES for line in lines):
+        return None
+    pad = int(statistics.median(b[3] for b in body) * 0.6)
+    top = max(0, min(b[1] for b in body) - pad)
+    bottom = min(shape[0], max(b[1] + b[3] for b in body) + pad)
+    return (0, top, shape[1], bottom - top)
+
+
 def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page."""
     scan = load_page(ref, settings.dpi)
     page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
-    lines = [_to_original(line, prepared) for line in layout.parse_page(words, ref.number, prepared.image.shape[1])]
+    parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
+    zone = body_zone(parsed, prepared.image.shape) if settings.ocr.body_psm else None
+    if zone is not None:
+        words = reread_block(prepared.image, words, zone, settings.ocr.lang, settings.ocr.body_psm)
+        parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
+    if words:
+        char_width = layout.page_metrics(words).char_width
+        words = reread_partial_lines(prepared.image, [line.words for line in parsed], words, char_width, settings.ocr.lang)
+        parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
+    lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     return PageResult(
         number=ref.number,

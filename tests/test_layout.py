@@ -94,8 +94,10 @@ def test_regions_and_page_text():
     assert types.count("body") == 2 and "folio" in types and "distribution" in types
     folio = next(r for r in regions if r.type == "folio")
     assert folio.bbox == (2000, 100, 50, 35)
-    text = layout.page_text(lines)
-    assert text.splitlines()[0] == "См. изв. № 1758 (ссылка № 61)"
+    text = layout.page_text(lines).splitlines()
+    assert text[0] == "См. изв. № 1758 (ссылка № 61)"
+    # The registry notes are one block, read before the folio beside its first line (as archives transcribe it).
+    assert text.index("412") < text.index("64") < text.index("ШИФРТЕЛЕГРАММА")
 
 
 def test_grid_numbers_put_right_from_rows_and_columns():
@@ -107,6 +109,24 @@ def test_grid_numbers_put_right_from_rows_and_columns():
     found = assemble.distribution([Line(text, Role.GRID) for text in rows])
     assert [(d.copy, d.recipient) for d in found] == [(k, {1: "РАЗМЕТКА", 8: "Кагановичу", 9: "Булганину",
                                                            10: "Вышинскому", 11: "Копия"}.get(k)) for k in range(1, 22)]
+
+
+def test_grid_slots_printed_as_the_form_prints_them():
+    from ocr.lines import Line
+
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
+            "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » № 11-т  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
+            "» № бт  » № 13-т  » № 20-т", "» № 7-т  » Ю14-т  » № 21-т"]
+    lines = [Line("64", Role.FOLIO)] + [Line(text, Role.GRID) for text in rows] + [Line("№ 3-т", Role.BODY)]
+    printed = assemble.printed_grid(lines)
+    assert [line.text for line in printed[1:-1]] == [
+        "Экз. № 1-РАЗМЕТКА Экз. № 8-т Кагановичу Экз. № 15-т", "» № 2-т » № 9-т Булганину » № 16-т",
+        "» № 3-т » № 10-т Вышинскому » № 17-т", "» № 4-т » № 11-т Копия » № 18-т", "» № 5-т » № 12-т » № 19-т",
+        "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
+    assert printed[0] is lines[0] and printed[-1] is lines[-1]  # only the grid is the form's print
+    assert assemble.distribution(printed) == assemble.distribution(lines)
+    # No regular grid, nothing rewritten: a single row's numbers cannot be checked against an order.
+    assert assemble.printed_grid(lines[:2]) == lines[:2]
 
 
 def test_continuation_header_beside_specks_and_centred_label():
