@@ -60,6 +60,15 @@ def _has_text(text: str) -> bool:
     return sum(c.isalnum() for c in chars) >= 3 and sum(not c.isalnum() for c in chars) <= 0.5 * len(chars) and not smudge
 
 
+# OCR of a page's edge or a scanner's shadow comes out at a mean word confidence of 0-30; typed notes,
+# even faded, read at 60 and more.
+NOISE_CONFIDENCE = 40.0
+
+
+def _noise(line: Line) -> bool:
+    return line.confidence is not None and line.confidence < NOISE_CONFIDENCE
+
+
 def header(lines: list[Line]) -> Header:
     """The header fields from the lines of every page (they stand on page 1)."""
     by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
@@ -80,7 +89,8 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[fields.registry_note(t) for t in by_role[Role.REGISTRATION] if _has_text(t)],
+        registration_marks=[fields.registry_note(line.text) for line in lines
+                            if line.role is Role.REGISTRATION and _has_text(line.text) and not _noise(line)],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 

@@ -20,7 +20,8 @@ from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocumen
 from ocr.lines import Line, Role, Word
 from ocr.load import DEFAULT_DPI, DocumentInput, PageRef, load_page, open_document
 from ocr.preprocess import PreprocessedPage, PreprocessSettings, preprocess_page
-from ocr.recognize import OcrSettings, recognize_page, recognize_region, reread_block, reread_partial_lines
+from ocr.recognize import (OcrSettings, recognize_page, recognize_region, reread_block, reread_partial_lines,
+                           reread_spaced)
 
 LOW_CONFIDENCE = 60.0  # Tesseract word confidence below which a word is flagged for review
 
@@ -128,8 +129,9 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
         words = reread_block(prepared.image, words, zone, settings.ocr.lang, settings.ocr.body_psm)
         parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
     if words:
-        char_width = layout.page_metrics(words).char_width
-        words = reread_partial_lines(prepared.image, [line.words for line in parsed], words, char_width, settings.ocr.lang)
+        metrics = layout.page_metrics(words)
+        words = reread_partial_lines(prepared.image, [line.words for line in parsed], words, metrics.char_width, settings.ocr.lang)
+        words = reread_spaced(prepared.image, words, metrics.char_width, settings.ocr.lang)
         parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
     lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
     height, width = scan.image.shape[:2]

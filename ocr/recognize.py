@@ -164,6 +164,56 @@ def _letters(words: list[Word]) -> int:
     return sum(c.isalnum() for w in words for c in w.text)
 
 
+def _blank_runs(image: np.ndarray) -> np.ndarray:
+    """For each column, how many blank (ink-free) columns end there, itself included."""
+    blank = ~(image < 128).any(axis=0)
+    run = np.zeros(blank.size, int)
+    for column in np.flatnonzero(blank):
+        run[column] = run[column - 1] + 1 if column else 1
+    return run
+
+
+def squeeze_spacing(image: np.ndarray, max_gap: int) -> np.ndarray:
+    """``image`` with every run of blank columns longer than ``max_gap`` cut to ``max_gap``: letter-spaced
+    typing (``Ф И Л И П П О В У``) made into a plainly typed word, which the language model reads best."""
+    return image[:, _blank_runs(image) <= max_gap]
+
+
+def letter_spaced(image: np.ndarray, letters: int, char_width: float) -> bool:
+    """Whether a word image is letter-spaced typing: a blank of half a character or more between most letters."""
+    run = _blank_runs(image)
+    ink = np.flatnonzero(run == 0)
+    if letters < 3 or ink.size == 0:
+        return False
+    inner = run[ink[0]:ink[-1] + 1]
+    ends = (inner[:-1] >= 0.5 * char_width) & (inner[1:] == 0)  # a wide blank ending where ink starts again
+    return int(ends.sum()) >= 0.6 * (letters - 1)
+
+
+# Letter-spaced words read at least this confident are left as they are.
+SPACED_CONFIDENT = 90.0
+
+
+def reread_spaced(image: np.ndarray, words: list[Word], char_width: float, lang: str) -> list[Word]:
+    """``words`` with each letter-spaced one not read confidently read again with its spacing squeezed
+    out (Tesseract reads letters a space apart poorly: ``ФИЛИППНПОВУ``), that reading kept when it is
+    more confident; boxes stay the spaced word's, and words boxed inside it (``У.`` of ``МОЛОТОВ``) go."""
+    again: dict[int, Word] = {}
+    for k, word in enumerate(words):
+        if word.confidence >= SPACED_CONFIDENT:
+            continue
+        x, y, w, h = word.bbox
+        pad = max(2, h // 5)
+        crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
+        if letter_spaced(crop, sum(c.isalpha() for c in word.text), char_width):
+            read = words_from_data(tesseract.image_to_data(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7))
+            if read and reading_score(read) > word.confidence:
+                again[k] = Word("".join(r.text for r in read), word.bbox, round(reading_score(read), 2))
+    inside = {k for k, word in enumerate(words) if k not in again
+              and any(_overlap(word.bbox, new.bbox) > 0.5 for new in again.values())}
+    return [again.get(k, word) for k, word in enumerate(words) if k not in inside]
+
+
 def recognize_region(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words inside ``box`` of a stamp layer, read as one block of a few lines."""
     return read_box(image, box, settings.lang, psm=settings.stamp_psm)

@@ -71,6 +71,13 @@ def test_record_from_layout():
     assert paragraphs[0].startswith("Сообщаю") and paragraphs[0].endswith("соглашения.")
 
 
+def test_page_edge_noise_is_no_registry_note():
+    edge = [Word(text, (x, 5, 90, 40), confidence) for text, x, confidence in (("И", 180, 13.0), ("Е", 300, 9.0), ("ИИИ", 420, 15.0))]
+    lines = layout.parse_page(edge + _first_page(), page=1, width=2480)
+    assert "И Е ИИИ" in layout.page_text(lines)  # still in the page's text, for a reviewer to see
+    assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]
+
+
 def test_continuation_page_header():
     rows = [
         _line(100, 2000, "65"),

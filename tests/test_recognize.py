@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ocr.recognize import read_box, reread_block, reread_partial_lines, unread_ends
+from ocr.lines import Word
+from ocr.recognize import letter_spaced, read_box, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
 
@@ -38,3 +39,16 @@ def test_block_reread_replaces_the_words_inside_only():
     words = reread_block(image, outside + stale, (0, 95, image.shape[1], image.shape[0] - 95), psm=6, lang="rus")
     assert [w.text for w in words if w.bbox[1] < 95] == [w.text for w in outside]
     assert " ".join(w.text for w in words if w.bbox[1] >= 95) == "согласно с нашими предложениями."
+
+
+def test_letter_spaced_word_read_again_with_its_spacing_squeezed_out():
+    image = _typed(["Ф И Л И П П О В У.", "ФИЛИППОВУ."])
+    char_width = 25.2  # the face's advance at 42 px
+    spaced = Word("ФИЛИППНПОВУ.", (60, 30, 430, 45), 39.0)  # as page segmentation reads it
+    plain = Word("ФИЛИППОВУ.", (60, 100, 250, 45), 39.0)
+    crop = lambda w: image[w.bbox[1] - 8:w.bbox[1] + w.bbox[3] + 8, w.bbox[0] - 8:w.bbox[0] + w.bbox[2] + 8]  # noqa: E731
+    assert letter_spaced(crop(spaced), 11, char_width) and not letter_spaced(crop(plain), 9, char_width)
+    tail = Word("У.", (440, 28, 50, 50), 0.0)  # Tesseract boxes the last letters twice now and then
+    again = reread_spaced(image, [spaced, tail, plain], char_width, "rus")
+    assert again[0].text == "ФИЛИППОВУ." and again[0].bbox == spaced.bbox and again[0].confidence > 39.0
+    assert again[1:] == [plain]
