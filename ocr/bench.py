@@ -332,7 +332,8 @@ def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2, 
 
 
 def ablation_variants(base: Settings) -> dict[str, Settings]:
-    """The settings with each preprocessing step switched off in turn (``binarize`` → "none"), and all on."""
+    """The settings with each preprocessing step switched off in turn (``binarize`` → "none"), each fixed
+    binarisation, the message band's re-read off, and all on."""
     from dataclasses import fields, replace
 
     variants = {"all steps": base}
@@ -341,6 +342,12 @@ def ablation_variants(base: Settings) -> dict[str, Settings]:
         off = "none" if item.name == "binarize" else False
         if value not in (off, None):
             variants[f"no {item.name}"] = replace(base, preprocess=replace(base.preprocess, **{item.name: off}))
+    # Each binarisation on its own too: the figures ``auto`` chooses between.
+    for method in ("otsu", "sauvola", "masked"):
+        if method != base.preprocess.binarize:
+            variants[f"binarize {method}"] = replace(base, preprocess=replace(base.preprocess, binarize=method))
+    # The re-read of a form page's message band as one block, switched off.
+    variants["no body re-read"] = replace(base, ocr=replace(base.ocr, body_psm=None))
     return variants
 
 

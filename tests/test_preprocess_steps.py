@@ -201,13 +201,14 @@ def test_cell_sauvola_matches_the_full_resolution_formula():
     mean = cv2.boxFilter(values, -1, (41, 41), borderType=cv2.BORDER_REFLECT)
     spread = cv2.sqrt(np.maximum(cv2.sqrBoxFilter(values, cv2.CV_32F, (41, 41), borderType=cv2.BORDER_REFLECT) - mean * mean, 0))
     exact = np.where(values > mean * (spread * np.float32(0.2 / 128) + np.float32(0.8)), 255, 0)
-    assert (binarize(page, "sauvola", char_height=20) == exact).mean() > 0.995
+    assert (binarize(page, "sauvola", char_height=20)[0] == exact).mean() > 0.995
 
 
 @pytest.mark.parametrize("method", ["otsu", "sauvola", "adaptive"])
 def test_binarisation_gives_black_typing_on_white(method):
     page = gray(render_page())
-    binary = binarize(page, method, char_height=20)
+    binary, decided = binarize(page, method, char_height=20)
+    assert decided == {"method": method}
     assert set(np.unique(binary)) <= {0, 255}
     assert (binary[page < 60] == 0).mean() > 0.97 and (binary[page == 255] == 255).mean() > 0.99
 
@@ -215,12 +216,25 @@ def test_binarisation_gives_black_typing_on_white(method):
 def test_masked_binarisation_whitens_paper_and_keeps_the_ink_grey():
     page = gray(render_page())
     page = cv2.add(page, np.random.default_rng(3).integers(0, 25, page.shape, dtype=np.uint8))  # grey, noisy paper
-    masked = binarize(page, "masked", char_height=20)
+    masked = binarize(page, "masked", char_height=20)[0]
     clean = gray(render_page())
     assert (masked[clean == 255] == 255).mean() > 0.98  # the paper's noise is gone
     ink = clean < 200
     assert (masked[ink] == page[ink]).mean() > 0.97  # strokes and their shading are left as they were
     assert len(np.unique(masked[ink])) > 50
+
+
+def test_auto_binarisation_chooses_by_the_paper_noise():
+    clean = gray(render_page())
+    image, decided = binarize(clean, "auto", char_height=20)
+    assert decided == {"method": "auto", "paper_noise": 0.0, "chose": "masked"}
+    assert (image == binarize(clean, "masked", char_height=20)[0]).all()
+
+    noise = np.random.default_rng(5).normal(0, 12, clean.shape)  # grain of about 12 grey levels
+    grainy = np.clip(clean.astype(np.float64) * 0.9 + noise, 0, 255).astype(np.uint8)
+    image, decided = binarize(grainy, "auto", char_height=20)
+    assert decided["chose"] == "sauvola" and 8 < decided["paper_noise"] < 16
+    assert set(np.unique(image)) <= {0, 255}
 
 
 def test_unknown_binarisation_is_refused():

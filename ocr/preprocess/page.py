@@ -11,14 +11,14 @@ from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter
 
 @dataclass(frozen=True)
 class PreprocessSettings:
-    """Which steps run. ``binarize`` is one of "none", "otsu", "sauvola", "adaptive"."""
+    """Which steps run. ``binarize`` is one of :data:`ocr.preprocess.binarize.METHODS`."""
 
     orientation: bool = True  # detect 0/90/180/270 and rotate upright
     deskew: bool = True
     remove_border: bool = True  # dark scanner borders / shadows
     flatten_illumination: bool = True
     denoise: bool = True
-    binarize: str = "sauvola"  # EHRI pages, mean CER: sauvola 0.087, otsu 0.123, none 0.125, adaptive 0.37
+    binarize: str = "auto"  # by the paper's noise: masked (ink keeps its grey) or sauvola on grainy paper
     separate_stamps: bool = True  # coloured (violet/red/blue) ink removed from the text image
 
     def params(self) -> dict:

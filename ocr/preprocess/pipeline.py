@@ -90,8 +90,8 @@ def _clean_pixels(page: _Page, settings: PreprocessSettings, char_height: float)
         page.gray, removed = remove_specks(page.gray, max_area, min_gap)
         page.record("denoise", {"max_area": max_area, "min_gap": min_gap, "removed": removed})
     if settings.binarize != "none":
-        page.gray = binarize(page.gray, settings.binarize, char_height)
-        page.record("binarize", {"method": settings.binarize})
+        page.gray, decided = binarize(page.gray, settings.binarize, char_height)
+        page.record("binarize", decided)
 
 
 def preprocess_page(image: np.ndarray, settings: PreprocessSettings = PreprocessSettings(),
