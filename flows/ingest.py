@@ -62,11 +62,13 @@ def open_document(path: Path) -> load.DocumentInput:
 
 @task(name="process-page", retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_on_io,
       task_run_name="{document_id}-page-{ref.number}")
-def process_page(ref: load.PageRef, settings: pipeline.Settings, document_id: str) -> pipeline.PageResult:
-    """Load, preprocess, OCR and parse one page (the heavy stage)."""
+def process_page(ref: load.PageRef, settings: pipeline.Settings, document_id: str,
+                 debug_dir: Path | None = None) -> pipeline.PageResult:
+    """Load, preprocess, OCR and parse one page (the heavy stage); with ``debug_dir``, each preprocessing
+    step's image is kept in ``debug_dir/<document>/page-NNN/``."""
     logger = get_run_logger()
     logger.info("document %s page %d: reading", document_id, ref.number)
-    result = pipeline.process_page(ref, settings)
+    result = pipeline.process_page(ref, settings, debug_dir / document_id if debug_dir else None)
     logger.info("document %s page %d: %d words, mean confidence %.1f", document_id, ref.number,
                 len(result.words), result.mean_confidence)
     return result
@@ -115,7 +117,7 @@ def _summarise(outcomes: list[batch.Outcome], output_dir: Path) -> Path:
 
 
 def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: pipeline.Settings,
-                 force: bool) -> list[batch.Outcome]:
+                 force: bool, debug_dir: Path | None = None) -> list[batch.Outcome]:
     """The body of the ingest flows: process ``paths`` (one document each) and write the batch summary.
 
     Call it inside a flow run: it submits the page tasks to that flow's task runner.
@@ -142,7 +144,7 @@ def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | No
             logger.info("document %s: up to date, skipped", document.document_id)
             _progress("skipped", document)
             continue
-        in_flight.append((document, [process_page.submit(ref, settings, document.document_id)
+        in_flight.append((document, [process_page.submit(ref, settings, document.document_id, debug_dir)
                                      for ref in document.pages]))
         if len(in_flight) > DOCUMENTS_IN_FLIGHT:
             collect_oldest()
@@ -164,7 +166,8 @@ def fail_if_all_failed(outcomes: list[batch.Outcome], output_dir: Path) -> list[
 
 @flow(name="ingest", log_prints=False)
 def ingest(source: Path, output_dir: Path, transcripts_dir: Path | None = None,
-           settings: pipeline.Settings = pipeline.Settings(), force: bool = False) -> list[batch.Outcome]:
+           settings: pipeline.Settings = pipeline.Settings(), force: bool = False,
+           debug_dir: Path | None = None) -> list[batch.Outcome]:
     """Ingest every document under ``source`` into ``output_dir``; returns one outcome per document."""
-    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force)
+    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force, debug_dir)
     return fail_if_all_failed(outcomes, output_dir)

@@ -59,7 +59,8 @@ def task_runner(workers: int, dask_address: str | None = None) -> TaskRunner:
 
 
 def run_ingest(source: Path, output: Path, transcripts: Path | None, settings: Settings, *, force: bool,
-               workers: int, console: Console, verbose: bool = False, dask_address: str | None = None) -> list[Outcome]:
+               workers: int, console: Console, verbose: bool = False, dask_address: str | None = None,
+               debug_dir: Path | None = None) -> list[Outcome]:
     """Run the ingest flow with ``workers`` pages at once (or on the Dask cluster at ``dask_address``),
     showing progress on ``console``."""
     quiet_prefect_logs(verbose)
@@ -68,6 +69,7 @@ def run_ingest(source: Path, output: Path, transcripts: Path | None, settings: S
     with Progress(*columns, console=console, transient=False) as progress:
         ingest_module.progress_hook = _Progress(progress)
         try:
-            return flow(source=source, output_dir=output, transcripts_dir=transcripts, settings=settings, force=force)
+            return flow(source=source, output_dir=output, transcripts_dir=transcripts, settings=settings, force=force,
+                        debug_dir=debug_dir)
         finally:
             ingest_module.progress_hook = None

@@ -79,6 +79,33 @@ def group_lines(words: list[Word], metrics: Metrics) -> list[list[Word]]:
     return [sorted(ws, key=lambda w: w.bbox[0]) for _, ws in sorted(lines, key=lambda item: item[0])]
 
 
+def reading_lines(words: list[Word], metrics: Metrics) -> list[list[Word]]:
+    """Words → lines in Tesseract's reading order: its own lines, block after block (a page of columns,
+    margin notes or a letterhead beside the address is read a block at a time, as a reader would), and
+    the words of later re-reads joined to the line beside them or, alone, put in by height."""
+    numbered: dict[tuple[int, int, int], list[Word]] = {}
+    for word in words:
+        if word.line is not None:
+            numbered.setdefault(word.line, []).append(word)
+    lines = list(numbered.values())
+    for extra in group_lines([w for w in words if w.line is None], metrics):
+        cy = statistics.fmean(_centre_y(w) for w in extra)
+        beside = [line for line in lines if abs(statistics.fmean(_centre_y(w) for w in line) - cy) <= 0.5 * metrics.line_height]
+        if beside:
+            min(beside, key=lambda line: _gap(line, extra)).extend(extra)
+            continue
+        above = [k for k, line in enumerate(lines) if statistics.fmean(_centre_y(w) for w in line) < cy]
+        lines.insert(max(above, key=lambda k: statistics.fmean(_centre_y(w) for w in lines[k])) + 1 if above else 0, extra)
+    return [sorted(line, key=lambda w: w.bbox[0]) for line in lines]
+
+
+def _gap(line: list[Word], other: list[Word]) -> float:
+    """Horizontal distance between two groups of words (0 when they overlap)."""
+    a0, a1 = min(w.bbox[0] for w in line), max(w.bbox[0] + w.bbox[2] for w in line)
+    b0, b1 = min(w.bbox[0] for w in other), max(w.bbox[0] + w.bbox[2] for w in other)
+    return max(0, max(a0, b0) - min(a1, b1))
+
+
 def _is_spaced(word: Word, metrics: Metrics) -> bool:
     """Tesseract often reads letter-spaced typing (``В Ы Ш И``) as one word as wide as the spaced letters.
 
@@ -203,21 +230,25 @@ def mark_paragraphs(lines: list[Line], metrics: Metrics, continues: bool) -> Non
         line.paragraph_start = indented or gap or (k == 0 and not continues)
 
 
+def _visual_lines(grouped: list[list[Word]], metrics: Metrics, page: int) -> list[VisualLine]:
+    # A line without a letter or digit is dust or a stray mark, never text.
+    return [split_segments(ws, metrics, page) for ws in grouped if any(c.isalnum() for w in ws for c in w.text)]
+
+
 def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     """A page's words → role-tagged lines in reading order (segments for margin notes)."""
     if not words:
         return []
     metrics = page_metrics(words)
-    # A line without a letter or digit is dust or a stray mark, never text.
-    grouped = [ws for ws in group_lines(words, metrics) if any(c.isalnum() for w in ws for c in w.text)]
-    visuals = [split_segments(ws, metrics, page) for ws in grouped]
+    visuals = _visual_lines(group_lines(words, metrics), metrics, page)
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(fields.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)
     elif page > 1 and visuals and any(roles.is_continuation_line(s.text) for s in visuals[0].segments if not _is_speck(s.text)):
         lines = _tag_continuation(visuals, page, width)
     else:
-        lines = _tag_rest(visuals, page)
+        # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.
+        lines = _tag_rest(_visual_lines(reading_lines(words, metrics), metrics, page), page)
     mark_paragraphs(lines, metrics, continues=page > 1)
     return lines
 

@@ -40,6 +40,8 @@ class Word:
     text: str
     bbox: BBox
     confidence: float  # 0..100, Tesseract's word confidence
+    # Tesseract's (block, paragraph, line) numbers when the word comes from the page's own reading.
+    line: tuple[int, int, int] | None = None
 
 
 @dataclass

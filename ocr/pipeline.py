@@ -117,22 +117,42 @@ def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int,
     return (0, top, shape[1], bottom - top)
 
 
+# Inside a colour stamp, what still reads below this confidence once the stamp's ink is gone is its
+# remnants or the handwriting filled into it, not typing (typing under a stamp reads at 60 and more).
+STAMP_REMNANT_CONFIDENCE = 50.0
+
+
+def _in_stamp(word: Word, boxes: list[tuple[int, int, int, int]]) -> bool:
+    cx, cy = word.bbox[0] + word.bbox[2] / 2, word.bbox[1] + word.bbox[3] / 2
+    return word.confidence < STAMP_REMNANT_CONFIDENCE and any(x <= cx < x + w and y <= cy < y + h for x, y, w, h in boxes)
+
+
+def read_again(prepared: PreprocessedPage, words: list[Word], number: int, settings: OcrSettings) -> list[Line]:
+    """The page's lines, after reading again where Tesseract's page reading is known to fail: a form
+    page's message band as one block, partly read lines, letter-spaced words; stamp remnants dropped."""
+    def parse(found: list[Word]) -> list[Line]:
+        return layout.parse_page(found, number, prepared.image.shape[1])
+
+    parsed = parse(words)
+    zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
+    if zone is not None:
+        words = reread_block(prepared.image, words, zone, settings.lang, settings.body_psm)
+        parsed = parse(words)
+    if not words:
+        return parsed
+    metrics = layout.page_metrics(words)
+    words = reread_partial_lines(prepared.image, [line.words for line in parsed], words, metrics.char_width, settings.lang)
+    words = reread_spaced(prepared.image, words, metrics.char_width, settings.lang)
+    return parse([w for w in words if not _in_stamp(w, prepared.stamp_boxes)])
+
+
 def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page."""
     scan = load_page(ref, settings.dpi)
     page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
-    parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
-    zone = body_zone(parsed, prepared.image.shape) if settings.ocr.body_psm else None
-    if zone is not None:
-        words = reread_block(prepared.image, words, zone, settings.ocr.lang, settings.ocr.body_psm)
-        parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
-    if words:
-        metrics = layout.page_metrics(words)
-        words = reread_partial_lines(prepared.image, [line.words for line in parsed], words, metrics.char_width, settings.ocr.lang)
-        words = reread_spaced(prepared.image, words, metrics.char_width, settings.ocr.lang)
-        parsed = layout.parse_page(words, ref.number, prepared.image.shape[1])
+    parsed = read_again(prepared, words, ref.number, settings.ocr)
     lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     return PageResult(

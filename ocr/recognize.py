@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -22,21 +23,23 @@ class OcrSettings:
         return asdict(self)
 
 
-def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0)) -> list[Word]:
-    """Tesseract's TSV columns → words (empty and non-word rows dropped), boxes shifted by ``offset``."""
+def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), numbered: bool = False) -> list[Word]:
+    """Tesseract's TSV columns → words (empty and non-word rows dropped), boxes shifted by ``offset``;
+    ``numbered``: each word keeps its block, paragraph and line numbers (the page's own reading)."""
     words = []
     for i, text in enumerate(data["text"]):
         confidence = float(data["conf"][i])
         if data["level"][i] != 5 or confidence < 0 or not str(text).strip():
             continue
         box = (data["left"][i] + offset[0], data["top"][i] + offset[1], data["width"][i], data["height"][i])
-        words.append(Word(text=str(text).strip(), bbox=box, confidence=confidence))
+        line = (data["block_num"][i], data["par_num"][i], data["line_num"][i]) if numbered else None
+        words.append(Word(text=str(text).strip(), bbox=box, confidence=confidence, line=line))
     return words
 
 
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
-    words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm))
+    words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm), numbered=True)
     extra = [w for band in unread_bands(image, words) for w in _read_band(image, band, settings)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)]
@@ -208,7 +211,7 @@ def reread_spaced(image: np.ndarray, words: list[Word], char_width: float, lang:
         if letter_spaced(crop, sum(c.isalpha() for c in word.text), char_width):
             read = words_from_data(tesseract.image_to_data(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7))
             if read and reading_score(read) > word.confidence:
-                again[k] = Word("".join(r.text for r in read), word.bbox, round(reading_score(read), 2))
+                again[k] = dataclasses.replace(word, text="".join(r.text for r in read), confidence=round(reading_score(read), 2))
     inside = {k for k, word in enumerate(words) if k not in again
               and any(_overlap(word.bbox, new.bbox) > 0.5 for new in again.values())}
     return [again.get(k, word) for k, word in enumerate(words) if k not in inside]

@@ -24,7 +24,8 @@ def ingested(tmp_path_factory):
     for suffix in (".pdf", ".md"):
         (scans / CLEAN.with_suffix(suffix).name).symlink_to(CLEAN.with_suffix(suffix))
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "COLUMNS": "200"}
-    done = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(scans), "--output", str(output)],
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "ingest", str(scans), "--output", str(output),
+                           "--debug-dir", str(output.parent / "debug")],
                           capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
     return done, output
 
@@ -41,6 +42,16 @@ def test_cli_ingest_writes_valid_json_and_diff(ingested):
     assert diff["cer"] <= 0.05, diff["cer"]
     assert f"{diff['cer']:.4f}" in done.stdout
     assert diff["normalisation"]
+
+
+@pytest.mark.slow
+def test_debug_dir_keeps_every_step_of_every_page_in_stage_order(ingested):
+    _, output = ingested
+    pages = sorted((output.parent / "debug" / "seed-telegram-1950-01-19-clean").iterdir())
+    assert [p.name for p in pages] == [f"page-{n:03d}" for n in range(1, 6)]
+    document = json.loads((output / "seed-telegram-1950-01-19-clean.json").read_text(encoding="utf-8"))
+    preprocessing = [s["name"] for s in document["provenance"]["steps"] if s["name"] not in ("tesseract", "layout")]
+    assert [p.name for p in sorted(pages[0].glob("*.png"))] == [f"{k:02d}_{name}.png" for k, name in enumerate(preprocessing, 1)]
 
 
 @pytest.mark.slow

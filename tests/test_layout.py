@@ -146,3 +146,20 @@ def test_continuation_header_beside_specks_and_centred_label():
     lines = layout.parse_page([w for row in rows for w in row], page=3, width=2480)
     fields = assemble.page_fields(lines, document_copy=4)
     assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (66, "117", "3.", 4)
+
+
+def test_pages_other_than_the_form_keep_tesseract_blocks_in_order():
+    def numbered(words: list[Word], line: tuple[int, int, int]) -> list[Word]:
+        return [Word(w.text, w.bbox, w.confidence, line) for w in words]
+
+    words = (numbered(_line(100, 100, "Dear Sir, with reference"), (1, 1, 1))
+             + numbered(_line(160, 100, "to your letter of the"), (1, 1, 2))
+             + numbered(_line(100, 1500, "LEGATION ROYALE"), (2, 1, 1))  # a letterhead beside the text
+             + _line(160, 650, "10th"))  # a re-read's word, beside the line it belongs to
+    words += _line(400, 100, "Yours faithfully")  # re-read alone: after the lowest line above it
+    lines = layout.parse_page(words, page=1, width=2480)
+    assert [line.text for line in lines] == [
+        "Dear Sir, with reference", "to your letter of the 10th", "Yours faithfully", "LEGATION ROYALE"]
+    # Without Tesseract's numbers, rows as seen: the letterhead stands beside the first line.
+    plain = layout.parse_page([Word(w.text, w.bbox, w.confidence) for w in words], page=1, width=2480)
+    assert plain[0].text.startswith("Dear Sir, with reference") and "LEGATION" in plain[0].text

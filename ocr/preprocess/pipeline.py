@@ -34,7 +34,8 @@ class _Page:
     def record(self, name: str, params: dict) -> None:
         self.steps.append((name, params))
         if self.debug_dir is not None:
-            cv2.imwrite(str(self.debug_dir / f"{len(self.steps):02d}_{name}.png"), self.gray)
+            # Light compression: a debug run should cost little more than a plain one.
+            cv2.imwrite(str(self.debug_dir / f"{len(self.steps):02d}_{name}.png"), self.gray, [cv2.IMWRITE_PNG_COMPRESSION, 1])
 
     def transform(self, function, *args) -> None:
         """Apply a geometric ``function(image, *args) -> (image, matrix)`` to both layers."""
