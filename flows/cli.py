@@ -197,6 +197,9 @@ def bench(
     Console(width=max(out.width, 150)).print(bench_table(report))  # the table is wider than a default terminal
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
+    stages = report.stage_seconds
+    out.print(f"one thread, per page ({stages['pages']} pages): preprocessing {stages['preprocess']:.2f} s, "
+              f"Tesseract's reading {stages['recognition']:.2f} s: preprocessing at {100 * stages['ratio']:.0f} % of it")
     out.print(f"written: {out_dir / 'bench.json'}")
 
 
