@@ -167,9 +167,14 @@ def _letters(words: list[Word]) -> int:
     return sum(c.isalnum() for w in words for c in w.text)
 
 
+# A column is blank when all of it is paper: with ``masked`` binarisation the paper is pure white and a
+# stroke's light grey rim is ink still, so anything darker than near-white counts.
+INK_LEVEL = 250
+
+
 def _blank_runs(image: np.ndarray) -> np.ndarray:
     """For each column, how many blank (ink-free) columns end there, itself included."""
-    blank = ~(image < 128).any(axis=0)
+    blank = ~(image < INK_LEVEL).any(axis=0)
     run = np.zeros(blank.size, int)
     for column in np.flatnonzero(blank):
         run[column] = run[column - 1] + 1 if column else 1

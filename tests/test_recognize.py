@@ -44,7 +44,7 @@ def test_block_reread_replaces_the_words_inside_only():
 def test_letter_spaced_word_read_again_with_its_spacing_squeezed_out():
     image = _typed(["Ф И Л И П П О В У.", "ФИЛИППОВУ."])
     char_width = 25.2  # the face's advance at 42 px
-    spaced = Word("ФИЛИППНПОВУ.", (60, 30, 430, 45), 39.0)  # as page segmentation reads it
+    spaced = Word("ФИЛИППНПОВУ.", (60, 30, 450, 45), 39.0)  # as page segmentation reads it
     plain = Word("ФИЛИППОВУ.", (60, 100, 250, 45), 39.0)
     crop = lambda w: image[w.bbox[1] - 8:w.bbox[1] + w.bbox[3] + 8, w.bbox[0] - 8:w.bbox[0] + w.bbox[2] + 8]  # noqa: E731
     assert letter_spaced(crop(spaced), 11, char_width) and not letter_spaced(crop(plain), 9, char_width)
