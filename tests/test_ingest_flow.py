@@ -146,7 +146,7 @@ def test_page_task_retries_io_errors_only(harness, tmp_path, monkeypatch):
 
     calls = []
 
-    def flaky(ref, settings):
+    def flaky(ref, settings, debug_dir=None):
         calls.append(ref.number)
         if ref.number == 1 and calls.count(1) == 1:
             raise OSError(errno.EIO, "Input/output error")  # a disk hiccup: gone on the second try
