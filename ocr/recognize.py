@@ -23,6 +23,17 @@ class OcrSettings:
         return asdict(self)
 
 
+# On paper that binarisation made pure white (``masked`` keeps the ink's grey), everything darker than
+# near-white is ink, faded marginal typing and a stroke's light rim included; on grey paper, mid-grey.
+INK_LEVEL = 250
+
+
+def is_ink(image: np.ndarray) -> np.ndarray:
+    """The ink pixels of a page image or a part of it (bool, same shape)."""
+    whitened = 2 * np.count_nonzero(image == 255) > image.size
+    return image < (INK_LEVEL if whitened else 128)
+
+
 def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), numbered: bool = False) -> list[Word]:
     """Tesseract's TSV columns → words (empty and non-word rows dropped), boxes shifted by ``offset``;
     ``numbered``: each word keeps its block, paragraph and line numbers (the page's own reading)."""
@@ -61,7 +72,8 @@ def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
     if not words:
         return []
     height = float(np.median([w.bbox[3] for w in words]))
-    ink_rows = (image < 128).sum(axis=1) > max(4, image.shape[1] // 400)
+    ink = is_ink(image).sum(axis=1)
+    ink_rows = ink > max(4, image.shape[1] // 400)
     covered = np.zeros(image.shape[0], bool)
     for x, y, w, h in (word.bbox for word in words):
         covered[max(0, y - 2):y + h + 2] = True
@@ -70,10 +82,25 @@ def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
         if free and start is None:
             start = row
         elif not free and start is not None:
-            if 0.5 * height <= row - start <= 2.5 * height:  # one or two lines of typing, not a stamp or a smear
-                bands.append((start, row))
+            if 0.5 * height <= row - start <= MAX_BAND_LINES * height:  # lines of typing, not a stamp or a figure
+                bands += _split_band((start, row), ink, height)
             start = None
     return bands
+
+
+# A run of unread rows taller than this many words is a stamp, a picture or a smear, not dropped lines.
+MAX_BAND_LINES = 6.0
+
+
+def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[tuple[int, int]]:
+    """A band of several lines, set close enough that no blank row parts them, split at its faintest
+    rows into bands of at most two and a half words' height (read as strips, one or two lines each)."""
+    top, bottom = band
+    if bottom - top <= 2.5 * height:
+        return [band]
+    low, high = top + int(0.5 * height), bottom - int(0.5 * height)
+    cut = low + int(np.argmin(ink[low:high]))
+    return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
 
 def _read_band(image: np.ndarray, band: tuple[int, int], settings: OcrSettings) -> list[Word]:
@@ -126,7 +153,7 @@ def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_wid
     x1 = max(w.bbox[0] + w.bbox[2] for w in line)
     top = min(w.bbox[1] for w in line)
     bottom = max(w.bbox[1] + w.bbox[3] for w in line)
-    free = (image[top:bottom] < 128).sum(axis=0) >= 2
+    free = is_ink(image[top:bottom]).sum(axis=0) >= 2
     for word in words:  # every word on this row, not only the line's: a neighbour's ink is read already
         if top <= word.bbox[1] + word.bbox[3] / 2 < bottom:
             free[max(0, word.bbox[0] - 2):word.bbox[0] + word.bbox[2] + 2] = False
@@ -167,14 +194,9 @@ def _letters(words: list[Word]) -> int:
     return sum(c.isalnum() for w in words for c in w.text)
 
 
-# A column is blank when all of it is paper: with ``masked`` binarisation the paper is pure white and a
-# stroke's light grey rim is ink still, so anything darker than near-white counts.
-INK_LEVEL = 250
-
-
 def _blank_runs(image: np.ndarray) -> np.ndarray:
     """For each column, how many blank (ink-free) columns end there, itself included."""
-    blank = ~(image < INK_LEVEL).any(axis=0)
+    blank = ~is_ink(image).any(axis=0)
     run = np.zeros(blank.size, int)
     for column in np.flatnonzero(blank):
         run[column] = run[column - 1] + 1 if column else 1
