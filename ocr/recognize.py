@@ -176,22 +176,17 @@ def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_wid
 
 def reread_partial_lines(image: np.ndarray, lines: list[list[Word]], words: list[Word], char_width: float,
                          lang: str) -> list[Word]:
-    """``words`` with each partly read line (:func:`unread_ends`) read again as one line (``psm 7``) where
-    that reading finds more letters and digits, believably (mean confidence at least MIN_STRIP_CONFIDENCE)."""
+    """``words`` and, for each partly read line (:func:`unread_ends`), the words a reading of it as one
+    line (``psm 7``) finds where no word stood, those read believably (MIN_STRIP_CONFIDENCE): what the
+    page reading had stays, so ink beside the line that is no typing (a margin's handwriting) adds nothing."""
     words = list(words)
     for line in lines:
         box = unread_ends(image, line, words, char_width)
         if box is None:
             continue
-        again = read_box(image, box, lang, psm=7)
-        old = [w for w in words if _overlap(w.bbox, box) > 0.5]
-        if _letters(again) > _letters(old) and reading_score(again) >= MIN_STRIP_CONFIDENCE:
-            words = [w for w in words if not any(w is o for o in old)] + again
+        words += [w for w in read_box(image, box, lang, psm=7)
+                  if w.confidence >= MIN_STRIP_CONFIDENCE and not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)]
     return words
-
-
-def _letters(words: list[Word]) -> int:
-    return sum(c.isalnum() for w in words for c in w.text)
 
 
 def _blank_runs(image: np.ndarray) -> np.ndarray:
