@@ -177,15 +177,20 @@ def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_wid
 def reread_partial_lines(image: np.ndarray, lines: list[list[Word]], words: list[Word], char_width: float,
                          lang: str) -> list[Word]:
     """``words`` and, for each partly read line (:func:`unread_ends`), the words a reading of it as one
-    line (``psm 7``) finds where no word stood, those read believably (MIN_STRIP_CONFIDENCE): what the
-    page reading had stays, so ink beside the line that is no typing (a margin's handwriting) adds nothing."""
+    line (``psm 7``) finds past the line's ends where no word stood, those read believably
+    (MIN_STRIP_CONFIDENCE): what the page reading had stays as it was."""
     words = list(words)
     for line in lines:
         box = unread_ends(image, line, words, char_width)
         if box is None:
             continue
-        words += [w for w in read_box(image, box, lang, psm=7)
-                  if w.confidence >= MIN_STRIP_CONFIDENCE and not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)]
+        x0, x1 = min(w.bbox[0] for w in line), max(w.bbox[0] + w.bbox[2] for w in line)
+
+        def beyond(w: Word) -> bool:  # the remnants lie past the line's ends, where unread_ends found them
+            centre = w.bbox[0] + w.bbox[2] / 2
+            return (centre < x0 or centre > x1) and not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)
+
+        words += [w for w in read_box(image, box, lang, psm=7) if w.confidence >= MIN_STRIP_CONFIDENCE and beyond(w)]
     return words
 
 
