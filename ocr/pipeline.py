@@ -20,8 +20,8 @@ from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocumen
 from ocr.lines import Line, Role, Word
 from ocr.load import DEFAULT_DPI, DocumentInput, PageRef, load_page, open_document
 from ocr.preprocess import PreprocessedPage, PreprocessSettings, preprocess_page
-from ocr.recognize import (OcrSettings, recognize_page, recognize_region, reread_block, reread_partial_lines,
-                           reread_spaced)
+from ocr.recognize import (OcrSettings, centred_in, recognize_page, recognize_region, reread_block,
+                           reread_partial_lines, reread_spaced)
 
 LOW_CONFIDENCE = 60.0  # Tesseract word confidence below which a word is flagged for review
 
@@ -123,8 +123,7 @@ STAMP_REMNANT_CONFIDENCE = 50.0
 
 
 def _in_stamp(word: Word, boxes: list[tuple[int, int, int, int]]) -> bool:
-    cx, cy = word.bbox[0] + word.bbox[2] / 2, word.bbox[1] + word.bbox[3] / 2
-    return word.confidence < STAMP_REMNANT_CONFIDENCE and any(x <= cx < x + w and y <= cy < y + h for x, y, w, h in boxes)
+    return word.confidence < STAMP_REMNANT_CONFIDENCE and any(centred_in(word, box) for box in boxes)
 
 
 def read_again(prepared: PreprocessedPage, words: list[Word], number: int, settings: OcrSettings) -> list[Line]:

@@ -106,7 +106,7 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
 def _read_band(image: np.ndarray, band: tuple[int, int], settings: OcrSettings) -> list[Word]:
     top, bottom = band
     margin = (bottom - top) // 3
-    words = recognize_strip(image, (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin), settings)
+    words = read_box(image, (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin), settings.lang, psm=6)
     # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.
     return [w for w in words if w.confidence >= MIN_STRIP_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2]
 
@@ -123,23 +123,18 @@ def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: 
     return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=(max(x, 0), max(y, 0)))
 
 
-def recognize_strip(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings = OcrSettings()) -> list[Word]:
-    """Words of the text lines inside ``box``, read as one block."""
-    return read_box(image, box, settings.lang, psm=6)
+def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
+    """Whether the centre of ``word``'s box lies inside ``box`` ([x, y, w, h])."""
+    cx, cy = word.bbox[0] + word.bbox[2] / 2, word.bbox[1] + word.bbox[3] / 2
+    return box[0] <= cx < box[0] + box[2] and box[1] <= cy < box[1] + box[3]
 
 
 def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """``words`` with those centred inside ``box`` replaced by a reading of the box with page segmentation ``psm``."""
-    x, y, w, h = box
-
-    def inside(word: Word) -> bool:
-        cx, cy = word.bbox[0] + word.bbox[2] / 2, word.bbox[1] + word.bbox[3] / 2
-        return x <= cx < x + w and y <= cy < y + h
-
     # Read as one block, specks come out as marks of their own (``:``, ``‹``), which page segmentation drops.
     block = [w for w in read_box(image, box, lang, psm)
-             if inside(w) and (w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text))]
-    return [word for word in words if not inside(word)] + block
+             if centred_in(w, box) and (w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text))]
+    return [word for word in words if not centred_in(word, box)] + block
 
 
 def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_width: float) -> tuple[int, int, int, int] | None:
