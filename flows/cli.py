@@ -55,8 +55,8 @@ def ingest(
     """Read every scan under SOURCE into contract JSON (and a diff where a transcription exists)."""
     _prepare_environment(verbose)
     from flows.run import run_ingest
-    from ocr.pipeline import Settings
     from ocr.recognize import OcrSettings
+    from ocr.settings import Settings
 
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
@@ -110,8 +110,8 @@ def synth(
     fmt: Annotated[list[str], typer.Option("--format", "-f", help="pdf and/or png (pages); repeat for both.")] = ["pdf", "png"],
 ) -> None:
     """Render a transcription into believable scanned cipher-telegram pages, with exact ground truth."""
+    from ocr.compare.transcript import read_transcript
     from ocr.synth import Level, random_transcript, render, write_rendering
-    from ocr.transcript import read_transcript
 
     if transcript is None and not random:
         raise TelegramsError("nothing to render", "give a TRANSCRIPT file or --random N")
@@ -132,9 +132,9 @@ def diff(
     scan: Annotated[Path | None, typer.Option(help="The scan, for the report's images (default: the document's source path, if it exists).")] = None,
 ) -> None:
     """Compare one output with a transcription: CER/WER (dinglehopper-compatible), fields, and an HTML report."""
-    from ocr.batch import write_comparison
+    from ocr.batch.outcome import write_comparison
+    from ocr.batch.store import read_document
     from ocr.load import open_document
-    from ocr.store import read_document
 
     try:
         document = read_document(output_json)
@@ -164,23 +164,24 @@ def bench(
 ) -> None:
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    from ocr import bench as bench_lib
+    from ocr.bench import ablation, accuracy, scale
+    from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
     if ablation:
-        table = bench_lib.run_ablation(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level), real_dir=real)
+        table = ablation.run_ablation(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level), real_dir=real)
         Console(width=max(out.width, 150)).print(ablation_table(table))
         out.print(f"written: {out_dir / 'ablation.json'}")
         return
     if real is not None:
-        from ocr.pipeline import Settings
+        from ocr.settings import Settings
 
-        rows = bench_lib.run_real(real, Settings(dpi=dpi), out_dir, workers)
+        rows = real_pages.run_real(real, Settings(dpi=dpi), out_dir, workers)
         Console(width=max(out.width, 150)).print(real_table(rows))
         out.print(f"written: {out_dir / 'real.json'}")
         return
     if pages:
-        runs = [bench_lib.run_scale_isolated(cache, int(n), workers, dpi, seed) for n in pages.split(",")]
+        runs = [scale.run_scale_isolated(cache, int(n), workers, dpi, seed) for n in pages.split(",")]
         for run in runs:
             out.print(f"{run['pages']:>5} pages: {run['seconds']:8.1f} s, {run['pages_per_minute']:6.1f} pages/min, "
                       f"peak RSS main {run['peak_rss_mb']['main']:.0f} MiB, largest child {run['peak_rss_mb']['largest_child']:.0f} MiB")
@@ -189,10 +190,10 @@ def bench(
             out.print(f"time per page {last['seconds'] / last['pages'] / (first['seconds'] / first['pages']):.2f}× and peak worker "
                       f"memory {last['peak_rss_mb']['largest_child'] / first['peak_rss_mb']['largest_child']:.2f}× "
                       f"from {first['pages']} to {last['pages']} pages")
-        from ocr.store import write_json_atomic
+        from ocr.batch.store import write_json_atomic
         write_json_atomic(out_dir / "scale.json", {"runs": runs})
         return
-    report = bench_lib.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
+    report = accuracy.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
                                  compare_workers=compare_workers, with_baseline=baseline)
     Console(width=max(out.width, 150)).print(bench_table(report))  # the table is wider than a default terminal
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))

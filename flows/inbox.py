@@ -1,6 +1,6 @@
 """The inbox flow: what a schedule runs. Takes only the inputs of a watched folder not yet processed.
 
-The ledger (``ocr.inbox``, in the output folder) remembers each input's path, SHA-256 and settings
+The ledger (``ocr.batch.ledger``, in the output folder) remembers each input's path, SHA-256 and settings
 fingerprint, so tonight's run skips what last night's took, across processes and days.
 """
 
@@ -11,10 +11,11 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 
 from flows.ingest import fail_if_all_failed, ingest_paths
-from ocr import batch, load
-from ocr import inbox as ledger
-from ocr.pipeline import Settings
+from ocr import load
+from ocr.batch import ledger
+from ocr.batch import outcome as batch
 from ocr.recognize import OcrSettings
+from ocr.settings import Settings
 
 
 @flow(name="ingest-inbox", log_prints=False)

@@ -16,8 +16,13 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture
 
-from ocr import batch, load, pipeline, report
+from ocr import load
+from ocr.batch import outcome as batch
 from ocr.errors import TelegramsError
+from ocr.page import PageResult
+from ocr.page import process_page as read_page
+from ocr.report import write as report
+from ocr.settings import Settings
 
 # Set by the CLI to drive its progress bar: called with an event name ("total", "page", "document",
 # "skipped") and what it concerns.
@@ -62,20 +67,20 @@ def open_document(path: Path) -> load.DocumentInput:
 
 @task(name="process-page", retries=2, retry_delay_seconds=1, retry_condition_fn=_retry_on_io,
       task_run_name="{document_id}-page-{ref.number}")
-def process_page(ref: load.PageRef, settings: pipeline.Settings, document_id: str,
-                 debug_dir: Path | None = None) -> pipeline.PageResult:
+def process_page(ref: load.PageRef, settings: Settings, document_id: str,
+                 debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page (the heavy stage); with ``debug_dir``, each preprocessing
     step's image is kept in ``debug_dir/<document>/page-NNN/``."""
     logger = get_run_logger()
     logger.info("document %s page %d: reading", document_id, ref.number)
-    result = pipeline.process_page(ref, settings, debug_dir / document_id if debug_dir else None)
+    result = read_page(ref, settings, debug_dir / document_id if debug_dir else None)
     logger.info("document %s page %d: %d words, mean confidence %.1f", document_id, ref.number,
                 len(result.words), result.mean_confidence)
     return result
 
 
 @task(name="write-document", task_run_name="write-{document.document_id}")
-def write_document(document: load.DocumentInput, pages: list[pipeline.PageResult], settings: pipeline.Settings,
+def write_document(document: load.DocumentInput, pages: list[PageResult], settings: Settings,
                    output_dir: Path, transcripts_dir: Path | None) -> batch.Outcome:
     return batch.finish(document, pages, settings, output_dir, transcripts_dir)
 
@@ -92,7 +97,7 @@ def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentIn
     return documents, failures
 
 
-def _collect(document: load.DocumentInput, futures: list[PrefectFuture], settings: pipeline.Settings,
+def _collect(document: load.DocumentInput, futures: list[PrefectFuture], settings: Settings,
              output_dir: Path, transcripts_dir: Path | None) -> batch.Outcome:
     stage = "process-page"
     try:
@@ -116,7 +121,7 @@ def _summarise(outcomes: list[batch.Outcome], output_dir: Path) -> Path:
     return path
 
 
-def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: pipeline.Settings,
+def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: Settings,
                  force: bool, debug_dir: Path | None = None) -> list[batch.Outcome]:
     """The body of the ingest flows: process ``paths`` (one document each) and write the batch summary.
 
@@ -166,7 +171,7 @@ def fail_if_all_failed(outcomes: list[batch.Outcome], output_dir: Path) -> list[
 
 @flow(name="ingest", log_prints=False)
 def ingest(source: Path, output_dir: Path, transcripts_dir: Path | None = None,
-           settings: pipeline.Settings = pipeline.Settings(), force: bool = False,
+           settings: Settings = Settings(), force: bool = False,
            debug_dir: Path | None = None) -> list[batch.Outcome]:
     """Ingest every document under ``source`` into ``output_dir``; returns one outcome per document."""
     outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force, debug_dir)

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from flows import ingest as ingest_module
-from ocr.batch import Outcome
-from ocr.pipeline import Settings
+from ocr.batch.outcome import Outcome
+from ocr.settings import Settings
 
 
 class _Progress:

@@ -1,6 +1,6 @@
 """Role-tagged lines → the record: header, distribution, body, signature, footer, per-page fields.
 
-Shared by OCR output (lines from :mod:`ocr.layout`) and transcriptions (:mod:`ocr.transcript`),
+Shared by OCR output (lines from :mod:`ocr.layout`) and transcriptions (:mod:`ocr.compare.transcript`),
 so both sides of a diff are read by the same rules.
 """
 

@@ -178,7 +178,7 @@ def recipient_name(text: str) -> str | None:
     words = []
     for token in text.split():
         token = token.strip(" .,:;»«›‹„“”\"'`|—–-_")
-        if len(token) >= 2 and all(c.isalpha() or c in "-." for c in token) and not token.lower() in ("т", "экз"):
+        if len(token) >= 2 and all(c.isalpha() or c in "-." for c in token) and token.lower() not in ("т", "экз"):
             words.append(to_cyrillic(token))
     return " ".join(words) or None
 

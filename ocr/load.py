@@ -15,9 +15,9 @@ import cv2
 import numpy as np
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
-from ocr import poppler
 from ocr.contract import Source
 from ocr.errors import InputError
+from ocr.exec import poppler
 
 PDF_SUFFIXES = frozenset({".pdf"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})

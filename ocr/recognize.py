@@ -1,13 +1,17 @@
-"""Cyrillic OCR of a preprocessed page: words with boxes and confidences."""
+"""Recognition: Tesseract's reading of a preprocessed page into words with boxes and confidences.
+
+The page is read with automatic page segmentation, then rows of ink that reading left out are read as
+strips; a page whose reading is poor is read again turned 180 degrees. Re-reads of parts of the page
+that are known to fail live in :mod:`ocr.reread`.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from ocr import tesseract
+from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 
@@ -22,17 +26,14 @@ class OcrSettings:
     def params(self) -> dict:
         return asdict(self)
 
-
 # On paper that binarisation made pure white (``masked`` keeps the ink's grey), everything darker than
 # near-white is ink, faded marginal typing and a stroke's light rim included; on grey paper, mid-grey.
 INK_LEVEL = 250
-
 
 def is_ink(image: np.ndarray) -> np.ndarray:
     """The ink pixels of a page image or a part of it (bool, same shape)."""
     whitened = 2 * np.count_nonzero(image == 255) > image.size
     return image < (INK_LEVEL if whitened else 128)
-
 
 def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), numbered: bool = False) -> list[Word]:
     """Tesseract's TSV columns → words (empty and non-word rows dropped), boxes shifted by ``offset``;
@@ -47,21 +48,18 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
         words.append(Word(text=str(text).strip(), bbox=box, confidence=confidence, line=line))
     return words
 
-
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm), numbered=True)
     extra = [w for band in unread_bands(image, words) for w in _read_band(image, band, settings)]
     # A strip also takes in the edges of the lines around it, which were read already.
-    return words + [w for w in extra if not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)]
+    return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
 
-
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
+def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
     """The share of box ``a``'s area that lies inside box ``b``."""
     width = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
     height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return max(0, width) * max(0, height) / max(1, a[2] * a[3])
-
 
 def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
     """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
@@ -75,7 +73,7 @@ def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
     ink = is_ink(image).sum(axis=1)
     ink_rows = ink > max(4, image.shape[1] // 400)
     covered = np.zeros(image.shape[0], bool)
-    for x, y, w, h in (word.bbox for word in words):
+    for _, y, _, h in (word.bbox for word in words):
         covered[max(0, y - 2):y + h + 2] = True
     bands, start = [], None
     for row, free in enumerate(np.append(ink_rows & ~covered, False)):
@@ -87,10 +85,8 @@ def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
             start = None
     return bands
 
-
 # A run of unread rows taller than this many words is a stamp, a picture or a smear, not dropped lines.
 MAX_BAND_LINES = 6.0
-
 
 def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[tuple[int, int]]:
     """A band of several lines, set close enough that no blank row parts them, split at its faintest
@@ -102,7 +98,6 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
     cut = low + int(np.argmin(ink[low:high]))
     return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
-
 def _read_band(image: np.ndarray, band: tuple[int, int], settings: OcrSettings) -> list[Word]:
     top, bottom = band
     margin = (bottom - top) // 3
@@ -110,9 +105,7 @@ def _read_band(image: np.ndarray, band: tuple[int, int], settings: OcrSettings) 
     # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.
     return [w for w in words if w.confidence >= MIN_STRIP_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2]
 
-
 MIN_STRIP_CONFIDENCE = 60.0
-
 
 def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """Words inside ``box`` ([x, y, w, h]) of ``image`` read with page segmentation ``psm``; boxes in the image's pixels."""
@@ -122,138 +115,23 @@ def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: 
         return []
     return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=(max(x, 0), max(y, 0)))
 
-
 def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
     """Whether the centre of ``word``'s box lies inside ``box`` ([x, y, w, h])."""
     cx, cy = word.bbox[0] + word.bbox[2] / 2, word.bbox[1] + word.bbox[3] / 2
     return box[0] <= cx < box[0] + box[2] and box[1] <= cy < box[1] + box[3]
 
-
-def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
-    """``words`` with those centred inside ``box`` replaced by a reading of the box with page segmentation ``psm``."""
-    # Read as one block, specks come out as marks of their own (``:``, ``‹``), which page segmentation drops.
-    block = [w for w in read_box(image, box, lang, psm)
-             if centred_in(w, box) and (w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text))]
-    return [word for word in words if not centred_in(word, box)] + block
-
-
-def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_width: float) -> tuple[int, int, int, int] | None:
-    """The box to read ``line`` again in when ink on its row, running on from its words, was left unread.
-
-    Page segmentation sometimes keeps one word of a short line (``665`` of ``N 665 / м. п.``). Ink in
-    the line's band that no word of the page covers is followed from the line's ends across gaps of
-    up to three characters; at least half a character of it makes a remnant (specks are gone by now).
-    """
-    x0 = min(w.bbox[0] for w in line)
-    x1 = max(w.bbox[0] + w.bbox[2] for w in line)
-    top = min(w.bbox[1] for w in line)
-    bottom = max(w.bbox[1] + w.bbox[3] for w in line)
-    free = is_ink(image[top:bottom]).sum(axis=0) >= 2
-    for word in words:  # every word on this row, not only the line's: a neighbour's ink is read already
-        if top <= word.bbox[1] + word.bbox[3] / 2 < bottom:
-            free[max(0, word.bbox[0] - 2):word.bbox[0] + word.bbox[2] + 2] = False
-    reach = 3 * char_width
-    start, end, found = x0, x1, 0
-    for column in np.flatnonzero(free[:x0])[::-1]:
-        if start - column > reach:
-            break
-        start, found = int(column), found + 1
-    for column in np.flatnonzero(free[x1:]) + x1:
-        if column - end > reach:
-            break
-        end, found = int(column) + 1, found + 1
-    if found < 0.5 * char_width:
-        return None
-    pad, margin = (bottom - top) // 4, int(char_width)
-    x = max(0, start - margin)
-    return (x, max(0, top - pad), min(image.shape[1], end + margin) - x, bottom - top + 2 * pad)
-
-
-def reread_partial_lines(image: np.ndarray, lines: list[list[Word]], words: list[Word], char_width: float,
-                         lang: str) -> list[Word]:
-    """``words`` and, for each partly read line (:func:`unread_ends`), the words a reading of it as one
-    line (``psm 7``) finds past the line's ends where no word stood, those read believably
-    (MIN_STRIP_CONFIDENCE): what the page reading had stays as it was."""
-    words = list(words)
-    for line in lines:
-        box = unread_ends(image, line, words, char_width)
-        if box is None:
-            continue
-        x0, x1 = min(w.bbox[0] for w in line), max(w.bbox[0] + w.bbox[2] for w in line)
-
-        def beyond(w: Word) -> bool:  # the remnants lie past the line's ends, where unread_ends found them
-            centre = w.bbox[0] + w.bbox[2] / 2
-            return (centre < x0 or centre > x1) and not any(_overlap(w.bbox, old.bbox) > 0.3 for old in words)
-
-        words += [w for w in read_box(image, box, lang, psm=7) if w.confidence >= MIN_STRIP_CONFIDENCE and beyond(w)]
-    return words
-
-
-def _blank_runs(image: np.ndarray) -> np.ndarray:
-    """For each column, how many blank (ink-free) columns end there, itself included."""
-    blank = ~is_ink(image).any(axis=0)
-    run = np.zeros(blank.size, int)
-    for column in np.flatnonzero(blank):
-        run[column] = run[column - 1] + 1 if column else 1
-    return run
-
-
-def squeeze_spacing(image: np.ndarray, max_gap: int) -> np.ndarray:
-    """``image`` with every run of blank columns longer than ``max_gap`` cut to ``max_gap``: letter-spaced
-    typing (``Ф И Л И П П О В У``) made into a plainly typed word, which the language model reads best."""
-    return image[:, _blank_runs(image) <= max_gap]
-
-
-def letter_spaced(image: np.ndarray, letters: int, char_width: float) -> bool:
-    """Whether a word image is letter-spaced typing: a blank of half a character or more between most letters."""
-    run = _blank_runs(image)
-    ink = np.flatnonzero(run == 0)
-    if letters < 3 or ink.size == 0:
-        return False
-    inner = run[ink[0]:ink[-1] + 1]
-    ends = (inner[:-1] >= 0.5 * char_width) & (inner[1:] == 0)  # a wide blank ending where ink starts again
-    return int(ends.sum()) >= 0.6 * (letters - 1)
-
-
-# Letter-spaced words read at least this confident are left as they are.
-SPACED_CONFIDENT = 90.0
-
-
-def reread_spaced(image: np.ndarray, words: list[Word], char_width: float, lang: str) -> list[Word]:
-    """``words`` with each letter-spaced one not read confidently read again with its spacing squeezed
-    out (Tesseract reads letters a space apart poorly: ``ФИЛИППНПОВУ``), that reading kept when it is
-    more confident; boxes stay the spaced word's, and words boxed inside it (``У.`` of ``МОЛОТОВ``) go."""
-    again: dict[int, Word] = {}
-    for k, word in enumerate(words):
-        if word.confidence >= SPACED_CONFIDENT:
-            continue
-        x, y, w, h = word.bbox
-        pad = max(2, h // 5)
-        crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
-        if letter_spaced(crop, sum(c.isalpha() for c in word.text), char_width):
-            read = words_from_data(tesseract.image_to_data(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7))
-            if read and reading_score(read) > word.confidence:
-                again[k] = dataclasses.replace(word, text="".join(r.text for r in read), confidence=round(reading_score(read), 2))
-    inside = {k for k, word in enumerate(words) if k not in again
-              and any(_overlap(word.bbox, new.bbox) > 0.5 for new in again.values())}
-    return [again.get(k, word) for k, word in enumerate(words) if k not in inside]
-
-
 def recognize_region(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words inside ``box`` of a stamp layer, read as one block of a few lines."""
     return read_box(image, box, settings.lang, psm=settings.stamp_psm)
-
 
 # An upright page of typing reads at 80-95 mean confidence even when degraded; upside down it reads as
 # garbage at 20-40. Below this the page is read again turned 180 degrees and the better reading kept.
 RETRY_CONFIDENCE = 55.0
 
-
 def reading_score(words: list[Word]) -> float:
     """Mean word confidence weighted by word length (0-100): how believable a reading is."""
     total = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
-
 
 def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()) -> tuple[list[Word], PreprocessedPage]:
     """Words of a preprocessed page, and the page as read: turned 180 degrees when that reads better.

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from ocr import metrics
-from ocr.align import Alignment, align_graphemes, align_words
+from ocr.compare import metrics
+from ocr.compare.align import Alignment, align_graphemes, align_words
 from tests.textgen import perturb
 
 

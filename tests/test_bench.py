@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ocr.bench import real_language, word_recall
+from ocr.bench.real import real_language, word_recall
+from ocr.compare.scoring import f1, field_accuracy, score_fields
 from ocr.contract import DistributionEntry, Header, TelegramRecord
-from ocr.evaluate import f1, field_accuracy, score_fields
 
 
 def test_word_recall_is_order_free_and_counts_repeats():

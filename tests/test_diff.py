@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ocr import metrics
+from ocr.compare import metrics
+from ocr.compare.diff import diff_document, excluding_omissions
+from ocr.compare.transcript import parse_transcript
 from ocr.contract import Page, Provenance, Quality, Source, TelegramDocument
-from ocr.diff import diff_document, excluding_omissions
-from ocr.transcript import parse_transcript
 
 TRANSCRIPT = ("Первая часть сообщения о переговорах [...] и вторая часть сообщения здесь.\n\n[...]\n\n"
               "Третий абзац текста о чем-то важном для всех.")

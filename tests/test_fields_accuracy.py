@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from ocr import metrics
-from ocr.evaluate import field_accuracy, score_fields
-from ocr.pipeline import process_document
+from ocr.compare import metrics
+from ocr.compare.scoring import field_accuracy, score_fields
+from ocr.document import process_document
 from ocr.synth import Level, random_transcript, render, write_rendering
 
 SEEDS = (2001, 2002, 2003, 2004)  # apart from the benchmark's seeds (1000 on), which the parsers were tuned on

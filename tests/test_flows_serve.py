@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ocr import inbox as ledger
 from ocr import schema
+from ocr.batch import ledger
 from tests.test_ingest_flow import small_batch
 
 BIN = Path(sys.executable).parent

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ocr import batch
-from ocr import inbox as ledger
+from ocr.batch import ledger
+from ocr.batch import outcome as batch
 from ocr.errors import InputError, TelegramsError
 
 

@@ -142,7 +142,8 @@ def test_page_task_retries_io_errors_only(harness, tmp_path, monkeypatch):
     from flows import ingest as flows_ingest
     from ocr.errors import InputError
     from ocr.load import PageRef
-    from ocr.pipeline import PageResult, Settings
+    from ocr.page import PageResult
+    from ocr.settings import Settings
 
     calls = []
 
@@ -154,7 +155,7 @@ def test_page_task_retries_io_errors_only(harness, tmp_path, monkeypatch):
             raise InputError("page 2 cannot be decoded")  # the same every time
         return PageResult(ref.number, 1000, 250, 300, 0.0, 0, 0.0, lines=[], stamps=[])
 
-    monkeypatch.setattr(flows_ingest.pipeline, "process_page", flaky)
+    monkeypatch.setattr(flows_ingest, "read_page", flaky)
     monkeypatch.setattr(flows_ingest.process_page, "retry_delay_seconds", 0)
 
     @flow

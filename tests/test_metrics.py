@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from uniseg.graphemecluster import grapheme_clusters
 
-from ocr import metrics
-from ocr.normalise import normalise
+from ocr.compare import metrics
+from ocr.compare.normalise import normalise
 from tests.textgen import perturb
 
 dinglehopper_cer = pytest.importorskip("dinglehopper.character_error_rate")

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from ocr.normalise import PROFILES, normalise
+from ocr.compare.normalise import PROFILES, normalise
 
 ARCHIVAL = "cyrillic-archival"
 

@@ -6,7 +6,8 @@ import numpy as np
 
 from ocr.contract import Page
 from ocr.lines import Word
-from ocr.pipeline import infer_folios, read_again
+from ocr.document import infer_folios
+from ocr.reread import read_again
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import OcrSettings
 

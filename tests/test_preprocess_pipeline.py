@@ -50,8 +50,8 @@ def test_turned_page_comes_back_upright_and_maps_back(turned, expected):
 def test_ablation_switches_off_every_step_once():
     from dataclasses import fields
 
-    from ocr.bench import ablation_variants
-    from ocr.pipeline import Settings
+    from ocr.bench.ablation import ablation_variants
+    from ocr.settings import Settings
 
     variants = ablation_variants(Settings())
     flags = [f.name for f in fields(PreprocessSettings)]

@@ -6,7 +6,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ocr.lines import Word
-from ocr.recognize import letter_spaced, read_box, reread_block, reread_partial_lines, reread_spaced, unread_ends
+from ocr.recognize import read_box
+from ocr.reread import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
 

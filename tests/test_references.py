@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from ocr.compare.references import REFERENCE_SUFFIXES, TextLine, read_reference, reading_order, xml_lines
+from ocr.compare.transcript import parse_transcript, read_transcript
 from ocr.errors import InputError
-from ocr.references import REFERENCE_SUFFIXES, TextLine, read_reference, reading_order, xml_lines
-from ocr.transcript import parse_transcript, read_transcript
 
 from .conftest import SHARED
 
@@ -210,7 +210,7 @@ def test_omission_at_the_end_and_transcripts_without_any(seed_dir):
 
 
 def test_transcript_is_backwards_compatible():
+    from ocr.compare.transcript import Transcript
     from ocr.contract import TelegramRecord
-    from ocr.transcript import Transcript
 
     assert Transcript(pages=[], record=TelegramRecord(), page_texts=[]).omissions == []

@@ -14,16 +14,21 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from ocr import store
+from ocr.batch import store
+from ocr.compare.diff import DiffReport, diff_document
+from ocr.compare.transcript import Transcript, parse_transcript
 from ocr.contract import Evidence, Header, Page, Provenance, Quality, Region, TelegramDocument
-from ocr.diff import DiffReport, diff_document
 from ocr.lines import Word
 from ocr.load import DocumentInput, open_document
-from ocr.report import (
-    index_row_from_outputs, rebuild_index, reference_texts, region_words, write_document_report, write_index,
+from ocr.report.html import IndexRow
+from ocr.report.write import (
+    index_row_from_outputs,
+    rebuild_index,
+    reference_texts,
+    region_words,
+    write_document_report,
+    write_index,
 )
-from ocr.report_html import IndexRow
-from ocr.transcript import Transcript, parse_transcript
 
 DOCUMENT_ID = "synthetic-telegram-1"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
@@ -183,7 +188,7 @@ def test_write_index_from_rows(outdir):
 
 
 def test_transcription_takes_the_ocr_whitespace_only():
-    from ocr.report import follow_ocr_whitespace
+    from ocr.report.write import follow_ocr_whitespace
 
     reference = "Экз. № 1\tКагановичу\n\nСообщаю о настроениях, высказанных Ким Ир Сеном"
     ocr = "Экз. № 1 Кагановичу\n\nСообщаю о настроениях,\nвысказанных Ким Ир Ссном"

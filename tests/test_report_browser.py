@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ocr.report import write_document_report
+from ocr.report.write import write_document_report
 
 from .conftest import ROOT
 from .test_report import DOCUMENT_ID, synthetic_case

@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image
 
 from ocr.lines import Word
-from ocr.report_html import (
+from ocr.report.html import (
     FieldRow,
     IndexRow,
     OmittedSpan,

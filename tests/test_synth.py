@@ -9,12 +9,12 @@ import cv2
 import numpy as np
 import pytest
 
+from ocr.compare.normalise import collapse_whitespace
+from ocr.compare.transcript import parse_transcript, read_transcript, to_markdown
 from ocr.contract import TelegramDocument
-from ocr.normalise import collapse_whitespace
 from ocr.synth import Level, RenderOptions, random_transcript, render, write_rendering
 from ocr.synth.variety import join_pieces
 from ocr.synth.wrap import hyphen_points, wrap
-from ocr.transcript import parse_transcript, read_transcript, to_markdown
 
 DPI_SMALL = 100  # geometry and determinism hold at any dpi; small renders keep the suite fast
 
@@ -151,7 +151,7 @@ def test_write_rendering_writes_pdf_pngs_truth_and_transcript(tmp_path):
 def test_tesseract_reads_the_clean_body():
     from rapidfuzz.distance import Levenshtein
 
-    from ocr import tesseract
+    from ocr.exec import tesseract
 
     try:
         tesseract.check_languages("rus")

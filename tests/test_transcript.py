@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from ocr.compare.references import find_transcript
+from ocr.compare.transcript import parse_transcript, read_transcript, to_markdown
 from ocr.lines import Role
-from ocr.references import find_transcript
-from ocr.transcript import parse_transcript, read_transcript, to_markdown
 
 HEADER_FIELDS = ["form_title", "classification", "handling_marks", "priority", "origin", "telegram_number",
                  "received_time", "received_date_raw", "copy_number", "special_number", "addressee",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr import tesseract
+from ocr.exec import tesseract
 from ocr.preprocess.deskew import WORK_SIDE, text_mask
 from ocr.preprocess.geometry import shrink
 

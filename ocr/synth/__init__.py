@@ -10,7 +10,7 @@ believable printed form and degrades them as a 1950s archive and a scanner would
 - :mod:`.render` is the API; :mod:`.writers` writes PDF/PNG/JSON/MD; :mod:`.variety` invents telegrams.
 """
 
-from ocr.synth.render import Level, RenderOptions, Rendering, render
+from ocr.synth.render import Level, Rendering, RenderOptions, render
 from ocr.synth.variety import random_transcript
 from ocr.synth.writers import write_rendering
 

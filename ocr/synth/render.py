@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import cv2
 import numpy as np
 
+from ocr.compare.transcript import Transcript, to_markdown
 from ocr.contract import Stamp, TelegramDocument
 from ocr.lines import Line, Role
 from ocr.synth import degrade, stamps
@@ -20,7 +21,6 @@ from ocr.synth.canvas import Canvas, Ink, a4_size
 from ocr.synth.compose import Drawn, Layout, PageOverflow, choose_layout, compose_page
 from ocr.synth.degrade import LEVELS, Degradation, Level
 from ocr.synth.truth import ScannedPage, document, scan_box
-from ocr.transcript import Transcript, to_markdown
 
 __all__ = ["Level", "RenderOptions", "Rendering", "render"]
 

@@ -11,7 +11,18 @@ import numpy as np
 
 import ocr
 from ocr import assemble
-from ocr.contract import BBox, Page, Provenance, Quality, Region, Source, Stamp, Step, TelegramDocument, TelegramRecord
+from ocr.contract import (
+    BBox,
+    Page,
+    Provenance,
+    Quality,
+    Region,
+    Source,
+    Stamp,
+    Step,
+    TelegramDocument,
+    TelegramRecord,
+)
 from ocr.lines import Line
 from ocr.preprocess.geometry import map_box
 from ocr.synth.compose import Drawn, page_text

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ocr.compare.transcript import Transcript
 from ocr.contract import DistributionEntry, Footer, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role
 from ocr.synth.wrap import wrap
-from ocr.transcript import Transcript
 
 TEXTS = Path(__file__).with_name("texts")
 # origin (genitive, as on the routing line) -> (country in the genitive, local officials)
@@ -225,9 +225,9 @@ def random_transcript(seed: int, pages: int | None = None) -> Transcript:
     body = _body_lines(paragraphs, pages, rng)
     closing, signature, footer = _closing_lines(rng, date)
     folio = int(rng.integers(10, 300))
-    first = header_lines[:header_lines.index(next(l for l in header_lines if l.role is Role.FORM_TITLE))]
+    first = header_lines[:header_lines.index(next(line for line in header_lines if line.role is Role.FORM_TITLE))]
     rest = header_lines[len(first):]
-    split = next(k for k, l in enumerate(rest) if l.role is Role.ROUTING)
+    split = next(k for k, line in enumerate(rest) if line.role is Role.ROUTING)
     page_lines = [first + [Line(str(folio), Role.FOLIO)] + rest[:split] + grid + rest[split:] + body[0]]
     for k in range(1, pages):
         page_lines.append(_continuation(folio + k, header.telegram_number or "", k + 1, copy, rng) + body[k])

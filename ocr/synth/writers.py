@@ -14,9 +14,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from ocr.batch.store import write_bytes_atomic
 from ocr.contract import TelegramDocument
 from ocr.load import document_id
-from ocr.store import write_bytes_atomic
 from ocr.synth.render import Rendering
 
 # Archives deliver scans as JPEG in PDF; a heavy scan is a badly compressed one.

@@ -1,6 +1,6 @@
 """The reviewer's reports on disk: ``<id>.diff.html`` per document and ``index.html`` per output folder.
 
-This module only gathers what :mod:`ocr.report_html` renders — the scans (at the document's page
+This module only gathers what :mod:`ocr.report.html` renders — the scans (at the document's page
 dpi, so OCR boxes fall on them), OCR words, page texts, the transcription, field matches,
 warnings and the spans the transcription left out — and writes the pages atomically. The index
 can be rebuilt from the files of an output folder alone (:func:`rebuild_index`).
@@ -14,14 +14,15 @@ from pathlib import Path
 
 import cv2
 
-from ocr import store
-from ocr.align import align_graphemes
+from ocr.batch import store
+from ocr.compare.align import align_graphemes
+from ocr.compare.diff import DiffReport
+from ocr.compare.transcript import Transcript
 from ocr.contract import Page, TelegramDocument
-from ocr.diff import DiffReport
 from ocr.errors import TelegramsError
 from ocr.lines import Word
 from ocr.load import DocumentInput, load_page
-from ocr.report_html import (
+from ocr.report.html import (
     FieldRow,
     IndexRow,
     OmittedSpan,
@@ -31,7 +32,6 @@ from ocr.report_html import (
     render_document_report,
     render_index,
 )
-from ocr.transcript import Transcript
 
 REPORT_SUFFIX = ".diff.html"
 INDEX_NAME = "index.html"

@@ -4,7 +4,7 @@ Everything is inline — CSS, a little JavaScript, the scans as base64 JPEG down
 :data:`IMAGE_WIDTH` pixels — so a report opens offline and can be mailed as one file.
 
 In the document report each page shows the scan beside the OCR text and the transcription, aligned
-grapheme by grapheme (:mod:`ocr.align`, NFC only, so the marks sit on the text as read):
+grapheme by grapheme (:mod:`ocr.compare.align`, NFC only, so the marks sit on the text as read):
 ``<span class="ins">`` OCR text absent from the transcription, ``<span class="del">`` transcription
 text the OCR missed, ``<span class="sub">`` substituted text, ``<span class="lowconf">`` OCR
 words below :data:`LOW_CONFIDENCE`. Clicking a word or a field row outlines its box on the scan
@@ -26,11 +26,11 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from ocr.align import Alignment, align_graphemes
+from ocr.compare.align import Alignment, align_graphemes
+from ocr.compare.metrics import character_error_rate, graphemes
+from ocr.compare.normalise import PROFILES, normalise
 from ocr.contract import BBox
 from ocr.lines import Word
-from ocr.metrics import character_error_rate, graphemes
-from ocr.normalise import PROFILES, normalise
 
 __all__ = [
     "FieldRow", "IndexRow", "OmittedSpan", "PageEntry", "Rates", "ReportData",
@@ -90,7 +90,7 @@ class OmittedSpan:
 @dataclass(frozen=True)
 class ReportData:
     """Everything one document's report shows. ``rates`` maps a profile name of
-    :data:`ocr.normalise.PROFILES` to the body's CER and WER under it."""
+    :data:`ocr.compare.normalise.PROFILES` to the body's CER and WER under it."""
 
     document_id: str
     rates: Mapping[str, Rates]

@@ -1,6 +1,6 @@
 """Character and word error rates, computed exactly as dinglehopper computes them.
 
-Text is normalised (:mod:`ocr.normalise`; every profile starts with NFC, so ``strict`` is what
+Text is normalised (:mod:`ocr.compare.normalise`; every profile starts with NFC, so ``strict`` is what
 dinglehopper does), split into extended grapheme clusters (uniseg) or into dinglehopper's words,
 and compared with rapidfuzz's Levenshtein distance. The rate is the distance divided by the length
 of the reference, so it can exceed 1. Like dinglehopper: a rate is 0 when the two sequences are
@@ -23,7 +23,7 @@ from uniseg.graphemecluster import GraphemeClusterBreak as GCB
 from uniseg.graphemecluster import grapheme_cluster_break, grapheme_clusters
 from uniseg.wordbreak import words as uax29_words
 
-from ocr.normalise import normalise
+from ocr.compare.normalise import normalise
 
 __all__ = [
     "character_error_rate",

@@ -1,9 +1,9 @@
 """Reference transcriptions other than the archive's markdown export: ALTO XML, PAGE XML, plain text.
 
-Each is read into the same :class:`~ocr.transcript.Transcript` as the markdown export, so the diff
+Each is read into the same :class:`~ocr.compare.transcript.Transcript` as the markdown export, so the diff
 and the report treat them alike. The XML formats give one text line per ``TextLine``; the lines
 are put in reading order (:func:`reading_order`: top to bottom by line centre, lines side by side
-left to right), joined into text and parsed by :func:`ocr.transcript.parse_transcript`, so a
+left to right), joined into text and parsed by :func:`ocr.compare.transcript.parse_transcript`, so a
 telegram's structure is recognised when it is there. Line boxes are kept on the parsed lines.
 
 The format is told from the content (the XML root's namespace), not from the file name.
@@ -16,9 +16,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from ocr.compare.transcript import Transcript, parse_transcript
 from ocr.contract import BBox
 from ocr.errors import InputError
-from ocr.transcript import Transcript, parse_transcript
 
 REFERENCE_SUFFIXES = (".md", ".txt", ".xml")
 """File suffixes a reference transcription may have beside a scan (for ``find_transcript``)."""

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from ocr import diff, metrics, report, store
+from ocr.batch import store
+from ocr.compare import diff, metrics
+from ocr.compare.references import find_transcript, read_reference
 from ocr.contract import TelegramDocument
+from ocr.document import assemble_document
 from ocr.errors import TelegramsError
 from ocr.load import DocumentInput, file_sha256
-from ocr.pipeline import PageResult, Settings, assemble_document
-from ocr.references import find_transcript, read_reference
+from ocr.page import PageResult
+from ocr.report import write as report
+from ocr.settings import Settings
 
 
 @dataclass
@@ -82,7 +86,7 @@ def record_failure(output_dir: Path, path: Path, document_id: str, stage: str, e
         "message": message,
         "hint": getattr(exc, "hint", ""),
         "input_sha256": sha256,
-        "failed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "failed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "traceback": "".join(traceback.format_exception(exc)) if not isinstance(exc, TelegramsError) else None,
     })
     return Outcome(document_id=document_id, path=str(path), status="failed", error=message)
@@ -129,7 +133,7 @@ def _free_name(output_dir: Path, stem: str) -> Path:
 
 def write_summary(outcomes: list[Outcome], output_dir: Path) -> Path:
     """``output_dir/batch-<UTC timestamp>.json``: the counts and every document's outcome."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return store.write_json_atomic(_free_name(output_dir, f"batch-{stamp}"), {
         "finished_at": stamp,
         "documents": len(outcomes),

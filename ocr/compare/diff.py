@@ -13,11 +13,11 @@ from pathlib import Path
 from pydantic import BaseModel
 from rapidfuzz.distance import Levenshtein
 
-from ocr import align, metrics, normalise
+from ocr.compare import align, metrics, normalise
+from ocr.compare.normalise import collapse_whitespace
+from ocr.compare.scoring import comparable
+from ocr.compare.transcript import GAP, Transcript
 from ocr.contract import TelegramDocument, TelegramRecord
-from ocr.evaluate import comparable
-from ocr.normalise import collapse_whitespace
-from ocr.transcript import GAP, Transcript
 
 PRIMARY_PROFILE = "strict"  # what dinglehopper reports, so the headline figures agree with it
 PROFILES = ("strict", "cyrillic-archival")

@@ -1,10 +1,10 @@
 """Alignment of an OCR text (hypothesis) with its transcription (reference), for long documents.
 
 The result is a list of opcodes (``equal`` / ``insert`` / ``delete`` / ``replace``) over grapheme
-clusters or over words, tokenised exactly as :mod:`ocr.metrics` tokenises for CER and WER.
+clusters or over words, tokenised exactly as :mod:`ocr.compare.metrics` tokenises for CER and WER.
 
 Short pairs are aligned in one Levenshtein pass (rapidfuzz), so their alignment has exactly the
-edit distance of :mod:`ocr.metrics`. Long pairs are first cut at anchors — words occurring exactly
+edit distance of :mod:`ocr.compare.metrics`. Long pairs are first cut at anchors — words occurring exactly
 once in each text, kept in the same order on both sides (the patience-diff idea: a longest
 increasing subsequence, O(n log n)) — and each gap between anchors is aligned the same way,
 recursively; so the cost grows with the size of the gaps, not with the product of the lengths.
@@ -23,7 +23,7 @@ from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
 
-from ocr.metrics import graphemes, words
+from ocr.compare.metrics import graphemes, words
 
 __all__ = [
     "Alignment", "Opcode", "align_graphemes", "align_sequences", "align_words", "token_spans", "word_spans",

@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from ocr import store
+from ocr.batch import store
 from ocr.load import file_sha256
 
 LEDGER_NAME = "inbox-ledger.json"
@@ -29,7 +29,7 @@ class Entry:
 
     sha256: str
     settings: str
-    status: str  # an ``ocr.batch.Outcome`` status: "done" | "skipped" | "failed"
+    status: str  # an ``ocr.batch.outcome.Outcome`` status: "done" | "skipped" | "failed"
     document_id: str
     recorded_at: str
 
@@ -84,7 +84,7 @@ def _locked(output_dir: Path) -> Iterator[None]:
 
 def record(output_dir: Path, fingerprint: str, taken: Iterable[tuple[Candidate, str, str]]) -> Path:
     """Add ``(candidate, status, document_id)`` entries to the ledger (read, merge and replace under a lock)."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with _locked(output_dir):
         entries = read(output_dir)
         for candidate, status, document_id in taken:

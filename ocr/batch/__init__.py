@@ -1,0 +1,1 @@
+"""Batch bookkeeping: the output folder, atomic writes, outcomes and summaries, the inbox ledger."""

@@ -1,0 +1,1 @@
+"""The benchmark: accuracy and speed against plain Tesseract, real pages, scale, ablation."""

@@ -1,0 +1,152 @@
+"""Accuracy and speed per level: the whole pipeline over worker processes against plain
+``tesseract IMAGE - -l rus`` on the same page images, as a user would type it.
+
+Speed is reported as the ratio of the two measured in the same run, since this machine is shared.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ocr import __version__
+from ocr.batch import outcome as batch
+from ocr.batch import store
+from ocr.bench.cases import LEVELS, Case, ensure_cases, page_paths
+from ocr.bench.scale import peak_rss_mb
+from ocr.compare import metrics
+from ocr.compare.normalise import collapse_whitespace
+from ocr.compare.scoring import field_accuracy
+from ocr.contract import TelegramDocument
+from ocr.exec import tesseract
+from ocr.load import open_document
+from ocr.page import PageResult, process_page
+from ocr.settings import Settings
+
+
+@dataclass
+class PipelineRun:
+    documents: dict[str, TelegramDocument]
+    seconds: float
+    pages: int
+
+def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: Path) -> PipelineRun:
+    """Every page through :func:`process_page` on ``workers`` processes, then each document written with its diff."""
+    inputs = {case: open_document(case.pages_dir) for case in cases}
+    start = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {case: [pool.submit(process_page, ref, settings) for ref in doc.pages] for case, doc in inputs.items()}
+        documents = {}
+        for case, doc in inputs.items():
+            pages: list[PageResult] = [f.result() for f in futures[case]]
+            batch.finish(doc, pages, settings, out_dir / case.level)
+            documents[f"{case.level}/{case.name}"] = store.read_document(batch.output_path(out_dir / case.level, doc.document_id))
+    return PipelineRun(documents, time.perf_counter() - start, sum(len(d.pages) for d in inputs.values()))
+
+def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], float]:
+    """``tesseract IMAGE - -l LANG`` on every page, one after another: texts per case and seconds."""
+    texts: dict[str, list[str]] = {}
+    start = time.perf_counter()
+    for case in cases:
+        texts[f"{case.level}/{case.name}"] = [tesseract.run_cli(path, lang) for path in page_paths(case)]
+    return texts, time.perf_counter() - start
+
+def micro(pairs: list[tuple[str, str]], rate) -> float:
+    return metrics.micro_average(rate(collapse_whitespace(ref), collapse_whitespace(hyp)) for ref, hyp in pairs)
+
+@dataclass
+class LevelReport:
+    level: str
+    documents: int
+    pages: int
+    page_cer_pipeline: float
+    page_cer_baseline: float
+    page_cer_ratio: float
+    body_cer: float
+    body_wer: float
+    page_wer_pipeline: float
+    page_wer_baseline: float
+    field_accuracy: float
+    seconds_per_page_pipeline: float
+    seconds_per_page_baseline: float
+    speed_ratio: float  # pages/minute of the pipeline over the baseline's
+
+def level_report(level: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
+                 seconds: tuple[float, float]) -> LevelReport:
+    truths = {f"{c.level}/{c.name}": c.truth() for c in cases}
+    found = {key: run.documents[key] for key in truths}
+    page_pairs = [(t.text, f.text) for key in truths for t, f in zip(truths[key].pages, found[key].pages)]
+    base_pairs = [(t.text, b) for key in truths if key in baseline for t, b in zip(truths[key].pages, baseline[key])]
+    body_pairs = [(truths[key].body, found[key].body) for key in truths]
+    pages = len(page_pairs)
+    page_cer = micro(page_pairs, metrics.character_error_rate_n)
+    base_cer = micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
+    return LevelReport(
+        level=level, documents=len(truths), pages=pages,
+        page_cer_pipeline=page_cer, page_cer_baseline=base_cer, page_cer_ratio=page_cer / base_cer if base_cer else float("nan"),
+        body_cer=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in body_pairs),
+        body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
+        page_wer_pipeline=micro(page_pairs, metrics.word_error_rate_n),
+        page_wer_baseline=micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
+        field_accuracy=sum(field_accuracy(truths[k], found[k]) for k in truths) / len(truths),
+        seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
+        speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
+    )
+
+@dataclass
+class BenchReport:
+    version: str
+    settings: dict
+    levels: list[LevelReport]
+    pages_per_minute: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    timestamp: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int, lang: str = "rus",
+              levels=LEVELS, settings: Settings | None = None, compare_workers: bool = True,
+              with_baseline: bool = True) -> BenchReport:
+    """Render (or reuse) the set, run pipeline and baseline, and score them per level.
+
+    Without the baseline (``with_baseline=False``) its columns are NaN: for accuracy runs on large sets.
+    """
+    settings = settings or Settings(dpi=dpi)
+    cases = ensure_cases(cache, per_level, seed, dpi, levels)
+    run = run_pipeline(cases, settings, workers, out_dir / "results")
+    baseline, base_seconds = run_baseline(cases, lang) if with_baseline else ({}, float("nan"))
+    per_page = (run.seconds / run.pages, base_seconds / run.pages)
+    reports = [level_report(level, [c for c in cases if c.level == level], run, baseline, per_page) for level in levels]
+    ppm = {f"pipeline_{workers}_workers": 60 * run.pages / run.seconds, "baseline": 60 * run.pages / base_seconds}
+    if compare_workers and workers > 1:
+        single = run_pipeline(cases, settings, 1, out_dir / "results-1-worker")
+        ppm["pipeline_1_worker"] = 60 * single.pages / single.seconds
+        ppm["scaling"] = ppm[f"pipeline_{workers}_workers"] / ppm["pipeline_1_worker"]
+    report = BenchReport(__version__, settings.params() | {"workers": workers, "per_level": per_level, "seed": seed},
+                         reports, ppm, peak_rss_mb(), stage_seconds(cases, settings),
+                         time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
+    store.write_json_atomic(out_dir / "bench.json", report.as_dict())
+    return report
+
+def stage_seconds(cases: list[Case], settings: Settings, per_level: int = 2) -> dict[str, float]:
+    """Seconds per page, in this process and one thread, of preprocessing and of Tesseract's page
+    reading of the preprocessed image, over the first ``per_level`` cases of each level."""
+    from ocr.load import load_page
+    from ocr.preprocess import preprocess_page
+
+    chosen = [c for level in LEVELS for c in [c for c in cases if c.level == level][:per_level]]
+    refs = [ref for case in chosen for ref in open_document(case.pages_dir).pages]
+    prep = recog = 0.0
+    for ref in refs:
+        image = load_page(ref, settings.dpi).image
+        start = time.perf_counter()
+        page = preprocess_page(image, settings.preprocess)
+        middle = time.perf_counter()
+        tesseract.image_to_data(page.image, settings.ocr.lang, psm=settings.ocr.psm)
+        prep, recog = prep + middle - start, recog + time.perf_counter() - middle
+    n = max(1, len(refs))
+    return {"pages": len(refs), "preprocess": prep / n, "recognition": recog / n, "ratio": prep / recog if recog else float("nan")}

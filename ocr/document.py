@@ -1,0 +1,127 @@
+"""One document from its pages' results: the contract document with quality, warnings and provenance.
+
+Cheap and independent of where the pages were read; nothing here knows about Prefect.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ocr import __version__, assemble, layout
+from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument
+from ocr.lines import Line, Role
+from ocr.load import DocumentInput, open_document
+from ocr.page import PageResult, process_page
+from ocr.settings import LOW_CONFIDENCE, Settings
+
+# Typed or printed marks that the contract also lists among ``stamps``, by their kind there.
+_MARK_KINDS = {
+    Role.CLASSIFICATION: "classification",
+    Role.HANDLING: "handling",
+    Role.PRIORITY: "priority",
+    Role.REGISTRATION: "registration",
+    Role.FOLIO: "folio",
+}
+
+def _mark_stamps(lines: list[Line]) -> list[Stamp]:
+    return [
+        Stamp(kind=_MARK_KINDS[line.role], text=line.text, page=line.page, bbox=line.bbox,
+              confidence=round(line.confidence or 0.0, 2))
+        for line in lines if line.role in _MARK_KINDS and line.bbox
+    ]
+
+def _page(result: PageResult, document_copy: int | None) -> Page:
+    found = assemble.page_fields(result.lines, document_copy)
+    return Page(
+        number=result.number,
+        folio=found.folio,
+        page_label=found.page_label,
+        telegram_number=found.telegram_number,
+        copy_number=found.copy_number,
+        text=layout.page_text(result.lines),
+        width=result.width,
+        height=result.height,
+        dpi=result.dpi,
+        skew_deg=result.skew_deg,
+        rotation=result.rotation,
+        rotation_confidence=result.rotation_confidence,
+        mean_confidence=result.mean_confidence,
+        regions=layout.regions(result.lines),
+    )
+
+def _warnings(pages: list[PageResult], doc_type: str) -> list[str]:
+    notes = []
+    for page in pages:
+        if not page.words:
+            notes.append(f"page {page.number}: no text found")
+        elif page.mean_confidence < LOW_CONFIDENCE:
+            notes.append(f"page {page.number}: low mean confidence {page.mean_confidence:.0f}")
+        if page.rotation:
+            notes.append(f"page {page.number}: turned {page.rotation}° to read it")
+    if doc_type != "cipher_telegram":
+        notes.append("no form title or routing line found: not read as a cipher telegram")
+    return notes
+
+def _quality(pages: list[PageResult], doc_type: str) -> Quality:
+    words = [w for page in pages for w in page.words]
+    return Quality(
+        mean_confidence=round(statistics.fmean(w.confidence for w in words), 2) if words else 0.0,
+        low_confidence_words=sum(1 for w in words if w.confidence < LOW_CONFIDENCE),
+        warnings=_warnings(pages, doc_type),
+    )
+
+def _json_safe(params: dict) -> dict:
+    return json.loads(json.dumps(params, default=float))
+
+def _provenance(pages: list[PageResult], settings: Settings) -> Provenance:
+    steps = [Step(name=name, params=_json_safe(params)) for name, params in (pages[0].steps if pages else [])]
+    steps += [Step(name="tesseract", params=_json_safe(settings.ocr.params())), Step(name="layout", params={})]
+    return Provenance(
+        pipeline_version=__version__,
+        tesseract_version=", ".join(sorted({p.tesseract_version for p in pages})) or None,
+        languages=settings.ocr.lang,
+        steps=steps,
+        settings_hash=settings.fingerprint(),
+        processed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
+    """Fill folios that were not read when every folio read agrees with one numbering of the sheets.
+
+    Archive sheets are numbered consecutively, so with two or more folios read and all of them
+    ``first + page index``, a missing one is certain enough to give, and each is reported.
+    """
+    read = [(k, p.folio) for k, p in enumerate(pages) if p.folio is not None]
+    offsets = {folio - k for k, folio in read}
+    if len(read) < 2 or len(offsets) != 1 or len(read) == len(pages):
+        return pages, []
+    offset = offsets.pop()
+    filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
+    return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
+
+def assemble_document(document: DocumentInput, pages: list[PageResult], settings: Settings = Settings()) -> TelegramDocument:
+    """The contract document from its pages' results (in any order)."""
+    pages = sorted(pages, key=lambda p: p.number)
+    lines = [line for page in pages for line in page.lines]
+    record = assemble.record([page.lines for page in pages])
+    contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
+    quality = _quality(pages, record.doc_type)
+    quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
+    return TelegramDocument(
+        **record.model_dump(exclude={"stamps"}),
+        stamps=[s for page in pages for s in page.stamps] + _mark_stamps(lines),
+        document_id=document.document_id,
+        source=document.source,
+        pages=contract_pages,
+        quality=quality,
+        provenance=_provenance(pages, settings),
+        field_evidence=assemble.evidence(lines),
+    )
+
+def process_document(path: Path, settings: Settings = Settings(), debug_dir: Path | None = None) -> TelegramDocument:
+    """The whole pipeline for one document, page after page, in this process."""
+    document = open_document(path)
+    return assemble_document(document, [process_page(ref, settings, debug_dir) for ref in document.pages], settings)

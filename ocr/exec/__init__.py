@@ -1,0 +1,1 @@
+"""Running external programs: the only place that calls Tesseract and poppler."""

@@ -1,0 +1,90 @@
+"""One page, the heavy independent unit the flows run in parallel: load → preprocess → read → re-read → layout.
+
+Its result is picklable and holds no images, with boxes in the scan's pixels, and records the
+Tesseract that read it (under Dask, the worker's, not the flow's).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ocr import assemble
+from ocr.contract import Stamp
+from ocr.exec import tesseract
+from ocr.lines import Line, Word
+from ocr.load import PageRef, load_page
+from ocr.preprocess import PreprocessedPage, preprocess_page
+from ocr.recognize import OcrSettings, recognize_page, recognize_region
+from ocr.reread import read_again
+from ocr.settings import Settings
+
+
+@dataclass
+class PageResult:
+    """What the heavy per-page stage found, in the scan's pixels (picklable, no images)."""
+
+    number: int
+    width: int
+    height: int
+    dpi: int
+    skew_deg: float
+    rotation: int
+    rotation_confidence: float
+    lines: list[Line]
+    stamps: list[Stamp]
+    steps: list[tuple[str, dict]] = field(default_factory=list)
+    tesseract_version: str = ""  # of the machine that read the page
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for line in self.lines for w in line.words]
+
+    @property
+    def mean_confidence(self) -> float:
+        words = self.words
+        return round(statistics.fmean(w.confidence for w in words), 2) if words else 0.0
+
+def _to_original(line: Line, page: PreprocessedPage) -> Line:
+    """The line with its boxes mapped from the processed frame back to the scan's pixels."""
+    words = [dataclasses.replace(w, bbox=page.map_box_to_original(w.bbox)) for w in line.words]
+    return dataclasses.replace(line, bbox=page.map_box_to_original(line.bbox) if line.bbox else None, words=words)
+
+def _ink_stamps(page: PreprocessedPage, number: int, settings: OcrSettings) -> list[Stamp]:
+    """Each colour-ink stamp OCR'd on its own layer."""
+    stamps = []
+    for box in page.stamp_boxes:
+        words = recognize_region(page.stamp_image, box, settings) if page.stamp_image is not None else []
+        stamps.append(Stamp(
+            kind="ink_stamp",
+            text=" ".join(w.text for w in words),
+            page=number,
+            bbox=page.map_box_to_original(box),
+            confidence=round(statistics.fmean(w.confidence for w in words), 2) if words else 0.0,
+        ))
+    return stamps
+
+def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
+    """Load, preprocess, OCR and parse one page."""
+    scan = load_page(ref, settings.dpi)
+    page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
+    prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
+    words, prepared = recognize_page(prepared, settings.ocr)
+    parsed = read_again(prepared, words, ref.number, settings.ocr)
+    lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
+    height, width = scan.image.shape[:2]
+    return PageResult(
+        number=ref.number,
+        width=width,
+        height=height,
+        dpi=scan.dpi,
+        skew_deg=round(float(prepared.skew_deg), 3),
+        rotation=int(prepared.rotation),
+        rotation_confidence=round(float(prepared.rotation_confidence), 2),
+        lines=lines,
+        stamps=_ink_stamps(prepared, ref.number, settings.ocr),
+        steps=prepared.steps,
+        tesseract_version=tesseract.version(),
+    )
