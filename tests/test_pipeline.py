@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from ocr.contract import Page
-from ocr.lines import Word
 from ocr.document import infer_folios
-from ocr.reread import read_again
+from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import OcrSettings
+from ocr.reread import read_again
 
 
 def test_missing_folios_are_inferred_only_from_a_consistent_numbering():
