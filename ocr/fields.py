@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-# Latin letters Tesseract substitutes for their Cyrillic look-alikes.
-_HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxyЁё", "АВСЕНКМОРТХасеорхуЕе")
+from ocr.homoglyphs import TO_CYRILLIC, to_cyrillic
+
+_YO = str.maketrans("Ёё", "Ее")
 
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
@@ -29,14 +30,7 @@ PRIORITIES = ["ОСОБАЯ", "ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧН�
 
 def cyrillic(text: str) -> str:
     """Latin homoglyphs to Cyrillic and ё to е: for matching, never for output."""
-    return text.translate(_HOMOGLYPHS)
-
-
-def to_cyrillic(word: str) -> str:
-    """A word spelt in Cyrillic with Latin look-alikes among its letters, in Cyrillic only; other words as they are."""
-    if re.search(r"[А-Яа-яЁё]", word) and re.search(r"[A-Za-z]", word):
-        return word.translate(_HOMOGLYPHS)
-    return word
+    return text.translate(TO_CYRILLIC).translate(_YO)
 
 
 def squash(text: str) -> str:

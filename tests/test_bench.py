@@ -31,5 +31,5 @@ def test_field_scores():
                            distribution=[DistributionEntry(copy=1, recipient="Молотову"), DistributionEntry(copy=3)])
     scores = {s.field: s.score for s in score_fields(truth, found)}
     assert scores == {"header.origin": 1.0, "header.priority": pytest.approx(2 / 3), "distribution": 0.5, "doc_type": 1.0}
-    assert field_accuracy(truth, found) == pytest.approx((1 + 2 / 3 + 0.5 + 1) / 4)
+    assert field_accuracy(score_fields(truth, found)) == pytest.approx((1 + 2 / 3 + 0.5 + 1) / 4)
     assert f1([], []) == 1.0 and f1(["a"], []) == 0.0

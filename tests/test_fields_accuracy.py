@@ -31,7 +31,7 @@ def results(tmp_path_factory):
 @pytest.mark.slow
 def test_clean_field_accuracy(results):
     misses = [(s.field, s.expected, s.found) for truth, found in results for s in score_fields(truth, found) if s.score < 1]
-    accuracy = sum(field_accuracy(truth, found) for truth, found in results) / len(results)
+    accuracy = sum(field_accuracy(score_fields(truth, found)) for truth, found in results) / len(results)
     assert accuracy >= 0.98, misses
 
 

@@ -18,7 +18,7 @@ from ocr.bench.cases import LEVELS, Case, ensure_cases, page_paths
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
 from ocr.compare.normalise import collapse_whitespace
-from ocr.compare.scoring import field_accuracy
+from ocr.compare.scoring import field_accuracy, score_fields
 from ocr.contract import TelegramDocument
 from ocr.exec import tesseract
 from ocr.load import open_document
@@ -90,7 +90,7 @@ def level_report(level: str, cases: list[Case], run: PipelineRun, baseline: dict
         body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
         page_wer_pipeline=micro(page_pairs, metrics.word_error_rate_n),
         page_wer_baseline=micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
-        field_accuracy=sum(field_accuracy(truths[k], found[k]) for k in truths) / len(truths),
+        field_accuracy=sum(field_accuracy(score_fields(truths[k], found[k])) or 1.0 for k in truths) / len(truths),
         seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
     )

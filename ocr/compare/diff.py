@@ -15,9 +15,9 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.compare import align, metrics, normalise
 from ocr.compare.normalise import collapse_whitespace
-from ocr.compare.scoring import comparable
+from ocr.compare.scoring import FieldScore, field_accuracy, score_fields
 from ocr.compare.transcript import GAP, Transcript
-from ocr.contract import TelegramDocument, TelegramRecord
+from ocr.contract import TelegramDocument
 
 PRIMARY_PROFILE = "strict"  # what dinglehopper reports, so the headline figures agree with it
 PROFILES = ("strict", "cyrillic-archival")
@@ -38,13 +38,6 @@ class PageRates(BaseModel):
     reference_characters: int
 
 
-class FieldMatch(BaseModel):
-    field: str
-    expected: str | int | list | None
-    found: str | int | list | None
-    match: bool
-
-
 class DiffReport(BaseModel):
     document_id: str
     transcript_path: str
@@ -52,7 +45,7 @@ class DiffReport(BaseModel):
     wer: float
     normalisation: list[str]
     per_page: list[PageRates]
-    fields: list[FieldMatch]
+    fields: list[FieldScore]
     field_accuracy: float | None
     profiles: dict[str, Rates]
     averaging: str = "per_page figures are per page; document figures are over the whole body (micro average)"
@@ -129,29 +122,11 @@ def per_page(document: TelegramDocument, transcript: Transcript) -> list[PageRat
 
 
 
-def field_values(record: TelegramRecord) -> dict[str, object]:
-    """Every scalar and list field of the header, signature and footer, by dotted name."""
-    data = record.model_dump(mode="json")
-    values = {f"{part}.{key}": value for part in ("header", "signature", "footer") for key, value in data[part].items()}
-    values["distribution"] = [f"{d['copy']}:{d['recipient'] or ''}" for d in data["distribution"]]
-    values["doc_type"] = data["doc_type"]
-    return values
-
-
-def compare_fields(expected: TelegramRecord, found: TelegramRecord) -> list[FieldMatch]:
-    """Fields the expected record gives (non-empty), each with what was found and whether it matches."""
-    exp, got = field_values(expected), field_values(found)
-    return [
-        FieldMatch(field=name, expected=value, found=got.get(name), match=comparable(value) == comparable(got.get(name)))
-        for name, value in exp.items()
-        if value not in (None, [], "")
-    ]
-
-
 def diff_document(document: TelegramDocument, transcript: Transcript, transcript_path: Path) -> DiffReport:
     reference, hypothesis = excluding_omissions(transcript.scored_body or transcript.record.body, document.body)
     profiles = {p: rates(reference, hypothesis, p) for p in PROFILES}
-    matches = compare_fields(transcript.record, document)
+    matches = score_fields(transcript.record, document, partial=True)
+    accuracy = field_accuracy(matches)
     return DiffReport(
         document_id=document.document_id,
         transcript_path=str(transcript_path),
@@ -160,6 +135,6 @@ def diff_document(document: TelegramDocument, transcript: Transcript, transcript
         normalisation=[rule.description for rule in normalise.PROFILES[PRIMARY_PROFILE].rules],
         per_page=per_page(document, transcript),
         fields=matches,
-        field_accuracy=round(sum(m.match for m in matches) / len(matches), 4) if matches else None,
+        field_accuracy=None if accuracy is None else round(accuracy, 4),
         profiles=profiles,
     )

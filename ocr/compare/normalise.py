@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ocr.homoglyphs import LATIN_LOOKALIKES, to_cyrillic
+
 __all__ = ["PROFILES", "Profile", "Rule", "normalise"]
 
 
@@ -45,30 +47,6 @@ class Profile:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-# Latin letters drawn like Cyrillic ones (in both the typewriter face and OCR fonts).
-# Ë/ë are included because NFC composes a Latin e + diaeresis into one Latin letter.
-_LATIN_LOOKALIKES = "ABCEHKMOPTXYaceopxyËë"
-_HOMOGLYPHS = str.maketrans(_LATIN_LOOKALIKES, "АВСЕНКМОРТХУасеорхуЁё")
-# A word here is a run of letters and combining marks; digits and hyphens end it, so in
-# ``КНДР-A`` only the Cyrillic part counts as a word.
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
-_OTHER_LATIN = regex.compile(rf"[^\P{{Script=Latin}}{_LATIN_LOOKALIKES}]")
-
-
-def _cyrillic_homoglyphs_in_word(match: regex.Match[str]) -> str:
-    word = match.group()
-    # Only words that are otherwise Cyrillic: an all-Latin word (``N``, ``OK``) or a word with a
-    # Latin letter that has no Cyrillic twin is really Latin and stays as written.
-    if not _CYRILLIC.search(word) or _OTHER_LATIN.search(word):
-        return word
-    return word.translate(_HOMOGLYPHS)
-
-
-def _latin_homoglyphs_to_cyrillic(text: str) -> str:
-    return _WORD.sub(_cyrillic_homoglyphs_in_word, text)
 
 
 # ъ only ever stands before е, ё, ю, я (объединение, съезд, адъютант), so only those vowels
@@ -111,9 +89,9 @@ def collapse_whitespace(text: str) -> str:
 NFC = Rule("nfc", "Unicode NFC normalisation", _nfc)
 HOMOGLYPHS = Rule(
     "latin-homoglyphs",
-    f"Latin letters that look Cyrillic ({' '.join(_LATIN_LOOKALIKES)}) → their Cyrillic twins, "
+    f"Latin letters that look Cyrillic ({' '.join(LATIN_LOOKALIKES)}) → their Cyrillic twins, "
     "inside words that are otherwise Cyrillic",
-    _latin_homoglyphs_to_cyrillic,
+    to_cyrillic,
 )
 HARD_SIGN = Rule(
     "typewriter-hard-sign",
