@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from flows import logs
 from flows.tables import ablation_table, bench_table, fields_table, real_table, summary_table
 from ocr.errors import TelegramsError
 
@@ -29,14 +30,17 @@ _ENVIRONMENT = {
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",
     "OMP_THREAD_LIMIT": "1",
+    # The temporary server gets 20 s to start by default: too little on a loaded machine.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
 }
 
 
-def _prepare_environment(verbose: bool) -> None:
+def _prepare_environment(verbose: int, quiet: bool = False) -> None:
     for key, value in _ENVIRONMENT.items():
         os.environ.setdefault(key, value)
     if verbose:
         os.environ["PREFECT_LOGGING_LEVEL"] = "INFO"
+    logs.configure(verbose, quiet)
 
 
 @app.command()
@@ -50,10 +54,11 @@ def ingest(
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents whose results are already up to date.")] = False,
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler (tcp://host:8786) instead of local threads.")] = None,
     debug_dir: Annotated[Path | None, typer.Option("--debug-dir", help="Keep each preprocessing step's image as DIR/<id>/page-NNN/NN_step.png (documents skipped as done write none: add --force).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress and Prefect's logs; -vv: everything, Tesseract's notes included.")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only.")] = False,
 ) -> None:
     """Read every scan under SOURCE into contract JSON (and a diff where a transcription exists)."""
-    _prepare_environment(verbose)
+    _prepare_environment(verbose, quiet)
     from flows.run import run_ingest
     from ocr.recognize import OcrSettings
     from ocr.settings import Settings
@@ -78,7 +83,8 @@ def serve(
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler instead of local threads.")] = None,
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress and Prefect's logs; -vv: everything, Tesseract's notes included.")] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only.")] = False,
 ) -> None:
     """Serve the inbox deployment on a Prefect server (PREFECT_API_URL) until stopped with Ctrl-C."""
     if cron and interval:
@@ -89,7 +95,7 @@ def serve(
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
     if not verbose:
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
-    _prepare_environment(verbose)
+    _prepare_environment(verbose, quiet)
     from flows.serve import serve_inbox
 
     console.print(f"serving ingest-inbox/{name}: {inbox} → {output}"

@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture
 
-from ocr import load
+from ocr import load, logs
 from ocr.batch import outcome as batch
 from ocr.errors import TelegramsError
 from ocr.page import PageResult
@@ -71,12 +71,8 @@ def process_page(ref: load.PageRef, settings: Settings, document_id: str,
                  debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page (the heavy stage); with ``debug_dir``, each preprocessing
     step's image is kept in ``debug_dir/<document>/page-NNN/``."""
-    logger = get_run_logger()
-    logger.info("document %s page %d: reading", document_id, ref.number)
-    result = read_page(ref, settings, debug_dir / document_id if debug_dir else None)
-    logger.info("document %s page %d: %d words, mean confidence %.1f", document_id, ref.number,
-                len(result.words), result.mean_confidence)
-    return result
+    with logs.about(document_id, ref.number):
+        return read_page(ref, settings, debug_dir / document_id if debug_dir else None)
 
 
 @task(name="write-document", task_run_name="write-{document.document_id}")

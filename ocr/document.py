@@ -6,16 +6,19 @@ Cheap and independent of where the pages were read; nothing here knows about Pre
 from __future__ import annotations
 
 import json
+import logging
 import statistics
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ocr import __version__, assemble, layout
+from ocr import __version__, assemble, layout, logs
 from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument
 from ocr.lines import Line, Role
 from ocr.load import DocumentInput, open_document
 from ocr.page import PageResult, process_page
 from ocr.settings import LOW_CONFIDENCE, Settings
+
+log = logging.getLogger(__name__)
 
 # Typed or printed marks that the contract also lists among ``stamps``, by their kind there.
 _MARK_KINDS = {
@@ -110,6 +113,8 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
+    for warning in quality.warnings:
+        log.warning("%s", warning)
     return TelegramDocument(
         **record.model_dump(exclude={"stamps"}),
         stamps=[s for page in pages for s in page.stamps] + _mark_stamps(lines),
@@ -124,4 +129,9 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
 def process_document(path: Path, settings: Settings = Settings(), debug_dir: Path | None = None) -> TelegramDocument:
     """The whole pipeline for one document, page after page, in this process."""
     document = open_document(path)
-    return assemble_document(document, [process_page(ref, settings, debug_dir) for ref in document.pages], settings)
+    pages = []
+    for ref in document.pages:
+        with logs.about(document.document_id, ref.number):
+            pages.append(process_page(ref, settings, debug_dir))
+    with logs.about(document.document_id):
+        return assemble_document(document, pages, settings)

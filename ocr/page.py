@@ -7,6 +7,7 @@ Tesseract that read it (under Dask, the worker's, not the flow's).
 from __future__ import annotations
 
 import dataclasses
+import logging
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,8 @@ from ocr.preprocess import PreprocessedPage, preprocess_page
 from ocr.recognize import OcrSettings, recognize_page, recognize_region
 from ocr.reread import read_again
 from ocr.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -68,6 +71,7 @@ def _ink_stamps(page: PreprocessedPage, number: int, settings: OcrSettings) -> l
 
 def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page."""
+    log.info("page %d of %s: reading", ref.number, ref.path.name)
     scan = load_page(ref, settings.dpi)
     page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
@@ -75,7 +79,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     parsed = read_again(prepared, words, ref.number, settings.ocr)
     lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
-    return PageResult(
+    result = PageResult(
         number=ref.number,
         width=width,
         height=height,
@@ -88,3 +92,6 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
         steps=prepared.steps,
         tesseract_version=tesseract.version(),
     )
+    log.info("page %d: %d words, mean confidence %.1f, turned %d°, skew %.2f°", ref.number, len(result.words),
+             result.mean_confidence, result.rotation, result.skew_deg)
+    return result

@@ -14,6 +14,8 @@ SEED = SHARED / "corpus" / "seed-telegram-1950-01-19"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Prefect's temporary servers get 20 s to start by default: too little on a loaded machine.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 
 
 @pytest.fixture(scope="session")

@@ -1,38 +1,117 @@
-"""The one place that runs Tesseract (through pytesseract).
+"""The one place that runs Tesseract.
 
-Every failure becomes a :mod:`ocr.errors` exception whose message says how to fix it.
+Every call goes through :func:`run`, which hands the page to ``tesseract`` on standard input, sorts what
+Tesseract prints on standard error into notes, warnings and errors (logged here), and turns every failure
+into a :mod:`ocr.errors` exception whose message says how to fix it. Tests replace :data:`RUNNER`.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import re
 import subprocess
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
-import pytesseract
 
 from ocr.errors import ExternalToolError, MissingDependencyError
 
+log = logging.getLogger(__name__)
+
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-rus (or run `make setup`)"
+TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
+               "left", "top", "width", "height", "conf", "text")
+
+# (arguments after "tesseract", standard input, timeout in seconds) -> the finished process.
+Runner = Callable[[Sequence[str], bytes | None, float], subprocess.CompletedProcess]
+
+
+def _subprocess_runner(args: Sequence[str], stdin: bytes | None, timeout: float) -> subprocess.CompletedProcess:
+    return subprocess.run(["tesseract", *args], input=stdin, capture_output=True, timeout=timeout, check=False)
+
+
+RUNNER: Runner = _subprocess_runner
+
+# What Tesseract says on every page and means nothing for the reading (a PNG without a resolution, the
+# resolution it estimated instead, a page without text).
+_NOTES = re.compile(r"^(Estimating resolution as|Detected \d+ diacritics|Empty page|Too few characters|"
+                    r"Warning\.? Invalid resolution)")
+_ERRORS = re.compile(r"^(Error|Failed|Could not|Can't|Cannot|Tesseract couldn't|Please make sure)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Diagnostics:
+    """Tesseract's standard error, sorted."""
+
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def classify(stderr: str) -> Diagnostics:
+    """Each line Tesseract printed on standard error as a note, a warning or an error."""
+    found = Diagnostics()
+    for line in filter(None, (raw.strip() for raw in stderr.splitlines())):
+        if _NOTES.match(line):
+            found.notes.append(line)
+        elif _ERRORS.match(line):
+            found.errors.append(line)
+        else:
+            found.warnings.append(line)
+    return found
+
+
+def _call(args: Sequence[str], stdin: bytes | None, timeout: float) -> tuple[subprocess.CompletedProcess, Diagnostics]:
+    """Run Tesseract and log what it said; a missing program or a timeout becomes our exception."""
+    try:
+        done = RUNNER(args, stdin, timeout)
+    except FileNotFoundError as exc:
+        raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
+    except subprocess.TimeoutExpired as exc:
+        raise ExternalToolError(f"tesseract did not finish within {timeout:.0f} s",
+                                "check the page image (size, content); the page is recorded as failed") from exc
+    found = classify(_text(done.stderr))
+    for line in found.notes:
+        log.debug("tesseract: %s", line)
+    for line in found.warnings:
+        log.warning("tesseract: %s", line)
+    return done, found
+
+
+def _text(output: bytes | str | None) -> str:
+    return output.decode("utf-8", "replace") if isinstance(output, bytes) else output or ""
+
+
+def _failure(done: subprocess.CompletedProcess, found: Diagnostics) -> ExternalToolError:
+    detail = "; ".join(found.errors or found.warnings) or f"exit status {done.returncode}"
+    return ExternalToolError(f"tesseract failed: {detail}",
+                             "check the language data (`tesseract --list-langs`) and that the image is a readable page")
+
+
+def run(args: Sequence[str], stdin: bytes | None = None, timeout: float = 300) -> str:
+    """Tesseract's standard output for ``tesseract ARGS``; its diagnostics logged, its failures our exceptions."""
+    done, found = _call(args, stdin, timeout)
+    if done.returncode != 0:
+        raise _failure(done, found)
+    return _text(done.stdout)
 
 
 @functools.cache
 def version() -> str:
     """Tesseract's version, e.g. ``"5.3.0"``; raises MissingDependencyError if absent."""
-    try:
-        return str(pytesseract.get_tesseract_version()).strip()
-    except pytesseract.TesseractNotFoundError as exc:
-        raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
+    first = run(["--version"], timeout=30).splitlines()
+    return first[0].split()[-1] if first else "unknown"
 
 
 @functools.cache
 def languages() -> frozenset[str]:
     """The traineddata files Tesseract can load."""
-    version()
-    return frozenset(pytesseract.get_languages(config=""))
+    return frozenset(line.strip() for line in run(["--list-langs"], timeout=30).splitlines()[1:] if line.strip())
 
 
 def check_languages(lang: str) -> None:
@@ -46,56 +125,47 @@ def check_languages(lang: str) -> None:
         )
 
 
-def _config(psm: int, extra: dict[str, str | int] | None) -> str:
+def _png(image: np.ndarray) -> bytes:
+    # Fast PNG compression: the bytes only travel through a pipe.
+    ok, encoded = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+    if not ok:
+        raise ExternalToolError("the page image could not be encoded for tesseract", "check the image's size and type")
+    return encoded.tobytes()
+
+
+def _options(lang: str, psm: int, extra: dict[str, str | int] | None = None) -> list[str]:
     # Inverted-text detection costs ~30 % of recognition time and typed pages are never white on black.
     variables = {"tessedit_do_invert": 0, **(extra or {})}
-    return f"--psm {psm} " + " ".join(f"-c {key}={value}" for key, value in variables.items())
+    return ["-l", lang, "--psm", str(psm), *[arg for k, v in variables.items() for arg in ("-c", f"{k}={v}")]]
 
 
-def _run(function, image: np.ndarray, **kwargs):
-    try:
-        return function(image, **kwargs)
-    except pytesseract.TesseractNotFoundError as exc:
-        raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
-    except pytesseract.TesseractError as exc:
-        if "Empty page" in str(exc.message):
-            return None
-        raise ExternalToolError(
-            f"tesseract failed (status {exc.status}): {exc.message}",
-            "check that the image is a readable page; rerun with --debug to keep the intermediate images",
-        ) from exc
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise ExternalToolError(f"tesseract did not finish: {exc}", "raise the OCR timeout or check the image size") from exc
+def parse_tsv(text: str) -> dict[str, list]:
+    """Tesseract's TSV output as columns (``text``, ``conf``, ``left``…), numbers as numbers."""
+    data: dict[str, list] = {key: [] for key in TSV_COLUMNS}
+    for row in text.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < len(TSV_COLUMNS) - 1:
+            continue
+        cells += [""] * (len(TSV_COLUMNS) - len(cells))
+        for key, cell in zip(TSV_COLUMNS, cells):
+            data[key].append(cell if key == "text" else float(cell) if key == "conf" else int(cell))
+    return data
 
 
-def image_to_data(
-    image: np.ndarray,
-    lang: str,
-    psm: int = 3,
-    extra: dict[str, str | int] | None = None,
-    timeout: float = 300,
-) -> dict[str, list]:
-    """Words with boxes and confidences: pytesseract's column dict (``text``, ``conf``, ``left``…).
+def image_to_data(image: np.ndarray, lang: str, psm: int = 3, extra: dict[str, str | int] | None = None,
+                  timeout: float = 300) -> dict[str, list]:
+    """Words with boxes and confidences as columns (``text``, ``conf``, ``left``…).
 
     ``image`` is a uint8 grayscale or binary array; coordinates are its pixels.
     """
     check_languages(lang)
-    data = _run(
-        pytesseract.image_to_data,
-        image,
-        lang=lang,
-        config=_config(psm, extra),
-        output_type=pytesseract.Output.DICT,
-        timeout=timeout,
-    )
-    return data or {key: [] for key in ("level", "block_num", "par_num", "line_num", "word_num",
-                                        "left", "top", "width", "height", "conf", "text")}
+    return parse_tsv(run(["stdin", "stdout", *_options(lang, psm, extra), "tsv"], _png(image), timeout))
 
 
 def image_to_string(image: np.ndarray, lang: str, psm: int = 3, timeout: float = 300) -> str:
     """Plain text, as ``tesseract IMAGE - -l LANG --psm PSM`` would print it."""
     check_languages(lang)
-    return _run(pytesseract.image_to_string, image, lang=lang, config=f"--psm {psm}", timeout=timeout) or ""
+    return run(["stdin", "stdout", "-l", lang, "--psm", str(psm)], _png(image), timeout)
 
 
 def orientation(image: np.ndarray, timeout: float = 60) -> tuple[int, float]:
@@ -104,14 +174,12 @@ def orientation(image: np.ndarray, timeout: float = 60) -> tuple[int, float]:
     Returns (0, 0.0) when OSD finds too little text to decide.
     """
     check_languages("osd")
-    try:
-        report = _run(pytesseract.image_to_osd, image, config="--psm 0", timeout=timeout)
-    except ExternalToolError as exc:
-        if "Too few characters" in str(exc) or "Invalid resolution" in str(exc):
+    done, found = _call(["stdin", "stdout", "--psm", "0"], _png(image), timeout)
+    if done.returncode != 0:
+        if any(note.startswith("Too few characters") for note in found.notes):
             return 0, 0.0
-        raise
-    if not report:
-        return 0, 0.0
+        raise _failure(done, found)
+    report = _text(done.stdout)
     rotate = re.search(r"Rotate: (\d+)", report)
     confidence = re.search(r"Orientation confidence: ([\d.]+)", report)
     return (int(rotate.group(1)) if rotate else 0), (float(confidence.group(1)) if confidence else 0.0)
@@ -120,7 +188,7 @@ def orientation(image: np.ndarray, timeout: float = 60) -> tuple[int, float]:
 def run_cli(image_path: Path, lang: str, timeout: float = 300) -> str:
     """``tesseract IMAGE - -l LANG`` exactly as a user would type it (default settings and threads).
 
-    The benchmark's baseline: no pytesseract, no options of ours, not even our thread limit.
+    The benchmark's baseline: no options of ours, not even our thread limit.
     """
     check_languages(lang)
     environment = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}

@@ -7,6 +7,7 @@ cleaning runs last on the upright page.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import cv2
@@ -21,6 +22,8 @@ from ocr.preprocess.orientation import detect_orientation
 from ocr.preprocess.page import PreprocessedPage, PreprocessSettings
 from ocr.preprocess.stamps import separate_stamps
 
+log = logging.getLogger(__name__)
+
 
 class _Page:
     """The page while it is being processed: images, geometry so far, and the step log."""
@@ -33,6 +36,7 @@ class _Page:
 
     def record(self, name: str, params: dict) -> None:
         self.steps.append((name, params))
+        log.debug("preprocess %s: %s", name, params)
         if self.debug_dir is not None:
             # Light compression: a debug run should cost little more than a plain one.
             cv2.imwrite(str(self.debug_dir / f"{len(self.steps):02d}_{name}.png"), self.gray, [cv2.IMWRITE_PNG_COMPRESSION, 1])
