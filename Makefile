@@ -41,6 +41,7 @@ run: setup
 	$(BIN)/telegrams ingest scans --output output
 
 test: setup
+	$(BIN)/ruff check ocr flows tests
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 bench: setup
