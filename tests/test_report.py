@@ -20,7 +20,7 @@ from ocr.compare.transcript import Transcript, parse_transcript
 from ocr.contract import Evidence, Header, Page, Provenance, Quality, Region, TelegramDocument
 from ocr.lines import Word
 from ocr.load import DocumentInput, open_document
-from ocr.report.html import IndexRow
+from ocr.report.model import IndexRow
 from ocr.report.write import (
     index_row_from_outputs,
     rebuild_index,

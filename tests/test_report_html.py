@@ -11,16 +11,15 @@ import numpy as np
 from PIL import Image
 
 from ocr.lines import Word
-from ocr.report.html import (
+from ocr.report.html import render_document_report, render_index
+from ocr.report.image import image_data_uri
+from ocr.report.model import (
     FieldRow,
     IndexRow,
     OmittedSpan,
     PageEntry,
     Rates,
     ReportData,
-    image_data_uri,
-    render_document_report,
-    render_index,
 )
 
 
