@@ -20,7 +20,7 @@ from ocr.compare.transcript import Transcript, parse_transcript
 from ocr.contract import Evidence, Header, Page, Provenance, Quality, Region, TelegramDocument
 from ocr.lines import Word
 from ocr.load import DocumentInput, open_document
-from ocr.report.html import IndexRow
+from ocr.report.model import Export, IndexRow
 from ocr.report.write import (
     index_row_from_outputs,
     rebuild_index,
@@ -194,3 +194,35 @@ def test_transcription_takes_the_ocr_whitespace_only():
     ocr = "Экз. № 1 Кагановичу\n\nСообщаю о настроениях,\nвысказанных Ким Ир Ссном"
     assert follow_ocr_whitespace(reference, ocr) == (
         "Экз. № 1 Кагановичу\n\nСообщаю о настроениях,\nвысказанных Ким Ир Сеном")
+
+
+def test_a_diff_json_off_its_model_is_a_warning_not_a_blank(tmp_path, outdir):
+    case = synthetic_case(tmp_path)
+    store.write_json_atomic(outdir / f"{DOCUMENT_ID}.json", case.document)
+    misspelt = case.diff.model_dump(mode="json")
+    misspelt["CER"] = misspelt.pop("cer")
+    store.write_json_atomic(outdir / f"{DOCUMENT_ID}.diff.json", misspelt)
+    row = index_row_from_outputs(outdir, DOCUMENT_ID)
+    assert row.cer is None and row.wer is None
+    assert row.warnings == (f"{DOCUMENT_ID}.diff.json does not match its model (cer: Field required)", WARNING)
+
+
+def test_infinite_rates_read_back_from_the_diff(tmp_path, outdir):
+    case = synthetic_case(tmp_path)
+    store.write_json_atomic(outdir / f"{DOCUMENT_ID}.diff.json", case.diff.model_copy(update={"cer": float("inf")}))
+    row = index_row_from_outputs(outdir, DOCUMENT_ID)
+    assert row.cer == float("inf") and row.wer == case.diff.wer and row.warnings == ()
+    assert row.reference_characters == case.diff.profiles["strict"].reference_characters
+
+
+def test_index_links_the_exports_present(tmp_path, outdir):
+    case = synthetic_case(tmp_path)
+    store.write_json_atomic(outdir / f"{DOCUMENT_ID}.json", case.document)
+    assert 'class="exports"' not in rebuild_index(outdir).read_text(encoding="utf-8")
+    for suffix in (".alto.xml", ".pdf"):
+        (outdir / f"{DOCUMENT_ID}{suffix}").write_bytes(b"x")
+    assert index_row_from_outputs(outdir, DOCUMENT_ID).exports == (
+        Export("ALTO", f"{DOCUMENT_ID}.alto.xml"), Export("PDF", f"{DOCUMENT_ID}.pdf"))
+    text = rebuild_index(outdir).read_text(encoding="utf-8")
+    assert (f'<td class="exports"><a href="{DOCUMENT_ID}.alto.xml">ALTO</a>'
+            f'<a href="{DOCUMENT_ID}.pdf">PDF</a></td>') in text

@@ -8,19 +8,19 @@ import re
 from html.parser import HTMLParser
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from ocr.lines import Word
-from ocr.report.html import (
+from ocr.report.html import render_document_report, render_index
+from ocr.report.image import image_data_uri
+from ocr.report.model import (
     FieldRow,
     IndexRow,
     OmittedSpan,
     PageEntry,
     Rates,
     ReportData,
-    image_data_uri,
-    render_document_report,
-    render_index,
 )
 
 
@@ -136,3 +136,15 @@ def test_index_lists_documents_sortably_and_escapes() -> None:
     assert 'href="doc-a.diff.html"' in report and 'data-value="0.1"' in report
     assert "doc&lt;b&gt;" in report and "&lt;blank&gt;" in report
     assert "<script>" in report and "http" not in report
+
+
+def test_missing_templates_say_how_to_fix(monkeypatch) -> None:
+    from jinja2 import DictLoader, Environment
+
+    from ocr.errors import MissingDependencyError
+    from ocr.report import html
+
+    monkeypatch.setattr(html, "_environment", lambda: Environment(loader=DictLoader({})))
+    with pytest.raises(MissingDependencyError, match="index.html.j2 is not installed") as failure:
+        render_index([])
+    assert "package data" in failure.value.hint

@@ -3,39 +3,36 @@
 This module only gathers what :mod:`ocr.report.html` renders — the scans (at the document's page
 dpi, so OCR boxes fall on them), OCR words, page texts, the transcription, field matches,
 warnings and the spans the transcription left out — and writes the pages atomically. The index
-can be rebuilt from the files of an output folder alone (:func:`rebuild_index`).
+can be rebuilt from the files of an output folder alone (:func:`rebuild_index`), which are read
+back through their models (a file that does not match its model is a warning on its row).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import cv2
+from pydantic import BaseModel, ValidationError
 
 from ocr.batch import store
 from ocr.compare.align import align_graphemes
-from ocr.compare.diff import DiffReport
+from ocr.compare.diff import PRIMARY_PROFILE, DiffReport
 from ocr.compare.transcript import Transcript
 from ocr.contract import Page, TelegramDocument
 from ocr.errors import TelegramsError
 from ocr.lines import Word
 from ocr.load import DocumentInput, load_page
-from ocr.report.html import (
-    FieldRow,
-    IndexRow,
-    OmittedSpan,
-    PageEntry,
-    Rates,
-    ReportData,
-    render_document_report,
-    render_index,
-)
+from ocr.report.html import render_document_report, render_index
+from ocr.report.model import Export, FieldRow, IndexRow, OmittedSpan, PageEntry, Rates, ReportData
 
 REPORT_SUFFIX = ".diff.html"
 INDEX_NAME = "index.html"
 OMISSION_REASON = "left out by the archive's transcription ([...]); not scored"
+EXPORTS = (("ALTO", ".alto.xml"), ("PAGE", ".page.xml"), ("PDF", ".pdf"))
+"""(label, file suffix) of the files exported beside a document, linked from the index when present."""
+M = TypeVar("M", bound=BaseModel)
 
 
 def report_path(output_dir: Path, document_id: str) -> Path:
@@ -150,27 +147,42 @@ def write_index(rows: Sequence[IndexRow], output_dir: Path) -> Path:
     return store.write_text_atomic(output_dir / INDEX_NAME, render_index(list(rows)))
 
 
+def _read_model(path: Path, model: type[M]) -> tuple[M | None, str | None]:
+    """The file read through its model: ``(value, None)``, ``(None, None)`` when there is no file,
+    or ``(None, why)`` when it cannot be read or does not match the model."""
+    if not path.is_file():
+        return None, None
+    try:
+        return model.model_validate_json(path.read_bytes()), None
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(file)'}: {e['msg']}" for e in exc.errors()[:3])
+        return None, f"{path.name} does not match its model ({problems})"
+    except OSError as exc:
+        return None, f"{path.name} unreadable ({exc.strerror})"
 
-def _rate(value: object) -> float | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return math.inf if value in ("inf", "Infinity") else None
+
+def exports(output_dir: Path, document_id: str) -> tuple[Export, ...]:
+    """The files exported beside the document that exist, as links for its index row."""
+    names = ((label, f"{document_id}{suffix}") for label, suffix in EXPORTS)
+    return tuple(Export(label, name) for label, name in names if (output_dir / name).is_file())
 
 
 def index_row_from_outputs(output_dir: Path, document_id: str) -> IndexRow:
     """A document's index row from ``<id>.json``, ``<id>.diff.json`` and ``<id>.error.json`` on disk."""
-    document = store.read_json(output_dir / f"{document_id}.json")
-    diff = store.read_json(output_dir / f"{document_id}.diff.json")
+    document, document_problem = _read_model(output_dir / f"{document_id}.json", TelegramDocument)
+    diff, diff_problem = _read_model(output_dir / f"{document_id}.diff.json", DiffReport)
     error = store.read_json(output_dir / f"{document_id}.error.json")
-    warnings = list(document.get("quality", {}).get("warnings", []))
+    warnings = [p for p in (document_problem, diff_problem) if p] + (list(document.quality.warnings) if document else [])
     if error:
         warnings.insert(0, f"failed at {error.get('stage', '?')}: {error.get('message', '')}")
+    primary = diff.profiles.get(PRIMARY_PROFILE) if diff else None
     report = report_path(output_dir, document_id)
     return IndexRow(
-        document_id=document_id, cer=_rate(diff.get("cer")), wer=_rate(diff.get("wer")),
-        field_accuracy=_rate(diff.get("field_accuracy")), warnings=tuple(warnings),
+        document_id=document_id, cer=diff.cer if diff else None, wer=diff.wer if diff else None,
+        field_accuracy=diff.field_accuracy if diff else None, warnings=tuple(warnings),
         report_href=report.name if report.is_file() else None,
-        reference_characters=diff.get("profiles", {}).get("strict", {}).get("reference_characters"),
+        reference_characters=primary.reference_characters if primary else None,
+        exports=exports(output_dir, document_id),
     )
 
 
