@@ -16,7 +16,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ocr.compare.transcript import Transcript, parse_transcript
+from ocr.compare.transcript import Transcript, decode_text, parse_transcript
 from ocr.contract import BBox
 from ocr.errors import InputError
 
@@ -152,18 +152,14 @@ def _looks_like_xml(data: bytes) -> bool:
 
 def read_reference(path: Path) -> Transcript:
     """A reference transcription of any supported kind: ALTO or PAGE XML (by root namespace) or
-    text (the archive's markdown export or plain text, UTF-8)."""
+    text (the archive's markdown export or plain text; UTF-8, UTF-16 or Windows-1251)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read transcription {path}: {exc}", "check the path") from exc
     if _looks_like_xml(data):
         return parse_xml_reference(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"transcription {path} is not UTF-8: {exc}", "save it as UTF-8 text") from exc
-    return parse_transcript(text)
+    return parse_transcript(decode_text(data, str(path)))
 
 
 def find_transcript(scan: Path, transcripts_dir: Path | None = None) -> Path | None:

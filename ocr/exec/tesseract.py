@@ -9,6 +9,10 @@ import functools
 import os
 import re
 import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +21,31 @@ import pytesseract
 from ocr.errors import ExternalToolError, MissingDependencyError
 
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-rus (or run `make setup`)"
+TIMEOUT_HINT = ("the page may be damaged or far too large; if it is a real page, "
+                "raise the limit (TELEGRAMS_PAGE_TIMEOUT, in seconds) and run again")
+# When the calls in this context (one page) must have finished, in time.monotonic() seconds.
+_deadline: ContextVar[float | None] = ContextVar("tesseract_deadline", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """The Tesseract calls inside share ``seconds`` (a page's limit): the one running at the end is stopped."""
+    token = _deadline.set(time.monotonic() + seconds if seconds else None)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def _timeout(requested: float) -> float:
+    """The call's timeout in seconds: ``requested``, or less when the page's time limit is nearer."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return requested
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise ExternalToolError("tesseract: the page's time limit is used up", TIMEOUT_HINT)
+    return min(requested, left)
 
 
 @functools.cache
@@ -52,20 +81,24 @@ def _config(psm: int, extra: dict[str, str | int] | None) -> str:
     return f"--psm {psm} " + " ".join(f"-c {key}={value}" for key, value in variables.items())
 
 
-def _run(function, image: np.ndarray, **kwargs):
+def _run(function, image: np.ndarray, timeout: float, **kwargs):
+    timeout = _timeout(timeout)
     try:
-        return function(image, **kwargs)
+        return function(image, timeout=timeout, **kwargs)
     except pytesseract.TesseractNotFoundError as exc:
         raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
     except pytesseract.TesseractError as exc:
         if "Empty page" in str(exc.message):
             return None
+        if isinstance(exc.status, int) and exc.status < 0:
+            raise ExternalToolError(f"tesseract was killed (signal {-exc.status})",
+                                    "the machine may be out of memory: run with fewer --workers, then run again") from exc
         raise ExternalToolError(
             f"tesseract failed (status {exc.status}): {exc.message}",
-            "check that the image is a readable page; rerun with --debug to keep the intermediate images",
+            "check that the image is a readable page; rerun with --debug-dir to keep the intermediate images",
         ) from exc
-    except RuntimeError as exc:  # pytesseract's timeout
-        raise ExternalToolError(f"tesseract did not finish: {exc}", "raise the OCR timeout or check the image size") from exc
+    except RuntimeError as exc:  # pytesseract's timeout: it has killed the process
+        raise ExternalToolError(f"tesseract did not finish in {timeout:.0f} s and was stopped", TIMEOUT_HINT) from exc
 
 
 def image_to_data(
