@@ -175,11 +175,12 @@ def _decoding(path: Path, failure: str) -> Iterator[None]:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputError(f"{path.name} is larger than {MAX_PAGE_PIXELS // 1_000_000} million pixels ({exc})",
-                         "scan at a lower resolution (300 dpi is enough) or split the image") from exc
+        raise InputError(f"{path.name} is larger than {MAX_PAGE_PIXELS // 1_000_000} million pixels: "
+                         "refused before decoding (it could be a decompression bomb)",
+                         "scan at a lower resolution, 300 dpi is enough, or split the image") from exc
     except (OSError, UnidentifiedImageError, IndexError, SyntaxError, ValueError) as exc:
         raise InputError(f"{failure}: {exc}",
-                         "check the file is a complete PNG, JPEG or TIFF (a truncated upload? copy it again)") from exc
+                         "check the file is a complete PNG, JPEG or TIFF; an upload cut short? copy it again") from exc
 
 
 def _count_pages(path: Path) -> int:
@@ -204,7 +205,7 @@ def open_document(path: Path, assigned_id: str | None = None) -> DocumentInput:
     elif path.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES:
         count = _count_pages(path)
         if count == 0:
-            raise InputError(f"{path.name} has no pages", "check the file is complete")
+            raise InputError(f"{path.name} has no pages", "check the file is complete; export or scan it again")
         refs = tuple(PageRef(path, i, i + 1) for i in range(count))
     else:
         raise InputError(f"{path.name}: unsupported file type", "give a PDF, TIFF, PNG or JPEG scan")

@@ -47,12 +47,12 @@ def _info(path: Path, page: int | None = None) -> str:
     done = _run(["pdfinfo", *pages, str(path.absolute())], path.name)
     if b"Incorrect password" in done.stderr:
         raise InputError(f"{path.name} is encrypted: it needs a password to open",
-                         "remove the password (qpdf --decrypt --password=PASSWORD in.pdf out.pdf) and put the copy in the inbox")
+                         "remove the password, e.g. qpdf --decrypt --password=PASSWORD in.pdf out.pdf, and put that copy in the inbox")
     if b"Invalid page count 0" in done.stderr:
         return "Pages: 0\n"
     if done.returncode != 0:
         raise InputError(f"{path.name} is not a readable PDF: {_reason(done.stderr)}",
-                         "check the file is complete (a truncated upload? copy it again) and opens in a viewer")
+                         "check the file is complete and opens in a viewer; an upload cut short? copy it again")
     return done.stdout.decode("utf-8", "replace")
 
 
