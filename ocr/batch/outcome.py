@@ -23,6 +23,9 @@ from ocr.page import PageResult
 from ocr.report import write as report
 from ocr.settings import Settings
 
+# The files a document may have in the output folder, ``<id><suffix>``: what a killed run may leave half-written.
+DOCUMENT_SUFFIXES = (".json", ".diff.json", ".diff.html", ".error.json")
+
 
 @dataclass
 class Outcome:
@@ -203,8 +206,8 @@ def sweep_partial(output_dir: Path, document_ids: list[str]) -> list[Path]:
     """
     removed = []
     for document_id in document_ids:
-        for name in (f"{document_id}.json", f"{document_id}.diff.json", f"{document_id}.error.json"):
-            for part in store.partial_files(output_dir / name):
+        for suffix in DOCUMENT_SUFFIXES:
+            for part in store.partial_files(output_dir / f"{document_id}{suffix}"):
                 part.unlink(missing_ok=True)
                 removed.append(part)
     return removed
