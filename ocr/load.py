@@ -115,7 +115,10 @@ def _natural_key(path: Path) -> list:
 
 
 def _page_images(folder: Path) -> list[Path]:
-    return sorted((p for p in folder.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()), key=_natural_key)
+    """The page images of a folder in natural order; links leading out of the folder are not pages of it."""
+    inside = folder.resolve()
+    return [p for p in _entries(folder) if p.suffix.lower() in IMAGE_SUFFIXES and not p.name.startswith(".")
+            and p.is_file() and _inside(p, inside)]
 
 
 def _inside(entry: Path, root: Path) -> bool:
@@ -126,10 +129,18 @@ def _inside(entry: Path, root: Path) -> bool:
         return False
 
 
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir(), key=_natural_key)
+    except OSError as exc:  # a folder this user may not read: the rest of the inbox still is
+        logger.warning("%s cannot be listed, skipped: %s", folder, exc.strerror)
+        return []
+
+
 def _walk(folder: Path, root: Path, visited: set[Path]) -> list[Path]:
     visited.add(folder.resolve())
     found: list[Path] = []
-    for entry in sorted(folder.iterdir(), key=_natural_key):
+    for entry in _entries(folder):
         if entry.name.startswith("."):  # .DS_Store, ._resource forks, temporary uploads
             continue
         if not _inside(entry, root):
@@ -137,7 +148,7 @@ def _walk(folder: Path, root: Path, visited: set[Path]) -> list[Path]:
         elif entry.is_file() and entry.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES:
             found.append(entry)
         elif entry.is_dir() and entry.resolve() not in visited:
-            has_subfolders = any(p.is_dir() for p in entry.iterdir())
+            has_subfolders = any(p.is_dir() for p in _entries(entry))
             found.extend(_walk(entry, root, visited) if has_subfolders or not _page_images(entry) else [entry])
     return found
 

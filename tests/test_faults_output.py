@@ -108,3 +108,21 @@ def test_killed_at_any_write_leaves_no_half_file_and_a_rerun_finishes(tmp_path, 
         _finish(tmp_path, output)
         schema.validate(json.loads((output / "telegram.json").read_text(encoding="utf-8")))
         assert sorted(p.name for p in output.iterdir()) == ["telegram.diff.html", "telegram.diff.json", "telegram.json"]
+
+
+def test_an_input_unreadable_now_is_taken_by_the_inbox_run_and_its_failure_recorded(tmp_path, monkeypatch):
+    from ocr.batch import ledger
+
+    good, locked = make.tiny_image(tmp_path / "good.png"), make.tiny_image(tmp_path / "locked.png")
+    real = ledger.file_sha256
+
+    def sha256(path):
+        if path == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(ledger, "file_sha256", sha256)
+    taken = ledger.pending([good, locked], tmp_path / "output", "fp")
+    assert [(c.path, len(c.sha256)) for c in taken] == [(good, 64), (locked, 0)]
+    failed = batch.record_failure(tmp_path / "output", locked, "locked", "open", PermissionError(errno.EACCES, "Permission denied"))
+    assert failed.status == "failed" and failed.error_kind == "PermissionError at open"

@@ -101,3 +101,16 @@ def test_junk_files_and_empty_folders_are_ignored(tmp_path):
     (tmp_path / "__MACOSX").mkdir()
     make.tiny_image(tmp_path / "scan.png")
     assert load.discover(tmp_path) == [tmp_path / "scan.png"]
+
+
+def test_a_folder_of_pages_keeps_only_its_own_visible_pages(tmp_path):
+    folder, outside = tmp_path / "inbox" / "telegram-7", tmp_path / "private"
+    folder.mkdir(parents=True)
+    outside.mkdir()
+    for name in ("page-1.png", "page-2.png"):
+        make.tiny_image(folder / name)
+    (folder / "._page-1.png").write_bytes(b"\x00\x05\x16\x07 resource fork")  # a Mac's copy leaves these
+    make.tiny_image(outside / "secret.png")
+    (folder / "page-3.png").symlink_to(outside / "secret.png")
+    assert load.discover(tmp_path / "inbox") == [folder]
+    assert [ref.path.name for ref in load.open_document(folder).pages] == ["page-1.png", "page-2.png"]

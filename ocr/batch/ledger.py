@@ -57,12 +57,20 @@ def read(output_dir: Path) -> dict[str, Entry]:
         return {}
 
 
+def _sha256(path: Path) -> str:
+    """The input's hash; "" when it cannot be read now, so that it is taken and its failure recorded."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return ""
+
+
 def pending(paths: Iterable[Path], output_dir: Path, fingerprint: str) -> list[Candidate]:
     """The inputs not yet processed for their current content and ``fingerprint``, in the given order."""
     entries = read(output_dir)
     found = []
     for path in paths:
-        candidate = Candidate(path, file_sha256(path))
+        candidate = Candidate(path, _sha256(path))
         entry = entries.get(_key(path))
         if entry is None or entry.status not in DONE or (entry.sha256, entry.settings) != (candidate.sha256, fingerprint):
             found.append(candidate)
