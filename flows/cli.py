@@ -67,8 +67,20 @@ def ingest(
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
                            verbose=verbose, dask_address=dask_address, debug_dir=debug_dir)
     Console(width=max(out.width, 130)).print(summary_table(outcomes))  # numbers must not be cut in narrow terminals
-    if outcomes and all(o.status == "failed" for o in outcomes):
-        raise typer.Exit(1)
+    raise typer.Exit(_report_failures(outcomes, output))
+
+
+def _report_failures(outcomes, output: Path) -> int:
+    """The exit status of a batch: 1 when any document failed (said how many and why), else 0."""
+    from ocr.batch.outcome import failure_counts
+
+    counts = failure_counts(outcomes)
+    if not counts:
+        return 0
+    kinds = ", ".join(f"{kind} ×{n}" for kind, n in counts.items())
+    console.print(f"[bold red]{sum(counts.values())} of {len(outcomes)} documents failed[/] ({kinds}); "
+                  f"each failure's reason is in {output}/<id>.error.json")
+    return 1
 
 
 @app.command()

@@ -40,3 +40,9 @@ class SchemaError(TelegramsError):
     """A document does not satisfy the published JSON Schema: a bug in the pipeline."""
 
     exit_code = 5
+
+
+class OutputError(TelegramsError):
+    """The output folder takes no more files (disk full, read-only, no permission): the batch stops."""
+
+    exit_code = 6

@@ -48,7 +48,7 @@ def test_missing_program_says_how_to_install(monkeypatch):
 
 def test_timeout_becomes_our_error(monkeypatch, languages):
     monkeypatch.setattr(tesseract, "RUNNER", fake(raises=subprocess.TimeoutExpired("tesseract", 5)))
-    with pytest.raises(ExternalToolError, match="did not finish within 5 s"):
+    with pytest.raises(ExternalToolError, match="did not finish in 5 s and was stopped"):
         tesseract.image_to_data(PAGE, "rus", timeout=5)
 
 

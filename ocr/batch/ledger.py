@@ -8,15 +8,13 @@ under an exclusive lock, so two runs on the same output folder never lose each o
 
 from __future__ import annotations
 
-import fcntl
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ocr.batch import store
+from ocr.batch import lock, store
 from ocr.load import file_sha256
 
 LEDGER_NAME = "inbox-ledger.json"
@@ -59,33 +57,30 @@ def read(output_dir: Path) -> dict[str, Entry]:
         return {}
 
 
+def _sha256(path: Path) -> str:
+    """The input's hash; "" when it cannot be read now, so that it is taken and its failure recorded."""
+    try:
+        return file_sha256(path)
+    except OSError:
+        return ""
+
+
 def pending(paths: Iterable[Path], output_dir: Path, fingerprint: str) -> list[Candidate]:
     """The inputs not yet processed for their current content and ``fingerprint``, in the given order."""
     entries = read(output_dir)
     found = []
     for path in paths:
-        candidate = Candidate(path, file_sha256(path))
+        candidate = Candidate(path, _sha256(path))
         entry = entries.get(_key(path))
         if entry is None or entry.status not in DONE or (entry.sha256, entry.settings) != (candidate.sha256, fingerprint):
             found.append(candidate)
     return found
 
 
-@contextmanager
-def _locked(output_dir: Path) -> Iterator[None]:
-    output_dir.mkdir(parents=True, exist_ok=True)
-    with (output_dir / f".{LEDGER_NAME}.lock").open("a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
 def record(output_dir: Path, fingerprint: str, taken: Iterable[tuple[Candidate, str, str]]) -> Path:
     """Add ``(candidate, status, document_id)`` entries to the ledger (read, merge and replace under a lock)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    with _locked(output_dir):
+    with lock.held(output_dir / f".{LEDGER_NAME}.lock"):
         entries = read(output_dir)
         for candidate, status, document_id in taken:
             entries[_key(candidate.path)] = Entry(candidate.sha256, fingerprint, status, document_id, now)

@@ -7,6 +7,7 @@ failure leaves ``<id>.error.json`` (stage, message, input hash) and never a half
 from __future__ import annotations
 
 import traceback
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +23,9 @@ from ocr.page import PageResult
 from ocr.report import write as report
 from ocr.settings import Settings
 
+# The files a document may have in the output folder, ``<id><suffix>``: what a killed run may leave half-written.
+DOCUMENT_SUFFIXES = (".json", ".diff.json", ".diff.html", ".error.json")
+
 
 @dataclass
 class Outcome:
@@ -29,7 +33,7 @@ class Outcome:
 
     document_id: str
     path: str
-    status: str  # "done" | "skipped" | "failed"
+    status: str  # "done" | "skipped" | "failed" | "busy" (another run was doing it at the same time)
     pages: int = 0
     mean_confidence: float | None = None
     cer: float | None = None
@@ -39,6 +43,7 @@ class Outcome:
     reference_words: int | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    error_kind: str | None = None  # e.g. "InputError at open": what the batch summary counts failures by
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -76,8 +81,11 @@ def record_failure(output_dir: Path, path: Path, document_id: str, stage: str, e
                    sha256: str | None = None) -> Outcome:
     """Write ``<id>.error.json`` and return the failed outcome."""
     message = str(exc.args[0]) if isinstance(exc, TelegramsError) else f"{type(exc).__name__}: {exc}"
-    if sha256 is None and path.exists():
-        sha256 = file_sha256(path)
+    if sha256 is None and path.is_file():
+        try:
+            sha256 = file_sha256(path)
+        except OSError:  # unreadable: the record says so without its hash
+            sha256 = None
     store.write_json_atomic(error_path(output_dir, document_id), {
         "document_id": document_id,
         "path": str(path),
@@ -89,7 +97,8 @@ def record_failure(output_dir: Path, path: Path, document_id: str, stage: str, e
         "failed_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "traceback": "".join(traceback.format_exception(exc)) if not isinstance(exc, TelegramsError) else None,
     })
-    return Outcome(document_id=document_id, path=str(path), status="failed", error=message)
+    return Outcome(document_id=document_id, path=str(path), status="failed", error=message,
+                   error_kind=f"{type(exc).__name__} at {stage}")
 
 
 def write_comparison(document: TelegramDocument, transcript_path: Path, output_dir: Path,
@@ -140,9 +149,16 @@ def write_summary(outcomes: list[Outcome], output_dir: Path) -> Path:
         "done": sum(o.status == "done" for o in outcomes),
         "skipped": sum(o.status == "skipped" for o in outcomes),
         "failed": sum(o.status == "failed" for o in outcomes),
+        "busy": sum(o.status == "busy" for o in outcomes),
+        "failures": failure_counts(outcomes),
         "rates": batch_rates(outcomes),
         "outcomes": [o.as_dict() for o in outcomes],
     })
+
+
+def failure_counts(outcomes: list[Outcome]) -> dict[str, int]:
+    """How many documents failed of each kind ("InputError at open": 3), the commonest first."""
+    return dict(Counter(o.error_kind or "unknown" for o in outcomes if o.status == "failed").most_common())
 
 
 def batch_rates(outcomes: list[Outcome]) -> dict:
@@ -190,12 +206,8 @@ def sweep_partial(output_dir: Path, document_ids: list[str]) -> list[Path]:
     """
     removed = []
     for document_id in document_ids:
-        for name in (f"{document_id}.json", f"{document_id}.diff.json", f"{document_id}.error.json"):
-            for part in output_dir.glob(f".{_glob_escape(name)}.*.part"):
+        for suffix in DOCUMENT_SUFFIXES:
+            for part in store.partial_files(output_dir / f"{document_id}{suffix}"):
                 part.unlink(missing_ok=True)
                 removed.append(part)
     return removed
-
-
-def _glob_escape(text: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in text)

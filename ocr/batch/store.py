@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
 import tempfile
@@ -11,12 +13,46 @@ from pydantic import BaseModel
 
 from ocr import schema
 from ocr.contract import TelegramDocument
+from ocr.errors import OutputError
+
+# Errors that mean the output folder takes no file at all: the batch stops rather than fail every document.
+UNWRITABLE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM})
+# mkstemp adds 8 random characters and ".part"; the rest of a 255-byte file name is ours.
+_MAX_PREFIX_BYTES = 200
+
+
+def temporary_prefix(name: str) -> str:
+    """The start of the temporary file's name for ``name``: ``.<name>.``, or a hash of it for a long name."""
+    if len(name.encode("utf-8", "surrogateescape")) <= _MAX_PREFIX_BYTES:
+        return f".{name}."
+    return f".{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:32]}."
+
+
+def partial_files(path: Path) -> list[Path]:
+    """The temporary files a killed writer of ``path`` may have left beside it."""
+    prefix = temporary_prefix(path.name)
+    return [p for p in path.parent.glob(".*.part") if p.name.startswith(prefix)]
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    """Write to a temporary file beside ``path``, fsync, then rename over it.
+
+    The old file stays whole if anything fails; a full, read-only or forbidden output folder
+    raises :class:`~ocr.errors.OutputError`.
+    """
+    try:
+        return _write(path, data)
+    except OSError as exc:
+        if exc.errno not in UNWRITABLE:
+            raise
+        raise OutputError(f"cannot write {path}: {os.strerror(exc.errno)}",
+                          "free space on the output disk, make the output folder writable or give another --output; "
+                          "files written before are intact, and a rerun does the rest") from exc
+
+
+def _write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    handle, temp = tempfile.mkstemp(prefix=temporary_prefix(path.name), suffix=".part", dir=path.parent)
     try:
         # mkstemp makes the file private; results are for every reader the umask allows.
         umask = os.umask(0)

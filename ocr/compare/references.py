@@ -11,12 +11,13 @@ The format is told from the content (the XML root's namespace), not from the fil
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from ocr.compare.transcript import Transcript, parse_transcript
+from ocr.compare.transcript import Transcript, decode_text, parse_transcript
 from ocr.contract import BBox
 from ocr.errors import InputError
 
@@ -64,8 +65,22 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
+def _number(value: str | None) -> float:
+    """A coordinate in pixels (0 when absent); one that is no finite number makes the reference malformed."""
+    if not value:
+        return 0.0
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        raise InputError(f"reference XML has a coordinate that is not a number: {value[:40]!r}",
+                         "check the file was exported completely by an ALTO or PAGE tool")
+    return number
+
+
 def _int(value: str | None) -> int:
-    return int(round(float(value))) if value else 0
+    return int(round(_number(value)))
 
 
 def _alto_lines(root: etree._Element) -> list[TextLine]:
@@ -81,10 +96,13 @@ def _alto_lines(root: etree._Element) -> list[TextLine]:
 
 
 def _points_box(points: str) -> BBox:
-    pairs = [tuple(float(v) for v in point.split(",")) for point in points.split()]
+    pairs = [point.split(",") for point in points.split()]
     if not pairs:
         return (0, 0, 0, 0)
-    xs, ys = [p[0] for p in pairs], [p[1] for p in pairs]
+    if any(len(pair) != 2 for pair in pairs):
+        raise InputError(f"reference XML has points that are not x,y pairs: {points[:40]!r}",
+                         "check the file was exported completely by a PAGE tool")
+    xs, ys = [_number(p[0]) for p in pairs], [_number(p[1]) for p in pairs]
     return (round(min(xs)), round(min(ys)), round(max(xs) - min(xs)), round(max(ys) - min(ys)))
 
 
@@ -152,18 +170,14 @@ def _looks_like_xml(data: bytes) -> bool:
 
 def read_reference(path: Path) -> Transcript:
     """A reference transcription of any supported kind: ALTO or PAGE XML (by root namespace) or
-    text (the archive's markdown export or plain text, UTF-8)."""
+    text (the archive's markdown export or plain text; UTF-8, UTF-16 or Windows-1251)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read transcription {path}: {exc}", "check the path") from exc
     if _looks_like_xml(data):
         return parse_xml_reference(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"transcription {path} is not UTF-8: {exc}", "save it as UTF-8 text") from exc
-    return parse_transcript(text)
+    return parse_transcript(decode_text(data, str(path)))
 
 
 def find_transcript(scan: Path, transcripts_dir: Path | None = None) -> Path | None:

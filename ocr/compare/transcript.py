@@ -11,6 +11,7 @@ record is read from them by :mod:`ocr.assemble`, as it is for OCR output.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -162,13 +163,28 @@ def parse_transcript(text: str) -> Transcript:
                       omissions=omissions, scored_body=assemble.body_text(scored) if omissions else "")
 
 
+def decode_text(data: bytes, name: str) -> str:
+    """A transcription's bytes as text: UTF-8 (with or without a byte-order mark), UTF-16 with its
+    mark, or else Windows-1251, in which older Windows tools saved Cyrillic."""
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return data.decode("cp1251")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"transcription {name} is neither UTF-8 nor Windows-1251 text: {exc}",
+                         "save it as UTF-8 text") from exc
+
+
 def read_transcript(path: Path) -> Transcript:
     """Read a transcription file (the archive's markdown export, or plain text in the same layout)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read transcription {path}: {exc}", "it must be a UTF-8 text file") from exc
-    return parse_transcript(text)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read transcription {path}: {exc}", "check the path and its permissions") from exc
+    return parse_transcript(decode_text(data, str(path)))
 
 
 _MARKUP = {Role.FORM_TITLE: "# {}", Role.CLASSIFICATION: "**{}**", Role.HANDWRITTEN: "*{}*"}

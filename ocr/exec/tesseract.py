@@ -12,7 +12,10 @@ import logging
 import os
 import re
 import subprocess
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,12 +30,16 @@ INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-rus
 TSV_COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num",
                "left", "top", "width", "height", "conf", "text")
 
-# (arguments after "tesseract", standard input, timeout in seconds) -> the finished process.
+TIMEOUT_HINT = ("the page may be damaged or far too large; if it is a real page, "
+                "raise the limit (TELEGRAMS_PAGE_TIMEOUT, in seconds) and run again")
+PROGRAM = "tesseract"
+
+# (arguments after the program, standard input, timeout in seconds) -> the finished process.
 Runner = Callable[[Sequence[str], bytes | None, float], subprocess.CompletedProcess]
 
 
 def _subprocess_runner(args: Sequence[str], stdin: bytes | None, timeout: float) -> subprocess.CompletedProcess:
-    return subprocess.run(["tesseract", *args], input=stdin, capture_output=True, timeout=timeout, check=False)
+    return subprocess.run([PROGRAM, *args], input=stdin, capture_output=True, timeout=timeout, check=False)
 
 
 RUNNER: Runner = _subprocess_runner
@@ -42,6 +49,31 @@ RUNNER: Runner = _subprocess_runner
 _NOTES = re.compile(r"^(Estimating resolution as|Detected \d+ diacritics|Empty page|Too few characters|"
                     r"Warning\.? Invalid resolution)")
 _ERRORS = re.compile(r"^(Error|Failed|Could not|Can't|Cannot|Tesseract couldn't|Please make sure)", re.IGNORECASE)
+
+
+# When the calls in this context (one page) must have finished, in time.monotonic() seconds.
+_deadline: ContextVar[float | None] = ContextVar("tesseract_deadline", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """The Tesseract calls inside share ``seconds`` (a page's limit): the one running at the end is stopped."""
+    token = _deadline.set(time.monotonic() + seconds if seconds else None)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def _timeout(requested: float) -> float:
+    """The call's timeout in seconds: ``requested``, or less when the page's time limit is nearer."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return requested
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise ExternalToolError("tesseract: the page's time limit is used up", TIMEOUT_HINT)
+    return min(requested, left)
 
 
 @dataclass(frozen=True)
@@ -67,14 +99,17 @@ def classify(stderr: str) -> Diagnostics:
 
 
 def _call(args: Sequence[str], stdin: bytes | None, timeout: float) -> tuple[subprocess.CompletedProcess, Diagnostics]:
-    """Run Tesseract and log what it said; a missing program or a timeout becomes our exception."""
+    """Run Tesseract and log what it said; a missing program, a kill or a timeout becomes our exception."""
+    timeout = _timeout(timeout)
     try:
         done = RUNNER(args, stdin, timeout)
     except FileNotFoundError as exc:
         raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
     except subprocess.TimeoutExpired as exc:
-        raise ExternalToolError(f"tesseract did not finish within {timeout:.0f} s",
-                                "check the page image (size, content); the page is recorded as failed") from exc
+        raise ExternalToolError(f"tesseract did not finish in {timeout:.0f} s and was stopped", TIMEOUT_HINT) from exc
+    if done.returncode < 0:
+        raise ExternalToolError(f"tesseract was killed (signal {-done.returncode})",
+                                "the machine may be out of memory: run with fewer --workers, then run again")
     found = classify(_text(done.stderr))
     for line in found.notes:
         log.debug("tesseract: %s", line)
