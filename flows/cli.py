@@ -49,18 +49,20 @@ def ingest(
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents whose results are already up to date.")] = False,
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler (tcp://host:8786) instead of local threads.")] = None,
+    formats: Annotated[str, typer.Option("--formats", help="Outputs per document, comma-separated: json (always written), alto, page (one PAGE XML per page), pdf (searchable PDF/A).")] = "json,alto,page,pdf",
     debug_dir: Annotated[Path | None, typer.Option("--debug-dir", help="Keep each preprocessing step's image as DIR/<id>/page-NNN/NN_step.png (documents skipped as done write none: add --force).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Read every scan under SOURCE into contract JSON (and a diff where a transcription exists)."""
     _prepare_environment(verbose)
     from flows.run import run_ingest
+    from ocr.export.write import parse_formats
     from ocr.recognize import OcrSettings
     from ocr.settings import Settings
 
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
-                           verbose=verbose, dask_address=dask_address, debug_dir=debug_dir)
+                           verbose=verbose, dask_address=dask_address, debug_dir=debug_dir, formats=parse_formats(formats))
     Console(width=max(out.width, 130)).print(summary_table(outcomes))  # numbers must not be cut in narrow terminals
     if outcomes and all(o.status == "failed" for o in outcomes):
         raise typer.Exit(1)
@@ -78,6 +80,7 @@ def serve(
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler instead of local threads.")] = None,
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    formats: Annotated[str, typer.Option("--formats", help="Outputs per document, comma-separated: json (always written), alto, page (one PAGE XML per page), pdf (searchable PDF/A).")] = "json,alto,page,pdf",
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Serve the inbox deployment on a Prefect server (PREFECT_API_URL) until stopped with Ctrl-C."""
@@ -91,11 +94,12 @@ def serve(
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     _prepare_environment(verbose)
     from flows.serve import serve_inbox
+    from ocr.export.write import parse_formats
 
     console.print(f"serving ingest-inbox/{name}: {inbox} → {output}"
                   + (f", cron {cron!r}" if cron else f", every {interval:g} s" if interval else ", on demand only"))
     serve_inbox(inbox, output, name=name, cron=cron, interval=interval, transcripts=transcripts, workers=workers,
-                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose)
+                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose, formats=parse_formats(formats))
 
 
 @app.command()

@@ -19,6 +19,7 @@ from prefect.futures import PrefectFuture
 from ocr import load
 from ocr.batch import outcome as batch
 from ocr.errors import TelegramsError
+from ocr.export.write import FORMATS
 from ocr.page import PageResult
 from ocr.page import process_page as read_page
 from ocr.report import write as report
@@ -81,8 +82,8 @@ def process_page(ref: load.PageRef, settings: Settings, document_id: str,
 
 @task(name="write-document", task_run_name="write-{document.document_id}")
 def write_document(document: load.DocumentInput, pages: list[PageResult], settings: Settings,
-                   output_dir: Path, transcripts_dir: Path | None) -> batch.Outcome:
-    return batch.finish(document, pages, settings, output_dir, transcripts_dir)
+                   output_dir: Path, transcripts_dir: Path | None, formats: tuple[str, ...] = FORMATS) -> batch.Outcome:
+    return batch.finish(document, pages, settings, output_dir, transcripts_dir, formats)
 
 
 def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentInput], list[batch.Outcome]]:
@@ -98,7 +99,7 @@ def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentIn
 
 
 def _collect(document: load.DocumentInput, futures: list[PrefectFuture], settings: Settings,
-             output_dir: Path, transcripts_dir: Path | None) -> batch.Outcome:
+             output_dir: Path, transcripts_dir: Path | None, formats: tuple[str, ...]) -> batch.Outcome:
     stage = "process-page"
     try:
         pages = []
@@ -106,7 +107,7 @@ def _collect(document: load.DocumentInput, futures: list[PrefectFuture], setting
             pages.append(future.result())
             _progress("page")
         stage = "write-document"
-        return write_document(document, pages, settings, output_dir, transcripts_dir)
+        return write_document(document, pages, settings, output_dir, transcripts_dir, formats)
     except Exception as exc:
         return batch.record_failure(output_dir, document.path, document.document_id, stage, exc, document.sha256)
 
@@ -122,8 +123,9 @@ def _summarise(outcomes: list[batch.Outcome], output_dir: Path) -> Path:
 
 
 def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: Settings,
-                 force: bool, debug_dir: Path | None = None) -> list[batch.Outcome]:
-    """The body of the ingest flows: process ``paths`` (one document each) and write the batch summary.
+                 force: bool, debug_dir: Path | None = None, formats: tuple[str, ...] = FORMATS) -> list[batch.Outcome]:
+    """The body of the ingest flows: process ``paths`` (one document each, written in ``formats``) and
+    write the batch summary.
 
     Call it inside a flow run: it submits the page tasks to that flow's task runner.
     """
@@ -137,13 +139,13 @@ def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | No
 
     def collect_oldest() -> None:
         document, futures = in_flight.popleft()
-        outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir))
+        outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir, formats))
         _progress("document", outcomes[-1])
         logger.info("document %s: %s%s", document.document_id, outcomes[-1].status,
                     f" ({outcomes[-1].error})" if outcomes[-1].error else "")
 
     for document in documents:
-        earlier = None if force else batch.finished(document, output_dir, settings)
+        earlier = None if force else batch.finished(document, output_dir, settings, formats)
         if earlier:
             outcomes.append(earlier)
             logger.info("document %s: up to date, skipped", document.document_id)
@@ -172,7 +174,7 @@ def fail_if_all_failed(outcomes: list[batch.Outcome], output_dir: Path) -> list[
 @flow(name="ingest", log_prints=False)
 def ingest(source: Path, output_dir: Path, transcripts_dir: Path | None = None,
            settings: Settings = Settings(), force: bool = False,
-           debug_dir: Path | None = None) -> list[batch.Outcome]:
-    """Ingest every document under ``source`` into ``output_dir``; returns one outcome per document."""
-    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force, debug_dir)
+           debug_dir: Path | None = None, formats: tuple[str, ...] = FORMATS) -> list[batch.Outcome]:
+    """Ingest every document under ``source`` into ``output_dir`` in ``formats``; returns one outcome per document."""
+    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force, debug_dir, formats)
     return fail_if_all_failed(outcomes, output_dir)

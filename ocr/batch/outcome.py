@@ -17,6 +17,7 @@ from ocr.compare.references import find_transcript, read_reference
 from ocr.contract import TelegramDocument
 from ocr.document import assemble_document
 from ocr.errors import TelegramsError
+from ocr.export.write import export_patterns, exports_present, write_exports
 from ocr.load import DocumentInput, file_sha256
 from ocr.page import PageResult
 from ocr.report import write as report
@@ -52,14 +53,17 @@ def error_path(output_dir: Path, document_id: str) -> Path:
     return output_dir / f"{document_id}.error.json"
 
 
-def finished(document: DocumentInput, output_dir: Path, settings: Settings) -> Outcome | None:
-    """The earlier outcome when a valid result for this input and these settings is on disk."""
+def finished(document: DocumentInput, output_dir: Path, settings: Settings,
+             formats: tuple[str, ...] = ("json",)) -> Outcome | None:
+    """The earlier outcome when a valid result for this input and these settings is on disk, with its chosen exports."""
     path = output_path(output_dir, document.document_id)
     try:
         done = store.read_document(path)
     except (OSError, ValueError):
         return None
     if done.source.sha256 != document.sha256 or done.provenance.settings_hash != settings.fingerprint():
+        return None
+    if not exports_present(output_dir, done.document_id, len(done.pages), formats):
         return None
     report = store.read_json(output_dir / f"{document.document_id}.diff.json")
     return Outcome(
@@ -103,8 +107,8 @@ def write_comparison(document: TelegramDocument, transcript_path: Path, output_d
 
 
 def finish(document: DocumentInput, pages: list[PageResult], settings: Settings, output_dir: Path,
-           transcripts_dir: Path | None = None) -> Outcome:
-    """Assemble and write the document, and its diff when a transcription is found."""
+           transcripts_dir: Path | None = None, formats: tuple[str, ...] = ("json",)) -> Outcome:
+    """Assemble and write the document, its chosen exports, and its diff when a transcription is found."""
     result = assemble_document(document, pages, settings)
     outcome = Outcome(
         document_id=result.document_id, path=str(document.path), status="done", pages=len(result.pages),
@@ -116,6 +120,7 @@ def finish(document: DocumentInput, pages: list[PageResult], settings: Settings,
         outcome.cer, outcome.wer, outcome.field_accuracy = found.cer, found.wer, found.field_accuracy
         primary = found.profiles[diff.PRIMARY_PROFILE]
         outcome.reference_characters, outcome.reference_words = primary.reference_characters, primary.reference_words
+    write_exports(result, document, output_dir, formats)
     # The document last: its presence is what marks the work finished for a rerun.
     store.write_document(result, output_dir)
     error_path(output_dir, result.document_id).unlink(missing_ok=True)
@@ -190,8 +195,9 @@ def sweep_partial(output_dir: Path, document_ids: list[str]) -> list[Path]:
     """
     removed = []
     for document_id in document_ids:
-        for name in (f"{document_id}.json", f"{document_id}.diff.json", f"{document_id}.error.json"):
-            for part in output_dir.glob(f".{_glob_escape(name)}.*.part"):
+        escaped = _glob_escape(document_id)
+        for name in [f"{escaped}.json", f"{escaped}.diff.json", f"{escaped}.error.json", *export_patterns(escaped)]:
+            for part in output_dir.glob(f".{name}.*.part"):
                 part.unlink(missing_ok=True)
                 removed.append(part)
     return removed

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from ocr.contract import Page, Region, Stamp, TelegramDocument, TextLine, TextWord
-from ocr.export.content import ink_stamps, is_hyphenated, page_id, region_types, software
+from ocr.export.content import ink_stamps, is_hyphenated, page_id, region_types, software, within_pages
 
 NAMESPACE = "http://www.loc.gov/standards/alto/ns-v4#"
 SCHEMA_LOCATION = "http://www.loc.gov/standards/alto/ns-v4# http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
@@ -110,6 +110,7 @@ def _page(page: Page, stamps: list[Stamp]) -> etree._Element:
 
 def alto_tree(document: TelegramDocument) -> etree._Element:
     """The document as an ALTO 4.4 element tree."""
+    document = within_pages(document)
     kinds = region_types(document)
     root = A.alto(
         _description(document),

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from ocr.contract import Page, Region, Stamp, TelegramDocument, TextLine, TextWord
-from ocr.export.content import ink_stamps, page_id, software
+from ocr.export.content import ink_stamps, page_id, software, within_pages
 
 NAMESPACE = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 SCHEMA_LOCATION = f"{NAMESPACE} {NAMESPACE}/pagecontent.xsd"
@@ -98,6 +98,8 @@ def image_name(document: TelegramDocument, page: Page) -> str:
 
 def page_tree(document: TelegramDocument, page: Page) -> etree._Element:
     """One page of the document as a PAGE 2019-07-15 element tree."""
+    document = within_pages(document)
+    page = next(p for p in document.pages if p.number == page.number)
     pid = page_id(page)
     ids = [f"{pid}_r{k + 1}" for k in range(len(page.regions))]
     regions = [_text_region(region, rid) for region, rid in zip(page.regions, ids)]

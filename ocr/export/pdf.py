@@ -24,12 +24,14 @@ from PIL import ImageCms
 
 from ocr.contract import Page, TelegramDocument, TextLine, TextWord
 from ocr.errors import MissingDependencyError
-from ocr.export.content import software
+from ocr.export.content import software, within_pages
 
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "DejaVuSans"
 JPEG_QUALITY = 85
 POINTS_PER_INCH = 72
+# A word whose height differs from its line's typical one by more than this fraction is drawn in its own box.
+OWN_BOX = 0.5
 
 
 def _srgb_profile() -> PDFICCProfile:
@@ -88,17 +90,28 @@ def _show(pdf: FPDF, text: str, x: float, baseline: float, width: float) -> None
     pdf.text(x, baseline, text)
 
 
+def _size(height: float, font: _Font) -> float:
+    """The font size whose glyphs' height (ascent to descent) is ``height`` points."""
+    return max(height / (font.ascent - font.descent), 1.0)
+
+
 def _line(pdf: FPDF, line: TextLine, scale: float, font: _Font) -> None:
     """The line's words on one baseline and at one size, each filling its box's width, an explicit
-    space filling each gap (so every reader finds the word breaks), as OCRmyPDF draws hOCR."""
+    space filling each gap (so every reader finds the word breaks), as OCRmyPDF draws hOCR. A word
+    far from the line's height (a rule read as ``|``, a speck) keeps its own box."""
     words = line.words
     height = statistics.median(w.bbox[3] for w in words) * scale
-    size = max(height / (font.ascent - font.descent), 1.0)
-    pdf.set_font(FONT, size=size)
-    slope, intercept = _baseline(words, scale)
+    typical = [abs(w.bbox[3] * scale - height) <= OWN_BOX * height for w in words]
+    slope, intercept = _baseline([w for w, t in zip(words, typical) if t], scale)
     for k, word in enumerate(words):
-        x, w = word.bbox[0] * scale, word.bbox[2] * scale
-        base = slope * (x + w / 2) + intercept + font.descent * size
+        x, y, w, h = (v * scale for v in word.bbox)
+        if typical[k]:
+            size = _size(height, font)
+            base = slope * (x + w / 2) + intercept + font.descent * size
+        else:
+            size = _size(h, font)
+            base = y + h + font.descent * size
+        pdf.set_font(FONT, size=size)
         _show(pdf, word.text, x, base, w)
         if k + 1 < len(words):
             _show(pdf, " ", x + w, base, words[k + 1].bbox[0] * scale - x - w)
@@ -121,6 +134,7 @@ def _page(pdf: FPDF, page: Page, image: np.ndarray) -> None:
 
 def pdf_bytes(document: TelegramDocument, images: Sequence[np.ndarray]) -> bytes:
     """The document's ``<id>.pdf``: ``images[k]`` is page k's scan (BGR, the page's own pixels)."""
+    document = within_pages(document)
     pdf = _new_pdf(document)
     for page, image in zip(document.pages, images, strict=True):
         _page(pdf, page, image)
