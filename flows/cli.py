@@ -169,6 +169,7 @@ def bench(
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     from ocr.bench import ablation, accuracy, scale
+    from ocr.bench import exports as exports_bench
     from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
@@ -205,6 +206,11 @@ def bench(
     stages = report.stage_seconds
     out.print(f"one thread, per page ({stages['pages']} pages): preprocessing {stages['preprocess']:.2f} s, "
               f"Tesseract's reading {stages['recognition']:.2f} s: preprocessing at {100 * stages['ratio']:.0f} % of it")
+    pipeline = sum(r.seconds_per_page_pipeline * r.pages for r in report.levels) / sum(r.pages for r in report.levels) * workers
+    timing = exports_bench.run_exports_bench(cache, out_dir, per_level, seed, dpi, stages, pipeline, levels=tuple(level))
+    out.print("exports per page: " + ", ".join(f"{k} {v:.2f} s" for k, v in timing["seconds_per_page"].items())
+              + f": {100 * timing['share_of_pipeline']:.1f} % of the pipeline's time per page on one worker, "
+              f"{100 * timing['share_of_reading']:.1f} % of preprocessing and first reading ({out_dir / 'exports.json'})")
     out.print(f"written: {out_dir / 'bench.json'}")
 
 
