@@ -180,3 +180,10 @@ def test_write_exports_writes_the_chosen_formats_only(tmp_path):
                             tmp_path, ("json", "page"))
     assert sorted(p.name for p in written) == [f"seed-telegram-1950-01-19-clean.page-{n:03d}.xml" for n in range(1, 6)]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+
+
+def test_a_page_where_nothing_was_read_still_validates():
+    doc = document(DOCUMENTS[0])
+    blank = doc.model_copy(update={"pages": [p.model_copy(update={"regions": []}) for p in doc.pages], "stamps": []})
+    assert schema("alto-4-4.offline.xsd").validate(etree.fromstring(alto.alto_bytes(blank)))
+    assert schema("pagecontent-2019-07-15.xsd").validate(etree.fromstring(pagexml.page_bytes(blank, blank.pages[0])))

@@ -1,10 +1,11 @@
 """A searchable PDF/A-2b: each scan page as an image under an invisible text layer (fpdf2).
 
 Every word of the contract document is drawn in DejaVu Sans (embedded, subset, with a ToUnicode
-map, so copying and searching give Cyrillic) in text render mode 3 (invisible), its font size
-set so the glyphs' height fills the word's box and stretched (``Tz``) to its width: a viewer
-selects the word where the scan shows it. Page size is the scan's at its dpi; the images are
-JPEG as loaded, no colour management beyond the sRGB output intent PDF/A asks for.
+map, so copying and searching give Cyrillic) in text render mode 3 (invisible), in reading order:
+a line's words at one size (glyph height = the line's typical word height) on one baseline fitted
+through them, each stretched (``Tz``) to its box's width, so a viewer selects the word where the
+scan shows it. Page size is the scan's at its dpi; the images are JPEG as loaded, with no colour
+management beyond the sRGB output intent PDF/A asks for.
 """
 
 from __future__ import annotations
