@@ -23,6 +23,7 @@ system:
 	for code in eng deu ces slk dan; do { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx $$code; } || missing="$$missing tesseract-ocr-$$code"; done; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf ] || missing="$$missing fonts-urw-base35"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \

@@ -53,6 +53,7 @@ def ingest(
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents whose results are already up to date.")] = False,
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler (tcp://host:8786) instead of local threads.")] = None,
+    formats: Annotated[str, typer.Option("--formats", help="Outputs per document, comma-separated: json (always written), alto, page (one PAGE XML per page), pdf (searchable PDF/A).")] = "json,alto,page,pdf",
     debug_dir: Annotated[Path | None, typer.Option("--debug-dir", help="Keep each preprocessing step's image as DIR/<id>/page-NNN/NN_step.png (documents skipped as done write none: add --force).")] = None,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress and Prefect's logs; -vv: everything, Tesseract's notes included.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only.")] = False,
@@ -60,12 +61,13 @@ def ingest(
     """Read every scan under SOURCE into contract JSON (and a diff where a transcription exists)."""
     _prepare_environment(verbose, quiet)
     from flows.run import run_ingest
+    from ocr.export.write import parse_formats
     from ocr.recognize import OcrSettings
     from ocr.settings import Settings
 
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
-                           verbose=verbose, dask_address=dask_address, debug_dir=debug_dir)
+                           verbose=verbose, dask_address=dask_address, debug_dir=debug_dir, formats=parse_formats(formats))
     Console(width=max(out.width, 130)).print(summary_table(outcomes))  # numbers must not be cut in narrow terminals
     raise typer.Exit(_report_failures(outcomes, output))
 
@@ -95,6 +97,7 @@ def serve(
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler instead of local threads.")] = None,
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    formats: Annotated[str, typer.Option("--formats", help="Outputs per document, comma-separated: json (always written), alto, page (one PAGE XML per page), pdf (searchable PDF/A).")] = "json,alto,page,pdf",
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress and Prefect's logs; -vv: everything, Tesseract's notes included.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only.")] = False,
 ) -> None:
@@ -109,11 +112,12 @@ def serve(
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
     _prepare_environment(verbose, quiet)
     from flows.serve import serve_inbox
+    from ocr.export.write import parse_formats
 
     console.print(f"serving ingest-inbox/{name}: {inbox} → {output}"
                   + (f", cron {cron!r}" if cron else f", every {interval:g} s" if interval else ", on demand only"))
     serve_inbox(inbox, output, name=name, cron=cron, interval=interval, transcripts=transcripts, workers=workers,
-                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose)
+                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose, formats=parse_formats(formats))
 
 
 @app.command()
@@ -183,6 +187,7 @@ def bench(
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     from ocr.bench import ablation, accuracy, scale
+    from ocr.bench import exports as exports_bench
     from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
@@ -219,6 +224,11 @@ def bench(
     stages = report.stage_seconds
     out.print(f"one thread, per page ({stages['pages']} pages): preprocessing {stages['preprocess']:.2f} s, "
               f"Tesseract's reading {stages['recognition']:.2f} s: preprocessing at {100 * stages['ratio']:.0f} % of it")
+    pipeline = sum(r.seconds_per_page_pipeline * r.pages for r in report.levels) / sum(r.pages for r in report.levels) * workers
+    timing = exports_bench.run_exports_bench(cache, out_dir, per_level, seed, dpi, stages, pipeline, levels=tuple(level))
+    out.print("exports per page: " + ", ".join(f"{k} {v:.2f} s" for k, v in timing["seconds_per_page"].items())
+              + f": {100 * timing['share_of_pipeline']:.1f} % of the pipeline's time per page on one worker, "
+              f"{100 * timing['share_of_reading']:.1f} % of preprocessing and first reading ({out_dir / 'exports.json'})")
     out.print(f"written: {out_dir / 'bench.json'}")
 
 

@@ -14,14 +14,16 @@ from flows.ingest import fail_if_all_failed, ingest_paths
 from ocr import load
 from ocr.batch import ledger
 from ocr.batch import outcome as batch
+from ocr.export.write import FORMATS, parse_formats
 from ocr.recognize import OcrSettings
 from ocr.settings import Settings
 
 
 @flow(name="ingest-inbox", log_prints=False)
 def ingest_inbox(inbox: Path, output_dir: Path, transcripts_dir: Path | None = None, dpi: int = 300,
-                 lang: str = "rus", force: bool = False) -> list[batch.Outcome]:
-    """Ingest the new or changed documents under ``inbox`` into ``output_dir`` and record them in the ledger."""
+                 lang: str = "rus", force: bool = False, formats: str = ",".join(FORMATS)) -> list[batch.Outcome]:
+    """Ingest the new or changed documents under ``inbox`` into ``output_dir`` (in ``formats``, comma-separated)
+    and record them in the ledger."""
     logger = get_run_logger()
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
     fingerprint = settings.fingerprint()
@@ -31,7 +33,8 @@ def ingest_inbox(inbox: Path, output_dir: Path, transcripts_dir: Path | None = N
     logger.info("inbox %s: %d documents, %d new or changed", inbox, len(paths), len(candidates))
     if not candidates:
         return []
-    outcomes = ingest_paths([c.path for c in candidates], output_dir, transcripts_dir, settings, force)
+    outcomes = ingest_paths([c.path for c in candidates], output_dir, transcripts_dir, settings, force,
+                            formats=parse_formats(formats))
     by_path = {o.path: o for o in outcomes}
     ledger.record(output_dir, fingerprint, [(c, by_path[str(c.path)].status, by_path[str(c.path)].document_id)
                                            for c in candidates if str(c.path) in by_path])

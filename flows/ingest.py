@@ -22,8 +22,10 @@ from prefect.futures import PrefectFuture
 from ocr import load, logs
 from ocr.batch import lock
 from ocr.batch import outcome as batch
+from ocr.batch.folder import OutputFolder
 from ocr.errors import OutputError, TelegramsError
 from ocr.exec import tesseract
+from ocr.export.write import FORMATS
 from ocr.page import PageResult
 from ocr.page import process_page as read_page
 from ocr.report import write as report
@@ -84,8 +86,8 @@ def process_page(ref: load.PageRef, settings: Settings, document_id: str,
 
 @task(name="write-document", task_run_name="write-{document.document_id}")
 def write_document(document: load.DocumentInput, pages: list[PageResult], settings: Settings,
-                   output_dir: Path, transcripts_dir: Path | None) -> batch.Outcome:
-    return batch.finish(document, pages, settings, output_dir, transcripts_dir)
+                   output_dir: Path, transcripts_dir: Path | None, formats: tuple[str, ...] = FORMATS) -> batch.Outcome:
+    return batch.finish(document, pages, settings, output_dir, transcripts_dir, formats)
 
 
 def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentInput], list[batch.Outcome]]:
@@ -101,7 +103,7 @@ def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentIn
 
 
 def _collect(document: load.DocumentInput, futures: list[PrefectFuture], settings: Settings,
-             output_dir: Path, transcripts_dir: Path | None) -> batch.Outcome:
+             output_dir: Path, transcripts_dir: Path | None, formats: tuple[str, ...]) -> batch.Outcome:
     stage = "process-page"
     try:
         pages = []
@@ -109,22 +111,22 @@ def _collect(document: load.DocumentInput, futures: list[PrefectFuture], setting
             pages.append(future.result())
             _progress("page")
         stage = "write-document"
-        return write_document(document, pages, settings, output_dir, transcripts_dir)
+        return write_document(document, pages, settings, output_dir, transcripts_dir, formats)
     except OutputError:
         raise
     except Exception as exc:
         return batch.record_failure(output_dir, document.path, document.document_id, stage, exc, document.sha256)
 
 
-def _claim(document: load.DocumentInput, output_dir: Path, settings: Settings,
-           force: bool) -> tuple[IO | None, batch.Outcome | None]:
+def _claim(document: load.DocumentInput, output_dir: Path, settings: Settings, force: bool,
+           formats: tuple[str, ...]) -> tuple[IO | None, batch.Outcome | None]:
     """``(lock, None)`` when this run is to do the document; ``(None, outcome)`` when it is done or another run has it."""
-    held = lock.try_acquire(lock.document_lock_path(output_dir, document.document_id))
+    held = lock.try_acquire(OutputFolder(output_dir).lock(document.document_id))
     if held is None:
         return None, batch.Outcome(document.document_id, str(document.path), "busy", pages=len(document.pages),
                                    warnings=["another run was doing this document at the same time: left to it"])
     # Checked under the lock: another run may have finished it a moment ago.
-    earlier = None if force else batch.finished(document, output_dir, settings)
+    earlier = None if force else batch.finished(document, output_dir, settings, formats)
     if earlier:
         lock.release(held)
         return None, earlier
@@ -142,8 +144,9 @@ def _summarise(outcomes: list[batch.Outcome], output_dir: Path) -> Path:
 
 
 def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: Settings,
-                 force: bool, debug_dir: Path | None = None) -> list[batch.Outcome]:
-    """The body of the ingest flows: process ``paths`` (one document each) and write the batch summary.
+                 force: bool, debug_dir: Path | None = None, formats: tuple[str, ...] = FORMATS) -> list[batch.Outcome]:
+    """The body of the ingest flows: process ``paths`` (one document each, written in ``formats``) and
+    write the batch summary.
 
     Call it inside a flow run: it submits the page tasks to that flow's task runner. When the
     output folder takes no more files (:class:`OutputError`), the batch stops and the error is raised
@@ -154,7 +157,7 @@ def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | No
     outcomes: list[batch.Outcome] = []
     in_flight: deque[tuple[load.DocumentInput, list[PrefectFuture], IO]] = deque()
     try:
-        _run_batch(paths, output_dir, transcripts_dir, settings, force, debug_dir, outcomes, in_flight)
+        _run_batch(paths, output_dir, transcripts_dir, settings, force, debug_dir, formats, outcomes, in_flight)
     except OutputError as exc:
         logger.error("the batch stops: %s", exc)
         outcomes += [batch.Outcome(d.document_id, str(d.path), "failed", error=str(exc.args[0]),
@@ -171,19 +174,19 @@ def ingest_paths(paths: list[Path], output_dir: Path, transcripts_dir: Path | No
 
 
 def _run_batch(paths: list[Path], output_dir: Path, transcripts_dir: Path | None, settings: Settings, force: bool,
-               debug_dir: Path | None, outcomes: list[batch.Outcome],
+               debug_dir: Path | None, formats: tuple[str, ...], outcomes: list[batch.Outcome],
                in_flight: deque[tuple[load.DocumentInput, list[PrefectFuture], IO]]) -> None:
     """Open, claim, read and write every document, appending to ``outcomes``; ``in_flight`` holds what is submitted."""
     logger = get_run_logger()
     documents, failures = _open_all(paths, output_dir)
     outcomes += failures
-    for part in batch.sweep_partial(output_dir, [d.document_id for d in documents]):
+    for part in batch.sweep_partial(output_dir, {d.document_id: len(d.pages) for d in documents}):
         logger.warning("removed %s, left half-written by an interrupted run", part.name)
     _progress("total", (len(paths), sum(len(d.pages) for d in documents)))
 
     def collect_oldest() -> None:
         document, futures, held = in_flight[0]
-        outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir))
+        outcomes.append(_collect(document, futures, settings, output_dir, transcripts_dir, formats))
         in_flight.popleft()
         lock.release(held)
         _progress("document", outcomes[-1])
@@ -191,7 +194,7 @@ def _run_batch(paths: list[Path], output_dir: Path, transcripts_dir: Path | None
                     f" ({outcomes[-1].error})" if outcomes[-1].error else "")
 
     for document in documents:
-        held, earlier = _claim(document, output_dir, settings, force)
+        held, earlier = _claim(document, output_dir, settings, force, formats)
         if earlier:
             outcomes.append(earlier)
             logger.info("document %s: %s", document.document_id,
@@ -224,7 +227,7 @@ def fail_if_all_failed(outcomes: list[batch.Outcome], output_dir: Path) -> list[
 @flow(name="ingest", log_prints=False)
 def ingest(source: Path, output_dir: Path, transcripts_dir: Path | None = None,
            settings: Settings = Settings(), force: bool = False,
-           debug_dir: Path | None = None) -> list[batch.Outcome]:
-    """Ingest every document under ``source`` into ``output_dir``; returns one outcome per document."""
-    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force, debug_dir)
+           debug_dir: Path | None = None, formats: tuple[str, ...] = FORMATS) -> list[batch.Outcome]:
+    """Ingest every document under ``source`` into ``output_dir`` in ``formats``; returns one outcome per document."""
+    outcomes = ingest_paths(load.discover(source), output_dir, transcripts_dir, settings, force, debug_dir, formats)
     return fail_if_all_failed(outcomes, output_dir)

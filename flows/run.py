@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from flows import ingest as ingest_module
 from ocr.batch.outcome import Outcome
+from ocr.export.write import FORMATS
 from ocr.settings import Settings
 
 
@@ -60,7 +61,7 @@ def task_runner(workers: int, dask_address: str | None = None) -> TaskRunner:
 
 def run_ingest(source: Path, output: Path, transcripts: Path | None, settings: Settings, *, force: bool,
                workers: int, console: Console, verbose: bool = False, dask_address: str | None = None,
-               debug_dir: Path | None = None) -> list[Outcome]:
+               debug_dir: Path | None = None, formats: tuple[str, ...] = FORMATS) -> list[Outcome]:
     """Run the ingest flow with ``workers`` pages at once (or on the Dask cluster at ``dask_address``),
     showing progress on ``console``."""
     quiet_prefect_logs(verbose)
@@ -70,6 +71,6 @@ def run_ingest(source: Path, output: Path, transcripts: Path | None, settings: S
         ingest_module.progress_hook = _Progress(progress)
         try:
             return flow(source=source, output_dir=output, transcripts_dir=transcripts, settings=settings, force=force,
-                        debug_dir=debug_dir)
+                        debug_dir=debug_dir, formats=formats)
         finally:
             ingest_module.progress_hook = None

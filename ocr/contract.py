@@ -80,11 +80,31 @@ class Stamp(Model):
     confidence: float = Field(ge=0, le=100)
 
 
+class TextWord(Model):
+    """One word of a line as the region's text shows it, with its box on the scan."""
+
+    text: str
+    bbox: BBox
+    confidence: float = Field(ge=0, le=100)
+
+
+class TextLine(Model):
+    """One line of a region: its text is its words' texts joined by single spaces."""
+
+    text: str
+    bbox: BBox
+    confidence: float = Field(ge=0, le=100)
+    words: list[TextWord] = []
+
+
 class Region(Model):
     type: str
     bbox: BBox
     text: str
     confidence: float = Field(ge=0, le=100)
+    lines: list[TextLine] = Field(
+        default=[], description="addition: the lines of `text`, each word with its box and confidence (for ALTO, PAGE, PDF)"
+    )
 
 
 class Page(Model):

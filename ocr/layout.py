@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ocr import fields, roles
 from ocr.contract import Region
 from ocr.lines import Line, Role, Word, union_box
+from ocr.wordboxes import text_line
 
 # A gap wider than this many character widths separates segments of one visual line.
 SEGMENT_GAP_CHARS = 4.0
@@ -276,6 +277,7 @@ def regions(lines: list[Line]) -> list[Region]:
             bbox=union_box([line.bbox for line in g]),
             text="\n".join(" ".join(line.text.split()) for line in g),
             confidence=round(statistics.fmean(line.confidence or 0 for line in g), 2),
+            lines=[text_line(line) for line in g],
         )
         for g in groups
     ]

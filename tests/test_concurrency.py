@@ -16,6 +16,7 @@ import pytest
 
 from ocr import schema
 from ocr.batch import lock
+from ocr.batch.folder import OutputFolder
 from ocr.page import PageResult
 from tests import hostile_inputs as make
 from tests.test_ingest_flow import harness  # noqa: F401  (the temporary Prefect server)
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.xdist_group("ingest-flow")
 
 
 def test_a_document_lock_is_held_by_one_holder_at_a_time(tmp_path):
-    path = lock.document_lock_path(tmp_path, "doc")
+    path = OutputFolder(tmp_path).lock("doc")
     first = lock.try_acquire(path)
     assert first is not None and lock.try_acquire(path) is None
     lock.release(first)
@@ -41,7 +42,7 @@ def _hold_until_killed(path: Path, ready) -> None:
 
 
 def test_a_run_killed_while_holding_a_lock_does_not_leave_it_stuck(tmp_path):
-    path = lock.document_lock_path(tmp_path, "doc")
+    path = OutputFolder(tmp_path).lock("doc")
     context = multiprocessing.get_context("fork")
     ready = context.Event()
     holder = context.Process(target=_hold_until_killed, args=(path, ready))

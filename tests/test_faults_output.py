@@ -103,7 +103,7 @@ def test_killed_at_any_write_leaves_no_half_file_and_a_rerun_finishes(tmp_path, 
             json.loads(path.read_text(encoding="utf-8"))  # nothing half-written under a final name
         if finished:  # killed after its last rename: done, a rerun skips it
             assert batch.finished(_document(tmp_path), output, Settings()) is not None
-        batch.sweep_partial(output, ["telegram"])
+        batch.sweep_partial(output, {"telegram": 1})
         assert not list(output.glob(".*.part"))
         _finish(tmp_path, output)
         schema.validate(json.loads((output / "telegram.json").read_text(encoding="utf-8")))

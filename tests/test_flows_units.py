@@ -85,7 +85,7 @@ def test_sweep_removes_only_this_batchs_partial_files(outdir):
     leftovers = [outdir / ".a.json.x1y2.part", outdir / ".a.diff.json.z3.part", outdir / ".b.json.q9.part"]
     for path in leftovers:
         path.write_text("{", encoding="utf-8")
-    removed = batch.sweep_partial(outdir, ["a"])
+    removed = batch.sweep_partial(outdir, {"a": 1})
     assert sorted(removed) == sorted(leftovers[:2]) and [p.exists() for p in leftovers] == [False, False, True]
 
 

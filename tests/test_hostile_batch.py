@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from ocr import load, schema
 from ocr.batch import lock
 from ocr.batch import outcome as batch
+from ocr.batch.folder import OutputFolder
 from ocr.errors import OutputError
 from ocr.exec import tesseract
 from ocr.page import PageResult
@@ -128,7 +129,7 @@ def test_full_output_disk_stops_the_batch_and_keeps_earlier_results(harness, tmp
     assert {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()} == before  # nothing lost, nothing half
     assert len(stand_in_reading) < 17  # stopped early: not every new document was read
     for k in range(20):  # no lock left held
-        held = lock.try_acquire(lock.document_lock_path(output, f"good-{k:02d}"))
+        held = lock.try_acquire(OutputFolder(output).lock(f"good-{k:02d}"))
         assert held is not None
         lock.release(held)
 

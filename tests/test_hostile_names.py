@@ -73,7 +73,7 @@ def test_partial_files_of_long_names_are_swept(tmp_path):
     for name in (f"{document_id}.json", f"{document_id}.error.json"):
         (tmp_path / f"{store.temporary_prefix(name)}x1y2z3.part").write_text("half")
     (tmp_path / f"{store.temporary_prefix('other.json')}abc.part").write_text("another batch's write")
-    removed = batch.sweep_partial(tmp_path, [document_id])
+    removed = batch.sweep_partial(tmp_path, {document_id: 1})
     assert len(removed) == 2 and [p.name for p in tmp_path.iterdir()] == [".other.json.abc.part"]
 
 

@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ocr.batch import lock, store
+from ocr.batch.folder import OutputFolder
 from ocr.load import file_sha256
 
-LEDGER_NAME = "inbox-ledger.json"
 DONE = frozenset({"done", "skipped"})
 
 
@@ -41,7 +41,7 @@ class Candidate:
 
 
 def ledger_path(output_dir: Path) -> Path:
-    return output_dir / LEDGER_NAME
+    return OutputFolder(output_dir).ledger
 
 
 def _key(path: Path) -> str:
@@ -80,7 +80,7 @@ def pending(paths: Iterable[Path], output_dir: Path, fingerprint: str) -> list[C
 def record(output_dir: Path, fingerprint: str, taken: Iterable[tuple[Candidate, str, str]]) -> Path:
     """Add ``(candidate, status, document_id)`` entries to the ledger (read, merge and replace under a lock)."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    with lock.held(output_dir / f".{LEDGER_NAME}.lock"):
+    with lock.held(OutputFolder(output_dir).ledger_lock):
         entries = read(output_dir)
         for candidate, status, document_id in taken:
             entries[_key(candidate.path)] = Entry(candidate.sha256, fingerprint, status, document_id, now)

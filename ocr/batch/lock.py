@@ -13,12 +13,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-LOCK_FOLDER = ".locks"
-
-
-def document_lock_path(output_dir: Path, document_id: str) -> Path:
-    return output_dir / LOCK_FOLDER / f"{document_id}.lock"
-
 
 def try_acquire(path: Path) -> IO | None:
     """The held lock on ``path``, or None when another process holds it (never waits)."""

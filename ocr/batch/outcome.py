@@ -13,18 +13,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ocr.batch import store
+from ocr.batch.folder import OutputFolder
 from ocr.compare import diff, metrics
 from ocr.compare.references import find_transcript, read_reference
 from ocr.contract import TelegramDocument
 from ocr.document import assemble_document
 from ocr.errors import TelegramsError
+from ocr.export.write import exports_present, write_exports
 from ocr.load import DocumentInput, file_sha256
 from ocr.page import PageResult
 from ocr.report import write as report
 from ocr.settings import Settings
-
-# The files a document may have in the output folder, ``<id><suffix>``: what a killed run may leave half-written.
-DOCUMENT_SUFFIXES = (".json", ".diff.json", ".diff.html", ".error.json")
 
 
 @dataclass
@@ -49,31 +48,34 @@ class Outcome:
         return asdict(self)
 
 
-def output_path(output_dir: Path, document_id: str) -> Path:
-    return output_dir / f"{document_id}.json"
-
-
-def error_path(output_dir: Path, document_id: str) -> Path:
-    return output_dir / f"{document_id}.error.json"
-
-
-def finished(document: DocumentInput, output_dir: Path, settings: Settings) -> Outcome | None:
-    """The earlier outcome when a valid result for this input and these settings is on disk."""
-    path = output_path(output_dir, document.document_id)
+def finished(document: DocumentInput, output_dir: Path, settings: Settings,
+             formats: tuple[str, ...] = ("json",)) -> Outcome | None:
+    """The earlier outcome when a valid result for this input and these settings is on disk, with its chosen exports."""
+    folder = OutputFolder(output_dir)
     try:
-        done = store.read_document(path)
+        done = folder.read_document(document.document_id)
     except (OSError, ValueError):
         return None
     if done.source.sha256 != document.sha256 or done.provenance.settings_hash != settings.fingerprint():
         return None
-    report = store.read_json(output_dir / f"{document.document_id}.diff.json")
-    return Outcome(
+    if not exports_present(folder, done.document_id, len(done.pages), formats):
+        return None
+    outcome = Outcome(
         document_id=document.document_id, path=str(document.path), status="skipped", pages=len(done.pages),
         mean_confidence=done.quality.mean_confidence, warnings=done.quality.warnings,
-        cer=report.get("cer"), wer=report.get("wer"), field_accuracy=report.get("field_accuracy"),
-        reference_characters=report.get("profiles", {}).get(diff.PRIMARY_PROFILE, {}).get("reference_characters"),
-        reference_words=report.get("profiles", {}).get(diff.PRIMARY_PROFILE, {}).get("reference_words"),
     )
+    try:
+        _with_rates(outcome, folder.read_diff(document.document_id))
+    except (OSError, ValueError):
+        pass  # no transcription, or a comparison to be redone on --force: the summary shows no rates
+    return outcome
+
+
+def _with_rates(outcome: Outcome, found: diff.DiffReport) -> Outcome:
+    primary = found.profiles[diff.PRIMARY_PROFILE]
+    outcome.cer, outcome.wer, outcome.field_accuracy = found.cer, found.wer, found.field_accuracy
+    outcome.reference_characters, outcome.reference_words = primary.reference_characters, primary.reference_words
+    return outcome
 
 
 
@@ -86,7 +88,7 @@ def record_failure(output_dir: Path, path: Path, document_id: str, stage: str, e
             sha256 = file_sha256(path)
         except OSError:  # unreadable: the record says so without its hash
             sha256 = None
-    store.write_json_atomic(error_path(output_dir, document_id), {
+    store.write_json_atomic(OutputFolder(output_dir).error(document_id), {
         "document_id": document_id,
         "path": str(path),
         "stage": stage,
@@ -106,14 +108,14 @@ def write_comparison(document: TelegramDocument, transcript_path: Path, output_d
     """``<id>.diff.json`` and the reviewer's ``<id>.diff.html`` for a document and its transcription."""
     transcript = read_reference(transcript_path)
     found = diff.diff_document(document, transcript, transcript_path)
-    store.write_json_atomic(output_dir / f"{document.document_id}.diff.json", found)
+    store.write_json_atomic(OutputFolder(output_dir).diff(document.document_id), found)
     report.write_document_report(document, transcript, found, scan, output_dir, words_by_page)
     return found
 
 
 def finish(document: DocumentInput, pages: list[PageResult], settings: Settings, output_dir: Path,
-           transcripts_dir: Path | None = None) -> Outcome:
-    """Assemble and write the document, and its diff when a transcription is found."""
+           transcripts_dir: Path | None = None, formats: tuple[str, ...] = ("json",)) -> Outcome:
+    """Assemble and write the document, its chosen exports, and its diff when a transcription is found."""
     result = assemble_document(document, pages, settings)
     outcome = Outcome(
         document_id=result.document_id, path=str(document.path), status="done", pages=len(result.pages),
@@ -121,29 +123,20 @@ def finish(document: DocumentInput, pages: list[PageResult], settings: Settings,
     )
     transcript_path = find_transcript(document.path, transcripts_dir)
     if transcript_path is not None:
-        found = write_comparison(result, transcript_path, output_dir, document, {page.number: page.words for page in pages})
-        outcome.cer, outcome.wer, outcome.field_accuracy = found.cer, found.wer, found.field_accuracy
-        primary = found.profiles[diff.PRIMARY_PROFILE]
-        outcome.reference_characters, outcome.reference_words = primary.reference_characters, primary.reference_words
+        _with_rates(outcome, write_comparison(result, transcript_path, output_dir, document,
+                                              {page.number: page.words for page in pages}))
+    write_exports(result, document, output_dir, formats)
     # The document last: its presence is what marks the work finished for a rerun.
-    store.write_document(result, output_dir)
-    error_path(output_dir, result.document_id).unlink(missing_ok=True)
+    folder = OutputFolder(output_dir)
+    store.write_document(result, folder.document(result.document_id))
+    folder.error(result.document_id).unlink(missing_ok=True)
     return outcome
-
-
-def _free_name(output_dir: Path, stem: str) -> Path:
-    """``<stem>.json``, or ``<stem>-2.json``… when a batch finished in the same second already wrote one."""
-    path, n = output_dir / f"{stem}.json", 1
-    while path.exists():
-        n += 1
-        path = output_dir / f"{stem}-{n}.json"
-    return path
 
 
 def write_summary(outcomes: list[Outcome], output_dir: Path) -> Path:
     """``output_dir/batch-<UTC timestamp>.json``: the counts and every document's outcome."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return store.write_json_atomic(_free_name(output_dir, f"batch-{stamp}"), {
+    return store.write_json_atomic(OutputFolder(output_dir).summary(stamp), {
         "finished_at": stamp,
         "documents": len(outcomes),
         "done": sum(o.status == "done" for o in outcomes),
@@ -190,7 +183,7 @@ def failures_markdown(outcomes: list[Outcome], output_dir: Path) -> str:
     if not failed:
         return head + "\nNo failures.\n"
     rows = [f"| {_cell(o.document_id)} | `{_cell(o.path)}` | {_cell(o.error or '')} | "
-            f"`{_cell(error_path(output_dir, o.document_id).name)}` |" for o in failed]
+            f"`{_cell(OutputFolder(output_dir).error(o.document_id).name)}` |" for o in failed]
     return head + "\n| document | input | error | record |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
 
 
@@ -198,16 +191,17 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def sweep_partial(output_dir: Path, document_ids: list[str]) -> list[Path]:
-    """Remove temporary ``.part`` files a killed run left for these documents; returns what was removed.
+def sweep_partial(output_dir: Path, documents: dict[str, int]) -> list[Path]:
+    """Remove temporary ``.part`` files a killed run left for these documents (id → page count); returns them.
 
     Only this batch's documents: a ``.part`` file is a write in progress, and another batch may be
     writing other documents into the same folder right now.
     """
+    folder = OutputFolder(output_dir)
     removed = []
-    for document_id in document_ids:
-        for suffix in DOCUMENT_SUFFIXES:
-            for part in store.partial_files(output_dir / f"{document_id}{suffix}"):
+    for document_id, page_count in documents.items():
+        for path in folder.files(document_id, page_count):
+            for part in store.partial_files(path):
                 part.unlink(missing_ok=True)
                 removed.append(part)
     return removed

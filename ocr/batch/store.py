@@ -84,11 +84,11 @@ def write_json_atomic(path: Path, data: dict | BaseModel) -> Path:
     return write_text_atomic(path, dumps(data))
 
 
-def write_document(document: TelegramDocument, output_dir: Path) -> Path:
-    """``output_dir/<document_id>.json``, validated against the published schema before it is written."""
+def write_document(document: TelegramDocument, path: Path) -> Path:
+    """The document's record at ``path``, validated against the published schema before it is written."""
     data = document.model_dump(mode="json")
     schema.validate(data)
-    return write_json_atomic(output_dir / f"{document.document_id}.json", data)
+    return write_json_atomic(path, data)
 
 
 def read_json(path: Path) -> dict:

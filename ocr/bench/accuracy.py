@@ -14,6 +14,7 @@ from pathlib import Path
 from ocr import __version__
 from ocr.batch import outcome as batch
 from ocr.batch import store
+from ocr.batch.folder import OutputFolder
 from ocr.bench.cases import LEVELS, Case, ensure_cases, page_paths
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
@@ -42,7 +43,7 @@ def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: P
         for case, doc in inputs.items():
             pages: list[PageResult] = [f.result() for f in futures[case]]
             batch.finish(doc, pages, settings, out_dir / case.level)
-            documents[f"{case.level}/{case.name}"] = store.read_document(batch.output_path(out_dir / case.level, doc.document_id))
+            documents[f"{case.level}/{case.name}"] = OutputFolder(out_dir / case.level).read_document(doc.document_id)
     return PipelineRun(documents, time.perf_counter() - start, sum(len(d.pages) for d in inputs.values()))
 
 def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], float]:

@@ -17,6 +17,7 @@ import cv2
 from pydantic import BaseModel, ValidationError
 
 from ocr.batch import store
+from ocr.batch.folder import OutputFolder
 from ocr.compare.align import align_graphemes
 from ocr.compare.diff import PRIMARY_PROFILE, DiffReport
 from ocr.compare.transcript import Transcript
@@ -27,16 +28,9 @@ from ocr.load import DocumentInput, load_page
 from ocr.report.html import render_document_report, render_index
 from ocr.report.model import Export, FieldRow, IndexRow, OmittedSpan, PageEntry, Rates, ReportData
 
-REPORT_SUFFIX = ".diff.html"
-INDEX_NAME = "index.html"
 OMISSION_REASON = "left out by the archive's transcription ([...]); not scored"
-EXPORTS = (("ALTO", ".alto.xml"), ("PAGE", ".page.xml"), ("PDF", ".pdf"))
-"""(label, file suffix) of the files exported beside a document, linked from the index when present."""
+EXPORT_LABELS = {"alto": "ALTO", "page": "PAGE", "pdf": "PDF"}
 M = TypeVar("M", bound=BaseModel)
-
-
-def report_path(output_dir: Path, document_id: str) -> Path:
-    return output_dir / f"{document_id}{REPORT_SUFFIX}"
 
 
 def region_words(page: Page) -> list[Word]:
@@ -139,12 +133,12 @@ def write_document_report(document: TelegramDocument, transcript: Transcript | N
                           words_by_page: Mapping[int, Sequence[Word]] | None = None) -> Path:
     """Write ``output_dir/<id>.diff.html`` (self-contained) atomically and return its path."""
     html = render_document_report(report_data(document, transcript, diff, scan, words_by_page))
-    return store.write_text_atomic(report_path(output_dir, document.document_id), html)
+    return store.write_text_atomic(OutputFolder(output_dir).report(document.document_id), html)
 
 
 def write_index(rows: Sequence[IndexRow], output_dir: Path) -> Path:
     """Write ``output_dir/index.html`` atomically and return its path."""
-    return store.write_text_atomic(output_dir / INDEX_NAME, render_index(list(rows)))
+    return store.write_text_atomic(OutputFolder(output_dir).index, render_index(list(rows)))
 
 
 def _read_model(path: Path, model: type[M]) -> tuple[M | None, str | None]:
@@ -161,43 +155,37 @@ def _read_model(path: Path, model: type[M]) -> tuple[M | None, str | None]:
         return None, f"{path.name} unreadable ({exc.strerror})"
 
 
-def exports(output_dir: Path, document_id: str) -> tuple[Export, ...]:
-    """The files exported beside the document that exist, as links for its index row."""
-    names = ((label, f"{document_id}{suffix}") for label, suffix in EXPORTS)
-    return tuple(Export(label, name) for label, name in names if (output_dir / name).is_file())
+def exports(folder: OutputFolder, document_id: str, page_count: int) -> tuple[Export, ...]:
+    """The files exported beside the document that exist, as links for its index row (PAGE: one a page)."""
+    links = []
+    for fmt, paths in folder.exports(document_id, page_count).items():
+        present = [path for path in paths if path.is_file()]
+        for k, path in enumerate(present, start=1):
+            label = EXPORT_LABELS[fmt] + (f" p.{k}" if len(present) > 1 else "")
+            links.append(Export(label, path.name))
+    return tuple(links)
 
 
 def index_row_from_outputs(output_dir: Path, document_id: str) -> IndexRow:
     """A document's index row from ``<id>.json``, ``<id>.diff.json`` and ``<id>.error.json`` on disk."""
-    document, document_problem = _read_model(output_dir / f"{document_id}.json", TelegramDocument)
-    diff, diff_problem = _read_model(output_dir / f"{document_id}.diff.json", DiffReport)
-    error = store.read_json(output_dir / f"{document_id}.error.json")
+    folder = OutputFolder(output_dir)
+    document, document_problem = _read_model(folder.document(document_id), TelegramDocument)
+    diff, diff_problem = _read_model(folder.diff(document_id), DiffReport)
+    error = store.read_json(folder.error(document_id))
     warnings = [p for p in (document_problem, diff_problem) if p] + (list(document.quality.warnings) if document else [])
     if error:
         warnings.insert(0, f"failed at {error.get('stage', '?')}: {error.get('message', '')}")
     primary = diff.profiles.get(PRIMARY_PROFILE) if diff else None
-    report = report_path(output_dir, document_id)
+    report = folder.report(document_id)
     return IndexRow(
         document_id=document_id, cer=diff.cer if diff else None, wer=diff.wer if diff else None,
         field_accuracy=diff.field_accuracy if diff else None, warnings=tuple(warnings),
         report_href=report.name if report.is_file() else None,
         reference_characters=primary.reference_characters if primary else None,
-        exports=exports(output_dir, document_id),
+        exports=exports(folder, document_id, len(document.pages) if document else 0),
     )
-
-
-def document_ids(output_dir: Path) -> list[str]:
-    """Ids of the documents an output folder holds a result or a failure for, sorted."""
-    ids = set()
-    for path in output_dir.glob("*.json"):
-        name = path.name
-        if name.endswith(".error.json"):
-            ids.add(name[: -len(".error.json")])
-        elif not name.endswith(".diff.json") and "schema_version" in store.read_json(path):
-            ids.add(name[: -len(".json")])
-    return sorted(ids)
 
 
 def rebuild_index(output_dir: Path) -> Path:
     """Rewrite ``output_dir/index.html`` from the results on disk."""
-    return write_index([index_row_from_outputs(output_dir, i) for i in document_ids(output_dir)], output_dir)
+    return write_index([index_row_from_outputs(output_dir, i) for i in OutputFolder(output_dir).document_ids()], output_dir)
