@@ -62,3 +62,14 @@ def test_bench_levels_are_the_synthesisers_and_cases_keep_their_split(tmp_path):
     assert LEVELS == tuple(level.value for level in SYNTH_LEVELS) and SPLITS == ("tuning", "heldout")
     case = Case("clean", "tg-00001", tmp_path, tmp_path / "t.json", "heldout")
     assert case.key == "heldout/clean/tg-00001"
+
+
+def test_cases_of_each_split_are_rendered_apart_and_carry_their_split(tmp_path):
+    from ocr.bench.cases import ensure_cases
+
+    cases = ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",), splits=("tuning", "heldout"))
+    assert [c.split for c in cases] == ["tuning", "heldout"]
+    for case in cases:
+        assert case.pages_dir.parent.parent.name == case.split
+        assert case.truth().provenance.steps[0].params["axis_split"] == case.split
+    assert [c.split for c in ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",))] == ["tuning"]  # the default: never held-out
