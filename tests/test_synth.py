@@ -14,13 +14,11 @@ from ocr.compare.normalise import collapse_whitespace
 from ocr.compare.transcript import parse_transcript, read_transcript, to_markdown
 from ocr.contract import TelegramDocument
 from ocr.synth import Level, RenderOptions, random_transcript, render, write_rendering
-from ocr.synth.axes import AXES, Split, Variety, draw_variety, seeds_of_split
+from ocr.synth.axes import AXES, PLAIN, Split, Variety, draw_variety, seeds_of_split
 from ocr.synth.variety import join_pieces
 from ocr.synth.wrap import hyphen_points, wrap
 
 DPI_SMALL = 100  # geometry and determinism hold at any dpi; small renders keep the suite fast
-# The project's first look: one typewriter, the plain form, a fresh sheet in colour (geometry tests need no variety).
-PLAIN = Variety("nimbus-mono", "regular", "ribbon", "plain-sans", "none", "fresh", "colour")
 
 
 @pytest.fixture(scope="module")

@@ -71,6 +71,10 @@ class Variety:
         return asdict(self) | {"split": self.split.value}
 
 
+# The synthesiser's first look, before the axes: one typewriter, the plain form, a fresh sheet scanned in colour.
+PLAIN = Variety("nimbus-mono", "regular", "ribbon", "plain-sans", "none", "fresh", "colour")
+
+
 def draw_variety(seed: int) -> Variety:
     """Each axis's value drawn uniformly and independently for the document of ``seed``."""
     rng = np.random.default_rng([seed, _STREAM])
