@@ -108,18 +108,22 @@ def synth(
     random: Annotated[int, typer.Option("--random", help="Render this many varied random telegrams instead of TRANSCRIPT.")] = 0,
     stem: Annotated[str | None, typer.Option(help="Output name (default: the transcript's stem).")] = None,
     fmt: Annotated[list[str], typer.Option("--format", "-f", help="pdf and/or png (pages); repeat for both.")] = ["pdf", "png"],
+    split: Annotated[str | None, typer.Option("--split", help="With --random: only documents of this split (tuning or heldout; tune on tuning only).")] = None,
 ) -> None:
     """Render a transcription into believable scanned cipher-telegram pages, with exact ground truth."""
     from ocr.compare.transcript import read_transcript
     from ocr.synth import Level, random_transcript, render, write_rendering
+    from ocr.synth.axes import Split, seeds_of_split
 
     if transcript is None and not random:
         raise TelegramsError("nothing to render", "give a TRANSCRIPT file or --random N")
-    jobs = [(read_transcript(transcript), stem or transcript.stem)] if transcript else [
-        (random_transcript(seed + k), f"{stem or 'random'}-{seed + k:04d}") for k in range(random)]
-    for parsed, name in jobs:
+    # Each random document its own seed: its own text and its own typewriter, form, hand, paper and scan.
+    seeds = seeds_of_split(Split(split), random, seed) if split else [seed + k for k in range(random)]
+    jobs = [(read_transcript(transcript), stem or transcript.stem, seed)] if transcript else [
+        (random_transcript(s), f"{stem or 'random'}-{s:04d}", s) for s in seeds]
+    for parsed, name, doc_seed in jobs:
         for lev in level:
-            rendering = render(parsed, Level(lev), seed=seed, dpi=dpi, document_id=f"{name}-{lev}")
+            rendering = render(parsed, Level(lev), seed=doc_seed, dpi=dpi, document_id=f"{name}-{lev}")
             written = write_rendering(rendering, out_dir, f"{name}-{lev}", tuple(fmt))
             out.print(f"{name}-{lev}: {len(rendering.pages)} pages → {', '.join(p.name for p in written)}")
 
