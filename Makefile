@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-ces tesseract-ocr-slk tesseract-ocr-dan poppler-utils fonts-urw-base35 chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-ces tesseract-ocr-slk tesseract-ocr-dan poppler-utils fonts-urw-base35 fonts-dejavu-core fonts-liberation2 fonts-freefont-otf fonts-paratype fonts-noto-mono chromium
 STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
@@ -24,6 +24,10 @@ system:
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf ] || missing="$$missing fonts-urw-base35"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
+	[ -f /usr/share/fonts/opentype/freefont/FreeMono.otf ] || missing="$$missing fonts-freefont-otf"; \
+	[ -f /usr/share/fonts/truetype/paratype/PTM55F.ttf ] || missing="$$missing fonts-paratype"; \
+	[ -f /usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf ] || missing="$$missing fonts-noto-mono"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
@@ -49,9 +53,12 @@ bench: setup
 	$(BIN)/telegrams bench
 
 # Regenerate the sample scans from the seed transcription (deterministic).
+# One seed per level, each a tuning-split document (its own typewriter, form printing, hand, paper and scan).
 samples: setup
-	$(BIN)/telegrams synth ../shared/corpus/seed-telegram-1950-01-19/transcript.ru.txt --stem seed-telegram-1950-01-19 \
-		--level clean --level moderate --level heavy --seed 1950 --format pdf --out scans
+	for pair in clean:1953 moderate:1966 heavy:1986; do \
+		$(BIN)/telegrams synth ../shared/corpus/seed-telegram-1950-01-19/transcript.ru.txt --stem seed-telegram-1950-01-19 \
+			--level $${pair%%:*} --seed $${pair##*:} --format pdf --out scans || exit 1; \
+	done
 
 schema: setup
 	$(BIN)/python -m ocr.schema

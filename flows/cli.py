@@ -130,18 +130,22 @@ def synth(
     random: Annotated[int, typer.Option("--random", help="Render this many varied random telegrams instead of TRANSCRIPT.")] = 0,
     stem: Annotated[str | None, typer.Option(help="Output name (default: the transcript's stem).")] = None,
     fmt: Annotated[list[str], typer.Option("--format", "-f", help="pdf and/or png (pages); repeat for both.")] = ["pdf", "png"],
+    split: Annotated[str | None, typer.Option("--split", help="With --random: only documents of this split (tuning or heldout; tune on tuning only).")] = None,
 ) -> None:
     """Render a transcription into believable scanned cipher-telegram pages, with exact ground truth."""
     from ocr.compare.transcript import read_transcript
     from ocr.synth import Level, random_transcript, render, write_rendering
+    from ocr.synth.axes import Split, seeds_of_split
 
     if transcript is None and not random:
         raise TelegramsError("nothing to render", "give a TRANSCRIPT file or --random N")
-    jobs = [(read_transcript(transcript), stem or transcript.stem)] if transcript else [
-        (random_transcript(seed + k), f"{stem or 'random'}-{seed + k:04d}") for k in range(random)]
-    for parsed, name in jobs:
+    # Each random document its own seed: its own text and its own typewriter, form, hand, paper and scan.
+    seeds = seeds_of_split(Split(split), random, seed) if split else [seed + k for k in range(random)]
+    jobs = [(read_transcript(transcript), stem or transcript.stem, seed)] if transcript else [
+        (random_transcript(s), f"{stem or 'random'}-{s:04d}", s) for s in seeds]
+    for parsed, name, doc_seed in jobs:
         for lev in level:
-            rendering = render(parsed, Level(lev), seed=seed, dpi=dpi, document_id=f"{name}-{lev}")
+            rendering = render(parsed, Level(lev), seed=doc_seed, dpi=dpi, document_id=f"{name}-{lev}")
             written = write_rendering(rendering, out_dir, f"{name}-{lev}", tuple(fmt))
             out.print(f"{name}-{lev}: {len(rendering.pages)} pages → {', '.join(p.name for p in written)}")
 
@@ -174,9 +178,10 @@ def diff(
 def bench(
     per_level: Annotated[int, typer.Option(help="Synthetic telegrams per degradation level.")] = 8,
     seed: Annotated[int, typer.Option(help="First seed of the set: the same seed, the same set.")] = 1000,
-    dpi: Annotated[int, typer.Option(help="Resolution of the renders.")] = 300,
+    dpi: Annotated[int | None, typer.Option(help="Resolution of the renders (default: each document's scan profile draws 200-400).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for the pipeline.")] = 2,
     level: Annotated[list[str], typer.Option("--level", "-l", help="Levels to run (default: all three).")] = ["clean", "moderate", "heavy"],
+    split: Annotated[list[str], typer.Option("--split", help="tuning and/or heldout (default: both, side by side). Tune on tuning only.")] = ["tuning", "heldout"],
     pages: Annotated[str | None, typer.Option(help="Scale run instead: comma-separated page counts, e.g. 10,100,500.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Where renders, results and bench.json go.")] = Path("output/bench"),
     compare_workers: Annotated[bool, typer.Option(help="Also time the pipeline with one worker.")] = True,
@@ -186,25 +191,27 @@ def bench(
 ) -> None:
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    from ocr.bench import ablation, accuracy, scale
+    # Aliased: the module names would shadow the --ablation and --real options (the bench would always ablate).
+    from ocr.bench import ablation as ablation_run
+    from ocr.bench import accuracy, scale
     from ocr.bench import exports as exports_bench
     from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
     if ablation:
-        table = ablation.run_ablation(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level), real_dir=real)
+        table = ablation_run.run_ablation(cache, out_dir, per_level, seed, dpi or 300, workers, levels=tuple(level), real_dir=real)
         Console(width=max(out.width, 150)).print(ablation_table(table))
         out.print(f"written: {out_dir / 'ablation.json'}")
         return
     if real is not None:
         from ocr.settings import Settings
 
-        rows = real_pages.run_real(real, Settings(dpi=dpi), out_dir, workers)
+        rows = real_pages.run_real(real, Settings(dpi=dpi or 300), out_dir, workers)
         Console(width=max(out.width, 150)).print(real_table(rows))
         out.print(f"written: {out_dir / 'real.json'}")
         return
     if pages:
-        runs = [scale.run_scale_isolated(cache, int(n), workers, dpi, seed) for n in pages.split(",")]
+        runs = [scale.run_scale_isolated(cache, int(n), workers, dpi or 300, seed) for n in pages.split(",")]
         for run in runs:
             out.print(f"{run['pages']:>5} pages: {run['seconds']:8.1f} s, {run['pages_per_minute']:6.1f} pages/min, "
                       f"peak RSS main {run['peak_rss_mb']['main']:.0f} MiB, largest child {run['peak_rss_mb']['largest_child']:.0f} MiB")
@@ -217,15 +224,16 @@ def bench(
         write_json_atomic(out_dir / "scale.json", {"runs": runs})
         return
     report = accuracy.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
-                                 compare_workers=compare_workers, with_baseline=baseline)
-    Console(width=max(out.width, 150)).print(bench_table(report))  # the table is wider than a default terminal
+                                 compare_workers=compare_workers, with_baseline=baseline, splits=tuple(split))
+    Console(width=max(out.width, 200)).print(bench_table(report))  # the table is wider than a default terminal
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
     stages = report.stage_seconds
     out.print(f"one thread, per page ({stages['pages']} pages): preprocessing {stages['preprocess']:.2f} s, "
               f"Tesseract's reading {stages['recognition']:.2f} s: preprocessing at {100 * stages['ratio']:.0f} % of it")
     pipeline = sum(r.seconds_per_page_pipeline * r.pages for r in report.levels) / sum(r.pages for r in report.levels) * workers
-    timing = exports_bench.run_exports_bench(cache, out_dir, per_level, seed, dpi, stages, pipeline, levels=tuple(level))
+    timing = exports_bench.run_exports_bench(cache, out_dir, per_level, seed, dpi, stages, pipeline, levels=tuple(level),
+                                             splits=tuple(split))
     out.print("exports per page: " + ", ".join(f"{k} {v:.2f} s" for k, v in timing["seconds_per_page"].items())
               + f": {100 * timing['share_of_pipeline']:.1f} % of the pipeline's time per page on one worker, "
               f"{100 * timing['share_of_reading']:.1f} % of preprocessing and first reading ({out_dir / 'exports.json'})")

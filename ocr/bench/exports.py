@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ocr.batch import store
 from ocr.batch.folder import EXPORT_FORMATS, OutputFolder
-from ocr.bench.cases import LEVELS, Case, ensure_cases
+from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases
 from ocr.export.write import write_exports
 from ocr.load import open_document
 
@@ -23,7 +23,7 @@ from ocr.load import open_document
 def _timed(cases: list[Case], results: Path, scratch: Path) -> tuple[dict[str, float], int]:
     seconds, pages = dict.fromkeys(EXPORT_FORMATS, 0.0), 0
     for case in cases:
-        document = OutputFolder(results / case.level).read_document(case.name)
+        document = OutputFolder(results / case.split / case.level).read_document(case.name)
         scan = open_document(case.pages_dir)
         pages += len(document.pages)
         for fmt in EXPORT_FORMATS:
@@ -34,11 +34,11 @@ def _timed(cases: list[Case], results: Path, scratch: Path) -> tuple[dict[str, f
 
 
 def run_exports_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, reading: dict[str, float],
-                      pipeline_per_page: float, levels=LEVELS) -> dict:
+                      pipeline_per_page: float, levels=LEVELS, splits: tuple[str, ...] = SPLITS[:1]) -> dict:
     """Seconds per page of each export over the run's documents, and their sum as a share of the
     pipeline's seconds per page on one worker and of ``reading`` (``stage_seconds``); written to
     ``out_dir/exports.json``."""
-    cases = ensure_cases(cache, per_level, seed, dpi, levels)
+    cases = ensure_cases(cache, per_level, seed, dpi, levels, splits)
     with tempfile.TemporaryDirectory() as scratch:
         seconds, pages = _timed(cases, out_dir / "results", Path(scratch))
     per_page = {fmt: s / max(pages, 1) for fmt, s in seconds.items()}
