@@ -67,19 +67,12 @@ def test_tesseract_killed_on_a_page(fake_tesseract):
     assert "run with fewer --workers" in caught.value.hint
 
 
-def test_tesseract_hanging_is_stopped_at_the_page_time_limit(fake_tesseract):
-    fake_tesseract("exec /bin/sleep 60")
-    with tesseract.time_limit(3), pytest.raises(ExternalToolError, match=r"did not finish in [1-3] s and was stopped") as caught:
-        tesseract.image_to_data(PAGE, "rus")
-    assert "TELEGRAMS_PAGE_TIMEOUT" in caught.value.hint
-
-
-def test_a_page_whose_tesseract_hangs_fails_within_its_time_limit(fake_tesseract, tmp_path):
-    fake_tesseract("exec /bin/sleep 60")
+def test_tesseract_hanging_on_a_page_is_stopped_at_the_page_time_limit(fake_tesseract, tmp_path):
+    fake_tesseract("exec sleep 60")
     make.text_page().save(tmp_path / "page.png")
     ref = load.open_document(tmp_path / "page.png").pages[0]
-    # Stopped mid-call or, on a busy machine, before the next call: the page fails either way.
-    with tesseract.time_limit(2), pytest.raises(ExternalToolError, match=r"did not finish|time limit is used up") as caught:
+    # 10 s: preprocessing the page must fit inside the limit even on a loaded machine; the fake hangs for 60.
+    with tesseract.time_limit(10), pytest.raises(ExternalToolError, match=r"did not finish in \d+ s and was stopped") as caught:
         process_page(ref)
     assert "TELEGRAMS_PAGE_TIMEOUT" in caught.value.hint
 
