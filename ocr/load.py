@@ -186,12 +186,22 @@ def _decoding(path: Path, failure: str) -> Iterator[None]:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputError(f"{path.name} is larger than {MAX_PAGE_PIXELS // 1_000_000} million pixels: "
-                         "refused before decoding (it could be a decompression bomb)",
-                         "scan at a lower resolution, 300 dpi is enough, or split the image") from exc
+        raise _too_large(path) from exc
     except (OSError, UnidentifiedImageError, IndexError, SyntaxError, ValueError) as exc:
         raise InputError(f"{failure}: {exc}",
                          "check the file is a complete PNG, JPEG or TIFF; an upload cut short? copy it again") from exc
+
+
+def _too_large(path: Path) -> InputError:
+    return InputError(f"{path.name} is larger than {MAX_PAGE_PIXELS // 1_000_000} million pixels: "
+                      "refused before decoding (it could be a decompression bomb)",
+                      "scan at a lower resolution, 300 dpi is enough, or split the image")
+
+
+def _refuse_huge(path: Path, image: Image.Image) -> None:
+    """Checked here too: other libraries loaded in the same process may lift Pillow's global limit."""
+    if image.width * image.height > MAX_PAGE_PIXELS:
+        raise _too_large(path)
 
 
 def _count_pages(path: Path) -> int:
@@ -200,6 +210,7 @@ def _count_pages(path: Path) -> int:
     if path.suffix.lower() in PDF_SUFFIXES:
         return poppler.page_count(path)
     with _decoding(path, f"{path.name} is not a readable image"), Image.open(path) as image:
+        _refuse_huge(path, image)
         return getattr(image, "n_frames", 1)
 
 
@@ -230,6 +241,7 @@ def load_page(ref: PageRef, dpi: int = DEFAULT_DPI) -> PageImage:
         return PageImage(ref.number, cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), dpi)
     with _decoding(ref.path, f"{ref.path.name}: page {ref.number} cannot be decoded"), Image.open(ref.path) as image:
         frame = ImageSequence.Iterator(image)[ref.index]
+        _refuse_huge(ref.path, frame)
         resolution = frame.info.get("dpi", (DEFAULT_DPI, DEFAULT_DPI))[0]
         rgb = to_rgb(frame)
     return PageImage(ref.number, cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), _dpi(resolution))

@@ -1,5 +1,6 @@
 """Whole batches with bad and hostile inputs: the good documents are done, the bad ones recorded, nothing
-escapes the output folder, the inbox is untouched, a full output disk stops the batch cleanly."""
+escapes the output folder, the inbox is untouched, a full output disk stops the batch cleanly, two runs
+at once do each document once. One module, so they share one temporary Prefect server."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import json
 import os
 import threading
 import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -180,3 +183,41 @@ def test_hostile_names_are_read_by_tesseract_and_nothing_escapes_the_output(harn
     assert {k: v for k, v in after.items() if not k.startswith("output")} == before  # inbox and the rest untouched
     assert not list(tmp_path.rglob("pwned")) and not (output / "secret.json").exists()
     assert not [p for p in output.rglob("*") if p.is_symlink() or not p.resolve().is_relative_to(output.resolve())]
+
+
+@pytest.mark.slow
+def test_two_runs_at_once_do_each_document_once(harness, tmp_path, monkeypatch):  # noqa: F811
+    from flows import ingest as flows_ingest
+
+    inbox, output = tmp_path / "inbox", tmp_path / "output"
+    inbox.mkdir()
+    for k in range(12):
+        make.tiny_image(inbox / f"doc-{k:02d}.png", value=100 + k)
+    reads, runs, guard, both_reading = Counter(), set(), threading.Lock(), threading.Event()
+
+    def read(ref, settings, debug_dir=None):
+        from prefect.runtime import flow_run
+
+        with guard:
+            reads[ref.path.name] += 1
+            runs.add(flow_run.id)
+            if len(runs) == 2:
+                both_reading.set()
+        assert both_reading.wait(timeout=60)  # no run writes before the other is reading too
+        return PageResult(ref.number, 64, 48, settings.dpi, 0.0, 0, 0.0, lines=[], stamps=[])
+
+    monkeypatch.setattr(flows_ingest, "read_page", read)
+
+    def run(_):
+        return flows_ingest.ingest(source=inbox, output_dir=output)
+
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(run, range(2))
+    assert reads == {f"doc-{k:02d}.png": 1 for k in range(12)}  # every document read once, by one run
+    for k in range(12):
+        statuses = sorted(o.status for o in first + second if o.document_id == f"doc-{k:02d}")
+        assert statuses in (["busy", "done"], ["done", "skipped"])
+        schema.validate(json.loads((output / f"doc-{k:02d}.json").read_text(encoding="utf-8")))
+    busy = [o for o in first + second if o.status == "busy"]
+    assert busy and busy[0].warnings == ["another run was doing this document at the same time: left to it"]
+    assert len(list(output.glob("batch-*.json"))) == 2 and not list(output.glob(".*.part"))

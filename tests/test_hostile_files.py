@@ -46,6 +46,12 @@ def test_bad_file_gives_an_input_error_saying_what_to_do(tmp_path, name, stage, 
     assert hint in error.hint
 
 
+def test_decompression_bomb_is_refused_even_when_another_library_lifts_pillows_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)
+    error = _error(make.bomb_png(tmp_path / "bomb.png", 30_000, 20_000))
+    assert error.args[0].startswith("bomb.png is larger than 400 million pixels")
+
+
 def test_random_bytes_under_every_image_suffix_are_refused(tmp_path):
     for suffix in (".png", ".jpg", ".tif"):
         error = _error(make.random_bytes(tmp_path / f"noise{suffix}"))
