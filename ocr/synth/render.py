@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from ocr.compare.transcript import Transcript, to_markdown
-from ocr.contract import Stamp, TelegramDocument
+from ocr.contract import TelegramDocument
 from ocr.lines import Line, Role
 from ocr.synth import degrade, stamps
 from ocr.synth.canvas import Canvas, Ink, a4_size
@@ -138,7 +138,7 @@ def render(transcript: Transcript, level: Level, seed: int, dpi: int = 300, docu
         image, matrix = _scan(canvas, degradation, choices, skew, number - 1 == flipped, scan_rng)
         page = ScannedPage(lines, items, matrix, width, height, skew, 180 if number - 1 == flipped else 0)
         if pressed and (box := scan_box(page, pressed.bbox)):
-            stamp_marks.append(Stamp(kind="ink_stamp", text=pressed.text, page=number, bbox=box, confidence=100))
+            stamp_marks.append(pressed.truth(number, box, choices.grayscale))
         images.append(image)
         scanned.append(page)
     params = {
