@@ -105,7 +105,7 @@ def _ring_text(image: Image.Image, ring: str, radius: float, size: int, face: Fa
     span = min(2 * math.pi * 0.86, 1.15 * sum(advances) / radius)  # radians: spread out, a gap at the bottom
     step = span / max(sum(advances), 1)
     centre = image.width / 2
-    position = math.pi - span / 2  # angle clockwise from the top of the first letter's left edge
+    position = -span / 2  # angle clockwise from the top of the first letter's left edge: the gap at the bottom
     for char, advance in zip(ring, advances):
         angle = position + advance * step / 2
         glyph = Image.new("L", (size * 2, size * 2))

@@ -1,0 +1,147 @@
+"""Find every rubber stamp on a preprocessed page as an object: its shape, ink, outline and own binary image.
+
+Colour stamps come from the ink layer :mod:`ocr.preprocess.stamps` separated; on grayscale or bitonal
+scans, where the colour is gone, seals are found by their shape: a ring of ink that a circle fits
+along most of its length (Hough circles, then checked along the ring), which no typing makes.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from ocr.preprocess import PreprocessedPage
+
+log = logging.getLogger(__name__)
+
+RECT_FILL = 0.9  # hull area over its bounding rectangle's: a rectangle fills it, an ellipse ~0.79
+OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a seal is oval
+SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
+RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
+MM_PER_INCH = 25.4
+
+
+@dataclass(frozen=True)
+class Ellipse:
+    """An ellipse in a stamp's crop: centre (x, y), full axes (w, h) and rotation (degrees), as cv2.fitEllipse."""
+
+    centre: tuple[float, float]
+    axes: tuple[float, float]
+    angle: float
+
+
+@dataclass
+class FoundStamp:
+    """A stamp found on the page: box in the processed frame, its ink as a binary crop (ink 255)."""
+
+    box: tuple[int, int, int, int]
+    shape: str  # round, oval, rectangular, other
+    colour: str | None
+    ink: np.ndarray  # uint8 mask of the stamp's ink over ``box``
+    ellipse: Ellipse | None  # round and oval seals, in the crop's pixels
+    rect: tuple | None  # rectangular stamps: cv2.minAreaRect in the crop's pixels
+    confidence: float  # 0-100: how sure the shape is a stamp's
+
+
+def colour_name(od_direction: list[float]) -> str:
+    """The ink's name from its optical-density direction (B, G, R): what it absorbs least is its colour."""
+    blue, green, red = od_direction
+    if red <= min(blue, green):
+        return "red"
+    return "blue" if red >= max(blue, green) else "violet"
+
+
+def ink_mask(layer: np.ndarray) -> np.ndarray:
+    """The stamp's ink in a crop of its layer (dark on white), by a threshold of that crop alone: a third
+    of the way from Otsu's towards paper, so the faint side of a stamp pressed unevenly stays in."""
+    otsu, _ = cv2.threshold(layer, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    mask = np.where(layer < (2 * otsu + 255) / 3, 255, 0).astype(np.uint8)
+    return mask if mask.mean() < 128 else np.zeros_like(mask)
+
+
+def classify(mask: np.ndarray) -> tuple[str, Ellipse | None, tuple | None, float]:
+    """(shape, ellipse, rect, confidence) of a stamp's ink mask: from its convex hull's fill of its rectangle."""
+    points = cv2.findNonZero(mask)
+    if points is None or len(points) < 20:
+        return "other", None, None, 0.0
+    hull = cv2.convexHull(points)
+    rect = cv2.minAreaRect(hull)
+    rect_area = max(rect[1][0] * rect[1][1], 1.0)
+    fill = cv2.contourArea(hull) / rect_area
+    if fill >= RECT_FILL:
+        return "rectangular", None, rect, round(100 * min(1.0, fill), 1)
+    (cx, cy), axes, angle = cv2.fitEllipse(hull)
+    ellipse = Ellipse((cx, cy), axes, angle)
+    closeness = 1 - abs(fill - math.pi / 4) / (RECT_FILL - math.pi / 4)
+    if closeness < 0:
+        return "other", ellipse, rect, 30.0
+    shape = "oval" if max(axes) / max(min(axes), 1) > OVAL_RATIO else "round"
+    return shape, ellipse, None, round(100 * max(0.5, closeness), 1)
+
+
+def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
+    if page.stamp_image is None:
+        return []
+    measured = next((params for name, params in page.steps if name == "separate_stamps"), {})
+    directions = measured.get("stamp_od_directions", [])
+    found = []
+    for k, (x, y, w, h) in enumerate(page.stamp_boxes):
+        x0, y0 = max(0, x), max(0, y)
+        mask = ink_mask(page.stamp_image[y0:y + h, x0:x + w])
+        shape, ellipse, rect, confidence = classify(mask)
+        colour = colour_name(directions[k]) if k < len(directions) else None
+        found.append(FoundStamp((x0, y0, mask.shape[1], mask.shape[0]), shape, colour, mask, ellipse, rect, confidence))
+    return found
+
+
+def ring_coverage(ink: np.ndarray, centre: tuple[float, float], radius: float, band: float) -> float:
+    """Share of the circle's length (sampled every degree) with ink within ``band`` pixels of it, outward."""
+    angles = np.radians(np.arange(360))
+    hits = np.zeros(360, bool)
+    for r in np.arange(radius - band, radius + band + 1, max(1.0, band / 3)):
+        xs = np.clip((centre[0] + r * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
+        ys = np.clip((centre[1] + r * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
+        hits |= ink[ys, xs] > 0
+    return float(hits.mean())
+
+
+def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
+    """(x, y, radius, ring coverage) of seals on a page with no colour: Hough circles on a reduced
+    page, kept where ink follows the circle round most of its length."""
+    scale = min(1.0, 800 / max(gray.shape))
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    low, high = (d / 2 / MM_PER_INCH * dpi * scale for d in SEAL_DIAMETER_MM)
+    circles = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=low,
+                               param1=120, param2=40, minRadius=int(low), maxRadius=int(high))
+    if circles is None:
+        return []
+    ink = (gray < 160).astype(np.uint8)
+    kept = []
+    for cx, cy, r in circles[0] / scale:
+        coverage = ring_coverage(ink, (cx, cy), r, max(3.0, 0.03 * r))
+        if coverage >= RING_COVERAGE and not any(math.dist((cx, cy), k[:2]) < r for k in kept):
+            kept.append((float(cx), float(cy), float(r), coverage))
+    return kept
+
+
+def _gray_seals(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
+    found = []
+    for cx, cy, r, coverage in seal_circles(page.image, dpi):
+        pad = 0.06 * r
+        x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
+        x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
+        _, mask = cv2.threshold(page.image[y0:y1, x0:x1], 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+        ellipse = Ellipse((cx - x0, cy - y0), (2 * r, 2 * r), 0.0)
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "round", None, mask, ellipse, None, round(100 * coverage, 1)))
+    return found
+
+
+def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
+    """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
+    found = _colour_stamps(page) if page.stamp_image is not None else _gray_seals(page, dpi)
+    log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
+    return found
