@@ -23,6 +23,7 @@ OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a sea
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
 RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
 MM_PER_INCH = 25.4
+MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,15 @@ def ring_coverage(ink: np.ndarray, centre: tuple[float, float], radius: float, b
     return float(hits.mean())
 
 
+def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[float, float, float, float]:
+    """(x, y, radius, ring coverage) of the circle near ``circle`` that ink follows best: a Hough circle
+    found on a reduced page is a few pixels off, enough to miss a thin ring."""
+    cx, cy, r = circle
+    step = max(1.0, 0.015 * r)
+    tried = [(cx + dx * step, cy + dy * step, r + dr * step) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dr in (-2, -1, 0, 1, 2)]
+    return max(((x, y, rr, ring_coverage(ink, (x, y), rr, max(2.0, 0.01 * rr))) for x, y, rr in tried), key=lambda c: c[3])
+
+
 def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
     """(x, y, radius, ring coverage) of seals on a page with no colour: Hough circles on a reduced
     page, kept where ink follows the circle round most of its length."""
@@ -121,10 +131,10 @@ def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, 
         return []
     ink = (gray < 160).astype(np.uint8)
     kept = []
-    for cx, cy, r in circles[0] / scale:
-        coverage = ring_coverage(ink, (cx, cy), r, max(3.0, 0.03 * r))
+    for circle in circles[0][:MAX_CIRCLES] / scale:
+        cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
         if coverage >= RING_COVERAGE and not any(math.dist((cx, cy), k[:2]) < r for k in kept):
-            kept.append((float(cx), float(cy), float(r), coverage))
+            kept.append((cx, cy, r, coverage))
     return kept
 
 
