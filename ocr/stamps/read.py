@@ -21,12 +21,12 @@ from ocr.stamps import parse, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 
 RETRY_SCORE = 70.0  # a reading below this confidence is tried the other way round too
-MIN_WORD_CONFIDENCE = 20.0  # below this a stamp's "word" is its star, a ring's edge or a smear
+MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 
 
 def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
     words = words_from_data(tesseract.image_to_data(image, lang, psm=psm), numbered=True)
-    return [w for w in words if any(c.isalnum() for c in w.text) and w.confidence >= least]
+    return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
 
 
 def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:

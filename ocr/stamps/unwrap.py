@@ -72,6 +72,14 @@ def text_band(strip: np.ndarray) -> tuple[int, int]:
     return top, min(height, top + int(height * 0.3))
 
 
+def without_specks(ink: np.ndarray, min_area: int) -> np.ndarray:
+    """``ink`` without its connected pieces smaller than ``min_area`` pixels (typing's remnants, dust)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = np.zeros(count, np.uint8)
+    keep[1:] = (stats[1:, cv2.CC_STAT_AREA] >= min_area) * 255
+    return keep[labels]
+
+
 def widest_gap(profile: np.ndarray) -> int:
     """The column in the middle of the widest run of empty columns, going round (the legend's ends)."""
     empty = np.concatenate([profile == 0, profile == 0])
@@ -104,7 +112,7 @@ def unwrap_ring(ink: np.ndarray, ellipse: Ellipse) -> Ring:
     band = np.where(band > 127, 255, 0).astype(np.uint8)
     # What is left of the ring lines at the band's edges: ink running straight much further than a letter is wide.
     lines = cv2.morphologyEx(band, cv2.MORPH_OPEN, np.ones((1, max(8, int(1.5 * (bottom - top)))), np.uint8))
-    band = cv2.subtract(band, cv2.dilate(lines, np.ones((3, 1), np.uint8)))
+    band = without_specks(cv2.subtract(band, cv2.dilate(lines, np.ones((3, 1), np.uint8))), (bottom - top) ** 2 // 200)
     cut = widest_gap((band > 0).sum(axis=0) > 1)
     rolled = np.roll(band, -cut, axis=1)
     gap_deg = 360.0 * cut / band.shape[1]
