@@ -74,6 +74,10 @@ class Footer(Model):
 
 
 class Stamp(Model):
+    # The contract's five fields are required; the additions may be absent (stamps written before them,
+    # typed marks listed among stamps), so their schema does not require them.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=False)
+
     kind: StampKind
     text: str = Field(description="all the stamp says, as read: a round seal's ring first, then its centre; lines by newlines")
     page: int = Field(ge=1)
