@@ -20,7 +20,7 @@ from ocr.recognize import reading_score, words_from_data
 from ocr.stamps import parse, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 
-RETRY_SCORE = 70.0  # a reading below this confidence is tried the other way round too
+RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 
 
@@ -46,12 +46,28 @@ def _lines(words: list[Word]) -> list[str]:
     return [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
 
 
+def _stacked(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    """``top`` above ``bottom`` on one white page, both left-aligned: one Tesseract run reads both."""
+    width = max(top.shape[1], bottom.shape[1])
+    pad = [cv2.copyMakeBorder(image, 0, 0, 0, width - image.shape[1], cv2.BORDER_CONSTANT, value=255)
+           for image in (top, bottom)]
+    return np.vstack([pad[0], np.full((top.shape[0] // 2, width), 255, np.uint8), pad[1]])
+
+
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
-    """(lines: the legend, then the centre's lines; every word read) of a round or oval seal."""
+    """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
+
+    The strip and the upright centre are read in one run (a run's start costs as much as a small
+    reading); the strip alone again turned half round when its legend reads poorly (anticlockwise).
+    """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
+    words = _words(_stacked(ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring)), lang, psm=6, least=0.0)
+    legend = [w for w in words if w.bbox[1] + w.bbox[3] / 2 < ring.strip.shape[0]]
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
-    legend = _best([ring.strip, cv2.rotate(ring.strip, cv2.ROTATE_180)], lang, psm=7, least=0.0)
-    centre = _words(unwrap.centre_disc(found.ink, found.ellipse, ring), lang, psm=6)
+    centre = [w for w in words if w not in legend and w.confidence >= MIN_WORD_CONFIDENCE]
+    if reading_score(legend) < RETRY_SCORE:
+        turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0)
+        legend = turned if reading_score(turned) > reading_score(legend) else legend
     text = " ".join(w.text for w in legend)
     return ([text] if text else []) + _lines(centre), legend + centre
 
