@@ -116,3 +116,33 @@ def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
 def test_held_out_split_is_the_serif_face_and_the_oval():
     faces = {synth.face_for(f"ВХ. № {k}") for k in range(40)}
     assert synth.HELD_OUT_FACE in faces and faces - {synth.HELD_OUT_FACE}
+
+
+# --- a rendered page, end to end (real Tesseract) ---------------------------------------------------
+
+def _page_stamps(seed: int, grayscale: bool):
+    from ocr.preprocess import preprocess_page
+    from ocr.stamps.read import read_stamps
+    from ocr.synth import Level, RenderOptions, random_transcript, render
+
+    rendering = render(random_transcript(seed, pages=1), Level.MODERATE, seed=seed, dpi=300,
+                       options=RenderOptions(stamp=True, grayscale=grayscale))
+    page = preprocess_page(rendering.pages[0])
+    return rendering.truth.stamps, read_stamps(page, 1, 300, "rus")
+
+
+def test_colour_seal_on_a_rendered_page_is_found_and_read():
+    (truth,), found = _page_stamps(7005, grayscale=False)
+    (stamp,) = found
+    assert stamp.shape == truth.shape == "round" and stamp.colour == "violet" and stamp.page == 1
+    x, y, w, h = truth.bbox
+    assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.1
+    assert len(stamp.outline) > 8 and stamp.office and "АРХИВ" in stamp.office
+
+
+def test_gray_seal_over_typing_is_found_by_its_ring():
+    (truth,), found = _page_stamps(7000, grayscale=True)
+    (stamp,) = found
+    assert stamp.shape == "round" and stamp.colour is None
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5

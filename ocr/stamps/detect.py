@@ -93,9 +93,14 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
     for k, (x, y, w, h) in enumerate(page.stamp_boxes):
         x0, y0 = max(0, x), max(0, y)
         mask = ink_mask(page.stamp_image[y0:y + h, x0:x + w])
+        points = cv2.findNonZero(mask)
+        if points is None:
+            continue
+        bx, by, bw, bh = cv2.boundingRect(points)  # the box the ink fills, not the separation's grown one
+        mask = mask[by:by + bh, bx:bx + bw]
         shape, ellipse, rect, confidence = classify(mask)
         colour = colour_name(directions[k]) if k < len(directions) else None
-        found.append(FoundStamp((x0, y0, mask.shape[1], mask.shape[0]), shape, colour, mask, ellipse, rect, confidence))
+        found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence))
     return found
 
 
