@@ -25,7 +25,7 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
 
 @pytest.mark.parametrize(("text", "iso"), [
     ("26 IX 1949 г.", "1949-09-26"), ("26 1Х 1949г", "1949-09-26"), ("3 lV 50", "1950-04-03"),
-    ("19.01.1950", "1950-01-19"), ("3 СЕН 1950", "1950-09-03"), ("Вх. № 6159", None),
+    ("14 УП 1946 г.", "1946-07-14"), ("5 Ш 1950", "1950-03-05"), ("19.01.1950", "1950-01-19"), ("3 СЕН 1950", "1950-09-03"), ("Вх. № 6159", None),
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
     assert parse.date(text)[0] == iso

@@ -14,7 +14,7 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _INCOMING = re.compile(rf"[ВBв][хxХX][ \t]*[.,]?[ \t]*{_NUMBER_SIGN}?[ \t]*[.:]?[ \t]*(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
-_ROMAN_CHARS = "IVXlі1|ХУ"  # OCR reads Roman I as l, і, 1 or |, X as Cyrillic Х, V as У
+_ROMAN_CHARS = "IVXlі1|!ХУПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х, V as У
 _DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*((?:19)?\d{{2}})(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
@@ -39,7 +39,8 @@ def incoming_number(text: str) -> str | None:
 
 def roman_month(text: str) -> int | None:
     """1-12 for a Roman month as OCR reads it (``IX``, ``1X``, ``lV``, ``ХI``), else None."""
-    table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "Х": "X", "У": "V"})
+    # Bold sans II and III close up into Cyrillic П and Ш.
+    table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "!": "I", "Х": "X", "У": "V", "П": "II", "Ш": "III"})
     cleaned = text.translate(table).upper()
     return ROMAN.index(cleaned) + 1 if cleaned in ROMAN else None
 
