@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from flows import logs
-from flows.tables import ablation_table, bench_table, fields_table, real_table, summary_table
+from flows.tables import ablation_table, bench_table, fields_table, real_table, stamps_table, summary_table
 from ocr.errors import TelegramsError
 
 app = typer.Typer(
@@ -188,6 +188,7 @@ def bench(
     baseline: Annotated[bool, typer.Option(help="Run plain Tesseract too (off: accuracy of the pipeline only, faster).")] = True,
     real: Annotated[Path | None, typer.Option("--real", help="Instead: real page scans (<name>.jpg + <name>.gt.txt) against plain Tesseract, per page; writes real.json.")] = None,
     ablation: Annotated[bool, typer.Option("--ablation", help="Instead: page CER with each preprocessing step off in turn (and on the --real pages); writes ablation.json.")] = False,
+    stamps: Annotated[bool, typer.Option("--stamps", help="Instead: stamp recall, text CER and incoming numbers per level, tuning and held-out split; writes stamps.json.")] = False,
 ) -> None:
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -198,6 +199,12 @@ def bench(
     from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
+    if stamps:
+        from ocr.bench.stamps import run_stamp_bench
+
+        Console(width=max(out.width, 150)).print(stamps_table(run_stamp_bench(cache, out_dir, per_level, seed, dpi, tuple(level))))
+        out.print(f"written: {out_dir / 'stamps.json'}")
+        return
     if ablation:
         table = ablation_run.run_ablation(cache, out_dir, per_level, seed, dpi or 300, workers, levels=tuple(level), real_dir=real)
         Console(width=max(out.width, 150)).print(ablation_table(table))

@@ -82,3 +82,16 @@ def fields_table(report, title: str) -> Table:
     for row in report.fields:
         table.add_row(row.field, str(row.expected), str(row.found), "✓" if row.match else "✗")
     return table
+
+
+def stamps_table(report) -> Table:
+    """The stamp benchmark per level and split: recall, text CER, incoming numbers and dates exact."""
+    table = Table(title=f"Stamps ({report.seconds_per_stamp:.2f} s per stamp; Tesseract's page reading "
+                        f"{report.seconds_per_page_tesseract:.2f} s per page)", header_style="bold")
+    for name in ("level", "split", "stamps", "found", "recall", "text CER", "numbers", "numbers exact", "dates exact",
+                 "false pos."):
+        table.add_column(name, justify="left" if name in ("level", "split") else "right")
+    for s in report.scores:
+        table.add_row(s.level, s.split, str(s.stamps), str(s.found), fmt(s.recall, 3), fmt(s.cer, 3), str(s.numbers),
+                      fmt(s.numbers_exact, 3), fmt(s.dates_exact, 3), str(s.false_positives))
+    return table

@@ -18,6 +18,7 @@ BBox = tuple[int, int, int, int]
 """A box ``[x, y, w, h]`` in pixels of the page image as rasterised at the page's dpi, origin top-left."""
 
 StampKind = Literal["classification", "handling", "priority", "registration", "folio", "ink_stamp", "other"]
+StampShape = Literal["round", "oval", "rectangular", "other"]
 
 
 class Model(BaseModel):
@@ -73,11 +74,27 @@ class Footer(Model):
 
 
 class Stamp(Model):
+    # The contract's five fields are required; the additions may be absent (stamps written before them,
+    # typed marks listed among stamps), so their schema does not require them.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=False)
+
     kind: StampKind
-    text: str
+    text: str = Field(description="all the stamp says, as read: a round seal's ring first, then its centre; lines by newlines")
     page: int = Field(ge=1)
     bbox: BBox
     confidence: float = Field(ge=0, le=100)
+    shape: StampShape | None = Field(default=None, description="addition: a rubber stamp's outline; null for typed marks")
+    colour: str | None = Field(default=None, description="addition: the ink (violet, red, blue); null on grayscale scans")
+    outline: list[tuple[int, int]] = Field(
+        default=[], description="addition: polygon [[x, y], ...] around the stamp (page pixels), for ALTO/PAGE regions"
+    )
+    lines: list[str] = Field(
+        default=[], description="addition: the text line by line: a round seal's ring, then the centre's lines"
+    )
+    office: str | None = Field(default=None, description="addition: the office named (a seal's ring, a stamp's first lines)")
+    incoming_number: str | None = Field(default=None, description="addition: registry number after `Вх. №`, e.g. 0412-сс")
+    date: str | None = Field(default=None, description="addition: the stamped date, ISO 8601 (YYYY-MM-DD) when whole")
+    date_raw: str | None = Field(default=None, description="addition: the stamped date as written, e.g. 26 IX 1949 г.")
 
 
 class TextWord(Model):

@@ -18,9 +18,10 @@ from ocr.exec import tesseract
 from ocr.lines import Line, Word
 from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
-from ocr.recognize import OcrSettings, recognize_page, recognize_region
+from ocr.recognize import OcrSettings, recognize_page
 from ocr.reread import read_again
 from ocr.settings import Settings
+from ocr.stamps.read import read_stamps
 
 log = logging.getLogger(__name__)
 
@@ -55,19 +56,9 @@ def _to_original(line: Line, page: PreprocessedPage) -> Line:
     words = [dataclasses.replace(w, bbox=page.map_box_to_original(w.bbox)) for w in line.words]
     return dataclasses.replace(line, bbox=page.map_box_to_original(line.bbox) if line.bbox else None, words=words)
 
-def _ink_stamps(page: PreprocessedPage, number: int, settings: OcrSettings) -> list[Stamp]:
-    """Each colour-ink stamp OCR'd on its own layer."""
-    stamps = []
-    for box in page.stamp_boxes:
-        words = recognize_region(page.stamp_image, box, settings) if page.stamp_image is not None else []
-        stamps.append(Stamp(
-            kind="ink_stamp",
-            text=" ".join(w.text for w in words),
-            page=number,
-            bbox=page.map_box_to_original(box),
-            confidence=round(statistics.fmean(w.confidence for w in words), 2) if words else 0.0,
-        ))
-    return stamps
+def _ink_stamps(page: PreprocessedPage, number: int, dpi: int, settings: OcrSettings) -> list[Stamp]:
+    """Each rubber stamp found as an object (colour from the ink layer, else by shape), read on its own and parsed."""
+    return read_stamps(page, number, dpi, settings.lang)
 
 def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page."""
@@ -88,7 +79,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
         rotation=int(prepared.rotation),
         rotation_confidence=round(float(prepared.rotation_confidence), 2),
         lines=lines,
-        stamps=_ink_stamps(prepared, ref.number, settings.ocr),
+        stamps=_ink_stamps(prepared, ref.number, scan.dpi, settings.ocr),
         steps=prepared.steps,
         tesseract_version=tesseract.version(),
     )

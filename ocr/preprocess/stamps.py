@@ -11,6 +11,8 @@ and the stamp goes to a layer of its own.
 
 from __future__ import annotations
 
+import itertools
+
 import cv2
 import numpy as np
 
@@ -86,6 +88,24 @@ def _grow(box, margin: int, shape) -> tuple[int, int, int, int]:
     return x0, y0, min(shape[1], x + w + margin) - x0, min(shape[0], y + h + margin) - y0
 
 
+def merge_overlapping(boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """[x, y, w, h] boxes with every group of overlapping ones made into their union: one stamp whose
+    ink broke into pieces (a faint, partly pressed side) is one stamp."""
+    merged = list(boxes)
+    changed = True
+    while changed:
+        changed = False
+        for i, j in itertools.combinations(range(len(merged)), 2):
+            a, b = merged[i], merged[j]
+            if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]:
+                x0, y0 = min(a[0], b[0]), min(a[1], b[1])
+                union = (x0, y0, max(a[0] + a[2], b[0] + b[2]) - x0, max(a[1] + a[3], b[1] + b[3]) - y0)
+                merged = [box for k, box in enumerate(merged) if k not in (i, j)] + [union]
+                changed = True
+                break
+    return merged
+
+
 def _unmix(od: np.ndarray, stamp_dir: np.ndarray, type_dir: np.ndarray) -> np.ndarray:
     """Per-pixel amount of stamp ink (>= 0): least squares of OD on the two ink directions."""
     basis = np.stack([stamp_dir, type_dir], axis=1)  # 3 x 2
@@ -141,6 +161,8 @@ def separate_stamps(bgr: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, lis
         gray[box] = cv2.cvtColor(cleaned, cv2.COLOR_BGR2GRAY)
         layer[box] = (255 * np.exp(-1.5 * stamp * float(stamp_dir.mean()))).clip(0, 255).astype(np.uint8)
         boxes.append((x, y, w, h))
+    if len(merged := merge_overlapping(boxes)) < len(boxes):  # pieces of one stamp: one ink direction
+        boxes, directions = merged, [directions[0]] * len(merged)
     measured = {"stamps": len(boxes), "stamp_od_directions": directions,
                 "typing_od_direction": [round(float(v), 3) for v in type_dir]}
     return gray, layer, boxes, measured

@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from ocr.compare.transcript import Transcript, to_markdown
-from ocr.contract import Stamp, TelegramDocument
+from ocr.contract import TelegramDocument
 from ocr.lines import Line, Role
 from ocr.preprocess.geometry import compose, rotate_quarter
 from ocr.synth import degrade, hand, machine, paper, scanner, stamps
@@ -206,7 +206,7 @@ def render(transcript: Transcript, level: Level, seed: int, dpi: int | None = No
         height, width = image.shape[:2]
         page = ScannedPage(lines, items, matrix, width, height, skew, (360 - page_turn) % 360)
         if pressed and (box := scan_box(page, pressed.bbox)):
-            stamp_marks.append(Stamp(kind="ink_stamp", text=pressed.text, page=number, bbox=box, confidence=100))
+            stamp_marks.append(pressed.truth(number, box, choices.grayscale))
         images.append(image)
         scanned.append(page)
     params = {

@@ -1,0 +1,91 @@
+"""What a stamp says, as fields: the office, the incoming registry number, the date.
+
+Stamps are read by OCR, so the patterns forgive its usual confusions: Latin look-alikes in ``Вх``,
+``№`` read as ``N``/``Ne``/``Nº``, a Roman month's ``I`` read as ``1``, ``l`` or ``|``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
+
+_NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
+_INCOMING = re.compile(rf"[ВBв][хxХX][ \t]*[.,]?[ \t]*{_NUMBER_SIGN}?[ \t]*[.:]?[ \t]*(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_ROMAN_CHARS = "IVXlі1|!ХУПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х, V as У
+_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*((?:19)?\d{{2}})(?!\d)")
+_DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
+_DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class StampFields:
+    office: str | None = None
+    incoming_number: str | None = None
+    date: str | None = None  # ISO 8601 when day, month and year are all read
+    date_raw: str | None = None
+
+
+def incoming_number(text: str) -> str | None:
+    """The registry number after ``Вх. №`` (``0412-сс``), spaces inside it removed; None if absent."""
+    found = _INCOMING.search(text)
+    if not found:
+        return None
+    number = re.sub(r"\s+", "", found.group(1)).replace("–", "-").replace("—", "-")
+    return number.lower() if not number.isdigit() else number
+
+
+def roman_month(text: str) -> int | None:
+    """1-12 for a Roman month as OCR reads it (``IX``, ``1X``, ``lV``, ``ХI``), else None."""
+    # Bold sans II and III close up into Cyrillic П and Ш.
+    table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "!": "I", "Х": "X", "У": "V", "П": "II", "Ш": "III"})
+    cleaned = text.translate(table).upper()
+    return ROMAN.index(cleaned) + 1 if cleaned in ROMAN else None
+
+
+def word_month(text: str) -> int | None:
+    """1-12 for a month written as a word or its abbreviation (``СЕН``, ``сентября``), else None."""
+    upper = text.upper()
+    if upper.startswith("МАЯ") or upper.startswith("МАЙ"):
+        return 5
+    for k, stem in enumerate(MONTH_STEMS):
+        if stem != "МА" and upper.startswith(stem):
+            return k + 1
+    return None
+
+
+def _iso(day: str, month: int | None, year: str) -> str | None:
+    full = int(year) + (1900 if len(year) == 2 else 0)
+    if month is None or not 1 <= int(day) <= 31:
+        return None
+    return f"{full:04d}-{month:02d}-{int(day):02d}"
+
+
+def date(text: str) -> tuple[str | None, str | None]:
+    """(ISO date or None, the date as written or None) of the first date in ``text``."""
+    for pattern, month in ((_DATE_ROMAN, roman_month), (_DATE_DIGITS, lambda m: int(m) if 1 <= int(m) <= 12 else None),
+                           (_DATE_WORD, word_month)):
+        for found in pattern.finditer(text):
+            iso = _iso(found.group(1), month(found.group(2)), found.group(3))
+            if iso:
+                end = text[found.end():found.end() + 3]
+                raw = found.group(0) + (" г." if re.match(r"\s*г", end) else "")
+                return iso, raw.strip()
+    return None, None
+
+
+def office(lines: list[str]) -> str | None:
+    """The office a stamp names: its lines that hold no registry number, date or bare number, joined."""
+    kept = [line.strip() for line in lines
+            if line.strip() and not incoming_number(line) and not date(line)[1]
+            and sum(c.isalpha() for c in line) >= 4]
+    return " ".join(kept) or None
+
+
+def parse(lines: list[str]) -> StampFields:
+    """The fields of a stamp read as ``lines`` (a round seal: ring first)."""
+    text = "\n".join(lines)
+    iso, raw = date(text)
+    return StampFields(office=office(lines), incoming_number=incoming_number(text), date=iso, date_raw=raw)

@@ -1,0 +1,122 @@
+"""Reading each stamp found on a page on its own, into the contract's :class:`~ocr.contract.Stamp`.
+
+A seal's legend is read as one line from its unwrapped ring (the other way round too, when the first
+reading is poor: a legend may run anticlockwise), its centre as a block turned upright; a rectangular
+stamp line by line on its own level frame (turned half round too when it reads poorly).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import cv2
+import numpy as np
+
+from ocr.contract import Stamp
+from ocr.exec import tesseract
+from ocr.lines import Word
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import reading_score, words_from_data
+from ocr.stamps import parse, unwrap
+from ocr.stamps.detect import FoundStamp, find_stamps
+
+RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
+MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
+
+
+def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
+    words = words_from_data(tesseract.image_to_data(image, lang, psm=psm), numbered=True)
+    return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
+
+
+def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
+    """The most believable reading of the first image, or of the next ones when it reads poorly."""
+    best: list[Word] = []
+    for image in images:
+        words = _words(image, lang, psm, least)
+        if reading_score(words) > reading_score(best):
+            best = words
+        if reading_score(best) >= RETRY_SCORE:
+            break
+    return best
+
+
+def _lines(words: list[Word]) -> list[str]:
+    """Words grouped into their lines as Tesseract numbered them, in reading order."""
+    return [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
+
+
+def _stacked(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    """``top`` above ``bottom`` on one white page, both left-aligned: one Tesseract run reads both."""
+    width = max(top.shape[1], bottom.shape[1])
+    pad = [cv2.copyMakeBorder(image, 0, 0, 0, width - image.shape[1], cv2.BORDER_CONSTANT, value=255)
+           for image in (top, bottom)]
+    return np.vstack([pad[0], np.full((top.shape[0] // 2, width), 255, np.uint8), pad[1]])
+
+
+def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
+    """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
+
+    The strip and the upright centre are read in one run (a run's start costs as much as a small
+    reading); the strip alone again turned half round when its legend reads poorly (anticlockwise).
+    """
+    ring = unwrap.unwrap_ring(found.ink, found.ellipse)
+    words = _words(_stacked(ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring)), lang, psm=6, least=0.0)
+    legend = [w for w in words if w.bbox[1] + w.bbox[3] / 2 < ring.strip.shape[0]]
+    # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
+    centre = [w for w in words if w not in legend and w.confidence >= MIN_WORD_CONFIDENCE]
+    if reading_score(legend) < RETRY_SCORE:
+        turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0)
+        legend = turned if reading_score(turned) > reading_score(legend) else legend
+    text = " ".join(w.text for w in legend)
+    return ([text] if text else []) + _lines(centre), legend + centre
+
+
+def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
+    """(lines, words) of a rectangular stamp read on its own level frame."""
+    level = unwrap.deskew_rect(found.ink, found.rect)
+    words = _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6)
+    return _lines(words), words
+
+
+def read_found(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
+    if found.ellipse is not None and found.shape in ("round", "oval"):
+        return read_seal(found, lang)
+    if found.rect is not None:
+        return read_rectangular(found, lang)
+    words = _words(unwrap.dark_on_white(found.ink), lang, psm=6)
+    return _lines(words), words
+
+
+def outline(found: FoundStamp) -> np.ndarray:
+    """The stamp's outline as points (processed frame): its ellipse, its frame, or its box."""
+    x, y, w, h = found.box
+    if found.ellipse is not None:
+        (cx, cy), (a, b), angle = found.ellipse.centre, found.ellipse.axes, found.ellipse.angle
+        points = cv2.ellipse2Poly((round(cx), round(cy)), (round(a / 2), round(b / 2)), round(angle), 0, 360, 15)
+    elif found.rect is not None:
+        points = cv2.boxPoints(found.rect)
+    else:
+        points = np.array([[0, 0], [w, 0], [w, h], [0, h]])
+    return np.asarray(points, np.float64) + (x, y)
+
+
+def _to_page(page: PreprocessedPage, points: np.ndarray) -> list[tuple[int, int]]:
+    mapped = points @ page.to_original[:, :2].T + page.to_original[:, 2]
+    return [(int(round(px)), int(round(py))) for px, py in mapped]
+
+
+def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str) -> list[Stamp]:
+    """Every rubber stamp of ``page``, found, read on its own and parsed; boxes in the scan's pixels."""
+    stamps = []
+    for found in find_stamps(page, dpi):
+        lines, words = read_found(found, lang)
+        fields = parse.parse(lines)
+        confidence = reading_score(words)
+        stamps.append(Stamp(
+            kind="ink_stamp", text="\n".join(lines), page=number, bbox=page.map_box_to_original(found.box),
+            confidence=round(confidence * found.confidence / 100 if words else 0.0, 2), shape=found.shape,
+            colour=found.colour, outline=_to_page(page, outline(found)), lines=lines, office=fields.office,
+            incoming_number=fields.incoming_number, date=fields.date, date_raw=fields.date_raw,
+        ))
+    return stamps

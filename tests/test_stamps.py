@@ -1,0 +1,148 @@
+"""Stamps as objects: parsing what they say, finding them by colour and by shape, reading seals' rings
+unwrapped and registry stamps levelled (real Tesseract on synthetic stamps)."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from ocr.compare.metrics import character_error_rate
+from ocr.stamps import detect, parse, unwrap
+from ocr.stamps.read import read_rectangular, read_seal
+from ocr.synth import stamps as synth
+from ocr.synth.fonts import Face
+
+# --- parse ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Вх. № 0412-сс", "0412-сс"), ("ВХ.№ 7734/СС", "7734/сс"), ("Bx. N 412", "412"), ("Вх 1234 - с", "1234-с"),
+    ("МИД СССР", None),
+])
+def test_incoming_number_is_read_through_ocr_confusions(text, number):
+    assert parse.incoming_number(text) == number
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("26 IX 1949 г.", "1949-09-26"), ("26 1Х 1949г", "1949-09-26"), ("3 lV 50", "1950-04-03"),
+    ("14 УП 1946 г.", "1946-07-14"), ("5 Ш 1950", "1950-03-05"), ("19.01.1950", "1950-01-19"), ("3 СЕН 1950", "1950-09-03"), ("Вх. № 6159", None),
+])
+def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
+    assert parse.date(text)[0] == iso
+
+
+def test_office_is_the_lines_that_are_neither_number_nor_date():
+    fields = parse.parse(["МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", "ОТДЕЛ ДВ", "Вх. № 0412-сс", "26 IX 1949 г."])
+    assert fields == parse.StampFields("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР ОТДЕЛ ДВ", "0412-сс", "1949-09-26", "26 IX 1949 г.")
+
+
+# --- detect ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("direction", "name"), [
+    ([0.45, 0.75, 0.5], "violet"), ([0.6, 0.75, 0.2], "red"), ([0.3, 0.55, 0.78], "blue"),
+])
+def test_ink_is_named_by_what_it_absorbs(direction, name):
+    assert detect.colour_name(direction) == name
+
+
+def _seal(turn: float, face: Face = Face.PRINT_BOLD) -> np.ndarray:
+    mask = synth.round_stamp("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", ["СЕКРЕТАРИАТ"], 500, face)
+    return np.where(synth._tilt(mask, turn) > 100, 255, 0).astype(np.uint8)
+
+
+def test_shapes_are_told_apart_by_their_hull():
+    assert detect.classify(_seal(0))[0] == "round"
+    oval = cv2.resize(_seal(0), (700, 500))
+    assert detect.classify(oval)[0] == "oval"
+    rect = synth.rectangular(["МИД СССР", "Вх. № 0412-сс"], 50)
+    assert detect.classify(np.where(synth._tilt(rect, 20) > 100, 255, 0).astype(np.uint8))[0] == "rectangular"
+
+
+def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
+    page = np.full((2000, 1600), 255, np.uint8)
+    rng = np.random.default_rng(0)
+    for row in range(100, 1900, 60):  # rows of "typing": dark blocks of letter size
+        for col in range(80, 1500, 40):
+            if rng.random() < 0.8:
+                page[row:row + 30, col:col + 22] = 40
+    seal = _seal(33)
+    y, x = 700, 500
+    region = page[y:y + seal.shape[0], x:x + seal.shape[1]]
+    region[seal > 0] = 110
+    (cx, cy, r, coverage), = detect.seal_circles(page, 300)
+    assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
+
+
+# --- unwrap and read (real Tesseract) -------------------------------------------------------------
+
+@pytest.mark.parametrize("turn", [0, 75, 200])
+def test_seal_ring_is_unwrapped_from_its_gap_and_read(turn):
+    ink = _seal(turn)
+    shape, ellipse, _, _ = detect.classify(ink)
+    ring = unwrap.unwrap_ring(ink, ellipse)
+    # Turned anticlockwise by ``turn``, the legend's gap (at the bottom, 90 degrees) moves to 90 - turn.
+    assert abs((ring.gap_deg - (90 - turn) + 180) % 360 - 180) < 8
+    found = detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0)
+    lines, _ = read_seal(found, "rus")
+    assert character_error_rate("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР СЕКРЕТАРИАТ", " ".join(lines)) <= 0.1
+
+
+def test_registry_stamp_is_levelled_and_read_line_by_line():
+    lines = ["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."]
+    ink = np.where(synth._tilt(synth.rectangular(lines, 50), -18) > 100, 255, 0).astype(np.uint8)
+    shape, _, rect, _ = detect.classify(ink)
+    read, _ = read_rectangular(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, None, rect, 100), "rus")
+    fields = parse.parse(read)
+    assert len(read) == 3 and fields.incoming_number == "0412-сс"
+
+
+# --- synthesiser ----------------------------------------------------------------------------------
+
+def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
+    from ocr.synth.canvas import Canvas
+
+    shapes = set()
+    for seed in range(12):
+        canvas = Canvas(1240, 1754, 150)
+        mark = synth.press(canvas, (200, 400, 800, 300), np.random.default_rng(seed))
+        stamp = mark.truth(1, mark.bbox)
+        assert stamp.text == "\n".join(stamp.lines) and stamp.colour == "violet"
+        if stamp.shape == "rectangular":
+            assert stamp.incoming_number and stamp.date and stamp.date.startswith("1950-")
+        shapes.add(stamp.shape)
+    assert shapes == {"round", "oval", "rectangular"}
+
+
+def test_held_out_split_is_the_serif_face_and_the_oval():
+    faces = {synth.face_for(f"ВХ. № {k}") for k in range(40)}
+    assert synth.HELD_OUT_FACE in faces and faces - {synth.HELD_OUT_FACE}
+
+
+# --- a rendered page, end to end (real Tesseract) ---------------------------------------------------
+
+def _page_stamps(seed: int, grayscale: bool):
+    from ocr.preprocess import preprocess_page
+    from ocr.stamps.read import read_stamps
+    from ocr.synth import Level, RenderOptions, random_transcript, render
+
+    rendering = render(random_transcript(seed, pages=1), Level.MODERATE, seed=seed, dpi=300,
+                       options=RenderOptions(stamp=True, grayscale=grayscale))
+    page = preprocess_page(rendering.pages[0])
+    return rendering.truth.stamps, read_stamps(page, 1, 300, "rus")
+
+
+def test_colour_seal_on_a_rendered_page_is_found_and_read():
+    (truth,), found = _page_stamps(7005, grayscale=False)
+    (stamp,) = found
+    assert stamp.shape == truth.shape == "round" and stamp.colour == "violet" and stamp.page == 1
+    x, y, w, h = truth.bbox
+    assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.1
+    assert len(stamp.outline) > 8 and stamp.office and "АРХИВ" in stamp.office
+
+
+def test_gray_seal_over_typing_is_found_by_its_ring():
+    (truth,), found = _page_stamps(7000, grayscale=True)
+    (stamp,) = found
+    assert stamp.shape == "round" and stamp.colour is None
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5
