@@ -17,7 +17,17 @@ from PIL import Image, ImageDraw, ImageFont
 from ocr.batch import store
 from ocr.compare.diff import DiffReport, diff_document
 from ocr.compare.transcript import Transcript, parse_transcript
-from ocr.contract import Evidence, Header, Page, Provenance, Quality, Region, TelegramDocument
+from ocr.contract import (
+    Evidence,
+    Header,
+    Page,
+    Provenance,
+    Quality,
+    Region,
+    TelegramDocument,
+    TextLine,
+    TextWord,
+)
 from ocr.lines import Word
 from ocr.load import DocumentInput, open_document
 from ocr.report.model import Export, IndexRow
@@ -146,6 +156,17 @@ def test_region_words_slice_multi_line_regions():
                 mean_confidence=70, regions=[region])
     assert [(w.text, w.bbox) for w in region_words(page)] == [
         ("one", (10, 100, 200, 20)), ("two", (10, 120, 200, 20)), ("three", (10, 140, 200, 20))]
+
+
+def test_region_words_are_the_records_words_where_it_keeps_them():
+    words = [TextWord(text="Из", bbox=(10, 100, 40, 20), confidence=91.0),
+             TextWord(text="БЕРЛИНА", bbox=(60, 100, 150, 20), confidence=42.5)]
+    region = Region(type="routing", bbox=(10, 100, 200, 20), text="Из БЕРЛИНА", confidence=66.0,
+                    lines=[TextLine(text="Из БЕРЛИНА", bbox=(10, 100, 200, 20), confidence=66.0, words=words)])
+    page = Page(number=1, text="Из БЕРЛИНА", width=300, height=300, dpi=100, skew_deg=0, rotation=0,
+                mean_confidence=66, regions=[region])
+    assert [(w.text, w.bbox, w.confidence) for w in region_words(page)] == [
+        ("Из", (10, 100, 40, 20), 91.0), ("БЕРЛИНА", (60, 100, 150, 20), 42.5)]
 
 
 def test_without_transcription_or_diff_the_report_still_renders(tmp_path, outdir):

@@ -34,8 +34,13 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def region_words(page: Page) -> list[Word]:
-    """Stand-in words when the OCR words are not at hand: each line of each region, its box an
-    equal horizontal slice of the region's box (pixels of the page image)."""
+    """The page's words from its record when the OCR words are not at hand: each word with its box where
+    the record keeps them; for an older record, each line of a region, its box an equal horizontal slice
+    of the region's box (pixels of the page image)."""
+    kept = [Word(text=w.text, bbox=tuple(w.bbox), confidence=w.confidence)
+            for region in page.regions for line in region.lines for w in line.words]
+    if kept:
+        return kept
     words = []
     for region in page.regions:
         lines = region.text.split("\n")
