@@ -11,6 +11,7 @@ import numpy as np
 
 from ocr.compare.diff import diff_document
 from ocr.compare.transcript import parse_transcript
+from ocr.contract import Stamp
 from ocr.lines import Word
 from ocr.report.html import render_document_report, render_index
 from ocr.report.model import Export, FieldRow, IndexRow, OmittedSpan, PageEntry, Rates, ReportData
@@ -38,8 +39,12 @@ def test_document_report_escapes_every_value() -> None:
         document_id=PAYLOAD, rates={PAYLOAD: Rates(0.1, 0.2)}, pages=[page],
         fields=[FieldRow(PAYLOAD, PAYLOAD, PAYLOAD, False, page=1, bbox=(1, 2, 3, 4))],
         warnings=[PAYLOAD], omitted=[OmittedSpan(PAYLOAD, PAYLOAD)],
+        stamps=[Stamp(kind="ink_stamp", text=PAYLOAD, page=1, bbox=(10, 10, 80, 80), confidence=70.0, shape="round",
+                      colour="violet", office=PAYLOAD, incoming_number="0412-сс", date="1949-09-26")],
     )
     tree = _parse(render_document_report(data))
+    stamp = tree.xpath("//tr[@data-box='10,10,80,80']")[0]
+    assert [td.text_content() for td in stamp.xpath("td")] == ["1", "violet round", PAYLOAD, PAYLOAD, "0412-сс", "1949-09-26"]
     assert tree.findtext(".//title") == f"{PAYLOAD} — OCR report"
     assert tree.findtext(".//h1") == PAYLOAD
     field = tree.xpath("//tr[@class='bad']")[0]

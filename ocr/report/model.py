@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr.contract import BBox
+from ocr.contract import BBox, Stamp
 from ocr.lines import Word
 
 
@@ -69,6 +69,7 @@ class ReportData:
     fields: Sequence[FieldRow] = ()
     warnings: Sequence[str] = ()
     omitted: Sequence[OmittedSpan] = ()
+    stamps: Sequence[Stamp] = ()  # the ink stamps found, with what they say
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ocr.compare.align import align_graphemes
 from ocr.compare.metrics import character_error_rate, graphemes
 from ocr.compare.normalise import PROFILES
-from ocr.contract import BBox
+from ocr.contract import BBox, Stamp
 from ocr.lines import Word
 from ocr.report.image import image_data_uri
 from ocr.report.marks import Segment, cluster_marks, segments, word_runs
@@ -86,12 +86,26 @@ class OmittedView:
 
 
 @dataclass(frozen=True)
+class StampView:
+    """An ink stamp: where it is, what it looks like, what it says and what was parsed from it."""
+
+    page: int
+    looks: str
+    text: str
+    office: str
+    incoming_number: str
+    date: str
+    box: Box | None
+
+
+@dataclass(frozen=True)
 class DocumentView:
     document_id: str
     rates: tuple[RateRow, ...]
     fields: tuple[FieldView, ...]
     warnings: tuple[str, ...]
     omitted: tuple[OmittedView, ...]
+    stamps: tuple[StampView, ...]
     legend: tuple[tuple[str, str], ...]
     pages: tuple[PageView, ...]
 
@@ -149,10 +163,20 @@ def _omitted_views(spans: Sequence[OmittedSpan]) -> tuple[OmittedView, ...]:
                  for s in spans)
 
 
+def _stamp_views(stamps: Sequence[Stamp]) -> tuple[StampView, ...]:
+    def looks(stamp: Stamp) -> str:
+        return " ".join(part for part in (stamp.colour, stamp.shape) if part) or "—"
+
+    return tuple(StampView(s.page, looks(s), " / ".join(s.lines) or s.text or "—", optional(s.office),
+                           optional(s.incoming_number), optional(s.date or s.date_raw), box(s.page, s.bbox))
+                 for s in stamps)
+
+
 def document_view(data: ReportData) -> DocumentView:
     """The view of one document's report."""
     return DocumentView(
         document_id=data.document_id, rates=_rate_rows(data.rates), fields=_field_views(data.fields),
-        warnings=tuple(data.warnings), omitted=_omitted_views(data.omitted), legend=LEGEND,
+        warnings=tuple(data.warnings), omitted=_omitted_views(data.omitted), stamps=_stamp_views(data.stamps),
+        legend=LEGEND,
         pages=tuple(page_view(page) for page in data.pages),
     )

@@ -130,6 +130,7 @@ def report_data(document: TelegramDocument, transcript: Transcript | None, diff:
     return ReportData(
         document_id=document.document_id, rates=rates, pages=pages, fields=field_rows(document, diff),
         warnings=list(document.quality.warnings), omitted=omitted,
+        stamps=[stamp for stamp in document.stamps if stamp.kind == "ink_stamp"],
     )
 
 
