@@ -54,11 +54,18 @@ def ingest(
 ) -> None:
     """Read every scan under SOURCE into contract JSON (and a diff where a transcription exists)."""
     _prepare_environment(verbose)
-    from flows.run import run_ingest
+    from flows.precheck import all_finished
     from ocr.recognize import OcrSettings
     from ocr.settings import Settings
 
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
+    done = None if force else all_finished(source, output, settings)
+    if done:  # decided before Prefect is imported: a finished batch costs no server start
+        console.print(f"all {len(done)} documents under {source} are up to date in {output}: nothing to do "
+                      "(--force redoes them)")
+        return
+    from flows.run import run_ingest
+
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
                            verbose=verbose, dask_address=dask_address, debug_dir=debug_dir)
     Console(width=max(out.width, 130)).print(summary_table(outcomes))  # numbers must not be cut in narrow terminals
