@@ -168,6 +168,8 @@ def bench(
     baseline: Annotated[bool, typer.Option(help="Run plain Tesseract too (off: accuracy of the pipeline only, faster).")] = True,
     real: Annotated[Path | None, typer.Option("--real", help="Instead: real page scans (<name>.jpg + <name>.gt.txt) against plain Tesseract, per page; writes real.json.")] = None,
     ablation: Annotated[bool, typer.Option("--ablation", help="Instead: page CER with each preprocessing step off in turn (and on the --real pages); writes ablation.json.")] = False,
+    dask: Annotated[bool, typer.Option("--dask", help="Instead: pages per minute of the ingest flow on a local Dask cluster of --workers processes against --workers threads; writes dask.json.")] = False,
+    rounds: Annotated[int, typer.Option(help="With --dask: timed passes of each (alternating which goes first).")] = 2,
 ) -> None:
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -175,6 +177,20 @@ def bench(
     from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
+    if dask:
+        _prepare_environment(verbose=False)
+        from flows.bench_dask import run_dask_bench
+
+        found = run_dask_bench(cache, out_dir, per_level, seed, dpi, workers, rounds)
+        for t in found["rounds"]:
+            out.print(f"round {t['round']} {t['mode']:>7}: {t['pages']} pages in {t['seconds']:.1f} s, "
+                      f"{t['pages_per_minute']:.2f} pages/min")
+        speed = found["pages_per_minute"]
+        out.print(f"pages/minute: Dask ({workers} processes × 1 thread) {speed['dask']:.2f}, {workers} threads "
+                  f"{speed['threads']:.2f}: Dask at {found['ratio']:.2f}× threads; "
+                  f"same JSON: {'yes' if found['same_json'] else 'NO'}")
+        out.print(f"written: {out_dir / 'dask.json'}")
+        return
     if ablation:
         table = ablation.run_ablation(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level), real_dir=real)
         Console(width=max(out.width, 150)).print(ablation_table(table))

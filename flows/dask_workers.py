@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from distributed.diagnostics.plugin import WorkerPlugin
+from prefect.context import refresh_global_settings_context
 from prefect.settings import get_current_settings
 from prefect_dask import DaskTaskRunner
 
@@ -45,12 +46,22 @@ class PageEnvironment(WorkerPlugin):
 
     def setup(self, worker) -> None:
         os.environ.update(self.environment)
+        refresh_global_settings_context()  # Prefect, imported before this ran, reads its settings again
 
 
 class PageDaskTaskRunner(DaskTaskRunner):
-    """prefect-dask's runner, which also prepares the cluster's workers when the flow run starts it."""
+    """prefect-dask's runner, which also prepares the cluster's workers before the flow run's first task.
 
-    def __enter__(self):
-        super().__enter__()
-        self.client.register_plugin(PageEnvironment(page_environment()), name=PLUGIN_NAME)
-        return self
+    Not when the runner is entered: Prefect enters a copy of the flow's runner on the worker around every
+    task, and a plugin registered there would cost each page a new connection to the scheduler.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._workers_prepared = False
+
+    def submit(self, *args, **kwargs):
+        if not self._workers_prepared:
+            self.client.register_plugin(PageEnvironment(page_environment()), name=PLUGIN_NAME)
+            self._workers_prepared = True
+        return super().submit(*args, **kwargs)
