@@ -52,7 +52,7 @@ def without_timestamps(document: dict) -> dict:
 def harness():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    with prefect_test_harness(server_startup_timeout=90):
         yield
 
 
