@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from ocr import schema
@@ -53,6 +52,18 @@ def _stop(process: subprocess.Popen, first: signal.Signals = signal.SIGINT, grac
     process.wait(timeout=10)
 
 
+def _wait_for_health(server: subprocess.Popen, url: str, log: Path, timeout: float = 90) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    deadline = time.monotonic() + timeout
+    with temporary_settings({PREFECT_API_URL: url}), get_client(sync_client=True) as client:
+        while client.api_healthcheck() is not None:  # the error while the server is not up yet
+            assert server.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, f"the Prefect server did not answer its health check in {timeout} s"
+            time.sleep(0.5)
+
+
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory):
     home = tmp_path_factory.mktemp("prefect-server")
@@ -63,16 +74,7 @@ def prefect_server(tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}/api"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert server.poll() is None, (home / "server.log").read_text()
-            assert time.monotonic() < deadline, "the Prefect server did not answer /api/health in 90 s"
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
+        _wait_for_health(server, url, home / "server.log")
         yield url
     finally:
         _stop(server, signal.SIGTERM, grace=15)

@@ -52,7 +52,7 @@ def without_timestamps(document: dict) -> dict:
 def harness():
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=60):
+    with prefect_test_harness(server_startup_timeout=90):
         yield
 
 
@@ -101,14 +101,14 @@ def test_ingest_isolates_failures_and_skips_finished_work(harness, inbox, outdir
 
 
 def _artifact(key: str):
-    import httpx
-    from prefect.settings import PREFECT_API_URL
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.sorting import ArtifactSort
 
-    # Straight to the API: prefect 3.8.8's client sends nulls in the filter that its own server rejects (422).
-    response = httpx.post(f"{PREFECT_API_URL.value()}/artifacts/filter", timeout=10,
-                          json={"artifacts": {"key": {"any_": [key]}}, "sort": "UPDATED_DESC", "limit": 1})
-    response.raise_for_status()
-    return response.json()[0]["data"]
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key])),
+                                      sort=ArtifactSort.UPDATED_DESC, limit=1)
+    return found[0].data
 
 
 def _check_artifacts(cer: float) -> None:
