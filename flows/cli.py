@@ -47,6 +47,7 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Pages processed at once.")] = max(1, min(os.cpu_count() or 1, 4)),
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    correct: Annotated[bool, typer.Option("--correct/--no-correct", help="Correct misread Russian words with a lexicon and the learned confusions (only for Russian; each change is kept in `corrections`).")] = True,
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents whose results are already up to date.")] = False,
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler (tcp://host:8786) instead of local threads.")] = None,
     debug_dir: Annotated[Path | None, typer.Option("--debug-dir", help="Keep each preprocessing step's image as DIR/<id>/page-NNN/NN_step.png (documents skipped as done write none: add --force).")] = None,
@@ -58,7 +59,7 @@ def ingest(
     from ocr.recognize import OcrSettings
     from ocr.settings import Settings
 
-    settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
+    settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang), correct=correct)
     outcomes = run_ingest(source, output, transcripts, settings, force=force, workers=workers, console=console,
                            verbose=verbose, dask_address=dask_address, debug_dir=debug_dir)
     Console(width=max(out.width, 130)).print(summary_table(outcomes))  # numbers must not be cut in narrow terminals
@@ -78,6 +79,7 @@ def serve(
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler instead of local threads.")] = None,
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    correct: Annotated[bool, typer.Option("--correct/--no-correct", help="Correct misread Russian words with a lexicon and the learned confusions (only for Russian; each change is kept in `corrections`).")] = True,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Serve the inbox deployment on a Prefect server (PREFECT_API_URL) until stopped with Ctrl-C."""
@@ -95,7 +97,7 @@ def serve(
     console.print(f"serving ingest-inbox/{name}: {inbox} → {output}"
                   + (f", cron {cron!r}" if cron else f", every {interval:g} s" if interval else ", on demand only"))
     serve_inbox(inbox, output, name=name, cron=cron, interval=interval, transcripts=transcripts, workers=workers,
-                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose)
+                dask_address=dask_address, dpi=dpi, lang=lang, correct=correct, verbose=verbose)
 
 
 @app.command()

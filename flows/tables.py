@@ -27,12 +27,14 @@ def summary_table(outcomes) -> Table:
 def bench_table(report) -> Table:
     table = Table(title=f"Benchmark (pipeline {report.version} vs plain `tesseract IMAGE - -l rus`)", header_style="bold")
     columns = ["level", "docs", "pages", "page CER ours", "page CER tess.", "ratio", "body CER", "body WER",
-               "fields", "s/page ours", "s/page tess.", "speed×"]
+               "uncorr. CER", "uncorr. WER", "corr.", "made wrong", "fields", "s/page ours", "s/page tess.", "speed×"]
     for name in columns:
         table.add_column(name, justify="left" if name == "level" else "right")
     for r in report.levels:
         table.add_row(r.level, str(r.documents), str(r.pages), fmt(r.page_cer_pipeline), fmt(r.page_cer_baseline),
-                      fmt(r.page_cer_ratio, 2), fmt(r.body_cer), fmt(r.body_wer), fmt(r.field_accuracy, 3),
+                      fmt(r.page_cer_ratio, 2), fmt(r.body_cer), fmt(r.body_wer),
+                      fmt(r.body_cer_uncorrected), fmt(r.body_wer_uncorrected), str(r.corrections["corrections"]),
+                      str(r.corrections["made_wrong"]), fmt(r.field_accuracy, 3),
                       fmt(r.seconds_per_page_pipeline, 2), fmt(r.seconds_per_page_baseline, 2), fmt(r.speed_ratio, 2))
     return table
 
