@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+# The form's vocabulary lives with the form; re-exported here for the parsers' callers.
+from ocr.form import CLASSIFICATIONS as CLASSIFICATIONS
+from ocr.form import FORM_TITLES as FORM_TITLES
+from ocr.form import HANDLING_MARKS as HANDLING_MARKS
+from ocr.form import PRIORITIES as PRIORITIES
+from ocr.form import ROMAN_MONTHS
+
 # Latin letters Tesseract substitutes for their Cyrillic look-alikes.
 _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxyЁё", "АВСЕНКМОРТХасеорхуЕе")
 
@@ -21,10 +28,6 @@ EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # �
 _DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
 _DIGITISH = r"[\dЗзбОоIl]"
 
-FORM_TITLES = ["Шифртелеграмма"]
-CLASSIFICATIONS = ["Совершенно секретно", "Строго секретно", "Секретно"]
-HANDLING_MARKS = ["СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату", "Хранить наравне с шифром"]
-PRIORITIES = ["ОСОБАЯ", "ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧНО", "СРОЧНО", "МОЛНИЯ", "ОСОБО ВАЖНАЯ"]
 
 
 def cyrillic(text: str) -> str:
@@ -337,7 +340,7 @@ def parse_int(text: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
-_ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+_ROMAN_MONTHS = ROMAN_MONTHS
 # Shapes Tesseract (Cyrillic model) gives for typed Roman numerals.
 _ROMAN_LOOKALIKES = str.maketrans("ХхУуГТ1l|Іi", "XXVVIIIIIII")
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
