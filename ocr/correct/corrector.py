@@ -15,15 +15,19 @@ from dataclasses import dataclass
 
 from ocr.correct import confusions
 from ocr.correct.confusions import ConfusionTable
-from ocr.correct.lexicon import Lexicon, fold, lexicon
+from ocr.correct.lexicon import HARD_SIGN_QUOTES, Lexicon, fold, lexicon
 
 ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 MAX_CONFUSIONS = 2  # learned confusions applied to one word
 MIN_EDIT_LENGTH = 5  # shorter words have too many neighbours one edit away to pick one
 EDIT_PROBABILITY = 1e-4  # of an edit the table never saw
-UNKNOWN_FREQUENCY = 1e-7  # prior of a word unknown to the lexicon being right as read
+UNKNOWN_FREQUENCY = 1e-9  # prior of a word unknown to the lexicon being right as read
 MIN_SHARE = 0.9  # the best candidate's share of the probability of all readings, to change the word
 MIN_SHARE_CAPITALISED = 0.97
+MIN_SHARE_KNOWN = 0.99  # a known word read is changed only for a far more likely one (``пля`` → ``для``)
+# Tesseract is as sure of many misreadings as of right readings (90 and more): its confidence only
+# makes a misreading more likely below 100 - 100 * MISREAD_FLOOR.
+MISREAD_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,9 @@ class Corrector:
             key = (fold(intended), fold(observed))
             best[key] = max(p, best.get(key, 0.0))
         for (intended, observed), p in best.items():
-            if intended != observed:
+            # Only letters misread as something else: marks around a word are not part of it, and a
+            # dropped letter may be anywhere (one edit of any letter tries those, for long words).
+            if intended != observed and observed and (intended.isalpha() or not intended):
                 index.setdefault(observed[:1], []).append((observed, intended, p))
         return index
 
@@ -59,16 +65,21 @@ class Corrector:
                     found.append((word[:i] + intended + word[i + len(observed):], p, i + len(intended)))
         return found
 
-    def confusion_candidates(self, word: str) -> dict[str, float]:
-        """Known words at most MAX_CONFUSIONS learned confusions from ``word`` (folded) → probability."""
+    def confusion_candidates(self, word: str, depth: int = MAX_CONFUSIONS) -> dict[str, float]:
+        """Known words at most ``depth`` learned confusions from ``word`` (folded) → probability."""
         frontier, found = [(word, 1.0, 0)], {}
-        for _ in range(MAX_CONFUSIONS):
+        for _ in range(depth):
             frontier = [(w, p * q, end) for text, p, start in frontier for w, q, end in self._undo_one(text, start)]
             for text, p, _ in frontier:
                 if p > found.get(text, 0.0) and self.lexicon.known(text):
                     found[text] = p
         found.pop(word, None)
         return found
+
+    def common_neighbours(self, word: str) -> dict[str, float]:
+        """Words of the frequency list one learned confusion from ``word`` (folded): for a known word
+        read, only a common word is worth weighing (and the frequency list answers fast)."""
+        return {w: p for w, p, _ in self._undo_one(word, 0) if w != word and w in self.lexicon.frequencies}
 
     def edit_candidates(self, word: str) -> dict[str, float]:
         """Words of the frequency list one edit of any letter from ``word`` (folded), at EDIT_PROBABILITY."""
@@ -82,25 +93,37 @@ class Corrector:
         return {w: EDIT_PROBABILITY for w in edits if w in self.lexicon.frequencies and w != word}
 
     def choose(self, word: str, confidence: float | None = None, capitalised: bool = False) -> Choice | None:
-        """The word ``word`` was most likely typed as, when that clearly wins over the reading itself."""
+        """The word ``word`` was most likely typed as, when that clearly wins over the reading itself.
+
+        A known ``word`` competes with its own frequency, an unknown one with UNKNOWN_FREQUENCY; a
+        capitalised one gets only learned confusions, and never becomes a name.
+        """
         folded = fold(word)
-        candidates = self.confusion_candidates(folded)
+        known = self.lexicon.known(folded)
+        if known:
+            candidates = self.common_neighbours(folded)
+        else:
+            candidates = self.confusion_candidates(folded)
+            if not capitalised:
+                candidates = self.edit_candidates(folded) | candidates
         if capitalised:
             candidates = {w: p for w, p in candidates.items() if not self.lexicon.is_name(w)}
-        else:
-            candidates = self.edit_candidates(folded) | candidates
         if not candidates:
             return None
-        misread = 0.5 if confidence is None else min(0.98, max(0.02, 1 - confidence / 100))
+        misread = min(0.98, max(MISREAD_FLOOR, 1 - (confidence if confidence is not None else 0) / 100))
         scores = {w: misread * p * self.lexicon.frequency(w) for w, p in candidates.items()}
         best = max(scores, key=scores.__getitem__)
-        share = scores[best] / (sum(scores.values()) + (1 - misread) * UNKNOWN_FREQUENCY)
-        if share < (MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE):
-            return None
-        return Choice(_cased_like(best, word), round(share, 4))
+        as_read = self.lexicon.frequency(folded) if known else UNKNOWN_FREQUENCY
+        share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
+        threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
+        return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
 
 
 def _cased_like(candidate: str, word: str) -> str:
+    """The candidate typed as the word was: capitalised like it, with ``"`` for ъ where it used that."""
+    quote = next((q for q in HARD_SIGN_QUOTES if q in word), None)
+    if quote:
+        candidate = candidate.replace("ъ", quote)
     return candidate[:1].upper() + candidate[1:] if word[:1].isupper() else candidate
 
 

@@ -22,9 +22,14 @@ UNSEEN_FREQUENCY = 3e-9
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 
 
+# The typist's quote for ъ, as typed and as OCR reads it.
+HARD_SIGN_QUOTES = '"“”„'
+_HARD_SIGN_QUOTES = str.maketrans({quote: "ъ" for quote in HARD_SIGN_QUOTES})
+
+
 def fold(word: str) -> str:
-    """The form looked up: lower case, ё as е (the typewriters had no ё)."""
-    return word.lower().replace("ё", "е")
+    """The form looked up: lower case, ё as е; the typist's ``"`` for ъ as ъ (the typewriters had neither)."""
+    return word.lower().replace("ё", "е").translate(_HARD_SIGN_QUOTES)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class Lexicon:
     def frequency(self, word: str) -> float:
         """How often the form occurs in Russian text (wordfreq, 0..1); 0 for an unknown word."""
         folded = fold(word)
-        found = self.frequencies.get(folded) or self.frequencies.get(word.lower())
+        found = self.frequencies.get(folded) or self.frequencies.get(word.lower())  # wordfreq keeps ё
         if found:
             return found
         return UNSEEN_FREQUENCY if self.known(word) else 0.0
@@ -63,22 +68,13 @@ class Lexicon:
         return bool(parses) and all(NAME_TAGS & p.tag.grammemes for p in parses)
 
 
-def _words_from_wordfreq() -> dict[str, float]:
-    # Folded keys, so a lookup by the folded form finds words wordfreq spells with ё.
-    frequencies: dict[str, float] = {}
-    for word, frequency in wordfreq.get_frequency_dict("ru").items():
-        key = fold(word)
-        frequencies[key] = frequencies.get(key, 0.0) + frequency
-    return frequencies
-
-
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process (about a second: pymorphy3's dictionary and wordfreq's list)."""
     period = json.loads(PERIOD_VOCABULARY.read_text(encoding="utf-8"))
     return Lexicon(
         morph=pymorphy3.MorphAnalyzer(lang="ru"),
-        frequencies=_words_from_wordfreq(),
+        frequencies=wordfreq.get_frequency_dict("ru"),
         period=frozenset(fold(w) for w in period["words"]),
         prefixes=tuple(period["compound_prefixes"]),
         names=frozenset(fold(part) for name in period["names"] for part in name.split()),

@@ -85,15 +85,15 @@ def _protected(pages: list[PageResult]) -> frozenset[str]:
 
 
 def _tried(core: str, capitalised_in_text: bool, protected: frozenset[str], corrector: Corrector) -> bool:
-    """Whether ``core`` may be a misreading to correct: an unknown Russian word that is no name or number."""
+    """Whether ``core`` may be a misreading to correct: a Russian word that is no name or number."""
     letters = sum(c.isalpha() for c in core)
     if letters < 2 or sum(c.isdigit() for c in core) > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)
     if not _CYRILLIC.search(core) or core.isupper() or capitalised_in_text:
         return False  # Latin words; names in capitals; capitalised words inside a sentence are names
-    lexicon = corrector.lexicon
     folded = fold(core)
-    return folded not in protected and folded not in lexicon.names and not lexicon.known(core.rstrip("!"))
+    exclaimed = core.endswith("!") and corrector.lexicon.known(core.rstrip("!"))  # a real "!", not a misread ы
+    return folded not in protected and folded not in corrector.lexicon.names and not exclaimed
 
 
 def _split_back(joined: str, corrected: str, cut: int) -> int:
