@@ -51,6 +51,7 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Pages processed at once.")] = max(1, min(os.cpu_count() or 1, 4)),
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    correct: Annotated[bool, typer.Option("--correct/--no-correct", help="Correct misread Russian words with a lexicon and the learned confusions (only for Russian; each change is kept in `corrections`).")] = True,
     force: Annotated[bool, typer.Option("--force", help="Reprocess documents whose results are already up to date.")] = False,
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler (tcp://host:8786) instead of local threads.")] = None,
     formats: Annotated[str, typer.Option("--formats", help="Outputs per document, comma-separated: json (always written), alto, page (one PAGE XML per page), pdf (searchable PDF/A).")] = "json,alto,page,pdf",
@@ -65,7 +66,7 @@ def ingest(
     from ocr.recognize import OcrSettings
     from ocr.settings import Settings
 
-    settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
+    settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang), correct=correct)
     chosen = parse_formats(formats)
     done = None if force else all_finished(source, output, settings, chosen)
     if done:  # decided before Prefect is imported: a finished batch costs no server start
@@ -105,6 +106,7 @@ def serve(
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="Run the pages on this Dask scheduler instead of local threads.")] = None,
     dpi: Annotated[int, typer.Option(help="Resolution at which PDFs are rasterised.")] = 300,
     lang: Annotated[str, typer.Option(help="Tesseract language(s), e.g. rus or rus+eng.")] = "rus",
+    correct: Annotated[bool, typer.Option("--correct/--no-correct", help="Correct misread Russian words with a lexicon and the learned confusions (only for Russian; each change is kept in `corrections`).")] = True,
     formats: Annotated[str, typer.Option("--formats", help="Outputs per document, comma-separated: json (always written), alto, page (one PAGE XML per page), pdf (searchable PDF/A).")] = "json,alto,page,pdf",
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="-v: progress and Prefect's logs; -vv: everything, Tesseract's notes included.")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Errors only.")] = False,
@@ -125,7 +127,7 @@ def serve(
     console.print(f"serving ingest-inbox/{name}: {inbox} → {output}"
                   + (f", cron {cron!r}" if cron else f", every {interval:g} s" if interval else ", on demand only"))
     serve_inbox(inbox, output, name=name, cron=cron, interval=interval, transcripts=transcripts, workers=workers,
-                dask_address=dask_address, dpi=dpi, lang=lang, verbose=verbose, formats=parse_formats(formats))
+                dask_address=dask_address, dpi=dpi, lang=lang, correct=correct, verbose=verbose, formats=parse_formats(formats))
 
 
 @app.command()

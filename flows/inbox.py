@@ -21,11 +21,12 @@ from ocr.settings import Settings
 
 @flow(name="ingest-inbox", log_prints=False)
 def ingest_inbox(inbox: Path, output_dir: Path, transcripts_dir: Path | None = None, dpi: int = 300,
-                 lang: str = "rus", force: bool = False, formats: str = ",".join(FORMATS)) -> list[batch.Outcome]:
+                 lang: str = "rus", force: bool = False, formats: str = ",".join(FORMATS),
+                 correct: bool = True) -> list[batch.Outcome]:
     """Ingest the new or changed documents under ``inbox`` into ``output_dir`` (in ``formats``, comma-separated)
     and record them in the ledger."""
     logger = get_run_logger()
-    settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang))
+    settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang), correct=correct)
     fingerprint = settings.fingerprint()
     paths = load.discover(inbox)
     candidates = [ledger.Candidate(p, load.file_sha256(p)) for p in paths] if force else \

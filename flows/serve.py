@@ -19,8 +19,8 @@ from ocr.export.write import FORMATS
 
 def serve_inbox(inbox: Path, output: Path, *, name: str = "inbox", cron: str | None = None,
                 interval: float | None = None, transcripts: Path | None = None, workers: int = 2,
-                dask_address: str | None = None, dpi: int = 300, lang: str = "rus", verbose: bool = False,
-                formats: tuple[str, ...] = FORMATS) -> None:
+                dask_address: str | None = None, dpi: int = 300, lang: str = "rus", correct: bool = True,
+                verbose: bool = False, formats: tuple[str, ...] = FORMATS) -> None:
     """Serve ``ingest-inbox/<name>`` until interrupted; ``cron`` or ``interval`` (seconds) schedules it, neither
     leaves it to be run on demand."""
     if not get_current_settings().api.url:
@@ -29,6 +29,7 @@ def serve_inbox(inbox: Path, output: Path, *, name: str = "inbox", cron: str | N
     quiet_prefect_logs(verbose=True)  # shutdown noise only: run logs must still reach the server
     parameters = {"inbox": str(inbox.resolve()), "output_dir": str(output.resolve()), "dpi": dpi, "lang": lang,
                   "formats": ",".join(formats),
+                  "correct": correct,
                   "transcripts_dir": str(transcripts.resolve()) if transcripts else None}
     flow = ingest_inbox.with_options(task_runner=task_runner(workers, dask_address))
     flow.serve(

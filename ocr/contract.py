@@ -171,6 +171,16 @@ class Evidence(Model):
     confidence: float = Field(ge=0, le=100)
 
 
+class Correction(Model):
+    """One word changed after recognition (post-OCR correction), with the reading it replaced."""
+
+    page: int = Field(ge=1)
+    bbox: BBox
+    before: str = Field(description="the word as Tesseract read it")
+    after: str = Field(description="the word as corrected")
+    score: float = Field(ge=0, le=1, description="the correction's share of the probability of all readings of the word")
+
+
 class TelegramRecord(Model):
     """What a telegram says: the part shared by OCR output, ground truth and transcriptions."""
 
@@ -194,4 +204,7 @@ class TelegramDocument(TelegramRecord):
     provenance: Provenance
     field_evidence: dict[str, Evidence] = Field(
         default={}, description="addition: per field (dotted name, e.g. header.origin) the box and confidence it was read from"
+    )
+    corrections: list[Correction] = Field(
+        default=[], description="addition: each word changed by post-OCR correction, with its raw reading"
     )

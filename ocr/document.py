@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ocr import __version__, assemble, layout, logs
 from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument
+from ocr.correct.pages import correct_pages
 from ocr.lines import Line, Role
 from ocr.load import DocumentInput, open_document
 from ocr.page import PageResult, process_page
@@ -107,7 +108,7 @@ def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
 
 def assemble_document(document: DocumentInput, pages: list[PageResult], settings: Settings = Settings()) -> TelegramDocument:
     """The contract document from its pages' results (in any order)."""
-    pages = sorted(pages, key=lambda p: p.number)
+    pages, corrections = correct_pages(sorted(pages, key=lambda p: p.number), settings)
     lines = [line for page in pages for line in page.lines]
     record = assemble.record([page.lines for page in pages])
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
@@ -124,6 +125,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
         quality=quality,
         provenance=_provenance(pages, settings),
         field_evidence=assemble.evidence(lines),
+        corrections=corrections,
     )
 
 def process_document(path: Path, settings: Settings = Settings(), debug_dir: Path | None = None) -> TelegramDocument:

@@ -20,9 +20,10 @@ class Settings:
     dpi: int = DEFAULT_DPI
     ocr: OcrSettings = OcrSettings()
     preprocess: PreprocessSettings = PreprocessSettings()
+    correct: bool = True  # post-OCR correction of Russian words (only where the language is Russian)
 
     def params(self) -> dict:
-        return {"dpi": self.dpi, "ocr": self.ocr.params(), "preprocess": self.preprocess.params()}
+        return {"dpi": self.dpi, "ocr": self.ocr.params(), "preprocess": self.preprocess.params(), "correct": self.correct}
 
     def fingerprint(self) -> str:
         blob = json.dumps({"version": __version__, **self.params()}, sort_keys=True)

@@ -56,7 +56,8 @@ def test_ablation_switches_off_every_step_once():
     variants = ablation_variants(Settings())
     flags = [f.name for f in fields(PreprocessSettings)]
     assert list(variants) == ["all steps", *(f"no {name}" for name in flags), "binarize otsu", "binarize sauvola",
-                              "binarize masked", "no body re-read"]
+                              "binarize masked", "no body re-read", "no correction"]
     assert variants["no binarize"].preprocess.binarize == "none"
     assert variants["binarize masked"].preprocess.binarize == "masked" and variants["no body re-read"].ocr.body_psm is None
+    assert variants["no correction"].correct is False
     assert all(getattr(variants[f"no {name}"].preprocess, name) in (False, "none") for name in flags)

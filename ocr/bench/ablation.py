@@ -14,7 +14,7 @@ from ocr.settings import Settings
 
 def ablation_variants(base: Settings) -> dict[str, Settings]:
     """The settings with each preprocessing step switched off in turn (``binarize`` → "none"), each fixed
-    binarisation, the message band's re-read off, and all on."""
+    binarisation, the message band's re-read off, post-OCR correction off, and all on."""
     from dataclasses import fields, replace
 
     variants = {"all steps": base}
@@ -29,6 +29,7 @@ def ablation_variants(base: Settings) -> dict[str, Settings]:
             variants[f"binarize {method}"] = replace(base, preprocess=replace(base.preprocess, binarize=method))
     # The re-read of a form page's message band as one block, switched off.
     variants["no body re-read"] = replace(base, ocr=replace(base.ocr, body_psm=None))
+    variants["no correction"] = replace(base, correct=False)
     return variants
 
 def _page_cer(cases: list[Case], run: PipelineRun) -> float:

@@ -16,6 +16,7 @@ from ocr import __version__
 from ocr.batch import outcome as batch
 from ocr.batch import store
 from ocr.batch.folder import OutputFolder
+from ocr.bench import corrections
 from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases, page_paths
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
@@ -33,6 +34,7 @@ class PipelineRun:
     documents: dict[str, TelegramDocument]
     seconds: float
     pages: int
+    raw_bodies: dict[str, tuple[str, float]] = field(default_factory=dict)  # body without correction, seconds correcting
 
 def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: Path) -> PipelineRun:
     """Every page through :func:`process_page` on ``workers`` processes, then each document written with its diff."""
@@ -40,13 +42,16 @@ def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: P
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {case: [pool.submit(process_page, ref, settings) for ref in doc.pages] for case, doc in inputs.items()}
-        documents = {}
+        documents, read = {}, {}
         for case, doc in inputs.items():
             pages: list[PageResult] = [f.result() for f in futures[case]]
             folder = out_dir / case.split / case.level
             batch.finish(doc, pages, settings, folder)
             documents[case.key] = OutputFolder(folder).read_document(doc.document_id)
-    return PipelineRun(documents, time.perf_counter() - start, sum(len(d.pages) for d in inputs.values()))
+            read[case.key] = (doc, pages)
+    seconds = time.perf_counter() - start
+    raw = {key: corrections.raw_body(doc, pages, settings) for key, (doc, pages) in read.items()}
+    return PipelineRun(documents, seconds, sum(len(d.pages) for d in inputs.values()), raw)
 
 def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], float]:
     """``tesseract IMAGE - -l LANG`` on every page, one after another: texts per case and seconds."""
@@ -74,6 +79,9 @@ class LevelReport:
     page_wer_baseline: float
     field_accuracy: float
     distribution_f1: float
+    body_cer_uncorrected: float
+    body_wer_uncorrected: float
+    corrections: dict  # what correction did (ocr.bench.corrections): words fixed, made wrong, seconds
     seconds_per_page_pipeline: float
     seconds_per_page_baseline: float
     speed_ratio: float  # pages/minute of the pipeline over the baseline's
@@ -90,6 +98,9 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
     page_pairs = [(t.text, f.text) for key in truths for t, f in zip(truths[key].pages, found[key].pages)]
     base_pairs = [(t.text, b) for key in truths if key in baseline for t, b in zip(truths[key].pages, baseline[key])]
     body_pairs = [(truths[key].body, found[key].body) for key in truths]
+    raw_pairs = [(truths[key].body, run.raw_bodies[key][0]) for key in truths]
+    tallies = [corrections.tally(truths[k].body, run.raw_bodies[k][0], found[k].body, len(found[k].corrections),
+                                 len(found[k].pages), run.raw_bodies[k][1]) for k in truths]
     pages = len(page_pairs)
     page_cer = micro(page_pairs, metrics.character_error_rate_n)
     base_cer = micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
@@ -102,6 +113,9 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         page_wer_baseline=micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
         field_accuracy=sum(field_accuracy(score_fields(truths[k], found[k])) or 1.0 for k in truths) / len(truths),
         distribution_f1=sum(_distribution_f1(truths[k], found[k]) for k in truths) / len(truths),
+        body_cer_uncorrected=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in raw_pairs),
+        body_wer_uncorrected=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in raw_pairs),
+        corrections=sum(tallies, corrections.CorrectionTally()).as_dict(),
         seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
     )

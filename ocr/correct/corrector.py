@@ -1,0 +1,133 @@
+"""Candidate choice for one word the lexicon does not know: a noisy channel over the learned confusions.
+
+A candidate is a known word the reading can come from by at most two learned confusions
+(``наролной`` ← ``народной`` by ``д``→``л``) or, for words long enough to be sure of, by one edit of
+any letter. Its score is the probability of the confusions (an unseen edit gets a small fixed one)
+times the word's frequency; the reading as it stands competes as an unknown word of a small fixed
+frequency. With Tesseract's word confidence, a sure reading is less likely to be a misreading. The
+word is changed only when the best candidate's share of all the probability clears a threshold.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from ocr.correct import confusions
+from ocr.correct.confusions import ConfusionTable
+from ocr.correct.lexicon import HARD_SIGN_QUOTES, Lexicon, fold, lexicon
+
+ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
+MAX_CONFUSIONS = 2  # learned confusions applied to one word
+MIN_EDIT_LENGTH = 5  # shorter words have too many neighbours one edit away to pick one
+EDIT_PROBABILITY = 1e-2  # of an edit the table never saw (measured on the tuning split with no table at all)
+UNKNOWN_FREQUENCY = 1e-9  # prior of a word unknown to the lexicon being right as read
+MIN_SHARE = 0.9  # the best candidate's share of the probability of all readings, to change the word
+MIN_SHARE_CAPITALISED = 0.97
+MIN_SHARE_KNOWN = 0.99  # a known word read is changed only for a far more likely one (``пля`` → ``для``)
+# Tesseract is as sure of many misreadings as of right readings (90 and more): its confidence only
+# makes a misreading more likely below 100 - 100 * MISREAD_FLOOR.
+MISREAD_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Choice:
+    word: str
+    score: float  # the chosen word's share of the probability (0..1)
+
+
+@dataclass(frozen=True)
+class Corrector:
+    table: ConfusionTable
+    lexicon: Lexicon
+
+    @functools.cached_property
+    def _back(self) -> dict[str, list[tuple[str, str, float]]]:
+        """Read string's first character → ``[(read, intended, probability)]``, folded to lower case."""
+        index: dict[str, list[tuple[str, str, float]]] = {}
+        best: dict[tuple[str, str], float] = {}
+        for (intended, observed), p in self.table.probabilities.items():
+            key = (fold(intended), fold(observed))
+            best[key] = max(p, best.get(key, 0.0))
+        for (intended, observed), p in best.items():
+            # Only letters misread as something else: marks around a word are not part of it, and a
+            # dropped letter may be anywhere (one edit of any letter tries those, for long words).
+            if intended != observed and observed and (intended.isalpha() or not intended):
+                index.setdefault(observed[:1], []).append((observed, intended, p))
+        return index
+
+    def _undo_one(self, word: str, start: int) -> list[tuple[str, float, int]]:
+        """Words one learned confusion back from ``word``, at or after ``start``: (word, probability, end)."""
+        found = []
+        for i in range(start, len(word) + 1):
+            for observed, intended, p in self._back.get(word[i:i + 1], []) + self._back.get("", []):
+                if word.startswith(observed, i):
+                    found.append((word[:i] + intended + word[i + len(observed):], p, i + len(intended)))
+        return found
+
+    def confusion_candidates(self, word: str, depth: int = MAX_CONFUSIONS) -> dict[str, float]:
+        """Known words at most ``depth`` learned confusions from ``word`` (folded) → probability."""
+        frontier, found = [(word, 1.0, 0)], {}
+        for _ in range(depth):
+            frontier = [(w, p * q, end) for text, p, start in frontier for w, q, end in self._undo_one(text, start)]
+            for text, p, _ in frontier:
+                if p > found.get(text, 0.0) and self.lexicon.known(text):
+                    found[text] = p
+        found.pop(word, None)
+        return found
+
+    def common_neighbours(self, word: str) -> dict[str, float]:
+        """Words of the frequency list one learned confusion from ``word`` (folded): for a known word
+        read, only a common word is worth weighing (and the frequency list answers fast)."""
+        return {w: p for w, p, _ in self._undo_one(word, 0) if w != word and w in self.lexicon.frequencies}
+
+    def edit_candidates(self, word: str) -> dict[str, float]:
+        """Words of the frequency list one edit of any letter from ``word`` (folded), at EDIT_PROBABILITY."""
+        if len(word) < MIN_EDIT_LENGTH:
+            return {}
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in ALPHABET}
+        edits |= {a + c + b for a, b in splits for c in ALPHABET}
+        return {w: EDIT_PROBABILITY for w in edits if w in self.lexicon.frequencies and w != word}
+
+    def choose(self, word: str, confidence: float | None = None, capitalised: bool = False) -> Choice | None:
+        """The word ``word`` was most likely typed as, when that clearly wins over the reading itself.
+
+        A known ``word`` competes with its own frequency, an unknown one with UNKNOWN_FREQUENCY; a
+        capitalised one gets only learned confusions, and never becomes a name.
+        """
+        folded = fold(word)
+        known = self.lexicon.known(folded)
+        if known:
+            candidates = self.common_neighbours(folded)
+        else:
+            candidates = self.confusion_candidates(folded)
+            if not capitalised:
+                candidates = self.edit_candidates(folded) | candidates
+        if capitalised:
+            candidates = {w: p for w, p in candidates.items() if not self.lexicon.is_name(w)}
+        if not candidates:
+            return None
+        misread = min(0.98, max(MISREAD_FLOOR, 1 - (confidence if confidence is not None else 0) / 100))
+        scores = {w: misread * p * self.lexicon.frequency(w) for w, p in candidates.items()}
+        best = max(scores, key=scores.__getitem__)
+        as_read = self.lexicon.frequency(folded) if known else UNKNOWN_FREQUENCY
+        share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
+        threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
+        return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
+
+
+def _cased_like(candidate: str, word: str) -> str:
+    """The candidate typed as the word was: capitalised like it, with ``"`` for ъ where it used that."""
+    quote = next((q for q in HARD_SIGN_QUOTES if q in word), None)
+    if quote:
+        candidate = candidate.replace("ъ", quote)
+    return candidate[:1].upper() + candidate[1:] if word[:1].isupper() else candidate
+
+
+@functools.cache
+def default_corrector() -> Corrector:
+    """The corrector with the shipped confusion table and the lexicon, built once per process."""
+    return Corrector(confusions.load(), lexicon())

@@ -1,0 +1,81 @@
+"""The Russian lexicon: which word forms exist, how common they are, and which words are names.
+
+Inflected forms come from pymorphy3's dictionary (OpenCorpora), frequencies from wordfreq, and the
+words of the period's telegrams that neither knows (the form's abbreviations, offices, compound words
+such as ``шифртелеграмма``) from the small data file ``data/period.json`` shipped here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymorphy3
+import wordfreq
+
+PERIOD_VOCABULARY = Path(__file__).parent / "data" / "period.json"
+# Frequency given to a form the dictionary knows but wordfreq's web and book texts never showed:
+# below wordfreq's rarest words (about 1e-8), since such a form is rare or archaic.
+UNSEEN_FREQUENCY = 3e-9
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+
+
+# The typist's quote for ъ, as typed and as OCR reads it.
+HARD_SIGN_QUOTES = '"“”„'
+_HARD_SIGN_QUOTES = str.maketrans({quote: "ъ" for quote in HARD_SIGN_QUOTES})
+
+
+def fold(word: str) -> str:
+    """The form looked up: lower case, ё as е; the typist's ``"`` for ъ as ъ (the typewriters had neither)."""
+    return word.lower().replace("ё", "е").translate(_HARD_SIGN_QUOTES)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    morph: pymorphy3.MorphAnalyzer
+    frequencies: dict[str, float]
+    period: frozenset[str]
+    prefixes: tuple[str, ...]
+    names: frozenset[str]  # every word of the listed names, folded
+
+    def _known_part(self, part: str) -> bool:
+        if part in self.period or part in self.frequencies or self.morph.word_is_known(part):
+            return True
+        return any(part.startswith(p) and len(part) - len(p) >= 3 and self._known_part(part[len(p):])
+                   for p in self.prefixes)
+
+    def known(self, word: str) -> bool:
+        """Whether ``word`` is a Russian word form (each part of a hyphenated one)."""
+        parts = fold(word).split("-")
+        return all(parts) and all(self._known_part(p) for p in parts)
+
+    def frequency(self, word: str) -> float:
+        """How often the form occurs in Russian text (wordfreq, 0..1); 0 for an unknown word."""
+        folded = fold(word)
+        found = self.frequencies.get(folded) or self.frequencies.get(word.lower())  # wordfreq keeps ё
+        if found:
+            return found
+        return UNSEEN_FREQUENCY if self.known(word) else 0.0
+
+    def is_name(self, word: str) -> bool:
+        """A listed name of the period, or a form the dictionary knows only as a name or place."""
+        folded = fold(word)
+        if folded in self.names:
+            return True
+        parses = [p for p in self.morph.parse(folded) if p.is_known]
+        return bool(parses) and all(NAME_TAGS & p.tag.grammemes for p in parses)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process (about a second: pymorphy3's dictionary and wordfreq's list)."""
+    period = json.loads(PERIOD_VOCABULARY.read_text(encoding="utf-8"))
+    return Lexicon(
+        morph=pymorphy3.MorphAnalyzer(lang="ru"),
+        frequencies=wordfreq.get_frequency_dict("ru"),
+        period=frozenset(fold(w) for w in period["words"]),
+        prefixes=tuple(period["compound_prefixes"]),
+        names=frozenset(fold(part) for name in period["names"] for part in name.split()),
+    )

@@ -1,0 +1,97 @@
+"""Correction of a document's body lines: what is tried, what is never touched, and the record of changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ocr.correct.confusions import ConfusionTable
+from ocr.correct.corrector import Corrector
+from ocr.correct.lexicon import lexicon
+from ocr.correct.pages import correct_pages, corrects
+from ocr.lines import Line, Role, Word
+from ocr.page import PageResult
+from ocr.recognize import OcrSettings
+from ocr.settings import Settings
+
+# A small table as learned ones look: probabilities of reading the intended string as the observed one.
+TABLE = ConfusionTable({("д", "л"): 0.05, ("ы", "ь!"): 0.04, ("ш", "щ"): 0.03, ("и", "н"): 0.01})
+
+
+@pytest.fixture(scope="module")
+def corrector() -> Corrector:
+    return Corrector(TABLE, lexicon())
+
+
+def _line(text: str, y: int, role: Role = Role.BODY, confidence: float = 80.0) -> Line:
+    words = [Word(t, (100 * k, y, 90, 30), confidence) for k, t in enumerate(text.split())]
+    return Line(text=text, role=role, page=1, bbox=(0, y, 1000, 30), confidence=confidence, words=words)
+
+
+def _page(*lines: Line, number: int = 1) -> PageResult:
+    return PageResult(number=number, width=2000, height=3000, dpi=300, skew_deg=0.0, rotation=0,
+                      rotation_confidence=0.0, lines=list(lines), stamps=[])
+
+
+def test_a_misread_word_is_corrected_and_the_change_recorded(corrector):
+    pages, changes = correct_pages([_page(_line("прошу перелать товарищу бь!вшие документы", 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == "прошу передать товарищу бывшие документы"
+    assert [w.text for w in pages[0].lines[0].words][1] == "передать"
+    assert [(c.page, c.bbox, c.before, c.after) for c in changes] == [
+        (1, (100, 40, 90, 30), "перелать", "передать"), (1, (300, 40, 90, 30), "бь!вшие", "бывшие")]
+    assert all(0.9 <= c.score <= 1 for c in changes)
+
+
+def test_punctuation_stays_around_the_corrected_word(corrector):
+    pages, _ = correct_pages([_page(_line("прошу «перелать», если", 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == "прошу «передать», если"
+
+
+def test_a_word_hyphenated_across_lines_is_corrected_whole_and_split_back(corrector):
+    pages, changes = correct_pages([_page(_line("прошу пере-", 40), _line("лать ему", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["прошу пере-", "дать ему"]
+    assert [(c.before, c.after) for c in changes] == [("лать", "дать")]
+
+
+def test_names_numbers_dates_cipher_groups_and_latin_are_never_touched(corrector):
+    text = "сообщаю Пелищенко ВЫШНСКОМУ 12345 19/1-50 Moskau перелать"
+    pages, changes = correct_pages([_page(_line(text, 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == "сообщаю Пелищенко ВЫШНСКОМУ 12345 19/1-50 Moskau передать"
+    assert [c.before for c in changes] == ["перелать"]
+
+
+def test_words_of_the_documents_distribution_list_are_protected(corrector):
+    grid = _line("Экз. № 8-т Перелать", 10, role=Role.GRID)
+    pages, changes = correct_pages([_page(grid, _line("Перелать сообщает", 40))], Settings(), corrector)
+    assert changes == [] and pages[0].lines[1].text == "Перелать сообщает"
+
+
+def test_only_russian_readings_are_corrected(corrector):
+    page = _page(_line("прошу перелать", 40))
+    for settings in (Settings(ocr=OcrSettings(lang="deu")), Settings(ocr=OcrSettings(lang="rus+eng")),
+                     Settings(correct=False)):
+        pages, changes = correct_pages([page], settings, corrector)
+        assert pages == [page] and changes == []
+    assert corrects("rus") and corrects("rus+Cyrillic") and not corrects("eng")
+
+
+def test_lines_that_are_not_the_message_are_left_alone(corrector):
+    page = _page(_line("Из ПХЕНЬЯНА перелать", 10, role=Role.ROUTING))
+    assert correct_pages([page], Settings(), corrector) == ([page], [])
+
+
+def test_the_document_keeps_the_raw_reading_and_its_body_the_corrected_one(corrector, monkeypatch):
+    from ocr.correct import pages as module
+    from ocr.document import assemble_document
+    from ocr.load import DocumentInput
+
+    monkeypatch.setattr(module, "default_corrector", lambda: corrector)
+    document = DocumentInput(document_id="t", path=Path("t.png"), sha256="0" * 64, pages=())
+    page = _page(_line("прошу перелать товарищу", 40))
+    corrected = assemble_document(document, [page], Settings())
+    assert corrected.body == "прошу передать товарищу" and corrected.pages[0].text == "прошу передать товарищу"
+    assert [(c.before, c.after) for c in corrected.corrections] == [("перелать", "передать")]
+    raw = assemble_document(document, [page], Settings(correct=False))
+    assert raw.body == "прошу перелать товарищу" and raw.corrections == []
+    assert Settings().fingerprint() != Settings(correct=False).fingerprint()
