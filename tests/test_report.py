@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import lxml.html
 from PIL import Image, ImageDraw, ImageFont
 
 from ocr.batch import store
@@ -247,3 +248,19 @@ def test_index_links_the_exports_present(tmp_path, outdir):
     text = rebuild_index(outdir).read_text(encoding="utf-8")
     assert (f'<td class="exports"><a href="{DOCUMENT_ID}.alto.xml">ALTO</a>'
             f'<a href="{DOCUMENT_ID}.pdf">PDF</a></td>') in text
+
+
+def test_corrected_words_are_marked_with_what_was_read():
+    from ocr.contract import Correction
+    from ocr.report.html import render_document_report
+    from ocr.report.model import PageEntry, ReportData
+
+    fix = Correction(page=1, bbox=(60, 5, 80, 20), before="перелать", after="передать", score=0.97)
+    words = [Word("прошу", (5, 5, 50, 20), 95.0), Word("передать", (60, 5, 80, 20), 88.0)]
+    page = PageEntry(1, None, words, ocr_text="прошу передать", corrections=(fix,))
+    html = render_document_report(ReportData(document_id="d", rates={}, pages=[page]))
+    tree = lxml.html.document_fromstring(html)
+    marked = tree.xpath("//section//span[contains(@class, 'corr')]")
+    assert [span.text_content() for span in marked] == ["передать"]
+    assert "read as 'перелать'" in marked[0].get("title") and "0.97" in marked[0].get("title")
+    assert tree.xpath("//p[@class='legend']/span[@class='corr']")

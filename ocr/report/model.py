@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ocr.contract import BBox, Stamp
+from ocr.contract import BBox, Correction, Stamp
 from ocr.lines import Word
 
 
@@ -33,6 +33,7 @@ class PageEntry:
     words: Sequence[Word]
     ocr_text: str
     reference_text: str | None = None
+    corrections: Sequence[Correction] = ()  # words post-OCR correction changed on this page
 
 
 @dataclass(frozen=True)

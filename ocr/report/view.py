@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ocr.compare.align import align_graphemes
 from ocr.compare.metrics import character_error_rate, graphemes
 from ocr.compare.normalise import PROFILES
-from ocr.contract import BBox, Stamp
+from ocr.contract import BBox, Correction, Stamp
 from ocr.lines import Word
 from ocr.report.image import image_data_uri
 from ocr.report.marks import Segment, cluster_marks, segments, word_runs
@@ -22,7 +22,7 @@ from ocr.report.model import FieldRow, OmittedSpan, PageEntry, Rates, ReportData
 from ocr.settings import LOW_CONFIDENCE
 
 LEGEND = (("ins", "inserted by OCR"), ("del", "missed by OCR"), ("sub", "substituted"),
-          ("lowconf", "low confidence"))
+          ("lowconf", "low confidence"), ("corr", "corrected after OCR"))
 """(CSS class, meaning) of each mark the document report explains."""
 
 
@@ -126,11 +126,17 @@ def box(page: int | None, bbox: BBox | None) -> Box | None:
     return Box(page, ",".join(str(int(v)) for v in bbox))
 
 
-def _word_run(page: int, word: Word | None, marked: tuple[Segment, ...]) -> TextRun:
+def _word_run(page: int, word: Word | None, marked: tuple[Segment, ...],
+              corrections: Mapping[tuple, Correction]) -> TextRun:
     if word is None:
         return TextRun(marked)
+    title = f"confidence {word.confidence:.0f}"
     classes = ("w", "lowconf") if word.confidence < LOW_CONFIDENCE else ("w",)
-    return TextRun(marked, classes, box(page, word.bbox), f"confidence {word.confidence:.0f}")
+    fix = corrections.get(tuple(word.bbox))
+    if fix is not None:
+        classes += ("corr",)
+        title += f"; read as {fix.before!r}, corrected (score {fix.score:.2f})"
+    return TextRun(marked, classes, box(page, word.bbox), title)
 
 
 def page_view(page: PageEntry) -> PageView:
@@ -143,7 +149,9 @@ def page_view(page: PageEntry) -> PageView:
         reference = segments(alignment.reference, ref_marks)
         cer = format_rate(character_error_rate(page.reference_text, page.ocr_text))
     scan = None if page.image is None else Scan(*image_data_uri(page.image))
-    runs = tuple(_word_run(page.number, word, marked) for word, marked in word_runs(clusters, ocr_marks, page.words))
+    fixes = {tuple(c.bbox): c for c in page.corrections}
+    runs = tuple(_word_run(page.number, word, marked, fixes)
+                 for word, marked in word_runs(clusters, ocr_marks, page.words))
     return PageView(page.number, cer, scan, runs, reference)
 
 

@@ -9,6 +9,7 @@ back through their models (a file that does not match its model is a warning on 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +22,7 @@ from ocr.batch.folder import OutputFolder
 from ocr.compare.align import align_graphemes
 from ocr.compare.diff import PRIMARY_PROFILE, DiffReport
 from ocr.compare.transcript import Transcript
-from ocr.contract import Page, TelegramDocument
+from ocr.contract import Correction, Page, TelegramDocument
 from ocr.errors import TelegramsError
 from ocr.lines import Word
 from ocr.load import DocumentInput, load_page
@@ -109,22 +110,29 @@ def field_rows(document: TelegramDocument, diff: DiffReport | None) -> list[Fiel
     return rows
 
 
+def _corrected(word: Word, fixes: Mapping[tuple, Correction]) -> Word:
+    """The word as the page text has it: the reading's words are from before post-OCR correction."""
+    fix = fixes.get(tuple(word.bbox))
+    return dataclasses.replace(word, text=fix.after) if fix and word.text == fix.before else word
+
+
 def report_data(document: TelegramDocument, transcript: Transcript | None, diff: DiffReport | None,
                 scan: DocumentInput, words_by_page: Mapping[int, Sequence[Word]] | None = None) -> ReportData:
     """Everything the document's report shows; ``words_by_page`` maps page number to OCR words with
     boxes in pixels of the page as rasterised at its dpi (regions stand in when absent)."""
     references = reference_texts(transcript, len(document.pages))
-    pages = [
-        PageEntry(
+    pages = []
+    for page, reference in zip(document.pages, references):
+        fixes = {tuple(c.bbox): c for c in document.corrections if c.page == page.number}
+        words = list(words_by_page[page.number]) if words_by_page and page.number in words_by_page else region_words(page)
+        pages.append(PageEntry(
             number=page.number,
             image=_scan_rgb(scan, page.number, page.dpi),
-            words=list(words_by_page[page.number]) if words_by_page and page.number in words_by_page
-            else region_words(page),
+            words=[_corrected(word, fixes) for word in words],
             ocr_text=page.text,
             reference_text=None if reference is None else follow_ocr_whitespace(reference, page.text),
-        )
-        for page, reference in zip(document.pages, references)
-    ]
+            corrections=tuple(fixes.values()),
+        ))
     rates = {name: Rates(cer=r.cer, wer=r.wer) for name, r in diff.profiles.items()} if diff else {}
     omitted = [OmittedSpan(text=text, reason=OMISSION_REASON) for text in (transcript.omissions if transcript else [])]
     return ReportData(
