@@ -259,6 +259,9 @@ def bench(
     report = accuracy.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
                                  compare_workers=compare_workers, with_baseline=baseline, splits=tuple(split))
     Console(width=max(out.width, 200)).print(bench_table(report))  # the table is wider than a default terminal
+    for r in (r for r in report.levels if r.failed_documents):
+        out.print(f"{r.split}/{r.level}: the pipeline failed on {r.failed_documents} document(s), scored as read as nothing "
+                  f"(see the .error.json files under {out_dir / 'results'})")
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
     stages = report.stage_seconds

@@ -73,3 +73,13 @@ def test_cases_of_each_split_are_rendered_apart_and_carry_their_split(tmp_path):
         assert case.pages_dir.parent.parent.name == case.split
         assert case.truth().provenance.steps[0].params["axis_split"] == case.split
     assert [c.split for c in ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",))] == ["tuning"]  # the default: never held-out
+
+
+def test_a_failed_document_scores_as_read_as_nothing(tmp_path):
+    from ocr.bench.accuracy import nothing_read
+    from ocr.synth import Level, random_transcript, render
+
+    truth = render(random_transcript(5, pages=2), Level.CLEAN, seed=5, dpi=40).truth
+    empty = nothing_read(truth)
+    assert [p.text for p in empty.pages] == ["", ""] and empty.body == "" and empty.header.origin is None
+    assert field_accuracy(truth, empty) == 0.0 and field_accuracy(truth, truth) == 1.0

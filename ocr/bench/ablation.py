@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ocr.batch import store
-from ocr.bench.accuracy import PipelineRun, micro, run_pipeline
+from ocr.bench.accuracy import PipelineRun, micro, nothing_read, run_pipeline
 from ocr.bench.cases import LEVELS, Case, ensure_cases
 from ocr.bench.real import run_real
 from ocr.compare import metrics
@@ -34,7 +34,7 @@ def ablation_variants(base: Settings) -> dict[str, Settings]:
 
 def _page_cer(cases: list[Case], run: PipelineRun) -> float:
     pairs = [(t.text, f.text) for c in cases
-             for t, f in zip(c.truth().pages, run.documents[c.key].pages)]
+             for t, f in zip(c.truth().pages, (run.documents.get(c.key) or nothing_read(c.truth())).pages)]
     return micro(pairs, metrics.character_error_rate_n)
 
 def run_ablation(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int,

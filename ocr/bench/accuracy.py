@@ -21,8 +21,9 @@ from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases, page_paths
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
 from ocr.compare.normalise import collapse_whitespace
-from ocr.compare.scoring import f1, field_accuracy, score_fields
-from ocr.contract import TelegramDocument
+from ocr.compare.scoring import PAGE_FIELDS, f1, field_accuracy, score_fields
+from ocr.contract import Footer, Header, Signature, TelegramDocument
+from ocr.errors import TelegramsError
 from ocr.exec import tesseract
 from ocr.load import open_document
 from ocr.page import PageResult, process_page
@@ -35,6 +36,7 @@ class PipelineRun:
     seconds: float
     pages: int
     raw_bodies: dict[str, tuple[str, float]] = field(default_factory=dict)  # body without correction, seconds correcting
+    failed: list[str] = field(default_factory=list)  # keys of the documents the pipeline could not read
 
 def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: Path) -> PipelineRun:
     """Every page through :func:`process_page` on ``workers`` processes, then each document written with its diff."""
@@ -42,24 +44,42 @@ def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: P
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {case: [pool.submit(process_page, ref, settings) for ref in doc.pages] for case, doc in inputs.items()}
-        documents, read = {}, {}
+        documents, read, failed = {}, {}, []
         for case, doc in inputs.items():
-            pages: list[PageResult] = [f.result() for f in futures[case]]
             folder = out_dir / case.split / case.level
+            try:
+                pages: list[PageResult] = [f.result() for f in futures[case]]
+            except TelegramsError as exc:  # scored as read as nothing; the bench goes on, as a batch does
+                batch.record_failure(folder, case.pages_dir, doc.document_id, "page", exc)
+                failed.append(case.key)
+                continue
             batch.finish(doc, pages, settings, folder)
             documents[case.key] = OutputFolder(folder).read_document(doc.document_id)
             read[case.key] = (doc, pages)
     seconds = time.perf_counter() - start
     raw = {key: corrections.raw_body(doc, pages, settings) for key, (doc, pages) in read.items()}
-    return PipelineRun(documents, seconds, sum(len(d.pages) for d in inputs.values()), raw)
+    return PipelineRun(documents, seconds, sum(len(d.pages) for d in inputs.values()), raw, failed)
+def nothing_read(truth: TelegramDocument) -> TelegramDocument:
+    """How a document the pipeline failed on scores: every page read as nothing, no field found."""
+    blank = dict.fromkeys(PAGE_FIELDS) | {"text": "", "regions": []}
+    pages = [page.model_copy(update=blank) for page in truth.pages]
+    return truth.model_copy(update={"doc_type": "other", "header": Header(), "distribution": [], "body": "",
+                                    "signature": Signature(), "footer": Footer(), "stamps": [], "pages": pages})
 
 def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], float]:
     """``tesseract IMAGE - -l LANG`` on every page, one after another: texts per case and seconds."""
     texts: dict[str, list[str]] = {}
     start = time.perf_counter()
     for case in cases:
-        texts[case.key] = [tesseract.run_cli(path, lang) for path in page_paths(case)]
+        texts[case.key] = [_read_plain(path, lang) for path in page_paths(case)]
     return texts, time.perf_counter() - start
+
+def _read_plain(path: Path, lang: str) -> str:
+    try:
+        return tesseract.run_cli(path, lang)
+    except TelegramsError:  # plain Tesseract failing on a page reads it as nothing
+        return ""
+
 
 def micro(pairs: list[tuple[str, str]], rate) -> float:
     return metrics.micro_average(rate(collapse_whitespace(ref), collapse_whitespace(hyp)) for ref, hyp in pairs)
@@ -85,6 +105,7 @@ class LevelReport:
     seconds_per_page_pipeline: float
     seconds_per_page_baseline: float
     speed_ratio: float  # pages/minute of the pipeline over the baseline's
+    failed_documents: int = 0  # documents the pipeline failed on, scored as read as nothing
 
 def _distribution_f1(truth: TelegramDocument, found: TelegramDocument) -> float:
     pairs = [(d.copy, d.recipient) for d in truth.distribution], [(d.copy, d.recipient) for d in found.distribution]
@@ -94,13 +115,14 @@ def _distribution_f1(truth: TelegramDocument, found: TelegramDocument) -> float:
 def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
                  seconds: tuple[float, float]) -> LevelReport:
     truths = {c.key: c.truth() for c in cases}
-    found = {key: run.documents[key] for key in truths}
+    found = {key: run.documents.get(key) or nothing_read(truths[key]) for key in truths}
     page_pairs = [(t.text, f.text) for key in truths for t, f in zip(truths[key].pages, found[key].pages)]
     base_pairs = [(t.text, b) for key in truths if key in baseline for t, b in zip(truths[key].pages, baseline[key])]
     body_pairs = [(truths[key].body, found[key].body) for key in truths]
-    raw_pairs = [(truths[key].body, run.raw_bodies[key][0]) for key in truths]
-    tallies = [corrections.tally(truths[k].body, run.raw_bodies[k][0], found[k].body, len(found[k].corrections),
-                                 len(found[k].pages), run.raw_bodies[k][1]) for k in truths]
+    raw = {key: run.raw_bodies.get(key, ("", 0.0)) for key in truths}  # a failed document read nothing
+    raw_pairs = [(truths[key].body, raw[key][0]) for key in truths]
+    tallies = [corrections.tally(truths[k].body, raw[k][0], found[k].body, len(found[k].corrections),
+                                 len(found[k].pages), raw[k][1]) for k in truths]
     pages = len(page_pairs)
     page_cer = micro(page_pairs, metrics.character_error_rate_n)
     base_cer = micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
@@ -118,6 +140,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         corrections=sum(tallies, corrections.CorrectionTally()).as_dict(),
         seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
+        failed_documents=sum(key in run.failed for key in truths),
     )
 
 @dataclass
