@@ -87,7 +87,8 @@ def process_page(ref: load.PageRef, settings: Settings, document_id: str,
 @task(name="write-document", task_run_name="write-{document.document_id}")
 def write_document(document: load.DocumentInput, pages: list[PageResult], settings: Settings,
                    output_dir: Path, transcripts_dir: Path | None, formats: tuple[str, ...] = FORMATS) -> batch.Outcome:
-    return batch.finish(document, pages, settings, output_dir, transcripts_dir, formats)
+    with logs.about(document.document_id):
+        return batch.finish(document, pages, settings, output_dir, transcripts_dir, formats)
 
 
 def _open_all(paths: list[Path], output_dir: Path) -> tuple[list[load.DocumentInput], list[batch.Outcome]]:

@@ -9,7 +9,7 @@ from rich.logging import RichHandler
 
 from ocr import logs
 
-FORMAT = "%(document_id)s p%(page)s %(name)s: %(message)s"
+FORMAT = "%(where)s%(message)s  [%(name)s]"
 
 
 def level(verbose: int, quiet: bool) -> int:

@@ -36,6 +36,10 @@ def install() -> None:
     def factory(*args, **kwargs) -> logging.LogRecord:
         record = previous(*args, **kwargs)
         record.document_id, record.page = _DOCUMENT.get(), _PAGE.get()
+        # "doc p.3: ", "doc: " or nothing: a prefix a format can show without empty placeholders.
+        where = "" if record.document_id == "-" else record.document_id
+        where += "" if record.page == "-" else f" p.{record.page}"
+        record.where = f"{where}: " if where else ""
         return record
 
     factory.carries_context = True

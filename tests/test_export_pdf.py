@@ -107,3 +107,18 @@ def test_pdf_holds_the_scan_embeds_a_cyrillic_font_and_says_it_is_pdf_a_2b(scann
     images = _poppler("pdfimages", "-list", pdf).splitlines()[2:]
     assert [line.split()[3:5] for line in images] == [["2480", "3508"]] * 5  # each page's scan at 300 dpi, A4
     assert _poppler("pdftotext", "-raw", pdf, "-") == _poppler("pdftotext", "-raw", str(pdfs[SAMPLES[0]]), "-")
+
+
+def test_a_line_of_two_words_of_very_different_heights_is_drawn(tmp_path):
+    # The median height lies between the two, so neither is "typical": the baseline uses both.
+    from ocr.contract import Page, Region, TextLine, TextWord
+
+    doc = document(DOCUMENTS[0])
+    words = [TextWord(text="Из", bbox=(100, 100, 60, 30), confidence=90.0),
+             TextWord(text="|", bbox=(200, 40, 6, 160), confidence=40.0)]
+    line = TextLine(text="Из |", bbox=(100, 40, 106, 160), confidence=65.0, words=words)
+    page = Page(number=1, text="Из |", width=400, height=300, dpi=100, skew_deg=0, rotation=0, mean_confidence=65,
+                regions=[Region(type="body", bbox=(100, 40, 106, 160), text="Из |", confidence=65.0, lines=[line])])
+    pdf = tmp_path / "two.pdf"
+    pdf.write_bytes(pdf_bytes(doc.model_copy(update={"pages": [page]}), [np.full((300, 400, 3), 255, np.uint8)]))
+    assert "Из" in _poppler("pdftotext", str(pdf), "-")

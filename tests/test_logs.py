@@ -21,8 +21,8 @@ def test_records_carry_document_and_page(caplog):
             logger.info("inside")
         logger.info("outside")
     inside, outside = caplog.records
-    assert (inside.document_id, inside.page) == ("tg-1", "3")
-    assert (outside.document_id, outside.page) == ("-", "-")
+    assert (inside.document_id, inside.page, inside.where) == ("tg-1", "3", "tg-1 p.3: ")
+    assert (outside.document_id, outside.page, outside.where) == ("-", "-", "")
 
 
 def test_levels_from_the_command_line():

@@ -103,7 +103,8 @@ def _line(pdf: FPDF, line: TextLine, scale: float, font: _Font) -> None:
     words = line.words
     height = statistics.median(w.bbox[3] for w in words) * scale
     typical = [abs(w.bbox[3] * scale - height) <= OWN_BOX * height for w in words]
-    slope, intercept = _baseline([w for w, t in zip(words, typical) if t], scale)
+    # Of two words of very different heights neither is typical (the median lies between): use both.
+    slope, intercept = _baseline([w for w, t in zip(words, typical) if t] or words, scale)
     for k, word in enumerate(words):
         x, y, w, h = (v * scale for v in word.bbox)
         if typical[k]:
