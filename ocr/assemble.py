@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ocr import fields
 from ocr.contract import DistributionEntry, Evidence, Footer, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role, union_box
+from ocr.routing import Routing, parse_routing
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 
@@ -72,7 +73,7 @@ def _noise(line: Line) -> bool:
 def header(lines: list[Line]) -> Header:
     """The header fields from the lines of every page (they stand on page 1)."""
     by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
-    routing = fields.parse_routing(by_role[Role.ROUTING][0]) if by_role[Role.ROUTING] else fields.Routing()
+    routing = parse_routing(by_role[Role.ROUTING][0]) if by_role[Role.ROUTING] else Routing()
     special = next((n for t in by_role[Role.SPECIAL] if (n := fields.parse_special_number(t))), None)
     title = by_role[Role.FORM_TITLE]
     addressee = by_role[Role.ADDRESSEE]

@@ -8,7 +8,6 @@ the archive's transcriptions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -18,8 +17,8 @@ _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxyЁё", "АВСЕНКМОРТХа�
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers).
-_DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
-_DIGITISH = r"[\dЗзбОоIl]"
+DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
+DIGITISH = r"[\dЗзбОоIl]"
 
 FORM_TITLES = ["Шифртелеграмма"]
 CLASSIFICATIONS = ["Совершенно секретно", "Строго секретно", "Секретно"]
@@ -100,75 +99,10 @@ def clean_single_name(text: str) -> str:
     return clean_name(re.sub(r"(?<=\w)\s+(?=\w{1,2}\W*$)", "", text.strip()))
 
 
-@dataclass(frozen=True)
-class Routing:
-    origin: str | None = None
-    telegram_number: str | None = None
-    received_time: str | None = None
-    received_date_raw: str | None = None
-    copy_number: int | None = None
-
-
-_ROUTING_START = re.compile(r"^\s*[ИI][зs3]\s+")
-_ROUTING_ORIGIN = re.compile(r"^\s*[ИI][зs3]\s+(?P<origin>[^\d№#]+?)\s*(?=" + NUMERO + r"|\d|$)")
-_ROUTING_NUMBER = re.compile(NUMERO + r"\s*(?P<number>\d{1,6})")
-# Hours and minutes as OCR reads them: ``Об`` for ``06`` beside ``час.``/``мин.`` is a number all the same.
-_ROUTING_TIME = re.compile(r"(?P<hh>(?-i:" + _DIGITISH + r"){1,2})\s*ч[аa]с\.?\s*(?P<mm>(?-i:" + _DIGITISH + r"){1,2})\s*м[иu]н\.?",
-                           re.IGNORECASE)
-# The copy is the number at the end of the line, after ``экз. №`` (whatever OCR made of the label).
-_ROUTING_COPY = re.compile(r"(?:" + NUMERO + r"|" + EKZ + r"\.?)\s*(?P<copy>" + _DIGITISH + r"{1,3})[\s.,`'‘’]*$", re.IGNORECASE)
-
-
-def is_routing_line(text: str) -> bool:
-    """The routing line starts with ``Из`` and gives the time in ``час.``/``мин.``."""
-    return bool(_ROUTING_START.search(cyrillic(text)) and _ROUTING_TIME.search(cyrillic(text)))
-
-
-def _origin(norm: str) -> str | None:
-    """The place after ``Из``, collapsed when letter-spaced; the first word when no ``№`` follows it."""
-    match = _ROUTING_ORIGIN.search(norm)
-    if not match:
-        first = re.match(r"^\s*[ИI][зs3]\s+(?P<word>\S+)", norm)
-        return first["word"].strip(".,") if first else None
-    return clean_name(match["origin"]) or None
-
-
-def _date_raw(tail: str) -> str | None:
-    """The date as written between ``мин.`` and the copy: its trailing words without digits (``т. экз. №``) dropped."""
-    tokens = re.sub(r"[`'‘’|_]", " ", tail).split()
-    while tokens and not re.search(r"\d", tokens[-1]):
-        tokens.pop()
-    return " ".join(tokens) or None
-
-
-def parse_routing(text: str) -> Routing:
-    """``Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19 50 т. экз. № 3`` → its five fields."""
-    norm = cyrillic(text)
-    number = _ROUTING_NUMBER.search(norm)
-    time = _ROUTING_TIME.search(norm)
-    copy = _ROUTING_COPY.search(norm, time.end()) if time else None
-    date_raw = _date_raw(text[time.end():copy.start() if copy else len(text)]) if time else None
-    return Routing(
-        origin=_origin(text),
-        telegram_number=number.group("number") if number else None,
-        received_time=f"{_number(time['hh']):02d}:{_number(time['mm']):02d}" if time and _valid_time(time) else None,
-        received_date_raw=date_raw,
-        copy_number=int(copy.group("copy").translate(_DIGIT_LOOKALIKES)) if copy else None,
-    )
-
-
-def _number(text: str) -> int:
-    return int(text.translate(_DIGIT_LOOKALIKES))
-
-
-def _valid_time(match: re.Match) -> bool:
-    return _number(match["hh"]) < 24 and _number(match["mm"]) < 60
-
-
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
 # number may come out one digit long; the grid's layout puts it right (:func:`ocr.assemble.distribution`).
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + _DIGITISH + r"{1,3}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
+    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
 )
 
@@ -197,7 +131,7 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
         beside = recipient_name(text[slot.end():end])
         recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
-        entries.append((int(slot.group("copy").translate(_DIGIT_LOOKALIKES)), recipient))
+        entries.append((int(slot.group("copy").translate(DIGIT_LOOKALIKES)), recipient))
     return entries
 
 
@@ -215,7 +149,7 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
         into = slot.start("suffix") == slot.end("copy") or "-" in text[slot.end("copy"):slot.start("suffix")]
         name = bool(suffix) and len(squash(suffix)) > 2
         typed = name and into
-        number = copies.get(k, int(slot.group("copy").translate(_DIGIT_LOOKALIKES)))
+        number = copies.get(k, int(slot.group("copy").translate(DIGIT_LOOKALIKES)))
         before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
         label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
         pieces += [before, f"{'Экз.' if first else '»'} № {number}-{label}"]
@@ -313,14 +247,14 @@ def is_copies_line(text: str) -> bool:
     return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
 
 
-_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + _DIGITISH + r"{1,2})\s*\.\s*$")
-_CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + _DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
+_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.\s*$")
+_CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
 def parse_page_label(text: str) -> str | None:
     """``2.`` on a continuation page → ``"2."``."""
     match = _PAGE_LABEL.match(text)
-    return f"{match.group('n').translate(_DIGIT_LOOKALIKES)}." if match else None
+    return f"{match.group('n').translate(DIGIT_LOOKALIKES)}." if match else None
 
 
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
@@ -328,7 +262,7 @@ def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
     match = _CONT_COPY.search(cyrillic(text))
     if not match or match.start() > 2:
         return False, None
-    return True, int(match.group("copy").translate(_DIGIT_LOOKALIKES)) if match.group("copy") else None
+    return True, int(match.group("copy").translate(DIGIT_LOOKALIKES)) if match.group("copy") else None
 
 
 def parse_int(text: str) -> int | None:
@@ -338,18 +272,19 @@ def parse_int(text: str) -> int | None:
 
 
 _ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals.
-_ROMAN_LOOKALIKES = str.maketrans("ХхУуГТ1l|Іi", "XXVVIIIIIII")
+# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals; two strokes joined read as one letter (``ХИ``: XII).
+_ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГТ1l|Іi", "XXVVIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
 _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?[вb]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
 _REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*[пП]\.+")
 _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№]|N[sо°o]?)\s*(?=\d)")
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТl|1]{1,5})\.?\s*$")
+# The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
 
 
-def _roman_month(text: str) -> str | None:
+def roman_month(text: str) -> str | None:
     """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
     roman = text.translate(_ROMAN_LOOKALIKES)
     while roman and roman not in _ROMAN_MONTHS:
@@ -366,7 +301,13 @@ def registry_note(text: str) -> str:
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_NUMERO.sub("N ", note)
     note = _REGISTRY_MP.sub(" / м. п.", note)
-    match = _REGISTRY_MONTH.search(note)
-    if match and (month := _roman_month(match["month"])):
-        note = note[:match.start("month")] + month + "."
-    return note
+    return _REGISTRY_MONTH.sub(_registry_month, note)
+
+
+def _registry_month(match: re.Match) -> str:
+    """The day and Roman month put right; a month of digits before a year (``26.11.49``) is an Arabic one."""
+    year = match["rest"].strip(". ")
+    month = roman_month(match["month"])
+    if not month or (year and match["month"].isdigit()):
+        return match[0]
+    return f"{match['day']}{month}.{match['rest'].lstrip('.') if year else ''}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ocr import fields
+from ocr import fields, routing
 from ocr.lines import Role
 
 # Roles of the typed header block between form title and body, whose order the form fixes.
@@ -20,7 +20,7 @@ def is_prose(text: str) -> bool:
 
     Header lines before the body (priorities, addressee) are typed in capitals or letter-spaced.
     """
-    if "\t" in text or fields.is_grid_row(text) or fields.is_routing_line(text) or fields.is_letter_spaced(text):
+    if "\t" in text or fields.is_grid_row(text) or routing.is_routing_line(text) or fields.is_letter_spaced(text):
         return False
     if fields.parse_special_number(text):
         return False
@@ -37,7 +37,7 @@ def find_title(texts: list[str], cutoff: float = 80) -> int:
 
 def header_role(text: str) -> Role:
     """The role of a line of the typed/printed header after the title, OTHER when the text alone can't say."""
-    if fields.is_routing_line(text):
+    if routing.is_routing_line(text):
         return Role.ROUTING
     if "\t" in text or fields.is_grid_row(text):
         return Role.GRID

@@ -6,6 +6,7 @@ import pytest
 
 from ocr import fields
 from ocr.assemble import join_lines
+from ocr.routing import parse_routing
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -24,7 +25,7 @@ def test_collapse_spacing(text, expected):
     "Из ПХEНЬЯНА N 2029 пол. 18 чаc. 50 мин. 19/ 19 50 т. экз. N 3",
 ])
 def test_routing_line_tolerates_ocr_errors(text):
-    routing = fields.parse_routing(text)
+    routing = parse_routing(text)
     assert routing.origin in ("ПХЕНЬЯНА", "ПХEНЬЯНА")
     assert routing.telegram_number == "2029"
     assert routing.received_time == "18:50"
@@ -75,7 +76,7 @@ def test_join_lines_rejoins_hyphenated_words():
     ("Из ПЕКИНА № 8075 пол. 3 час. Об мин. 1/11 1953 т. экз. № 11", "ПЕКИНА", "1/11 1953", 11),  # 06 read Об
 ])
 def test_routing_label_misreads(text, origin, date_raw, copy):
-    routing = fields.parse_routing(text)
+    routing = parse_routing(text)
     assert (routing.origin, routing.received_date_raw, routing.copy_number) == (origin, date_raw, copy)
 
 
@@ -136,3 +137,12 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("М 1204 / м. п. - 26.1Х.49", "N 1204 / м. п. - 26.IX.49"),
+    ("М 77 / м. п. - 3.ХИ.51", "N 77 / м. п. - 3.XII.51"),
+    ("М 77 / м. п. - 3.11.51", "N 77 / м. п. - 3.11.51"),  # an Arabic month stays
+])
+def test_registry_dates_with_roman_months(text, expected):
+    assert fields.registry_note(text) == expected
