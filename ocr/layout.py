@@ -240,7 +240,7 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     if not words:
         return []
     metrics = page_metrics(words)
-    visuals = _visual_lines(group_lines(words, metrics), metrics, page)
+    visuals = _visual_lines(routing.gather_values(group_lines(words, metrics), metrics.line_height), metrics, page)
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(routing.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
+from ocr.lines import Word
 
 
 @dataclass(frozen=True)
@@ -138,3 +139,34 @@ def _number(text: str) -> int:
 
 def _valid_time(match: re.Match) -> bool:
     return _number(match["hh"]) < 24 and _number(match["mm"]) < 60
+
+
+# Values typed into a printed form's blanks stand up to this many word heights off the labels' line.
+OFF_BASELINE = 0.9
+
+
+def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word]]:
+    """Visual lines (top to bottom, each left to right) with the values typed off the routing line's
+    baseline joined to it: a neighbouring line close enough, all of whose words stand in the gaps
+    between the line's printed labels or past its end."""
+    out = [list(line) for line in lines]
+    for k, line in enumerate(lines):
+        if not is_routing_line(" ".join(w.text for w in line)):
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(lines) and out[j] and _off_baseline(lines[j], line, word_height):
+                out[k] = sorted(out[k] + out[j], key=lambda w: w.bbox[0])
+                out[j] = []
+    return [line for line in out if line]
+
+
+def _off_baseline(values: list[Word], labels: list[Word], word_height: float) -> bool:
+    def centre(words: list[Word]) -> float:
+        return sum(w.bbox[1] + w.bbox[3] / 2 for w in words) / len(words)
+
+    def overlaps(a: Word, b: Word) -> bool:
+        return a.bbox[0] < b.bbox[0] + b.bbox[2] and b.bbox[0] < a.bbox[0] + a.bbox[2]
+
+    start = min(w.bbox[0] for w in labels)
+    return (abs(centre(values) - centre(labels)) <= OFF_BASELINE * word_height
+            and all(w.bbox[0] >= start and not any(overlaps(w, label) for label in labels) for w in values))
