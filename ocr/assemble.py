@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ocr import fields
+from ocr import footer as footer_line
 from ocr.contract import DistributionEntry, Evidence, Footer, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role, union_box
 from ocr.routing import Routing, parse_routing
@@ -187,12 +188,27 @@ def signature(lines: list[Line]) -> Signature:
     return Signature()
 
 
+def _footer_text(line: Line) -> tuple[str, list[str]]:
+    return footer_line.typed_text(line.text, [(w.text, w.confidence) for w in line.words])
+
+
 def footer(lines: list[Line]) -> Footer:
     found: dict = {}
     for line in lines:
         if line.role is Role.FOOTER:
-            found.update({k: v for k, v in fields.parse_footer_line(line.text).items() if k not in found})
+            found.update({k: v for k, v in footer_line.parse_footer_line(_footer_text(line)[0]).items() if k not in found})
     return Footer(**found)
+
+
+def unclear_marks(lines: list[Line]) -> list[str]:
+    """A warning for each footer line with marks beside its label that were not taken as its value."""
+    notes = []
+    for line in lines:
+        if line.role is Role.FOOTER:
+            text, unbelievable = _footer_text(line)
+            if marks := unbelievable + footer_line.left_out(text):
+                notes.append(f"page {line.page}: left out of the footer as no typing (pen or stamp marks?): {' '.join(marks)!r}")
+    return notes
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:
@@ -250,7 +266,7 @@ _FIELDS_OF_ROLE = {
 
 def _fields_of(line: Line) -> list[str]:
     if line.role is Role.FOOTER:
-        return [f"footer.{name}" for name in fields.parse_footer_line(line.text)]
+        return [f"footer.{name}" for name in footer_line.parse_footer_line(_footer_text(line)[0])]
     return _FIELDS_OF_ROLE.get(line.role, [])
 
 

@@ -200,53 +200,6 @@ def _tidy_date(raw: str) -> str:
     return re.sub(r"[гп]\.?$", " г.", compact)
 
 
-_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
-
-
-# The footer's labels, each with the field it starts.
-_FOOTER_LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
-_FOOTER_SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослано", "certified": "Верно:"}
-
-
-def _footer_label(text: str) -> str | None:
-    """The field a footer line starts, from its first word, allowing an OCR error or two (``Отнеч.``)."""
-    first = text.split()[0] if text.split() else ""
-    key = squash(first)
-    if len(key) < 4:
-        return None
-    return next((name for label, name in _FOOTER_LABELS.items() if fuzz.ratio(key, label) >= 80), None)
-
-
-def parse_footer_line(text: str) -> dict[str, str | int]:
-    """One footer line → the footer fields it gives (``11 экз. нб`` → copies_printed, typist)."""
-    norm = cyrillic(text).strip()
-    if match := _COPIES.match(norm):
-        fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
-        if match.group("typist"):
-            typist = text.split()[-1] if len(text.split()) > 2 else match.group("typist")
-            fields["typist"] = typist.strip(".,:;`'‘’_-")
-        return fields
-    name = _footer_label(norm)
-    if name == "released_by":
-        parts = text.strip().split(maxsplit=1)
-        return {"released_by": to_cyrillic(parts[1].strip(" ."))} if len(parts) > 1 else {}
-    if name in ("printed_raw", "distributed_raw"):
-        value = " ".join([_FOOTER_SPELLING[name]] + text.split()[1:])  # the printed label, however OCR read it
-        return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}
-    if name == "certified":
-        return {"certified": " ".join([_FOOTER_SPELLING[name]] + text.split()[1:])}
-    return {}
-
-
-def is_footer_line(text: str) -> bool:
-    return bool(parse_footer_line(text))
-
-
-def is_copies_line(text: str) -> bool:
-    """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
-    return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
-
-
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.\s*$")
 _CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 

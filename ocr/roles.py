@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ocr import fields, routing
+from ocr import fields, footer, routing
 from ocr.lines import Role
 
 # Roles of the typed header block between form title and body, whose order the form fixes.
@@ -84,7 +84,7 @@ def is_continuation_line(text: str) -> bool:
 
 def _footer_starts(texts: list[str], k: int) -> bool:
     """``11 экз. нб`` followed by another footer line (``Отпеч. ...``): the footer, signature or not."""
-    return fields.is_copies_line(texts[k]) and k + 1 < len(texts) and fields.is_footer_line(texts[k + 1])
+    return footer.is_copies_line(texts[k]) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1])
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
@@ -101,7 +101,7 @@ def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
             roles.append(Role.FOOTER)  # the signature was not read: the footer still ends the body
             signed = True
         elif signed:
-            roles.append(Role.FOOTER if fields.is_footer_line(text) else Role.OTHER)
+            roles.append(Role.FOOTER if footer.is_footer_line(text) else Role.OTHER)
         else:
             roles.append(Role.BODY)
     return roles

@@ -6,6 +6,7 @@ import pytest
 
 from ocr import fields
 from ocr.assemble import join_lines
+from ocr.footer import parse_footer_line
 from ocr.routing import parse_routing
 
 
@@ -55,8 +56,8 @@ def test_signature_footer_special():
     assert fields.parse_signature("19/1-50 г. Ш Т Ы К О В") == ("ШТЫКОВ", "19/1-50 г.")
     assert fields.parse_signature("19 / 1-50 г. ШТЫКОВ") == ("ШТЫКОВ", "19/1-50 г.")
     assert fields.parse_signature("Сообщаю о настроениях") is None
-    assert fields.parse_footer_line("11 экз. нб") == {"copies_printed": 11, "typist": "нб"}
-    assert fields.parse_footer_line("Выпустил Абрамкин") == {"released_by": "Абрамкин"}
+    assert parse_footer_line("11 экз. нб") == {"copies_printed": 11, "typist": "нб"}
+    assert parse_footer_line("Выпустил Абрамкин") == {"released_by": "Абрамкин"}
     assert fields.parse_special_number("Спец. № 47-51") == "47-51"
     assert fields.parse_special_number("Cпец. Ns 47 - 51") == "47-51"
 
@@ -107,7 +108,7 @@ def test_signature_misreads(text, expected):
     ("Вернуть", {}),
 ])
 def test_footer_misreads(text, expected):
-    assert fields.parse_footer_line(text) == expected
+    assert parse_footer_line(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
