@@ -1,7 +1,8 @@
 """Recognition: Tesseract's reading of a preprocessed page into words with boxes and confidences.
 
 The page is read with automatic page segmentation, then rows of ink that reading left out are read as
-strips; a page whose reading is poor is read again turned 180 degrees. Re-reads of parts of the page
+strips; a page whose reading is poor is read again turned 180 degrees (decided by
+:mod:`ocr.preprocess.orientation`). Re-reads of parts of the page
 that are known to fail live in :mod:`ocr.reread`.
 """
 
@@ -14,6 +15,7 @@ import numpy as np
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
+from ocr.preprocess.orientation import read_upright
 
 
 @dataclass(frozen=True)
@@ -124,29 +126,16 @@ def recognize_region(image: np.ndarray, box: tuple[int, int, int, int], settings
     """Words inside ``box`` of a stamp layer, read as one block of a few lines."""
     return read_box(image, box, settings.lang, psm=settings.stamp_psm)
 
-# An upright page of typing reads at 80-95 mean confidence even when degraded; upside down it reads as
-# garbage at 20-40. Below this the page is read again turned 180 degrees and the better reading kept.
-RETRY_CONFIDENCE = 55.0
-
 def reading_score(words: list[Word]) -> float:
     """Mean word confidence weighted by word length (0-100): how believable a reading is."""
     total = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
 
 def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()) -> tuple[list[Word], PreprocessedPage]:
-    """Words of a preprocessed page, and the page as read: turned 180 degrees when that reads better.
+    """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
+    better: :func:`ocr.preprocess.orientation.read_upright`)."""
+    def read(image: np.ndarray) -> tuple[list[Word], float]:
+        words = recognize(image, settings)
+        return words, reading_score(words)
 
-    Preprocessing tells sideways pages from upright ones but not upright from upside down; the
-    second reading costs time only on pages whose first reading is poor.
-    """
-    words = recognize(page.image, settings)
-    score = reading_score(words)
-    if score >= RETRY_CONFIDENCE:
-        return words, page
-    turned = page.turned_half({"score_as_found": round(score, 1)})
-    turned_words = recognize(turned.image, settings)
-    turned_score = reading_score(turned_words)
-    if turned_score > score:
-        turned.steps[-1][1]["score_turned"] = round(turned_score, 1)
-        return turned_words, turned
-    return words, page
+    return read_upright(page, read)
