@@ -183,7 +183,7 @@ def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, 
 
 def signature(lines: list[Line]) -> Signature:
     for line in lines:
-        if line.role is Role.SIGNATURE and (parsed := fields.parse_signature(line.text)):
+        if line.role is Role.SIGNATURE and (parsed := fields.parse_signature(line.text) or (fields.spaced_name(line.text), None)):
             return Signature(name=parsed[0], date_raw=parsed[1])
     return Signature()
 

@@ -173,7 +173,7 @@ def parse_special_number(text: str) -> str | None:
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
 _SIGNATURE = re.compile(
-    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\.?(?=\s|$)\s*(?P<name>.*)$")
+    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\.?(?=\s|$)\s*(?P<name>.*)$")
 
 
 # A date OCR garbled past the pattern above (``2578-47 г.`` for ``25/8-47 г.``) still signs when a
@@ -182,12 +182,17 @@ _SIGNATURE_LOOSE = re.compile(r"^[\s_`'‘’.,]*(?P<date>[\d/IVX]{1,7}\s*[-—�
 
 
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
-    """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature."""
+    """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature.
+
+    A date followed by running words (``12/3-49 г. состоялась беседа с ...``) opens a sentence, not a signature.
+    """
     match = _SIGNATURE.match(text)
     if not match:
         match = _SIGNATURE_LOOSE.match(text)
         if not match or not (is_letter_spaced(match["name"]) or _all_single(match["name"])):
             return None
+    if sum(len(token) >= 3 and any(c.islower() for c in token) for token in match["name"].split()) >= 2:
+        return None
     # The signer's name is typed in capitals (letter-spaced); Tesseract reads spaced capitals as small letters.
     name = clean_single_name(match.group("name")).upper() or None
     return name, _tidy_date(match.group("date"))
@@ -197,7 +202,16 @@ def _tidy_date(raw: str) -> str:
     """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates, doubles or drops the hyphen."""
     compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", raw))
     compact = re.sub(r"^(\d{1,2}/)(\d{1,2})(\d{2})(?=[гп])", r"\1\2-\3", compact)
+    compact = re.sub(r"(?<=/)[IVXІХхУ]+(?=-)", lambda m: roman_month(m[0]) or m[0], compact)  # ``ХI`` read for XI
     return re.sub(r"[гп]\.?$", " г.", compact)
+
+
+def spaced_name(text: str) -> str | None:
+    """The name of a line that is one letter-spaced name and nothing else (``Ш Т Ы К О В``), in capitals."""
+    letters = re.sub(r"[\s.,]", "", text)
+    if not (is_letter_spaced(text) and letters.isalpha() and len(letters) >= 4):
+        return None
+    return clean_single_name(text).upper() or None
 
 
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.\s*$")

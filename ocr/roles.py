@@ -82,26 +82,45 @@ def is_continuation_line(text: str) -> bool:
             or fields.parse_continuation_copy(text)[0])
 
 
-def _footer_starts(texts: list[str], k: int) -> bool:
-    """``11 экз. нб`` followed by another footer line (``Отпеч. ...``): the footer, signature or not."""
-    return footer.is_copies_line(texts[k]) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1])
+# A footer line is short: a label and its value (``Отпеч. 20/1-0.45``), never a line of the message.
+_FOOTER_TOKENS = 5
+
+
+def footer_start(texts: list[str]) -> int | None:
+    """Where the footer begins: ``11 экз. нб`` followed by another footer line, or a short line opening
+    with a footer label (``Отпеч.``, ``Разослано``, ``Выпустил``, ``Верно:``) when the copies line was not read."""
+    for k, text in enumerate(texts):
+        if footer.is_copies_line(text) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1]):
+            return k
+        if len(text.split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
+            return k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
+    return None
+
+
+def signature_at(texts: list[str], end: int) -> int | None:
+    """The signature among ``texts[:end]`` (``end``: the footer's start or the page's end): a dated line
+    (``19/1-50 г. Ш Т Ы К О В``), or else the letter-spaced name just above the footer or ending the page."""
+    dated = next((k for k in range(end) if fields.parse_signature(texts[k])), None)
+    if dated is not None:
+        return dated
+    last = next((k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])), None)
+    return last if last is not None and fields.spaced_name(texts[last]) else None
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
-    """Body lines until the signature; after it footer lines; handwriting where marked."""
-    roles: list[Role] = []
-    signed = False
+    """Body lines until the signature or the footer, whichever the page shows first; after them footer
+    lines (other marks as OTHER); handwriting where marked."""
+    foot = footer_start(texts)
+    sign = signature_at(texts, len(texts) if foot is None else foot)
+    end = min(k for k in (sign, foot, len(texts)) if k is not None)
+    roles = []
     for k, text in enumerate(texts):
         if italic and italic[k]:
             roles.append(Role.HANDWRITTEN)
-        elif not signed and fields.parse_signature(text):
-            roles.append(Role.SIGNATURE)
-            signed = True
-        elif not signed and _footer_starts(texts, k):
-            roles.append(Role.FOOTER)  # the signature was not read: the footer still ends the body
-            signed = True
-        elif signed:
-            roles.append(Role.FOOTER if footer.is_footer_line(text) else Role.OTHER)
-        else:
+        elif k < end:
             roles.append(Role.BODY)
+        elif k == sign:
+            roles.append(Role.SIGNATURE)
+        else:
+            roles.append(Role.FOOTER if footer.is_footer_line(text) else Role.OTHER)
     return roles
