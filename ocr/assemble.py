@@ -55,6 +55,18 @@ def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
     return fields.best_match(text, vocabulary) or fields.collapse_spacing(text).strip()
 
 
+def _marks(lines: list[Line], own: Role, beside: Role, vocabulary: list[str]) -> list[str]:
+    """The marks of ``vocabulary`` on the lines of role ``own`` (a line spelling none as typed), and those
+    standing beside a mark of the other kind on one line (``Строго секретно   Подлежит возврату``)."""
+    found = []
+    for line in lines:
+        if line.role is own:
+            found += fields.marks_in(line.text, vocabulary) or [_vocabulary_or_text(line.text, vocabulary)]
+        elif line.role is beside:
+            found += fields.marks_in(line.text, vocabulary)
+    return found
+
+
 def _has_text(text: str) -> bool:
     """More than a speck or a smudge: three letters or digits (``412``) at least, and few dashes or marks."""
     chars = text.replace(" ", "")
@@ -80,10 +92,11 @@ def header(lines: list[Line]) -> Header:
     addressee = by_role[Role.ADDRESSEE]
     return Header(
         form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
-        classification=[_vocabulary_or_text(t, fields.CLASSIFICATIONS) for t in by_role[Role.CLASSIFICATION]],
-        handling_marks=[_vocabulary_or_text(t, fields.HANDLING_MARKS) for t in by_role[Role.HANDLING]],
+        classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
+        handling_marks=_marks(lines, Role.HANDLING, Role.CLASSIFICATION, fields.HANDLING_MARKS),
         # Priorities are words only: digits in one are specks or a stamp's edge.
-        priority=[_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES) for t in by_role[Role.PRIORITY] if _has_text(t)],
+        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t)
+                  for mark in fields.marks_in(t, fields.PRIORITIES) or [_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES)]],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,

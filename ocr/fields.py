@@ -52,6 +52,23 @@ def best_match(text: str, vocabulary: list[str], cutoff: float = 80) -> str | No
     return found[2] if found else None
 
 
+def marks_in(text: str, vocabulary: list[str], cutoff: float = 85) -> list[str]:
+    """Every vocabulary entry ``text`` spells somewhere, in their order on the line: two printed or typed
+    marks side by side (``Строго секретно   Подлежит возврату``) are two. Longer entries are matched
+    first and their letters used up, so ``Строго секретно`` does not also give ``Секретно``."""
+    key = squash(text)
+    found = []
+    for entry in sorted(vocabulary, key=lambda v: len(squash(v)), reverse=True):
+        spelt = squash(entry)
+        if len(spelt) > len(key) + 2:
+            continue
+        match = fuzz.partial_ratio_alignment(spelt, key, score_cutoff=cutoff)
+        if match is not None and match.dest_end - match.dest_start >= 0.8 * len(spelt):
+            found.append((match.dest_start, entry))
+            key = key[:match.dest_start] + "#" * (match.dest_end - match.dest_start) + key[match.dest_end:]
+    return [entry for _, entry in sorted(found)]
+
+
 def is_letter_spaced(text: str) -> bool:
     """True for typing like ``О С О Б А Я`` or ``В Ы Ш И Н С К О М У.``: mostly one-letter tokens."""
     tokens = [t for t in re.split(r"\s+", text.strip().rstrip(".:")) if t]

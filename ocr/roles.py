@@ -45,9 +45,9 @@ def header_role(text: str) -> Role:
         return Role.REFERENCE
     if fields.parse_special_number(text):
         return Role.SPECIAL
-    if not fields.is_letter_spaced(text) and fields.best_match(text, fields.CLASSIFICATIONS, 85):
+    if not fields.is_letter_spaced(text) and fields.marks_in(text, fields.CLASSIFICATIONS):
         return Role.CLASSIFICATION
-    if fields.best_match(text, fields.HANDLING_MARKS, 85):
+    if fields.marks_in(text, fields.HANDLING_MARKS):
         return Role.HANDLING
     return Role.OTHER
 

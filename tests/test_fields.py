@@ -147,3 +147,17 @@ def test_special_number_and_priority_survive_specks():
 ])
 def test_registry_dates_with_roman_months(text, expected):
     assert fields.registry_note(text) == expected
+
+
+def test_marks_side_by_side_are_each_found():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert fields.marks_in("Строго секретно   Подлежит возврату", fields.CLASSIFICATIONS) == ["Строго секретно"]
+    assert fields.marks_in("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ  Подлежит возврагу", fields.HANDLING_MARKS) == [
+        "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату"]
+    assert fields.marks_in("В Е С Ь М А  С Р О Ч Н О", fields.PRIORITIES) == ["ВЕСЬМА СРОЧНО"]
+    found = header([Line("Совершенно секретно  Хранить наравне с шифром", Role.CLASSIFICATION),
+                    Line("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", Role.HANDLING)])
+    assert found.classification == ["Совершенно секретно"]
+    assert found.handling_marks == ["Хранить наравне с шифром", "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"]
