@@ -7,7 +7,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-ces tesseract-ocr-slk tesseract-ocr-dan poppler-utils fonts-urw-base35 chromium
+APT_PACKAGES := tesseract-ocr tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-deu tesseract-ocr-ces tesseract-ocr-slk tesseract-ocr-dan poppler-utils fonts-urw-base35 fonts-dejavu-core fonts-liberation2 fonts-freefont-otf fonts-paratype fonts-noto-mono chromium
 STAMP := $(VENV)/.installed
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
@@ -23,6 +23,11 @@ system:
 	for code in eng deu ces slk dan; do { command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx $$code; } || missing="$$missing tesseract-ocr-$$code"; done; \
 	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf ] || missing="$$missing fonts-urw-base35"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	[ -f /usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
+	[ -f /usr/share/fonts/opentype/freefont/FreeMono.otf ] || missing="$$missing fonts-freefont-otf"; \
+	[ -f /usr/share/fonts/truetype/paratype/PTM55F.ttf ] || missing="$$missing fonts-paratype"; \
+	[ -f /usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf ] || missing="$$missing fonts-noto-mono"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \

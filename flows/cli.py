@@ -152,9 +152,10 @@ def diff(
 def bench(
     per_level: Annotated[int, typer.Option(help="Synthetic telegrams per degradation level.")] = 8,
     seed: Annotated[int, typer.Option(help="First seed of the set: the same seed, the same set.")] = 1000,
-    dpi: Annotated[int, typer.Option(help="Resolution of the renders.")] = 300,
+    dpi: Annotated[int | None, typer.Option(help="Resolution of the renders (default: each document's scan profile draws 200-400).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for the pipeline.")] = 2,
     level: Annotated[list[str], typer.Option("--level", "-l", help="Levels to run (default: all three).")] = ["clean", "moderate", "heavy"],
+    split: Annotated[list[str], typer.Option("--split", help="tuning and/or heldout (default: both, side by side). Tune on tuning only.")] = ["tuning", "heldout"],
     pages: Annotated[str | None, typer.Option(help="Scale run instead: comma-separated page counts, e.g. 10,100,500.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Where renders, results and bench.json go.")] = Path("output/bench"),
     compare_workers: Annotated[bool, typer.Option(help="Also time the pipeline with one worker.")] = True,
@@ -169,19 +170,19 @@ def bench(
 
     cache = out_dir / "renders"
     if ablation:
-        table = ablation.run_ablation(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level), real_dir=real)
+        table = ablation.run_ablation(cache, out_dir, per_level, seed, dpi or 300, workers, levels=tuple(level), real_dir=real)
         Console(width=max(out.width, 150)).print(ablation_table(table))
         out.print(f"written: {out_dir / 'ablation.json'}")
         return
     if real is not None:
         from ocr.settings import Settings
 
-        rows = real_pages.run_real(real, Settings(dpi=dpi), out_dir, workers)
+        rows = real_pages.run_real(real, Settings(dpi=dpi or 300), out_dir, workers)
         Console(width=max(out.width, 150)).print(real_table(rows))
         out.print(f"written: {out_dir / 'real.json'}")
         return
     if pages:
-        runs = [scale.run_scale_isolated(cache, int(n), workers, dpi, seed) for n in pages.split(",")]
+        runs = [scale.run_scale_isolated(cache, int(n), workers, dpi or 300, seed) for n in pages.split(",")]
         for run in runs:
             out.print(f"{run['pages']:>5} pages: {run['seconds']:8.1f} s, {run['pages_per_minute']:6.1f} pages/min, "
                       f"peak RSS main {run['peak_rss_mb']['main']:.0f} MiB, largest child {run['peak_rss_mb']['largest_child']:.0f} MiB")
@@ -194,8 +195,8 @@ def bench(
         write_json_atomic(out_dir / "scale.json", {"runs": runs})
         return
     report = accuracy.run_bench(cache, out_dir, per_level, seed, dpi, workers, levels=tuple(level),
-                                 compare_workers=compare_workers, with_baseline=baseline)
-    Console(width=max(out.width, 150)).print(bench_table(report))  # the table is wider than a default terminal
+                                 compare_workers=compare_workers, with_baseline=baseline, splits=tuple(split))
+    Console(width=max(out.width, 200)).print(bench_table(report))  # the table is wider than a default terminal
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
     stages = report.stage_seconds

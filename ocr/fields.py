@@ -11,6 +11,13 @@ import re
 
 from rapidfuzz import fuzz, process
 
+# The form's vocabulary lives with the form; re-exported here for the parsers' callers.
+from ocr.form import CLASSIFICATIONS as CLASSIFICATIONS
+from ocr.form import FORM_TITLES as FORM_TITLES
+from ocr.form import HANDLING_MARKS as HANDLING_MARKS
+from ocr.form import PRIORITIES as PRIORITIES
+from ocr.form import ROMAN_MONTHS
+
 # Latin letters Tesseract substitutes for their Cyrillic look-alikes.
 _HOMOGLYPHS = str.maketrans("ABCEHKMOPTXaceopxyЁё", "АВСЕНКМОРТХасеорхуЕе")
 
@@ -20,10 +27,6 @@ EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # �
 DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
 DIGITISH = r"[\dЗзбОоIl]"
 
-FORM_TITLES = ["Шифртелеграмма"]
-CLASSIFICATIONS = ["Совершенно секретно", "Строго секретно", "Секретно"]
-HANDLING_MARKS = ["СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату", "Хранить наравне с шифром"]
-PRIORITIES = ["ОСОБАЯ", "ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧНО", "СРОЧНО", "МОЛНИЯ", "ОСОБО ВАЖНАЯ"]
 
 
 def cyrillic(text: str) -> str:
@@ -255,7 +258,6 @@ def parse_int(text: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
-_ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 # Shapes Tesseract (Cyrillic model) gives for typed Roman numerals; two strokes joined read as one letter (``ХИ``: XII).
 _ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГТ1l|Іi", "XXVVIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
@@ -271,7 +273,7 @@ _REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГ
 def roman_month(text: str) -> str | None:
     """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
     roman = text.translate(_ROMAN_LOOKALIKES)
-    while roman and roman not in _ROMAN_MONTHS:
+    while roman and roman not in ROMAN_MONTHS:
         roman = roman[:-1]
     return roman or None
 

@@ -4,6 +4,7 @@ one real-Tesseract check that the typing is legible."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -13,10 +14,13 @@ from ocr.compare.normalise import collapse_whitespace
 from ocr.compare.transcript import parse_transcript, read_transcript, to_markdown
 from ocr.contract import TelegramDocument
 from ocr.synth import Level, RenderOptions, random_transcript, render, write_rendering
+from ocr.synth.axes import AXES, Split, Variety, draw_variety, seeds_of_split
 from ocr.synth.variety import join_pieces
 from ocr.synth.wrap import hyphen_points, wrap
 
 DPI_SMALL = 100  # geometry and determinism hold at any dpi; small renders keep the suite fast
+# The project's first look: one typewriter, the plain form, a fresh sheet in colour (geometry tests need no variety).
+PLAIN = Variety("nimbus-mono", "regular", "ribbon", "plain-sans", "none", "fresh", "colour")
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +30,12 @@ def seed_transcript(seed_dir):
 
 @pytest.fixture(scope="module")
 def seed_clean(seed_transcript):
-    return render(seed_transcript, Level.CLEAN, seed=1)
+    return render(seed_transcript, Level.CLEAN, seed=1, dpi=300, options=RenderOptions(variety=PLAIN))
 
 
 @pytest.fixture(scope="module")
 def seed_heavy(seed_transcript):
-    return render(seed_transcript, Level.HEAVY, seed=2, dpi=DPI_SMALL)
+    return render(seed_transcript, Level.HEAVY, seed=2, dpi=DPI_SMALL, options=RenderOptions(variety=PLAIN))
 
 
 def test_same_seed_same_pixels_other_seed_other_pixels():
@@ -75,16 +79,22 @@ def test_page_text_is_the_regions_in_order(seed_clean):
     assert page.text.startswith("65\n\n2029\n\n2.\n\nэкз. №... 3\n\nскому народам.")
 
 
-def test_heavy_turns_one_page_upside_down(seed_heavy):
+def test_heavy_turns_one_page(seed_heavy):
     rotations = [p.rotation for p in seed_heavy.truth.pages]
-    assert rotations.count(180) == 1 and rotations.count(0) == 4
+    assert rotations.count(0) == 4 and set(rotations) - {0} <= {90, 180, 270}
     assert all(abs(p.skew_deg) <= 3 for p in seed_heavy.truth.pages)
 
 
-def test_upside_down_page_boxes_follow_the_turn(seed_heavy):
-    page = next(p for p in seed_heavy.truth.pages if p.rotation == 180)
+@pytest.mark.parametrize("seed", [2, 5])
+def test_turned_page_boxes_follow_the_turn(seed_transcript, seed):
+    rendering = render(seed_transcript, Level.HEAVY, seed=seed, dpi=DPI_SMALL // 2, options=RenderOptions(variety=PLAIN))
+    page = next(p for p in rendering.truth.pages if p.rotation)
     folio = next(r for r in page.regions if r.type == "folio")
-    assert folio.bbox[0] < page.width / 3 and folio.bbox[1] > page.height * 2 / 3  # top right went bottom left
+    right, low = folio.bbox[0] > page.width * 2 / 3, folio.bbox[1] > page.height * 2 / 3
+    # The folio is top right; turned clockwise by 360 - rotation it lies:
+    expected = {180: (False, True), 90: (False, False), 270: (True, True)}[page.rotation]  # bottom left, top left, bottom right
+    assert (right, low) == expected
+    assert (page.width > page.height) == (page.rotation in (90, 270))
 
 
 def test_moderate_stamp_is_violet():
@@ -103,6 +113,49 @@ def test_grayscale_scan_has_equal_channels():
     rendering = render(random_transcript(1, pages=1), Level.HEAVY, seed=1, dpi=DPI_SMALL, options=RenderOptions(grayscale=True))
     image = rendering.pages[0]
     assert np.array_equal(image[..., 0], image[..., 1]) and np.array_equal(image[..., 1], image[..., 2])
+
+
+def test_bitonal_scan_is_black_and_white_and_microfilm_is_gray():
+    bitonal = render(random_transcript(1, pages=1), Level.MODERATE, seed=1, dpi=DPI_SMALL,
+                     options=RenderOptions(variety=replace(PLAIN, scan="bitonal"))).pages[0]
+    assert set(np.unique(bitonal)) <= {0, 255} and (bitonal == 0).mean() > 0.01
+    film = render(random_transcript(1, pages=1), Level.MODERATE, seed=1, dpi=DPI_SMALL,
+                  options=RenderOptions(variety=replace(PLAIN, scan="microfilm"))).pages[0]
+    assert np.array_equal(film[..., 0], film[..., 2]) and len(np.unique(film)) > 50
+
+
+def test_axes_are_drawn_per_document_and_decide_the_split():
+    drawn = [draw_variety(seed) for seed in range(200)]
+    assert draw_variety(7) == draw_variety(7)
+    for axis in AXES:  # every value of every axis turns up
+        assert {getattr(v, axis.name) for v in drawn} == set(axis.values), axis.name
+    held = {axis.name: axis.heldout for axis in AXES}
+    for variety in drawn:
+        holds = any(getattr(variety, name) in values for name, values in held.items())
+        assert variety.split is (Split.HELDOUT if holds else Split.TUNING)
+    assert 0.2 < sum(v.split is Split.HELDOUT for v in drawn) / len(drawn) < 0.8
+    assert all(draw_variety(s).split is Split.TUNING for s in seeds_of_split(Split.TUNING, 5, 1000))
+
+
+def test_axes_and_split_are_recorded_in_the_truth():
+    seed = seeds_of_split(Split.HELDOUT, 1, 40)[0]
+    params = render(random_transcript(seed, pages=1), Level.CLEAN, seed=seed, dpi=DPI_SMALL).truth.provenance.steps[0].params
+    assert params["axis_split"] == "heldout"
+    assert {params[f"axis_{axis.name}"] for axis in AXES} & set().union(*(axis.heldout for axis in AXES))
+
+
+def test_every_face_form_and_paper_renders_with_ink_in_its_body_boxes():
+    """Each typewriter face, form printing, hand and paper renders, and its body boxes hold ink."""
+    for k, (face, form, hand, paper, ink) in enumerate(zip(AXES[0].values, ["plain-sans", "ruled-serif", "dotted-serif"] * 2,
+                                                          ["none", "registry", "annotated"] * 2, ["fresh", "aged", "filed", "thin"] * 2,
+                                                          AXES[2].values + ("ribbon",))):
+        variety = Variety(face, "regular", ink, form, hand, paper, "colour")
+        rendering = render(random_transcript(k, pages=1), Level.CLEAN, seed=k, dpi=DPI_SMALL, options=RenderOptions(variety=variety))
+        gray = cv2.cvtColor(rendering.pages[0], cv2.COLOR_BGR2GRAY)
+        page = rendering.truth.pages[0]
+        for region in (r for r in page.regions if r.type == "body"):
+            x, y, w, h = region.bbox
+            assert (gray[y:y + h, x:x + w] < 160).sum() > 2 * len(region.text.replace(" ", "")), (variety, region.text)
 
 
 def test_explicit_skew_is_recorded_and_visible():
@@ -157,7 +210,7 @@ def test_tesseract_reads_the_clean_body():
         tesseract.check_languages("rus")
     except Exception as exc:  # noqa: BLE001 - the smoke test needs the real program
         pytest.skip(str(exc))
-    rendering = render(random_transcript(11, pages=1), Level.CLEAN, seed=11)
+    rendering = render(random_transcript(11, pages=1), Level.CLEAN, seed=11, dpi=300, options=RenderOptions(variety=PLAIN))
     page = rendering.truth.pages[0]
     boxes = [r.bbox for r in page.regions if r.type == "body"]
     x0, y0 = min(b[0] for b in boxes) - 20, min(b[1] for b in boxes) - 20

@@ -33,7 +33,7 @@ def ablation_variants(base: Settings) -> dict[str, Settings]:
 
 def _page_cer(cases: list[Case], run: PipelineRun) -> float:
     pairs = [(t.text, f.text) for c in cases
-             for t, f in zip(c.truth().pages, run.documents[f"{c.level}/{c.name}"].pages)]
+             for t, f in zip(c.truth().pages, run.documents[c.key].pages)]
     return micro(pairs, metrics.character_error_rate_n)
 
 def run_ablation(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int,

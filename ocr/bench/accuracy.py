@@ -1,5 +1,6 @@
-"""Accuracy and speed per level: the whole pipeline over worker processes against plain
-``tesseract IMAGE - -l rus`` on the same page images, as a user would type it.
+"""Accuracy and speed per split and level: the whole pipeline over worker processes against plain
+``tesseract IMAGE - -l rus`` on the same page images, as a user would type it. The held-out split's
+figures are the ones to report; the tuning split's are the ones to tune on.
 
 Speed is reported as the ratio of the two measured in the same run, since this machine is shared.
 """
@@ -14,11 +15,11 @@ from pathlib import Path
 from ocr import __version__
 from ocr.batch import outcome as batch
 from ocr.batch import store
-from ocr.bench.cases import LEVELS, Case, ensure_cases, page_paths
+from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases, page_paths
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
 from ocr.compare.normalise import collapse_whitespace
-from ocr.compare.scoring import field_accuracy
+from ocr.compare.scoring import f1, field_accuracy
 from ocr.contract import TelegramDocument
 from ocr.exec import tesseract
 from ocr.load import open_document
@@ -41,8 +42,9 @@ def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: P
         documents = {}
         for case, doc in inputs.items():
             pages: list[PageResult] = [f.result() for f in futures[case]]
-            batch.finish(doc, pages, settings, out_dir / case.level)
-            documents[f"{case.level}/{case.name}"] = store.read_document(batch.output_path(out_dir / case.level, doc.document_id))
+            folder = out_dir / case.split / case.level
+            batch.finish(doc, pages, settings, folder)
+            documents[case.key] = store.read_document(batch.output_path(folder, doc.document_id))
     return PipelineRun(documents, time.perf_counter() - start, sum(len(d.pages) for d in inputs.values()))
 
 def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], float]:
@@ -50,7 +52,7 @@ def run_baseline(cases: list[Case], lang: str) -> tuple[dict[str, list[str]], fl
     texts: dict[str, list[str]] = {}
     start = time.perf_counter()
     for case in cases:
-        texts[f"{case.level}/{case.name}"] = [tesseract.run_cli(path, lang) for path in page_paths(case)]
+        texts[case.key] = [tesseract.run_cli(path, lang) for path in page_paths(case)]
     return texts, time.perf_counter() - start
 
 def micro(pairs: list[tuple[str, str]], rate) -> float:
@@ -59,6 +61,7 @@ def micro(pairs: list[tuple[str, str]], rate) -> float:
 @dataclass
 class LevelReport:
     level: str
+    split: str
     documents: int
     pages: int
     page_cer_pipeline: float
@@ -69,13 +72,19 @@ class LevelReport:
     page_wer_pipeline: float
     page_wer_baseline: float
     field_accuracy: float
+    distribution_f1: float
     seconds_per_page_pipeline: float
     seconds_per_page_baseline: float
     speed_ratio: float  # pages/minute of the pipeline over the baseline's
 
-def level_report(level: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
+def _distribution_f1(truth: TelegramDocument, found: TelegramDocument) -> float:
+    pairs = [(d.copy, d.recipient) for d in truth.distribution], [(d.copy, d.recipient) for d in found.distribution]
+    return f1(*pairs)
+
+
+def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
                  seconds: tuple[float, float]) -> LevelReport:
-    truths = {f"{c.level}/{c.name}": c.truth() for c in cases}
+    truths = {c.key: c.truth() for c in cases}
     found = {key: run.documents[key] for key in truths}
     page_pairs = [(t.text, f.text) for key in truths for t, f in zip(truths[key].pages, found[key].pages)]
     base_pairs = [(t.text, b) for key in truths if key in baseline for t, b in zip(truths[key].pages, baseline[key])]
@@ -84,13 +93,14 @@ def level_report(level: str, cases: list[Case], run: PipelineRun, baseline: dict
     page_cer = micro(page_pairs, metrics.character_error_rate_n)
     base_cer = micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
     return LevelReport(
-        level=level, documents=len(truths), pages=pages,
+        level=level, split=split, documents=len(truths), pages=pages,
         page_cer_pipeline=page_cer, page_cer_baseline=base_cer, page_cer_ratio=page_cer / base_cer if base_cer else float("nan"),
         body_cer=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in body_pairs),
         body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
         page_wer_pipeline=micro(page_pairs, metrics.word_error_rate_n),
         page_wer_baseline=micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
         field_accuracy=sum(field_accuracy(truths[k], found[k]) for k in truths) / len(truths),
+        distribution_f1=sum(_distribution_f1(truths[k], found[k]) for k in truths) / len(truths),
         seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
     )
@@ -108,25 +118,28 @@ class BenchReport:
     def as_dict(self) -> dict:
         return asdict(self)
 
-def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, workers: int, lang: str = "rus",
+def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int | None, workers: int, lang: str = "rus",
               levels=LEVELS, settings: Settings | None = None, compare_workers: bool = True,
-              with_baseline: bool = True) -> BenchReport:
-    """Render (or reuse) the set, run pipeline and baseline, and score them per level.
+              with_baseline: bool = True, splits: tuple[str, ...] = SPLITS) -> BenchReport:
+    """Render (or reuse) the set, run pipeline and baseline, and score them per split and level.
 
     Without the baseline (``with_baseline=False``) its columns are NaN: for accuracy runs on large sets.
+    ``dpi`` None: each document at the resolution its scan profile draws.
     """
-    settings = settings or Settings(dpi=dpi)
-    cases = ensure_cases(cache, per_level, seed, dpi, levels)
+    settings = settings or Settings(dpi=dpi or 300)
+    cases = ensure_cases(cache, per_level, seed, dpi, levels, splits)
     run = run_pipeline(cases, settings, workers, out_dir / "results")
     baseline, base_seconds = run_baseline(cases, lang) if with_baseline else ({}, float("nan"))
     per_page = (run.seconds / run.pages, base_seconds / run.pages)
-    reports = [level_report(level, [c for c in cases if c.level == level], run, baseline, per_page) for level in levels]
+    reports = [level_report(level, split, [c for c in cases if c.level == level and c.split == split], run, baseline, per_page)
+               for level in levels for split in splits]
     ppm = {f"pipeline_{workers}_workers": 60 * run.pages / run.seconds, "baseline": 60 * run.pages / base_seconds}
     if compare_workers and workers > 1:
         single = run_pipeline(cases, settings, 1, out_dir / "results-1-worker")
         ppm["pipeline_1_worker"] = 60 * single.pages / single.seconds
         ppm["scaling"] = ppm[f"pipeline_{workers}_workers"] / ppm["pipeline_1_worker"]
-    report = BenchReport(__version__, settings.params() | {"workers": workers, "per_level": per_level, "seed": seed},
+    report = BenchReport(__version__, settings.params() | {"workers": workers, "per_level": per_level, "seed": seed,
+                                                           "render_dpi": dpi or "drawn", "splits": list(splits)},
                          reports, ppm, peak_rss_mb(), stage_seconds(cases, settings),
                          time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     store.write_json_atomic(out_dir / "bench.json", report.as_dict())
@@ -134,11 +147,11 @@ def run_bench(cache: Path, out_dir: Path, per_level: int, seed: int, dpi: int, w
 
 def stage_seconds(cases: list[Case], settings: Settings, per_level: int = 2) -> dict[str, float]:
     """Seconds per page, in this process and one thread, of preprocessing and of Tesseract's page
-    reading of the preprocessed image, over the first ``per_level`` cases of each level."""
+    reading of the preprocessed image, over the first ``per_level`` tuning cases of each level."""
     from ocr.load import load_page
     from ocr.preprocess import preprocess_page
 
-    chosen = [c for level in LEVELS for c in [c for c in cases if c.level == level][:per_level]]
+    chosen = [c for level in LEVELS for c in [c for c in cases if c.level == level and c.split == SPLITS[0]][:per_level]]
     refs = [ref for case in chosen for ref in open_document(case.pages_dir).pages]
     prep = recog = 0.0
     for ref in refs:

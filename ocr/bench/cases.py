@@ -1,7 +1,14 @@
-"""The benchmark's set: seeded synthetic telegrams rendered once per level and cached by the synthesiser's code."""
+"""The benchmark's set: seeded synthetic telegrams rendered once per level and cached by the synthesiser's code.
+
+Two splits (:mod:`ocr.synth.axes`): ``tuning`` documents, drawn only from the axes' tuning values, are
+the ones to look at and tune on; ``heldout`` documents (each with at least one held-out typewriter
+face, form printing or scan profile) are rendered under ``heldout/`` and only ever scored. Everything
+but the accuracy report asks for the tuning split alone.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,8 +17,12 @@ from PIL import Image
 
 from ocr.batch import store
 from ocr.contract import TelegramDocument
+from ocr.synth.axes import Split, seeds_of_split
+from ocr.synth.degrade import Level
 
-LEVELS = ("clean", "moderate", "heavy")
+LEVELS = tuple(level.value for level in Level)
+SPLITS = tuple(split.value for split in Split)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -21,9 +32,16 @@ class Case:
     name: str
     pages_dir: Path
     truth_path: Path
+    split: str = Split.TUNING.value
+
+    @property
+    def key(self) -> str:
+        """``split/level/name``: unique in a bench run."""
+        return f"{self.split}/{self.level}/{self.name}"
 
     def truth(self) -> TelegramDocument:
         return store.read_document(self.truth_path)
+
 
 def _write_case(rendering, case: Case) -> None:
     case.pages_dir.mkdir(parents=True, exist_ok=True)
@@ -35,10 +53,9 @@ def _write_case(rendering, case: Case) -> None:
         temp.replace(target)
     store.write_json_atomic(case.truth_path, rendering.truth)
 
+
 def synth_fingerprint() -> str:
     """A hash of the synthesiser's code and texts: cached renders are reused only while it is unchanged."""
-    import hashlib
-
     import ocr.synth
 
     folder = Path(ocr.synth.__file__).parent
@@ -47,21 +64,30 @@ def synth_fingerprint() -> str:
         digest.update(path.relative_to(folder).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
-def ensure_cases(cache: Path, per_level: int, seed: int, dpi: int, levels=LEVELS) -> list[Case]:
-    """The benchmark set, rendered on first use and reused after (the truth file is written last)."""
-    from ocr.synth import Level, random_transcript, render
+
+def ensure_cases(cache: Path, per_level: int, seed: int, dpi: int | None, levels=LEVELS,
+                 splits: tuple[str, ...] = (Split.TUNING.value,)) -> list[Case]:
+    """The benchmark set, rendered on first use and reused after (the truth file is written last).
+
+    Per split, the first ``per_level`` seeds from ``seed`` on whose drawn axes fall in it, each rendered at
+    every level. ``dpi`` None: each document at the resolution its scan profile draws.
+    """
+    from ocr.synth import random_transcript, render
 
     cases = []
-    root = cache / f"synth-{synth_fingerprint()}-{dpi}dpi"
-    for level in levels:
-        for k in range(per_level):
-            name = f"tg-{seed + k:05d}"
-            case = Case(level, name, root / level / name, root / level / f"{name}.truth.json")
-            if not case.truth_path.exists():
-                rendering = render(random_transcript(seed + k), Level(level), seed=seed + k, dpi=dpi, document_id=name)
-                _write_case(rendering, case)
-            cases.append(case)
+    root = cache / f"synth-{synth_fingerprint()}-{dpi or 'drawn'}dpi"
+    for split in splits:
+        for level in levels:
+            for doc_seed in seeds_of_split(Split(split), per_level, seed):
+                name = f"tg-{doc_seed:05d}"
+                folder = root / split / level
+                case = Case(level, name, folder / name, folder / f"{name}.truth.json", split)
+                if not case.truth_path.exists():
+                    rendering = render(random_transcript(doc_seed), Level(level), seed=doc_seed, dpi=dpi, document_id=name)
+                    _write_case(rendering, case)
+                cases.append(case)
     return cases
+
 
 def page_paths(case: Case) -> list[Path]:
     return sorted(case.pages_dir.glob("page-*.png"))

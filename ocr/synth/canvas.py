@@ -22,6 +22,7 @@ class Ink(str, Enum):
     PRINT = "print"  # the printed form
     HAND = "hand"  # pencil / pen notes
     STAMP = "stamp"  # violet rubber-stamp ink
+    BLEED = "bleed"  # the other side's typing showing through thin paper
 
 
 def a4_size(dpi: int) -> tuple[int, int]:

@@ -16,15 +16,14 @@ import numpy as np
 
 from ocr.contract import BBox
 from ocr.lines import Line, Role, union_box
-from ocr.synth import form
-from ocr.synth.canvas import Canvas, Ink
+from ocr.synth import form, hand
+from ocr.synth.canvas import Canvas
 from ocr.synth.fonts import Face
-from ocr.synth.typewriter import TYPE_EM_300, Strike, print_text, printed_width, type_text, typed_width
+from ocr.synth.form import FormStyle
+from ocr.synth.typewriter import Strike, mistype, print_text, printed_width, type_text, typed_width
 from ocr.synth.wrap import wrap
 
 FOLIO_EM = 56
-HAND_EM = 64
-MARGIN_EM = 46  # registry notes and footer are typed smaller (elite type)
 RUN_GAP = 36  # between blocks of the header
 
 
@@ -45,6 +44,9 @@ class Layout:
     hyphen_rate: float  # share of line-end words that are hyphenated when they could be
     strike: Strike  # body typing
     small: Strike  # margin notes and footer typing
+    style: FormStyle  # the form's printing
+    hand: str  # what a pen added: "none", "registry" (registry notes by hand) or "annotated" (also scrawls)
+    corrections: float  # share of body lines ending in a word struck out with XXXX
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,10 @@ class _Pen:
         return self.y + gap + round(em * 0.62)
 
 
-def choose_layout(canvas: Canvas, rng: np.random.Generator, jitter_px: int, heavy_strikes: bool) -> Layout:
-    """Pick margins, line width (62-66 characters), line pitch and the machine's quirks for one document."""
-    strike = Strike(
-        size_px=canvas.px(TYPE_EM_300),
-        jitter_px=jitter_px,
-        heavy_rate=0.06 if heavy_strikes else 0.03,
-        misaligned=tuple((str(c), int(rng.choice([-2, -1, 1, 2]))) for c in rng.choice(list("аеорсткн"), 2, replace=False)),
-    )
+def choose_layout(canvas: Canvas, rng: np.random.Generator, strikes: tuple[Strike, Strike], style: FormStyle,
+                  hand: str) -> Layout:
+    """Pick margins, line width (62-66 characters) and line pitch for one document typed with ``strikes``."""
+    strike, small = strikes
     columns = int(rng.integers(62, 67))
     left = round((canvas.width - columns * strike.advance) * rng.uniform(0.5, 0.58))
     return Layout(
@@ -99,15 +97,22 @@ def choose_layout(canvas: Canvas, rng: np.random.Generator, jitter_px: int, heav
         indent=int(rng.integers(4, 7)),
         hyphen_rate=float(rng.uniform(0.2, 0.6)),
         strike=strike,
-        small=Strike(size_px=canvas.px(MARGIN_EM), jitter_px=jitter_px),
+        small=small,
+        style=style,
+        hand=hand,
+        corrections=float(rng.uniform(0.0, 0.05)),
     )
 
 
 def _registration(pen: _Pen, lines: list[Line]) -> None:
-    pen.y = pen.layout.top
+    """Registry notes at the top left: typed small, or written by hand."""
+    pen.y = max(pen.y, pen.layout.top)
     x = pen.canvas.px(90)
     for k, line in enumerate(lines):
-        box = type_text(pen.canvas, line.text, x, pen.baseline(pen.layout.small.size_px, pen.canvas.px(16)), pen.layout.small, pen.rng)
+        if pen.layout.hand == "none":
+            box = type_text(pen.canvas, line.text, x, pen.baseline(pen.layout.small.size_px, pen.canvas.px(16)), pen.layout.small, pen.rng)
+        else:
+            box = hand.write(pen.canvas, line.text, x, pen.baseline(pen.canvas.px(52), pen.canvas.px(24)), pen.rng, 52)
         pen.add(line.role, line.text, box, new_block=k == 0)
 
 
@@ -120,23 +125,35 @@ def _folio(pen: _Pen, line: Line) -> None:
 
 def _title(pen: _Pen, line: Line) -> None:
     pen.y = max(pen.y, pen.layout.top + pen.canvas.px(140))
-    pen.add(line.role, line.text, form.draw_title(pen.canvas, line.text, pen.y + pen.canvas.px(50)))
+    pen.add(line.role, line.text, form.draw_title(pen.canvas, line.text, pen.y + pen.canvas.px(50), pen.layout.style))
+    _rule(pen)
+
+
+def _rule(pen: _Pen) -> None:
+    """A printed rule below the last part, on forms that print them."""
+    if pen.layout.style.rules:
+        y = pen.y + pen.canvas.px(18)
+        form.draw_rule(pen.canvas, y, pen.canvas.px(150), pen.canvas.width - pen.canvas.px(150))
+        pen.y = y + pen.canvas.px(4)
 
 
 def _mark(pen: _Pen, line: Line, new_block: bool) -> None:
     right = pen.canvas.width - pen.canvas.px(180)
     bold = line.role is Role.CLASSIFICATION
-    box = form.draw_mark(pen.canvas, line.text, pen.y + pen.canvas.px(RUN_GAP if new_block else 14), right, bold)
+    box = form.draw_mark(pen.canvas, line.text, pen.y + pen.canvas.px(RUN_GAP if new_block else 14), right, pen.layout.style, bold)
     pen.add(line.role, line.text, box, new_block)
 
 
 def _grid(pen: _Pen, lines: list[Line]) -> None:
     rows = [line.cells or [line.text] for line in lines]
-    lefts = form.column_lefts(pen.canvas, rows, pen.layout.left, pen.canvas.width - pen.canvas.px(150), pen.layout.strike)
+    style = pen.layout.style
+    lefts = form.column_lefts(pen.canvas, rows, pen.layout.left, pen.canvas.width - pen.canvas.px(150), pen.layout.strike, style)
     baseline = pen.y + pen.canvas.px(RUN_GAP + 50)
     for k, (line, cells) in enumerate(zip(lines, rows)):
-        box = form.draw_grid_row(pen.canvas, cells, lefts, baseline + k * pen.canvas.px(form.GRID_PITCH), pen.layout.strike, pen.rng)
+        box = form.draw_grid_row(pen.canvas, cells, lefts, baseline + k * pen.canvas.px(form.GRID_PITCH), pen.layout.strike,
+                                 style, pen.rng)
         pen.add(line.role, "\t".join(cells), box, new_block=k == 0)
+    _rule(pen)
 
 
 def _typed(pen: _Pen, line: Line, x: int, gap: int, new_block: bool = True, strike: Strike | None = None) -> None:
@@ -147,7 +164,8 @@ def _typed(pen: _Pen, line: Line, x: int, gap: int, new_block: bool = True, stri
 
 def _routing(pen: _Pen, line: Line) -> None:
     baseline = pen.baseline(pen.layout.strike.size_px, pen.canvas.px(RUN_GAP * 2))
-    pen.add(line.role, line.text, form.draw_routing(pen.canvas, line.text, pen.layout.left, baseline, pen.layout.strike, pen.rng))
+    pen.add(line.role, line.text, form.draw_routing(pen.canvas, line.text, pen.layout.left, baseline, pen.layout.strike,
+                                                     pen.layout.style, pen.rng))
 
 
 def _centred_x(pen: _Pen, text: str, centre: float) -> int:
@@ -164,6 +182,9 @@ def _body(pen: _Pen, lines: list[Line]) -> None:
         for k, piece in enumerate(wrap(line.text, layout.columns, indent, pen.rng, layout.hyphen_rate)):
             x = layout.left + piece.indent * layout.strike.advance
             box = type_text(pen.canvas, piece.text, x, baseline, layout.strike, pen.rng)
+            room = layout.columns - piece.indent - len(piece.text) - 1
+            if room >= 4 and pen.rng.random() < layout.corrections:
+                mistype(pen.canvas, x + typed_width(piece.text + " ", layout.strike), min(room, 8), baseline, layout.strike, pen.rng)
             pen.add(line.role, piece.text, box, new_block=k == 0)
             baseline += layout.pitch
 
@@ -192,14 +213,23 @@ def _signature(pen: _Pen, line: Line) -> None:
     match = _SIGNATURE_DATE.match(line.text)
     parts = [(match["date"], pen.layout.left), (match["name"], round(pen.canvas.width * 0.56))] if match else [(line.text, pen.layout.left)]
     boxes = [type_text(pen.canvas, text, x, baseline, pen.layout.strike, pen.rng) for text, x in parts]
-    pen.add(line.role, line.text, union_box([b for b in boxes if b]))
+    box = union_box([b for b in boxes if b])
+    if box and pen.layout.hand == "annotated":  # the signer's scrawl over and beside the typed name
+        hand.scrawl(pen.canvas, box[0] + box[2] - pen.canvas.px(300), box[1] - pen.canvas.px(60), pen.canvas.px(420), pen.canvas.px(110), pen.rng)
+    pen.add(line.role, line.text, box)
 
 
 def _handwritten(pen: _Pen, line: Line) -> None:
-    size = pen.canvas.px(HAND_EM)
+    size = pen.canvas.px(hand.HAND_EM)
     x = round(pen.canvas.width * 0.5)
-    box = print_text(pen.canvas, line.text, x, pen.y + pen.canvas.px(30) + size, Face.HAND, size, strength=0.8, ink=Ink.HAND)
-    pen.add(line.role, line.text, box)
+    pen.add(line.role, line.text, hand.write(pen.canvas, line.text, x, pen.y + pen.canvas.px(30) + size, pen.rng))
+
+
+def _footer(pen: _Pen, line: Line, first: bool) -> None:
+    _typed(pen, line, pen.layout.left, pen.canvas.px(RUN_GAP * 2) if first else pen.canvas.px(18), new_block=first, strike=pen.layout.small)
+    box = pen.items[-1].bbox if pen.items and pen.items[-1].text == line.text else None
+    if box and pen.layout.hand == "annotated" and line.text.startswith("Верно"):  # the certifying clerk's initials
+        hand.scrawl(pen.canvas, box[0] + box[2] + pen.canvas.px(30), box[1] - pen.canvas.px(20), pen.canvas.px(260), pen.canvas.px(70), pen.rng)
 
 
 def _runs(lines: list[Line]) -> list[list[Line]]:
@@ -248,7 +278,7 @@ def _draw_single(pen: _Pen, line: Line, first: bool) -> None:
     elif role is Role.SIGNATURE:
         _signature(pen, line)
     elif role is Role.FOOTER:
-        _typed(pen, line, pen.layout.left, c.px(RUN_GAP * 2) if first else c.px(18), new_block=first, strike=pen.layout.small)
+        _footer(pen, line, first)
     elif role is Role.HANDWRITTEN:
         _handwritten(pen, line)
     else:
@@ -261,13 +291,3 @@ def compose_page(canvas: Canvas, lines: list[Line], layout: Layout, rng: np.rand
     for run in _runs(lines):
         _draw_run(pen, run)
     return pen.items
-
-
-def page_text(items: list[Drawn]) -> str:
-    """The page's drawn text in reading order: lines joined by newlines, a blank line between blocks."""
-    out = []
-    for k, item in enumerate(items):
-        if k:
-            out.append("\n\n" if item.block != items[k - 1].block else "\n")
-        out.append(item.text)
-    return "".join(out)

@@ -14,7 +14,6 @@ from enum import Enum
 import cv2
 import numpy as np
 
-from ocr.preprocess.geometry import compose, rotate_quarter
 from ocr.synth.canvas import Canvas, Ink
 
 
@@ -38,13 +37,14 @@ class Degradation:
     border: bool  # the sheet shifted on the glass: dark scanner lid along one or two edges
     lighting: float  # 0..1 depth of the uneven illumination (gradient + vignette)
     jpeg_quality: tuple[int, int] | None  # JPEG re-encoding quality range
-    upside_down: bool  # one page of a multi-page scan fed upside down
+    upside_down: bool  # one page turned on the glass (90 or 180 degrees)
+    amount: float  # 0..1: how strongly the paper's age, handling and carbon show
 
 
 LEVELS = {
-    Level.CLEAN: Degradation(1, 0.0, 0.0, 0.0, 0.0, 0.0, False, False, 0.0, None, False),
-    Level.MODERATE: Degradation(1, 2.0, 5.0, 0.6, 4.0, 0.25, True, False, 0.0, None, False),
-    Level.HEAVY: Degradation(2, 3.0, 11.0, 1.0, 25.0, 0.45, True, True, 0.22, (35, 50), True),
+    Level.CLEAN: Degradation(1, 0.0, 0.0, 0.0, 0.0, 0.0, False, False, 0.0, (85, 95), False, 0.3),
+    Level.MODERATE: Degradation(1, 2.0, 5.0, 0.6, 4.0, 0.25, True, False, 0.0, (60, 85), False, 0.65),
+    Level.HEAVY: Degradation(2, 3.0, 11.0, 1.0, 25.0, 0.45, True, True, 0.22, (40, 60), True, 1.0),
 }
 
 # RGB, 0..255.
@@ -54,8 +54,10 @@ INKS = {
     Ink.PRINT: (22, 22, 24),
     Ink.HAND: (70, 78, 120),  # blue-grey pencil
     Ink.STAMP: (112, 58, 168),  # aniline violet
+    Ink.BLEED: (60, 58, 62),
 }
-CARBON = (88, 72, 128)  # violet-grey of a carbon copy
+# What a carbon copy's typing looks like, by the carbon paper's colour.
+CARBONS = {"carbon-violet": (88, 72, 128), "carbon-blue": (52, 64, 140), "carbon-black": (48, 48, 52)}
 LID = (38, 38, 40)  # the scanner lid seen where the sheet does not cover the glass
 
 
@@ -122,12 +124,6 @@ def border_shift(rng: np.random.Generator, scale: float) -> tuple[int, int]:
     dy = round(rng.uniform(25, 70) * scale) * int(rng.choice([-1, 1]))
     edges = int(rng.integers(0, 3))  # 0: left/right only, 1: top/bottom only, 2: both
     return (dx if edges != 1 else 0, dy if edges != 0 else 0)
-
-
-def upside_down(image: np.ndarray, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The page fed upside down: rotated 180 degrees, the matrix composed to follow it."""
-    rotated, turn = rotate_quarter(image, 180)
-    return rotated, compose(turn, matrix)
 
 
 def uneven_lighting(image: np.ndarray, depth: float, rng: np.random.Generator) -> np.ndarray:

@@ -1,7 +1,7 @@
-"""Fonts for the synthetic scans: URW base-35 (Debian's fonts-urw-base35), all with Cyrillic.
+"""Fonts for the synthetic scans, all with Cyrillic, all from Debian packages.
 
-Typing is Nimbus Mono PS (a Courier clone, monospace like a typewriter); the printed parts of the
-form are Nimbus Sans / Nimbus Roman; handwriting is Z003 (a Zapf Chancery clone).
+Typing uses one of several monospace faces (a typewriter's slugs differ from machine to machine);
+the printed form uses a sans or a serif face; handwriting is Z003 (a Zapf Chancery clone).
 """
 
 from __future__ import annotations
@@ -14,31 +14,71 @@ from PIL import ImageFont
 
 from ocr.errors import MissingDependencyError
 
-FONT_DIRS = (Path("/usr/share/fonts/opentype/urw-base35"), Path("/usr/share/fonts/type1/urw-base35"))
-INSTALL_HINT = "apt-get install fonts-urw-base35"
+_URW = "/usr/share/fonts/opentype/urw-base35"
 
 
 class Face(str, Enum):
-    """The faces a telegram is drawn in, by job."""
+    """The faces a telegram is drawn in; the value is the font's name."""
 
     TYPE = "NimbusMonoPS-Regular"
     PRINT = "NimbusSans-Regular"
     PRINT_BOLD = "NimbusSans-Bold"
     TITLE = "NimbusRoman-Bold"
     HAND = "Z003-MediumItalic"
+    # Other typewriters
+    DEJAVU_MONO = "DejaVuSansMono"
+    LIBERATION_MONO = "LiberationMono-Regular"
+    FREE_MONO = "FreeMono"
+    NOTO_MONO = "NotoSansMono-Regular"
+    PT_MONO = "PTMono-Regular"
+    # Other printings of the form
+    SERIF = "NimbusRoman-Regular"
+    SERIF_BOLD = "NimbusRoman-Bold"
+    LIBERATION_SERIF = "LiberationSerif-Regular"
+    LIBERATION_SERIF_BOLD = "LiberationSerif-Bold"
+    PT_SERIF = "PTSerif-Regular"
+    PT_SERIF_BOLD = "PTSerif-Bold"
+
+
+# face -> (file, Debian package)
+FILES: dict[Face, tuple[str, str]] = {
+    Face.TYPE: (f"{_URW}/NimbusMonoPS-Regular.otf", "fonts-urw-base35"),
+    Face.PRINT: (f"{_URW}/NimbusSans-Regular.otf", "fonts-urw-base35"),
+    Face.PRINT_BOLD: (f"{_URW}/NimbusSans-Bold.otf", "fonts-urw-base35"),
+    Face.TITLE: (f"{_URW}/NimbusRoman-Bold.otf", "fonts-urw-base35"),
+    Face.HAND: (f"{_URW}/Z003-MediumItalic.otf", "fonts-urw-base35"),
+    Face.DEJAVU_MONO: ("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", "fonts-dejavu-core"),
+    Face.LIBERATION_MONO: ("/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf", "fonts-liberation2"),
+    Face.FREE_MONO: ("/usr/share/fonts/opentype/freefont/FreeMono.otf", "fonts-freefont-otf"),
+    Face.NOTO_MONO: ("/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf", "fonts-noto-mono"),
+    Face.PT_MONO: ("/usr/share/fonts/truetype/paratype/PTM55F.ttf", "fonts-paratype"),
+    Face.SERIF: (f"{_URW}/NimbusRoman-Regular.otf", "fonts-urw-base35"),
+    Face.SERIF_BOLD: (f"{_URW}/NimbusRoman-Bold.otf", "fonts-urw-base35"),
+    Face.LIBERATION_SERIF: ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", "fonts-liberation2"),
+    Face.LIBERATION_SERIF_BOLD: ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf", "fonts-liberation2"),
+    Face.PT_SERIF: ("/usr/share/fonts/truetype/paratype/PTF55F.ttf", "fonts-paratype"),
+    Face.PT_SERIF_BOLD: ("/usr/share/fonts/truetype/paratype/PTF75F.ttf", "fonts-paratype"),
+}
+PACKAGES = tuple(sorted({package for _, package in FILES.values()}))
 
 
 @functools.cache
 def font_path(face: Face) -> Path:
-    """The installed OpenType file of ``face``; MissingDependencyError when the package is absent."""
-    for folder in FONT_DIRS:
-        candidate = folder / f"{face.value}.otf"
-        if candidate.is_file():
-            return candidate
-    raise MissingDependencyError(f"font {face.value} (URW base-35) is not installed", INSTALL_HINT)
+    """The installed font file of ``face``; MissingDependencyError when its package is absent."""
+    path, package = FILES[face]
+    if not Path(path).is_file():
+        raise MissingDependencyError(f"font {face.value} is not installed", f"apt-get install {package}")
+    return Path(path)
 
 
 @functools.cache
 def load_font(face: Face, size_px: int) -> ImageFont.FreeTypeFont:
     """``face`` at an em size of ``size_px`` pixels."""
     return ImageFont.truetype(str(font_path(face)), size_px)
+
+
+@functools.cache
+def cap_height(face: Face) -> float:
+    """Height of a capital as a share of the em (Nimbus Mono 0.56, DejaVu Sans Mono 0.73)."""
+    left, top, right, bottom = load_font(face, 100).getbbox("Н", anchor="ls")
+    return -top / 100

@@ -25,7 +25,7 @@ from ocr.contract import (
 )
 from ocr.lines import Line
 from ocr.preprocess.geometry import map_box
-from ocr.synth.compose import Drawn, page_text
+from ocr.synth.compose import Drawn
 
 # Determinism: the truth of a seed must not change with the clock.
 PROCESSED_AT = "1970-01-01T00:00:00+00:00"
@@ -42,6 +42,16 @@ class ScannedPage:
     height: int
     skew_deg: float  # counter-clockwise, degrees
     rotation: int  # clockwise degrees that make the scan upright
+
+
+def page_text(items: list[Drawn]) -> str:
+    """The page's drawn text in reading order: lines joined by newlines, a blank line between blocks."""
+    out = []
+    for k, item in enumerate(items):
+        if k:
+            out.append("\n\n" if item.block != items[k - 1].block else "\n")
+        out.append(item.text)
+    return "".join(out)
 
 
 def clip_box(box: BBox, width: int, height: int) -> BBox | None:

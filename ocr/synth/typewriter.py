@@ -1,7 +1,9 @@
 """Typing and printing text onto a :class:`~ocr.synth.canvas.Canvas`.
 
 Typing is per glyph, as a typewriter strikes: a fixed advance, the type bar landing a pixel or two
-off the baseline, each strike inking a little differently (some faint, some heavy). Printing (the
+off the baseline, each strike inking a little differently (some faint, some heavy), a few type bars
+of the machine bent, broken, raised or lowered the same way every time they strike, a worn ribbon
+inking the lower half of each letter less, and now and then a letter struck twice. Printing (the
 form) is whole strings in a proportional face with even ink.
 """
 
@@ -25,6 +27,17 @@ TYPE_EM_300 = 54
 
 
 @dataclass(frozen=True)
+class Defect:
+    """A type bar's lasting fault: tilted (degrees, counter-clockwise) and/or a piece of the slug broken off.
+
+    ``broken`` is (top, bottom) of the missing band as shares of the glyph's height, or None.
+    """
+
+    tilt_deg: float = 0.0
+    broken: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
 class Strike:
     """How a typewriter strikes: all lengths in pixels of the canvas."""
 
@@ -33,21 +46,28 @@ class Strike:
     darkness: tuple[float, float] = (0.85, 1.0)  # coverage multiplier range per glyph
     faint_rate: float = 0.01  # share of glyphs struck faintly (worn ribbon, light touch)
     heavy_rate: float = 0.04  # share struck hard (slightly bolder)
-    misaligned: tuple[tuple[str, int], ...] = ()  # type bars bent on this machine: (char, baseline offset px)
+    misaligned: tuple[tuple[str, int], ...] = ()  # type bars raised or lowered on this machine: (char, baseline offset px)
     spread_px: int = 1  # stroke thickening of every strike; a heavy strike adds one more
+    face: Face = Face.TYPE
+    pitch_px: float | None = None  # advance per character; None: the face's own (0.6 em)
+    width: float = 1.0  # horizontal scale of each glyph: condensed and extended slugs
+    defects: tuple[tuple[str, Defect], ...] = ()  # type bars bent or broken on this machine
+    wear: float = 0.0  # 0..1: how much less ink a worn ribbon leaves on the lower half of each letter
+    double_rate: float = 0.0  # share of letters struck twice, the second a pixel or two off
 
     @property
     def advance(self) -> float:
-        """Horizontal pitch in pixels: Nimbus Mono's advance is 0.6 em."""
-        return self.size_px * 0.6
+        """Horizontal pitch in pixels: by default the monospace faces' 0.6 em."""
+        return self.pitch_px if self.pitch_px is not None else self.size_px * 0.6
 
 
 @functools.cache
-def glyph(face: Face, size_px: int, text: str, spread_px: int = 0) -> tuple[np.ndarray, int, int]:
+def glyph(face: Face, size_px: int, text: str, spread_px: int = 0, width: float = 1.0,
+          defect: Defect | None = None, wear: float = 0.0) -> tuple[np.ndarray, int, int]:
     """Coverage mask (float32 0..1) of ``text`` and its offset (dx, dy) from the pen at the baseline.
 
     ``spread_px`` thickens the strokes by that many pixels: a type slug pressing ribbon ink into paper
-    leaves a fuller stroke than Nimbus Mono's thin outline.
+    leaves a fuller stroke than a font's thin outline. ``width`` scales horizontally about the pen.
     """
     font = load_font(face, size_px)
     left, top, right, bottom = font.getbbox(text, anchor="ls")
@@ -56,8 +76,27 @@ def glyph(face: Face, size_px: int, text: str, spread_px: int = 0) -> tuple[np.n
     mask = np.asarray(image, dtype=np.float32) / 255.0
     if spread_px:
         mask = cv2.dilate(mask, np.ones((spread_px + 1, spread_px + 1), np.uint8), anchor=(0, 0))
+    if width != 1.0:
+        mask = cv2.resize(mask, (max(1, round(mask.shape[1] * width)), mask.shape[0]), interpolation=cv2.INTER_LINEAR)
+        left = round(left * width)
+    if defect is not None:
+        mask = _damaged(mask, defect)
+    if wear:
+        mask = mask * np.linspace(1.0, 1.0 - wear, mask.shape[0], dtype=np.float32)[:, None]
     mask.setflags(write=False)
     return mask, left, top
+
+
+def _damaged(mask: np.ndarray, defect: Defect) -> np.ndarray:
+    """The glyph as a bent or broken type bar prints it."""
+    h, w = mask.shape
+    out = mask.copy()
+    if defect.broken:
+        out[round(h * defect.broken[0]):round(h * defect.broken[1]), :] *= 0.15
+    if defect.tilt_deg:
+        matrix = cv2.getRotationMatrix2D((w / 2, h), defect.tilt_deg, 1.0)  # bent at the foot of the bar
+        out = cv2.warpAffine(out, matrix, (w, h), flags=cv2.INTER_LINEAR)
+    return out
 
 
 def _strength(strike: Strike, rng: np.random.Generator) -> tuple[float, bool]:
@@ -71,19 +110,34 @@ def _strength(strike: Strike, rng: np.random.Generator) -> tuple[float, bool]:
 def type_text(canvas: Canvas, text: str, x: float, baseline: int, strike: Strike,
               rng: np.random.Generator, ink: Ink = Ink.TYPE) -> BBox | None:
     """Type ``text`` with its first character cell at ``x`` (pixels) on ``baseline``; returns the inked box."""
-    bent = dict(strike.misaligned)
+    bent, faults = dict(strike.misaligned), dict(strike.defects)
     boxes = []
     for i, char in enumerate(text):
         if char.isspace():
             continue
         strength, heavy = _strength(strike, rng)
-        mask, dx, dy = glyph(Face.TYPE, strike.size_px, char, strike.spread_px + heavy)
+        mask, dx, dy = glyph(strike.face, strike.size_px, char, strike.spread_px + heavy, strike.width,
+                             faults.get(char), strike.wear)
         jitter = int(rng.integers(-strike.jitter_px, strike.jitter_px + 1)) if strike.jitter_px else 0
-        pen_x = round(x + i * strike.advance)
-        box = canvas.put(ink, mask * strength, pen_x + dx, baseline + dy + jitter + bent.get(char, 0))
+        pen_x, pen_y = round(x + i * strike.advance) + dx, baseline + dy + jitter + bent.get(char, 0)
+        box = canvas.put(ink, mask * strength, pen_x, pen_y)
+        if strike.double_rate and rng.random() < strike.double_rate:  # the key struck again, the carriage not quite still
+            canvas.put(ink, mask * strength * 0.8, pen_x + int(rng.choice([-2, -1, 1, 2])), pen_y + int(rng.integers(-1, 2)))
         if box:
             boxes.append(box)
     return union_box(boxes)
+
+
+def mistype(canvas: Canvas, x: float, most: int, baseline: int, strike: Strike, rng: np.random.Generator) -> None:
+    """A typist's correction: 3 to ``most`` wrong letters from ``x``, overtyped with ``x``/``X``.
+
+    It is not text: no box, and the truth (as an archive's transcription) leaves it out.
+    """
+    length = int(rng.integers(3, max(3, most) + 1))
+    type_text(canvas, "".join(rng.choice(list("абвгдеклмнопрстуя"), length)), x, baseline, strike, rng)
+    for i in range(length):
+        mask, dx, dy = glyph(strike.face, strike.size_px, "Х" if rng.random() < 0.5 else "х", strike.spread_px, strike.width)
+        canvas.put(Ink.TYPE, mask * float(rng.uniform(*strike.darkness)), round(x + i * strike.advance) + dx, baseline + dy)
 
 
 def typed_width(text: str, strike: Strike) -> int:

@@ -16,6 +16,7 @@ import numpy as np
 
 from ocr.compare.transcript import Transcript
 from ocr.contract import DistributionEntry, Footer, Header, Signature, TelegramRecord
+from ocr.form import CLASSIFICATIONS, HANDLING_MARKS, PRIORITIES, ROMAN_MONTHS
 from ocr.lines import Line, Role
 from ocr.synth.wrap import wrap
 
@@ -35,14 +36,11 @@ ORIGINS = {
 RECIPIENTS = ["Сталину", "Маленкову", "Молотову", "Берия", "Микояну", "Кагановичу", "Булганину", "Вышинскому",
               "Громыко", "Зорину", "Копия"]
 ADDRESSEES = ["ВЫШИНСКОМУ", "МОЛОТОВУ", "ГРОМЫКО", "ЗОРИНУ", "ФИЛИППОВУ", "ГУСЕВУ"]
-CLASSIFICATIONS = ["Строго секретно", "Совершенно секретно", "Секретно"]
-PRIORITIES = ["ОСОБАЯ", "ВНЕ ОЧЕРЕДИ", "СРОЧНО", "ВЕСЬМА СРОЧНО"]
 SIGNERS = ["ШТЫКОВ", "РОЩИН", "ПУШКИН", "СЕМЕНОВ", "ЛЕБЕДЕВ", "БОДРОВ", "ПАНЮШКИН", "МАЛИК"]
 CLERKS = ["Абрамкин", "Сорокин", "Мельников", "Зайцева", "Кудрявцев"]
 TYPISTS = ["нб", "лк", "тс", "ав", "мп"]
 MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                    "октября", "ноября", "декабря"]
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
 # Body lines a page takes when paginating, a little under what the sheet holds at the widest pitch.
 FIRST_PAGE_LINES, LATER_PAGE_LINES, CLOSING_LINES = 16, 30, 9
 PAGINATION_WIDTH = 62  # compose's narrowest line: what fits at 62 fits at any width it picks
@@ -82,9 +80,9 @@ def _fill(template: str, rng: np.random.Generator, country: str, officials: list
 
 
 def _grid(rng: np.random.Generator) -> tuple[list[Line], list[DistributionEntry]]:
-    """3 columns of numbered copies, 5-8 rows, recipients typed beside some slots of one column."""
-    rows, columns = int(rng.integers(5, 9)), 3
-    beside = int(rng.integers(0, columns - 1))  # the column whose slots get recipients typed beside them
+    """3 columns of numbered copies (18, 21 or 24 slots), recipients typed beside some slots of any one column."""
+    rows, columns = int(rng.integers(6, 9)), 3
+    beside = int(rng.integers(0, columns))  # the column whose slots get recipients typed beside them
     names = list(rng.permutation(RECIPIENTS))
     recipients = {beside * rows + r + 1: names[r] for r in range(int(rng.integers(2, min(rows, 5) + 1)))}
     if rng.random() < 0.4:
@@ -151,16 +149,19 @@ def _paragraphs(rng: np.random.Generator, pages: int, country: str, officials: l
 def _header_lines(rng: np.random.Generator, origin: str, date: _Date, copy: int) -> tuple[list[Line], Header]:
     """Page 1 down to the addressee: registry notes, folio-less form header, routing, priorities."""
     registration = [f"См. изв. № {int(rng.integers(100, 3000))} (ссылка № {int(rng.integers(1, 99))})",
-                    f"N {int(rng.integers(100, 999))} / м. п. - {date.day + 1}. {ROMAN[date.month - 1]}."][: int(rng.integers(0, 3))]
+                    f"N {int(rng.integers(100, 999))} / м. п. - {date.day + 1}. {ROMAN_MONTHS[date.month - 1]}."][: int(rng.integers(0, 3))]
     number, hh, mm = str(int(rng.integers(100, 9999))), int(rng.integers(0, 24)), int(rng.integers(0, 60))
-    date_raw = f"{date.day}/{date.month} {date.year}"
+    # The year typed whole, or its last two digits into the form's printed ``19..г.``
+    date_raw = f"{date.day}/{date.month} {date.year}" if rng.random() < 0.5 else f"{date.day}/{date.month} 19 {date.year % 100}"
     references = [f"{int(rng.integers(1000, 9999))} {int(rng.integers(1000, 9999))}" for _ in range(int(rng.integers(0, 3)))]
     special = f"{int(rng.integers(1, 80))}-{int(rng.integers(80, 160))}" if rng.random() < 0.6 else None
     priorities = sorted(rng.choice(PRIORITIES, int(rng.integers(0, 3)), replace=False).tolist(), key=PRIORITIES.index)
     classification = _pick(rng, CLASSIFICATIONS)
-    handling = ["СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"] if rng.random() < 0.8 else []
+    # A second mark now and then. Not "Хранить наравне с шифром": the archive-format reader cannot yet tell it
+    # from the body (its round trip fails), so a transcript with it would not be its own truth.
+    handling = (HANDLING_MARKS[:1] if rng.random() < 0.8 else []) + (HANDLING_MARKS[1:2] if rng.random() < 0.3 else [])
     addressee = _pick(rng, ADDRESSEES)
-    routing = f"Из {origin} № {number} пол. {hh} час. {mm:02d} мин. {date_raw} т. экз. № {copy}"
+    routing = f"Из {origin} № {number} пол. {hh} час. {mm:02d} мин. {date_raw} {_pick(rng, ['т.', 'г.'])} экз. № {copy}"
     lines = [Line(t, Role.REGISTRATION) for t in registration]
     lines += [Line("Шифртелеграмма", Role.FORM_TITLE), Line(classification, Role.CLASSIFICATION)]
     lines += [Line(t, Role.HANDLING) for t in handling]
@@ -186,12 +187,13 @@ def _closing_lines(rng: np.random.Generator, date: _Date) -> tuple[list[Line], S
     distributed = f"Разослано {date.day}/{date.month}/{int(rng.integers(10, 60))}" if rng.random() < 0.6 else None
     certified = "Верно:" if rng.random() < 0.5 else None
     footer_texts = [f"{copies} экз. {typist}", printed] + ([distributed] if distributed else [])
-    footer_texts += [f"Выпустил {clerk}"] + ([certified] if certified else [])
+    released = clerk if rng.random() < 0.85 else None
+    footer_texts += ([f"Выпустил {clerk}"] if released else []) + ([certified] if certified else [])
     lines = [Line(f"{date_raw} {spaced(signer)}", Role.SIGNATURE)] + [Line(t, Role.FOOTER) for t in footer_texts]
     if rng.random() < 0.4:
         lines.append(Line(_pick(rng, ["Доложено", "В дело", "Ознакомлен", "Тов. Громыко"]) + f" {date.day}/{date.month}", Role.HANDWRITTEN))
     footer = Footer(copies_printed=copies, typist=typist, printed_raw=printed, distributed_raw=distributed,
-                    released_by=clerk, certified=certified)
+                    released_by=released, certified=certified)
     return lines, Signature(name=signer, date_raw=date_raw), footer
 
 
