@@ -31,10 +31,11 @@ _FROM = re.compile(r"^[\s`'‘’.,_|-]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
-_COPY_LABEL = re.compile(r"(?<![А-Яа-я\d])" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
+_COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 _NUMBER = re.compile(NUMERO + r"\s*(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
-# A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``).
-_VALUE = r"(?-i:" + DIGITISH + r"){1,2}"
+# A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
+# mark is a speck or the blank's rule read as a digit (``309`` for ``30``).
+_VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")\s*" + _HOURS.pattern + r"\s*(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
                    re.IGNORECASE)
 _COPY = re.compile(r"\s*" + NUMERO + r"?\s*(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")
@@ -44,9 +45,14 @@ _COPY_AT_END = re.compile(NUMERO + r"\s*(?P<copy>" + DIGITISH + r"{1,3})[\s.,`'�
 _LEADERS = re.compile(r"\.{2,}|…+|_+")
 
 
+# Three or more letters a space apart: a letter-spaced word (``С О Ф И И``) or a label printed spaced (``э к з.``).
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?=[\s.,]|$)")
+
+
 def _plain(text: str) -> str:
-    """The line without its blanks' leaders, one space between words."""
-    return " ".join(_LEADERS.sub(" ", text).split())
+    """The line without its blanks' leaders, letter-spaced words closed up, one space between words."""
+    text = " ".join(_LEADERS.sub(" ", text).split())
+    return _SPACED.sub(lambda m: m[0].replace(" ", ""), text)
 
 
 def _normal(text: str) -> str:
@@ -75,15 +81,18 @@ def parse_routing(text: str) -> Routing:
     plain = _plain(text)
     norm = cyrillic(plain)
     time = _TIME.search(norm)
-    copy_label = _COPY_LABEL.search(norm, time.end() if time else 0)
-    copy = _COPY.match(norm, copy_label.end()) if copy_label else _COPY_AT_END.search(norm, time.end() if time else 0)
+    minutes = time or _MINUTES.search(norm)  # the date follows the minutes' label even when the time is garbled
+    after = minutes.end() if minutes else 0
+    copy_label = _COPY_LABEL.search(norm, after)
+    copy = _COPY.match(norm, copy_label.end()) if copy_label else _COPY_AT_END.search(norm, after)
     end = copy_label.start() if copy_label else copy.start() if copy else len(norm)
-    number = _NUMBER.search(norm[:time.start() if time else end])
+    number = _NUMBER.search(norm[:minutes.start() if minutes else end])
+    hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
     return Routing(
         origin=_origin(norm),
         telegram_number=_digits(number["number"]) if number else None,
-        received_time=f"{_number(time['hh']):02d}:{_number(time['mm']):02d}" if time and _valid_time(time) else None,
-        received_date_raw=_date_raw(plain, norm, time, end),
+        received_time=f"{hh:02d}:{mm:02d}" if hh is not None and mm is not None else None,
+        received_date_raw=_date_raw(plain, norm, minutes, end),
         copy_number=_number(copy["copy"]) if copy else None,
     )
 
@@ -100,7 +109,7 @@ def _origin(norm: str) -> str | None:
     return clean_name(words) or None
 
 
-def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:
+def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label
     """The date as typed after the time (and the printed ``19``) up to ``экз.``; trailing words without
     digits (``т.``, the printed ``г.``) dropped. Typed before the time instead, it is found after ``пол.``."""
     if not time:
@@ -137,8 +146,13 @@ def _number(text: str) -> int:
     return int(_digits(text))
 
 
-def _valid_time(match: re.Match) -> bool:
-    return _number(match["hh"]) < 24 and _number(match["mm"]) < 60
+def _time_value(text: str, limit: int) -> int | None:
+    """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
+    ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
+    digits = _digits(text)[:2]
+    if int(digits) >= limit and len(digits) == 2 and digits[0] in "689":
+        digits = "0" + digits[1]
+    return int(digits) if int(digits) < limit else None
 
 
 # Values typed into a printed form's blanks stand up to this many word heights off the labels' line.

@@ -20,6 +20,12 @@ from ocr.routing import Routing, is_routing_line, parse_routing
     # the date typed after ``пол.``, before the time
     ("Из ПРАГИ № 881 пол. 2/III 19 51 г. 23 час. 40 мин. экз. № 1",
      Routing("ПРАГИ", "881", "23:40", "2/III 19 51", 1)),
+    # a blank's rule read as a third digit, the copy label printed letter-spaced
+    ("Из ПХЕНЬЯНА № 6551 пол. 16 час. 309 мин. 13/6 19 53 г э к з. № 1.",
+     Routing("ПХЕНЬЯНА", "6551", "16:30", "13/6 19 53", 1)),
+    # a dotted zero read as 9; a time still garbled past reading keeps the date after ``мин.``
+    ("Из ПЕКИНА № 8075 пол. 3 час. 96 мин. 1/11 19 53 г экз. № 11", Routing("ПЕКИНА", "8075", "03:06", "1/11 19 53", 11)),
+    ("Из ПЕКИНА № 8075 пол. 3 час. мин. 1/11 19 53 г. экз. № 11", Routing("ПЕКИНА", "8075", None, "1/11 19 53", 11)),
 ])
 def test_routing_values_beside_their_labels(text, expected):
     assert parse_routing(text) == expected
