@@ -157,7 +157,7 @@ def _spaced_pieces(words: list[Word], char_width: float) -> list[tuple[int, ...]
     """Indices of the words to read as one: neighbours on one row a letter's space apart (pieces of one
     letter-spaced word) when together they look letter-spaced in the image's terms, else each word alone.
 
-    Pieces are chained left to right; a gap wider than layout's word gap in spaced typing ends a chain."""
+    Pieces are chained left to right; a gap wider than SPLIT_GAP_CHARS ends a chain."""
     order = sorted(range(len(words)), key=lambda k: words[k].bbox[0])
     chains: list[list[int]] = []
     for k in order:
@@ -172,11 +172,16 @@ def _spaced_pieces(words: list[Word], char_width: float) -> list[tuple[int, ...]
     return pieces
 
 
+# Pieces of one spaced word stand a letter's space apart, or three when page segmentation boxed neither
+# the letter between them (``МОЛОТОВ`` boxed over ``М О Л О Т О``, then ``В`` unboxed, then ``У.``).
+SPLIT_GAP_CHARS = 4.0
+
+
 def _continues(left: Word, right: Word, char_width: float) -> bool:
     """``right`` stands on ``left``'s row, after it by no more than a letter-spaced word's inner gap."""
     gap = right.bbox[0] - (left.bbox[0] + left.bbox[2])
     same_row = abs((left.bbox[1] + left.bbox[3] / 2) - (right.bbox[1] + right.bbox[3] / 2)) < 0.5 * max(left.bbox[3], right.bbox[3])
-    return same_row and -0.5 * char_width <= gap <= layout.WORD_GAP_CHARS * char_width
+    return same_row and -0.5 * char_width <= gap <= SPLIT_GAP_CHARS * char_width
 
 
 def _has_remnant(words: list[Word], chain: list[int]) -> bool:

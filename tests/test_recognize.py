@@ -62,3 +62,10 @@ def test_letter_spaced_word_split_in_two_is_read_again_as_one():
     again = reread_spaced(image, pieces + plain, 25.2, "rus")
     assert again[0].text == "МОЛОТОВУ." and again[0].bbox == (60, 30, 403, 45)
     assert again[1:] == plain
+
+
+def test_letter_spaced_word_with_a_letter_left_unboxed_between_its_pieces():
+    image = _typed(["М О Л О Т О В У."])
+    pieces = [Word("МОЛОТОВ", (60, 30, 277, 45), 0.0), Word("У.", (413, 30, 50, 45), 0.0)]  # В at 362 in neither box
+    again = reread_spaced(image, pieces, 25.2, "rus")
+    assert [w.text for w in again] == ["МОЛОТОВУ."]
