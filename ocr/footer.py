@@ -22,8 +22,9 @@ _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослан�
 
 # A date and time as typed (``20/1-0.45``, ``10/1/45``, ``19/XI - 0.10``): digits, Roman months and their marks.
 _WHEN = re.compile(r"[\dIVXХ/.,:\-—–]+")
-# A typed word: letters (a name may have a hyphen or an initial's full stop).
-_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?")
+# A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
+# letter is a pen stroke read as one.
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")
 # Pen strokes read as letters come out as one letter over and over (``Оооо``) or strange marks.
 _SCRAWL = re.compile(r"(\w)\1\1|[<>=\[\]{}|\\~^@#$%&*+]", re.IGNORECASE)
 

@@ -13,6 +13,8 @@ from ocr.lines import Line, Role, Word
     ("Верно: Оооо", {"certified": "Верно:"}),  # a scrawl read as one letter over and over
     ("Верно: 02>=5009> (0", {"certified": "Верно:"}),
     ("Верно:", {"certified": "Верно:"}),
+    ("Верно: У", {"certified": "Верно:"}),  # a lone letter is a stroke
+    ("Верно: А. Кузнецов", {"certified": "Верно: А. Кузнецов"}),
     ("Отпеч. 19/11-0.10 А 2]", {"printed_raw": "Отпеч. 19/11-0.10"}),  # stamp remnants trail the time
     ("Отпеч. 20/1 - 0.45", {"printed_raw": "Отпеч. 20/1 - 0.45"}),
     ("Разослано 10/1/45 ~~", {"distributed_raw": "Разослано 10/1/45"}),
