@@ -122,9 +122,14 @@ def clean_single_name(text: str) -> str:
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
 # number may come out one digit long; the grid's layout puts it right (:func:`ocr.assemble.distribution`).
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
+    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
 )
+
+
+def _slot_copy(slot: re.Match) -> int:
+    """The copy number a slot reads; ``И`` before the hyphen is ``11`` run together (as ``ХИ`` is XII)."""
+    return 11 if slot["copy"] == "И" else int(slot["copy"].translate(DIGIT_LOOKALIKES))
 
 
 def recipient_name(text: str) -> str | None:
@@ -151,7 +156,7 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
         beside = recipient_name(text[slot.end():end])
         recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
-        entries.append((int(slot.group("copy").translate(DIGIT_LOOKALIKES)), recipient))
+        entries.append((_slot_copy(slot), recipient))
     return entries
 
 
@@ -169,7 +174,7 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
         into = slot.start("suffix") == slot.end("copy") or "-" in text[slot.end("copy"):slot.start("suffix")]
         name = bool(suffix) and len(squash(suffix)) > 2
         typed = name and into
-        number = copies.get(k, int(slot.group("copy").translate(DIGIT_LOOKALIKES)))
+        number = copies.get(k, _slot_copy(slot))
         before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
         label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
         pieces += [before, f"{'Экз.' if first else '»'} № {number}-{label}"]

@@ -39,6 +39,7 @@ def test_grid_row_recipients_and_misread_slots():
         (1, "РАЗМЕТКА"), (8, "Кагановичу"), (15, None)]
     assert fields.parse_grid_row("» № З-т » № 10-т Вышинскому » № 17-т") == [(3, None), (10, "Вышинскому"), (17, None)]
     assert [c for c, _ in fields.parse_grid_row("» № бт» № 13-ть» № 20-т")] == [6, 13, 20]
+    assert fields.parse_grid_row("» № 4-т »›№И-т Зорину » № 18-т") == [(4, None), (11, "Зорину"), (18, None)]
 
 
 @pytest.mark.parametrize("text, vocabulary, expected", [
