@@ -15,11 +15,19 @@ from ocr.lines import Role
 _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
 
 
+# The longest typed header line (``В Е С Ь М А  С Р О Ч Н О``, an addressee or two) has fewer letters.
+HEADER_LETTERS = 40
+
+
 def is_prose(text: str) -> bool:
     """A line of running text: mostly lower-case words, not a grid row, routing line or spaced typing.
 
-    Header lines before the body (priorities, addressee) are typed in capitals or letter-spaced.
+    Header lines before the body (priorities, addressee) are typed in capitals or letter-spaced, and
+    short: a line of more than HEADER_LETTERS letters is running text however it was spaced (a face
+    with a wide pitch reads as letter-spaced).
     """
+    if sum(c.isalpha() for c in text) > HEADER_LETTERS and not fields.is_grid_row(text) and not routing.is_routing_line(text):
+        return True
     if "\t" in text or fields.is_grid_row(text) or routing.is_routing_line(text) or fields.is_letter_spaced(text):
         return False
     if fields.parse_special_number(text):

@@ -27,7 +27,7 @@ class Routing:
 
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[\s`'‘’.,_|-]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
+_FROM = re.compile(r"^[\s`'‘’\".,_|-]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
@@ -36,7 +36,8 @@ _NUMBER = re.compile(NUMERO + r"\s*(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``).
 _VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
-_TIME = re.compile(r"(?P<hh>" + _VALUE + r")\s*" + _HOURS.pattern + r"\s*(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
+_SPECKS = r"[\s.,`'‘’]*"  # dust between a value and its label (``час. .06 мин.``)
+_TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
                    re.IGNORECASE)
 _COPY = re.compile(r"\s*" + NUMERO + r"?\s*(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
@@ -135,6 +136,8 @@ def _digit_words(span: str) -> str | None:
         tokens.pop()
     while tokens and not re.search(r"\d", tokens[0]):
         tokens.pop(0)
+    if tokens:
+        tokens[-1] = re.sub(r"(?<=\d)[^\d/]+$", "", tokens[-1])  # the printed ``г.`` run into the year (``52г``)
     return " ".join(tokens) or None
 
 

@@ -26,6 +26,8 @@ from ocr.routing import Routing, is_routing_line, parse_routing
     # a dotted zero read as 9; a time still garbled past reading keeps the date after ``мин.``
     ("Из ПЕКИНА № 8075 пол. 3 час. 96 мин. 1/11 19 53 г экз. № 11", Routing("ПЕКИНА", "8075", "03:06", "1/11 19 53", 11)),
     ("Из ПЕКИНА № 8075 пол. 3 час. мин. 1/11 19 53 г. экз. № 11", Routing("ПЕКИНА", "8075", None, "1/11 19 53", 11)),
+    # dust before ``Из`` and the minutes, the printed ``г.`` run into the year
+    ('"Из ПРАГИ № 7904 пол. 17 час. .23 мин. _1/11 19 52гэкз.№1.', Routing("ПРАГИ", "7904", "17:23", "1/11 19 52", 1)),
 ])
 def test_routing_values_beside_their_labels(text, expected):
     assert parse_routing(text) == expected
