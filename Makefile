@@ -52,9 +52,12 @@ bench: setup
 	$(BIN)/telegrams bench
 
 # Regenerate the sample scans from the seed transcription (deterministic).
+# One seed per level, each a tuning-split document (its own typewriter, form printing, hand, paper and scan).
 samples: setup
-	$(BIN)/telegrams synth ../shared/corpus/seed-telegram-1950-01-19/transcript.ru.txt --stem seed-telegram-1950-01-19 \
-		--level clean --level moderate --level heavy --seed 1950 --format pdf --out scans
+	for pair in clean:1953 moderate:1966 heavy:1986; do \
+		$(BIN)/telegrams synth ../shared/corpus/seed-telegram-1950-01-19/transcript.ru.txt --stem seed-telegram-1950-01-19 \
+			--level $${pair%%:*} --seed $${pair##*:} --format pdf --out scans || exit 1; \
+	done
 
 schema: setup
 	$(BIN)/python -m ocr.schema

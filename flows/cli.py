@@ -165,12 +165,14 @@ def bench(
 ) -> None:
     """Measure accuracy and speed against plain Tesseract on the same page images; writes bench.json."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    from ocr.bench import ablation, accuracy, scale
+    # Aliased: the module names would shadow the --ablation and --real options (the bench would always ablate).
+    from ocr.bench import ablation as ablation_run
+    from ocr.bench import accuracy, scale
     from ocr.bench import real as real_pages
 
     cache = out_dir / "renders"
     if ablation:
-        table = ablation.run_ablation(cache, out_dir, per_level, seed, dpi or 300, workers, levels=tuple(level), real_dir=real)
+        table = ablation_run.run_ablation(cache, out_dir, per_level, seed, dpi or 300, workers, levels=tuple(level), real_dir=real)
         Console(width=max(out.width, 150)).print(ablation_table(table))
         out.print(f"written: {out_dir / 'ablation.json'}")
         return

@@ -33,3 +33,43 @@ def test_field_scores():
     assert scores == {"header.origin": 1.0, "header.priority": pytest.approx(2 / 3), "distribution": 0.5, "doc_type": 1.0}
     assert field_accuracy(truth, found) == pytest.approx((1 + 2 / 3 + 0.5 + 1) / 4)
     assert f1([], []) == 1.0 and f1(["a"], []) == 0.0
+
+
+def test_bench_table_puts_the_splits_side_by_side_per_level():
+    from rich.console import Console
+
+    from flows.tables import bench_table
+    from ocr.bench.accuracy import BenchReport, LevelReport
+
+    def row(split: str, level: str, fields: float) -> LevelReport:
+        return LevelReport(level, split, 2, 3, 0.05, 0.1, 0.5, 0.02, 0.1, 0.2, 0.3, fields, 0.9, 4.0, 1.0, 0.25)
+
+    report = BenchReport("0", {}, [row("tuning", "clean", 0.912), row("heldout", "clean", 0.734),
+                                   row("tuning", "heavy", 0.611), row("heldout", "heavy", 0.402)])
+    console = Console(width=400, record=True)
+    console.print(bench_table(report))
+    text = console.export_text()
+    lines = [line for line in text.splitlines() if line.strip().startswith(("│ clean", "│ heavy", "┃ level"))]
+    assert len(lines) == 3 and "held-out" in text
+    clean = lines[1]
+    assert clean.index("0.912") < clean.index("0.734")  # tuning first, held-out beside it
+
+
+def test_bench_levels_are_the_synthesisers_and_cases_keep_their_split(tmp_path):
+    from ocr.bench.cases import LEVELS, SPLITS, Case
+    from ocr.synth.degrade import LEVELS as SYNTH_LEVELS
+
+    assert LEVELS == tuple(level.value for level in SYNTH_LEVELS) and SPLITS == ("tuning", "heldout")
+    case = Case("clean", "tg-00001", tmp_path, tmp_path / "t.json", "heldout")
+    assert case.key == "heldout/clean/tg-00001"
+
+
+def test_cases_of_each_split_are_rendered_apart_and_carry_their_split(tmp_path):
+    from ocr.bench.cases import ensure_cases
+
+    cases = ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",), splits=("tuning", "heldout"))
+    assert [c.split for c in cases] == ["tuning", "heldout"]
+    for case in cases:
+        assert case.pages_dir.parent.parent.name == case.split
+        assert case.truth().provenance.steps[0].params["axis_split"] == case.split
+    assert [c.split for c in ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",))] == ["tuning"]  # the default: never held-out

@@ -46,8 +46,8 @@ def typewriter(canvas: Canvas, typeface: str, weight: str, ink: str, rng: np.ran
     worn = ink == "worn-ribbon"
     common = dict(
         jitter_px=jitter_px, face=face, width=width, spread_px=max(0, round(SPREAD[weight] * canvas.scale)),
-        wear=float(rng.uniform(0.25, 0.5)) if worn else 0.0,
-        darkness=(0.6, 0.9) if worn else (0.85, 1.0), faint_rate=0.05 if worn else 0.01,
+        wear=float(rng.uniform(0.2, 0.4)) if worn else 0.0,
+        darkness=(0.7, 0.95) if worn else (0.85, 1.0), faint_rate=0.04 if worn else 0.01,
     )
     body = Strike(
         size_px=size, pitch_px=pitch, heavy_rate=0.06 if heavy else 0.03, double_rate=float(rng.uniform(0.0, 0.01)),

@@ -32,9 +32,9 @@ def foxing_and_stains(image: np.ndarray, amount: float, scale: float, rng: np.ra
     for _ in range(int(rng.integers(1, 3))):
         centre = (int(rng.integers(w)), int(rng.integers(h)))
         axes = (round(rng.uniform(120, 450) * scale), round(rng.uniform(100, 400) * scale))
-        strength = float(rng.uniform(0.15, 0.35) * amount)
-        cv2.ellipse(alpha, centre, axes, float(rng.uniform(0, 180)), 0, 360, strength, -1)
-        cv2.ellipse(alpha, centre, axes, 0, 0, 360, strength * 1.6, max(2, round(8 * scale)))  # the tide line
+        strength, angle = float(rng.uniform(0.05, 0.15) * (0.5 + amount)), float(rng.uniform(0, 180))
+        cv2.ellipse(alpha, centre, axes, angle, 0, 360, strength, -1)
+        cv2.ellipse(alpha, centre, axes, angle, 0, 360, strength * 2, max(2, round(8 * scale)))  # the tide line
     alpha = cv2.GaussianBlur(alpha, (0, 0), 3 * scale)
     return _blend(image, alpha.clip(0, 0.8), FOX)
 

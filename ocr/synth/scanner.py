@@ -20,11 +20,12 @@ def resolution(profile: str, rng: np.random.Generator) -> int:
 
 
 def bitonal(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Black and white at a fixed threshold set a little off the middle, as a scanner's default is (BGR, 0/255)."""
+    """Black and white at a fixed share of the paper's brightness, as a scanner's default threshold is (BGR, 0/255).
+
+    Set by the paper, not the darkest ink: a dark scanner bed or stamp must not push faint typing under it.
+    """
     gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    paper = float(np.percentile(gray, 90))
-    ink = float(np.percentile(gray, 1))
-    threshold = ink + (paper - ink) * float(rng.uniform(0.5, 0.7))
+    threshold = float(np.percentile(gray, 90)) * float(rng.uniform(0.68, 0.8))
     binary = np.where(gray > threshold, 255, 0).astype(np.uint8)
     return cv2.merge([binary] * 3)
 
