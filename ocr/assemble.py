@@ -79,6 +79,13 @@ def _has_text(text: str) -> bool:
 NOISE_CONFIDENCE = 40.0
 
 
+def _registry_note(line: Line) -> bool:
+    """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
+    above the title are a resolution written across the margin, and OCR of a page's edge is no note."""
+    return (line.role is Role.REGISTRATION and _has_text(line.text) and not _noise(line)
+            and any(c.isdigit() for c in line.text))
+
+
 def _noise(line: Line) -> bool:
     return line.confidence is not None and line.confidence < NOISE_CONFIDENCE
 
@@ -104,8 +111,7 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[fields.registry_note(line.text) for line in lines
-                            if line.role is Role.REGISTRATION and _has_text(line.text) and not _noise(line)],
+        registration_marks=[fields.registry_note(line.text) for line in lines if _registry_note(line)],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 

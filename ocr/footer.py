@@ -20,8 +20,9 @@ _COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<t
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
 _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослано", "certified": "Верно:"}
 
-# A date and time as typed (``20/1-0.45``, ``10/1/45``, ``19/XI - 0.10``): digits, Roman months and their marks.
-_WHEN = re.compile(r"[\dIVXХ/.,:\-—–]+")
+# A date and time as typed (``20/1-0.45``, ``10/1/45``, ``19/XI - 0.10``): digits, Roman months and their marks,
+# and the letters OCR reads for digits (``З/2-О.16``).
+_WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
 # A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
 # letter is a pen stroke read as one.
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")

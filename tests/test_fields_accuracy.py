@@ -13,8 +13,10 @@ from ocr.compare import metrics
 from ocr.compare.scoring import field_accuracy, score_fields
 from ocr.document import process_document
 from ocr.synth import Level, random_transcript, render, write_rendering
+from ocr.synth.axes import Split, seeds_of_split
 
-SEEDS = (2001, 2002, 2003, 2004)  # apart from the benchmark's seeds (1000 on), which the parsers were tuned on
+# Tuning-split documents apart from the benchmark's seeds (1000 on): the held-out split is never looked at.
+SEEDS = tuple(seeds_of_split(Split.TUNING, 4, 2001))
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +34,12 @@ def results(tmp_path_factory):
 def test_clean_field_accuracy(results):
     misses = [(s.field, s.expected, s.found) for truth, found in results for s in score_fields(truth, found) if s.score < 1]
     accuracy = sum(field_accuracy(truth, found) for truth, found in results) / len(results)
+    print(accuracy, misses)
     assert accuracy >= 0.98, misses
 
 
 @pytest.mark.slow
 def test_clean_body_cer(results):
     cer = metrics.micro_average(metrics.character_error_rate_n(truth.body, found.body) for truth, found in results)
+    print("CER", cer)
     assert cer <= 0.01

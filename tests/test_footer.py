@@ -34,3 +34,7 @@ def test_a_word_read_unbelievably_is_no_value_and_is_warned_about():
     assert assemble.unclear_marks([line]) == ["page 2: left out of the footer as no typing (pen or stamp marks?): 'Генерал'"]
     typed = Line("Выпустил Абрамкин", Role.FOOTER, words=[Word("Выпустил", (0, 0, 9, 9), 90.0), Word("Абрамкин", (9, 0, 9, 9), 88.0)])
     assert assemble.footer([typed]).released_by == "Абрамкин" and assemble.unclear_marks([typed]) == []
+
+
+def test_a_date_with_look_alike_digits_is_still_a_date():
+    assert parse_footer_line("Отпеч. З/2-О.16 ~") == {"printed_raw": "Отпеч. З/2-О.16"}

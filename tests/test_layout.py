@@ -177,3 +177,9 @@ def test_routing_values_typed_off_the_printed_labels_line():
     header = record.header
     assert (header.origin, header.telegram_number, header.received_time, header.copy_number) == ("ПХЕНЬЯНА", "2029", "09:50", 3)
     assert header.received_date_raw == "19/1" and header.reference_numbers == ["2023 2030"]
+
+
+def test_a_resolution_across_the_margin_is_no_registry_note():
+    resolution = _line(40, 600, "Учесть при подготовке. Т.М.")
+    lines = layout.parse_page(resolution + _first_page(), page=1, width=2480)
+    assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]
