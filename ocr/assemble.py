@@ -10,9 +10,9 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ocr import fields
+from ocr import fields, registry
 from ocr import footer as footer_line
-from ocr.contract import DistributionEntry, Evidence, Footer, Header, Signature, TelegramRecord
+from ocr.contract import DistributionEntry, Evidence, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role, union_box
 from ocr.routing import Routing, parse_routing
 
@@ -111,7 +111,7 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[fields.registry_note(line.text) for line in lines if _registry_note(line)],
+        registration_marks=[registry.registry_note(line.text) for line in lines if _registry_note(line)],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 
@@ -207,29 +207,6 @@ def signature(lines: list[Line]) -> Signature:
     return Signature()
 
 
-def _footer_text(line: Line) -> tuple[str, list[str]]:
-    return footer_line.typed_text(line.text, [(w.text, w.confidence) for w in line.words])
-
-
-def footer(lines: list[Line]) -> Footer:
-    found: dict = {}
-    for line in lines:
-        if line.role is Role.FOOTER:
-            found.update({k: v for k, v in footer_line.parse_footer_line(_footer_text(line)[0]).items() if k not in found})
-    return Footer(**found)
-
-
-def unclear_marks(lines: list[Line]) -> list[str]:
-    """A warning for each footer line with marks beside its label that were not taken as its value."""
-    notes = []
-    for line in lines:
-        if line.role is Role.FOOTER:
-            text, unbelievable = _footer_text(line)
-            if marks := unbelievable + footer_line.left_out(text):
-                notes.append(f"page {line.page}: left out of the footer as no typing (pen or stamp marks?): {' '.join(marks)!r}")
-    return notes
-
-
 def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
@@ -240,7 +217,7 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
         distribution=distribution(lines),
         body=body_text(lines),
         signature=signature(lines),
-        footer=footer(lines),
+        footer=footer_line.footer(lines),
     )
 
 
@@ -285,7 +262,7 @@ _FIELDS_OF_ROLE = {
 
 def _fields_of(line: Line) -> list[str]:
     if line.role is Role.FOOTER:
-        return [f"footer.{name}" for name in footer_line.parse_footer_line(_footer_text(line)[0])]
+        return [f"footer.{name}" for name in footer_line.parse_footer_line(footer_line.line_text(line)[0])]
     return _FIELDS_OF_ROLE.get(line.role, [])
 
 

@@ -10,7 +10,7 @@ import statistics
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ocr import __version__, assemble, layout
+from ocr import __version__, assemble, footer, layout
 from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument
 from ocr.lines import Line, Role
 from ocr.load import DocumentInput, open_document
@@ -110,7 +110,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
-    quality.warnings += assemble.unclear_marks(lines)
+    quality.warnings += footer.unclear_marks(lines)
     return TelegramDocument(
         **record.model_dump(exclude={"stamps"}),
         stamps=[s for page in pages for s in page.stamps] + _mark_stamps(lines),

@@ -12,7 +12,9 @@ import re
 
 from rapidfuzz import fuzz
 
+from ocr.contract import Footer
 from ocr.fields import EKZ, cyrillic, squash, to_cyrillic
+from ocr.lines import Line, Role
 
 _COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
 
@@ -115,3 +117,28 @@ def is_footer_line(text: str) -> bool:
 def is_copies_line(text: str) -> bool:
     """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
     return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
+
+
+def line_text(line: Line) -> tuple[str, list[str]]:
+    """A footer line's text without the words OCR read unbelievably, and those words."""
+    return typed_text(line.text, [(w.text, w.confidence) for w in line.words])
+
+
+def footer(lines: list[Line]) -> Footer:
+    """The footer fields from the document's footer lines, the first line giving a field winning."""
+    found: dict = {}
+    for line in lines:
+        if line.role is Role.FOOTER:
+            found.update({k: v for k, v in parse_footer_line(line_text(line)[0]).items() if k not in found})
+    return Footer(**found)
+
+
+def unclear_marks(lines: list[Line]) -> list[str]:
+    """A warning for each footer line with marks beside its label that were not taken as its value."""
+    notes = []
+    for line in lines:
+        if line.role is Role.FOOTER:
+            text, unbelievable = line_text(line)
+            if marks := unbelievable + left_out(text):
+                notes.append(f"page {line.page}: left out of the footer as no typing (pen or stamp marks?): {' '.join(marks)!r}")
+    return notes

@@ -7,6 +7,7 @@ import pytest
 from ocr import fields
 from ocr.assemble import join_lines
 from ocr.footer import parse_footer_line
+from ocr.registry import registry_note
 from ocr.routing import parse_routing
 
 
@@ -123,7 +124,7 @@ def test_footer_misreads(text, expected):
     ("412", "412"),
 ])
 def test_registry_note(text, expected):
-    assert fields.registry_note(text) == expected
+    assert registry_note(text) == expected
 
 
 def test_continuation_copy_and_folio_tolerate_misreads():
@@ -149,7 +150,7 @@ def test_special_number_and_priority_survive_specks():
     ("(561 / м. п. - 2. ХИ.", "N 561 / м. п. - 2. XII."),
 ])
 def test_registry_dates_with_roman_months(text, expected):
-    assert fields.registry_note(text) == expected
+    assert registry_note(text) == expected
 
 
 def test_marks_side_by_side_are_each_found():

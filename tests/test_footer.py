@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr import assemble
-from ocr.footer import believable, parse_footer_line
+from ocr.footer import believable, footer, parse_footer_line, unclear_marks
 from ocr.lines import Line, Role, Word
 
 
@@ -30,10 +29,10 @@ def test_a_word_read_unbelievably_is_no_value_and_is_warned_about():
     assert believable("Иванов", 91.0) and not believable("Иванов", 23.0) and not believable("ооо", 90.0)
     words = [Word("Верно:", (100, 900, 150, 35), 92.0), Word("Генерал", (300, 900, 200, 35), 31.0)]
     line = Line("Верно: Генерал", Role.FOOTER, page=2, words=words)
-    assert assemble.footer([line]).certified == "Верно:"
-    assert assemble.unclear_marks([line]) == ["page 2: left out of the footer as no typing (pen or stamp marks?): 'Генерал'"]
+    assert footer([line]).certified == "Верно:"
+    assert unclear_marks([line]) == ["page 2: left out of the footer as no typing (pen or stamp marks?): 'Генерал'"]
     typed = Line("Выпустил Абрамкин", Role.FOOTER, words=[Word("Выпустил", (0, 0, 9, 9), 90.0), Word("Абрамкин", (9, 0, 9, 9), 88.0)])
-    assert assemble.footer([typed]).released_by == "Абрамкин" and assemble.unclear_marks([typed]) == []
+    assert footer([typed]).released_by == "Абрамкин" and unclear_marks([typed]) == []
 
 
 def test_a_date_with_look_alike_digits_is_still_a_date():
