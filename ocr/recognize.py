@@ -8,14 +8,18 @@ that are known to fail live in :mod:`ocr.reread`.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ocr.errors import ExternalToolError
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.preprocess.orientation import read_upright
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -113,9 +117,18 @@ def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: 
     """Words inside ``box`` ([x, y, w, h]) of ``image`` read with page segmentation ``psm``; boxes in the image's pixels."""
     x, y, w, h = box
     crop = image[max(y, 0):y + h, max(x, 0):x + w]
+    return read_crop(crop, lang, psm, offset=(max(x, 0), max(y, 0)))
+
+def read_crop(crop: np.ndarray, lang: str, psm: int, offset: tuple[int, int] = (0, 0)) -> list[Word]:
+    """Words of a part of a page read again; none when Tesseract fails on it (it dies on some slivers of
+    ink, ``Image too small to scale``): the page's own reading stands there, and the page is not lost."""
     if crop.size == 0:
         return []
-    return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=(max(x, 0), max(y, 0)))
+    try:
+        return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=offset)
+    except ExternalToolError as exc:
+        logger.warning("a %dx%d part of the page was not read again: %s", crop.shape[1], crop.shape[0], exc)
+        return []
 
 def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
     """Whether the centre of ``word``'s box lies inside ``box`` ([x, y, w, h])."""

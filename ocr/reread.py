@@ -12,7 +12,6 @@ import statistics
 import numpy as np
 
 from ocr import layout
-from ocr.exec import tesseract
 from ocr.lines import Line, Role, Word, union_box
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import (
@@ -22,8 +21,8 @@ from ocr.recognize import (
     is_ink,
     overlap,
     read_box,
+    read_crop,
     reading_score,
-    words_from_data,
 )
 
 
@@ -150,7 +149,7 @@ def _squeezed(image: np.ndarray, box: tuple[int, int, int, int], letters: int, c
     crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
     if not letter_spaced(crop, letters, char_width):
         return []
-    return words_from_data(tesseract.image_to_data(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7))
+    return read_crop(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7)
 
 
 def _spaced_pieces(words: list[Word], char_width: float) -> list[tuple[int, ...]]:

@@ -69,3 +69,15 @@ def test_letter_spaced_word_with_a_letter_left_unboxed_between_its_pieces():
     pieces = [Word("МОЛОТОВ", (60, 30, 277, 45), 0.0), Word("У.", (413, 30, 50, 45), 0.0)]  # В at 362 in neither box
     again = reread_spaced(image, pieces, 25.2, "rus")
     assert [w.text for w in again] == ["МОЛОТОВУ."]
+
+
+def test_a_part_tesseract_dies_on_is_left_as_read(monkeypatch, caplog):
+    from ocr.errors import ExternalToolError
+    from ocr.exec import tesseract
+
+    def dies(*args, **kwargs):
+        raise ExternalToolError("tesseract failed (status -8): Image too small to scale!!", "check the image")
+
+    monkeypatch.setattr(tesseract, "image_to_data", dies)
+    assert read_box(_typed(["N 665"]), (0, 0, 40, 40), "rus", psm=7) == []
+    assert "not read again" in caplog.text
