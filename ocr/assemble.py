@@ -10,9 +10,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ocr import fields
-from ocr.contract import DistributionEntry, Evidence, Footer, Header, Signature, TelegramRecord
+from ocr import fields, registry
+from ocr import footer as footer_line
+from ocr.contract import DistributionEntry, Evidence, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role, union_box
+from ocr.routing import Routing, parse_routing
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 
@@ -53,6 +55,18 @@ def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
     return fields.best_match(text, vocabulary) or fields.collapse_spacing(text).strip()
 
 
+def _marks(lines: list[Line], own: Role, beside: Role, vocabulary: list[str]) -> list[str]:
+    """The marks of ``vocabulary`` on the lines of role ``own`` (a line spelling none as typed), and those
+    standing beside a mark of the other kind on one line (``Строго секретно   Подлежит возврату``)."""
+    found = []
+    for line in lines:
+        if line.role is own:
+            found += fields.marks_in(line.text, vocabulary) or [_vocabulary_or_text(line.text, vocabulary)]
+        elif line.role is beside:
+            found += fields.marks_in(line.text, vocabulary)
+    return found
+
+
 def _has_text(text: str) -> bool:
     """More than a speck or a smudge: three letters or digits (``412``) at least, and few dashes or marks."""
     chars = text.replace(" ", "")
@@ -65,6 +79,13 @@ def _has_text(text: str) -> bool:
 NOISE_CONFIDENCE = 40.0
 
 
+def _registry_note(line: Line) -> bool:
+    """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
+    above the title are a resolution written across the margin, and OCR of a page's edge is no note."""
+    return (line.role is Role.REGISTRATION and _has_text(line.text) and not _noise(line)
+            and any(c.isdigit() for c in line.text))
+
+
 def _noise(line: Line) -> bool:
     return line.confidence is not None and line.confidence < NOISE_CONFIDENCE
 
@@ -72,16 +93,17 @@ def _noise(line: Line) -> bool:
 def header(lines: list[Line]) -> Header:
     """The header fields from the lines of every page (they stand on page 1)."""
     by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
-    routing = fields.parse_routing(by_role[Role.ROUTING][0]) if by_role[Role.ROUTING] else fields.Routing()
+    routing = parse_routing(by_role[Role.ROUTING][0]) if by_role[Role.ROUTING] else Routing()
     special = next((n for t in by_role[Role.SPECIAL] if (n := fields.parse_special_number(t))), None)
     title = by_role[Role.FORM_TITLE]
     addressee = by_role[Role.ADDRESSEE]
     return Header(
         form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
-        classification=[_vocabulary_or_text(t, fields.CLASSIFICATIONS) for t in by_role[Role.CLASSIFICATION]],
-        handling_marks=[_vocabulary_or_text(t, fields.HANDLING_MARKS) for t in by_role[Role.HANDLING]],
+        classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
+        handling_marks=_marks(lines, Role.HANDLING, Role.CLASSIFICATION, fields.HANDLING_MARKS),
         # Priorities are words only: digits in one are specks or a stamp's edge.
-        priority=[_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES) for t in by_role[Role.PRIORITY] if _has_text(t)],
+        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t)
+                  for mark in fields.marks_in(t, fields.PRIORITIES) or [_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES)]],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,
@@ -89,8 +111,7 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[fields.registry_note(line.text) for line in lines
-                            if line.role is Role.REGISTRATION and _has_text(line.text) and not _noise(line)],
+        registration_marks=[registry.registry_note(line.text) for line in lines if _registry_note(line)],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 
@@ -181,17 +202,9 @@ def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, 
 
 def signature(lines: list[Line]) -> Signature:
     for line in lines:
-        if line.role is Role.SIGNATURE and (parsed := fields.parse_signature(line.text)):
+        if line.role is Role.SIGNATURE and (parsed := fields.parse_signature(line.text) or (fields.spaced_name(line.text), None)):
             return Signature(name=parsed[0], date_raw=parsed[1])
     return Signature()
-
-
-def footer(lines: list[Line]) -> Footer:
-    found: dict = {}
-    for line in lines:
-        if line.role is Role.FOOTER:
-            found.update({k: v for k, v in fields.parse_footer_line(line.text).items() if k not in found})
-    return Footer(**found)
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:
@@ -204,7 +217,7 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
         distribution=distribution(lines),
         body=body_text(lines),
         signature=signature(lines),
-        footer=footer(lines),
+        footer=footer_line.footer(lines),
     )
 
 
@@ -249,7 +262,7 @@ _FIELDS_OF_ROLE = {
 
 def _fields_of(line: Line) -> list[str]:
     if line.role is Role.FOOTER:
-        return [f"footer.{name}" for name in fields.parse_footer_line(line.text)]
+        return [f"footer.{name}" for name in footer_line.parse_footer_line(footer_line.line_text(line)[0])]
     return _FIELDS_OF_ROLE.get(line.role, [])
 
 

@@ -11,7 +11,7 @@ import statistics
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ocr import __version__, assemble, layout, logs
+from ocr import __version__, assemble, footer, layout, logs
 from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument
 from ocr.correct.pages import correct_pages
 from ocr.lines import Line, Role
@@ -114,6 +114,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
+    quality.warnings += footer.unclear_marks(lines)
     for warning in quality.warnings:
         log.warning("%s", warning)
     return TelegramDocument(

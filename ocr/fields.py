@@ -8,7 +8,6 @@ the archive's transcriptions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
@@ -25,8 +24,8 @@ _YO = str.maketrans("Ёё", "Ее")
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers).
-_DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
-_DIGITISH = r"[\dЗзбОоIl]"
+DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
+DIGITISH = r"[\dЗзбОоIl]"
 
 
 
@@ -47,6 +46,23 @@ def best_match(text: str, vocabulary: list[str], cutoff: float = 80) -> str | No
         return None
     found = process.extractOne(key, {v: squash(v) for v in vocabulary}, scorer=fuzz.ratio, score_cutoff=cutoff)
     return found[2] if found else None
+
+
+def marks_in(text: str, vocabulary: list[str], cutoff: float = 85) -> list[str]:
+    """Every vocabulary entry ``text`` spells somewhere, in their order on the line: two printed or typed
+    marks side by side (``Строго секретно   Подлежит возврату``) are two. Longer entries are matched
+    first and their letters used up, so ``Строго секретно`` does not also give ``Секретно``."""
+    key = squash(text)
+    found = []
+    for entry in sorted(vocabulary, key=lambda v: len(squash(v)), reverse=True):
+        spelt = squash(entry)
+        if len(spelt) > len(key) + 2:
+            continue
+        match = fuzz.partial_ratio_alignment(spelt, key, score_cutoff=cutoff)
+        if match is not None and match.dest_end - match.dest_start >= 0.8 * len(spelt):
+            found.append((match.dest_start, entry))
+            key = key[:match.dest_start] + "#" * (match.dest_end - match.dest_start) + key[match.dest_end:]
+    return [entry for _, entry in sorted(found)]
 
 
 def is_letter_spaced(text: str) -> bool:
@@ -96,77 +112,17 @@ def clean_single_name(text: str) -> str:
     return clean_name(re.sub(r"(?<=\w)\s+(?=\w{1,2}\W*$)", "", text.strip()))
 
 
-@dataclass(frozen=True)
-class Routing:
-    origin: str | None = None
-    telegram_number: str | None = None
-    received_time: str | None = None
-    received_date_raw: str | None = None
-    copy_number: int | None = None
-
-
-_ROUTING_START = re.compile(r"^\s*[ИI][зs3]\s+")
-_ROUTING_ORIGIN = re.compile(r"^\s*[ИI][зs3]\s+(?P<origin>[^\d№#]+?)\s*(?=" + NUMERO + r"|\d|$)")
-_ROUTING_NUMBER = re.compile(NUMERO + r"\s*(?P<number>\d{1,6})")
-# Hours and minutes as OCR reads them: ``Об`` for ``06`` beside ``час.``/``мин.`` is a number all the same.
-_ROUTING_TIME = re.compile(r"(?P<hh>(?-i:" + _DIGITISH + r"){1,2})\s*ч[аa]с\.?\s*(?P<mm>(?-i:" + _DIGITISH + r"){1,2})\s*м[иu]н\.?",
-                           re.IGNORECASE)
-# The copy is the number at the end of the line, after ``экз. №`` (whatever OCR made of the label).
-_ROUTING_COPY = re.compile(r"(?:" + NUMERO + r"|" + EKZ + r"\.?)\s*(?P<copy>" + _DIGITISH + r"{1,3})[\s.,`'‘’]*$", re.IGNORECASE)
-
-
-def is_routing_line(text: str) -> bool:
-    """The routing line starts with ``Из`` and gives the time in ``час.``/``мин.``."""
-    return bool(_ROUTING_START.search(cyrillic(text)) and _ROUTING_TIME.search(cyrillic(text)))
-
-
-def _origin(norm: str) -> str | None:
-    """The place after ``Из``, collapsed when letter-spaced; the first word when no ``№`` follows it."""
-    match = _ROUTING_ORIGIN.search(norm)
-    if not match:
-        first = re.match(r"^\s*[ИI][зs3]\s+(?P<word>\S+)", norm)
-        return first["word"].strip(".,") if first else None
-    return clean_name(match["origin"]) or None
-
-
-def _date_raw(tail: str) -> str | None:
-    """The date as written between ``мин.`` and the copy: its trailing words without digits (``т. экз. №``) dropped."""
-    tokens = re.sub(r"[`'‘’|_]", " ", tail).split()
-    while tokens and not re.search(r"\d", tokens[-1]):
-        tokens.pop()
-    return " ".join(tokens) or None
-
-
-def parse_routing(text: str) -> Routing:
-    """``Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19 50 т. экз. № 3`` → its five fields."""
-    norm = cyrillic(text)
-    number = _ROUTING_NUMBER.search(norm)
-    time = _ROUTING_TIME.search(norm)
-    copy = _ROUTING_COPY.search(norm, time.end()) if time else None
-    date_raw = _date_raw(text[time.end():copy.start() if copy else len(text)]) if time else None
-    return Routing(
-        origin=_origin(text),
-        telegram_number=number.group("number") if number else None,
-        received_time=f"{_number(time['hh']):02d}:{_number(time['mm']):02d}" if time and _valid_time(time) else None,
-        received_date_raw=date_raw,
-        copy_number=int(copy.group("copy").translate(_DIGIT_LOOKALIKES)) if copy else None,
-    )
-
-
-def _number(text: str) -> int:
-    return int(text.translate(_DIGIT_LOOKALIKES))
-
-
-def _valid_time(match: re.Match) -> bool:
-    return _number(match["hh"]) < 24 and _number(match["mm"]) < 60
-
-
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
 # number may come out one digit long; the grid's layout puts it right (:func:`ocr.assemble.distribution`).
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + _DIGITISH + r"{1,3}))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
+    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
 )
+
+
+def _slot_copy(slot: re.Match) -> int:
+    """The copy number a slot reads; ``И`` before the hyphen is ``11`` run together (as ``ХИ`` is XII)."""
+    return 11 if slot["copy"] == "И" else int(slot["copy"].translate(DIGIT_LOOKALIKES))
 
 
 def recipient_name(text: str) -> str | None:
@@ -193,7 +149,7 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
         beside = recipient_name(text[slot.end():end])
         recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
-        entries.append((int(slot.group("copy").translate(_DIGIT_LOOKALIKES)), recipient))
+        entries.append((_slot_copy(slot), recipient))
     return entries
 
 
@@ -211,7 +167,7 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
         into = slot.start("suffix") == slot.end("copy") or "-" in text[slot.end("copy"):slot.start("suffix")]
         name = bool(suffix) and len(squash(suffix)) > 2
         typed = name and into
-        number = copies.get(k, int(slot.group("copy").translate(_DIGIT_LOOKALIKES)))
+        number = copies.get(k, _slot_copy(slot))
         before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
         label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
         pieces += [before, f"{'Экз.' if first else '»'} № {number}-{label}"]
@@ -235,7 +191,7 @@ def parse_special_number(text: str) -> str | None:
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
 _SIGNATURE = re.compile(
-    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\.?(?=\s|$)\s*(?P<name>.*)$")
+    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\.?(?=\s|$)\s*(?P<name>.*)$")
 
 
 # A date OCR garbled past the pattern above (``2578-47 г.`` for ``25/8-47 г.``) still signs when a
@@ -244,12 +200,17 @@ _SIGNATURE_LOOSE = re.compile(r"^[\s_`'‘’.,]*(?P<date>[\d/IVX]{1,7}\s*[-—�
 
 
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
-    """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature."""
+    """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature.
+
+    A date followed by running words (``12/3-49 г. состоялась беседа с ...``) opens a sentence, not a signature.
+    """
     match = _SIGNATURE.match(text)
     if not match:
         match = _SIGNATURE_LOOSE.match(text)
         if not match or not (is_letter_spaced(match["name"]) or _all_single(match["name"])):
             return None
+    if sum(len(token) >= 3 and any(c.islower() for c in token) for token in match["name"].split()) >= 2:
+        return None
     # The signer's name is typed in capitals (letter-spaced); Tesseract reads spaced capitals as small letters.
     name = clean_single_name(match.group("name")).upper() or None
     return name, _tidy_date(match.group("date"))
@@ -259,64 +220,26 @@ def _tidy_date(raw: str) -> str:
     """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates, doubles or drops the hyphen."""
     compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", raw))
     compact = re.sub(r"^(\d{1,2}/)(\d{1,2})(\d{2})(?=[гп])", r"\1\2-\3", compact)
+    compact = re.sub(r"(?<=/)[IVXІХхУ]+(?=-)", lambda m: roman_month(m[0]) or m[0], compact)  # ``ХI`` read for XI
     return re.sub(r"[гп]\.?$", " г.", compact)
 
 
-_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
-
-
-# The footer's labels, each with the field it starts.
-_FOOTER_LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
-_FOOTER_SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослано", "certified": "Верно:"}
-
-
-def _footer_label(text: str) -> str | None:
-    """The field a footer line starts, from its first word, allowing an OCR error or two (``Отнеч.``)."""
-    first = text.split()[0] if text.split() else ""
-    key = squash(first)
-    if len(key) < 4:
+def spaced_name(text: str) -> str | None:
+    """The name of a line that is one letter-spaced name and nothing else (``Ш Т Ы К О В``), in capitals."""
+    letters = re.sub(r"[\s.,]", "", text)
+    if not (is_letter_spaced(text) and letters.isalpha() and len(letters) >= 4):
         return None
-    return next((name for label, name in _FOOTER_LABELS.items() if fuzz.ratio(key, label) >= 80), None)
+    return clean_single_name(text).upper() or None
 
 
-def parse_footer_line(text: str) -> dict[str, str | int]:
-    """One footer line → the footer fields it gives (``11 экз. нб`` → copies_printed, typist)."""
-    norm = cyrillic(text).strip()
-    if match := _COPIES.match(norm):
-        fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
-        if match.group("typist"):
-            typist = text.split()[-1] if len(text.split()) > 2 else match.group("typist")
-            fields["typist"] = typist.strip(".,:;`'‘’_-")
-        return fields
-    name = _footer_label(norm)
-    if name == "released_by":
-        parts = text.strip().split(maxsplit=1)
-        return {"released_by": to_cyrillic(parts[1].strip(" ."))} if len(parts) > 1 else {}
-    if name in ("printed_raw", "distributed_raw"):
-        value = " ".join([_FOOTER_SPELLING[name]] + text.split()[1:])  # the printed label, however OCR read it
-        return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}
-    if name == "certified":
-        return {"certified": " ".join([_FOOTER_SPELLING[name]] + text.split()[1:])}
-    return {}
-
-
-def is_footer_line(text: str) -> bool:
-    return bool(parse_footer_line(text))
-
-
-def is_copies_line(text: str) -> bool:
-    """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
-    return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
-
-
-_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + _DIGITISH + r"{1,2})\s*\.\s*$")
-_CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + _DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
+_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.\s*$")
+_CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
 def parse_page_label(text: str) -> str | None:
     """``2.`` on a continuation page → ``"2."``."""
     match = _PAGE_LABEL.match(text)
-    return f"{match.group('n').translate(_DIGIT_LOOKALIKES)}." if match else None
+    return f"{match.group('n').translate(DIGIT_LOOKALIKES)}." if match else None
 
 
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
@@ -324,7 +247,7 @@ def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
     match = _CONT_COPY.search(cyrillic(text))
     if not match or match.start() > 2:
         return False, None
-    return True, int(match.group("copy").translate(_DIGIT_LOOKALIKES)) if match.group("copy") else None
+    return True, int(match.group("copy").translate(DIGIT_LOOKALIKES)) if match.group("copy") else None
 
 
 def parse_int(text: str) -> int | None:
@@ -333,36 +256,11 @@ def parse_int(text: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
-_ROMAN_MONTHS = ROMAN_MONTHS
-# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals.
-_ROMAN_LOOKALIKES = str.maketrans("ХхУуГТ1l|Іi", "XXVVIIIIIII")
-_BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
-# ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
-_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?[вb]\.")
-# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*[пП]\.+")
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№]|N[sо°o]?)\s*(?=\d)")
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТl|1]{1,5})\.?\s*$")
-
-
-def _roman_month(text: str) -> str | None:
+# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals; two strokes joined read as one letter (``ХИ``: XII).
+_ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГТ1l|Іi", "XXVVIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
+def roman_month(text: str) -> str | None:
     """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
     roman = text.translate(_ROMAN_LOOKALIKES)
-    while roman and roman not in _ROMAN_MONTHS:
+    while roman and roman not in ROMAN_MONTHS:
         roman = roman[:-1]
     return roman or None
-
-
-def registry_note(text: str) -> str:
-    """A marginal registry note as typed: ``М 986 / м. п. - 30. Т.`` → ``N 986 / м. п. - 30. I.``.
-
-    The notes number with a Latin ``N`` (the Cyrillic model reads ``М``/``И``) and date with a Roman month.
-    """
-    note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
-    note = _REGISTRY_SEE.sub("См. изв.", note)
-    note = _REGISTRY_NUMERO.sub("N ", note)
-    note = _REGISTRY_MP.sub(" / м. п.", note)
-    match = _REGISTRY_MONTH.search(note)
-    if match and (month := _roman_month(match["month"])):
-        note = note[:match.start("month")] + month + "."
-    return note

@@ -14,7 +14,7 @@ import itertools
 import statistics
 from dataclasses import dataclass, field
 
-from ocr import fields, roles
+from ocr import fields, roles, routing
 from ocr.contract import Region
 from ocr.lines import Line, Role, Word, union_box
 from ocr.wordboxes import text_line
@@ -241,9 +241,9 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     if not words:
         return []
     metrics = page_metrics(words)
-    visuals = _visual_lines(group_lines(words, metrics), metrics, page)
+    visuals = _visual_lines(routing.gather_values(group_lines(words, metrics), metrics.line_height), metrics, page)
     texts = [v.text for v in visuals]
-    if roles.find_title(texts) >= 0 or any(fields.is_routing_line(t) for t in texts):
+    if roles.find_title(texts) >= 0 or any(routing.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)
     elif page > 1 and visuals and any(roles.is_continuation_line(s.text) for s in visuals[0].segments if not _is_speck(s.text)):
         lines = _tag_continuation(visuals, page, width)

@@ -1,26 +1,31 @@
 """Recognition: Tesseract's reading of a preprocessed page into words with boxes and confidences.
 
 The page is read with automatic page segmentation, then rows of ink that reading left out are read as
-strips; a page whose reading is poor is read again turned 180 degrees. Re-reads of parts of the page
+strips; a page whose reading is poor is read again turned 180 degrees (decided by
+:mod:`ocr.preprocess.orientation`). Re-reads of parts of the page
 that are known to fail live in :mod:`ocr.reread`.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from ocr.errors import ExternalToolError
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
+from ocr.preprocess.orientation import read_upright
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class OcrSettings:
     lang: str = "rus"
     psm: int = 3  # automatic page segmentation: the form mixes columns, margins and running text
-    stamp_psm: int = 6  # a stamp is one block of a few lines
     body_psm: int | None = 6  # a form page's message band is read again as one block (None: not re-read)
 
     def params(self) -> dict:
@@ -111,9 +116,18 @@ def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: 
     """Words inside ``box`` ([x, y, w, h]) of ``image`` read with page segmentation ``psm``; boxes in the image's pixels."""
     x, y, w, h = box
     crop = image[max(y, 0):y + h, max(x, 0):x + w]
+    return read_crop(crop, lang, psm, offset=(max(x, 0), max(y, 0)))
+
+def read_crop(crop: np.ndarray, lang: str, psm: int, offset: tuple[int, int] = (0, 0)) -> list[Word]:
+    """Words of a part of a page read again; none when Tesseract fails on it (it dies on some slivers of
+    ink, ``Image too small to scale``): the page's own reading stands there, and the page is not lost."""
     if crop.size == 0:
         return []
-    return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=(max(x, 0), max(y, 0)))
+    try:
+        return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=offset)
+    except ExternalToolError as exc:
+        logger.warning("a %dx%d part of the page was not read again: %s", crop.shape[1], crop.shape[0], exc)
+        return []
 
 def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
     """Whether the centre of ``word``'s box lies inside ``box`` ([x, y, w, h])."""
@@ -124,29 +138,16 @@ def recognize_region(image: np.ndarray, box: tuple[int, int, int, int], settings
     """Words inside ``box`` of a stamp layer, read as one block of a few lines."""
     return read_box(image, box, settings.lang, psm=settings.stamp_psm)
 
-# An upright page of typing reads at 80-95 mean confidence even when degraded; upside down it reads as
-# garbage at 20-40. Below this the page is read again turned 180 degrees and the better reading kept.
-RETRY_CONFIDENCE = 55.0
-
 def reading_score(words: list[Word]) -> float:
     """Mean word confidence weighted by word length (0-100): how believable a reading is."""
     total = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
 
 def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()) -> tuple[list[Word], PreprocessedPage]:
-    """Words of a preprocessed page, and the page as read: turned 180 degrees when that reads better.
+    """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
+    better: :func:`ocr.preprocess.orientation.read_upright`)."""
+    def read(image: np.ndarray) -> tuple[list[Word], float]:
+        words = recognize(image, settings)
+        return words, reading_score(words)
 
-    Preprocessing tells sideways pages from upright ones but not upright from upside down; the
-    second reading costs time only on pages whose first reading is poor.
-    """
-    words = recognize(page.image, settings)
-    score = reading_score(words)
-    if score >= RETRY_CONFIDENCE:
-        return words, page
-    turned = page.turned_half({"score_as_found": round(score, 1)})
-    turned_words = recognize(turned.image, settings)
-    turned_score = reading_score(turned_words)
-    if turned_score > score:
-        turned.steps[-1][1]["score_turned"] = round(turned_score, 1)
-        return turned_words, turned
-    return words, page
+    return read_upright(page, read)

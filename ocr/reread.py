@@ -7,14 +7,12 @@ is the stamp's remnants and is dropped.
 
 from __future__ import annotations
 
-import dataclasses
 import statistics
 
 import numpy as np
 
 from ocr import layout
-from ocr.exec import tesseract
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, union_box
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import (
     MIN_STRIP_CONFIDENCE,
@@ -23,8 +21,8 @@ from ocr.recognize import (
     is_ink,
     overlap,
     read_box,
+    read_crop,
     reading_score,
-    words_from_data,
 )
 
 
@@ -116,21 +114,78 @@ SPACED_CONFIDENT = 90.0
 def reread_spaced(image: np.ndarray, words: list[Word], char_width: float, lang: str) -> list[Word]:
     """``words`` with each letter-spaced one not read confidently read again with its spacing squeezed
     out (Tesseract reads letters a space apart poorly: ``ФИЛИППНПОВУ``), that reading kept when it is
-    more confident; boxes stay the spaced word's, and words boxed inside it (``У.`` of ``МОЛОТОВ``) go."""
-    again: dict[int, Word] = {}
-    for k, word in enumerate(words):
-        if word.confidence >= SPACED_CONFIDENT:
-            continue
-        x, y, w, h = word.bbox
-        pad = max(2, h // 5)
-        crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
-        if letter_spaced(crop, sum(c.isalpha() for c in word.text), char_width):
-            read = words_from_data(tesseract.image_to_data(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7))
-            if read and reading_score(read) > word.confidence:
-                again[k] = dataclasses.replace(word, text="".join(r.text for r in read), confidence=round(reading_score(read), 2))
-    inside = {k for k, word in enumerate(words) if k not in again
+    more confident. A spaced word Tesseract split in two (``МОЛОТО`` + ``ВУ.``) is read as one; boxes
+    stay the spaced word's, and words boxed inside it (``У.`` of ``МОЛОТОВ``) go."""
+    again: dict[tuple[int, ...], Word] = {}
+    for piece in _spaced_pieces(words, char_width):
+        found = _reread_piece(image, [words[k] for k in piece], char_width, lang)
+        if found is None and len(piece) > 1:  # not one spaced word after all: each on its own
+            again.update({(k,): new for k in piece if (new := _reread_piece(image, [words[k]], char_width, lang))})
+        elif found is not None:
+            again[piece] = found
+    replaced = {k for piece in again for k in piece}
+    inside = {k for k, word in enumerate(words) if k not in replaced
               and any(overlap(word.bbox, new.bbox) > 0.5 for new in again.values())}
-    return [again.get(k, word) for k, word in enumerate(words) if k not in inside]
+    first = {piece[0]: new for piece, new in again.items()}
+    return [first.get(k, word) for k, word in enumerate(words) if k in first or k not in replaced | inside]
+
+
+def _reread_piece(image: np.ndarray, group: list[Word], char_width: float, lang: str) -> Word | None:
+    """The words of ``group`` as one letter-spaced word read with its spacing squeezed out, when that
+    reads more confidently than they did; None when they were confident, not spaced, or read no better."""
+    if min(w.confidence for w in group) >= SPACED_CONFIDENT:
+        return None
+    box = union_box([w.bbox for w in group])
+    read = _squeezed(image, box, sum(c.isalpha() for w in group for c in w.text), char_width, lang)
+    if not read or reading_score(read) <= statistics.fmean(w.confidence for w in group):
+        return None
+    return Word(text="".join(r.text for r in read), bbox=box, confidence=round(reading_score(read), 2), line=group[0].line)
+
+
+def _squeezed(image: np.ndarray, box: tuple[int, int, int, int], letters: int, char_width: float, lang: str) -> list[Word]:
+    """A reading of the word in ``box`` with its spacing squeezed out; none when it is not letter-spaced."""
+    x, y, w, h = box
+    pad = max(2, h // 5)
+    crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
+    if not letter_spaced(crop, letters, char_width):
+        return []
+    return read_crop(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7)
+
+
+def _spaced_pieces(words: list[Word], char_width: float) -> list[tuple[int, ...]]:
+    """Indices of the words to read as one: neighbours on one row a letter's space apart (pieces of one
+    letter-spaced word) when together they look letter-spaced in the image's terms, else each word alone.
+
+    Pieces are chained left to right; a gap wider than SPLIT_GAP_CHARS ends a chain."""
+    order = sorted(range(len(words)), key=lambda k: words[k].bbox[0])
+    chains: list[list[int]] = []
+    for k in order:
+        chain = next((c for c in chains if _continues(words[c[-1]], words[k], char_width)), None)
+        if chain is None:
+            chains.append([k])
+        else:
+            chain.append(k)
+    pieces: list[tuple[int, ...]] = []
+    for chain in chains:
+        pieces += [tuple(chain)] if len(chain) > 1 and _has_remnant(words, chain) else [(k,) for k in chain]
+    return pieces
+
+
+# Pieces of one spaced word stand a letter's space apart, or three when page segmentation boxed neither
+# the letter between them (``МОЛОТОВ`` boxed over ``М О Л О Т О``, then ``В`` unboxed, then ``У.``).
+SPLIT_GAP_CHARS = 4.0
+
+
+def _continues(left: Word, right: Word, char_width: float) -> bool:
+    """``right`` stands on ``left``'s row, after it by no more than a letter-spaced word's inner gap."""
+    gap = right.bbox[0] - (left.bbox[0] + left.bbox[2])
+    same_row = abs((left.bbox[1] + left.bbox[3] / 2) - (right.bbox[1] + right.bbox[3] / 2)) < 0.5 * max(left.bbox[3], right.bbox[3])
+    return same_row and -0.5 * char_width <= gap <= SPLIT_GAP_CHARS * char_width
+
+
+def _has_remnant(words: list[Word], chain: list[int]) -> bool:
+    """A chain of up to three pieces is a split spaced word when one of them is a remnant of a letter or two."""
+    return len(chain) <= 3 and any(len(words[k].text.strip(".,")) <= 2 for k in chain)
 
 
 # Lines that show a page is the telegram form (its first page, or a later page's continuation header).

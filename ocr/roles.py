@@ -8,19 +8,27 @@ from __future__ import annotations
 
 import re
 
-from ocr import fields
+from ocr import fields, footer, routing
 from ocr.lines import Role
 
 # Roles of the typed header block between form title and body, whose order the form fixes.
 _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
 
 
+# The longest typed header line (``В Е С Ь М А  С Р О Ч Н О``, an addressee or two) has fewer letters.
+HEADER_LETTERS = 40
+
+
 def is_prose(text: str) -> bool:
     """A line of running text: mostly lower-case words, not a grid row, routing line or spaced typing.
 
-    Header lines before the body (priorities, addressee) are typed in capitals or letter-spaced.
+    Header lines before the body (priorities, addressee) are typed in capitals or letter-spaced, and
+    short: a line of more than HEADER_LETTERS letters is running text however it was spaced (a face
+    with a wide pitch reads as letter-spaced).
     """
-    if "\t" in text or fields.is_grid_row(text) or fields.is_routing_line(text) or fields.is_letter_spaced(text):
+    if sum(c.isalpha() for c in text) > HEADER_LETTERS and not fields.is_grid_row(text) and not routing.is_routing_line(text):
+        return True
+    if "\t" in text or fields.is_grid_row(text) or routing.is_routing_line(text) or fields.is_letter_spaced(text):
         return False
     if fields.parse_special_number(text):
         return False
@@ -37,7 +45,7 @@ def find_title(texts: list[str], cutoff: float = 80) -> int:
 
 def header_role(text: str) -> Role:
     """The role of a line of the typed/printed header after the title, OTHER when the text alone can't say."""
-    if fields.is_routing_line(text):
+    if routing.is_routing_line(text):
         return Role.ROUTING
     if "\t" in text or fields.is_grid_row(text):
         return Role.GRID
@@ -45,9 +53,9 @@ def header_role(text: str) -> Role:
         return Role.REFERENCE
     if fields.parse_special_number(text):
         return Role.SPECIAL
-    if not fields.is_letter_spaced(text) and fields.best_match(text, fields.CLASSIFICATIONS, 85):
+    if not fields.is_letter_spaced(text) and fields.marks_in(text, fields.CLASSIFICATIONS):
         return Role.CLASSIFICATION
-    if fields.best_match(text, fields.HANDLING_MARKS, 85):
+    if fields.marks_in(text, fields.HANDLING_MARKS):
         return Role.HANDLING
     return Role.OTHER
 
@@ -82,26 +90,45 @@ def is_continuation_line(text: str) -> bool:
             or fields.parse_continuation_copy(text)[0])
 
 
-def _footer_starts(texts: list[str], k: int) -> bool:
-    """``11 экз. нб`` followed by another footer line (``Отпеч. ...``): the footer, signature or not."""
-    return fields.is_copies_line(texts[k]) and k + 1 < len(texts) and fields.is_footer_line(texts[k + 1])
+# A footer line is short: a label and its value (``Отпеч. 20/1-0.45``), never a line of the message.
+_FOOTER_TOKENS = 5
+
+
+def footer_start(texts: list[str]) -> int | None:
+    """Where the footer begins: ``11 экз. нб`` followed by another footer line, or a short line opening
+    with a footer label (``Отпеч.``, ``Разослано``, ``Выпустил``, ``Верно:``) when the copies line was not read."""
+    for k, text in enumerate(texts):
+        if footer.is_copies_line(text) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1]):
+            return k
+        if len(text.split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
+            return k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
+    return None
+
+
+def signature_at(texts: list[str], end: int) -> int | None:
+    """The signature among ``texts[:end]`` (``end``: the footer's start or the page's end): a dated line
+    (``19/1-50 г. Ш Т Ы К О В``), or else the letter-spaced name just above the footer or ending the page."""
+    dated = next((k for k in range(end) if fields.parse_signature(texts[k])), None)
+    if dated is not None:
+        return dated
+    last = next((k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])), None)
+    return last if last is not None and fields.spaced_name(texts[last]) else None
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
-    """Body lines until the signature; after it footer lines; handwriting where marked."""
-    roles: list[Role] = []
-    signed = False
+    """Body lines until the signature or the footer, whichever the page shows first; after them footer
+    lines (other marks as OTHER); handwriting where marked."""
+    foot = footer_start(texts)
+    sign = signature_at(texts, len(texts) if foot is None else foot)
+    end = min(k for k in (sign, foot, len(texts)) if k is not None)
+    roles = []
     for k, text in enumerate(texts):
         if italic and italic[k]:
             roles.append(Role.HANDWRITTEN)
-        elif not signed and fields.parse_signature(text):
-            roles.append(Role.SIGNATURE)
-            signed = True
-        elif not signed and _footer_starts(texts, k):
-            roles.append(Role.FOOTER)  # the signature was not read: the footer still ends the body
-            signed = True
-        elif signed:
-            roles.append(Role.FOOTER if fields.is_footer_line(text) else Role.OTHER)
-        else:
+        elif k < end:
             roles.append(Role.BODY)
+        elif k == sign:
+            roles.append(Role.SIGNATURE)
+        else:
+            roles.append(Role.FOOTER if footer.is_footer_line(text) else Role.OTHER)
     return roles

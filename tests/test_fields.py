@@ -6,6 +6,9 @@ import pytest
 
 from ocr import fields
 from ocr.assemble import join_lines
+from ocr.footer import parse_footer_line
+from ocr.registry import registry_note
+from ocr.routing import parse_routing
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -24,7 +27,7 @@ def test_collapse_spacing(text, expected):
     "Из ПХEНЬЯНА N 2029 пол. 18 чаc. 50 мин. 19/ 19 50 т. экз. N 3",
 ])
 def test_routing_line_tolerates_ocr_errors(text):
-    routing = fields.parse_routing(text)
+    routing = parse_routing(text)
     assert routing.origin in ("ПХЕНЬЯНА", "ПХEНЬЯНА")
     assert routing.telegram_number == "2029"
     assert routing.received_time == "18:50"
@@ -37,6 +40,7 @@ def test_grid_row_recipients_and_misread_slots():
         (1, "РАЗМЕТКА"), (8, "Кагановичу"), (15, None)]
     assert fields.parse_grid_row("» № З-т » № 10-т Вышинскому » № 17-т") == [(3, None), (10, "Вышинскому"), (17, None)]
     assert [c for c, _ in fields.parse_grid_row("» № бт» № 13-ть» № 20-т")] == [6, 13, 20]
+    assert fields.parse_grid_row("» № 4-т »›№И-т Зорину » № 18-т") == [(4, None), (11, "Зорину"), (18, None)]
 
 
 @pytest.mark.parametrize("text, vocabulary, expected", [
@@ -54,8 +58,8 @@ def test_signature_footer_special():
     assert fields.parse_signature("19/1-50 г. Ш Т Ы К О В") == ("ШТЫКОВ", "19/1-50 г.")
     assert fields.parse_signature("19 / 1-50 г. ШТЫКОВ") == ("ШТЫКОВ", "19/1-50 г.")
     assert fields.parse_signature("Сообщаю о настроениях") is None
-    assert fields.parse_footer_line("11 экз. нб") == {"copies_printed": 11, "typist": "нб"}
-    assert fields.parse_footer_line("Выпустил Абрамкин") == {"released_by": "Абрамкин"}
+    assert parse_footer_line("11 экз. нб") == {"copies_printed": 11, "typist": "нб"}
+    assert parse_footer_line("Выпустил Абрамкин") == {"released_by": "Абрамкин"}
     assert fields.parse_special_number("Спец. № 47-51") == "47-51"
     assert fields.parse_special_number("Cпец. Ns 47 - 51") == "47-51"
 
@@ -75,7 +79,7 @@ def test_join_lines_rejoins_hyphenated_words():
     ("Из ПЕКИНА № 8075 пол. 3 час. Об мин. 1/11 1953 т. экз. № 11", "ПЕКИНА", "1/11 1953", 11),  # 06 read Об
 ])
 def test_routing_label_misreads(text, origin, date_raw, copy):
-    routing = fields.parse_routing(text)
+    routing = parse_routing(text)
     assert (routing.origin, routing.received_date_raw, routing.copy_number) == (origin, date_raw, copy)
 
 
@@ -106,7 +110,7 @@ def test_signature_misreads(text, expected):
     ("Вернуть", {}),
 ])
 def test_footer_misreads(text, expected):
-    assert fields.parse_footer_line(text) == expected
+    assert parse_footer_line(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -120,7 +124,7 @@ def test_footer_misreads(text, expected):
     ("412", "412"),
 ])
 def test_registry_note(text, expected):
-    assert fields.registry_note(text) == expected
+    assert registry_note(text) == expected
 
 
 def test_continuation_copy_and_folio_tolerate_misreads():
@@ -136,3 +140,28 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("М 1204 / м. п. - 26.1Х.49", "N 1204 / м. п. - 26.IX.49"),
+    ("М 77 / м. п. - 3.ХИ.51", "N 77 / м. п. - 3.XII.51"),
+    ("М 77 / м. п. - 3.11.51", "N 77 / м. п. - 3.11.51"),  # an Arabic month stays
+    ("См. изв. 6 1259 (ссилка 96 77)", "См. изв. № 1259 (ссылка № 77)"),  # a hand's № read as digits
+    ("(561 / м. п. - 2. ХИ.", "N 561 / м. п. - 2. XII."),
+])
+def test_registry_dates_with_roman_months(text, expected):
+    assert registry_note(text) == expected
+
+
+def test_marks_side_by_side_are_each_found():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert fields.marks_in("Строго секретно   Подлежит возврату", fields.CLASSIFICATIONS) == ["Строго секретно"]
+    assert fields.marks_in("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ  Подлежит возврагу", fields.HANDLING_MARKS) == [
+        "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату"]
+    assert fields.marks_in("В Е С Ь М А  С Р О Ч Н О", fields.PRIORITIES) == ["ВЕСЬМА СРОЧНО"]
+    found = header([Line("Совершенно секретно  Хранить наравне с шифром", Role.CLASSIFICATION),
+                    Line("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", Role.HANDLING)])
+    assert found.classification == ["Совершенно секретно"]
+    assert found.handling_marks == ["Хранить наравне с шифром", "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"]

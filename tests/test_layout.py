@@ -163,3 +163,23 @@ def test_pages_other_than_the_form_keep_tesseract_blocks_in_order():
     # Without Tesseract's numbers, rows as seen: the letterhead stands beside the first line.
     plain = layout.parse_page([Word(w.text, w.bbox, w.confidence) for w in words], page=1, width=2480)
     assert plain[0].text.startswith("Dear Sir, with reference") and "LEGATION" in plain[0].text
+
+
+def test_routing_values_typed_off_the_printed_labels_line():
+    """A printed form's routing line: labels printed, values typed into the blanks a little above them."""
+    labels = [("Из", 100), ("№", 700), ("пол.", 1000), ("час.", 1250), ("мин.", 1500), ("экз.", 2000), ("№", 2120)]
+    values = [("ПХЕНЬЯНА", 250), ("2029", 780), ("9", 1150), ("50", 1380), ("19/1", 1630), ("3", 2180)]
+    rows = [_line(500, 100, "Экз. № 1-т Экз. № 3-т Молотову Экз. № 5-т"), _line(560, 100, "» № 2-т » № 4-т » № 6-т")]
+    words = [w for row in rows for w in row] + [Word(t, (x, 700, CHAR * len(t), 35), 90.0) for t, x in labels]
+    words += [Word(t, (x, 675, CHAR * len(t), 35), 90.0) for t, x in values]  # 0.7 of a word's height higher
+    words += _line(800, 100, "2023 2030")  # the reference numbers a line below stay apart
+    record = assemble.record([layout.parse_page(words, page=1, width=2480)])
+    header = record.header
+    assert (header.origin, header.telegram_number, header.received_time, header.copy_number) == ("ПХЕНЬЯНА", "2029", "09:50", 3)
+    assert header.received_date_raw == "19/1" and header.reference_numbers == ["2023 2030"]
+
+
+def test_a_resolution_across_the_margin_is_no_registry_note():
+    resolution = _line(40, 600, "Учесть при подготовке. Т.М.")
+    lines = layout.parse_page(resolution + _first_page(), page=1, width=2480)
+    assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]

@@ -53,3 +53,31 @@ def test_letter_spaced_word_read_again_with_its_spacing_squeezed_out():
     again = reread_spaced(image, [spaced, tail, plain], char_width, "rus")
     assert again[0].text == "ФИЛИППОВУ." and again[0].bbox == spaced.bbox and again[0].confidence > 39.0
     assert again[1:] == [plain]
+
+
+def test_letter_spaced_word_split_in_two_is_read_again_as_one():
+    image = _typed(["М О Л О Т О В У.", "Министр заявил"])
+    pieces = [Word("МОЛОТО", (60, 30, 277, 45), 41.0), Word("ВУ.", (362, 30, 101, 45), 30.0)]  # as page segmentation split it
+    plain = read_box(image, (0, 90, image.shape[1], 70), "rus", psm=7)  # plain words a word's gap apart stay as read
+    again = reread_spaced(image, pieces + plain, 25.2, "rus")
+    assert again[0].text == "МОЛОТОВУ." and again[0].bbox == (60, 30, 403, 45)
+    assert again[1:] == plain
+
+
+def test_letter_spaced_word_with_a_letter_left_unboxed_between_its_pieces():
+    image = _typed(["М О Л О Т О В У."])
+    pieces = [Word("МОЛОТОВ", (60, 30, 277, 45), 0.0), Word("У.", (413, 30, 50, 45), 0.0)]  # В at 362 in neither box
+    again = reread_spaced(image, pieces, 25.2, "rus")
+    assert [w.text for w in again] == ["МОЛОТОВУ."]
+
+
+def test_a_part_tesseract_dies_on_is_left_as_read(monkeypatch, caplog):
+    from ocr.errors import ExternalToolError
+    from ocr.exec import tesseract
+
+    def dies(*args, **kwargs):
+        raise ExternalToolError("tesseract failed (status -8): Image too small to scale!!", "check the image")
+
+    monkeypatch.setattr(tesseract, "image_to_data", dies)
+    assert read_box(_typed(["N 665"]), (0, 0, 40, 40), "rus", psm=7) == []
+    assert "not read again" in caplog.text

@@ -1,13 +1,18 @@
-"""Page orientation (0/90/180/270).
+"""Page orientation (0/90/180/270), decided here and recorded as one ``orientation`` step.
 
 Sideways pages are told from upright ones by text-line geometry in numpy (the rows of a page of
 typing have a far sharper projection profile than its columns); only a sideways page then asks
-Tesseract OSD whether it is 90 or 270. Upright against upside down is left to recognition
-(:func:`ocr.recognize.recognize_page`): an upside-down page reads as low-confidence garbage, so it
-is read again turned only then, and the cost falls on the rare turned page.
+Tesseract OSD whether it is 90 or 270. Upright against upside down is told by reading
+(:func:`read_upright`, given the reader): an upside-down page reads as low-confidence garbage, so it
+is read again turned only then, and the cost falls on the rare poorly read page. A page that reads
+poorly both ways (a faint carbon copy) stays as it was scanned: turning wins only on clear evidence.
 """
 
 from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
 
 import cv2
 import numpy as np
@@ -15,6 +20,9 @@ import numpy as np
 from ocr.exec import tesseract
 from ocr.preprocess.deskew import WORK_SIDE, text_mask
 from ocr.preprocess.geometry import shrink
+from ocr.preprocess.page import PreprocessedPage
+
+Reading = TypeVar("Reading")
 
 OSD_CHAR_HEIGHT = 14.0  # px: measured on the EHRI pages, as sure as full size and twice as fast
 MIN_CONFIDENCE = 2.0  # below this OSD is guessing (blank or near-blank pages); keep the page as it is
@@ -54,3 +62,37 @@ def detect_orientation(gray: np.ndarray, char_height: float) -> tuple[int, float
     if rotation in (90, 270) and confidence >= MIN_CONFIDENCE:
         return rotation, confidence, "osd"
     return 90, round(ratio, 2), "line_geometry"  # recognition turns it 180 more if needed
+
+
+# An upright page of typing reads at 80-95 (reading score, 0-100) even when degraded; upside down it
+# reads as garbage at 20-40. Only a page reading below this is read again turned half round.
+RETRY_SCORE = 55.0
+# The turned reading wins only by this margin and when it is a believable reading itself: a faint
+# carbon copy reads poorly both ways, and a turn that wins by chance loses the whole page.
+TURN_MARGIN = 15.0
+TURNED_MIN_SCORE = 50.0
+
+
+def turn_wins(upright: float, turned: float) -> bool:
+    """Whether the page turned half round reads clearly better (reading scores, 0-100) than as found."""
+    return turned >= upright + TURN_MARGIN and turned >= TURNED_MIN_SCORE
+
+
+def read_upright(page: PreprocessedPage, read: Callable[[np.ndarray], tuple[Reading, float]]) -> tuple[Reading, PreprocessedPage]:
+    """The reading of ``page`` (``read`` gives one and its score, 0-100) and the page as read: turned
+    180 degrees when that reads clearly better. Pages whose orientation step was off are read as found."""
+    found, score = read(page.image)
+    if score >= RETRY_SCORE or not any(name == "orientation" for name, _ in page.steps):
+        return found, page
+    turned = page.turned_half()
+    turned_found, turned_score = read(turned.image)
+    scores = {"score_as_found": round(score, 1), "score_turned": round(turned_score, 1)}
+    if turn_wins(score, turned_score):
+        return turned_found, _recorded(turned, {**scores, "method": "reading"})
+    return found, _recorded(page, scores)
+
+
+def _recorded(page: PreprocessedPage, params: dict) -> PreprocessedPage:
+    """The page with its one ``orientation`` step telling the rotation applied and how reading decided it."""
+    steps = [(name, {**old, "applied": page.rotation, **params} if name == "orientation" else old) for name, old in page.steps]
+    return dataclasses.replace(page, steps=steps)

@@ -49,8 +49,8 @@ class PreprocessedPage:
         """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""
         return map_box(self.to_original, box)
 
-    def turned_half(self, reason: dict) -> PreprocessedPage:
-        """The same page turned 180 degrees (image, stamp layer, boxes and mapping), with the step recorded."""
+    def turned_half(self) -> PreprocessedPage:
+        """The same page turned 180 degrees (image, stamp layer, boxes and mapping); recording it is orientation's."""
         image, matrix = rotate_quarter(self.image, 180)
         return PreprocessedPage(
             image=image,
@@ -60,5 +60,5 @@ class PreprocessedPage:
             rotation_confidence=self.rotation_confidence,
             skew_deg=self.skew_deg,
             to_original=compose(self.to_original, invert(matrix)),
-            steps=[*self.steps, ("orientation_by_recognition", {"turned": 180, **reason})],
+            steps=list(self.steps),
         )

@@ -1,0 +1,144 @@
+"""The footer under the signature: ``11 экз. нб``, ``Отпеч. 20/1-0.45``, ``Разослано``, ``Выпустил``, ``Верно:``.
+
+Each line starts with a printed or typed label and gives one field. Beside the labels the paper
+also carries what is no typing: a pen's scrawl after ``Верно:``, a stamp's remnants after a time.
+Those never become values: a value keeps only the words shaped like its kind (a date and time, a
+name, a word) and, where the words come from OCR, only those read believably.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ocr.contract import Footer
+from ocr.fields import EKZ, cyrillic, squash, to_cyrillic
+from ocr.lines import Line, Role
+
+_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
+
+# The footer's labels, each with the field it starts.
+_LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
+_SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослано", "certified": "Верно:"}
+
+# A date and time as typed (``20/1-0.45``, ``10/1/45``, ``19/XI - 0.10``): digits, Roman months and their marks,
+# and the letters OCR reads for digits (``З/2-О.16``).
+_WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
+# A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
+# letter is a pen stroke read as one.
+_WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")
+# Pen strokes read as letters come out as one letter over and over (``Оооо``) or strange marks.
+_SCRAWL = re.compile(r"(\w)\1\1|[<>=\[\]{}|\\~^@#$%&*+]", re.IGNORECASE)
+
+# OCR reads typing, even faded, at 60 and more; pen strokes and stamp remnants mostly far below.
+BELIEVABLE_CONFIDENCE = 50.0
+
+
+def believable(text: str, confidence: float | None = None) -> bool:
+    """Whether a word beside a footer label is typing, not a pen mark: read confidently (when OCR'd),
+    mostly letters or digits, and no scrawl's shape (a letter thrice over, strange marks)."""
+    if confidence is not None and confidence < BELIEVABLE_CONFIDENCE:
+        return False
+    core = text.strip(".,:;")
+    alnum = sum(c.isalnum() for c in core)
+    return alnum >= 1 and alnum >= 0.6 * len(core) and not _SCRAWL.search(core)
+
+
+def _label(text: str) -> str | None:
+    """The field a footer line starts, from its first word, allowing an OCR error or two (``Отнеч.``)."""
+    first = text.split()[0] if text.split() else ""
+    key = squash(first)
+    if len(key) < 4:
+        return None
+    return next((name for label, name in _LABELS.items() if fuzz.ratio(key, label) >= 80), None)
+
+
+def _leading(tokens: list[str], shape: re.Pattern, most: int = 6) -> list[str]:
+    """The tokens from the first that have ``shape``, up to the first that has not (what trails is no value)."""
+    kept = []
+    for token in tokens[:most]:
+        if not shape.fullmatch(token) or _SCRAWL.search(token):
+            break
+        kept.append(token)
+    return kept
+
+
+def parse_footer_line(text: str) -> dict[str, str | int]:
+    """One footer line → the footer fields it gives (``11 экз. нб`` → copies_printed, typist)."""
+    return _read(text)[0]
+
+
+def left_out(text: str) -> list[str]:
+    """The words beside a footer label that are no part of its value (a scrawl, a stamp's remnants)."""
+    return _read(text)[1]
+
+
+def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
+    """The fields a footer line gives, and the words after its label left out of them."""
+    norm = cyrillic(text).strip()
+    if match := _COPIES.match(norm):
+        fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
+        typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
+        if typist and believable(typist) and any(c.isalpha() for c in typist):
+            fields["typist"] = typist
+        return fields, []
+    name = _label(norm)
+    rest = text.split()[1:]
+    if name == "released_by":
+        words = _leading(rest, _WORD, most=2)
+        found = {"released_by": to_cyrillic(" ".join(words).strip(" .,"))} if words else {}
+        return found, rest[len(words):]
+    if name in ("printed_raw", "distributed_raw"):
+        when = _leading(rest, _WHEN)
+        while when and not re.search(r"\d", when[-1]):
+            when.pop()
+        value = " ".join([_SPELLING[name]] + when)  # the printed label, however OCR read it
+        return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}, rest[len(when):]
+    if name == "certified":
+        words = _leading(rest, _WORD, most=3)
+        return {"certified": " ".join([_SPELLING[name]] + words)}, rest[len(words):]
+    return {}, []
+
+
+def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str]]:
+    """A footer line's text from its OCR words (text, confidence) without those read unbelievably after
+    its label (pen strokes, stamp remnants), and those words; the text as it is without words."""
+    if not words:
+        return text, []
+    kept = [words[0][0]] + [t for t, c in words[1:] if believable(t, c)]
+    return " ".join(kept), [t for t, c in words[1:] if not believable(t, c)]
+
+
+def is_footer_line(text: str) -> bool:
+    return bool(parse_footer_line(text))
+
+
+def is_copies_line(text: str) -> bool:
+    """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
+    return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
+
+
+def line_text(line: Line) -> tuple[str, list[str]]:
+    """A footer line's text without the words OCR read unbelievably, and those words."""
+    return typed_text(line.text, [(w.text, w.confidence) for w in line.words])
+
+
+def footer(lines: list[Line]) -> Footer:
+    """The footer fields from the document's footer lines, the first line giving a field winning."""
+    found: dict = {}
+    for line in lines:
+        if line.role is Role.FOOTER:
+            found.update({k: v for k, v in parse_footer_line(line_text(line)[0]).items() if k not in found})
+    return Footer(**found)
+
+
+def unclear_marks(lines: list[Line]) -> list[str]:
+    """A warning for each footer line with marks beside its label that were not taken as its value."""
+    notes = []
+    for line in lines:
+        if line.role is Role.FOOTER:
+            text, unbelievable = line_text(line)
+            if marks := unbelievable + left_out(text):
+                notes.append(f"page {line.page}: left out of the footer as no typing (pen or stamp marks?): {' '.join(marks)!r}")
+    return notes

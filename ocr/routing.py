@@ -1,0 +1,189 @@
+"""The routing line, ``Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19 50 т. экз. № 3``, parsed from its labels.
+
+The form prints the labels (``Из``, ``№``, ``пол.``, ``час.``, ``мин.``, ``19..г.``, ``экз. №``) and the
+clerk types the values between and beside them, on one typewriter or into a printed form's dotted
+blanks. So the labels are found first, each allowing OCR's misreadings (lower-case ``из``, ``чac``,
+``Зкз.``), and every value is what stands in its place: the origin after ``Из``, the number after the
+first ``№``, the hours before ``час.``, the minutes before ``мин.``, the date after them, the copy after
+``экз. №``. Dot leaders and rules of the blanks are no values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
+from ocr.lines import Word
+
+
+@dataclass(frozen=True)
+class Routing:
+    origin: str | None = None
+    telegram_number: str | None = None
+    received_time: str | None = None
+    received_date_raw: str | None = None
+    copy_number: int | None = None
+
+
+# ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
+_FROM = re.compile(r"^[\s`'‘’\".,_|-]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
+_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
+_COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
+_NUMBER = re.compile(NUMERO + r"\s*(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
+# A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
+# mark is a speck or the blank's rule read as a digit (``309`` for ``30``).
+_VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
+_SPECKS = r"[\s.,`'‘’]*"  # dust between a value and its label (``час. .06 мин.``)
+_TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
+                   re.IGNORECASE)
+_COPY = re.compile(r"\s*" + NUMERO + r"?\s*(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")
+# The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
+_COPY_AT_END = re.compile(NUMERO + r"\s*(?P<copy>" + DIGITISH + r"{1,3})[\s.,`'‘’]*$")
+# Dot leaders and rules of a printed form's blanks (``......``, ``____``, ``…``).
+_LEADERS = re.compile(r"\.{2,}|…+|_+")
+
+
+# Three or more letters a space apart: a letter-spaced word (``С О Ф И И``) or a label printed spaced (``э к з.``).
+_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?=[\s.,]|$)")
+
+
+def _plain(text: str) -> str:
+    """The line without its blanks' leaders, letter-spaced words closed up, one space between words."""
+    text = " ".join(_LEADERS.sub(" ", text).split())
+    return _SPACED.sub(lambda m: m[0].replace(" ", ""), text)
+
+
+def _normal(text: str) -> str:
+    """The line for matching: :func:`_plain` in Cyrillic look-alikes (letter for letter, so positions agree)."""
+    return cyrillic(_plain(text))
+
+
+def labels_found(text: str) -> int:
+    """How many of the routing line's printed labels after ``Из`` the line shows (0-5)."""
+    norm = _normal(text)
+    return sum(bool(p.search(norm)) for p in (re.compile(NUMERO), _RECEIVED, _HOURS, _MINUTES, _COPY_LABEL))
+
+
+def is_routing_line(text: str) -> bool:
+    """The line starts with ``Из`` and shows two more of the form's labels, or shows four of them.
+
+    Labels alone decide, so a line whose values stand off it (typed above a printed blank) still counts.
+    """
+    norm = _normal(text)
+    found = labels_found(norm)
+    return found >= 4 or bool(_FROM.match(norm)) and found >= 2
+
+
+def parse_routing(text: str) -> Routing:
+    """The routing line's five fields from the values found beside its labels; each None when not there."""
+    plain = _plain(text)
+    norm = cyrillic(plain)
+    time = _TIME.search(norm)
+    minutes = time or _MINUTES.search(norm)  # the date follows the minutes' label even when the time is garbled
+    after = minutes.end() if minutes else 0
+    copy_label = _COPY_LABEL.search(norm, after)
+    copy = _COPY.match(norm, copy_label.end()) if copy_label else _COPY_AT_END.search(norm, after)
+    end = copy_label.start() if copy_label else copy.start() if copy else len(norm)
+    number = _NUMBER.search(norm[:minutes.start() if minutes else end])
+    hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
+    return Routing(
+        origin=_origin(norm),
+        telegram_number=_digits(number["number"]) if number else None,
+        received_time=f"{hh:02d}:{mm:02d}" if hh is not None and mm is not None else None,
+        received_date_raw=_date_raw(plain, norm, minutes, end),
+        copy_number=_number(copy["copy"]) if copy else None,
+    )
+
+
+def _origin(norm: str) -> str | None:
+    """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
+    start = _FROM.match(norm)
+    if not start:
+        return None
+    stop = re.compile(NUMERO + r"|\d|" + _RECEIVED.pattern, re.IGNORECASE).search(norm, start.end())
+    words = norm[start.end():stop.start() if stop else len(norm)]
+    if not stop:
+        words = words.split()[0] if words.split() else ""
+    return clean_name(words) or None
+
+
+def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label
+    """The date as typed after the time (and the printed ``19``) up to ``экз.``; trailing words without
+    digits (``т.``, the printed ``г.``) dropped. Typed before the time instead, it is found after ``пол.``."""
+    if not time:
+        return None
+    found = _digit_words(plain[time.end():end])
+    received = _RECEIVED.search(norm, 0, time.start())
+    if not found and received:
+        found = _digit_words(plain[received.end():time.start()])
+    return _ROMAN_DATE.sub(_roman, found) if found else None
+
+
+# A month in Roman numerals as OCR reads them in a date (``19/ХII``, ``3.1Х``).
+_ROMAN_DATE = re.compile(r"(?<=\d[/.])(?P<month>[IVXІХхУуГТl|1]*[IVXІХхУуГТ][IVXІХхУуГТl|1]*)(?=[\s.,/-]|$)")
+
+
+def _roman(match: re.Match) -> str:
+    return roman_month(match["month"]) or match["month"]
+
+
+def _digit_words(span: str) -> str | None:
+    tokens = re.sub(r"[`'‘’|]", " ", span).split()
+    while tokens and not re.search(r"\d", tokens[-1]):
+        tokens.pop()
+    while tokens and not re.search(r"\d", tokens[0]):
+        tokens.pop(0)
+    if tokens:
+        tokens[-1] = re.sub(r"(?<=\d)[^\d/]+$", "", tokens[-1])  # the printed ``г.`` run into the year (``52г``)
+    return " ".join(tokens) or None
+
+
+def _digits(text: str) -> str:
+    return text.translate(DIGIT_LOOKALIKES)
+
+
+def _number(text: str) -> int:
+    return int(_digits(text))
+
+
+def _time_value(text: str, limit: int) -> int | None:
+    """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
+    ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
+    digits = _digits(text)[:2]
+    if int(digits) >= limit and len(digits) == 2 and digits[0] in "689":
+        digits = "0" + digits[1]
+    return int(digits) if int(digits) < limit else None
+
+
+# Values typed into a printed form's blanks stand up to this many word heights off the labels' line.
+OFF_BASELINE = 0.9
+
+
+def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word]]:
+    """Visual lines (top to bottom, each left to right) with the values typed off the routing line's
+    baseline joined to it: a neighbouring line close enough, all of whose words stand in the gaps
+    between the line's printed labels or past its end."""
+    out = [list(line) for line in lines]
+    for k, line in enumerate(lines):
+        if not is_routing_line(" ".join(w.text for w in line)):
+            continue
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(lines) and out[j] and _off_baseline(lines[j], line, word_height):
+                out[k] = sorted(out[k] + out[j], key=lambda w: w.bbox[0])
+                out[j] = []
+    return [line for line in out if line]
+
+
+def _off_baseline(values: list[Word], labels: list[Word], word_height: float) -> bool:
+    def centre(words: list[Word]) -> float:
+        return sum(w.bbox[1] + w.bbox[3] / 2 for w in words) / len(words)
+
+    def overlaps(a: Word, b: Word) -> bool:
+        return a.bbox[0] < b.bbox[0] + b.bbox[2] and b.bbox[0] < a.bbox[0] + a.bbox[2]
+
+    start = min(w.bbox[0] for w in labels)
+    return (abs(centre(values) - centre(labels)) <= OFF_BASELINE * word_height
+            and all(w.bbox[0] >= start and not any(overlaps(w, label) for label in labels) for w in values))

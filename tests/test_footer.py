@@ -1,0 +1,39 @@
+"""Footer values keep the typing beside their labels and never a pen's scrawl or a stamp's remnants."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.footer import believable, footer, parse_footer_line, unclear_marks
+from ocr.lines import Line, Role, Word
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Верно: Оооо", {"certified": "Верно:"}),  # a scrawl read as one letter over and over
+    ("Верно: 02>=5009> (0", {"certified": "Верно:"}),
+    ("Верно:", {"certified": "Верно:"}),
+    ("Верно: У", {"certified": "Верно:"}),  # a lone letter is a stroke
+    ("Верно: А. Кузнецов", {"certified": "Верно: А. Кузнецов"}),
+    ("Отпеч. 19/11-0.10 А 2]", {"printed_raw": "Отпеч. 19/11-0.10"}),  # stamp remnants trail the time
+    ("Отпеч. 20/1 - 0.45", {"printed_raw": "Отпеч. 20/1 - 0.45"}),
+    ("Разослано 10/1/45 ~~", {"distributed_raw": "Разослано 10/1/45"}),
+    ("Выпустил Абрамкин ]ЛЛЛ", {"released_by": "Абрамкин"}),
+    ("11 экз. нб", {"copies_printed": 11, "typist": "нб"}),
+    ("11 экз. ]]", {"copies_printed": 11}),
+])
+def test_footer_values_without_marks(text, expected):
+    assert parse_footer_line(text) == expected
+
+
+def test_a_word_read_unbelievably_is_no_value_and_is_warned_about():
+    assert believable("Иванов", 91.0) and not believable("Иванов", 23.0) and not believable("ооо", 90.0)
+    words = [Word("Верно:", (100, 900, 150, 35), 92.0), Word("Генерал", (300, 900, 200, 35), 31.0)]
+    line = Line("Верно: Генерал", Role.FOOTER, page=2, words=words)
+    assert footer([line]).certified == "Верно:"
+    assert unclear_marks([line]) == ["page 2: left out of the footer as no typing (pen or stamp marks?): 'Генерал'"]
+    typed = Line("Выпустил Абрамкин", Role.FOOTER, words=[Word("Выпустил", (0, 0, 9, 9), 90.0), Word("Абрамкин", (9, 0, 9, 9), 88.0)])
+    assert footer([typed]).released_by == "Абрамкин" and unclear_marks([typed]) == []
+
+
+def test_a_date_with_look_alike_digits_is_still_a_date():
+    assert parse_footer_line("Отпеч. З/2-О.16 ~") == {"printed_raw": "Отпеч. З/2-О.16"}

@@ -1,0 +1,40 @@
+"""Where the message ends: the signature and the footer found on the page that holds them."""
+
+from __future__ import annotations
+
+from ocr import assemble, fields, roles
+from ocr.lines import Line, Role
+
+BODY = ["Ким Ир Сен неоднократно подчеркивал свое желание добиться совета товарища",
+        "Сталина по вопросу положения на юге Кореи."]
+
+
+def _tags(texts: list[str]) -> list[str]:
+    return [role.value for role in roles.tag_rest(texts)]
+
+
+def test_footer_without_its_copies_line_still_ends_the_body():
+    # a round stamp took the signature and the copies line; the footer's labels remain
+    texts = BODY + ["@ ‹ ;", "Отпеч. 20/1-0.45", "Разослано 10/1/45", "Выпустил Абрамкин"]
+    assert _tags(texts) == ["body", "body", "body", "footer", "footer", "footer"]
+
+
+def test_letter_spaced_name_above_the_footer_or_ending_the_page_signs():
+    texts = BODY + ["Ш Т Ы К О В", "11 экз. нб", "Отпеч. 20/1-0.45"]
+    assert _tags(texts) == ["body", "body", "signature", "footer", "footer"]
+    assert _tags(BODY + ["Г Р О М Ы К О"]) == ["body", "body", "signature"]
+    lines = [Line(t, r) for t, r in zip(BODY + ["Г Р О М Ы К О"], roles.tag_rest(BODY + ["Г Р О М Ы К О"]))]
+    assert assemble.signature(lines).name == "ГРОМЫКО"
+
+
+def test_a_dated_sentence_is_no_signature():
+    texts = ["12/3-49 г. состоялась беседа с министром иностранных дел", *BODY, "19/XI-50 г. Ш Т Ы К О В"]
+    assert _tags(texts) == ["body", "body", "body", "signature"]
+    assert fields.parse_signature("19/ХI-50 г. Ш Т Ы К О В") == ("ШТЫКОВ", "19/XI-50 г.")  # Roman month read in Cyrillic
+
+
+def test_a_long_line_read_as_letter_spaced_is_the_body():
+    texts = ["Ш И Ф Р Т Е Л Е Г Р А М М А", "Из ПРАГИ № 7904 пол. 17 час. 23 мин. 1/11 19 52 г. экз. № 1", "Ф И Л И П П О В У.",
+             "С т р о и т е л ь с т в о  э л е к т р о с т а н ц и и  н а  р е к е  п р е д у с м о т р е н н о е"]
+    tags, body = roles.tag_first_page(texts)
+    assert body == 3 and tags[2] is Role.ADDRESSEE

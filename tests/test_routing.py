@@ -1,0 +1,43 @@
+"""The routing line is read from its printed labels, wherever and however the values are typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.routing import Routing, is_routing_line, parse_routing
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lower-case ``из``, a one-digit hour
+    ("из ПХЕНЬЯНА № 2029 пол. 9 час. 50 мин. 19/1 19 50 г. экз. № 3",
+     Routing("ПХЕНЬЯНА", "2029", "09:50", "19/1 19 50", 3)),
+    # values typed into a printed form's dotted blanks
+    ("Из ....ВАРШАВЫ..... № ..4117.. пол. ..7.. час. ..05.. мин. ..3/XII.. 19..49 г. экз. № ..2..",
+     Routing("ВАРШАВЫ", "4117", "07:05", "3/XII 19 49", 2)),
+    # digit look-alikes in the values, a Roman month read in Cyrillic, stamp remnants after the copy
+    ("Из БУХАРЕСТА № 6О2 пол. l8 час. Оз мин. 26/1Х 1949 т. Зкз. № 4 ‘ ,И",
+     Routing("БУХАРЕСТА", "602", "18:03", "26/IX 1949", 4)),
+    # the date typed after ``пол.``, before the time
+    ("Из ПРАГИ № 881 пол. 2/III 19 51 г. 23 час. 40 мин. экз. № 1",
+     Routing("ПРАГИ", "881", "23:40", "2/III 19 51", 1)),
+    # a blank's rule read as a third digit, the copy label printed letter-spaced
+    ("Из ПХЕНЬЯНА № 6551 пол. 16 час. 309 мин. 13/6 19 53 г э к з. № 1.",
+     Routing("ПХЕНЬЯНА", "6551", "16:30", "13/6 19 53", 1)),
+    # a dotted zero read as 9; a time still garbled past reading keeps the date after ``мин.``
+    ("Из ПЕКИНА № 8075 пол. 3 час. 96 мин. 1/11 19 53 г экз. № 11", Routing("ПЕКИНА", "8075", "03:06", "1/11 19 53", 11)),
+    ("Из ПЕКИНА № 8075 пол. 3 час. мин. 1/11 19 53 г. экз. № 11", Routing("ПЕКИНА", "8075", None, "1/11 19 53", 11)),
+    # dust before ``Из`` and the minutes, the printed ``г.`` run into the year
+    ('"Из ПРАГИ № 7904 пол. 17 час. .23 мин. _1/11 19 52гэкз.№1.', Routing("ПРАГИ", "7904", "17:23", "1/11 19 52", 1)),
+])
+def test_routing_values_beside_their_labels(text, expected):
+    assert parse_routing(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Из № пол. час. мин. 19 г. экз. №", True),  # the printed labels alone: the values stand off the line
+    ("из ПХЕНЬЯНА № 2029 пол. 9 час. 50 мин.", True),
+    ("в 18 час. 30 мин. министр сообщил", False),  # a time in the message is no routing line
+    ("Из беседы с министром выяснилось", False),
+])
+def test_routing_line_known_by_its_labels(text, expected):
+    assert is_routing_line(text) is expected
