@@ -134,10 +134,6 @@ def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
     cx, cy = word.bbox[0] + word.bbox[2] / 2, word.bbox[1] + word.bbox[3] / 2
     return box[0] <= cx < box[0] + box[2] and box[1] <= cy < box[1] + box[3]
 
-def recognize_region(image: np.ndarray, box: tuple[int, int, int, int], settings: OcrSettings = OcrSettings()) -> list[Word]:
-    """Words inside ``box`` of a stamp layer, read as one block of a few lines."""
-    return read_box(image, box, settings.lang, psm=settings.stamp_psm)
-
 def reading_score(words: list[Word]) -> float:
     """Mean word confidence weighted by word length (0-100): how believable a reading is."""
     total = sum(len(w.text) for w in words)
