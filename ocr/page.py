@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ocr import assemble
+from ocr.combine import second_reading
 from ocr.contract import Stamp
 from ocr.exec import tesseract
 from ocr.lines import Line, Word
@@ -67,7 +68,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
-    parsed = read_again(prepared, words, ref.number, settings.ocr)
+    parsed = second_reading(prepared.grey, read_again(prepared, words, ref.number, settings.ocr), settings.ocr.lang)
     lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(

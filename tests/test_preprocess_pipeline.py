@@ -45,6 +45,17 @@ def test_turned_page_comes_back_upright_and_maps_back(turned, expected):
     assert found[:2] == pytest.approx(MARK[:2], abs=60)  # upright again, give or take the deskew canvas growth
     mark_in_scan = find_mark(cv2.cvtColor(scan, cv2.COLOR_BGR2GRAY))
     assert result.map_box_to_original(found) == pytest.approx(mark_in_scan, abs=4)
+    # The grey page before binarisation is kept in the same frame, turned with the page.
+    assert result.grey.shape == result.image.shape
+    assert find_mark(result.grey)[:2] == pytest.approx(found[:2], abs=2)
+
+
+def test_grey_page_is_kept_only_when_the_page_is_binarised():
+    scan = upright_page()
+    prepared = preprocess_page(scan, PreprocessSettings(binarize="otsu"))
+    assert set(np.unique(prepared.image)) == {0, 255}
+    assert len(np.unique(prepared.grey)) > 100  # the ink's edges keep their shading
+    assert preprocess_page(scan, PreprocessSettings(binarize="none")).grey is None
 
 
 def test_ablation_switches_off_every_step_once():

@@ -33,7 +33,8 @@ class PreprocessedPage:
     ``skew_deg`` is the measured skew in degrees, positive when text lines rise to the right; the page
     was rotated clockwise by that much when it is at least ``deskew.MIN_CORRECTION``. ``rotation`` is
     the clockwise quarter turn applied first.
-    ``to_original`` maps a processed-frame pixel (x, y) to the input image's pixel.
+    ``to_original`` maps a processed-frame pixel (x, y) to the input image's pixel. ``grey`` is the page
+    in the same frame before binarisation (None when it was not binarised), for a second reading.
     """
 
     image: np.ndarray
@@ -44,6 +45,7 @@ class PreprocessedPage:
     skew_deg: float
     to_original: np.ndarray
     steps: list[tuple[str, dict]] = field(default_factory=list)
+    grey: np.ndarray | None = None
 
     def map_box_to_original(self, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
         """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""
@@ -61,4 +63,5 @@ class PreprocessedPage:
             skew_deg=self.skew_deg,
             to_original=compose(self.to_original, invert(matrix)),
             steps=list(self.steps),
+            grey=None if self.grey is None else rotate_quarter(self.grey, 180)[0],
         )

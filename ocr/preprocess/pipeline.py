@@ -32,6 +32,7 @@ class _Page:
         self.gray, self.stamp = gray, stamp
         self.forward = np.eye(2, 3)  # input pixel -> current pixel
         self.steps: list[tuple[str, dict]] = []
+        self.grey: np.ndarray | None = None  # before binarisation
         self.debug_dir = debug_dir
 
     def record(self, name: str, params: dict) -> None:
@@ -95,6 +96,7 @@ def _clean_pixels(page: _Page, settings: PreprocessSettings, char_height: float)
         page.gray, removed = remove_specks(page.gray, max_area, min_gap)
         page.record("denoise", {"max_area": max_area, "min_gap": min_gap, "removed": removed})
     if settings.binarize != "none":
+        page.grey = page.gray
         page.gray, decided = binarize(page.gray, settings.binarize, char_height)
         page.record("binarize", decided)
 
@@ -116,5 +118,5 @@ def preprocess_page(image: np.ndarray, settings: PreprocessSettings = Preprocess
     return PreprocessedPage(
         image=page.gray, stamp_image=page.stamp, stamp_boxes=[map_box(page.forward, box) for box in boxes],
         rotation=rotation, rotation_confidence=confidence, skew_deg=skew,
-        to_original=invert(page.forward), steps=page.steps,
+        to_original=invert(page.forward), steps=page.steps, grey=page.grey,
     )

@@ -1,0 +1,104 @@
+"""A second reading of doubtful lines, word by word chosen by the page's language (ROVER-style).
+
+Tesseract's page reading misreads single letters inside words it otherwise gets right (``Committce``,
+``situstion``, ``velitel`` for ``veliteľ``), often at a confidence of 80-90, so confidence cannot tell
+those words apart. Read alone as one line (``psm 7``) from the grey page, before binarisation cut away
+the shading of faint strokes, the same line is often right where the page reading was wrong, and wrong
+elsewhere. The page's language decides between the two: a word its word list does not know is replaced
+by the second reading's word in its place when that word is known and a near variant of it (the same
+word read differently, not another word read in its box).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import langcodes
+import numpy as np
+import wordfreq
+from rapidfuzz.distance import Levenshtein
+
+from ocr import layout
+from ocr.lines import Line, Word, union_box
+from ocr.recognize import centred_in, read_box
+
+# A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
+# similarity of the lower-cased letters): one or two letters read differently, not another word.
+MIN_SIMILARITY = 0.6
+
+
+@functools.cache
+def word_list(lang: str) -> str | None:
+    """The word list (wordfreq's language code) for a Tesseract language (``deu``, ``rus+eng``: the first);
+    None when wordfreq has none for it."""
+    code = langcodes.standardize_tag(lang.split("+")[0])
+    return code if code in wordfreq.available_languages() else None
+
+
+def _core(text: str) -> str:
+    """The word without the punctuation typed around it (``(distress,`` → ``distress``)."""
+    return re.sub(r"^\W+|\W+$", "", text)
+
+
+def known(text: str, code: str) -> bool | None:
+    """Whether the language ``code``'s word list knows the word ``text``; None when it has no letters
+    or holds digits (numbers and references, which no word list judges)."""
+    core = _core(text)
+    if not any(c.isalpha() for c in core) or any(c.isdigit() for c in core):
+        return None
+    return wordfreq.zipf_frequency(core, code) > 0
+
+
+def _similar(ours: str, theirs: str) -> bool:
+    return Levenshtein.normalized_similarity(_core(ours).lower(), _core(theirs).lower()) >= MIN_SIMILARITY
+
+
+def choose(ours: list[Word], theirs: list[Word], code: str) -> list[Word]:
+    """``ours`` (one line's words) with each group of them that one word of ``theirs`` covers (by the
+    centres of our words) replaced by that word, where the group holds a word the language does not
+    know and their word is known and a near variant of the group (``Com nittee`` → ``Committee``)."""
+    out, k = [], 0
+    while k < len(ours):
+        covering = [t for t in theirs if centred_in(ours[k], t.bbox)]
+        if len(covering) != 1:
+            out.append(ours[k])
+            k += 1
+            continue
+        their = covering[0]
+        end = k + 1
+        while end < len(ours) and centred_in(ours[end], their.bbox):
+            end += 1
+        group = ours[k:end]
+        joined = "".join(w.text for w in group)
+        if any(known(w.text, code) is False for w in group) and known(their.text, code) and _similar(joined, their.text):
+            out.append(Word(their.text, union_box([w.bbox for w in group]), their.confidence, group[0].line))
+        else:
+            out.extend(group)
+        k = end
+    return out
+
+
+def read_line_again(grey: np.ndarray, line: list[Word], lang: str) -> list[Word]:
+    """The words of the box around ``line`` in ``grey``, read as one line (``psm 7``)."""
+    box = union_box([w.bbox for w in line])
+    pad = box[3] // 4
+    return read_box(grey, (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + 2 * pad, box[3] + 2 * pad), lang, psm=7)
+
+
+def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with doubtful words put right from a second reading of their line in ``grey`` (the page
+    before binarisation, same frame), re-laid out; as they were when no line has a word the page's
+    language does not know, or there is no grey page or word list."""
+    code = word_list(lang)
+    if grey is None or code is None or not lines:
+        return lines
+    changed, words = False, []
+    for line in lines:
+        if not any(known(w.text, code) is False for w in line.words):
+            words += line.words
+            continue
+        chosen = choose(line.words, read_line_again(grey, line.words, lang), code)
+        changed |= chosen != line.words
+        words += chosen
+    return layout.parse_page(words, lines[0].page, grey.shape[1]) if changed else lines
