@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -35,3 +36,13 @@ def outdir(tmp_path) -> Path:
     path = tmp_path / "output"
     path.mkdir()
     return path
+
+
+@pytest.fixture(autouse=True)
+def library_logs_reach_pytest():
+    """The command line routes the library's logs to its own handler and stops them propagating; a test
+    that ran the command line in this process must not keep other tests' ``caplog`` from seeing them."""
+    yield
+    library = logging.getLogger("ocr")
+    library.propagate = True
+    library.handlers.clear()

@@ -40,9 +40,11 @@ def test_bench_table_puts_the_splits_side_by_side_per_level():
 
     from flows.tables import bench_table
     from ocr.bench.accuracy import BenchReport, LevelReport
+    from ocr.bench.corrections import CorrectionTally
 
     def row(split: str, level: str, fields: float) -> LevelReport:
-        return LevelReport(level, split, 2, 3, 0.05, 0.1, 0.5, 0.02, 0.1, 0.2, 0.3, fields, 0.9, 4.0, 1.0, 0.25)
+        return LevelReport(level, split, 2, 3, 0.05, 0.1, 0.5, 0.02, 0.1, 0.2, 0.3, fields, 0.9, 0.03, 0.15,
+                           CorrectionTally().as_dict(), 4.0, 1.0, 0.25)
 
     report = BenchReport("0", {}, [row("tuning", "clean", 0.912), row("heldout", "clean", 0.734),
                                    row("tuning", "heavy", 0.611), row("heldout", "heavy", 0.402)])
@@ -82,4 +84,4 @@ def test_a_failed_document_scores_as_read_as_nothing(tmp_path):
     truth = render(random_transcript(5, pages=2), Level.CLEAN, seed=5, dpi=40).truth
     empty = nothing_read(truth)
     assert [p.text for p in empty.pages] == ["", ""] and empty.body == "" and empty.header.origin is None
-    assert field_accuracy(truth, empty) == 0.0 and field_accuracy(truth, truth) == 1.0
+    assert field_accuracy(score_fields(truth, empty)) == 0.0 and field_accuracy(score_fields(truth, truth)) == 1.0

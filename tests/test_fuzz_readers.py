@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from ocr import fields
+from ocr import fields, footer, registry, routing
 from ocr.compare.references import ALTO_NAMESPACES, PAGE_NAMESPACE_PREFIX, parse_xml_reference
 from ocr.compare.transcript import decode_text, parse_transcript
 from ocr.errors import TelegramsError
@@ -105,8 +105,9 @@ def test_page_references_with_odd_text_and_coordinates(lines):
     _ours_only(parse_xml_reference, _page_xml(lines))
 
 
-TEXT_PARSERS = [function for name, function in inspect.getmembers(fields, inspect.isfunction)
-                if function.__module__ == fields.__name__ and not name.startswith("_")
+TEXT_PARSERS = [function for module in (fields, routing, footer, registry)
+                for name, function in inspect.getmembers(module, inspect.isfunction)
+                if function.__module__ == module.__name__ and not name.startswith("_")
                 and list(inspect.signature(function).parameters) in (["text"], ["word"])]
 
 

@@ -206,7 +206,7 @@ def render(transcript: Transcript, level: Level, seed: int, dpi: int | None = No
         height, width = image.shape[:2]
         page = ScannedPage(lines, items, matrix, width, height, skew, (360 - page_turn) % 360)
         if pressed and (box := scan_box(page, pressed.bbox)):
-            stamp_marks.append(pressed.truth(number, box, choices.grayscale))
+            stamp_marks.append(pressed.truth(number, box, choices.variety.scan != "colour"))  # colour lost otherwise
         images.append(image)
         scanned.append(page)
     params = {
