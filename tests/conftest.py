@@ -46,3 +46,12 @@ def library_logs_reach_pytest():
     library = logging.getLogger("ocr")
     library.propagate = True
     library.handlers.clear()
+
+
+@pytest.fixture(scope="module")
+def harness():
+    """A temporary Prefect server for the module's flow runs."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import pytest
 
 from ocr import schema
 from ocr.batch import ledger
-from tests.test_ingest_flow import small_batch
+from tests.builders import free_port, small_batch, stop_group
 
 BIN = Path(sys.executable).parent
 DEPLOYMENT = "ingest-inbox/test-inbox"
@@ -24,32 +23,10 @@ DEPLOYMENT = "ingest-inbox/test-inbox"
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _environment(home: Path, api_url: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env |= {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OMP_THREAD_LIMIT": "1"}
     return env | ({"PREFECT_API_URL": api_url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"} if api_url else {})
-
-
-def _stop(process: subprocess.Popen, first: signal.Signals = signal.SIGINT, grace: float = 20) -> None:
-    """Ask the process group to stop, then make sure: nothing started here outlives the test."""
-    try:
-        os.killpg(process.pid, first)
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        pass
-    except ProcessLookupError:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(timeout=10)
 
 
 def _wait_for_health(server: subprocess.Popen, url: str, log: Path, timeout: float = 90) -> None:
@@ -67,7 +44,7 @@ def _wait_for_health(server: subprocess.Popen, url: str, log: Path, timeout: flo
 @pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory):
     home = tmp_path_factory.mktemp("prefect-server")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port), "--no-ui"],
         stdout=(home / "server.log").open("w"), stderr=subprocess.STDOUT, env=_environment(home), start_new_session=True,
@@ -77,7 +54,7 @@ def prefect_server(tmp_path_factory):
         _wait_for_health(server, url, home / "server.log")
         yield url
     finally:
-        _stop(server, signal.SIGTERM, grace=15)
+        stop_group(server, signal.SIGTERM, grace=15)
 
 
 def _wait_for_deployment(client, serve: subprocess.Popen, timeout: float = 90):
@@ -134,6 +111,6 @@ def test_serve_registers_schedule_and_ingests_only_new_inputs(prefect_server, tm
             last = json.loads(summaries[-1].read_text(encoding="utf-8"))
             assert [(o["document_id"], o["status"]) for o in last["outcomes"]] == [("doc-002", "done")]
     finally:
-        _stop(serve)
+        stop_group(serve)
     stderr = (tmp_path / "serve.err").read_text(encoding="utf-8")
     assert "Traceback" not in stderr and "Error flushing events" not in stderr, stderr

@@ -7,13 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from ocr import schema
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 CLEAN = ROOT / "scans" / "seed-telegram-1950-01-19-clean.pdf"
 
 

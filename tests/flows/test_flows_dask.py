@@ -15,21 +15,12 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tests.test_flows_serve import _free_port, _stop
-from tests.test_ingest_flow import small_batch, without_timestamps
+from tests.builders import free_port, small_batch, stop_group, without_timestamps
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 DASK = Path(sys.executable).parent / "dask"
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
 
 
 def _bare_environment() -> dict[str, str]:
@@ -48,7 +39,7 @@ def _start(command: list[str], folder: Path) -> subprocess.Popen:
 def cluster(tmp_path):
     from distributed import Client
 
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     processes = [_start([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
                          "--no-dashboard"], tmp_path / "scheduler")]
     processes += [_start([str(DASK), "worker", address, "--nthreads", "1", "--no-dashboard"], tmp_path / f"worker-{k}")
@@ -59,7 +50,7 @@ def cluster(tmp_path):
         yield address, processes
     finally:
         for process in processes[::-1]:
-            _stop(process, signal.SIGTERM)
+            stop_group(process, signal.SIGTERM)
 
 
 def _descendants(processes: list[subprocess.Popen]) -> list[psutil.Process]:
@@ -129,5 +120,5 @@ def test_dask_workers_give_the_threaded_results(harness, cluster, tmp_path):
     children = _descendants(processes)
     assert not [p for p in children if "uvicorn" in " ".join(p.cmdline())]
     for process in processes[::-1]:
-        _stop(process, signal.SIGTERM)
+        stop_group(process, signal.SIGTERM)
     assert not [p for p in children if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]

@@ -25,7 +25,7 @@ from ocr.errors import OutputError
 from ocr.exec import tesseract
 from ocr.page import PageResult
 from tests import hostile_inputs as make
-from tests.test_ingest_flow import harness, small_batch  # noqa: F401  (harness: the temporary Prefect server)
+from tests.builders import small_batch
 
 pytestmark = pytest.mark.xdist_group("ingest-flow")
 BAD = [name for name in make.BAD_FILES if name != "empty.png"]  # ten of them

@@ -6,7 +6,8 @@ import pytest
 
 from ocr.lines import Line, Role, Word
 from ocr.wordboxes import text_line
-from tests.test_export import DOCUMENTS, _id, document
+from tests.export.recorded import DOCUMENTS, document
+from tests.export.recorded import document_id as _id
 
 
 def test_words_read_as_shown_keep_their_boxes():

@@ -14,8 +14,7 @@ from lxml import etree
 from ocr.compare.references import REFERENCE_SUFFIXES, TextLine, read_reference, reading_order, xml_lines
 from ocr.compare.transcript import parse_transcript, read_transcript
 from ocr.errors import InputError
-
-from .conftest import SHARED
+from tests.conftest import SHARED
 
 EHRI = SHARED / "corpus" / "real" / "ehri-dataset"
 PAGE_XSD = SHARED / "xsd" / "pagecontent-2019-07-15.xsd"

@@ -7,7 +7,6 @@ The documents are real pipeline output recorded once (``resources/exports/README
 from __future__ import annotations
 
 import copy
-import gzip
 from functools import cache
 from pathlib import Path
 
@@ -18,30 +17,20 @@ from ocr.batch.folder import OutputFolder
 from ocr.compare import diff, metrics
 from ocr.compare.normalise import collapse_whitespace
 from ocr.compare.references import read_reference
-from ocr.contract import TelegramDocument
 from ocr.errors import InputError
 from ocr.export import alto, pagexml
 from ocr.export.write import exports_present, parse_formats, write_exports
 from ocr.load import open_document
+from tests.conftest import ROOT
+from tests.export.recorded import DOCUMENTS, RESOURCES, SAMPLES, document
+from tests.export.recorded import document_id as _id
 
-ROOT = Path(__file__).resolve().parents[1]
-RESOURCES = ROOT / "tests" / "resources" / "exports"
 XSD = ROOT.parent / "shared" / "xsd"
-DOCUMENTS = sorted(RESOURCES.glob("*/*.json.gz"))
-SAMPLES = [p for p in DOCUMENTS if p.parent.name == "scans"]
 ALTO_NS = {"a": alto.NAMESPACE}
 PAGE_NS = {"p": pagexml.NAMESPACE}
 
 
-def _id(path: Path) -> str:
-    return f"{path.parent.name}/{path.name.removesuffix('.json.gz')}"
-
-
 @cache
-def document(path: Path) -> TelegramDocument:
-    return TelegramDocument.model_validate_json(gzip.decompress(path.read_bytes()))
-
-
 @cache
 def schema(name: str) -> etree.XMLSchema:
     if not (XSD / name).exists():

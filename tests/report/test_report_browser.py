@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 from ocr.report.write import write_document_report
-
-from .conftest import ROOT
-from .test_report import DOCUMENT_ID, synthetic_case
+from tests.conftest import ROOT
+from tests.report.test_report import DOCUMENT_ID, synthetic_case
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -10,19 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_ingest_flow import small_batch
+from tests.builders import small_batch
 
 PREFECT = Path(sys.executable).parent / "prefect"
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
 
 
 def _cli(*arguments: str) -> str:

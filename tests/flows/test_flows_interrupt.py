@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ocr import schema
-from tests.test_ingest_flow import small_batch
+from tests.builders import small_batch
 
 TELEGRAMS = Path(sys.executable).with_name("telegrams")
 DOCUMENTS = 50

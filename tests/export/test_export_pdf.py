@@ -21,9 +21,10 @@ from ocr.export.content import clamped
 from ocr.export.pdf import POINTS_PER_INCH, pdf_bytes
 from ocr.export.write import write_exports
 from ocr.load import open_document
-from tests.test_export import DOCUMENTS, SAMPLES, _id, document
+from tests.conftest import ROOT
+from tests.export.recorded import DOCUMENTS, SAMPLES, document
+from tests.export.recorded import document_id as _id
 
-ROOT = Path(__file__).resolve().parents[1]
 _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>')
 _PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)"')
 

@@ -5,63 +5,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
 from ocr import schema
+from tests.builders import scan_lines
 
-FONT = "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf"
 # One xdist worker for the whole file: its temporary Prefect server (the harness) starts once.
 pytestmark = pytest.mark.xdist_group("ingest-flow")
-
-
-def _scan(path, text: str) -> None:
-    image = Image.new("RGB", (1400, 260), "white")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.truetype(FONT, 44)
-    for k, line in enumerate(text.splitlines()):
-        draw.text((60, 50 + 80 * k), line, font=font, fill=(20, 20, 20))
-    image.save(path, dpi=(300, 300))
-
-
-_WORDS = ("сообщаю о настроениях высказанных на обеде прошу срочно сообщить результаты переговоров "
-          "москва центр директору копия отпечатано экземпляра шифровка").split()
-
-
-def small_batch(folder, count: int) -> list:
-    """``count`` one-page scans of 1000×250 px, two different lines of Cyrillic each (Tesseract: ~0.3 s a page)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    font = ImageFont.truetype(FONT, 38)
-    paths = []
-    for k in range(count):
-        image = Image.new("RGB", (1000, 250), "white")
-        draw = ImageDraw.Draw(image)
-        first = " ".join(_WORDS[(k + j) % len(_WORDS)] for j in range(3))
-        draw.text((40, 50), f"Телеграмма {k + 1}", font=font, fill=(20, 20, 20))
-        draw.text((40, 140), first, font=font, fill=(20, 20, 20))
-        paths.append(folder / f"doc-{k:03d}.png")
-        image.save(paths[-1], dpi=(300, 300))
-    return paths
-
-
-def without_timestamps(document: dict) -> dict:
-    """The document JSON minus what differs between two identical runs (the processing time)."""
-    return document | {"provenance": {k: v for k, v in document["provenance"].items() if k != "processed_at"}}
-
-
-@pytest.fixture(scope="module")
-def harness():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
 
 
 @pytest.fixture
 def inbox(tmp_path):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    _scan(folder / "first.png", "Сообщаю о настроениях\nвысказанных на обеде")
-    _scan(folder / "second.png", "Прошу срочно сообщить\nрезультаты переговоров")
+    scan_lines(folder / "first.png", "Сообщаю о настроениях\nвысказанных на обеде")
+    scan_lines(folder / "second.png", "Прошу срочно сообщить\nрезультаты переговоров")
     (folder / "second.md").write_text("Прошу срочно сообщить результаты переговоров\n", encoding="utf-8")
     (folder / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     return folder
@@ -94,7 +51,7 @@ def test_ingest_isolates_failures_and_skips_finished_work(harness, inbox, outdir
     assert {k: o.status for k, o in again.items()} == {"first": "skipped", "second": "skipped", "broken": "failed"}
     assert again["second"].cer == diff["cer"]
 
-    _scan(inbox / "first.png", "Другой текст страницы\nпосле пересканирования")
+    scan_lines(inbox / "first.png", "Другой текст страницы\nпосле пересканирования")
     changed = _run(inbox, outdir)
     assert changed["first"].status == "done" and changed["second"].status == "skipped"
     assert {o.status for o in _run(inbox, outdir, force=True).values()} == {"done", "failed"}

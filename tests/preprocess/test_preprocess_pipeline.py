@@ -9,7 +9,7 @@ import pytest
 from ocr.preprocess import PreprocessSettings, preprocess_page
 from ocr.preprocess.geometry import rotate_quarter, rotate_small
 from ocr.recognize import OcrSettings, recognize_page
-from tests.test_preprocess_steps import render_page
+from tests.builders import render_page
 
 MARK = (1000, 60, 60, 60)  # x, y, w, h of a filled square in the upright page's top-right corner
 

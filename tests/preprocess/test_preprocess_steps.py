@@ -5,7 +5,6 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont
 
 from ocr.preprocess import PreprocessSettings, preprocess_page
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
@@ -15,21 +14,12 @@ from ocr.preprocess.deskew import deskew, estimate_skew
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
 from ocr.preprocess.orientation import line_direction_ratio
 from ocr.preprocess.stamps import separate_stamps
+from tests.builders import render_page
 
 FONT = "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf"
-TEXT = "THE COMMITTEE MET ON 12 MAY AND AGREED TO SEND 345 COPIES BY TELEGRAPH"
 VIOLET = (170, 40, 120)  # BGR: stamp ink
 CARBON = (140, 105, 125)  # BGR: violet-grey carbon-copy typing, weakly saturated
 NO_OSD = PreprocessSettings(orientation=False)
-
-
-def render_page(ink=(0, 0, 0), size=(1240, 1754), lines=28) -> np.ndarray:
-    """A BGR A4 page at 150 dpi with typewriter-like lines of text in ``ink``."""
-    image = Image.new("RGB", size, "white")
-    draw, font = ImageDraw.Draw(image), ImageFont.truetype(FONT, 26)
-    for i in range(lines):
-        draw.text((100, 140 + 50 * i), TEXT[: 30 + (7 * i) % 40], font=font, fill=ink[::-1])
-    return np.array(image)[..., ::-1].copy()
 
 
 def gray(bgr: np.ndarray) -> np.ndarray:
