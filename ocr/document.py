@@ -116,7 +116,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
     quality.warnings += footer.unclear_marks(lines)
     for warning in quality.warnings:
-        log.warning("%s", warning)
+        log.info("%s", warning)  # recorded in quality.warnings; -v shows them as they come
     return TelegramDocument(
         **record.model_dump(exclude={"stamps"}),
         stamps=[s for page in pages for s in page.stamps] + _mark_stamps(lines),
