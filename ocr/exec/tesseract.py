@@ -11,6 +11,7 @@ import functools
 import logging
 import os
 import re
+import signal
 import subprocess
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -107,9 +108,12 @@ def _call(args: Sequence[str], stdin: bytes | None, timeout: float) -> tuple[sub
         raise MissingDependencyError("tesseract is not installed or not on PATH", INSTALL_HINT) from exc
     except subprocess.TimeoutExpired as exc:
         raise ExternalToolError(f"tesseract did not finish in {timeout:.0f} s and was stopped", TIMEOUT_HINT) from exc
-    if done.returncode < 0:
-        raise ExternalToolError(f"tesseract was killed (signal {-done.returncode})",
+    if done.returncode == -signal.SIGKILL:
+        raise ExternalToolError(f"tesseract was killed (signal {signal.SIGKILL.value})",
                                 "the machine may be out of memory: run with fewer --workers, then run again")
+    if done.returncode < 0:  # e.g. SIGFPE on a strip too thin to scale: Tesseract's own fault on this image
+        raise ExternalToolError(f"tesseract crashed (signal {-done.returncode}) on this image",
+                                "a fault of Tesseract on some images; if it is the whole page, the page is recorded as failed")
     found = classify(_text(done.stderr))
     for line in found.notes:
         log.debug("tesseract: %s", line)

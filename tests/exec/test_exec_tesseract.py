@@ -88,3 +88,10 @@ def test_orientation_with_too_few_characters_is_undecided(monkeypatch, languages
 def test_missing_language_names_the_package(monkeypatch, languages):
     with pytest.raises(MissingDependencyError, match="tesseract-ocr-deu"):
         tesseract.check_languages("rus+deu")
+
+
+def test_a_crash_is_not_blamed_on_memory(monkeypatch, languages):
+    monkeypatch.setattr(tesseract, "RUNNER", fake(-8, stderr="Image too small to scale!! (2x36 vs min width of 3)\n"))
+    with pytest.raises(ExternalToolError, match=r"tesseract crashed \(signal 8\)") as caught:
+        tesseract.image_to_data(PAGE, "rus")
+    assert "memory" not in caught.value.hint
