@@ -6,6 +6,7 @@ processed (another process, a Dask worker) instead of shipping pixels around.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -40,11 +41,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PageRef:
-    """Where one page of a document comes from: a file and the page's index in it (0-based)."""
+    """Where one page of a document comes from: a file, the page's index in it (0-based), and the file's
+    SHA-256, so a worker elsewhere reads the very file that was opened (pages travel by reference)."""
 
     path: Path
     index: int
     number: int  # 1-based page number within the document
+    sha256: str | None = None  # of ``path``; None: not checked
 
 
 @dataclass(frozen=True)
@@ -166,15 +169,29 @@ def discover(source: Path) -> list[Path]:
     return _walk(source, source.resolve(), set())
 
 
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: Path, size: int, mtime_ns: int) -> str:
+    """A file's SHA-256, computed once a process for each version of it (its size and time say which)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _digest(path: Path) -> str:
+    info = path.stat()
+    return _file_digest(path, info.st_size, info.st_mtime_ns)
+
+
 def file_sha256(path: Path) -> str:
     """SHA-256 of a file, or for a folder of pages of its page files' names and contents in order."""
+    if not path.is_dir():
+        return _digest(path)
     digest = hashlib.sha256()
-    for file in _page_images(path) if path.is_dir() else [path]:
-        if path.is_dir():
-            digest.update(file.name.encode())
-        with file.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
+    for file in _page_images(path):
+        digest.update(file.name.encode())
+        digest.update(_digest(file).encode())
     return digest.hexdigest()
 
 
@@ -223,12 +240,12 @@ def open_document(path: Path, assigned_id: str | None = None) -> DocumentInput:
         files = _page_images(path)
         if not files:
             raise InputError(f"{path} holds no page images", "put PNG/JPEG/TIFF pages in the folder")
-        refs = tuple(PageRef(f, 0, n) for n, f in enumerate(files, start=1))
+        refs = tuple(PageRef(f, 0, n, _digest(f)) for n, f in enumerate(files, start=1))
     elif path.suffix.lower() in PDF_SUFFIXES | IMAGE_SUFFIXES:
         count = _count_pages(path)
         if count == 0:
             raise InputError(f"{path.name} has no pages", "check the file is complete; export or scan it again")
-        refs = tuple(PageRef(path, i, i + 1) for i in range(count))
+        refs = tuple(PageRef(path, i, i + 1, _digest(path)) for i in range(count))
     else:
         raise InputError(f"{path.name}: unsupported file type", "give a PDF, TIFF, PNG or JPEG scan")
     return DocumentInput(document_id=assigned_id or document_id(path), path=path, sha256=file_sha256(path), pages=refs)
@@ -236,6 +253,9 @@ def open_document(path: Path, assigned_id: str | None = None) -> DocumentInput:
 
 def load_page(ref: PageRef, dpi: int = DEFAULT_DPI) -> PageImage:
     """Decode one page as BGR uint8; PDFs are rasterised at ``dpi``, images keep their own dpi."""
+    if ref.sha256 is not None and _digest(ref.path) != ref.sha256:
+        raise InputError(f"{ref.path.name} changed since it was opened (page {ref.number})",
+                         "the file was being copied or replaced: run again when it is complete")
     if ref.path.suffix.lower() in PDF_SUFFIXES:
         rgb = poppler.rasterise(ref.path, ref.index + 1, dpi, MAX_PAGE_PIXELS)
         return PageImage(ref.number, cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR), dpi)

@@ -60,3 +60,18 @@ def test_bad_inputs_raise_input_errors(tmp_path):
 def test_document_id_is_sanitised(tmp_path):
     assert load.document_id(tmp_path / "Шифртелеграмма 1950 (копия).pdf") == "Shifrtelegramma_1950_kopiia"
     assert load.document_id(tmp_path / "ok-name_1.2.pdf") == "ok-name_1.2"
+
+
+def test_a_page_travels_by_reference_and_a_changed_file_is_refused(tmp_path):
+    from PIL import Image
+
+    from ocr.errors import InputError
+
+    path = tmp_path / "scan.png"
+    Image.new("L", (40, 30), 255).save(path)
+    document = load.open_document(path)
+    (ref,) = document.pages
+    assert ref.sha256 == document.sha256 and load.load_page(ref).image.shape == (30, 40, 3)
+    Image.new("L", (40, 31), 200).save(path)  # replaced after it was opened (a copy still running)
+    with pytest.raises(InputError, match="changed since it was opened"):
+        load.load_page(ref)
