@@ -43,7 +43,7 @@ class Case:
         return store.read_document(self.truth_path)
 
 
-def _write_case(rendering, case: Case) -> None:
+def write_case(rendering, case: Case) -> None:
     case.pages_dir.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(rendering.pages, start=1):
         rgb = Image.fromarray(np.ascontiguousarray(page[:, :, ::-1]))
@@ -84,7 +84,7 @@ def ensure_cases(cache: Path, per_level: int, seed: int, dpi: int | None, levels
                 case = Case(level, name, folder / name, folder / f"{name}.truth.json", split)
                 if not case.truth_path.exists():
                     rendering = render(random_transcript(doc_seed), Level(level), seed=doc_seed, dpi=dpi, document_id=name)
-                    _write_case(rendering, case)
+                    write_case(rendering, case)
                 cases.append(case)
     return cases
 

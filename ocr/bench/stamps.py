@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ocr.batch import store
-from ocr.bench.cases import Case, _write_case, page_paths, synth_fingerprint
+from ocr.bench.cases import LEVELS, Case, page_paths, synth_fingerprint, write_case
 from ocr.compare import metrics
 from ocr.compare.normalise import collapse_whitespace
 from ocr.contract import Stamp
@@ -26,7 +26,6 @@ from ocr.settings import Settings
 from ocr.stamps.read import read_stamps
 from ocr.synth import stamps as synth_stamps
 
-LEVELS = ("clean", "moderate", "heavy")
 MATCH_IOU = 0.4
 
 
@@ -43,7 +42,7 @@ def ensure_stamp_cases(cache: Path, per_level: int, seed: int, dpi: int, levels=
             if not case.truth_path.exists():
                 rendering = render(random_transcript(seed + k, pages=1), Level(level), seed=seed + k, dpi=dpi,
                                    document_id=name, options=RenderOptions(stamp=True))
-                _write_case(rendering, case)
+                write_case(rendering, case)
             cases.append(case)
     return cases
 
