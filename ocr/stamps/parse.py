@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+from ocr.form import ROMAN_MONTHS
+
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
 
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
@@ -42,7 +43,7 @@ def roman_month(text: str) -> int | None:
     # Bold sans II and III close up into Cyrillic П and Ш.
     table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "!": "I", "Х": "X", "У": "V", "П": "II", "Ш": "III"})
     cleaned = text.translate(table).upper()
-    return ROMAN.index(cleaned) + 1 if cleaned in ROMAN else None
+    return ROMAN_MONTHS.index(cleaned) + 1 if cleaned in ROMAN_MONTHS else None
 
 
 def word_month(text: str) -> int | None:

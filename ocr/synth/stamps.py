@@ -18,12 +18,12 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ocr.contract import BBox, Stamp
+from ocr.form import ROMAN_MONTHS
 from ocr.stamps import parse
 from ocr.synth.canvas import Canvas, Ink
 from ocr.synth.fonts import Face, load_font
 
 MONTHS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МАЯ", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
-ROMAN = parse.ROMAN
 RINGS = ("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", "МИНИСТЕРСТВО ВНЕШНЕЙ ТОРГОВЛИ СССР", "СОВЕТ МИНИСТРОВ СОЮЗА ССР",
          "АРХИВ ВНЕШНЕЙ ПОЛИТИКИ СССР", "ЦЕНТРАЛЬНЫЙ ГОСУДАРСТВЕННЫЙ АРХИВ", "МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ БЕЗОПАСНОСТИ")
 CENTRES = ("СЕКРЕТАРИАТ", "ОБЩИЙ ОТДЕЛ", "ДЛЯ ПАКЕТОВ", "КАНЦЕЛЯРИЯ", "1-й ОТДЕЛ", "")
@@ -170,7 +170,7 @@ def incoming(rng: np.random.Generator) -> str:
 
 
 def roman_date(rng: np.random.Generator, year: int) -> str:
-    return f"{int(rng.integers(1, 29))} {ROMAN[int(rng.integers(12))]} {year} г."
+    return f"{int(rng.integers(1, 29))} {ROMAN_MONTHS[int(rng.integers(12))]} {year} г."
 
 
 def stamp_text(rng: np.random.Generator, year: int) -> tuple[str, list[str], list[str]]:
