@@ -47,10 +47,6 @@ def body_text(lines: list[Line]) -> str:
     return "\n\n".join(paragraphs([line for line in lines if line.role is Role.BODY]))
 
 
-def _first(lines: list[Line], role: Role) -> Line | None:
-    return next((line for line in lines if line.role is role), None)
-
-
 def _vocabulary_or_text(text: str, vocabulary: list[str]) -> str:
     return fields.best_match(text, vocabulary) or fields.collapse_spacing(text).strip()
 
