@@ -21,7 +21,7 @@ from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases, page_paths
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
 from ocr.compare.normalise import collapse_whitespace
-from ocr.compare.scoring import PAGE_FIELDS, f1, field_accuracy, score_fields
+from ocr.compare.scoring import PAGE_FIELDS, FieldScore, f1, field_accuracy, score_fields
 from ocr.contract import Footer, Header, Signature, TelegramDocument
 from ocr.errors import TelegramsError
 from ocr.exec import tesseract
@@ -106,10 +106,21 @@ class LevelReport:
     seconds_per_page_baseline: float
     speed_ratio: float  # pages/minute of the pipeline over the baseline's
     failed_documents: int = 0  # documents the pipeline failed on, scored as read as nothing
+    fields: dict[str, float] = field(default_factory=dict)  # each field's mean score over the documents scoring it
 
 def _distribution_f1(truth: TelegramDocument, found: TelegramDocument) -> float:
     pairs = [(d.copy, d.recipient) for d in truth.distribution], [(d.copy, d.recipient) for d in found.distribution]
     return f1(*pairs)
+
+
+def field_breakdown(scores: list[list[FieldScore]]) -> dict[str, float]:
+    """Each field's mean score over the documents that score it, worst first: where the misses are."""
+    per_field: dict[str, list[float]] = {}
+    for document in scores:
+        for score in document:
+            per_field.setdefault(score.field, []).append(score.score)
+    means = {name: sum(values) / len(values) for name, values in per_field.items()}
+    return dict(sorted(means.items(), key=lambda item: (item[1], item[0])))
 
 
 def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
@@ -124,6 +135,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
     tallies = [corrections.tally(truths[k].body, raw[k][0], found[k].body, len(found[k].corrections),
                                  len(found[k].pages), raw[k][1]) for k in truths]
     pages = len(page_pairs)
+    scores = {k: score_fields(truths[k], found[k]) for k in truths}
     page_cer = micro(page_pairs, metrics.character_error_rate_n)
     base_cer = micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
     return LevelReport(
@@ -133,7 +145,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
         page_wer_pipeline=micro(page_pairs, metrics.word_error_rate_n),
         page_wer_baseline=micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
-        field_accuracy=sum(field_accuracy(score_fields(truths[k], found[k])) or 1.0 for k in truths) / len(truths),
+        field_accuracy=sum(field_accuracy(scores[k]) or 1.0 for k in truths) / len(truths),
         distribution_f1=sum(_distribution_f1(truths[k], found[k]) for k in truths) / len(truths),
         body_cer_uncorrected=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in raw_pairs),
         body_wer_uncorrected=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in raw_pairs),
@@ -141,6 +153,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         seconds_per_page_pipeline=seconds[0], seconds_per_page_baseline=seconds[1],
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
         failed_documents=sum(key in run.failed for key in truths),
+        fields=field_breakdown(list(scores.values())),
     )
 
 @dataclass
