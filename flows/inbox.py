@@ -1,7 +1,7 @@
 """The inbox flow: what a schedule runs. Takes only the inputs of a watched folder not yet processed.
 
 The ledger (``ocr.batch.ledger``, in the output folder) remembers each input's path, SHA-256 and settings
-fingerprint, so tonight's run skips what last night's took, across processes and days.
+fingerprint and chosen export formats, so tonight's run skips what last night's took, across processes and days.
 """
 
 # No ``from __future__ import annotations``: the served flow is run in a spawned process, where Prefect
@@ -27,7 +27,8 @@ def ingest_inbox(inbox: Path, output_dir: Path, transcripts_dir: Path | None = N
     and record them in the ledger."""
     logger = get_run_logger()
     settings = Settings(dpi=dpi, ocr=OcrSettings(lang=lang), correct=correct)
-    fingerprint = settings.fingerprint()
+    chosen = parse_formats(formats)
+    fingerprint = ledger.fingerprint(settings.fingerprint(), chosen)
     paths = load.discover(inbox)
     candidates = [ledger.Candidate(p, load.file_sha256(p)) for p in paths] if force else \
         ledger.pending(paths, output_dir, fingerprint)
@@ -35,7 +36,7 @@ def ingest_inbox(inbox: Path, output_dir: Path, transcripts_dir: Path | None = N
     if not candidates:
         return []
     outcomes = ingest_paths([c.path for c in candidates], output_dir, transcripts_dir, settings, force,
-                            formats=parse_formats(formats))
+                            formats=chosen)
     by_path = {o.path: o for o in outcomes}
     ledger.record(output_dir, fingerprint, [(c, by_path[str(c.path)].status, by_path[str(c.path)].document_id)
                                            for c in candidates if str(c.path) in by_path])

@@ -40,6 +40,12 @@ class Candidate:
     sha256: str
 
 
+def fingerprint(settings_fingerprint: str, formats: Iterable[str]) -> str:
+    """What an entry was taken for: the settings and the chosen exports, so asking for a new format takes
+    the input again (and the batch then only writes the missing exports, since the record is on disk)."""
+    return f"{settings_fingerprint}+{','.join(sorted(set(formats)))}"
+
+
 def ledger_path(output_dir: Path) -> Path:
     return OutputFolder(output_dir).ledger
 

@@ -38,6 +38,15 @@ def test_ledger_takes_only_new_changed_or_failed_inputs(tmp_path, outdir):
     assert not list(outdir.glob("*.part")) and not list(outdir.glob(".*.part"))
 
 
+def test_ledger_takes_an_input_again_when_new_export_formats_are_asked_for(tmp_path, outdir):
+    [a] = _inputs(tmp_path / "inbox", **{"a.png": b"one"})
+    json_only, with_alto = ledger.fingerprint("s1", ["json"]), ledger.fingerprint("s1", ["alto", "json"])
+    assert ledger.fingerprint("s1", ["json", "alto", "json"]) == with_alto  # order and repeats do not matter
+    ledger.record(outdir, json_only, [(ledger.pending([a], outdir, json_only)[0], "done", "a")])
+    assert ledger.pending([a], outdir, json_only) == []
+    assert [x.path for x in ledger.pending([a], outdir, with_alto)] == [a]
+
+
 def test_unreadable_ledger_counts_as_empty(tmp_path, outdir):
     (a,) = _inputs(tmp_path / "inbox", **{"a.png": b"one"})
     ledger.ledger_path(outdir).write_text("{half a file", encoding="utf-8")
