@@ -36,9 +36,11 @@ from ocr.settings import Settings
 progress_hook: Callable[[str, object], None] | None = None
 
 
-# Documents whose pages are queued at once: enough to keep every worker busy, few enough that a batch
-# of thousands holds only this many documents' results in memory.
+# Documents and pages queued at once: enough to keep every worker busy, few enough that a batch of
+# thousands (or of long PDFs) holds only this many documents' results in memory. A document longer than
+# PAGES_IN_FLIGHT is still queued whole, alone: its pages are assembled together.
 DOCUMENTS_IN_FLIGHT = 8
+PAGES_IN_FLIGHT = 64
 # Seconds Tesseract may spend on one page, all its readings together, before the page fails.
 PAGE_TIME_LIMIT = float(os.environ.get("TELEGRAMS_PAGE_TIMEOUT", "600"))
 
@@ -204,10 +206,16 @@ def _run_batch(paths: list[Path], output_dir: Path, transcripts_dir: Path | None
             continue
         in_flight.append((document, [process_page.submit(ref, settings, document.document_id, debug_dir)
                                      for ref in document.pages], held))
-        if len(in_flight) > DOCUMENTS_IN_FLIGHT:
+        while queue_full([len(futures) for _, futures, _ in in_flight]):
             collect_oldest()
     while in_flight:
         collect_oldest()
+
+
+def queue_full(pages_in_flight: list[int]) -> bool:
+    """Whether the oldest queued document must be collected before another is queued, given each queued
+    document's page count."""
+    return len(pages_in_flight) > DOCUMENTS_IN_FLIGHT or (len(pages_in_flight) > 1 and sum(pages_in_flight) > PAGES_IN_FLIGHT)
 
 
 def _summarise_or_log(outcomes: list[batch.Outcome], output_dir: Path) -> None:

@@ -122,3 +122,11 @@ def test_serve_refuses_without_a_server(tmp_path):
 
     with temporary_settings(restore_defaults={PREFECT_API_URL}), pytest.raises(TelegramsError, match="no Prefect server"):
         serve_inbox(tmp_path, tmp_path / "out", cron="0 2 * * *")
+
+
+def test_the_queue_holds_few_documents_and_few_pages_but_always_one_document():
+    from flows.ingest import DOCUMENTS_IN_FLIGHT, PAGES_IN_FLIGHT, queue_full
+
+    assert not queue_full([1] * DOCUMENTS_IN_FLIGHT) and queue_full([1] * (DOCUMENTS_IN_FLIGHT + 1))
+    assert not queue_full([PAGES_IN_FLIGHT - 1, 1]) and queue_full([PAGES_IN_FLIGHT, 1])
+    assert not queue_full([10 * PAGES_IN_FLIGHT])  # a long PDF is queued whole, on its own
