@@ -16,7 +16,7 @@ from ocr.lines import Word
 from ocr.report.html import render_document_report, render_index
 from ocr.report.model import Export, FieldRow, IndexRow, OmittedSpan, PageEntry, Rates, ReportData
 from ocr.report.write import write_document_report
-from tests.report.test_report import TRANSCRIPTION, synthetic_case
+from tests.report.synthetic import TRANSCRIPTION, synthetic_case
 
 PAYLOAD = '<script>alert(1)</script> " & '
 OUR_SCRIPTS = 1  # the one inline script each report carries
