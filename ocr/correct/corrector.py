@@ -28,6 +28,9 @@ MIN_SHARE_KNOWN = 0.99  # a known word read is changed only for a far more likel
 # Tesseract is as sure of many misreadings as of right readings (90 and more): its confidence only
 # makes a misreading more likely below 100 - 100 * MISREAD_FLOOR.
 MISREAD_FLOOR = 0.5
+# A word this common (wordfreq) and never a name is not capitalised inside a sentence: a capital read
+# there is the typewriter's small letter misread (``Закрытой``, ``Министров``).
+COMMON_FREQUENCY = 1e-6
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,18 @@ class Corrector:
         share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
         threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
         return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
+
+
+def recased(word: str, lexicon: Lexicon, inside_sentence: bool) -> str:
+    """``word`` in the case its place asks for, where the reading's case is the likelier misreading:
+    a capital read inside a known word (``дивизиЙ``) is small; a common word that is no name,
+    capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital."""
+    if len(word) > 2 and not word.isupper() and any(c.isupper() for c in word[1:]) and lexicon.known(word):
+        word = word[:1] + word[1:].lower()
+    if (inside_sentence and word[:1].isupper() and word[1:].islower()
+            and lexicon.frequency(word.lower()) >= COMMON_FREQUENCY and not lexicon.may_be_name(word)):
+        return word.lower()
+    return word
 
 
 def _cased_like(candidate: str, word: str) -> str:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
-from ocr.correct.corrector import Corrector, default_corrector
-from ocr.correct.lexicon import fold
+from ocr.correct.corrector import Corrector, default_corrector, recased
+from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
 from ocr.settings import Settings
@@ -44,7 +44,10 @@ class Slot:
     """One word to try: one Tesseract word, or the two halves of a word hyphenated across a line end."""
 
     places: tuple[tuple[int, int, int], ...]  # (page index, line index, word index)
-    sentence_start: bool
+    sentence_start: bool  # after a full stop or colon: a capital there is no sign of a name
+    # Surely inside a sentence: not after a full stop, not a line's first word (a paragraph's first
+    # word follows a full stop the reading may have lost), no capitalised word beside it (``Советского Союза``).
+    inside_sentence: bool = False
 
 
 def _body_places(pages: list[PageResult]) -> list[tuple[int, int, int]]:
@@ -57,19 +60,33 @@ def _text(pages: list[PageResult], place: tuple[int, int, int]) -> str:
     return pages[p].lines[k].words[w].text
 
 
+def _after_wide_space(line: Line) -> list[bool]:
+    """For each word of the line, whether two spaces or more stand before it in the line's text: where
+    the typist left a full stop's wide space, the stop itself may have been lost (``положении  Он``)."""
+    found, cursor = [], 0
+    for word in line.words:
+        at = line.text.find(word.text, cursor)
+        found.append(at >= 2 and line.text[at - 2:at] == "  ")
+        cursor = max(cursor, at + len(word.text))
+    return found
+
+
 def slots(pages: list[PageResult]) -> list[Slot]:
     """The body's words in reading order, hyphenated halves joined into one slot."""
     places, found, k = _body_places(pages), [], 0
+    texts = [_text(pages, place) for place in places]
+    capital = [split_token(text)[1][:1].isupper() for text in texts]
+    wide = {(p, k): _after_wide_space(pages[p].lines[k]) for p, k, _ in places}
     while k < len(places):
-        text, last_line = _text(pages, places[k]), places[k][:2]
-        starts = k == 0 or bool(_SENTENCE_END.search(_text(pages, places[k - 1])))
+        text, last_line = texts[k], places[k][:2]
+        starts = k == 0 or bool(_SENTENCE_END.search(texts[k - 1]))
         following = places[k + 1] if k + 1 < len(places) else None
-        if following and following[:2] != last_line and text.endswith("-") and _text(pages, following)[:1].islower():
-            found.append(Slot((places[k], following), starts))
-            k += 2
-        else:
-            found.append(Slot((places[k],), starts))
-            k += 1
+        size = 2 if following and following[:2] != last_line and text.endswith("-") and texts[k + 1][:1].islower() else 1
+        beside = (k > 0 and capital[k - 1]) or (k + size < len(places) and capital[k + size])
+        p, line, w = places[k]
+        inside = not starts and w > 0 and not wide[(p, line)][w] and not beside
+        found.append(Slot(tuple(places[k:k + size]), starts, inside))
+        k += size
     return found
 
 
@@ -80,17 +97,20 @@ def split_token(text: str) -> tuple[str, str, str]:
 
 
 def _protected(pages: list[PageResult]) -> frozenset[str]:
-    return frozenset(fold(split_token(word.text)[1]) for page in pages for line in page.lines
-                     if line.role in NAMING_ROLES for word in line.words)
+    """The capitalised words of the document's naming lines (its lower-case words there, ``экз``, are no names)."""
+    cores = (split_token(word.text)[1] for page in pages for line in page.lines
+             if line.role in NAMING_ROLES for word in line.words)
+    return frozenset(fold(core) for core in cores if core[:1].isupper())
 
 
-def _tried(core: str, capitalised_in_text: bool, protected: frozenset[str], corrector: Corrector) -> bool:
-    """Whether ``core`` may be a misreading to correct: a Russian word that is no name or number."""
-    letters = sum(c.isalpha() for c in core)
-    if letters < 2 or sum(c.isdigit() for c in core) > 1 or "." in core or "/" in core:
+def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
+    """Whether ``core`` may be a misreading to correct: a Russian word that is no name in capitals,
+    number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``)."""
+    letters, digits = sum(c.isalpha() for c in core), sum(c.isdigit() for c in core)
+    if letters + digits < 2 and not (letters == 1 and len(core) == 1) or digits > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)
-    if not _CYRILLIC.search(core) or core.isupper() or capitalised_in_text:
-        return False  # Latin words; names in capitals; capitalised words inside a sentence are names
+    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1):
+        return False  # Latin words; names in capitals
     folded = fold(core)
     exclaimed = core.endswith("!") and corrector.lexicon.known(core.rstrip("!"))  # a real "!", not a misread ы
     return folded not in protected and folded not in corrector.lexicon.names and not exclaimed
@@ -111,26 +131,62 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if len(parts) == 2:
         parts[0] = (parts[0][0], parts[0][1].rstrip("-"), "-")
     joined = "".join(core for _, core, _ in parts)
-    capitalised = joined[:1].isupper()
-    if not _tried(joined, capitalised and not slot.sentence_start, protected, corrector):
+    if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
-    confidence = min(word.confidence for word in words)
-    choice = corrector.choose(joined, confidence, capitalised=capitalised)
-    if choice is None:
+    quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
+    cased = recased(joined, corrector.lexicon, slot.inside_sentence and not quoted)
+    capitalised = cased[:1].isupper()
+    choice = None
+    if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name
+        choice = corrector.choose(cased, min(word.confidence for word in words), capitalised=capitalised)
+    word, score = (choice.word, choice.score) if choice else (cased, 1.0)
+    if word == joined:
         return {}
-    cut = _split_back(joined, choice.word, len(parts[0][1])) if len(parts) == 2 else len(choice.word)
-    pieces = [choice.word[:cut], choice.word[cut:]]
-    return {place: (lead + piece + trail, choice.score)
+    cut = _split_back(joined, word, len(parts[0][1])) if len(parts) == 2 else len(word)
+    pieces = [word[:cut], word[cut:]]
+    return {place: (lead + piece + trail, score)
             for place, (lead, _, trail), piece in zip(slot.places, parts, pieces)
             if lead + piece + trail != _text(pages, place)}
 
 
+def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: (new text, score)}`` joining a word the reading split in two (``бли жайшее``,
+    ``промыш`` at a line's end + ``ленности``, its hyphen lost): two neighbours of the body, one of
+    them no word, whose letters together are a known word. Across a line end the first half gets its
+    hyphen back (the body's paragraphs rejoin it); inside a line the second half is dropped ("")."""
+    places, edits, lexicon = _body_places(pages), {}, corrector.lexicon
+    for first, second in zip(places, places[1:], strict=False):
+        if first in edits or second in edits:
+            continue
+        a, b = _text(pages, first), _text(pages, second)
+        lead, head, _ = split_token(a)
+        _, tail, trail = split_token(b)
+        halves_ok = head == a[len(lead):] and tail + trail == b and head.isalpha() and tail.isalpha() and tail.islower()
+        if not halves_ok or not _CYRILLIC.search(head) or min(len(head), len(tail)) < 2 or len(head + tail) < 5:
+            continue
+        joined = head + tail
+        if (lexicon.known(head) and lexicon.known(tail)) or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY:
+            continue
+        same_line = first[:2] == second[:2]
+        line_break = not same_line and first[2] == len(pages[first[0]].lines[first[1]].words) - 1 and second[2] == 0
+        if same_line:
+            edits[first], edits[second] = (lead + joined + trail, 1.0), ("", 1.0)
+        elif line_break:
+            edits[first] = (a + "-", 1.0)
+    return edits
+
+
 def _respliced(line: Line, texts: list[str]) -> str:
-    """The line's text with each word's text replaced by the new one, in order."""
+    """The line's text with each word's text replaced by the new one, in order (a word made "" is
+    dropped with the space before it)."""
     text, cursor = line.text, 0
     for word, new in zip(line.words, texts, strict=True):
         at = text.find(word.text, cursor)
         if at < 0:
+            continue
+        if not new:
+            before = text[:at].rstrip()
+            text, cursor = before + text[at + len(word.text):], len(before)
             continue
         text = text[:at] + new + text[at + len(word.text):]
         cursor = at + len(new)
@@ -143,7 +199,7 @@ def _apply(pages: list[PageResult], edits: dict) -> list[PageResult]:
         lines = []
         for k, line in enumerate(page.lines):
             texts = [edits.get((p, k, w), (word.text, 0))[0] for w, word in enumerate(line.words)]
-            words = [dataclasses.replace(word, text=t) for word, t in zip(line.words, texts, strict=True)]
+            words = [dataclasses.replace(word, text=t) for word, t in zip(line.words, texts, strict=True) if t]
             lines.append(dataclasses.replace(line, words=words, text=_respliced(line, texts)) if texts != [w.text for w in line.words] else line)
         changed.append(dataclasses.replace(page, lines=lines))
     return changed
@@ -156,11 +212,20 @@ def correct_pages(pages: list[PageResult], settings: Settings,
         return pages, []
     corrector = corrector or default_corrector()
     protected = _protected(pages)
+    corrections = []
+    # Split words first: the word-by-word correction then sees them whole.
+    for find in (_split_words, lambda pages, corrector: _word_edits(pages, protected, corrector)):
+        edits = find(pages, corrector)
+        corrections += [Correction(page=pages[p].number, bbox=pages[p].lines[k].words[w].bbox,
+                                   before=pages[p].lines[k].words[w].text, after=new, score=score)
+                        for (p, k, w), (new, score) in edits.items()]
+        pages = _apply(pages, edits)
+    return pages, corrections
+
+
+def _word_edits(pages: list[PageResult], protected: frozenset[str], corrector: Corrector) -> dict:
     edits = {}
     for slot in slots(pages):
         if all(split_token(_text(pages, place))[1] in pages[place[0]].lines[place[1]].text for place in slot.places):
             edits.update(_slot_edits(pages, slot, protected, corrector))
-    corrections = [Correction(page=pages[p].number, bbox=pages[p].lines[k].words[w].bbox,
-                              before=pages[p].lines[k].words[w].text, after=new, score=score)
-                   for (p, k, w), (new, score) in edits.items()]
-    return _apply(pages, edits), corrections
+    return edits
