@@ -211,16 +211,23 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     if not settings.correct or not corrects(settings.ocr.lang):
         return pages, []
     corrector = corrector or default_corrector()
-    protected = _protected(pages)
-    corrections = []
     # Split words first: the word-by-word correction then sees them whole.
-    for find in (_split_words, lambda pages, corrector: _word_edits(pages, protected, corrector)):
-        edits = find(pages, corrector)
-        corrections += [Correction(page=pages[p].number, bbox=pages[p].lines[k].words[w].bbox,
-                                   before=pages[p].lines[k].words[w].text, after=new, score=score)
-                        for (p, k, w), (new, score) in edits.items()]
-        pages = _apply(pages, edits)
-    return pages, corrections
+    joins = _split_words(pages, corrector)
+    corrections = _recorded(pages, joins)
+    pages = _apply(pages, joins)
+    protected = _protected(pages)
+    edits = _word_edits(pages, protected, corrector)
+    # Second pass: the confusions this document made often weigh its words at its own rate.
+    made = [(_text(pages, place), new) for place, (new, _) in edits.items()]
+    body = " ".join(_text(pages, place) for place in _body_places(pages))
+    edits = _word_edits(pages, protected, corrector.adapted(made, body))
+    return _apply(pages, edits), corrections + _recorded(pages, edits)
+
+
+def _recorded(pages: list[PageResult], edits: dict) -> list[Correction]:
+    return [Correction(page=pages[p].number, bbox=pages[p].lines[k].words[w].bbox,
+                       before=pages[p].lines[k].words[w].text, after=new, score=score)
+            for (p, k, w), (new, score) in edits.items()]
 
 
 def _word_edits(pages: list[PageResult], protected: frozenset[str], corrector: Corrector) -> dict:
