@@ -45,8 +45,8 @@ class Slot:
 
     places: tuple[tuple[int, int, int], ...]  # (page index, line index, word index)
     sentence_start: bool  # after a full stop or colon: a capital there is no sign of a name
-    # Surely inside a sentence: not after a full stop, not a line's first word (a paragraph's first
-    # word follows a full stop the reading may have lost), no capitalised word beside it (``Советского Союза``).
+    # Surely inside a sentence: not after a full stop or a wide space (one left for a full stop the
+    # reading lost), not a paragraph's first word, no capitalised word beside it (``Советского Союза``).
     inside_sentence: bool = False
 
 
@@ -84,7 +84,8 @@ def slots(pages: list[PageResult]) -> list[Slot]:
         size = 2 if following and following[:2] != last_line and text.endswith("-") and texts[k + 1][:1].islower() else 1
         beside = (k > 0 and capital[k - 1]) or (k + size < len(places) and capital[k + size])
         p, line, w = places[k]
-        inside = not starts and w > 0 and not wide[(p, line)][w] and not beside
+        opens_line = w == 0 and pages[p].lines[line].paragraph_start
+        inside = not starts and not opens_line and not wide[(p, line)][w] and not beside
         found.append(Slot(tuple(places[k:k + size]), starts, inside))
         k += size
     return found
