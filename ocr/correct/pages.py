@@ -32,6 +32,7 @@ NAMING_ROLES = frozenset({Role.GRID, Role.ADDRESSEE, Role.SIGNATURE, Role.ROUTIN
 _TOKEN = re.compile(r"^(\W*)(.*?)([^\w!]*)$")  # leading marks, the word, trailing marks ("!" may be a misread ы)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")
+_PLAIN_WORD = re.compile(r"[а-яё][а-яё-]+", re.IGNORECASE)
 
 
 def corrects(lang: str) -> bool:
@@ -45,8 +46,9 @@ class Slot:
 
     places: tuple[tuple[int, int, int], ...]  # (page index, line index, word index)
     sentence_start: bool  # after a full stop or colon: a capital there is no sign of a name
-    # Surely inside a sentence: not after a full stop or a wide space (one left for a full stop the
-    # reading lost), not a paragraph's first word, no capitalised word beside it (``Советского Союза``).
+    # Surely inside a sentence: right after a plain word (no mark: a full stop may be read as a comma)
+    # with no wide space (one left for a full stop the reading lost), not a paragraph's first word, no
+    # capitalised word beside it (``Советского Союза``).
     inside_sentence: bool = False
 
 
@@ -85,7 +87,9 @@ def slots(pages: list[PageResult]) -> list[Slot]:
         beside = (k > 0 and capital[k - 1]) or (k + size < len(places) and capital[k + size])
         p, line, w = places[k]
         opens_line = w == 0 and pages[p].lines[line].paragraph_start
-        inside = not starts and not opens_line and not wide[(p, line)][w] and not beside
+        # After a mark a capital may follow a full stop misread (``союза, Эти``) or noise.
+        after_word = k > 0 and bool(_PLAIN_WORD.fullmatch(texts[k - 1]))
+        inside = after_word and not opens_line and not wide[(p, line)][w] and not beside
         found.append(Slot(tuple(places[k:k + size]), starts, inside))
         k += size
     return found
