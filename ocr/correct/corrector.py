@@ -48,6 +48,10 @@ class Choice:
 class Corrector:
     table: ConfusionTable
     lexicon: Lexicon
+    # An adapted corrector (:meth:`adapted`) leaves to its base every word without a read string of
+    # the confusions it raised: the base's choice for it stands, and is already made.
+    base: Corrector | None = None
+    raised: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _back(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -76,9 +80,10 @@ class Corrector:
             rate = n / max(n, text.count(intended) + n) if intended else 0.0
             if n >= MIN_DOCUMENT_COUNT and rate > probabilities.get((intended, observed), 0.0):
                 probabilities[(intended, observed)] = rate
-        if probabilities == self.table.probabilities:
+        raised = frozenset(o for key, o in probabilities if probabilities[(key, o)] != self.table.probabilities.get((key, o)))
+        if not raised:
             return self
-        return Corrector(ConfusionTable(probabilities), self.lexicon)
+        return Corrector(ConfusionTable(probabilities), self.lexicon, self, raised)
 
     def _undo_one(self, word: str, start: int) -> list[tuple[str, float, int]]:
         """Words one learned confusion back from ``word``, at or after ``start``: (word, probability, end)."""
@@ -90,12 +95,13 @@ class Corrector:
         return found
 
     def confusion_candidates(self, word: str, depth: int = MAX_CONFUSIONS) -> dict[str, float]:
-        """Known words at most ``depth`` learned confusions from ``word`` (folded) → probability."""
+        """Listed words at most ``depth`` learned confusions from ``word`` (folded) → probability (a form
+        only the dictionary knows is rarer than any listed one: it could not win, and looking it up is slow)."""
         frontier, found = [(word, 1.0, 0)], {}
         for _ in range(depth):
             frontier = [(w, p * q, end) for text, p, start in frontier for w, q, end in self._undo_one(text, start)]
             for text, p, _ in frontier:
-                if p > found.get(text, 0.0) and self.lexicon.known(text):
+                if p > found.get(text, 0.0) and self.lexicon.listed(text):
                     found[text] = p
         found.pop(word, None)
         return found
@@ -122,6 +128,8 @@ class Corrector:
         A known ``word`` competes with its own frequency, an unknown one with UNKNOWN_FREQUENCY; a
         capitalised one gets only learned confusions, and never becomes a name.
         """
+        if self.base is not None and not any(observed in fold(word) for observed in self.raised):
+            return self.base.choose(word, confidence, capitalised)
         misread = min(0.98, max(MISREAD_FLOOR, 1 - (confidence if confidence is not None else 0) / 100))
         key = (word, misread, capitalised)
         if len(self._choices) > MAX_REMEMBERED:

@@ -52,6 +52,10 @@ class Lexicon:
         return any(part.startswith(p) and len(part) - len(p) >= 3 and self._known_part(part[len(p):])
                    for p in self.prefixes)
 
+    def listed(self, folded: str) -> bool:
+        """Whether the folded form is in the frequency list or the period's words (a fast look-up)."""
+        return folded in self.frequencies or folded in self.period
+
     def known(self, word: str) -> bool:
         """Whether ``word`` is a Russian word form (each part of a hyphenated one)."""
         parts = fold(word).split("-")
