@@ -32,6 +32,7 @@ NAMING_ROLES = frozenset({Role.GRID, Role.ADDRESSEE, Role.SIGNATURE, Role.ROUTIN
 _TOKEN = re.compile(r"^(\W*)(.*?)([^\w!]*)$")  # leading marks, the word, trailing marks ("!" may be a misread ы)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")
+_DASHES = frozenset("-–—")
 _PLAIN_WORD = re.compile(r"[а-яё][а-яё-]+", re.IGNORECASE)
 
 
@@ -154,6 +155,26 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
             if lead + piece + trail != _text(pages, place)}
 
 
+def _line_ends(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: (new text, score)}`` mending a word hyphenated at a line's end that the reading broke:
+    its hyphen read apart after a piece that is no word (``очере -``, not ``Причины -``) goes back onto
+    it, and the next line's half read in capitals
+    (``отве-`` + ``ТИТЬ``) is put small when the whole is a known word; the body then rejoins them."""
+    places, edits = _body_places(pages), {}
+    for before, dash, after in zip(places, places[1:], places[2:], strict=False):
+        a, d = _text(pages, before), _text(pages, dash)
+        if (d in _DASHES and before[:2] == dash[:2] != after[:2] and dash[2] == len(pages[dash[0]].lines[dash[1]].words) - 1
+                and a.isalpha() and _text(pages, after)[:1].islower() and not corrector.lexicon.known(a)):
+            edits[before], edits[dash] = (a + "-", 1.0), ("", 1.0)
+    for first, second in zip(places, places[1:], strict=False):
+        a, b = edits.get(first, (_text(pages, first),))[0], _text(pages, second)
+        _, tail, trail = split_token(b)
+        if (first[:2] != second[:2] and a.endswith("-") and len(tail) > 1 and tail.isupper() and tail.isalpha()
+                and corrector.lexicon.listed(fold(split_token(a)[1] + tail))):
+            edits[second] = (tail.lower() + trail, 1.0)
+    return edits
+
+
 def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
     """``{place: (new text, score)}`` joining a word the reading split in two (``бли жайшее``,
     ``промыш`` at a line's end + ``ленности``, its hyphen lost): two neighbours of the body, one of
@@ -216,10 +237,12 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     if not settings.correct or not corrects(settings.ocr.lang):
         return pages, []
     corrector = corrector or default_corrector()
-    # Split words first: the word-by-word correction then sees them whole.
-    joins = _split_words(pages, corrector)
-    corrections = _recorded(pages, joins)
-    pages = _apply(pages, joins)
+    # Broken and split words first: the word-by-word correction then sees them whole.
+    corrections = []
+    for mend in (_line_ends, _split_words):
+        edits = mend(pages, corrector)
+        corrections += _recorded(pages, edits)
+        pages = _apply(pages, edits)
     protected = _protected(pages)
     edits = _word_edits(pages, protected, corrector)
     # Second pass: the confusions this document made often weigh its words at its own rate.
