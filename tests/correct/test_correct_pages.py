@@ -100,6 +100,20 @@ def test_a_word_split_in_two_is_joined(corrector):
         assert all(c.after != "" for c in correct_pages([_page(_line(text, 40))], Settings(), corrector)[1])
 
 
+def test_a_word_broken_at_a_line_end_is_mended(corrector):
+    # The hyphen read apart from a piece that is no word goes back onto it; the word is then tried whole.
+    pages, changes = correct_pages([_page(_line("высылаю с очере -", 40), _line("дной почтой", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["высылаю с очере-", "дной почтой"]
+    assert [(c.before, c.after) for c in changes] == [("очере", "очере-"), ("-", "")]
+    # The next line's half read in capitals is put small when the whole is a word.
+    pages, changes = correct_pages([_page(_line("что отве-", 40), _line("ТИТЬ.", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["что отве-", "тить."]
+    # A dash after a word is punctuation, and a capitalised abbreviation no half of a word.
+    for first, second in (("Причины -", "недостаток"), ("на-", "КНДР")):
+        page = _page(_line(first, 40), _line(second, 80))
+        assert correct_pages([page], Settings(), corrector) == ([page], [])
+
+
 def test_words_of_the_documents_distribution_list_are_protected(corrector):
     grid = _line("Экз. № 8-т Перелать", 10, role=Role.GRID)
     pages, changes = correct_pages([_page(grid, _line("Перелать сообщает", 40))], Settings(), corrector)
