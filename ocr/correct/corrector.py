@@ -6,6 +6,7 @@ any letter. Its score is the probability of the confusions (an unseen edit gets 
 times the word's frequency; the reading as it stands competes as an unknown word of a small fixed
 frequency. With Tesseract's word confidence, a sure reading is less likely to be a misreading. The
 word is changed only when the best candidate's share of all the probability clears a threshold.
+A confusion one document makes again and again is weighed at that document's rate (:meth:`Corrector.adapted`).
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@
 Runs on the message text (body lines) of every page in reading order, before the record is
 assembled, so the page text, the body and the fields read from it all see the corrected words; the
 raw reading stays in the document's ``corrections``. A word hyphenated across a line end is tried
-whole (``китай-`` + ``скому``) and its correction split back at the same place. Never tried: names
-(all capitals, a capitalised word the dictionary knows only as a name, the words of the document's
-header, distribution list and signature, the names listed in ``data/period.json``), numbers, dates,
-cipher groups and Latin words.
+whole (``китай-`` + ``скому``) and its correction split back at the same place; before that, words
+the reading broke are mended (a hyphen read apart, a word split in two). A capital misread where the
+sentence surely goes on is put small. Never tried: names (all capitals, a capitalised word inside a
+sentence that is no common word or may be a name, the capitalised words of the document's header,
+distribution list and signature, the names listed in ``data/period.json``), numbers, dates, cipher
+groups and Latin words. A second pass weighs the document's frequent confusions at its own rate.
 """
 
 from __future__ import annotations
