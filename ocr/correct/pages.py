@@ -159,14 +159,16 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
 
 def _line_ends(pages: list[PageResult], corrector: Corrector) -> dict:
     """``{place: (new text, score)}`` mending a word hyphenated at a line's end that the reading broke:
-    its hyphen read apart after a piece that is no common word (``очере -``, not ``Причины -``) goes back onto
-    it, and the next line's half read in capitals
-    (``отве-`` + ``ТИТЬ``) is put small when the whole is a known word; the body then rejoins them."""
+    its hyphen read apart between two pieces that are no common words (``очере -`` + ``дной``, not
+    ``Причины -`` + ``недостаток``) goes back onto the first, and the next line's half read in
+    capitals (``отве-`` + ``ТИТЬ``) is put small when the whole is a listed word; the body then
+    rejoins them."""
     places, edits = _body_places(pages), {}
     for before, dash, after in zip(places, places[1:], places[2:], strict=False):
         a, d = _text(pages, before), _text(pages, dash)
         if (d in _DASHES and before[:2] == dash[:2] != after[:2] and dash[2] == len(pages[dash[0]].lines[dash[1]].words) - 1
-                and a.isalpha() and _text(pages, after)[:1].islower() and corrector.lexicon.frequency(a) < COMMON_FREQUENCY):
+                and a.isalpha() and _text(pages, after)[:1].islower()
+                and max(map(corrector.lexicon.frequency, (a, split_token(_text(pages, after))[1]))) < COMMON_FREQUENCY):
             edits[before], edits[dash] = (a + "-", 1.0), ("", 1.0)
     for first, second in zip(places, places[1:], strict=False):
         a, b = edits.get(first, (_text(pages, first),))[0], _text(pages, second)
