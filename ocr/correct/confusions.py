@@ -3,7 +3,9 @@
 Learned (:mod:`ocr.correct.learn`), not typed in: each page's reading is aligned with its ground
 truth grapheme by grapheme (:mod:`ocr.compare.align`); each run of differences inside a word is one
 confusion, from one or two intended characters to up to three read ones (``ы`` read as ``ь!``),
-and its probability is its count over the count of the intended characters in the truth.
+and its probability is its count over the count of the intended characters in the truth. Both texts
+are folded to lower case first: a letter misread is the same misreading in either case (the table
+is looked up with folded words), and a capital read for a small letter is the corrector's own rule.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from pathlib import Path
 from ocr.batch import store
 from ocr.compare.align import align_graphemes
 from ocr.compare.normalise import collapse_whitespace
+from ocr.correct.lexicon import fold
 
-TABLE_VERSION = 1
+TABLE_VERSION = 2
 DEFAULT_TABLE = Path(__file__).parent / "data" / f"confusions-v{TABLE_VERSION}.json"
 MAX_INTENDED = 2  # characters on the truth's side of one confusion
 MAX_OBSERVED = 3  # characters on the reading's side
@@ -97,6 +100,7 @@ def learn(pairs: Iterable[tuple[str, str]], source: dict | None = None) -> Confu
     errors: Counter = Counter()
     units: Counter = Counter()
     for truth, reading in pairs:
+        truth, reading = fold(truth), fold(reading)
         units.update(_units(collapse_whitespace(truth)))
         for intended, observed in error_runs(truth, reading):
             errors.update(confusions(intended, observed))

@@ -6,11 +6,13 @@ any letter. Its score is the probability of the confusions (an unseen edit gets 
 times the word's frequency; the reading as it stands competes as an unknown word of a small fixed
 frequency. With Tesseract's word confidence, a sure reading is less likely to be a misreading. The
 word is changed only when the best candidate's share of all the probability clears a threshold.
+A confusion one document makes again and again is weighed at that document's rate (:meth:`Corrector.adapted`).
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 
 from ocr.correct import confusions
@@ -20,14 +22,21 @@ from ocr.correct.lexicon import HARD_SIGN_QUOTES, Lexicon, fold, lexicon
 ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 MAX_CONFUSIONS = 2  # learned confusions applied to one word
 MIN_EDIT_LENGTH = 5  # shorter words have too many neighbours one edit away to pick one
-EDIT_PROBABILITY = 1e-2  # of an edit the table never saw (measured on the tuning split with no table at all)
+EDIT_PROBABILITY = 1e-3  # of an edit the table never saw (tuned on the tuning split against the learned table)
 UNKNOWN_FREQUENCY = 1e-9  # prior of a word unknown to the lexicon being right as read
-MIN_SHARE = 0.9  # the best candidate's share of the probability of all readings, to change the word
+MIN_SHARE = 0.75  # the best candidate's share of the probability of all readings, to change the word
 MIN_SHARE_CAPITALISED = 0.97
-MIN_SHARE_KNOWN = 0.99  # a known word read is changed only for a far more likely one (``пля`` → ``для``)
+MIN_SHARE_KNOWN = 0.95  # a known word read is changed only for a far more likely one (``пля`` → ``для``)
 # Tesseract is as sure of many misreadings as of right readings (90 and more): its confidence only
 # makes a misreading more likely below 100 - 100 * MISREAD_FLOOR.
 MISREAD_FLOOR = 0.5
+# A confusion made this often in one document is that page's habit (a worn type, one face): its rate
+# there, not the table's average, weighs the document's words in a second pass.
+MIN_DOCUMENT_COUNT = 3
+MAX_REMEMBERED = 200_000  # choices kept per corrector (a long batch's words, a few tens of MB at most)
+# A word this common (wordfreq) and never a name is not capitalised inside a sentence: a capital read
+# there is the typewriter's small letter misread (``Закрытой``, ``Министров``).
+COMMON_FREQUENCY = 1e-6
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,10 @@ class Choice:
 class Corrector:
     table: ConfusionTable
     lexicon: Lexicon
+    # An adapted corrector (:meth:`adapted`) leaves to its base every word without a read string of
+    # the confusions it raised: the base's choice for it stands, and is already made.
+    base: Corrector | None = None
+    raised: frozenset[str] = frozenset()
 
     @functools.cached_property
     def _back(self) -> dict[str, list[tuple[str, str, float]]]:
@@ -56,6 +69,23 @@ class Corrector:
                 index.setdefault(observed[:1], []).append((observed, intended, p))
         return index
 
+    def adapted(self, corrections: list[tuple[str, str]], text: str) -> Corrector:
+        """This corrector with the confusions one document made at least MIN_DOCUMENT_COUNT times in
+        ``corrections`` (``(before, after)`` words) at their rate in its ``text`` when that is higher."""
+        made = Counter(pair for before, after in corrections
+                       for run in confusions.error_runs(fold(after), fold(before))
+                       for pair in confusions.confusions(*run))
+        text = fold(text)
+        probabilities = dict(self.table.probabilities)
+        for (intended, observed), n in made.items():
+            rate = n / max(n, text.count(intended) + n) if intended else 0.0
+            if n >= MIN_DOCUMENT_COUNT and rate > probabilities.get((intended, observed), 0.0):
+                probabilities[(intended, observed)] = rate
+        raised = frozenset(o for key, o in probabilities if probabilities[(key, o)] != self.table.probabilities.get((key, o)))
+        if not raised:
+            return self
+        return Corrector(ConfusionTable(probabilities), self.lexicon, self, raised)
+
     def _undo_one(self, word: str, start: int) -> list[tuple[str, float, int]]:
         """Words one learned confusion back from ``word``, at or after ``start``: (word, probability, end)."""
         found = []
@@ -66,12 +96,13 @@ class Corrector:
         return found
 
     def confusion_candidates(self, word: str, depth: int = MAX_CONFUSIONS) -> dict[str, float]:
-        """Known words at most ``depth`` learned confusions from ``word`` (folded) → probability."""
+        """Listed words at most ``depth`` learned confusions from ``word`` (folded) → probability (a form
+        only the dictionary knows is rarer than any listed one: it could not win, and looking it up is slow)."""
         frontier, found = [(word, 1.0, 0)], {}
         for _ in range(depth):
             frontier = [(w, p * q, end) for text, p, start in frontier for w, q, end in self._undo_one(text, start)]
             for text, p, _ in frontier:
-                if p > found.get(text, 0.0) and self.lexicon.known(text):
+                if p > found.get(text, 0.0) and self.lexicon.listed(text):
                     found[text] = p
         found.pop(word, None)
         return found
@@ -98,6 +129,22 @@ class Corrector:
         A known ``word`` competes with its own frequency, an unknown one with UNKNOWN_FREQUENCY; a
         capitalised one gets only learned confusions, and never becomes a name.
         """
+        if self.base is not None and not any(observed in fold(word) for observed in self.raised):
+            return self.base.choose(word, confidence, capitalised)
+        misread = min(0.98, max(MISREAD_FLOOR, 1 - (confidence if confidence is not None else 0) / 100))
+        key = (word, misread, capitalised)
+        if len(self._choices) > MAX_REMEMBERED:
+            self._choices.clear()
+        if key not in self._choices:
+            self._choices[key] = self._choose(word, misread, capitalised)
+        return self._choices[key]
+
+    @functools.cached_property
+    def _choices(self) -> dict:
+        """Choices made, by word, misreading prior and case: a document repeats its words."""
+        return {}
+
+    def _choose(self, word: str, misread: float, capitalised: bool) -> Choice | None:
         folded = fold(word)
         known = self.lexicon.known(folded)
         if known:
@@ -110,13 +157,24 @@ class Corrector:
             candidates = {w: p for w, p in candidates.items() if not self.lexicon.is_name(w)}
         if not candidates:
             return None
-        misread = min(0.98, max(MISREAD_FLOOR, 1 - (confidence if confidence is not None else 0) / 100))
         scores = {w: misread * p * self.lexicon.frequency(w) for w, p in candidates.items()}
         best = max(scores, key=scores.__getitem__)
         as_read = self.lexicon.frequency(folded) if known else UNKNOWN_FREQUENCY
         share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
         threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
         return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
+
+
+def recased(word: str, lexicon: Lexicon, inside_sentence: bool) -> str:
+    """``word`` in the case its place asks for, where the reading's case is the likelier misreading:
+    a capital read inside a known word (``дивизиЙ``) is small; a common word that is no name,
+    capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital."""
+    if len(word) > 2 and not word.isupper() and any(c.isupper() for c in word[1:]) and lexicon.known(word):
+        word = word[:1] + word[1:].lower()
+    if (inside_sentence and word[:1].isupper() and word[1:].islower()
+            and lexicon.frequency(word.lower()) >= COMMON_FREQUENCY and not lexicon.may_be_name(word)):
+        return word.lower()
+    return word
 
 
 def _cased_like(candidate: str, word: str) -> str:

@@ -53,15 +53,17 @@ def page_pairs(read: dict[Case, list[PageResult]]) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-level", type=int, default=6, help="tuning telegrams per degradation level")
-    parser.add_argument("--seed", type=int, default=7000, help="first seed of the tuning renders")
+    parser.add_argument("--per-level", type=int, default=8, help="tuning telegrams per degradation level and range")
+    parser.add_argument("--seed", type=int, nargs="+", default=[1000, 7000],
+                        help="first seed of each range of tuning renders")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--cache", type=Path, default=Path("output/learn"), help="renders and readings")
     parser.add_argument("--out", type=Path, default=confusions.DEFAULT_TABLE)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     # The tuning split only: held-out renders are never looked at while tuning.
-    cases = ensure_cases(args.cache / "renders", args.per_level, args.seed, None, LEVELS, splits=(Split.TUNING.value,))
+    cases = [case for seed in args.seed
+             for case in ensure_cases(args.cache / "renders", args.per_level, seed, None, LEVELS, splits=(Split.TUNING.value,))]
     pairs = page_pairs(read_cases(cases, Settings(correct=False), args.workers, args.cache / "readings"))
     source = {"split": Split.TUNING.value, "seed": args.seed, "per_level": args.per_level, "levels": list(LEVELS),
               "pages": len(pairs), "synthesiser": synth_fingerprint()}

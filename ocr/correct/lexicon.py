@@ -20,6 +20,9 @@ PERIOD_VOCABULARY = Path(__file__).parent / "data" / "period.json"
 # below wordfreq's rarest words (about 1e-8), since such a form is rare or archaic.
 UNSEEN_FREQUENCY = 3e-9
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+# The one-letter words of Russian: any other lone letter is a misreading (``м`` for ``и``) or an
+# abbreviation, which carries its full stop.
+ONE_LETTER_WORDS = frozenset("авиоксуя")
 
 
 # The typist's quote for ъ, as typed and as OCR reads it.
@@ -39,12 +42,19 @@ class Lexicon:
     period: frozenset[str]
     prefixes: tuple[str, ...]
     names: frozenset[str]  # every word of the listed names, folded
+    capitalised: frozenset[str]  # lemmas written with a capital inside a sentence (``Советского``)
 
     def _known_part(self, part: str) -> bool:
+        if len(part) == 1:
+            return part in ONE_LETTER_WORDS
         if part in self.period or part in self.frequencies or self.morph.word_is_known(part):
             return True
         return any(part.startswith(p) and len(part) - len(p) >= 3 and self._known_part(part[len(p):])
                    for p in self.prefixes)
+
+    def listed(self, folded: str) -> bool:
+        """Whether the folded form is in the frequency list or the period's words (a fast look-up)."""
+        return folded in self.frequencies or folded in self.period
 
     def known(self, word: str) -> bool:
         """Whether ``word`` is a Russian word form (each part of a hyphenated one)."""
@@ -67,6 +77,14 @@ class Lexicon:
         parses = [p for p in self.morph.parse(folded) if p.is_known]
         return bool(parses) and all(NAME_TAGS & p.tag.grammemes for p in parses)
 
+    def may_be_name(self, word: str) -> bool:
+        """A listed name, a form whose likeliest reading in the dictionary is a name or place
+        (``Киев``, not ``Марта``), or a form of a lemma the period capitalises (``Советского``)."""
+        folded = fold(word)
+        parses = [p for p in self.morph.parse(folded) if p.is_known]
+        return (folded in self.names or any(p.normal_form in self.capitalised for p in parses)
+                or bool(parses and NAME_TAGS & parses[0].tag.grammemes))
+
 
 @functools.cache
 def lexicon() -> Lexicon:
@@ -78,4 +96,5 @@ def lexicon() -> Lexicon:
         period=frozenset(fold(w) for w in period["words"]),
         prefixes=tuple(period["compound_prefixes"]),
         names=frozenset(fold(part) for name in period["names"] for part in name.split()),
+        capitalised=frozenset(period["capitalised_lemmas"]),
     )

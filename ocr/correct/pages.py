@@ -3,10 +3,12 @@
 Runs on the message text (body lines) of every page in reading order, before the record is
 assembled, so the page text, the body and the fields read from it all see the corrected words; the
 raw reading stays in the document's ``corrections``. A word hyphenated across a line end is tried
-whole (``китай-`` + ``скому``) and its correction split back at the same place. Never tried: names
-(all capitals, a capitalised word the dictionary knows only as a name, the words of the document's
-header, distribution list and signature, the names listed in ``data/period.json``), numbers, dates,
-cipher groups and Latin words.
+whole (``китай-`` + ``скому``) and its correction split back at the same place; before that, words
+the reading broke are mended (a hyphen read apart, a word split in two). A capital misread where the
+sentence surely goes on is put small. Never tried: names (all capitals, a capitalised word inside a
+sentence that is no common word or may be a name, the capitalised words of the document's header,
+distribution list and signature, the names listed in ``data/period.json``), numbers, dates, cipher
+groups and Latin words. A second pass weighs the document's frequent confusions at its own rate.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
-from ocr.correct.corrector import Corrector, default_corrector
-from ocr.correct.lexicon import fold
+from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased
+from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
 from ocr.settings import Settings
@@ -32,6 +34,8 @@ NAMING_ROLES = frozenset({Role.GRID, Role.ADDRESSEE, Role.SIGNATURE, Role.ROUTIN
 _TOKEN = re.compile(r"^(\W*)(.*?)([^\w!]*)$")  # leading marks, the word, trailing marks ("!" may be a misread ы)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")
+_DASHES = frozenset("-–—")
+_PLAIN_WORD = re.compile(r"[а-яё][а-яё-]+", re.IGNORECASE)
 
 
 def corrects(lang: str) -> bool:
@@ -44,7 +48,11 @@ class Slot:
     """One word to try: one Tesseract word, or the two halves of a word hyphenated across a line end."""
 
     places: tuple[tuple[int, int, int], ...]  # (page index, line index, word index)
-    sentence_start: bool
+    sentence_start: bool  # after a full stop or colon: a capital there is no sign of a name
+    # Surely inside a sentence: right after a plain word (no mark: a full stop may be read as a comma)
+    # with no wide space (one left for a full stop the reading lost), not a paragraph's first word, no
+    # capitalised word beside it (``Советского Союза``).
+    inside_sentence: bool = False
 
 
 def _body_places(pages: list[PageResult]) -> list[tuple[int, int, int]]:
@@ -57,19 +65,36 @@ def _text(pages: list[PageResult], place: tuple[int, int, int]) -> str:
     return pages[p].lines[k].words[w].text
 
 
+def _after_wide_space(line: Line) -> list[bool]:
+    """For each word of the line, whether two spaces or more stand before it in the line's text: where
+    the typist left a full stop's wide space, the stop itself may have been lost (``положении  Он``)."""
+    found, cursor = [], 0
+    for word in line.words:
+        at = line.text.find(word.text, cursor)
+        found.append(at >= 2 and line.text[at - 2:at] == "  ")
+        cursor = max(cursor, at + len(word.text))
+    return found
+
+
 def slots(pages: list[PageResult]) -> list[Slot]:
     """The body's words in reading order, hyphenated halves joined into one slot."""
     places, found, k = _body_places(pages), [], 0
+    texts = [_text(pages, place) for place in places]
+    capital = [split_token(text)[1][:1].isupper() for text in texts]
+    wide = {(p, k): _after_wide_space(pages[p].lines[k]) for p, k, _ in places}
     while k < len(places):
-        text, last_line = _text(pages, places[k]), places[k][:2]
-        starts = k == 0 or bool(_SENTENCE_END.search(_text(pages, places[k - 1])))
+        text, last_line = texts[k], places[k][:2]
+        starts = k == 0 or bool(_SENTENCE_END.search(texts[k - 1]))
         following = places[k + 1] if k + 1 < len(places) else None
-        if following and following[:2] != last_line and text.endswith("-") and _text(pages, following)[:1].islower():
-            found.append(Slot((places[k], following), starts))
-            k += 2
-        else:
-            found.append(Slot((places[k],), starts))
-            k += 1
+        size = 2 if following and following[:2] != last_line and text.endswith("-") and texts[k + 1][:1].islower() else 1
+        beside = (k > 0 and capital[k - 1]) or (k + size < len(places) and capital[k + size])
+        p, line, w = places[k]
+        opens_line = w == 0 and pages[p].lines[line].paragraph_start
+        # After a mark a capital may follow a full stop misread (``союза, Эти``) or noise.
+        after_word = k > 0 and bool(_PLAIN_WORD.fullmatch(texts[k - 1]))
+        inside = after_word and not opens_line and not wide[(p, line)][w] and not beside
+        found.append(Slot(tuple(places[k:k + size]), starts, inside))
+        k += size
     return found
 
 
@@ -80,17 +105,20 @@ def split_token(text: str) -> tuple[str, str, str]:
 
 
 def _protected(pages: list[PageResult]) -> frozenset[str]:
-    return frozenset(fold(split_token(word.text)[1]) for page in pages for line in page.lines
-                     if line.role in NAMING_ROLES for word in line.words)
+    """The capitalised words of the document's naming lines (its lower-case words there, ``экз``, are no names)."""
+    cores = (split_token(word.text)[1] for page in pages for line in page.lines
+             if line.role in NAMING_ROLES for word in line.words)
+    return frozenset(fold(core) for core in cores if core[:1].isupper())
 
 
-def _tried(core: str, capitalised_in_text: bool, protected: frozenset[str], corrector: Corrector) -> bool:
-    """Whether ``core`` may be a misreading to correct: a Russian word that is no name or number."""
-    letters = sum(c.isalpha() for c in core)
-    if letters < 2 or sum(c.isdigit() for c in core) > 1 or "." in core or "/" in core:
+def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
+    """Whether ``core`` may be a misreading to correct: a Russian word that is no name in capitals,
+    number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``)."""
+    letters, digits = sum(c.isalpha() for c in core), sum(c.isdigit() for c in core)
+    if letters + digits < 2 and not (letters == 1 and len(core) == 1) or digits > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)
-    if not _CYRILLIC.search(core) or core.isupper() or capitalised_in_text:
-        return False  # Latin words; names in capitals; capitalised words inside a sentence are names
+    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1):
+        return False  # Latin words; names in capitals
     folded = fold(core)
     exclaimed = core.endswith("!") and corrector.lexicon.known(core.rstrip("!"))  # a real "!", not a misread ы
     return folded not in protected and folded not in corrector.lexicon.names and not exclaimed
@@ -111,26 +139,84 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if len(parts) == 2:
         parts[0] = (parts[0][0], parts[0][1].rstrip("-"), "-")
     joined = "".join(core for _, core, _ in parts)
-    capitalised = joined[:1].isupper()
-    if not _tried(joined, capitalised and not slot.sentence_start, protected, corrector):
+    if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
-    confidence = min(word.confidence for word in words)
-    choice = corrector.choose(joined, confidence, capitalised=capitalised)
-    if choice is None:
+    quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
+    cased = recased(joined, corrector.lexicon, slot.inside_sentence and not quoted)
+    capitalised = cased[:1].isupper()
+    choice = None
+    if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name
+        choice = corrector.choose(cased, min(word.confidence for word in words), capitalised=capitalised)
+    word, score = (choice.word, choice.score) if choice else (cased, 1.0)
+    if word == joined:
         return {}
-    cut = _split_back(joined, choice.word, len(parts[0][1])) if len(parts) == 2 else len(choice.word)
-    pieces = [choice.word[:cut], choice.word[cut:]]
-    return {place: (lead + piece + trail, choice.score)
+    cut = _split_back(joined, word, len(parts[0][1])) if len(parts) == 2 else len(word)
+    pieces = [word[:cut], word[cut:]]
+    return {place: (lead + piece + trail, score)
             for place, (lead, _, trail), piece in zip(slot.places, parts, pieces)
             if lead + piece + trail != _text(pages, place)}
 
 
+def _line_ends(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: (new text, score)}`` mending a word hyphenated at a line's end that the reading broke:
+    its hyphen read apart between two pieces that are no common words (``очере -`` + ``дной``, not
+    ``Причины -`` + ``недостаток``) goes back onto the first, and the next line's half read in
+    capitals (``отве-`` + ``ТИТЬ``) is put small when the whole is a listed word; the body then
+    rejoins them."""
+    places, edits = _body_places(pages), {}
+    for before, dash, after in zip(places, places[1:], places[2:], strict=False):
+        a, d = _text(pages, before), _text(pages, dash)
+        if (d in _DASHES and before[:2] == dash[:2] != after[:2] and dash[2] == len(pages[dash[0]].lines[dash[1]].words) - 1
+                and a.isalpha() and _text(pages, after)[:1].islower()
+                and max(map(corrector.lexicon.frequency, (a, split_token(_text(pages, after))[1]))) < COMMON_FREQUENCY):
+            edits[before], edits[dash] = (a + "-", 1.0), ("", 1.0)
+    for first, second in zip(places, places[1:], strict=False):
+        a, b = edits.get(first, (_text(pages, first),))[0], _text(pages, second)
+        _, tail, trail = split_token(b)
+        if (first[:2] != second[:2] and a.endswith("-") and len(tail) > 1 and tail.isupper() and tail.isalpha()
+                and corrector.lexicon.listed(fold(split_token(a)[1] + tail))):
+            edits[second] = (tail.lower() + trail, 1.0)
+    return edits
+
+
+def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: (new text, score)}`` joining a word the reading split in two (``бли жайшее``,
+    ``промыш`` at a line's end + ``ленности``, its hyphen lost): two neighbours of the body, one of
+    them no word, whose letters together are a known word. Across a line end the first half gets its
+    hyphen back (the body's paragraphs rejoin it); inside a line the second half is dropped ("")."""
+    places, edits, lexicon = _body_places(pages), {}, corrector.lexicon
+    for first, second in zip(places, places[1:], strict=False):
+        if first in edits or second in edits:
+            continue
+        a, b = _text(pages, first), _text(pages, second)
+        lead, head, _ = split_token(a)
+        _, tail, trail = split_token(b)
+        halves_ok = head == a[len(lead):] and tail + trail == b and head.isalpha() and tail.isalpha() and tail.islower()
+        if not halves_ok or not _CYRILLIC.search(head) or min(len(head), len(tail)) < 2 or len(head + tail) < 5:
+            continue
+        joined = head + tail
+        if (lexicon.known(head) and lexicon.known(tail)) or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY:
+            continue
+        same_line = first[:2] == second[:2]
+        line_break = not same_line and first[2] == len(pages[first[0]].lines[first[1]].words) - 1 and second[2] == 0
+        if same_line:
+            edits[first], edits[second] = (lead + joined + trail, 1.0), ("", 1.0)
+        elif line_break:
+            edits[first] = (a + "-", 1.0)
+    return edits
+
+
 def _respliced(line: Line, texts: list[str]) -> str:
-    """The line's text with each word's text replaced by the new one, in order."""
+    """The line's text with each word's text replaced by the new one, in order (a word made "" is
+    dropped with the space before it)."""
     text, cursor = line.text, 0
     for word, new in zip(line.words, texts, strict=True):
         at = text.find(word.text, cursor)
         if at < 0:
+            continue
+        if not new:
+            before = text[:at].rstrip()
+            text, cursor = before + text[at + len(word.text):], len(before)
             continue
         text = text[:at] + new + text[at + len(word.text):]
         cursor = at + len(new)
@@ -143,7 +229,7 @@ def _apply(pages: list[PageResult], edits: dict) -> list[PageResult]:
         lines = []
         for k, line in enumerate(page.lines):
             texts = [edits.get((p, k, w), (word.text, 0))[0] for w, word in enumerate(line.words)]
-            words = [dataclasses.replace(word, text=t) for word, t in zip(line.words, texts, strict=True)]
+            words = [dataclasses.replace(word, text=t) for word, t in zip(line.words, texts, strict=True) if t]
             lines.append(dataclasses.replace(line, words=words, text=_respliced(line, texts)) if texts != [w.text for w in line.words] else line)
         changed.append(dataclasses.replace(page, lines=lines))
     return changed
@@ -155,12 +241,30 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     if not settings.correct or not corrects(settings.ocr.lang):
         return pages, []
     corrector = corrector or default_corrector()
+    # Broken and split words first: the word-by-word correction then sees them whole.
+    corrections = []
+    for mend in (_line_ends, _split_words):
+        edits = mend(pages, corrector)
+        corrections += _recorded(pages, edits)
+        pages = _apply(pages, edits)
     protected = _protected(pages)
+    edits = _word_edits(pages, protected, corrector)
+    # Second pass: the confusions this document made often weigh its words at its own rate.
+    made = [(_text(pages, place), new) for place, (new, _) in edits.items()]
+    body = " ".join(_text(pages, place) for place in _body_places(pages))
+    edits = _word_edits(pages, protected, corrector.adapted(made, body))
+    return _apply(pages, edits), corrections + _recorded(pages, edits)
+
+
+def _recorded(pages: list[PageResult], edits: dict) -> list[Correction]:
+    return [Correction(page=pages[p].number, bbox=pages[p].lines[k].words[w].bbox,
+                       before=pages[p].lines[k].words[w].text, after=new, score=score)
+            for (p, k, w), (new, score) in edits.items()]
+
+
+def _word_edits(pages: list[PageResult], protected: frozenset[str], corrector: Corrector) -> dict:
     edits = {}
     for slot in slots(pages):
         if all(split_token(_text(pages, place))[1] in pages[place[0]].lines[place[1]].text for place in slot.places):
             edits.update(_slot_edits(pages, slot, protected, corrector))
-    corrections = [Correction(page=pages[p].number, bbox=pages[p].lines[k].words[w].bbox,
-                              before=pages[p].lines[k].words[w].text, after=new, score=score)
-                   for (p, k, w), (new, score) in edits.items()]
-    return _apply(pages, edits), corrections
+    return edits

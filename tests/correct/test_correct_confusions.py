@@ -28,6 +28,11 @@ def test_learn_counts_and_probabilities():
     assert ("д", "л") in [(i, o) for o, pairs_ in table.by_observed.items() for i, _ in pairs_ if o == "л"]
 
 
+def test_the_table_is_learned_case_folded():
+    table = confusions.learn([("Доклад доклад", "Докпад докпад")])
+    assert table.counts == {("л", "п"): 2} and table.probabilities[("л", "п")] == pytest.approx(1.0)
+
+
 def test_a_confusion_seen_once_is_not_kept():
     table = confusions.learn([("шар", "щар")])
     assert table.probabilities == {}
@@ -48,4 +53,9 @@ def test_the_shipped_table_is_learned_and_versioned():
     data = table.as_dict()
     assert data["version"] == confusions.TABLE_VERSION
     assert data["source"]["split"] == "tuning"
-    assert table.probabilities[("д", "л")] > 0  # the typewriter's д read as л, the first example
+    assert data["source"]["seed"] == [1000, 7000] and data["source"]["pages"] == 114
+    # Learned on folded text from 114 tuning pages: л read as п is the commonest letter confusion;
+    # the д read as л, and a lone и read as м, are there too.
+    assert table.counts[("л", "п")] == 104 and table.probabilities[("л", "п")] == pytest.approx(0.0236, abs=1e-3)
+    assert table.counts[("д", "л")] == 22 and table.counts[("и", "м")] == 42
+    assert all(intended == intended.lower() and observed == observed.lower() for intended, observed in table.entries)

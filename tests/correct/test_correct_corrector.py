@@ -33,3 +33,19 @@ def test_capitalised_words_get_only_learned_confusions_and_no_names(corrector):
 def test_no_clear_winner_no_change(corrector):
     assert corrector.choose("хгвбдщ", 50.0) is None
     assert corrector.choose("Пелищенко", 85.0, capitalised=True) is None
+
+
+def test_a_documents_frequent_confusion_weighs_its_words_at_its_own_rate():
+    from ocr.correct.confusions import ConfusionTable
+    from ocr.correct.corrector import Corrector
+    from ocr.correct.lexicon import lexicon
+
+    base = Corrector(ConfusionTable({("л", "п"): 0.03}), lexicon())
+    assert base.choose("деп", 90.0) is None  # a known word: the table's average rate is not enough
+    made = [("бып", "был"), ("дпя", "для"), ("окопо", "около"), ("Докпад", "Доклад")]
+    text = "по делам бып дпя окопо Докпад консул в деп сообщил"
+    adapted = base.adapted(made, text)
+    # л read as п four times, л kept three times (делам, консул, сообщил): 4 / 7 in this document.
+    assert adapted.table.probabilities[("л", "п")] == pytest.approx(4 / 7)
+    assert adapted.choose("деп", 90.0).word == "дел"
+    assert base.adapted(made[:2], text) is base  # twice is no habit

@@ -16,7 +16,7 @@ from ocr.recognize import OcrSettings
 from ocr.settings import Settings
 
 # A small table as learned ones look: probabilities of reading the intended string as the observed one.
-TABLE = ConfusionTable({("д", "л"): 0.05, ("ы", "ь!"): 0.04, ("ш", "щ"): 0.03, ("и", "н"): 0.01})
+TABLE = ConfusionTable({("д", "л"): 0.05, ("ы", "ь!"): 0.04, ("ш", "щ"): 0.03, ("и", "н"): 0.01, ("и", "м"): 0.01})
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,59 @@ def test_names_numbers_dates_cipher_groups_and_latin_are_never_touched(corrector
     pages, changes = correct_pages([_page(_line(text, 40))], Settings(), corrector)
     assert pages[0].lines[0].text == "сообщаю Пелищенко ВЫШНСКОМУ 12345 19/1-50 Moskau передать"
     assert [c.before for c in changes] == ["перелать"]
+
+
+def test_a_capital_misread_inside_a_sentence_is_put_small(corrector):
+    pages, changes = correct_pages([_page(_line("района порта Закрытой зоной местные", 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == "района порта закрытой зоной местные"
+    assert [(c.before, c.after, c.score) for c in changes] == [("Закрытой", "закрытой", 1.0)]
+    # A capital misread inside a known word is put small too.
+    assert correct_pages([_page(_line("три дивизиЙ и", 40))], Settings(), corrector)[0][0].lines[0].text == "три дивизий и"
+
+
+def test_capitals_that_may_be_right_stay(corrector):
+    kept = ["ответ Советского правительства", 'газеты "Народная правда" и "Голос труда" от',
+            "о международном положении  Он подчеркнул",  # the wide space of a lost full stop
+            "министр промышленности Широкий просит",  # a listed name of the period
+            "поездки в Ленинград и Киев", "это было. Затем он"]
+    for text in kept:
+        assert correct_pages([_page(_line(text, 40))], Settings(), corrector) == ([_page(_line(text, 40))], [])
+    opening = _line("Строительство идет", 80)
+    opening = type(opening)(**{**opening.__dict__, "paragraph_start": True})
+    assert correct_pages([_page(_line("слова", 40), opening)], Settings(), corrector)[1] == []
+
+
+def test_a_lone_letter_that_is_no_word_is_a_misreading(corrector):
+    pages, changes = correct_pages([_page(_line("текстильных фабрик м о сроках, 1954 г. и", 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == "текстильных фабрик и о сроках, 1954 г. и"
+    assert [(c.before, c.after) for c in changes] == [("м", "и")]
+
+
+def test_a_word_split_in_two_is_joined(corrector):
+    pages, changes = correct_pages([_page(_line("в бли жайшее время", 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == "в ближайшее время" and [w.text for w in pages[0].lines[0].words] == ["в", "ближайшее", "время"]
+    assert [(c.before, c.after) for c in changes] == [("бли", "ближайшее"), ("жайшее", "")]
+    # Across a line's end the first half gets its lost hyphen back, and the body joins the halves.
+    pages, changes = correct_pages([_page(_line("Министр промыш", 40), _line("ленности просит", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["Министр промыш-", "ленности просит"]
+    assert [(c.before, c.after) for c in changes] == [("промыш", "промыш-")]
+    # Two words, or a lone misread letter beside a word, are never joined.
+    for text in ("на днях", "Вооружения м боеприпасов"):
+        assert all(c.after != "" for c in correct_pages([_page(_line(text, 40))], Settings(), corrector)[1])
+
+
+def test_a_word_broken_at_a_line_end_is_mended(corrector):
+    # The hyphen read apart from a piece that is no word goes back onto it; the word is then tried whole.
+    pages, changes = correct_pages([_page(_line("высылаю с очере -", 40), _line("дной почтой", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["высылаю с очере-", "дной почтой"]
+    assert [(c.before, c.after) for c in changes] == [("очере", "очере-"), ("-", "")]
+    # The next line's half read in capitals is put small when the whole is a word.
+    pages, changes = correct_pages([_page(_line("что отве-", 40), _line("ТИТЬ.", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["что отве-", "тить."]
+    # A dash after a word is punctuation, and a capitalised abbreviation no half of a word.
+    for first, second in (("Причины -", "недостаток"), ("на-", "КНДР")):
+        page = _page(_line(first, 40), _line(second, 80))
+        assert correct_pages([page], Settings(), corrector) == ([page], [])
 
 
 def test_words_of_the_documents_distribution_list_are_protected(corrector):
