@@ -107,7 +107,7 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[registry.registry_note(line.text) for line in lines if _registry_note(line)],
+        registration_marks=[note for line in lines if _registry_note(line) and registry.is_note(note := registry.registry_note(line.text))],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 
@@ -130,10 +130,20 @@ def distribution(lines: list[Line]) -> list[DistributionEntry]:
     else:
         numbering, placed = grid
         slots = {n: None for row in numbering for n in row}
-        for r, row in enumerate(placed):
-            for c, k in row.items():
-                slots[numbering[r][c]] = rows[r][k][1]
+        for c in range(len(numbering[0])):
+            column = {numbering[r][c]: rows[r][row[c]][1] for r, row in enumerate(placed) if c in row}
+            slots.update(_one_case(column))
     return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
+
+
+def _one_case(column: dict[int, str | None]) -> dict[int, str | None]:
+    """One column's recipients, typed by one hand in one case: a name OCR read in capitals among names
+    read capitalised (small Cyrillic letters of a monospace face look like small capitals) is capitalised."""
+    names = [n for n in column.values() if n]
+    capitalised = sum(n[:1].isupper() and n[1:].islower() for n in names)
+    if capitalised < 2 or capitalised <= sum(n.isupper() for n in names):
+        return column
+    return {k: n.capitalize() if n and n.isupper() and " " not in n else n for k, n in column.items()}
 
 
 def printed_grid(lines: list[Line]) -> list[Line]:

@@ -126,12 +126,22 @@ def _slot_copy(slot: re.Match) -> int:
 
 
 def recipient_name(text: str) -> str | None:
-    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped."""
-    words = []
-    for token in text.split():
-        token = token.strip(" .,:;»«›‹„“”\"'`|—–-_")
-        if len(token) >= 2 and all(c.isalpha() or c in "-." for c in token) and token.lower() not in ("т", "экз"):
-            words.append(to_cyrillic(token))
+    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped.
+
+    A name is capitalised, so a piece in small letters or a lone letter after a word is the rest of that
+    word, split off by OCR at a bent or lowered type bar (``Бе рия``, ``Маленков У``)."""
+    # OCR's stray marks end a word (``т‘Зорину``: the slot's ``т``, a speck, the name beside it).
+    tokens = [t.strip(" .,:;—–-_") for t in re.split(r"[\s»«›‹„“”\"'`‘’|]+", text)]
+    # Letters a space apart are one letter-spaced word (the next slot's printed ``Э к з``).
+    tokens = re.sub(r"(?<!\S)(?:[^\W\d_] )+[^\W\d_](?!\S)", lambda m: m[0].replace(" ", ""), " ".join(t for t in tokens if t)).split()
+    words: list[str] = []
+    for token in tokens:
+        if not all(c.isalpha() or c in "-." for c in token) or token.lower() in ("т", "экз"):
+            continue
+        if words and (token[0].islower() or len(token) == 1):
+            words[-1] += to_cyrillic(token).lower() if words[-1][1:].islower() else to_cyrillic(token)
+        elif len(token) >= 2:
+            words.append(to_cyrillic(token[0].upper() + token[1:]))  # a name's capital read small (``вышинскому``)
     return " ".join(words) or None
 
 

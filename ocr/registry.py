@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 
 from ocr.fields import roman_month
+from ocr.form import ROMAN_MONTHS
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
-_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?[вb]\.")
+# ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
+_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*[пП]\.+")
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№(]|N[sо°o]?)\s*(?=\d)")  # a hand's N read as ``(`` too
+# The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПn]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№(\\]|N[sо°o]?)\s*(?=\d)")  # a hand's N read as ``(`` or ``\`` too
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``).
 _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*(?:\S{1,2}\s+)?(?=\d)")
 _REGISTRY_LINK = re.compile(r"\(\s*[сcС][сcС]\S{3,4}\s*(?:\S{1,2}\s+)?(?=\d)")
@@ -32,8 +35,18 @@ def registry_note(text: str) -> str:
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_LINK.sub("(ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note))
     note = _REGISTRY_NUMERO.sub("N ", note)
-    note = _REGISTRY_MP.sub(" / м. п.", note)
+    note = _REGISTRY_MP.sub(lambda m: " / м. п." + (f" - {m['date']}" if m["date"] else ""), note)
     return _REGISTRY_MONTH.sub(_registry_month, note)
+
+
+# The words a registry note is written with; a margin line with another word is a resolution (``В дело 9/10``).
+_NOTE_WORDS = {"СМ", "ИЗВ", "ССЫЛКА"}
+
+
+def is_note(text: str) -> bool:
+    """Whether a margin line (as :func:`registry_note` gives it) is a registry note: no word of three letters
+    or more but the note's own, as a resolution written across the margin has (``В дело 9.-М.``)."""
+    return all(word.upper() in _NOTE_WORDS or word in ROMAN_MONTHS for word in re.findall(r"[^\W\d_]{3,}", text))
 
 
 def _registry_month(match: re.Match) -> str:
@@ -42,4 +55,6 @@ def _registry_month(match: re.Match) -> str:
     month = roman_month(match["month"])
     if not month or (year and match["month"].isdigit()):
         return match[0]
-    return f"{match['day']}{month}.{match['rest'].lstrip('.') if year else ''}"
+    if not year:  # the note's own date is typed ``2. XI.``
+        return f"{match['day'].strip()} {month}."
+    return f"{match['day']}{month}.{match['rest'].lstrip('.')}"

@@ -152,7 +152,10 @@ def _number(text: str) -> int:
 def _time_value(text: str, limit: int) -> int | None:
     """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
     ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
-    digits = _digits(text)[:2]
+    digits = _digits(text)
+    if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
+        digits = re.sub(r"09|90", "0", digits, count=1)
+    digits = digits[:2]
     if int(digits) >= limit and len(digits) == 2 and digits[0] in "689":
         digits = "0" + digits[1]
     return int(digits) if int(digits) < limit else None

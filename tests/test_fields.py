@@ -165,3 +165,36 @@ def test_marks_side_by_side_are_each_found():
                     Line("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", Role.HANDLING)])
     assert found.classification == ["Совершенно секретно"]
     assert found.handling_marks == ["Хранить наравне с шифром", "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lowered or bent type bar: OCR splits the name there, the piece in small letters or alone
+    ("» № 3-т » № 10-т Маленков У » № 17-т", [(3, None), (10, "Маленкову"), (17, None)]),
+    ("» № 4-т » № 11-т Бе рия » № 18-т", [(4, None), (11, "Берия"), (18, None)]),
+    ("» № 4-т » № 10-т Микоян у » № 16-т", [(4, None), (10, "Микояну"), (16, None)]),
+    # the next slot's printed ``Экз.`` read letter-spaced beside a name is no part of it
+    ("Экз. № 1-РАЗМЕТКА Экз. № 7-т Зорину Э к з Экз. № 13-т", [(1, "РАЗМЕТКА"), (7, "Зорину"), (13, None)]),
+    # a speck between the slot and the name; a name's capital read small
+    ("Экз. № 1-РАЗМЕТКА Экз. №7-т‘Зорину Экз. № 13-т", [(1, "РАЗМЕТКА"), (7, "Зорину"), (13, None)]),
+    ("» № 3-т » № 9-т вышинскому ›№Ю » № 15-т", [(3, None), (9, "Вышинскому"), (15, None)]),
+])
+def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
+    assert fields.parse_grid_row(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("См. из 6. 36 1287 (ссылка 96 30)", "См. изв. № 1287 (ссылка № 30)"),  # ``изв.`` read ``из 6.``
+    ("СМ. изб. 76 114 (ссылка № 43)", "См. изв. № 114 (ссылка № 43)"),
+    ("\\561/м.н.- 2. XII.", "N 561 / м. п. - 2. XII."),  # a hand's N and п
+    ("М 978 /м. п. 26. IV.", "N 978 / м. п. - 26. IV."),  # the hyphen before the date lost
+    ("7924 / м. п. - 6.Х.", "7924 / м. п. - 6. X."),  # the note's date typed ``6. X.``
+])
+def test_registry_notes_of_a_hand(text, expected):
+    assert registry_note(text) == expected
+
+
+def test_a_resolution_is_no_registry_note():
+    from ocr.registry import is_note
+
+    assert not is_note(registry_note("В дело 9.-М."))
+    assert is_note(registry_note("\\561/м.н.- 2. XII.")) and is_note("См. изв. № 1287 (ссылка № 30)")

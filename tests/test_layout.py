@@ -183,3 +183,13 @@ def test_a_resolution_across_the_margin_is_no_registry_note():
     resolution = _line(40, 600, "Учесть при подготовке. Т.М.")
     lines = layout.parse_page(resolution + _first_page(), page=1, width=2480)
     assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]
+
+
+def test_recipients_of_a_column_keep_one_case():
+    from ocr.lines import Line
+
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. № 8-т Громыко Экз. № 15-т", "» № 2-т » № 9-т Кагановичу » № 16-т",
+            "» № 3-т » № 10-т Маленков У » № 17-т", "» № 4-т » № 11-т Бе рия » № 18-т",
+            "» № 5-т » № 12-т МИКОЯНУ » № 19-т", "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
+    found = {d.copy: d.recipient for d in assemble.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    assert found == {1: "РАЗМЕТКА", 8: "Громыко", 9: "Кагановичу", 10: "Маленкову", 11: "Берия", 12: "Микояну"}

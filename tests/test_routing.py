@@ -41,3 +41,12 @@ def test_routing_values_beside_their_labels(text, expected):
 ])
 def test_routing_line_known_by_its_labels(text, expected):
     assert is_routing_line(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slashed zero read as ``09`` or ``90`` in a two-digit value
+    ("Из ПЕКИНА № 8075 пол. 3 час. 096 мин. 1/11 19 53 г. экз. № 11", "03:06"),
+    ("Из ПХЕНЬЯНА № 9794 пол. 14 час. 091 мин. 17/12 19 50 т. экз. № 10", "14:01"),
+])
+def test_slashed_zero_in_the_time(text, expected):
+    assert parse_routing(text).received_time == expected
