@@ -86,6 +86,16 @@ def _noise(line: Line) -> bool:
     return line.confidence is not None and line.confidence < NOISE_CONFIDENCE
 
 
+def _priorities(text: str) -> list[str]:
+    """The priorities a line spells; else the line as typed when it is words only: digits in one are specks
+    or a stamp's edge, and marks among its letters (``© о © сл > ха``) a line OCR could not read."""
+    if found := fields.marks_in(text, fields.PRIORITIES):
+        return found
+    words = re.sub(r"\d", "", text)
+    typed = all(c.isalpha() or c in " .,-" for c in words)
+    return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
+
+
 def header(lines: list[Line]) -> Header:
     """The header fields from the lines of every page (they stand on page 1)."""
     by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
@@ -98,8 +108,7 @@ def header(lines: list[Line]) -> Header:
         classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
         handling_marks=_marks(lines, Role.HANDLING, Role.CLASSIFICATION, fields.HANDLING_MARKS),
         # Priorities are words only: digits in one are specks or a stamp's edge.
-        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t)
-                  for mark in fields.marks_in(t, fields.PRIORITIES) or [_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES)]],
+        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t) for mark in _priorities(t)],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,
@@ -129,21 +138,42 @@ def distribution(lines: list[Line]) -> list[DistributionEntry]:
                     slots[copy] = slots.get(copy) or recipient
     else:
         numbering, placed = grid
+        names = _names_by_column(rows, placed, len(numbering[0]))
         slots = {n: None for row in numbering for n in row}
-        for c in range(len(numbering[0])):
-            column = {numbering[r][c]: rows[r][row[c]][1] for r, row in enumerate(placed) if c in row}
-            slots.update(_one_case(column))
+        for c, column in enumerate(names):
+            slots.update(_one_case({numbering[r][c]: name for r, name in column.items()}))
     return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
+
+
+def _names_by_column(rows: list[list[tuple[int, str | None]]], placed: list[dict[int, int]],
+                     columns: int) -> list[dict[int, str | None]]:
+    """Per column of the grid, row → the name typed beside its slot.
+
+    The clerk types the names beside one column's slots. A name read beside the slot left of that column,
+    in a row where that column's slot was not read (``» № 4-т  »№ Ит  Зорину``), is beside the slot OCR lost.
+    """
+    names: list[dict[int, str | None]] = [{} for _ in range(columns)]
+    for r, row in enumerate(placed):
+        for c, k in row.items():
+            names[c][r] = rows[r][k][1]
+    counts = [sum(bool(n) for r, n in column.items() if (r, c) != (0, 0)) for c, column in enumerate(names)]  # not 1-РАЗМЕТКА
+    beside = max(range(columns), key=counts.__getitem__) if max(counts) >= 2 else None
+    if beside:  # a column left of it to look in
+        for r, row in enumerate(placed):
+            if beside not in row and beside - 1 in row and names[beside - 1].get(r):
+                names[beside][r], names[beside - 1][r] = names[beside - 1][r], None
+    return names
 
 
 def _one_case(column: dict[int, str | None]) -> dict[int, str | None]:
     """One column's recipients, typed by one hand in one case: a name OCR read in capitals among names
     read capitalised (small Cyrillic letters of a monospace face look like small capitals) is capitalised."""
-    names = [n for n in column.values() if n]
+    # Copy 1's slot holds the office's own mark typed into it (``1-РАЗМЕТКА``), no recipient typed beside it.
+    names = [n for k, n in column.items() if n and k != 1]
     capitalised = sum(n[:1].isupper() and n[1:].islower() for n in names)
     if capitalised < 2 or capitalised <= sum(n.isupper() for n in names):
         return column
-    return {k: n.capitalize() if n and n.isupper() and " " not in n else n for k, n in column.items()}
+    return {k: n.capitalize() if n and n.isupper() and k != 1 else n for k, n in column.items()}
 
 
 def printed_grid(lines: list[Line]) -> list[Line]:

@@ -23,9 +23,9 @@ _YO = str.maketrans("Ёё", "Ее")
 
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
-# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers).
-DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
-DIGITISH = r"[\dЗзбОоIl]"
+# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©``.
+DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl©", "33600110")
+DIGITISH = r"[\dЗзбОоIl©]"
 
 
 
@@ -129,7 +129,7 @@ def recipient_name(text: str) -> str | None:
     """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped.
 
     A name is capitalised, so a piece in small letters or a lone letter after a word is the rest of that
-    word, split off by OCR at a bent or lowered type bar (``Бе рия``, ``Маленков У``)."""
+    word, split off by OCR at a bent or lowered type bar (``Бе рия``, ``Маленков У``). Each cell holds one name."""
     # OCR's stray marks end a word (``т‘Зорину``: the slot's ``т``, a speck, the name beside it).
     tokens = [t.strip(" .,:;—–-_") for t in re.split(r"[\s»«›‹„“”\"'`‘’|]+", text)]
     # Letters a space apart are one letter-spaced word (the next slot's printed ``Э к з``).
@@ -142,7 +142,8 @@ def recipient_name(text: str) -> str | None:
             words[-1] += to_cyrillic(token).lower() if words[-1][1:].islower() else to_cyrillic(token)
         elif len(token) >= 2:
             words.append(to_cyrillic(token[0].upper() + token[1:]))  # a name's capital read small (``вышинскому``)
-    return " ".join(words) or None
+    # A cell holds one name; other words are a printed slot's remnants read as letters (``Ит Зорину``).
+    return max(words, key=len) if words else None
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:

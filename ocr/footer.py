@@ -93,6 +93,8 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         when = _leading(rest, _WHEN)
         while when and not re.search(r"\d", when[-1]):
             when.pop()
+        if when:  # a date and time end in a digit (``17/12/31.``: a speck after it)
+            when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
         value = " ".join([_SPELLING[name]] + when)  # the printed label, however OCR read it
         return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}, rest[len(when):]
     if name == "certified":

@@ -35,6 +35,7 @@ def registry_note(text: str) -> str:
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_LINK.sub("(ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note))
     note = _REGISTRY_NUMERO.sub("N ", note)
+    note = re.sub(r"^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)  # the note's N lost before its number
     note = _REGISTRY_MP.sub(lambda m: " / м. п." + (f" - {m['date']}" if m["date"] else ""), note)
     return _REGISTRY_MONTH.sub(_registry_month, note)
 

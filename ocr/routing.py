@@ -39,7 +39,7 @@ _VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
 _SPECKS = r"[\s.,`'‘’]*"  # dust between a value and its label (``час. .06 мин.``)
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
                    re.IGNORECASE)
-_COPY = re.compile(r"\s*" + NUMERO + r"?\s*(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")
+_COPY = re.compile(r"\s*(?:" + NUMERO + r"\s*){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
 _COPY_AT_END = re.compile(NUMERO + r"\s*(?P<copy>" + DIGITISH + r"{1,3})[\s.,`'‘’]*$")
 # Dot leaders and rules of a printed form's blanks (``......``, ``____``, ``…``).

@@ -187,7 +187,8 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
     ("СМ. изб. 76 114 (ссылка № 43)", "См. изв. № 114 (ссылка № 43)"),
     ("\\561/м.н.- 2. XII.", "N 561 / м. п. - 2. XII."),  # a hand's N and п
     ("М 978 /м. п. 26. IV.", "N 978 / м. п. - 26. IV."),  # the hyphen before the date lost
-    ("7924 / м. п. - 6.Х.", "7924 / м. п. - 6. X."),  # the note's date typed ``6. X.``
+    ("М 924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),  # the note's date typed ``6. X.``
+    ("415 / м. п. - 2. XII.", "N 415 / м. п. - 2. XII."),  # its N lost
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
@@ -198,3 +199,15 @@ def test_a_resolution_is_no_registry_note():
 
     assert not is_note(registry_note("В дело 9.-М."))
     assert is_note(registry_note("\\561/м.н.- 2. XII.")) and is_note("См. изв. № 1287 (ссылка № 30)")
+
+
+def test_footer_date_ends_in_a_digit():
+    assert parse_footer_line("Разослано 17/12/31.") == {"distributed_raw": "Разослано 17/12/31"}
+
+
+def test_unreadable_priority_stays_out():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert header([Line("© о © сл > ха", Role.PRIORITY)]).priority == []
+    assert header([Line("О С О Б А Я", Role.PRIORITY)]).priority == ["ОСОБАЯ"]

@@ -193,3 +193,13 @@ def test_recipients_of_a_column_keep_one_case():
             "» № 5-т » № 12-т МИКОЯНУ » № 19-т", "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
     found = {d.copy: d.recipient for d in assemble.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
     assert found == {1: "РАЗМЕТКА", 8: "Громыко", 9: "Кагановичу", 10: "Маленкову", 11: "Берия", 12: "Микояну"}
+
+
+def test_a_name_beside_a_slot_ocr_lost_goes_to_that_slot():
+    from ocr.lines import Line
+
+    rows = ["Экз. №1-т Экз. №8т Молотову  Экз. № 15-т", "» № 2-т  » № 9-т  Маленкову  ›№ 16-т",
+            "» № З-т  » № 10-7  Микояну  » № 17-т", "» № 4-т  »№ Ит  Зорину  » № 18-т",
+            "» № 5-т  »  №12т  Кагановичу » № 19-т", "» №6-т  » № 13-т  » № 20-т", "» № 7-т  » № 14-т  » № 21-т"]
+    found = {d.copy: d.recipient for d in assemble.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    assert found == {8: "Молотову", 9: "Маленкову", 10: "Микояну", 11: "Зорину", 12: "Кагановичу"}

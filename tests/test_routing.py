@@ -50,3 +50,12 @@ def test_routing_line_known_by_its_labels(text, expected):
 ])
 def test_slashed_zero_in_the_time(text, expected):
     assert parse_routing(text).received_time == expected
+
+
+def test_slashed_zero_read_as_copyright_sign():
+    routing = parse_routing("Из ПХЕНЬЯНА № 9785 пол. © час. 13 мин. 25/4 1950 г экз. № 6")
+    assert routing.received_time == "00:13" and routing.copy_number == 6
+
+
+def test_copy_after_numero_read_twice():
+    assert parse_routing("Из ПРАГИ № 7904 пол. 17 час. 23 мин.  1/11 19  52 гэкз.№ № 1").copy_number == 1
