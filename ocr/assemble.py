@@ -273,7 +273,8 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
     folio = next((fields.parse_int(line.text) for line in lines if line.role is Role.FOLIO), None)
     continuation = [line.text for line in lines if line.role is Role.CONTINUATION]
     label = next((lab for t in continuation if (lab := fields.parse_page_label(t))), None)
-    number = next((t.strip() for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)), None)
+    number = next((re.search(r"\d+", t)[0] for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)),
+                  None)  # its digits without the specks beside them (``.6551``, ``9794 -``)
     copies = [fields.parse_continuation_copy(t) for t in continuation]
     copy = next((c for found, c in copies if found and c is not None), None)
     return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)

@@ -22,7 +22,7 @@ from ocr.homoglyphs import TO_CYRILLIC, to_cyrillic
 _YO = str.maketrans("Ёё", "Ее")
 
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
-EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
+EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  # экз. and Tesseract's эз., эвз., эхз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©``.
 DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl©", "33600110")
 DIGITISH = r"[\dЗзбОоIl©]"
@@ -243,7 +243,7 @@ def spaced_name(text: str) -> str | None:
     return clean_single_name(text).upper() or None
 
 
-_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.\s*$")
+_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.[\s`'‘’_,.]*$")  # specks of dust beside it
 _CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
@@ -255,7 +255,7 @@ def parse_page_label(text: str) -> str | None:
 
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
     """``экз. №... 3`` → (True, 3); ``экз. №....`` → (True, None); other text → (False, None)."""
-    match = _CONT_COPY.search(cyrillic(text))
+    match = _CONT_COPY.search(cyrillic(collapse_spacing(text)))  # ``э к з. №... 5`` letter-spaced by OCR
     if not match or match.start() > 2:
         return False, None
     return True, int(match.group("copy").translate(DIGIT_LOOKALIKES)) if match.group("copy") else None

@@ -27,7 +27,7 @@ class Routing:
 
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[\s`'‘’\".,_|-]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)

@@ -211,3 +211,9 @@ def test_unreadable_priority_stays_out():
 
     assert header([Line("© о © сл > ха", Role.PRIORITY)]).priority == []
     assert header([Line("О С О Б А Я", Role.PRIORITY)]).priority == ["ОСОБАЯ"]
+
+
+def test_continuation_header_as_ocr_reads_it():
+    assert fields.parse_continuation_copy("э к з. №... 5") == (True, 5)  # letter-spaced by OCR
+    assert fields.parse_continuation_copy("эхз. №...") == (True, None)
+    assert fields.parse_page_label("3.  .") == "3."

@@ -203,3 +203,10 @@ def test_a_name_beside_a_slot_ocr_lost_goes_to_that_slot():
             "» № 5-т  »  №12т  Кагановичу » № 19-т", "» №6-т  » № 13-т  » № 20-т", "» № 7-т  » № 14-т  » № 21-т"]
     found = {d.copy: d.recipient for d in assemble.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
     assert found == {8: "Молотову", 9: "Маленкову", 10: "Микояну", 11: "Зорину", 12: "Кагановичу"}
+
+
+def test_continuation_number_without_specks():
+    from ocr.lines import Line
+
+    lines = [Line(".6551", Role.CONTINUATION), Line("2.", Role.CONTINUATION), Line("экз  №  ..", Role.CONTINUATION)]
+    assert assemble.page_fields(lines, 1).telegram_number == "6551"

@@ -59,3 +59,8 @@ def test_slashed_zero_read_as_copyright_sign():
 
 def test_copy_after_numero_read_twice():
     assert parse_routing("Из ПРАГИ № 7904 пол. 17 час. 23 мин.  1/11 19  52 гэкз.№ № 1").copy_number == 1
+
+
+def test_speck_before_from():
+    assert parse_routing("*Из  ПЕКИНА № 8791 пол. 5 час. 59 мин. 14/5 _ 1953 т э з № 6") == Routing(
+        "ПЕКИНА", "8791", "05:59", "14/5 1953", 6)
