@@ -23,9 +23,9 @@ _YO = str.maketrans("Ёё", "Ее")
 
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  # экз. and Tesseract's эз., эвз., эхз., Зкз.
-# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©``.
-DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl©", "33600110")
-DIGITISH = r"[\dЗзбОоIl©]"
+# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©`` or ``@``.
+DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl©@", "336001100")
+DIGITISH = r"[\dЗзбОоIl©@]"
 
 
 

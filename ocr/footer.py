@@ -58,6 +58,7 @@ def _leading(tokens: list[str], shape: re.Pattern, most: int = 6) -> list[str]:
     """The tokens from the first that have ``shape``, up to the first that has not (what trails is no value)."""
     kept = []
     for token in tokens[:most]:
+        token = token.strip("\"“”„'`‘’")  # a speck read as a quote beside a word (``Мельников”``)
         if not shape.fullmatch(token) or _SCRAWL.search(token):
             break
         kept.append(token)

@@ -217,3 +217,7 @@ def test_continuation_header_as_ocr_reads_it():
     assert fields.parse_continuation_copy("э к з. №... 5") == (True, 5)  # letter-spaced by OCR
     assert fields.parse_continuation_copy("эхз. №...") == (True, None)
     assert fields.parse_page_label("3.  .") == "3."
+
+
+def test_footer_name_beside_a_speck_read_as_a_quote():
+    assert parse_footer_line("Выпустил Мельников”  .") == {"released_by": "Мельников"}

@@ -64,3 +64,7 @@ def test_copy_after_numero_read_twice():
 def test_speck_before_from():
     assert parse_routing("*Из  ПЕКИНА № 8791 пол. 5 час. 59 мин. 14/5 _ 1953 т э з № 6") == Routing(
         "ПЕКИНА", "8791", "05:59", "14/5 1953", 6)
+
+
+def test_slashed_zero_read_as_at_sign():
+    assert parse_routing("Из ПХЕНЬЯНА № 9785 пол. @ час. 13 мин. 25/4  1950 г э ю. № 6").received_time == "00:13"
