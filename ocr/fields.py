@@ -113,7 +113,7 @@ def clean_single_name(text: str) -> str:
 
 
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
-# number may come out one digit long; the grid's layout puts it right (:func:`ocr.assemble.distribution`).
+# number may come out one digit long; the grid's layout puts it right (:func:`ocr.grid.distribution`).
 _SLOT = re.compile(
     r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,

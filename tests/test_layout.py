@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ocr import assemble, layout
+from ocr import assemble, grid, layout
+from ocr.contract import Signature
 from ocr.lines import Role, Word
 
 CHAR = 25  # px per typed character
@@ -113,7 +114,7 @@ def test_grid_numbers_put_right_from_rows_and_columns():
     rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
             "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » №111  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
             "» № бт  » № 13-т  » № 20-т", "» № 7-т  » № 21-т"]  # slot 14 not read at all
-    found = assemble.distribution([Line(text, Role.GRID) for text in rows])
+    found = grid.distribution([Line(text, Role.GRID) for text in rows])
     assert [(d.copy, d.recipient) for d in found] == [(k, {1: "РАЗМЕТКА", 8: "Кагановичу", 9: "Булганину",
                                                            10: "Вышинскому", 11: "Копия"}.get(k)) for k in range(1, 22)]
 
@@ -125,15 +126,15 @@ def test_grid_slots_printed_as_the_form_prints_them():
             "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » № 11-т  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
             "» № бт  » № 13-т  » № 20-т", "» № 7-т  » Ю14-т  » № 21-т"]
     lines = [Line("64", Role.FOLIO)] + [Line(text, Role.GRID) for text in rows] + [Line("№ 3-т", Role.BODY)]
-    printed = assemble.printed_grid(lines)
+    printed = grid.printed_grid(lines)
     assert [line.text for line in printed[1:-1]] == [
         "Экз. № 1-РАЗМЕТКА Экз. № 8-т Кагановичу Экз. № 15-т", "» № 2-т » № 9-т Булганину » № 16-т",
         "» № 3-т » № 10-т Вышинскому » № 17-т", "» № 4-т » № 11-т Копия » № 18-т", "» № 5-т » № 12-т » № 19-т",
         "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
     assert printed[0] is lines[0] and printed[-1] is lines[-1]  # only the grid is the form's print
-    assert assemble.distribution(printed) == assemble.distribution(lines)
+    assert grid.distribution(printed) == grid.distribution(lines)
     # No regular grid, nothing rewritten: a single row's numbers cannot be checked against an order.
-    assert assemble.printed_grid(lines[:2]) == lines[:2]
+    assert grid.printed_grid(lines[:2]) == lines[:2]
 
 
 def test_continuation_header_beside_specks_and_centred_label():
@@ -191,7 +192,7 @@ def test_recipients_of_a_column_keep_one_case():
     rows = ["Экз. № 1-РАЗМЕТКА Экз. № 8-т Громыко Экз. № 15-т", "» № 2-т » № 9-т Кагановичу » № 16-т",
             "» № 3-т » № 10-т Маленков У » № 17-т", "» № 4-т » № 11-т Бе рия » № 18-т",
             "» № 5-т » № 12-т МИКОЯНУ » № 19-т", "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
-    found = {d.copy: d.recipient for d in assemble.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    found = {d.copy: d.recipient for d in grid.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
     assert found == {1: "РАЗМЕТКА", 8: "Громыко", 9: "Кагановичу", 10: "Маленкову", 11: "Берия", 12: "Микояну"}
 
 
@@ -201,7 +202,7 @@ def test_a_name_beside_a_slot_ocr_lost_goes_to_that_slot():
     rows = ["Экз. №1-т Экз. №8т Молотову  Экз. № 15-т", "» № 2-т  » № 9-т  Маленкову  ›№ 16-т",
             "» № З-т  » № 10-7  Микояну  » № 17-т", "» № 4-т  »№ Ит  Зорину  » № 18-т",
             "» № 5-т  »  №12т  Кагановичу » № 19-т", "» №6-т  » № 13-т  » № 20-т", "» № 7-т  » № 14-т  » № 21-т"]
-    found = {d.copy: d.recipient for d in assemble.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    found = {d.copy: d.recipient for d in grid.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
     assert found == {8: "Молотову", 9: "Маленкову", 10: "Микояну", 11: "Зорину", 12: "Кагановичу"}
 
 
@@ -210,3 +211,17 @@ def test_continuation_number_without_specks():
 
     lines = [Line(".6551", Role.CONTINUATION), Line("2.", Role.CONTINUATION), Line("экз  №  ..", Role.CONTINUATION)]
     assert assemble.page_fields(lines, 1).telegram_number == "6551"
+
+
+def test_no_signer_where_a_scrawl_covers_the_name():
+    from ocr.lines import Line
+
+    def signed(*words):
+        return assemble.signature([Line(" ".join(t for t, _ in words), Role.SIGNATURE,
+                                        words=[Word(t, (0, 0, 10, 10), c) for t, c in words])])
+
+    # what OCR kept of ``П У Ш К И Н`` and of ``П А Н Ю Ш К И Н`` under a pen's strokes
+    assert signed(("1/11-53", 90.2), ("г.", 94.1), ("П", 67.4)) == Signature(name=None, date_raw="1/11-53 г.")
+    assert signed(("1/11-53", 91), ("г.", 96), ("р", 46), ("№", 48), ("И", 52), ("„(7", 34)).name is None
+    assert signed(("5/10-52", 67), ("г.", 96), ("П", 94), ("А", 94), ("но", 40), ("Мк", 38), ("к", 0)).name is None
+    assert signed(("25/4", 96), ("59", 65), ("г.", 81), ("——.", 0), ("ПАНЮШКИН", 79)).name == "ПАНЮШКИН"
