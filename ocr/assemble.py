@@ -148,14 +148,33 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
     is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
+    head, signed = _one_year(header(lines), signature(lines))
     return TelegramRecord(
         doc_type="cipher_telegram" if is_telegram else "other",
-        header=header(lines),
+        header=head,
         distribution=grid.distribution(lines),
         body=body_text(lines),
-        signature=signature(lines),
+        signature=signed,
         footer=footer_line.footer(lines),
     )
+
+
+_RECEIVED_YEAR = re.compile(r"(?<=\d)(\d)(?=\s*$)")  # ``25/4 1950``, ``17/12 19 50``: the year's last digit
+_SIGNED_YEAR = re.compile(r"(?<=-\d)(\d)(?= г\.$)")  # ``25/4-50 г.``
+
+
+def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
+    """A telegram sent and received on one day (``25/4``), in one year: where one of the two dates reads a 9
+    and the other a 0 as the year's last digit, the 9 is a slashed or dotted zero (a 0 is never read for a 9)."""
+    received = _RECEIVED_YEAR.search(head.received_date_raw or "")
+    sent = _SIGNED_YEAR.search(signed.date_raw or "")
+    if not (received and sent) or {received[1], sent[1]} != {"0", "9"}:
+        return head, signed
+    if head.received_date_raw.split()[0] != signed.date_raw.split("-")[0]:  # 31/12-49 г. received 1/1 1950
+        return head, signed
+    if received[1] == "9":
+        return head.model_copy(update={"received_date_raw": _RECEIVED_YEAR.sub("0", head.received_date_raw)}), signed
+    return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
 
 
 @dataclass(frozen=True)

@@ -225,3 +225,15 @@ def test_no_signer_where_a_scrawl_covers_the_name():
     assert signed(("1/11-53", 91), ("г.", 96), ("р", 46), ("№", 48), ("И", 52), ("„(7", 34)).name is None
     assert signed(("5/10-52", 67), ("г.", 96), ("П", 94), ("А", 94), ("но", 40), ("Мк", 38), ("к", 0)).name is None
     assert signed(("25/4", 96), ("59", 65), ("г.", 81), ("——.", 0), ("ПАНЮШКИН", 79)).name == "ПАНЮШКИН"
+
+
+def test_the_dates_of_one_day_share_their_year():
+    from ocr.contract import Header
+
+    def years(received, signed):
+        head, sign = assemble._one_year(Header(received_date_raw=received), Signature(date_raw=signed))
+        return head.received_date_raw, sign.date_raw
+
+    assert years("17/12 19 59", "17/12-50 г.") == ("17/12 19 50", "17/12-50 г.")  # a slashed zero read as 9
+    assert years("25/4 1950", "25/4-59 г.") == ("25/4 1950", "25/4-50 г.")
+    assert years("1/1 1950", "31/12-49 г.") == ("1/1 1950", "31/12-49 г.")  # sent the day before New Year
