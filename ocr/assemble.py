@@ -14,7 +14,7 @@ from ocr import fields, grid, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role, union_box
-from ocr.routing import Routing, parse_routing
+from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 
@@ -116,7 +116,8 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[note for line in lines if _registry_note(line) and registry.is_note(note := registry.registry_note(line.text))],
+        registration_marks=[note for line in lines if _registry_note(line)
+                            and registry.is_note(note := registry.registry_note(line.text, received_month(routing.received_date_raw)))],
         reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
     )
 

@@ -26,10 +26,11 @@ _REGISTRY_LINK = re.compile(r"\(\s*[сcС][сcС]\S{3,4}\s*(?:\S{1,2}\s+)?(?=\d)
 _REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
 
 
-def registry_note(text: str) -> str:
+def registry_note(text: str, month: int | None = None) -> str:
     """A marginal registry note as typed: ``М 986 / м. п. - 30. Т.`` → ``N 986 / м. п. - 30. I.``.
 
     The notes number with a Latin ``N`` (the Cyrillic model reads ``М``/``И``) and date with a Roman month.
+    ``month``: the month the telegram was received in (1-12), which the note's own date is read against.
     """
     note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
     note = _REGISTRY_SEE.sub("См. изв.", note)
@@ -37,7 +38,25 @@ def registry_note(text: str) -> str:
     note = _REGISTRY_NUMERO.sub("N ", note)
     note = re.sub(r"^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)  # the note's N lost before its number
     note = _REGISTRY_MP.sub(lambda m: " / м. п." + (f" - {m['date']}" if m["date"] else ""), note)
-    return _REGISTRY_MONTH.sub(_registry_month, note)
+    return _in_month(_REGISTRY_MONTH.sub(_registry_month, note), note, month)
+
+
+# The note's own date at its end (``- 2. XI.``), its month as OCR read it (``2. Л.``).
+_NOTE_DATE = re.compile(r"(?<=м\. п\. - )(?P<day>\d{1,2})\.\s*(?P<month>[^\s.]{1,4})\.?$")
+_JOINED_STROKES = "ИПНШ"  # two or three strokes of a hand's Roman numeral read as one letter: their count is a guess
+
+
+def _in_month(note: str, read: str, month: int | None) -> str:
+    """The note's month read against the telegram's: the office registers a telegram within days of its
+    receipt (the seed's note of 30. I. on a telegram of 19 January), so a month OCR could not read as one
+    (``Л``, ``9``), or read with joined strokes whose count differs (``ХИ`` as XII in November), is the telegram's."""
+    found, raw = _NOTE_DATE.search(note), _NOTE_DATE.search(read)
+    if month is None or not found or not raw or found["month"] == ROMAN_MONTHS[month - 1]:
+        return note
+    want = ROMAN_MONTHS[month - 1]
+    unread = found["month"] not in ROMAN_MONTHS
+    miscounted = any(c in _JOINED_STROKES for c in raw["month"]) and found["month"].replace("I", "") == want.replace("I", "")
+    return f"{note[:found.start()]}{found['day']}. {want}." if unread or miscounted else note
 
 
 # The words a registry note is written with; a margin line with another word is a resolution (``В дело 9/10``).

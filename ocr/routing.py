@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
+from ocr.form import ROMAN_MONTHS
 from ocr.lines import Word
 
 
@@ -96,6 +97,14 @@ def parse_routing(text: str) -> Routing:
         received_date_raw=_date_raw(plain, norm, minutes, end),
         copy_number=_number(copy["copy"]) if copy else None,
     )
+
+
+def received_month(date_raw: str | None) -> int | None:
+    """The month of a routing line's date (``1/11 19 53``, ``3/XII 19 49``), None when it gives none."""
+    found = re.match(r"\s*\d{1,2}\s*/\s*(?P<month>\d{1,2}|[IVX]{1,4})\b", date_raw or "")
+    if found and found["month"] in ROMAN_MONTHS:
+        return ROMAN_MONTHS.index(found["month"]) + 1
+    return int(found["month"]) if found and found["month"].isdigit() and 1 <= int(found["month"]) <= 12 else None
 
 
 def _origin(norm: str) -> str | None:

@@ -221,3 +221,22 @@ def test_continuation_header_as_ocr_reads_it():
 
 def test_footer_name_beside_a_speck_read_as_a_quote():
     assert parse_footer_line("Выпустил Мельников”  .") == {"released_by": "Мельников"}
+
+
+@pytest.mark.parametrize("text, month, expected", [
+    ("N 561 / м. п. - 2. Л.", 11, "N 561 / м. п. - 2. XI."),  # a hand's XI read as no numeral at all
+    ("N 174 / м. п. 14.9.", 6, "N 174 / м. п. - 14. VI."),
+    ("N 978 / м. п. 26. 1М.", 4, "N 978 / м. п. - 26. IV."),
+    ("\\561/м.н.- 2. ХИ.", 11, "N 561 / м. п. - 2. XI."),  # joined strokes: their count is a guess
+    ("№ 413 /м. п. - 18. ХТ.", 12, "N 413 / м. п. - 18. XI."),  # a clear numeral stays as read
+    ("М 986 / м. п. - 30. Т.", None, "N 986 / м. п. - 30. I."),  # no telegram date to read it against
+])
+def test_registry_month_read_against_the_telegrams(text, month, expected):
+    assert registry_note(text, month) == expected
+
+
+def test_received_month():
+    from ocr.routing import received_month
+
+    assert [received_month(d) for d in ("1/11 19 53", "3/XII 19 49", "19/ 19 50", "25/14 1950", None)] == [
+        11, 12, None, None, None]
