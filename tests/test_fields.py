@@ -240,3 +240,18 @@ def test_received_month():
 
     assert [received_month(d) for d in ("1/11 19 53", "3/XII 19 49", "19/ 19 50", "25/14 1950", None)] == [
         11, 12, None, None, None]
+
+
+def test_signature_date_as_ocr_reads_it():
+    # ``г.`` read ``2.``, October's slashed zero read 9; a scrawl over the name leaves letters, not a name
+    assert fields.parse_signature("5/19-52 2.  П А оО  0,")[1] == "5/10-52 г."
+    assert fields.parse_signature("1/11-52 2. Б О Д Р О В") == ("БОДРОВ", "1/11-52 г.")
+    assert fields.parse_signature("2/11-52 гг. в Москве") is None
+
+
+def test_footer_time_read_faintly_is_still_typing():
+    from ocr.footer import typed_text
+
+    assert typed_text("Отпеч. 18/12-7.05", [("Отпеч.", 87), ("18/12-7.05", 41)]) == ("Отпеч. 18/12-7.05", [])
+    assert typed_text("Верно: 02>=5009> (0", [("Верно:", 90), ("02>=5009>", 41), ("(0", 30)])[0] == "Верно:"
+    assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
