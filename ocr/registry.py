@@ -59,8 +59,9 @@ def _in_month(note: str, read: str, month: int | None) -> str:
     return f"{note[:found.start()]}{found['day']}. {want}." if unread or miscounted else note
 
 
-# The words a registry note is written with; a margin line with another word is a resolution (``В дело 9/10``).
-_NOTE_WORDS = {"СМ", "ИЗВ", "ССЫЛКА"}
+# The words a registry note is written with (and the registry's incoming and outgoing marks, ``Вх. №``,
+# ``Исх. №``); a margin line with another word is a resolution (``В дело 9/10``).
+_NOTE_WORDS = {"СМ", "ИЗВ", "ССЫЛКА", "ВХ", "ИСХ"}
 
 
 def is_note(text: str) -> bool:
