@@ -118,7 +118,7 @@ def header(lines: list[Line]) -> Header:
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
         registration_marks=[note for line in lines if _registry_note(line)
                             and registry.is_note(note := registry.registry_note(line.text, received_month(routing.received_date_raw)))],
-        reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
+        reference_numbers=[n for t in by_role[Role.REFERENCE] if (n := fields.reference_numbers(t))],
     )
 
 

@@ -24,8 +24,8 @@ _YO = str.maketrans("Ёё", "Ее")
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  # экз. and Tesseract's эз., эвз., эхз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©`` or ``@``.
-DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl©@", "336001100")
-DIGITISH = r"[\dЗзбОоIl©@]"
+DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIlВ©@", "3360011800")
+DIGITISH = r"[\dЗзбОоIlВ©@]"
 
 
 
@@ -142,8 +142,9 @@ def recipient_name(text: str) -> str | None:
             words[-1] += to_cyrillic(token).lower() if words[-1][1:].islower() else to_cyrillic(token)
         elif len(token) >= 2:
             words.append(to_cyrillic(token[0].upper() + token[1:]))  # a name's capital read small (``вышинскому``)
-    # A cell holds one name; other words are a printed slot's remnants read as letters (``Ит Зорину``).
-    return max(words, key=len) if words else None
+    # A cell holds one name; shorter words are a printed slot's remnants read as letters (``Ит Зорину``, ``Ит``).
+    names = [w for w in words if len(w) >= 3]
+    return max(names, key=len) if names else None
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
@@ -188,6 +189,13 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
 
 def is_grid_row(text: str) -> bool:
     return len(_SLOT.findall(cyrillic(text))) >= 2
+
+
+def reference_numbers(text: str) -> str | None:
+    """Groups of digits under the routing line (``6504 2851``) without specks read beside them (``*``, ``°``);
+    None when the line has anything else."""
+    tokens = [t for t in text.split() if any(c.isalnum() for c in t)]
+    return " ".join(tokens) if tokens and all(t.isdigit() for t in tokens) else None
 
 
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.

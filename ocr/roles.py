@@ -6,8 +6,6 @@ margins (registry marks, folio, continuation header) from the lines' positions.
 
 from __future__ import annotations
 
-import re
-
 from ocr import fields, footer, routing
 from ocr.lines import Role
 
@@ -49,7 +47,7 @@ def header_role(text: str) -> Role:
         return Role.ROUTING
     if "\t" in text or fields.is_grid_row(text):
         return Role.GRID
-    if re.fullmatch(r"[\d\s]+", text):
+    if fields.reference_numbers(text):
         return Role.REFERENCE
     if fields.parse_special_number(text):
         return Role.SPECIAL

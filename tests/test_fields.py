@@ -255,3 +255,7 @@ def test_footer_time_read_faintly_is_still_typing():
     assert typed_text("Отпеч. 18/12-7.05", [("Отпеч.", 87), ("18/12-7.05", 41)]) == ("Отпеч. 18/12-7.05", [])
     assert typed_text("Верно: 02>=5009> (0", [("Верно:", 90), ("02>=5009>", 41), ("(0", 30)])[0] == "Верно:"
     assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
+
+
+def test_slot_remnant_alone_is_no_recipient():
+    assert fields.parse_grid_row("» № 4-т  »№ Ит  » № 18-т") == [(4, None), (18, None)]

@@ -45,3 +45,9 @@ def test_a_speck_before_the_body_is_no_addressee():
              "З О Р И Н У.", "Г", "Сегодня, 6 ноября, министр внешней торговли КНР принял меня"]
     found, body = roles.tag_first_page(texts)
     assert body == 5 and found[3:] == [Role.ADDRESSEE, Role.OTHER]
+
+
+def test_reference_numbers_beside_specks():
+    assert roles.header_role("6504 2851  *") is Role.REFERENCE
+    assert fields.reference_numbers("4161 9614  °  °") == "4161 9614"
+    assert fields.reference_numbers("2951 9:17") is None and roles.header_role("2951 9:17") is Role.OTHER

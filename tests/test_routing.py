@@ -68,3 +68,7 @@ def test_speck_before_from():
 
 def test_slashed_zero_read_as_at_sign():
     assert parse_routing("Из ПХЕНЬЯНА № 9785 пол. @ час. 13 мин. 25/4  1950 г э ю. № 6").received_time == "00:13"
+
+
+def test_copy_number_eight_read_as_a_letter():
+    assert parse_routing("Из БЕРЛИНА № 5450 пол. 4 час. 32 мин. 18/10  1953 г э з № В").copy_number == 8
