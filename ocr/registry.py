@@ -36,7 +36,8 @@ def registry_note(text: str, month: int | None = None) -> str:
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_LINK.sub("(ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note))
     note = _REGISTRY_NUMERO.sub("N ", note)
-    note = re.sub(r"^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)  # the note's N lost before its number
+    # The note's N lost before its number, or read as a digit of it: a hand's N reads 2 or 7 (``2135/м.п.``).
+    note = re.sub(r"^[27]?(?=\d{3}\s*[/|lИI1]?\s*[мМ]\.)|^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)
     note = _REGISTRY_MP.sub(lambda m: " / м. п." + (f" - {m['date']}" if m["date"] else ""), note)
     return _in_month(_REGISTRY_MONTH.sub(_registry_month, note), note, month)
 

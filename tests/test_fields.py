@@ -189,6 +189,8 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
     ("М 978 /м. п. 26. IV.", "N 978 / м. п. - 26. IV."),  # the hyphen before the date lost
     ("М 924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),  # the note's date typed ``6. X.``
     ("415 / м. п. - 2. XII.", "N 415 / м. п. - 2. XII."),  # its N lost
+    ("2135/м.п.-6.П.", "N 135 / м. п. - 6. II."),  # its N read as a digit
+    ("7924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
