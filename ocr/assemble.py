@@ -6,15 +6,15 @@ so both sides of a diff are read by the same rules.
 
 from __future__ import annotations
 
-import dataclasses
 import re
+import statistics
 from dataclasses import dataclass
 
-from ocr import fields, registry
+from ocr import fields, grid, registry
 from ocr import footer as footer_line
-from ocr.contract import DistributionEntry, Evidence, Header, Signature, TelegramRecord
+from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.lines import Line, Role, union_box
-from ocr.routing import Routing, parse_routing
+from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 
@@ -86,6 +86,16 @@ def _noise(line: Line) -> bool:
     return line.confidence is not None and line.confidence < NOISE_CONFIDENCE
 
 
+def _priorities(text: str) -> list[str]:
+    """The priorities a line spells; else the line as typed when it is words only: digits in one are specks
+    or a stamp's edge, and marks among its letters (``© о © сл > ха``) a line OCR could not read."""
+    if found := fields.marks_in(text, fields.PRIORITIES):
+        return found
+    words = re.sub(r"\d", "", text)
+    typed = all(c.isalpha() or c in " .,-" for c in words)
+    return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
+
+
 def header(lines: list[Line]) -> Header:
     """The header fields from the lines of every page (they stand on page 1)."""
     by_role = {role: [line.text for line in lines if line.role is role] for role in Role}
@@ -98,8 +108,7 @@ def header(lines: list[Line]) -> Header:
         classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
         handling_marks=_marks(lines, Role.HANDLING, Role.CLASSIFICATION, fields.HANDLING_MARKS),
         # Priorities are words only: digits in one are specks or a stamp's edge.
-        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t)
-                  for mark in fields.marks_in(t, fields.PRIORITIES) or [_vocabulary_or_text(re.sub(r"\d", "", t), fields.PRIORITIES)]],
+        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t) for mark in _priorities(t)],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,
@@ -107,114 +116,66 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[registry.registry_note(line.text) for line in lines if _registry_note(line)],
-        reference_numbers=[t.strip() for t in by_role[Role.REFERENCE]],
+        registration_marks=[note for line in lines if _registry_note(line)
+                            and registry.is_note(note := registry.registry_note(line.text, received_month(routing.received_date_raw)))],
+        reference_numbers=[n for t in by_role[Role.REFERENCE] if (n := fields.reference_numbers(t))],
     )
 
 
-def distribution(lines: list[Line]) -> list[DistributionEntry]:
-    """One entry per printed copy slot, in copy order.
-
-    The form numbers its copies down the columns (or along the rows) of the grid, so the slot numbers
-    OCR misreads (``№81`` for ``№ 8-т``) or drops are put right from the slot's row and column when
-    most of the numbers read agree with that order; otherwise the numbers are taken as read.
-    """
-    rows = [row for row in (fields.parse_grid_row(line.text) for line in lines if line.role is Role.GRID) if row]
-    grid = _grid_layout(rows)
-    if grid is None:
-        slots: dict[int, str | None] = {}
-        for row in rows:
-            for copy, recipient in row:
-                if 1 <= copy <= 99:  # copy slots are numbered from 1; a 0 or 3 digits is a misread
-                    slots[copy] = slots.get(copy) or recipient
-    else:
-        numbering, placed = grid
-        slots = {n: None for row in numbering for n in row}
-        for r, row in enumerate(placed):
-            for c, k in row.items():
-                slots[numbering[r][c]] = rows[r][k][1]
-    return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
-
-
-def printed_grid(lines: list[Line]) -> list[Line]:
-    """The lines with each grid row's copy slots written as the form prints them (``» № 10-т``).
-
-    The slots are printed boilerplate, so what OCR makes of them (``№10т``, ``№ З-т``) carries no
-    information beyond the copy number, and that is put right from the grid's order as in
-    :func:`distribution`; recipients typed into or beside a slot are kept as read.
-    """
-    grid_lines = [line for line in lines if line.role is Role.GRID and fields.parse_grid_row(line.text)]
-    layout = _grid_layout([fields.parse_grid_row(line.text) for line in grid_lines])
-    if layout is None:
-        return lines
-    numbering, placed = layout
-    rewritten = {}
-    for r, line in enumerate(grid_lines):
-        copies = {k: numbering[r][c] for c, k in placed[r].items()}
-        rewritten[id(line)] = dataclasses.replace(line, text=fields.print_grid_row(line.text, copies, first=r == 0))
-    return [rewritten.get(id(line), line) for line in lines]
-
-
-def _grid_layout(rows: list[list[tuple[int, str | None]]]) -> tuple[list[list[int]], list[dict[int, int]]] | None:
-    """The printed numbering of a regular grid and, per row, column → index of the slot read there;
-    None when the numbers read do not follow one."""
-    columns = max((len(row) for row in rows), default=0)
-    if len(rows) < 2 or columns < 2:
-        return None
-    best = None
-    for order in ("columns", "rows"):
-        numbering = _numbering(len(rows), columns, order)
-        placed = [_place(row, numbering[r]) for r, row in enumerate(rows)]
-        agree = sum(rows[r][k][0] == numbering[r][c] for r, row in enumerate(placed) for c, k in row.items())
-        total = sum(len(row) for row in placed)
-        if agree >= 0.6 * total and (best is None or agree > best[0]):
-            best = (agree, numbering, placed)
-    return None if best is None else (best[1], best[2])
-
-
-def _numbering(rows: int, columns: int, order: str) -> list[list[int]]:
-    """The copy number printed in each (row, column) of a grid numbered down the columns or along the rows."""
-    if order == "columns":
-        return [[c * rows + r + 1 for c in range(columns)] for r in range(rows)]
-    return [[r * columns + c + 1 for c in range(columns)] for r in range(rows)]
-
-
-def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, int]:
-    """Column → index in ``row`` of the slot read there: in order when all were read, else each read
-    number in its own column and the rest in the free columns left to right."""
-    if len(row) == len(expected):
-        return {k: k for k in range(len(row))}
-    placed: dict[int, int] = {}
-    rest = []
-    for k, (copy, _) in enumerate(row):
-        if copy in expected and expected.index(copy) not in placed:
-            placed[expected.index(copy)] = k
-        else:
-            rest.append(k)
-    free = [c for c in range(len(expected)) if c not in placed]
-    placed.update(zip(free, rest))
-    return placed
+# A signer's surname has three letters at least; fewer is what OCR kept of a name under a pen's scrawl.
+SHORTEST_NAME = 3
 
 
 def signature(lines: list[Line]) -> Signature:
+    """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it)."""
     for line in lines:
-        if line.role is Role.SIGNATURE and (parsed := fields.parse_signature(line.text) or (fields.spaced_name(line.text), None)):
-            return Signature(name=parsed[0], date_raw=parsed[1])
+        if line.role is Role.SIGNATURE:
+            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text), None)
+            return Signature(name=name if name and _typed_name(name, line) else None, date_raw=date)
     return Signature()
+
+
+def _typed_name(name: str, line: Line) -> bool:
+    """Whether the name is typing: whole words and, where OCR read it, read believably (a pen's strokes over
+    a typed name read as stray letters at low confidence: ``р № И „(7``)."""
+    words = [w for w in line.words if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
+    believed = not words or statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE
+    # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
+    whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
+    return len(name) >= SHORTEST_NAME and believed and whole
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
     is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
+    head, signed = _one_year(header(lines), signature(lines))
     return TelegramRecord(
         doc_type="cipher_telegram" if is_telegram else "other",
-        header=header(lines),
-        distribution=distribution(lines),
+        header=head,
+        distribution=grid.distribution(lines),
         body=body_text(lines),
-        signature=signature(lines),
+        signature=signed,
         footer=footer_line.footer(lines),
     )
+
+
+_RECEIVED_YEAR = re.compile(r"(?<=\d)(\d)(?=\s*$)")  # ``25/4 1950``, ``17/12 19 50``: the year's last digit
+_SIGNED_YEAR = re.compile(r"(?<=-\d)(\d)(?= г\.$)")  # ``25/4-50 г.``
+
+
+def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
+    """A telegram sent and received on one day (``25/4``), in one year: where one of the two dates reads a 9
+    and the other a 0 as the year's last digit, the 9 is a slashed or dotted zero (a 0 is never read for a 9)."""
+    received = _RECEIVED_YEAR.search(head.received_date_raw or "")
+    sent = _SIGNED_YEAR.search(signed.date_raw or "")
+    if not (received and sent) or {received[1], sent[1]} != {"0", "9"}:
+        return head, signed
+    if head.received_date_raw.split()[0] != signed.date_raw.split("-")[0]:  # 31/12-49 г. received 1/1 1950
+        return head, signed
+    if received[1] == "9":
+        return head.model_copy(update={"received_date_raw": _RECEIVED_YEAR.sub("0", head.received_date_raw)}), signed
+    return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
 
 
 @dataclass(frozen=True)
@@ -233,7 +194,8 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
     folio = next((fields.parse_int(line.text) for line in lines if line.role is Role.FOLIO), None)
     continuation = [line.text for line in lines if line.role is Role.CONTINUATION]
     label = next((lab for t in continuation if (lab := fields.parse_page_label(t))), None)
-    number = next((t.strip() for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)), None)
+    number = next((re.search(r"\d+", t)[0] for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)),
+                  None)  # its digits without the specks beside them (``.6551``, ``9794 -``)
     copies = [fields.parse_continuation_copy(t) for t in continuation]
     copy = next((c for found, c in copies if found and c is not None), None)
     return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)

@@ -106,14 +106,35 @@ def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
     filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
     return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
 
+def infer_continuations(pages: list[Page], number: str | None, copy: int | None) -> tuple[list[Page], list[str]]:
+    """Put right what OCR missed or misread in the later pages' headers, field by field, when most of the
+    values read there follow the form: the k-th page is labelled ``k.`` and repeats page 1's telegram
+    number and copy number. Each value given so is reported; with none read that way nothing is invented.
+    """
+    later = pages[1:]
+    expected = {"page_label": lambda p: f"{p.number}.", "telegram_number": lambda p: number, "copy_number": lambda p: copy}
+    agreeing = {name: [getattr(p, name) == want(p) for p in later if getattr(p, name) is not None] for name, want in expected.items()}
+    fill = [name for name, agree in agreeing.items() if expected[name](pages[0]) is not None and sum(agree) > len(agree) / 2]
+    filled, notes = pages[:1], []
+    for page in later:
+        changed = {name: expected[name](page) for name in fill if getattr(page, name) != expected[name](page)}
+        notes += [f"page {page.number}: {name.replace('_', ' ')} {getattr(page, name) or 'not read'}, {value!r} inferred from "
+                  "the other pages" for name, value in changed.items()]
+        filled.append(page.model_copy(update=changed))
+    return filled, notes
+
+
 def assemble_document(document: DocumentInput, pages: list[PageResult], settings: Settings = Settings()) -> TelegramDocument:
     """The contract document from its pages' results (in any order)."""
     pages, corrections = correct_pages(sorted(pages, key=lambda p: p.number), settings)
     lines = [line for page in pages for line in page.lines]
     record = assemble.record([page.lines for page in pages])
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
+    contract_pages, continuations = infer_continuations(contract_pages, record.header.telegram_number,
+                                                              record.header.copy_number)
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
+    quality.warnings += continuations
     quality.warnings += footer.unclear_marks(lines)
     for warning in quality.warnings:
         log.info("%s", warning)  # recorded in quality.warnings; -v shows them as they come

@@ -22,10 +22,10 @@ from ocr.homoglyphs import TO_CYRILLIC, to_cyrillic
 _YO = str.maketrans("Ёё", "Ее")
 
 NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
-EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вк][з3])"  # экз. and Tesseract's эз., эвз., Зкз.
-# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers).
-DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIl", "3360011")
-DIGITISH = r"[\dЗзбОоIl]"
+EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  # экз. and Tesseract's эз., эвз., эхз., Зкз.
+# Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©`` or ``@``.
+DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIlВ©@", "3360011800")
+DIGITISH = r"[\dЗзбОоIlВ©@]"
 
 
 
@@ -113,7 +113,7 @@ def clean_single_name(text: str) -> str:
 
 
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
-# number may come out one digit long; the grid's layout puts it right (:func:`ocr.assemble.distribution`).
+# number may come out one digit long; the grid's layout puts it right (:func:`ocr.grid.distribution`).
 _SLOT = re.compile(
     r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
@@ -126,13 +126,25 @@ def _slot_copy(slot: re.Match) -> int:
 
 
 def recipient_name(text: str) -> str | None:
-    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped."""
-    words = []
-    for token in text.split():
-        token = token.strip(" .,:;»«›‹„“”\"'`|—–-_")
-        if len(token) >= 2 and all(c.isalpha() or c in "-." for c in token) and token.lower() not in ("т", "экз"):
-            words.append(to_cyrillic(token))
-    return " ".join(words) or None
+    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped.
+
+    A name is capitalised, so a piece in small letters or a lone letter after a word is the rest of that
+    word, split off by OCR at a bent or lowered type bar (``Бе рия``, ``Маленков У``). Each cell holds one name."""
+    # OCR's stray marks end a word (``т‘Зорину``: the slot's ``т``, a speck, the name beside it).
+    tokens = [t.strip(" .,:;—–-_") for t in re.split(r"[\s»«›‹„“”\"'`‘’|]+", text)]
+    # Letters a space apart are one letter-spaced word (the next slot's printed ``Э к з``).
+    tokens = re.sub(r"(?<!\S)(?:[^\W\d_] )+[^\W\d_](?!\S)", lambda m: m[0].replace(" ", ""), " ".join(t for t in tokens if t)).split()
+    words: list[str] = []
+    for token in tokens:
+        if not all(c.isalpha() or c in "-." for c in token) or token.lower() in ("т", "экз"):
+            continue
+        if words and (token[0].islower() or len(token) == 1):
+            words[-1] += to_cyrillic(token).lower() if words[-1][1:].islower() else to_cyrillic(token)
+        elif len(token) >= 2:
+            words.append(to_cyrillic(token[0].upper() + token[1:]))  # a name's capital read small (``вышинскому``)
+    # A cell holds one name; shorter words are a printed slot's remnants read as letters (``Ит Зорину``, ``Ит``).
+    names = [w for w in words if len(w) >= 3]
+    return max(names, key=len) if names else None
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
@@ -179,6 +191,13 @@ def is_grid_row(text: str) -> bool:
     return len(_SLOT.findall(cyrillic(text))) >= 2
 
 
+def reference_numbers(text: str) -> str | None:
+    """Groups of digits under the routing line (``6504 2851``) without specks read beside them (``*``, ``°``);
+    None when the line has anything else."""
+    tokens = [t for t in text.split() if any(c.isalnum() for c in t)]
+    return " ".join(tokens) if tokens and all(t.isdigit() for t in tokens) else None
+
+
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.
 _SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d|\d)", re.IGNORECASE)
 
@@ -190,8 +209,10 @@ def parse_special_number(text: str) -> str | None:
 
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
+# ``г.`` is read ``2.`` too (then with its full stop, so it is no digit of the year).
 _SIGNATURE = re.compile(
-    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\.?(?=\s|$)\s*(?P<name>.*)$")
+    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)2\.))\.?(?=\s|$)\s*"
+    r"(?P<name>.*)$")
 
 
 # A date OCR garbled past the pattern above (``2578-47 г.`` for ``25/8-47 г.``) still signs when a
@@ -218,10 +239,15 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
 
 def _tidy_date(raw: str) -> str:
     """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates, doubles or drops the hyphen."""
-    compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", raw))
+    compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", re.sub(r"\s2\.$", "г.", raw)))
     compact = re.sub(r"^(\d{1,2}/)(\d{1,2})(\d{2})(?=[гп])", r"\1\2-\3", compact)
     compact = re.sub(r"(?<=/)[IVXІХхУ]+(?=-)", lambda m: roman_month(m[0]) or m[0], compact)  # ``ХI`` read for XI
-    return re.sub(r"[гп]\.?$", " г.", compact)
+    return re.sub(r"[гп]\.?$", " г.", zero_month(compact))
+
+
+def zero_month(date: str) -> str:
+    """``5/19-52`` → ``5/10-52``: no month is 19, and October's 0 is a slashed or dotted zero read as 9."""
+    return re.sub(r"(?<=\d/)19(?=[-/])", "10", date)
 
 
 def spaced_name(text: str) -> str | None:
@@ -232,7 +258,7 @@ def spaced_name(text: str) -> str | None:
     return clean_single_name(text).upper() or None
 
 
-_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.\s*$")
+_PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.[\s`'‘’_,.]*$")  # specks of dust beside it
 _CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>" + DIGITISH + r"{1,3})?[.\s…]*$", re.IGNORECASE)
 
 
@@ -244,7 +270,7 @@ def parse_page_label(text: str) -> str | None:
 
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
     """``экз. №... 3`` → (True, 3); ``экз. №....`` → (True, None); other text → (False, None)."""
-    match = _CONT_COPY.search(cyrillic(text))
+    match = _CONT_COPY.search(cyrillic(collapse_spacing(text)))  # ``э к з. №... 5`` letter-spaced by OCR
     if not match or match.start() > 2:
         return False, None
     return True, int(match.group("copy").translate(DIGIT_LOOKALIKES)) if match.group("copy") else None

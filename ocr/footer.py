@@ -13,7 +13,7 @@ import re
 from rapidfuzz import fuzz
 
 from ocr.contract import Footer
-from ocr.fields import EKZ, cyrillic, squash, to_cyrillic
+from ocr.fields import EKZ, cyrillic, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
 _COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
@@ -25,6 +25,8 @@ _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослан�
 # A date and time as typed (``20/1-0.45``, ``10/1/45``, ``19/XI - 0.10``): digits, Roman months and their marks,
 # and the letters OCR reads for digits (``З/2-О.16``).
 _WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
+# A date and time in full (``18/12-7.05``): no pen stroke or stamp remnant reads so, however faint it was typed.
+_DATED = re.compile(r"\d{1,2}/\d{1,2}-\d{1,2}\.\d{2}")
 # A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
 # letter is a pen stroke read as one.
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")
@@ -38,9 +40,9 @@ BELIEVABLE_CONFIDENCE = 50.0
 def believable(text: str, confidence: float | None = None) -> bool:
     """Whether a word beside a footer label is typing, not a pen mark: read confidently (when OCR'd),
     mostly letters or digits, and no scrawl's shape (a letter thrice over, strange marks)."""
-    if confidence is not None and confidence < BELIEVABLE_CONFIDENCE:
-        return False
     core = text.strip(".,:;")
+    if confidence is not None and confidence < BELIEVABLE_CONFIDENCE and not _DATED.fullmatch(core):
+        return False
     alnum = sum(c.isalnum() for c in core)
     return alnum >= 1 and alnum >= 0.6 * len(core) and not _SCRAWL.search(core)
 
@@ -58,6 +60,7 @@ def _leading(tokens: list[str], shape: re.Pattern, most: int = 6) -> list[str]:
     """The tokens from the first that have ``shape``, up to the first that has not (what trails is no value)."""
     kept = []
     for token in tokens[:most]:
+        token = token.strip("\"“”„'`‘’")  # a speck read as a quote beside a word (``Мельников”``)
         if not shape.fullmatch(token) or _SCRAWL.search(token):
             break
         kept.append(token)
@@ -93,7 +96,9 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         when = _leading(rest, _WHEN)
         while when and not re.search(r"\d", when[-1]):
             when.pop()
-        value = " ".join([_SPELLING[name]] + when)  # the printed label, however OCR read it
+        if when:  # a date and time end in a digit (``17/12/31.``: a speck after it)
+            when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
+        value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
         return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}, rest[len(when):]
     if name == "certified":
         words = _leading(rest, _WORD, most=3)

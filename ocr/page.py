@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr import assemble
+from ocr import grid
 from ocr.combine import second_reading
 from ocr.contract import Stamp
 from ocr.exec import tesseract
@@ -69,7 +69,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
     parsed = second_reading(prepared.grey, read_again(prepared, words, ref.number, settings.ocr), settings.ocr.lang)
-    lines = [_to_original(line, prepared) for line in assemble.printed_grid(parsed)]
+    lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(
         number=ref.number,

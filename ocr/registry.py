@@ -9,13 +9,16 @@ from __future__ import annotations
 import re
 
 from ocr.fields import roman_month
+from ocr.form import ROMAN_MONTHS
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
-_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?[вb]\.")
+# ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
+_REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*[пП]\.+")
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№(]|N[sо°o]?)\s*(?=\d)")  # a hand's N read as ``(`` too
+# The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПn]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№(\\]|N[sо°o]?)\s*(?=\d)")  # a hand's N read as ``(`` or ``\`` too
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``).
 _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*(?:\S{1,2}\s+)?(?=\d)")
 _REGISTRY_LINK = re.compile(r"\(\s*[сcС][сcС]\S{3,4}\s*(?:\S{1,2}\s+)?(?=\d)")
@@ -23,17 +26,49 @@ _REGISTRY_LINK = re.compile(r"\(\s*[сcС][сcС]\S{3,4}\s*(?:\S{1,2}\s+)?(?=\d)
 _REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
 
 
-def registry_note(text: str) -> str:
+def registry_note(text: str, month: int | None = None) -> str:
     """A marginal registry note as typed: ``М 986 / м. п. - 30. Т.`` → ``N 986 / м. п. - 30. I.``.
 
     The notes number with a Latin ``N`` (the Cyrillic model reads ``М``/``И``) and date with a Roman month.
+    ``month``: the month the telegram was received in (1-12), which the note's own date is read against.
     """
     note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_LINK.sub("(ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note))
     note = _REGISTRY_NUMERO.sub("N ", note)
-    note = _REGISTRY_MP.sub(" / м. п.", note)
-    return _REGISTRY_MONTH.sub(_registry_month, note)
+    # The note's N lost before its number, or read as a digit of it: a hand's N reads 2 or 7 (``2135/м.п.``).
+    note = re.sub(r"^[27]?(?=\d{3}\s*[/|lИI1]?\s*[мМ]\.)|^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)
+    note = _REGISTRY_MP.sub(lambda m: " / м. п." + (f" - {m['date']}" if m["date"] else ""), note)
+    return _in_month(_REGISTRY_MONTH.sub(_registry_month, note), note, month)
+
+
+# The note's own date at its end (``- 2. XI.``), its month as OCR read it (``2. Л.``).
+_NOTE_DATE = re.compile(r"(?<=м\. п\. - )(?P<day>\d{1,2})\.\s*(?P<month>[^\s.]{1,4})\.?$")
+_JOINED_STROKES = "ИПНШ"  # two or three strokes of a hand's Roman numeral read as one letter: their count is a guess
+
+
+def _in_month(note: str, read: str, month: int | None) -> str:
+    """The note's month read against the telegram's: the office registers a telegram within days of its
+    receipt (the seed's note of 30. I. on a telegram of 19 January), so a month OCR could not read as one
+    (``Л``, ``9``), or read with joined strokes whose count differs (``ХИ`` as XII in November), is the telegram's."""
+    found, raw = _NOTE_DATE.search(note), _NOTE_DATE.search(read)
+    if month is None or not found or not raw or found["month"] == ROMAN_MONTHS[month - 1]:
+        return note
+    want = ROMAN_MONTHS[month - 1]
+    unread = found["month"] not in ROMAN_MONTHS
+    miscounted = any(c in _JOINED_STROKES for c in raw["month"]) and found["month"].replace("I", "") == want.replace("I", "")
+    return f"{note[:found.start()]}{found['day']}. {want}." if unread or miscounted else note
+
+
+# The words a registry note is written with (and the registry's incoming and outgoing marks, ``Вх. №``,
+# ``Исх. №``); a margin line with another word is a resolution (``В дело 9/10``).
+_NOTE_WORDS = {"СМ", "ИЗВ", "ССЫЛКА", "ВХ", "ИСХ"}
+
+
+def is_note(text: str) -> bool:
+    """Whether a margin line (as :func:`registry_note` gives it) is a registry note: no word of three letters
+    or more but the note's own, as a resolution written across the margin has (``В дело 9.-М.``)."""
+    return all(word.upper() in _NOTE_WORDS or word in ROMAN_MONTHS for word in re.findall(r"[^\W\d_]{3,}", text))
 
 
 def _registry_month(match: re.Match) -> str:
@@ -42,4 +77,6 @@ def _registry_month(match: re.Match) -> str:
     month = roman_month(match["month"])
     if not month or (year and match["month"].isdigit()):
         return match[0]
-    return f"{match['day']}{month}.{match['rest'].lstrip('.') if year else ''}"
+    if not year:  # the note's own date is typed ``2. XI.``
+        return f"{match['day'].strip()} {month}."
+    return f"{match['day']}{month}.{match['rest'].lstrip('.')}"

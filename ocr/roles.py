@@ -6,8 +6,6 @@ margins (registry marks, folio, continuation header) from the lines' positions.
 
 from __future__ import annotations
 
-import re
-
 from ocr import fields, footer, routing
 from ocr.lines import Role
 
@@ -49,7 +47,7 @@ def header_role(text: str) -> Role:
         return Role.ROUTING
     if "\t" in text or fields.is_grid_row(text):
         return Role.GRID
-    if re.fullmatch(r"[\d\s]+", text):
+    if fields.reference_numbers(text):
         return Role.REFERENCE
     if fields.parse_special_number(text):
         return Role.SPECIAL
@@ -78,7 +76,8 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     if title < 0 and not any(r in _HEADER_BLOCK for r in roles):
         return [], 0  # no form on this page: all of it is running text
     block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
-    tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER]
+    # A speck read as a letter or two (``Г``) is no priority or addressee: the shortest typed there has five.
+    tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER and sum(c.isalpha() for c in texts[i]) >= 3]
     for i in tail:
         roles[i] = Role.ADDRESSEE if i == tail[-1] else Role.PRIORITY
     return roles, body

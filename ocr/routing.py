@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
+from ocr.form import ROMAN_MONTHS
 from ocr.lines import Word
 
 
@@ -27,7 +28,7 @@ class Routing:
 
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[\s`'‘’\".,_|-]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
@@ -39,7 +40,7 @@ _VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
 _SPECKS = r"[\s.,`'‘’]*"  # dust between a value and its label (``час. .06 мин.``)
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
                    re.IGNORECASE)
-_COPY = re.compile(r"\s*" + NUMERO + r"?\s*(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")
+_COPY = re.compile(r"\s*(?:" + NUMERO + r"\s*){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
 _COPY_AT_END = re.compile(NUMERO + r"\s*(?P<copy>" + DIGITISH + r"{1,3})[\s.,`'‘’]*$")
 # Dot leaders and rules of a printed form's blanks (``......``, ``____``, ``…``).
@@ -98,6 +99,14 @@ def parse_routing(text: str) -> Routing:
     )
 
 
+def received_month(date_raw: str | None) -> int | None:
+    """The month of a routing line's date (``1/11 19 53``, ``3/XII 19 49``), None when it gives none."""
+    found = re.match(r"\s*\d{1,2}\s*/\s*(?P<month>\d{1,2}|[IVX]{1,4})\b", date_raw or "")
+    if found and found["month"] in ROMAN_MONTHS:
+        return ROMAN_MONTHS.index(found["month"]) + 1
+    return int(found["month"]) if found and found["month"].isdigit() and 1 <= int(found["month"]) <= 12 else None
+
+
 def _origin(norm: str) -> str | None:
     """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
     start = _FROM.match(norm)
@@ -152,7 +161,10 @@ def _number(text: str) -> int:
 def _time_value(text: str, limit: int) -> int | None:
     """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
     ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
-    digits = _digits(text)[:2]
+    digits = _digits(text)
+    if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
+        digits = re.sub(r"09|90", "0", digits, count=1)
+    digits = digits[:2]
     if int(digits) >= limit and len(digits) == 2 and digits[0] in "689":
         digits = "0" + digits[1]
     return int(digits) if int(digits) < limit else None

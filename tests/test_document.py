@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ocr.contract import Page
-from ocr.document import infer_folios
+from ocr.document import infer_continuations, infer_folios
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import OcrSettings
@@ -21,6 +21,23 @@ def test_missing_folios_are_inferred_only_from_a_consistent_numbering():
     assert [p.folio for p in filled] == [64, 65, 66, 67, 68] and inferred == [(2, 65), (4, 67)]
     assert infer_folios(pages(64, None, 70))[1] == []  # read folios disagree: nothing is invented
     assert infer_folios(pages(None, 65, None))[1] == []  # one folio is not a numbering
+
+
+def test_later_page_headers_put_right_from_the_pages_that_follow_the_form():
+    def pages(*headers):
+        return [Page(number=k + 1, page_label=label, telegram_number=number, copy_number=copy, text="", width=1, height=1,
+                     dpi=300, skew_deg=0, rotation=0, mean_confidence=0) for k, (label, number, copy) in enumerate(headers)]
+
+    # as read on a five-page telegram: page 2's ``2.`` read ``О.`` and its copy ``16...``, page 5's header lost
+    read = pages((None, None, 10), ("0.", "9794", 16), ("3.", "9794", 10), ("4.", "9794", 10), (None, None, 10))
+    filled, notes = infer_continuations(read, "9794", 10)
+    assert [(p.page_label, p.telegram_number, p.copy_number) for p in filled] == [
+        (None, None, 10), ("2.", "9794", 10), ("3.", "9794", 10), ("4.", "9794", 10), ("5.", "9794", 10)]
+    assert len(notes) == 4 and notes[0] == "page 2: page label 0., '2.' inferred from the other pages"
+    # as many read otherwise as the form numbers them: nothing is put right
+    assert infer_continuations(read[:2] + read[3:4], "9794", 10)[0][1].page_label == "0."
+    # no later page read as the form numbers it: nothing is invented
+    assert infer_continuations(pages((None, None, 3), ("5.", "77", 3)), "9794", 3)[1] == []
 
 
 def test_what_reads_poorly_inside_a_colour_stamp_is_its_remnants():

@@ -165,3 +165,99 @@ def test_marks_side_by_side_are_each_found():
                     Line("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", Role.HANDLING)])
     assert found.classification == ["Совершенно секретно"]
     assert found.handling_marks == ["Хранить наравне с шифром", "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lowered or bent type bar: OCR splits the name there, the piece in small letters or alone
+    ("» № 3-т » № 10-т Маленков У » № 17-т", [(3, None), (10, "Маленкову"), (17, None)]),
+    ("» № 4-т » № 11-т Бе рия » № 18-т", [(4, None), (11, "Берия"), (18, None)]),
+    ("» № 4-т » № 10-т Микоян у » № 16-т", [(4, None), (10, "Микояну"), (16, None)]),
+    # the next slot's printed ``Экз.`` read letter-spaced beside a name is no part of it
+    ("Экз. № 1-РАЗМЕТКА Экз. № 7-т Зорину Э к з Экз. № 13-т", [(1, "РАЗМЕТКА"), (7, "Зорину"), (13, None)]),
+    # a speck between the slot and the name; a name's capital read small
+    ("Экз. № 1-РАЗМЕТКА Экз. №7-т‘Зорину Экз. № 13-т", [(1, "РАЗМЕТКА"), (7, "Зорину"), (13, None)]),
+    ("» № 3-т » № 9-т вышинскому ›№Ю » № 15-т", [(3, None), (9, "Вышинскому"), (15, None)]),
+])
+def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
+    assert fields.parse_grid_row(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("См. из 6. 36 1287 (ссылка 96 30)", "См. изв. № 1287 (ссылка № 30)"),  # ``изв.`` read ``из 6.``
+    ("СМ. изб. 76 114 (ссылка № 43)", "См. изв. № 114 (ссылка № 43)"),
+    ("\\561/м.н.- 2. XII.", "N 561 / м. п. - 2. XII."),  # a hand's N and п
+    ("М 978 /м. п. 26. IV.", "N 978 / м. п. - 26. IV."),  # the hyphen before the date lost
+    ("М 924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),  # the note's date typed ``6. X.``
+    ("415 / м. п. - 2. XII.", "N 415 / м. п. - 2. XII."),  # its N lost
+    ("2135/м.п.-6.П.", "N 135 / м. п. - 6. II."),  # its N read as a digit
+    ("7924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),
+])
+def test_registry_notes_of_a_hand(text, expected):
+    assert registry_note(text) == expected
+
+
+def test_a_resolution_is_no_registry_note():
+    from ocr.registry import is_note
+
+    assert not is_note(registry_note("В дело 9.-М."))
+    assert is_note(registry_note("\\561/м.н.- 2. XII.")) and is_note("См. изв. № 1287 (ссылка № 30)")
+
+
+def test_footer_date_ends_in_a_digit():
+    assert parse_footer_line("Разослано 17/12/31.") == {"distributed_raw": "Разослано 17/12/31"}
+
+
+def test_unreadable_priority_stays_out():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert header([Line("© о © сл > ха", Role.PRIORITY)]).priority == []
+    assert header([Line("О С О Б А Я", Role.PRIORITY)]).priority == ["ОСОБАЯ"]
+
+
+def test_continuation_header_as_ocr_reads_it():
+    assert fields.parse_continuation_copy("э к з. №... 5") == (True, 5)  # letter-spaced by OCR
+    assert fields.parse_continuation_copy("эхз. №...") == (True, None)
+    assert fields.parse_page_label("3.  .") == "3."
+
+
+def test_footer_name_beside_a_speck_read_as_a_quote():
+    assert parse_footer_line("Выпустил Мельников”  .") == {"released_by": "Мельников"}
+
+
+@pytest.mark.parametrize("text, month, expected", [
+    ("N 561 / м. п. - 2. Л.", 11, "N 561 / м. п. - 2. XI."),  # a hand's XI read as no numeral at all
+    ("N 174 / м. п. 14.9.", 6, "N 174 / м. п. - 14. VI."),
+    ("N 978 / м. п. 26. 1М.", 4, "N 978 / м. п. - 26. IV."),
+    ("\\561/м.н.- 2. ХИ.", 11, "N 561 / м. п. - 2. XI."),  # joined strokes: their count is a guess
+    ("№ 413 /м. п. - 18. ХТ.", 12, "N 413 / м. п. - 18. XI."),  # a clear numeral stays as read
+    ("М 986 / м. п. - 30. Т.", None, "N 986 / м. п. - 30. I."),  # no telegram date to read it against
+])
+def test_registry_month_read_against_the_telegrams(text, month, expected):
+    assert registry_note(text, month) == expected
+
+
+def test_received_month():
+    from ocr.routing import received_month
+
+    assert [received_month(d) for d in ("1/11 19 53", "3/XII 19 49", "19/ 19 50", "25/14 1950", None)] == [
+        11, 12, None, None, None]
+
+
+def test_signature_date_as_ocr_reads_it():
+    # ``г.`` read ``2.``, October's slashed zero read 9; a scrawl over the name leaves letters, not a name
+    assert fields.parse_signature("5/19-52 2.  П А оО  0,")[1] == "5/10-52 г."
+    assert fields.parse_signature("1/11-52 2. Б О Д Р О В") == ("БОДРОВ", "1/11-52 г.")
+    assert fields.parse_signature("2/11-52 гг. в Москве") is None
+
+
+def test_footer_time_read_faintly_is_still_typing():
+    from ocr.footer import typed_text
+
+    assert typed_text("Отпеч. 18/12-7.05", [("Отпеч.", 87), ("18/12-7.05", 41)]) == ("Отпеч. 18/12-7.05", [])
+    assert typed_text("Верно: 02>=5009> (0", [("Верно:", 90), ("02>=5009>", 41), ("(0", 30)])[0] == "Верно:"
+    assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
+
+
+def test_slot_remnant_alone_is_no_recipient():
+    assert fields.parse_grid_row("» № 4-т  »№ Ит  » № 18-т") == [(4, None), (18, None)]

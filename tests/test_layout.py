@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ocr import assemble, layout
+from ocr.contract import Signature
 from ocr.lines import Role, Word
 
 CHAR = 25  # px per typed character
@@ -107,35 +108,6 @@ def test_regions_and_page_text():
     assert text.index("412") < text.index("64") < text.index("ШИФРТЕЛЕГРАММА")
 
 
-def test_grid_numbers_put_right_from_rows_and_columns():
-    from ocr.lines import Line
-
-    rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
-            "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » №111  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
-            "» № бт  » № 13-т  » № 20-т", "» № 7-т  » № 21-т"]  # slot 14 not read at all
-    found = assemble.distribution([Line(text, Role.GRID) for text in rows])
-    assert [(d.copy, d.recipient) for d in found] == [(k, {1: "РАЗМЕТКА", 8: "Кагановичу", 9: "Булганину",
-                                                           10: "Вышинскому", 11: "Копия"}.get(k)) for k in range(1, 22)]
-
-
-def test_grid_slots_printed_as_the_form_prints_them():
-    from ocr.lines import Line
-
-    rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
-            "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » № 11-т  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
-            "» № бт  » № 13-т  » № 20-т", "» № 7-т  » Ю14-т  » № 21-т"]
-    lines = [Line("64", Role.FOLIO)] + [Line(text, Role.GRID) for text in rows] + [Line("№ 3-т", Role.BODY)]
-    printed = assemble.printed_grid(lines)
-    assert [line.text for line in printed[1:-1]] == [
-        "Экз. № 1-РАЗМЕТКА Экз. № 8-т Кагановичу Экз. № 15-т", "» № 2-т » № 9-т Булганину » № 16-т",
-        "» № 3-т » № 10-т Вышинскому » № 17-т", "» № 4-т » № 11-т Копия » № 18-т", "» № 5-т » № 12-т » № 19-т",
-        "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
-    assert printed[0] is lines[0] and printed[-1] is lines[-1]  # only the grid is the form's print
-    assert assemble.distribution(printed) == assemble.distribution(lines)
-    # No regular grid, nothing rewritten: a single row's numbers cannot be checked against an order.
-    assert assemble.printed_grid(lines[:2]) == lines[:2]
-
-
 def test_continuation_header_beside_specks_and_centred_label():
     rows = [
         _line(100, 2000, "66"),
@@ -183,3 +155,36 @@ def test_a_resolution_across_the_margin_is_no_registry_note():
     resolution = _line(40, 600, "Учесть при подготовке. Т.М.")
     lines = layout.parse_page(resolution + _first_page(), page=1, width=2480)
     assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]
+
+
+def test_continuation_number_without_specks():
+    from ocr.lines import Line
+
+    lines = [Line(".6551", Role.CONTINUATION), Line("2.", Role.CONTINUATION), Line("экз  №  ..", Role.CONTINUATION)]
+    assert assemble.page_fields(lines, 1).telegram_number == "6551"
+
+
+def test_no_signer_where_a_scrawl_covers_the_name():
+    from ocr.lines import Line
+
+    def signed(*words):
+        return assemble.signature([Line(" ".join(t for t, _ in words), Role.SIGNATURE,
+                                        words=[Word(t, (0, 0, 10, 10), c) for t, c in words])])
+
+    # what OCR kept of ``П У Ш К И Н`` and of ``П А Н Ю Ш К И Н`` under a pen's strokes
+    assert signed(("1/11-53", 90.2), ("г.", 94.1), ("П", 67.4)) == Signature(name=None, date_raw="1/11-53 г.")
+    assert signed(("1/11-53", 91), ("г.", 96), ("р", 46), ("№", 48), ("И", 52), ("„(7", 34)).name is None
+    assert signed(("5/10-52", 67), ("г.", 96), ("П", 94), ("А", 94), ("но", 40), ("Мк", 38), ("к", 0)).name is None
+    assert signed(("25/4", 96), ("59", 65), ("г.", 81), ("——.", 0), ("ПАНЮШКИН", 79)).name == "ПАНЮШКИН"
+
+
+def test_the_dates_of_one_day_share_their_year():
+    from ocr.contract import Header
+
+    def years(received, signed):
+        head, sign = assemble._one_year(Header(received_date_raw=received), Signature(date_raw=signed))
+        return head.received_date_raw, sign.date_raw
+
+    assert years("17/12 19 59", "17/12-50 г.") == ("17/12 19 50", "17/12-50 г.")  # a slashed zero read as 9
+    assert years("25/4 1950", "25/4-59 г.") == ("25/4 1950", "25/4-50 г.")
+    assert years("1/1 1950", "31/12-49 г.") == ("1/1 1950", "31/12-49 г.")  # sent the day before New Year

@@ -38,3 +38,16 @@ def test_a_long_line_read_as_letter_spaced_is_the_body():
              "С т р о и т е л ь с т в о  э л е к т р о с т а н ц и и  н а  р е к е  п р е д у с м о т р е н н о е"]
     tags, body = roles.tag_first_page(texts)
     assert body == 3 and tags[2] is Role.ADDRESSEE
+
+
+def test_a_speck_before_the_body_is_no_addressee():
+    texts = ["Шифртелеграмма", "Из ПЕКИНА № 6702 пол. 10 час. 29 мин.  5/10  1952 г. экз. №  1", "Спец. № 38-84",
+             "З О Р И Н У.", "Г", "Сегодня, 6 ноября, министр внешней торговли КНР принял меня"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 5 and found[3:] == [Role.ADDRESSEE, Role.OTHER]
+
+
+def test_reference_numbers_beside_specks():
+    assert roles.header_role("6504 2851  *") is Role.REFERENCE
+    assert fields.reference_numbers("4161 9614  °  °") == "4161 9614"
+    assert fields.reference_numbers("2951 9:17") is None and roles.header_role("2951 9:17") is Role.OTHER

@@ -41,3 +41,34 @@ def test_routing_values_beside_their_labels(text, expected):
 ])
 def test_routing_line_known_by_its_labels(text, expected):
     assert is_routing_line(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a slashed zero read as ``09`` or ``90`` in a two-digit value
+    ("Из ПЕКИНА № 8075 пол. 3 час. 096 мин. 1/11 19 53 г. экз. № 11", "03:06"),
+    ("Из ПХЕНЬЯНА № 9794 пол. 14 час. 091 мин. 17/12 19 50 т. экз. № 10", "14:01"),
+])
+def test_slashed_zero_in_the_time(text, expected):
+    assert parse_routing(text).received_time == expected
+
+
+def test_slashed_zero_read_as_copyright_sign():
+    routing = parse_routing("Из ПХЕНЬЯНА № 9785 пол. © час. 13 мин. 25/4 1950 г экз. № 6")
+    assert routing.received_time == "00:13" and routing.copy_number == 6
+
+
+def test_copy_after_numero_read_twice():
+    assert parse_routing("Из ПРАГИ № 7904 пол. 17 час. 23 мин.  1/11 19  52 гэкз.№ № 1").copy_number == 1
+
+
+def test_speck_before_from():
+    assert parse_routing("*Из  ПЕКИНА № 8791 пол. 5 час. 59 мин. 14/5 _ 1953 т э з № 6") == Routing(
+        "ПЕКИНА", "8791", "05:59", "14/5 1953", 6)
+
+
+def test_slashed_zero_read_as_at_sign():
+    assert parse_routing("Из ПХЕНЬЯНА № 9785 пол. @ час. 13 мин. 25/4  1950 г э ю. № 6").received_time == "00:13"
+
+
+def test_copy_number_eight_read_as_a_letter():
+    assert parse_routing("Из БЕРЛИНА № 5450 пол. 4 час. 32 мин. 18/10  1953 г э з № В").copy_number == 8

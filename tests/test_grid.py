@@ -1,0 +1,47 @@
+"""The distribution grid: slot numbers put right from the form's numbering, recipients beside their slots."""
+
+from __future__ import annotations
+
+from ocr import grid
+from ocr.lines import Line, Role
+
+
+def test_grid_numbers_put_right_from_rows_and_columns():
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
+            "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » №111  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
+            "» № бт  » № 13-т  » № 20-т", "» № 7-т  » № 21-т"]  # slot 14 not read at all
+    found = grid.distribution([Line(text, Role.GRID) for text in rows])
+    assert [(d.copy, d.recipient) for d in found] == [(k, {1: "РАЗМЕТКА", 8: "Кагановичу", 9: "Булганину",
+                                                           10: "Вышинскому", 11: "Копия"}.get(k)) for k in range(1, 22)]
+
+
+def test_grid_slots_printed_as_the_form_prints_them():
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. №81 Кагановичу Экз. № 15-т", "» №2-т  » № 9-т  Булганину  › №16-т",
+            "» № З-т  „›№10т  Вышинскому ›» №17-л", "» № 4-т  » № 11-т  Копия  » № 18-т", "» № 5-т  » № 12-т  » № 19-т",
+            "» № бт  » № 13-т  » № 20-т", "» № 7-т  » Ю14-т  » № 21-т"]
+    lines = [Line("64", Role.FOLIO)] + [Line(text, Role.GRID) for text in rows] + [Line("№ 3-т", Role.BODY)]
+    printed = grid.printed_grid(lines)
+    assert [line.text for line in printed[1:-1]] == [
+        "Экз. № 1-РАЗМЕТКА Экз. № 8-т Кагановичу Экз. № 15-т", "» № 2-т » № 9-т Булганину » № 16-т",
+        "» № 3-т » № 10-т Вышинскому » № 17-т", "» № 4-т » № 11-т Копия » № 18-т", "» № 5-т » № 12-т » № 19-т",
+        "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
+    assert printed[0] is lines[0] and printed[-1] is lines[-1]  # only the grid is the form's print
+    assert grid.distribution(printed) == grid.distribution(lines)
+    # No regular grid, nothing rewritten: a single row's numbers cannot be checked against an order.
+    assert grid.printed_grid(lines[:2]) == lines[:2]
+
+
+def test_recipients_of_a_column_keep_one_case():
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. № 8-т Громыко Экз. № 15-т", "» № 2-т » № 9-т Кагановичу » № 16-т",
+            "» № 3-т » № 10-т Маленков У » № 17-т", "» № 4-т » № 11-т Бе рия » № 18-т",
+            "» № 5-т » № 12-т МИКОЯНУ » № 19-т", "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
+    found = {d.copy: d.recipient for d in grid.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    assert found == {1: "РАЗМЕТКА", 8: "Громыко", 9: "Кагановичу", 10: "Маленкову", 11: "Берия", 12: "Микояну"}
+
+
+def test_a_name_beside_a_slot_ocr_lost_goes_to_that_slot():
+    rows = ["Экз. №1-т Экз. №8т Молотову  Экз. № 15-т", "» № 2-т  » № 9-т  Маленкову  ›№ 16-т",
+            "» № З-т  » № 10-7  Микояну  » № 17-т", "» № 4-т  »№ Ит  Зорину  » № 18-т",
+            "» № 5-т  »  №12т  Кагановичу » № 19-т", "» №6-т  » № 13-т  » № 20-т", "» № 7-т  » № 14-т  » № 21-т"]
+    found = {d.copy: d.recipient for d in grid.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    assert found == {8: "Молотову", 9: "Маленкову", 10: "Микояну", 11: "Зорину", 12: "Кагановичу"}
