@@ -49,15 +49,16 @@ _JOINED_STROKES = "ИПНШ"  # two or three strokes of a hand's Roman numeral r
 
 def _in_month(note: str, read: str, month: int | None) -> str:
     """The note's month read against the telegram's: the office registers a telegram within days of its
-    receipt (the seed's note of 30. I. on a telegram of 19 January), so a month OCR could not read as one
-    (``Л``, ``9``), or read with joined strokes whose count differs (``ХИ`` as XII in November), is the telegram's."""
+    receipt (the seed's note of 30. I. on a telegram of 19 January), so a numeral whose strokes OCR joined
+    (``ХИ`` in November: XI or XII) is counted as the telegram's month when that is one of its readings.
+    A month OCR could not read as a numeral at all (``Л``, ``9``) stays as read: guessing it would hide
+    that it is unread."""
     found, raw = _NOTE_DATE.search(note), _NOTE_DATE.search(read)
     if month is None or not found or not raw or found["month"] == ROMAN_MONTHS[month - 1]:
         return note
     want = ROMAN_MONTHS[month - 1]
-    unread = found["month"] not in ROMAN_MONTHS
     miscounted = any(c in _JOINED_STROKES for c in raw["month"]) and found["month"].replace("I", "") == want.replace("I", "")
-    return f"{note[:found.start()]}{found['day']}. {want}." if unread or miscounted else note
+    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted else note
 
 
 # The words a registry note is written with (and the registry's incoming and outgoing marks, ``Вх. №``,
