@@ -224,8 +224,13 @@ def _in_stamp(word: Word, boxes: list[tuple[int, int, int, int]]) -> bool:
 def read_again(prepared: PreprocessedPage, words: list[Word], number: int, settings: OcrSettings) -> list[Line]:
     """The page's lines, after reading again where Tesseract's page reading is known to fail: a form
     page's message band as one block, partly read lines, letter-spaced words; stamp remnants dropped."""
-    def parse(found: list[Word]) -> list[Line]:
-        return layout.parse_page(found, number, prepared.image.shape[1])
+    laid_out: dict[tuple[Word, ...], list[Line]] = {}
+
+    def parse(found: list[Word]) -> list[Line]:  # the same words are laid out once (re-reads often change nothing)
+        key = tuple(found)
+        if key not in laid_out:
+            laid_out[key] = layout.parse_page(found, number, prepared.image.shape[1])
+        return laid_out[key]
 
     parsed = parse(words)
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None

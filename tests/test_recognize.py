@@ -117,3 +117,20 @@ def test_a_part_tesseract_dies_on_among_others_loses_only_its_own_reading(monkey
     found = read_crops(crops, "rus", psm=7)
     assert [[w.bbox[2] for w in words] for words in found] == [[40], [41], [], [43], [44]]
     assert runs == [5, 2, 3, 1, 2]  # all, then halves until the sliver is alone
+
+
+def test_a_page_the_re_reads_leave_as_read_is_laid_out_once(monkeypatch):
+    from ocr import layout
+    from ocr.preprocess import PreprocessedPage
+    from ocr.recognize import OcrSettings
+    from ocr.reread import read_again
+
+    image = _typed(["Министр заявил, что правительство согласно."])
+    words = read_box(image, (0, 0, image.shape[1], image.shape[0]), "rus", psm=7)
+    page = PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3))
+    calls = []
+    real = layout.parse_page
+    monkeypatch.setattr(layout, "parse_page", lambda *args: calls.append(args) or real(*args))
+    lines = read_again(page, words, 1, OcrSettings())
+    assert [line.text for line in lines] == [" ".join(w.text for w in words)] and len(calls) == 1
