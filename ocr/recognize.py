@@ -141,17 +141,16 @@ def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple
     return words
 
 def _data(crops: list[np.ndarray], lang: str, psm: int) -> list[dict[str, list]]:
-    """Tesseract's columns for each crop, read in one run; when that run fails, each half on its own and
-    so on down: a sliver Tesseract dies on (``Image too small to scale``) reads as nothing, the page's
-    own reading stands there, and the page is not lost."""
+    """Tesseract's columns for each crop, read in one run; when that run fails, each crop on its own (a
+    run's start costs little beside reading them all again): a sliver Tesseract dies on (``Image too
+    small to scale``) reads as nothing, the page's own reading stands there, and the page is not lost."""
     try:
         return tesseract.images_to_data(crops, lang, psm=psm)
     except ExternalToolError as exc:
-        if len(crops) == 1:
-            logger.warning("a %dx%d part of the page was not read again: %s", crops[0].shape[1], crops[0].shape[0], exc)
-            return [{key: [] for key in tesseract.TSV_COLUMNS}]
-        half = len(crops) // 2
-        return _data(crops[:half], lang, psm) + _data(crops[half:], lang, psm)
+        if len(crops) > 1:
+            return [found for crop in crops for found in _data([crop], lang, psm)]
+        logger.warning("a %dx%d part of the page was not read again: %s", crops[0].shape[1], crops[0].shape[0], exc)
+        return [{key: [] for key in tesseract.TSV_COLUMNS}]
 
 def read_crop(crop: np.ndarray, lang: str, psm: int, offset: tuple[int, int] = (0, 0)) -> list[Word]:
     """Words of a part of a page read again (none where Tesseract fails on it)."""

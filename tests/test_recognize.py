@@ -116,7 +116,7 @@ def test_a_part_tesseract_dies_on_among_others_loses_only_its_own_reading(monkey
     crops = [np.zeros((20, width), np.uint8) for width in (40, 41, 3, 43, 44)]
     found = read_crops(crops, "rus", psm=7)
     assert [[w.bbox[2] for w in words] for words in found] == [[40], [41], [], [43], [44]]
-    assert runs == [5, 2, 3, 1, 2]  # all, then halves until the sliver is alone
+    assert runs == [5, 1, 1, 1, 1, 1]  # all, then each alone
 
 
 def test_a_page_the_re_reads_leave_as_read_is_laid_out_once(monkeypatch):
