@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import layout
 from ocr.lines import Line, Word, union_box
-from ocr.recognize import centred_in, read_box
+from ocr.recognize import centred_in, read_boxes
 
 # A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
 # similarity of the lower-cased letters): one or two letters read differently, not another word.
@@ -79,11 +79,11 @@ def choose(ours: list[Word], theirs: list[Word], code: str) -> list[Word]:
     return out
 
 
-def read_line_again(grey: np.ndarray, line: list[Word], lang: str) -> list[Word]:
-    """The words of the box around ``line`` in ``grey``, read as one line (``psm 7``)."""
+def line_box(line: list[Word]) -> tuple[int, int, int, int]:
+    """The box ``line`` is read again in (as one line, ``psm 7``): its words' box and a quarter of its height around."""
     box = union_box([w.bbox for w in line])
     pad = box[3] // 4
-    return read_box(grey, (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + 2 * pad, box[3] + 2 * pad), lang, psm=7)
+    return (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + 2 * pad, box[3] + 2 * pad)
 
 
 def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> list[Line]:
@@ -93,12 +93,14 @@ def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> lis
     code = word_list(lang)
     if grey is None or code is None or not lines:
         return lines
+    doubtful = [k for k, line in enumerate(lines) if any(known(w.text, code) is False for w in line.words)]
+    again = dict(zip(doubtful, read_boxes(grey, [line_box(lines[k].words) for k in doubtful], lang, psm=7)))
     changed, words = False, []
-    for line in lines:
-        if not any(known(w.text, code) is False for w in line.words):
+    for k, line in enumerate(lines):
+        if k not in again:
             words += line.words
             continue
-        chosen = choose(line.words, read_line_again(grey, line.words, lang), code)
+        chosen = choose(line.words, again[k], code)
         changed |= chosen != line.words
         words += chosen
     return layout.parse_page(words, lines[0].page, grey.shape[1]) if changed else lines

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from ocr.contract import Source
 from ocr.errors import InputError
@@ -281,7 +281,8 @@ def to_rgb(frame: Image.Image) -> np.ndarray:
     The camera's EXIF orientation is applied; 16- and 32-bit grey is scaled to 8 bits (a plain
     conversion clips it to white); transparent pixels become white paper, not black.
     """
-    image = ImageOps.exif_transpose(frame)
+    # exif_transpose copies the page even when it has nothing to turn.
+    image = ImageOps.exif_transpose(frame) if frame.getexif().get(ExifTags.Base.Orientation, 1) != 1 else frame
     if image.mode in ("I;16", "I;16B", "I;16L", "I", "F"):
         grey = np.asarray(image, dtype=np.float64)
         top = 65535.0 if image.mode.startswith("I;16") or grey.max() > 255 else 255.0
@@ -290,4 +291,4 @@ def to_rgb(frame: Image.Image) -> np.ndarray:
         rgba = image.convert("RGBA")
         paper = Image.new("RGBA", rgba.size, "white")
         image = Image.alpha_composite(paper, rgba)
-    return np.asarray(image.convert("RGB"))
+    return np.asarray(image if image.mode == "RGB" else image.convert("RGB"))

@@ -56,7 +56,8 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm), numbered=True)
-    extra = [w for band in unread_bands(image, words) for w in _read_band(image, band, settings)]
+    extra = [w for found in read_boxes(image, [_band_box(image, band) for band in unread_bands(image, words)],
+                                       settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
 
@@ -103,31 +104,57 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
     cut = low + int(np.argmin(ink[low:high]))
     return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
-def _read_band(image: np.ndarray, band: tuple[int, int], settings: OcrSettings) -> list[Word]:
+def _band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The strip a band is read in: across the page, a third of its height above and below."""
     top, bottom = band
     margin = (bottom - top) // 3
-    words = read_box(image, (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin), settings.lang, psm=6)
+    return (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin)
+
+def _believable(words: list[Word]) -> list[Word]:
     # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.
     return [w for w in words if w.confidence >= MIN_STRIP_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2]
 
 MIN_STRIP_CONFIDENCE = 60.0
 
+def _crop(image: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray, tuple[int, int]]:
+    x, y, w, h = box
+    return image[max(y, 0):y + h, max(x, 0):x + w], (max(x, 0), max(y, 0))
+
 def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """Words inside ``box`` ([x, y, w, h]) of ``image`` read with page segmentation ``psm``; boxes in the image's pixels."""
-    x, y, w, h = box
-    crop = image[max(y, 0):y + h, max(x, 0):x + w]
-    return read_crop(crop, lang, psm, offset=(max(x, 0), max(y, 0)))
+    crop, offset = _crop(image, box)
+    return read_crop(crop, lang, psm, offset=offset)
+
+def read_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str, psm: int) -> list[list[Word]]:
+    """:func:`read_box` of each box, all read in one run of Tesseract."""
+    crops, offsets = zip(*(_crop(image, box) for box in boxes)) if boxes else ((), ())
+    return read_crops(list(crops), lang, psm, list(offsets))
+
+def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple[int, int]] | None = None) -> list[list[Word]]:
+    """:func:`read_crop` of each part of a page, all read in one run of Tesseract (it reads each alike
+    alone or among others)."""
+    offsets = offsets or [(0, 0)] * len(crops)
+    words: list[list[Word]] = [[] for _ in crops]
+    kept = [k for k, crop in enumerate(crops) if crop.size]
+    for k, data in zip(kept, _data([crops[k] for k in kept], lang, psm)):
+        words[k] = words_from_data(data, offset=offsets[k])
+    return words
+
+def _data(crops: list[np.ndarray], lang: str, psm: int) -> list[dict[str, list]]:
+    """Tesseract's columns for each crop, read in one run; when that run fails, each crop on its own (a
+    run's start costs little beside reading them all again): a sliver Tesseract dies on (``Image too
+    small to scale``) reads as nothing, the page's own reading stands there, and the page is not lost."""
+    try:
+        return tesseract.images_to_data(crops, lang, psm=psm)
+    except ExternalToolError as exc:
+        if len(crops) > 1:
+            return [found for crop in crops for found in _data([crop], lang, psm)]
+        logger.warning("a %dx%d part of the page was not read again: %s", crops[0].shape[1], crops[0].shape[0], exc)
+        return [{key: [] for key in tesseract.TSV_COLUMNS}]
 
 def read_crop(crop: np.ndarray, lang: str, psm: int, offset: tuple[int, int] = (0, 0)) -> list[Word]:
-    """Words of a part of a page read again; none when Tesseract fails on it (it dies on some slivers of
-    ink, ``Image too small to scale``): the page's own reading stands there, and the page is not lost."""
-    if crop.size == 0:
-        return []
-    try:
-        return words_from_data(tesseract.image_to_data(crop, lang, psm=psm), offset=offset)
-    except ExternalToolError as exc:
-        logger.warning("a %dx%d part of the page was not read again: %s", crop.shape[1], crop.shape[0], exc)
-        return []
+    """Words of a part of a page read again (none where Tesseract fails on it)."""
+    return read_crops([crop], lang, psm, [offset])[0]
 
 def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
     """Whether the centre of ``word``'s box lies inside ``box`` ([x, y, w, h])."""

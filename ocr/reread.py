@@ -21,7 +21,8 @@ from ocr.recognize import (
     is_ink,
     overlap,
     read_box,
-    read_crop,
+    read_boxes,
+    read_crops,
     reading_score,
 )
 
@@ -69,14 +70,17 @@ def reread_partial_lines(image: np.ndarray, lines: list[list[Word]], words: list
     """``words`` and, for each partly read line (:func:`unread_ends`), the words a reading of it as one
     line (``psm 7``) finds past the line's ends where no word stood, those read believably
     (MIN_STRIP_CONFIDENCE): what the page reading had stays as it was."""
-    words = list(words)
-    for line in lines:
-        box = unread_ends(image, line, words, char_width)
+    words, first = list(words), len(words)
+    planned = [unread_ends(image, line, words, char_width) for line in lines]
+    read = dict(zip([k for k, box in enumerate(planned) if box], read_boxes(image, [box for box in planned if box], lang, psm=7)))
+    for k, line in enumerate(lines):
+        # Words found for an earlier line may stand on this one's row: its box is then found again.
+        box = planned[k] if len(words) == first else unread_ends(image, line, words, char_width)
         if box is None:
             continue
         x0, x1 = min(w.bbox[0] for w in line), max(w.bbox[0] + w.bbox[2] for w in line)
-        words += [w for w in read_box(image, box, lang, psm=7)
-                  if w.confidence >= MIN_STRIP_CONFIDENCE and _beyond(w, x0, x1, words)]
+        found = read[k] if box == planned[k] else read_box(image, box, lang, psm=7)
+        words += [w for w in found if w.confidence >= MIN_STRIP_CONFIDENCE and _beyond(w, x0, x1, words)]
     return words
 
 def _beyond(word: Word, x0: int, x1: int, words: list[Word]) -> bool:
@@ -116,13 +120,13 @@ def reread_spaced(image: np.ndarray, words: list[Word], char_width: float, lang:
     out (Tesseract reads letters a space apart poorly: ``ФИЛИППНПОВУ``), that reading kept when it is
     more confident. A spaced word Tesseract split in two (``МОЛОТО`` + ``ВУ.``) is read as one; boxes
     stay the spaced word's, and words boxed inside it (``У.`` of ``МОЛОТОВ``) go."""
-    again: dict[tuple[int, ...], Word] = {}
-    for piece in _spaced_pieces(words, char_width):
-        found = _reread_piece(image, [words[k] for k in piece], char_width, lang)
-        if found is None and len(piece) > 1:  # not one spaced word after all: each on its own
-            again.update({(k,): new for k in piece if (new := _reread_piece(image, [words[k]], char_width, lang))})
-        elif found is not None:
-            again[piece] = found
+    pieces = _spaced_pieces(words, char_width)
+    found = _reread_pieces(image, [[words[k] for k in piece] for piece in pieces], char_width, lang)
+    again = {piece: new for piece, new in zip(pieces, found) if new is not None}
+    # Pieces not one spaced word after all: each word on its own.
+    alone = [(k,) for piece, new in zip(pieces, found) if new is None and len(piece) > 1 for k in piece]
+    found = _reread_pieces(image, [[words[k]] for (k,) in alone], char_width, lang)
+    again.update({piece: new for piece, new in zip(alone, found) if new is not None})
     replaced = {k for piece in again for k in piece}
     inside = {k for k, word in enumerate(words) if k not in replaced
               and any(overlap(word.bbox, new.bbox) > 0.5 for new in again.values())}
@@ -130,26 +134,30 @@ def reread_spaced(image: np.ndarray, words: list[Word], char_width: float, lang:
     return [first.get(k, word) for k, word in enumerate(words) if k in first or k not in replaced | inside]
 
 
-def _reread_piece(image: np.ndarray, group: list[Word], char_width: float, lang: str) -> Word | None:
-    """The words of ``group`` as one letter-spaced word read with its spacing squeezed out, when that
-    reads more confidently than they did; None when they were confident, not spaced, or read no better."""
-    if min(w.confidence for w in group) >= SPACED_CONFIDENT:
-        return None
-    box = union_box([w.bbox for w in group])
-    read = _squeezed(image, box, sum(c.isalpha() for w in group for c in w.text), char_width, lang)
-    if not read or reading_score(read) <= statistics.fmean(w.confidence for w in group):
-        return None
-    return Word(text="".join(r.text for r in read), bbox=box, confidence=round(reading_score(read), 2), line=group[0].line)
+def _reread_pieces(image: np.ndarray, groups: list[list[Word]], char_width: float, lang: str) -> list[Word | None]:
+    """For each group of words, the group as one letter-spaced word read with its spacing squeezed out
+    (all read in one run), when that reads more confidently than they did; None when they were
+    confident, not spaced, or read no better."""
+    crops = [_squeezed(image, union_box([w.bbox for w in group]), sum(c.isalpha() for w in group for c in w.text), char_width)
+             if min(w.confidence for w in group) < SPACED_CONFIDENT else None for group in groups]
+    read = iter(read_crops([crop for crop in crops if crop is not None], lang, psm=7))
+    found: list[Word | None] = []
+    for group, crop in zip(groups, crops):
+        words = next(read) if crop is not None else []
+        better = words and reading_score(words) > statistics.fmean(w.confidence for w in group)
+        found.append(Word(text="".join(r.text for r in words), bbox=union_box([w.bbox for w in group]),
+                          confidence=round(reading_score(words), 2), line=group[0].line) if better else None)
+    return found
 
 
-def _squeezed(image: np.ndarray, box: tuple[int, int, int, int], letters: int, char_width: float, lang: str) -> list[Word]:
-    """A reading of the word in ``box`` with its spacing squeezed out; none when it is not letter-spaced."""
+def _squeezed(image: np.ndarray, box: tuple[int, int, int, int], letters: int, char_width: float) -> np.ndarray | None:
+    """The word in ``box`` with its spacing squeezed out, to be read; None when it is not letter-spaced."""
     x, y, w, h = box
     pad = max(2, h // 5)
     crop = image[max(0, y - pad):y + h + pad, max(0, x - pad):x + w + pad]
     if not letter_spaced(crop, letters, char_width):
-        return []
-    return read_crop(squeeze_spacing(crop, max(2, round(char_width / 5))), lang, psm=7)
+        return None
+    return squeeze_spacing(crop, max(2, round(char_width / 5)))
 
 
 def _spaced_pieces(words: list[Word], char_width: float) -> list[tuple[int, ...]]:
@@ -216,8 +224,13 @@ def _in_stamp(word: Word, boxes: list[tuple[int, int, int, int]]) -> bool:
 def read_again(prepared: PreprocessedPage, words: list[Word], number: int, settings: OcrSettings) -> list[Line]:
     """The page's lines, after reading again where Tesseract's page reading is known to fail: a form
     page's message band as one block, partly read lines, letter-spaced words; stamp remnants dropped."""
-    def parse(found: list[Word]) -> list[Line]:
-        return layout.parse_page(found, number, prepared.image.shape[1])
+    laid_out: dict[tuple[Word, ...], list[Line]] = {}
+
+    def parse(found: list[Word]) -> list[Line]:  # the same words are laid out once (re-reads often change nothing)
+        key = tuple(found)
+        if key not in laid_out:
+            laid_out[key] = layout.parse_page(found, number, prepared.image.shape[1])
+        return laid_out[key]
 
     parsed = parse(words)
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None

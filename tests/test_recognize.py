@@ -81,3 +81,56 @@ def test_a_part_tesseract_dies_on_is_left_as_read(monkeypatch, caplog):
     monkeypatch.setattr(tesseract, "image_to_data", dies)
     assert read_box(_typed(["N 665"]), (0, 0, 40, 40), "rus", psm=7) == []
     assert "not read again" in caplog.text
+
+
+def test_parts_read_in_one_run_read_as_each_alone(monkeypatch):
+    from ocr.exec import tesseract
+    from ocr.recognize import read_boxes
+
+    image = _typed(["Министр заявил, что правительство", "согласно с нашими предложениями.", "N 665 / м. п. - 2. XI."])
+    boxes = [(0, 10 + 70 * k, image.shape[1], 70) for k in range(3)] + [(40, 20, 0, 40)]  # the last one empty
+    alone = [read_box(image, box, "rus", psm=7) for box in boxes]
+    runs = []
+    monkeypatch.setattr(tesseract, "RUNNER", lambda args, stdin, timeout: runs.append(stdin[:4]) or tesseract._subprocess_runner(args, stdin, timeout))
+    together = read_boxes(image, boxes, "rus", psm=7)
+    assert together == alone and together[3] == [] and "нашими" in " ".join(w.text for w in together[1])
+    assert runs == [b"II*\x00"]  # one run of Tesseract, on a TIFF of the three parts
+
+
+def test_a_part_tesseract_dies_on_among_others_loses_only_its_own_reading(monkeypatch):
+    from ocr.errors import ExternalToolError
+    from ocr.exec import tesseract
+    from ocr.recognize import read_crops
+
+    runs = []
+
+    def reads(images, lang, psm):  # dies on any run holding the 3-px sliver; else one word per image, its width
+        runs.append(len(images))
+        if any(image.shape[1] == 3 for image in images):
+            raise ExternalToolError("tesseract crashed (signal 8) on this image", "")
+        return [{"level": [5], "page_num": [1], "block_num": [1], "par_num": [1], "line_num": [1], "word_num": [1],
+                 "left": [0], "top": [0], "width": [image.shape[1]], "height": [10], "conf": [90.0], "text": ["w"]}
+                for image in images]
+
+    monkeypatch.setattr(tesseract, "images_to_data", reads)
+    crops = [np.zeros((20, width), np.uint8) for width in (40, 41, 3, 43, 44)]
+    found = read_crops(crops, "rus", psm=7)
+    assert [[w.bbox[2] for w in words] for words in found] == [[40], [41], [], [43], [44]]
+    assert runs == [5, 1, 1, 1, 1, 1]  # all, then each alone
+
+
+def test_a_page_the_re_reads_leave_as_read_is_laid_out_once(monkeypatch):
+    from ocr import layout
+    from ocr.preprocess import PreprocessedPage
+    from ocr.recognize import OcrSettings
+    from ocr.reread import read_again
+
+    image = _typed(["Министр заявил, что правительство согласно."])
+    words = read_box(image, (0, 0, image.shape[1], image.shape[0]), "rus", psm=7)
+    page = PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3))
+    calls = []
+    real = layout.parse_page
+    monkeypatch.setattr(layout, "parse_page", lambda *args: calls.append(args) or real(*args))
+    lines = read_again(page, words, 1, OcrSettings())
+    assert [line.text for line in lines] == [" ".join(w.text for w in words)] and len(calls) == 1

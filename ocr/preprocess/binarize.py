@@ -52,10 +52,24 @@ def paper_noise(gray: np.ndarray, paper: np.ndarray) -> float:
     """Robust standard deviation (1.4826 × MAD, grey levels) of ``gray`` over the ``paper`` mask (bool),
     kept two pixels away from the ink so that stroke edges do not count as grain."""
     inner = cv2.erode(paper.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool)
-    values = gray[inner]
-    if values.size == 0:
+    counts = np.bincount(gray[inner], minlength=256)
+    if not counts.any():
         return 0.0
-    return float(1.4826 * np.median(np.abs(values - np.median(values))))
+    # Medians of a page's millions of grey levels from their histogram: np.median's values, without sorting.
+    levels = np.arange(256, dtype=np.float64)
+    centre = _median_of_counts(levels, counts)
+    spread = np.abs(levels - centre)
+    order = np.argsort(spread, kind="stable")
+    return float(1.4826 * _median_of_counts(spread[order], counts[order]))
+
+
+def _median_of_counts(values: np.ndarray, counts: np.ndarray) -> float:
+    """The median (as np.median takes it) of ``values`` (ascending) each repeated ``counts`` times."""
+    cumulative = np.cumsum(counts)
+    n = int(cumulative[-1])
+    def at(k: int) -> float:  # the k-th value (from 0) in order
+        return float(values[np.searchsorted(cumulative, k, side="right")])
+    return at(n // 2) if n % 2 else (at(n // 2 - 1) + at(n // 2)) / 2
 
 
 def binarize(gray: np.ndarray, method: str, char_height: float) -> tuple[np.ndarray, dict]:

@@ -6,6 +6,8 @@ on screen); correcting it rotates the page clockwise by that many degrees.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import cv2
 import numpy as np
 
@@ -34,10 +36,25 @@ def text_mask(gray: np.ndarray) -> tuple[np.ndarray, float]:
     return np.concatenate([[False], keep])[labels], typical
 
 
-def character_height(gray: np.ndarray) -> float:
-    """Median height (px of ``gray``) of the dark components: the scale for the local filters."""
+@dataclass(frozen=True)
+class Text:
+    """A page's typing as the estimates see it: :func:`text_mask` of the page shrunk to WORK_SIDE."""
+
+    mask: np.ndarray
+    height: float  # median character height, px of the shrunk page
+    scale: float  # the shrink's
+
+
+def find_text(gray: np.ndarray) -> Text:
+    """The typing of ``gray``, found once for the estimates that all look at it (height, orientation, skew)."""
     small, scale = shrink(gray, WORK_SIDE)
-    return text_mask(small)[1] / scale
+    return Text(*text_mask(small), scale)
+
+
+def character_height(gray: np.ndarray, text: Text | None = None) -> float:
+    """Median height (px of ``gray``) of the dark components: the scale for the local filters."""
+    text = text or find_text(gray)
+    return text.height / text.scale
 
 
 def profile_sharpness(xs: np.ndarray, ys: np.ndarray, angle: float) -> float:
@@ -52,13 +69,13 @@ def _best_angle(xs: np.ndarray, ys: np.ndarray, angles: np.ndarray) -> float:
     return float(angles[int(np.argmax([profile_sharpness(xs, ys, angle) for angle in angles]))])
 
 
-def estimate_skew(gray: np.ndarray, max_angle: float = 6.0) -> float:
+def estimate_skew(gray: np.ndarray, max_angle: float = 6.0, text: Text | None = None) -> float:
     """Skew of the text lines in degrees (see module convention); 0.0 when there is no text.
 
     Coarse-to-fine search of the projection profile (Postl's criterion) over +-``max_angle``.
+    ``text``: :func:`find_text` of ``gray`` when already found.
     """
-    small, _ = shrink(gray, WORK_SIDE)
-    ys, xs = np.nonzero(text_mask(small)[0])
+    ys, xs = np.nonzero((text or find_text(gray)).mask)
     if len(xs) < 100:
         return 0.0
     xs, ys = xs - xs.mean(), ys.astype(np.float64)

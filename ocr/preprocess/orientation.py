@@ -18,8 +18,7 @@ import cv2
 import numpy as np
 
 from ocr.exec import tesseract
-from ocr.preprocess.deskew import WORK_SIDE, text_mask
-from ocr.preprocess.geometry import shrink
+from ocr.preprocess.deskew import Text, find_text
 from ocr.preprocess.page import PreprocessedPage
 
 Reading = TypeVar("Reading")
@@ -29,15 +28,15 @@ MIN_CONFIDENCE = 2.0  # below this OSD is guessing (blank or near-blank pages); 
 SIDEWAYS_RATIO = 1.0  # lines join up better vertically than horizontally: they run vertically
 
 
-def line_direction_ratio(gray: np.ndarray) -> float:
+def line_direction_ratio(gray: np.ndarray, text: Text | None = None) -> float:
     """How much better the characters join up vertically than horizontally (> 1: the lines are vertical).
 
     Smearing the characters by half their height along the lines joins each line's letters (typed
     letters stand a fifth of a height apart) but not the lines (at least half a height apart), so it
     leaves far fewer pieces than smearing across them. Returns pieces(along x) / pieces(along y).
     """
-    small, _ = shrink(gray, WORK_SIDE)
-    mask, height = text_mask(small)
+    text = text or find_text(gray)
+    mask, height = text.mask, text.height
     if height <= 0 or mask.sum() < 100:
         return 0.0
     mask = mask.astype(np.uint8)
@@ -47,13 +46,13 @@ def line_direction_ratio(gray: np.ndarray) -> float:
     return float(across / down) if down else 0.0
 
 
-def detect_orientation(gray: np.ndarray, char_height: float) -> tuple[int, float, str]:
+def detect_orientation(gray: np.ndarray, char_height: float, text: Text | None = None) -> tuple[int, float, str]:
     """(clockwise degrees making the page upright or upside down, confidence, how it was decided).
 
     Only sideways pages are decided here (90 or 270, by OSD); 0 stands for "0 or 180", which
     recognition settles. ``char_height`` (px) scales the copy OSD sees.
     """
-    ratio = line_direction_ratio(gray)
+    ratio = line_direction_ratio(gray, text)
     if ratio <= SIDEWAYS_RATIO:
         return 0, round(1 / ratio, 2) if ratio else 0.0, "line_geometry"
     scale = min(1.0, OSD_CHAR_HEIGHT / char_height) if char_height > 0 else 1.0

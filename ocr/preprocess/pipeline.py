@@ -16,7 +16,7 @@ import numpy as np
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
 from ocr.preprocess.binarize import binarize
 from ocr.preprocess.denoise import remove_specks
-from ocr.preprocess.deskew import MIN_CORRECTION, character_height, deskew, estimate_skew
+from ocr.preprocess.deskew import MIN_CORRECTION, Text, character_height, deskew, estimate_skew, find_text
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter
 from ocr.preprocess.orientation import detect_orientation
 from ocr.preprocess.page import PreprocessedPage, PreprocessSettings
@@ -76,14 +76,14 @@ def _clean_background(page: _Page, settings: PreprocessSettings) -> None:
         page.record("flatten_illumination", {})
 
 
-def _straighten(page: _Page, settings: PreprocessSettings, char_height: float) -> tuple[int, float, float]:
+def _straighten(page: _Page, settings: PreprocessSettings, char_height: float, text: Text) -> tuple[int, float, float]:
     rotation, confidence, skew = 0, 0.0, 0.0
     if settings.orientation:
-        rotation, confidence, method = detect_orientation(page.gray, char_height)
+        rotation, confidence, method = detect_orientation(page.gray, char_height, text)
         page.transform(rotate_quarter, rotation)
         page.record("orientation", {"applied": rotation, "confidence": confidence, "method": method})
     if settings.deskew:
-        skew = estimate_skew(page.gray)
+        skew = estimate_skew(page.gray, text=text if rotation == 0 else None)  # the page as it was when not turned
         page.transform(deskew, skew)
         page.record("deskew", {"skew_deg": skew, "corrected": abs(skew) >= MIN_CORRECTION})
     return rotation, confidence, skew
@@ -112,8 +112,9 @@ def preprocess_page(image: np.ndarray, settings: PreprocessSettings = Preprocess
         Path(debug_dir).mkdir(parents=True, exist_ok=True)
     page, boxes = _to_gray(image, settings, Path(debug_dir) if debug_dir is not None else None)
     _clean_background(page, settings)
-    char_height = character_height(page.gray)
-    rotation, confidence, skew = _straighten(page, settings, char_height)
+    text = find_text(page.gray)
+    char_height = character_height(page.gray, text)
+    rotation, confidence, skew = _straighten(page, settings, char_height, text)
     _clean_pixels(page, settings, char_height)
     return PreprocessedPage(
         image=page.gray, stamp_image=page.stamp, stamp_boxes=[map_box(page.forward, box) for box in boxes],

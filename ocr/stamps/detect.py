@@ -107,12 +107,10 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
 def ring_coverage(ink: np.ndarray, centre: tuple[float, float], radius: float, band: float) -> float:
     """Share of the circle's length (sampled every degree) with ink within ``band`` pixels of it, outward."""
     angles = np.radians(np.arange(360))
-    hits = np.zeros(360, bool)
-    for r in np.arange(radius - band, radius + band + 1, max(1.0, band / 3)):
-        xs = np.clip((centre[0] + r * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
-        ys = np.clip((centre[1] + r * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
-        hits |= ink[ys, xs] > 0
-    return float(hits.mean())
+    radii = np.arange(radius - band, radius + band + 1, max(1.0, band / 3))[:, None]  # every radius at once
+    xs = np.clip((centre[0] + radii * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
+    ys = np.clip((centre[1] + radii * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
+    return float((ink[ys, xs] > 0).any(axis=0).mean())
 
 
 def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[float, float, float, float]:

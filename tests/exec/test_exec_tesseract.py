@@ -95,3 +95,13 @@ def test_a_crash_is_not_blamed_on_memory(monkeypatch, languages):
     with pytest.raises(ExternalToolError, match=r"tesseract crashed \(signal 8\)") as caught:
         tesseract.image_to_data(PAGE, "rus")
     assert "memory" not in caught.value.hint
+
+
+def test_the_pages_of_a_run_are_notes(monkeypatch, languages, caplog):
+    header = "\t".join(tesseract.TSV_COLUMNS)
+    rows = ["5\t1\t1\t1\t1\t1\t10\t20\t30\t40\t91.5\tодин", "5\t3\t1\t1\t1\t1\t1\t2\t3\t4\t80\tтри"]
+    monkeypatch.setattr(tesseract, "RUNNER", fake(0, "\n".join([header, *rows]) + "\n", "Page 1\nPage 2\nPage 3\n"))
+    with caplog.at_level(logging.WARNING, logger="ocr.exec.tesseract"):
+        found = tesseract.images_to_data([PAGE, PAGE, PAGE], "rus", psm=7)
+    assert [data["text"] for data in found] == [["один"], [], ["три"]] and found[2]["left"] == [1]
+    assert not caplog.records

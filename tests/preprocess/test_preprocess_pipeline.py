@@ -72,3 +72,15 @@ def test_ablation_switches_off_every_step_once():
     assert variants["binarize masked"].preprocess.binarize == "masked" and variants["no body re-read"].ocr.body_psm is None
     assert variants["no correction"].correct is False
     assert all(getattr(variants[f"no {name}"].preprocess, name) in (False, "none") for name in flags)
+
+
+def test_an_upright_pages_typing_is_found_once_for_height_orientation_and_skew(monkeypatch):
+    from ocr.preprocess import deskew
+
+    found = []
+    real = deskew.text_mask
+    monkeypatch.setattr(deskew, "text_mask", lambda small: found.append(small.shape) or real(small))
+    page = preprocess_page(rotate_small(upright_page(), 1.5)[0])
+    assert len(found) == 1 and page.rotation == 0 and page.skew_deg == pytest.approx(1.5, abs=0.1)
+    found.clear()
+    assert preprocess_page(rotate_quarter(upright_page(), 90)[0]).rotation == 270 and len(found) == 2  # turned: found again
