@@ -214,7 +214,7 @@ def bench(
     if stamps:
         from ocr.bench.stamps import run_stamp_bench
 
-        Console(width=max(out.width, 150)).print(stamps_table(run_stamp_bench(cache, out_dir, per_level, seed, dpi, tuple(level))))
+        Console(width=max(out.width, 150)).print(stamps_table(run_stamp_bench(cache, out_dir, per_level, seed, dpi, tuple(level), tuple(split))))
         out.print(f"written: {out_dir / 'stamps.json'}")
         return
     if dask:

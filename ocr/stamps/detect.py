@@ -21,9 +21,15 @@ log = logging.getLogger(__name__)
 RECT_FILL = 0.9  # hull area over its bounding rectangle's: a rectangle fills it, an ellipse ~0.79
 OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a seal is oval
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
+CORE_PERCENTILE = 25  # of an ink's grey values: its strokes' cores, not their anti-aliased rims
+LEVEL_APART = 20  # grey levels between a stamp's ink and the typing's, below which they cannot be told apart
 RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
 MM_PER_INCH = 25.4
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
+FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
+FRAME_FILL = 0.85  # a framed stamp's hull fills its rectangle (typing touching the frame adds only bumps); a seal's ~0.79
+FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
+WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
 
 
 @dataclass(frozen=True)
@@ -143,17 +149,24 @@ def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, 
     return kept
 
 
-def gray_ink(crop: np.ndarray, ring_level: float) -> np.ndarray:
-    """A gray seal's ink apart from the typing under it, by grey level: stamp ink prints lighter than the
-    ribbon's, so pixels near the ring's own level are the seal's; the thin grey rims of typed strokes,
-    at the same level, are opened away. A bitonal crop has no levels: all its ink is kept."""
-    if np.unique(crop).size <= 2:
-        return np.where(crop < 128, 255, 0).astype(np.uint8)
-    inked = crop[crop < 200]
-    dark = float(np.percentile(inked, 5)) if inked.size else 0.0
-    low, high = (dark + ring_level) / 2, ring_level + 0.6 * (255 - ring_level)
-    mask = ((crop >= low) & (crop <= high)).astype(np.uint8) * 255
-    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+def gray_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """A gray stamp's ink apart from the typing under it, by grey level: of the page's ink in the crop
+    (``ink``, as its binarisation decided), the pixels on the stamp's side of halfway between the stamp's
+    level and the typing's; the thin grey rims of darker typed strokes are left out too. Levels too close
+    to tell apart, or a bitonal scan: all the ink is the stamp's."""
+    if abs(level - typing) < LEVEL_APART:
+        return ink
+    halfway = (level + typing) / 2
+    if level < typing:
+        return np.where((ink > 0) & (grey < halfway), 255, 0).astype(np.uint8)
+    darker = cv2.dilate(np.where(grey <= halfway, 255, 0).astype(np.uint8), np.ones((3, 3), np.uint8))
+    return np.where((ink > 0) & (darker == 0), 255, 0).astype(np.uint8)
+
+
+def ink_level(grey: np.ndarray, ink: np.ndarray) -> float:
+    """Grey of the ink's cores (the typing's level, page-wide: stamps are a small share of a page's ink)."""
+    values = grey[::4, ::4][ink[::4, ::4] > 0]
+    return float(np.percentile(values, CORE_PERCENTILE)) if values.size else 0.0
 
 
 def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> float:
@@ -162,23 +175,134 @@ def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> 
     xs = np.clip((centre[0] + radius * np.cos(angles)).astype(int), 0, gray.shape[1] - 1)
     ys = np.clip((centre[1] + radius * np.sin(angles)).astype(int), 0, gray.shape[0] - 1)
     values = gray[ys, xs]
-    return float(np.median(values[values < 200])) if (values < 200).any() else 128.0
+    return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
 
 
-def _gray_seals(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
+def page_ink(page: PreprocessedPage) -> np.ndarray:
+    """The page's ink (255) as its binarisation decided: stains and uneven paper are paper there."""
+    return np.where(page.image < 255, 255, 0).astype(np.uint8)
+
+
+def level_crop(image: np.ndarray, rect: tuple) -> np.ndarray:
+    """The pixels under ``rect`` (cv2.minAreaRect) turned level, its width along the rectangle's first side."""
+    (cx, cy), (w, h), angle = rect
+    matrix = cv2.getRotationMatrix2D((cx, cy), angle, 1.0)
+    matrix[:, 2] += (w / 2 - cx, h / 2 - cy)
+    return cv2.warpAffine(image, matrix, (max(1, int(w)), max(1, int(h))), flags=cv2.INTER_NEAREST)
+
+
+def _outermost(profile: np.ndarray, depth: int) -> tuple[int, int] | None:
+    """(first, last) index within ``depth`` of either end where ``profile`` reaches FRAME_COVERAGE, or None."""
+    head = np.flatnonzero(profile[:depth] >= FRAME_COVERAGE)
+    tail = np.flatnonzero(profile[-depth:] >= FRAME_COVERAGE)
+    if head.size == 0 or tail.size == 0:
+        return None
+    return int(head[0]), int(profile.size - depth + tail[-1])
+
+
+def _profiles(ink: np.ndarray, rect: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """Ink's share of each row and each column of ``rect`` levelled, a line tilted a little still counted whole."""
+    level = level_crop(ink, rect)
+    h, w = level.shape
+    reach = max(3, int(0.01 * max(w, h)))
+    rows = cv2.dilate(level, np.ones((reach, 1), np.uint8)) > 0
+    columns = cv2.dilate(level, np.ones((1, reach), np.uint8)) > 0
+    return rows.mean(axis=1), columns.mean(axis=0)
+
+
+def fit_frame(ink: np.ndarray, rect: tuple) -> tuple | None:
+    """The stamp's frame inside ``rect`` (a blob's rectangle, grown and tilted a little by typing touching
+    the frame): the turn within two degrees whose frame lines stand out most, and the outermost rows and
+    columns near each side that ink runs nearly all along; None if a side has none."""
+    (cx, cy), (w, h), angle = rect
+    turned = [((cx, cy), (w, h), angle + delta) for delta in (-2, -1, 0, 1, 2)]
+    profiles = [_profiles(ink, r) for r in turned]
+    best = int(np.argmax([rows.max() + columns.max() for rows, columns in profiles]))
+    (rows_profile, columns_profile), angle = profiles[best], turned[best][2]
+    # Typing touching the frame may stretch the blob well beyond it on one side.
+    rows, columns = _outermost(rows_profile, max(3, int(0.4 * h))), _outermost(columns_profile, max(3, int(0.4 * w)))
+    if rows is None or columns is None:
+        return None
+    # The frame's centre in the level crop, back to the page: rotate the offset from the crop's centre.
+    dx, dy = (columns[0] + columns[1]) / 2 - w / 2, (rows[0] + rows[1]) / 2 - h / 2
+    theta = math.radians(angle)
+    centre = (cx + dx * math.cos(theta) - dy * math.sin(theta), cy + dx * math.sin(theta) + dy * math.cos(theta))
+    return centre, (float(columns[1] - columns[0] + 1), float(rows[1] - rows[0] + 1)), angle
+
+
+def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
+    """cv2.minAreaRect of each rectangular stamp's frame on a page without colour: blobs of ink of a
+    stamp's size whose hull nearly fills a rectangle (a seal's fills ~0.79), with a frame line found
+    along each of its four sides."""
+    scale = min(1.0, WORK_SIDE / max(ink.shape))
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    contours, _ = cv2.findContours(np.where(small > 40, 255, 0).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    per_mm = dpi / MM_PER_INCH * scale
+    (long_lo, long_hi), (short_lo, short_hi) = FRAME_SIDES_MM
+    kept = []
+    for contour in contours:
+        (cx, cy), (w, h), angle = cv2.minAreaRect(contour)
+        if not (long_lo <= max(w, h) / per_mm <= long_hi and short_lo <= min(w, h) / per_mm <= short_hi):
+            continue
+        if cv2.contourArea(cv2.convexHull(contour)) / max(w * h, 1) < FRAME_FILL:
+            continue
+        frame = fit_frame(ink, ((cx / scale, cy / scale), (w / scale, h / scale), angle))
+        if frame is not None:
+            kept.append(frame)
+    return kept
+
+
+def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
+    found = []
+    for rect in frame_rects(ink, dpi):
+        (cx, cy), (w, h), angle = rect
+        # The outer frame and the ink beyond the inner one: the box grows by a little of the short side.
+        grown = ((cx, cy), (w + 0.12 * min(w, h), h + 0.12 * min(w, h)), angle)
+        x, y, bw, bh = cv2.boundingRect(cv2.boxPoints(grown).astype(np.int32))
+        x0, y0 = max(0, x), max(0, y)
+        x1, y1 = min(ink.shape[1], x + bw), min(ink.shape[0], y + bh)
+        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], frame_level(grey, rect), typing)
+        crop_rect = ((cx - x0, cy - y0), (w, h), angle)
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0))
+    return found
+
+
+def frame_level(gray: np.ndarray, rect: tuple) -> float:
+    """Median grey of the ink just outside a frame's inside: the level of its stamp ink."""
+    (cx, cy), (w, h), angle = rect
+    points = cv2.boxPoints(((cx, cy), (w + 4, h + 4), angle))
+    samples = np.vstack([points[k] + (points[(k + 1) % 4] - points[k]) * np.linspace(0, 1, 100)[:, None] for k in range(4)])
+    xs = np.clip(samples[:, 0].astype(int), 0, gray.shape[1] - 1)
+    ys = np.clip(samples[:, 1].astype(int), 0, gray.shape[0] - 1)
+    values = gray[ys, xs]
+    return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
+
+
+def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
     found = []
     for cx, cy, r, coverage in seal_circles(page.image, dpi):
         pad = 0.06 * r
         x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
-        mask = gray_ink(page.image[y0:y1, x0:x1], ring_level(page.image, (cx, cy), r))
+        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(grey, (cx, cy), r), typing)
         ellipse = Ellipse((cx - x0, cy - y0), (2 * r, 2 * r), 0.0)
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "round", None, mask, ellipse, None, round(100 * coverage, 1)))
     return found
 
 
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0]) and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1])
+
+
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
-    found = _colour_stamps(page) if page.stamp_image is not None else _gray_seals(page, dpi)
+    if page.stamp_image is not None:
+        found = _colour_stamps(page)
+    else:
+        # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
+        grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)
+        typing = ink_level(grey, ink)
+        found = _gray_seals(page, grey, ink, typing, dpi)
+        found += [f for f in _gray_frames(page, grey, ink, typing, dpi) if not any(_overlaps(f.box, s.box) for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found

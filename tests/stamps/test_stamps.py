@@ -58,19 +58,54 @@ def test_shapes_are_told_apart_by_their_hull():
     assert detect.classify(np.where(synth._tilt(rect, 20) > 100, 255, 0).astype(np.uint8))[0] == "rectangular"
 
 
-def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
+def _typed_page(rng: np.random.Generator) -> np.ndarray:
     page = np.full((2000, 1600), 255, np.uint8)
-    rng = np.random.default_rng(0)
     for row in range(100, 1900, 60):  # rows of "typing": dark blocks of letter size
         for col in range(80, 1500, 40):
             if rng.random() < 0.8:
                 page[row:row + 30, col:col + 22] = 40
+    return page
+
+
+def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
+    page = _typed_page(np.random.default_rng(0))
     seal = _seal(33)
     y, x = 700, 500
     region = page[y:y + seal.shape[0], x:x + seal.shape[1]]
     region[seal > 0] = 110
     (cx, cy, r, coverage), = detect.seal_circles(page, 300)
     assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
+
+
+@pytest.mark.parametrize("turn", [0, 17, -25])
+def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
+    page = _typed_page(np.random.default_rng(1))
+    stamp = np.where(synth._tilt(synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 50), turn) > 100, 255, 0)
+    y, x = 600, 400
+    region = page[y:y + stamp.shape[0], x:x + stamp.shape[1]]
+    region[stamp > 0] = 110
+    (rect,) = detect.frame_rects(np.where(page < 255, 255, 0).astype(np.uint8), 300)
+    (cx, cy), (w, h), _ = rect
+    assert abs(cx - (x + stamp.shape[1] / 2)) < 10 and abs(cy - (y + stamp.shape[0] / 2)) < 10
+    # The inner frame's inside: the stamp's drawn size less its frame lines (synth: width of text + 2 em, 3 lines + 1 em).
+    inner = synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 50).shape
+    assert abs(max(w, h) - inner[1]) < 0.1 * inner[1] and abs(min(w, h) - inner[0]) < 0.15 * inner[0]
+
+
+def test_typing_alone_has_no_frame_and_no_seal():
+    page = _typed_page(np.random.default_rng(2))
+    ink = np.where(page < 255, 255, 0).astype(np.uint8)
+    assert detect.frame_rects(ink, 300) == [] and detect.seal_circles(page, 300) == []
+
+
+def test_gray_stamp_ink_is_told_from_typing_of_another_level():
+    grey = np.full((40, 60), 255, np.uint8)
+    grey[5:15, :] = 60  # typing, darker
+    grey[20:30, :] = 130  # stamp
+    ink = np.where(grey < 200, 255, 0).astype(np.uint8)
+    mask = detect.gray_ink(grey, ink, level=130, typing=60)
+    assert mask[25].all() and not mask[10].any() and not mask[16].any()  # typing and its rim left out
+    assert (detect.gray_ink(grey, ink, level=130, typing=120) == ink).all()  # too close to tell: all the ink
 
 
 # --- unwrap and read (real Tesseract) -------------------------------------------------------------
