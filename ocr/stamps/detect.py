@@ -191,13 +191,13 @@ def level_crop(image: np.ndarray, rect: tuple) -> np.ndarray:
     return cv2.warpAffine(image, matrix, (max(1, int(w)), max(1, int(h))), flags=cv2.INTER_NEAREST)
 
 
-def _outermost(profile: np.ndarray, depth: int) -> tuple[int, int] | None:
-    """(first, last) index within ``depth`` of either end where ``profile`` reaches FRAME_COVERAGE, or None."""
-    head = np.flatnonzero(profile[:depth] >= FRAME_COVERAGE)
-    tail = np.flatnonzero(profile[-depth:] >= FRAME_COVERAGE)
-    if head.size == 0 or tail.size == 0:
+def _frame_lines(profile: np.ndarray, depth: int) -> tuple[int, int] | None:
+    """(first, last): the strongest index within ``depth`` of either end, where ``profile`` reaches
+    FRAME_COVERAGE (a frame line runs the whole side; typing beside it does not), or None."""
+    head, tail = profile[:depth], profile[-depth:]
+    if head.max() < FRAME_COVERAGE or tail.max() < FRAME_COVERAGE:
         return None
-    return int(head[0]), int(profile.size - depth + tail[-1])
+    return int(np.argmax(head)), int(profile.size - depth + np.argmax(tail))
 
 
 def _profiles(ink: np.ndarray, rect: tuple) -> tuple[np.ndarray, np.ndarray]:
@@ -212,15 +212,15 @@ def _profiles(ink: np.ndarray, rect: tuple) -> tuple[np.ndarray, np.ndarray]:
 
 def fit_frame(ink: np.ndarray, rect: tuple) -> tuple | None:
     """The stamp's frame inside ``rect`` (a blob's rectangle, grown and tilted a little by typing touching
-    the frame): the turn within two degrees whose frame lines stand out most, and the outermost rows and
-    columns near each side that ink runs nearly all along; None if a side has none."""
+    the frame): the turn within two degrees whose frame lines stand out most, and the rows and columns
+    near each side that ink runs most nearly all along; None if a side has none."""
     (cx, cy), (w, h), angle = rect
     turned = [((cx, cy), (w, h), angle + delta) for delta in (-2, -1, 0, 1, 2)]
     profiles = [_profiles(ink, r) for r in turned]
     best = int(np.argmax([rows.max() + columns.max() for rows, columns in profiles]))
     (rows_profile, columns_profile), angle = profiles[best], turned[best][2]
     # Typing touching the frame may stretch the blob well beyond it on one side.
-    rows, columns = _outermost(rows_profile, max(3, int(0.4 * h))), _outermost(columns_profile, max(3, int(0.4 * w)))
+    rows, columns = _frame_lines(rows_profile, max(3, int(0.4 * h))), _frame_lines(columns_profile, max(3, int(0.4 * w)))
     if rows is None or columns is None:
         return None
     # The frame's centre in the level crop, back to the page: rotate the offset from the crop's centre.

@@ -21,7 +21,18 @@ from ocr.stamps import parse, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
+STAMP_SMALL_WORDS = {"т", "г", "сс", "с"}  # the few words stamps carry in small letters
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
+
+
+def stamp_like(text: str) -> bool:
+    """Whether a word read on a stamp can be the stamp's: stamps are cut in capitals and figures (with
+    ``т.``, ``г.``, ``Вх.``, ``-сс``); a word mostly in small letters is typing under the stamp or a smear."""
+    letters = [c for c in text if c.isalpha()]
+    if not (letters or any(c.isdigit() or c == "№" for c in text)):
+        return False
+    return (any(c.isdigit() for c in text) or sum(c.isupper() for c in letters) >= len(letters) / 2
+            or text.strip(".,:;-/").lower() in STAMP_SMALL_WORDS)
 
 
 def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
@@ -29,16 +40,25 @@ def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFI
     return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
 
 
+def weight(words: list[Word]) -> float:
+    """How much stamp text a reading holds: its capitals and figures less its other characters. Stamps are
+    cut in capitals; read the wrong way up they come out as small letters, digits and marks. (Tesseract's
+    confidence does not tell: it is often near 0 on a well-read legend and high on specks.)"""
+    text = "".join(w.text for w in words)
+    good = sum(c.isupper() or c.isdigit() or c == "№" for c in text)
+    return good - (len(text) - good)
+
+
 def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
     """The most believable reading of the first image, or of the next ones when it reads poorly."""
-    best: list[Word] = []
+    best: list[Word] | None = None
     for image in images:
         words = _words(image, lang, psm, least)
-        if reading_score(words) > reading_score(best):
+        if best is None or weight(words) > weight(best):
             best = words
         if reading_score(best) >= RETRY_SCORE:
             break
-    return best
+    return best or []
 
 
 def _lines(words: list[Word]) -> list[str]:
@@ -67,7 +87,8 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     centre = [w for w in words if w not in legend and w.confidence >= MIN_WORD_CONFIDENCE]
     if reading_score(legend) < RETRY_SCORE:
         turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0)
-        legend = turned if reading_score(turned) > reading_score(legend) else legend
+        legend = turned if weight(turned) > weight(legend) else legend
+    legend, centre = [w for w in legend if stamp_like(w.text)], [w for w in centre if stamp_like(w.text)]
     text = " ".join(w.text for w in legend)
     return ([text] if text else []) + _lines(centre), legend + centre
 
@@ -75,7 +96,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines, words) of a rectangular stamp read on its own level frame."""
     level = unwrap.deskew_rect(found.ink, found.rect)
-    words = _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6)
+    words = [w for w in _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6) if stamp_like(w.text)]
     return _lines(words), words
 
 
