@@ -130,9 +130,10 @@ def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[
     return max(((x, y, rr, ring_coverage(ink, (x, y), rr, max(2.0, 0.01 * rr))) for x, y, rr in tried), key=lambda c: c[3])
 
 
-def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
+def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
     """(x, y, radius, ring coverage) of seals on a page with no colour: Hough circles on a reduced
-    page, kept where ink follows the circle round most of its length."""
+    page, kept where its ink (255, as the page's binarisation decided: a stain is paper) follows the
+    circle round most of its length."""
     scale = min(1.0, 800 / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     low, high = (d / 2 / MM_PER_INCH * dpi * scale for d in SEAL_DIAMETER_MM)
@@ -140,7 +141,6 @@ def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, 
                                param1=120, param2=40, minRadius=int(low), maxRadius=int(high))
     if circles is None:
         return []
-    ink = (gray < 160).astype(np.uint8)
     kept = []
     for circle in circles[0][:MAX_CIRCLES] / scale:
         cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
@@ -280,7 +280,7 @@ def frame_level(gray: np.ndarray, rect: tuple) -> float:
 
 def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
     found = []
-    for cx, cy, r, coverage in seal_circles(page.image, dpi):
+    for cx, cy, r, coverage in seal_circles(page.image, ink, dpi):
         pad = 0.06 * r
         x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))

@@ -3,6 +3,8 @@ unwrapped and registry stamps levelled (real Tesseract on synthetic stamps)."""
 
 from __future__ import annotations
 
+import functools
+
 import cv2
 import numpy as np
 import pytest
@@ -73,7 +75,7 @@ def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
     y, x = 700, 500
     region = page[y:y + seal.shape[0], x:x + seal.shape[1]]
     region[seal > 0] = 110
-    (cx, cy, r, coverage), = detect.seal_circles(page, 300)
+    (cx, cy, r, coverage), = detect.seal_circles(page, np.where(page < 255, 255, 0).astype(np.uint8), 300)
     assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
 
 
@@ -95,7 +97,7 @@ def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
 def test_typing_alone_has_no_frame_and_no_seal():
     page = _typed_page(np.random.default_rng(2))
     ink = np.where(page < 255, 255, 0).astype(np.uint8)
-    assert detect.frame_rects(ink, 300) == [] and detect.seal_circles(page, 300) == []
+    assert detect.frame_rects(ink, 300) == [] and detect.seal_circles(page, ink, 300) == []
 
 
 def test_gray_stamp_ink_is_told_from_typing_of_another_level():
@@ -155,6 +157,7 @@ def test_held_out_split_is_the_serif_face_and_the_oval():
 
 # --- a rendered page, end to end (real Tesseract) ---------------------------------------------------
 
+@functools.lru_cache(maxsize=4)
 def _page_stamps(seed: int, grayscale: bool):
     from ocr.preprocess import preprocess_page
     from ocr.stamps.read import read_stamps
@@ -176,10 +179,17 @@ def test_colour_seal_on_a_rendered_page_is_found_and_read():
     assert len(stamp.outline) > 8 and stamp.office and "АРХИВ" in stamp.office
 
 
-@pytest.mark.xfail(strict=True, reason="on the varied synthesiser's grayscale renders (stained, aged paper) the seal's "
-                   "ring is not found: finding stamps by shape is still open (issue 16)")
-def test_gray_seal_over_typing_is_found_by_its_ring():
+def test_gray_seal_over_typing_on_a_rendered_page_is_found_by_its_ring():
     (truth,), found = _page_stamps(7000, grayscale=True)
     (stamp,) = found
     assert stamp.shape == "round" and stamp.colour is None
+    x, y, w, h = truth.bbox
+    assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h and abs(stamp.bbox[2] - w) < 0.1 * w
+    assert "БЕЗО" in stamp.text  # part of the legend is read through the typing (CER 0.59 on this page)
+
+
+@pytest.mark.xfail(strict=True, reason="a gray seal's legend over typing of the same grey is read only in part: the "
+                   "typing under it cannot be told from the stamp's ink (issue 16)")
+def test_gray_seal_over_typing_is_read():
+    (truth,), (stamp,) = _page_stamps(7000, grayscale=True)
     assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5
