@@ -110,15 +110,15 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
     return found
 
 
-def ring_coverage(ink: np.ndarray, centre: tuple[float, float], radius: float, band: float) -> float:
-    """Share of the circle's length (sampled every degree) with ink within ``band`` pixels of it, outward."""
+def ring_coverage(ink: np.ndarray, circles: np.ndarray, band: float) -> np.ndarray:
+    """Per circle (rows of x, y, radius): share of its length (sampled every degree) with ink within
+    ``band`` pixels of it, either way. All circles at once: a seal's fit tries dozens."""
     angles = np.radians(np.arange(360))
-    hits = np.zeros(360, bool)
-    for r in np.arange(radius - band, radius + band + 1, max(1.0, band / 3)):
-        xs = np.clip((centre[0] + r * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
-        ys = np.clip((centre[1] + r * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
-        hits |= ink[ys, xs] > 0
-    return float(hits.mean())
+    offsets = np.arange(-band, band + 1, max(1.0, band / 3))
+    radii = circles[:, 2, None, None] + offsets[None, :, None]  # circle, offset, angle
+    xs = np.clip((circles[:, 0, None, None] + radii * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
+    ys = np.clip((circles[:, 1, None, None] + radii * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
+    return (ink[ys, xs] > 0).any(axis=1).mean(axis=1)
 
 
 def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[float, float, float, float]:
@@ -126,8 +126,11 @@ def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[
     found on a reduced page is a few pixels off, enough to miss a thin ring."""
     cx, cy, r = circle
     step = max(1.0, 0.015 * r)
-    tried = [(cx + dx * step, cy + dy * step, r + dr * step) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dr in (-2, -1, 0, 1, 2)]
-    return max(((x, y, rr, ring_coverage(ink, (x, y), rr, max(2.0, 0.01 * rr))) for x, y, rr in tried), key=lambda c: c[3])
+    tried = np.array([(cx + dx * step, cy + dy * step, r + dr * step)
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dr in (-2, -1, 0, 1, 2)])
+    coverage = ring_coverage(ink, tried, max(2.0, 0.01 * r))
+    best = int(np.argmax(coverage))
+    return (*(float(v) for v in tried[best]), float(coverage[best]))
 
 
 def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
@@ -180,7 +183,7 @@ def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> 
 
 def page_ink(page: PreprocessedPage) -> np.ndarray:
     """The page's ink (255) as its binarisation decided: stains and uneven paper are paper there."""
-    return np.where(page.image < 255, 255, 0).astype(np.uint8)
+    return cv2.compare(page.image, 255, cv2.CMP_LT)
 
 
 def level_crop(image: np.ndarray, rect: tuple) -> np.ndarray:
