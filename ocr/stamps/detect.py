@@ -305,7 +305,8 @@ def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
         grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)
         typing = ink_level(grey, ink)
-        found = _gray_seals(page, grey, ink, typing, dpi)
-        found += [f for f in _gray_frames(page, grey, ink, typing, dpi) if not any(_overlaps(f.box, s.box) for s in found)]
+        # Frames first: four straight lines are surer than a circle, which ink inside a framed stamp also follows.
+        found = _gray_frames(page, grey, ink, typing, dpi)
+        found += [f for f in _gray_seals(page, grey, ink, typing, dpi) if not any(_overlaps(f.box, s.box) for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found

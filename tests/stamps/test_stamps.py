@@ -19,7 +19,7 @@ from ocr.synth.fonts import Face
 
 @pytest.mark.parametrize(("text", "number"), [
     ("Вх. № 0412-сс", "0412-сс"), ("ВХ.№ 7734/СС", "7734/сс"), ("Bx. N 412", "412"), ("Вх 1234 - с", "1234-с"),
-    ("МИД СССР", None),
+    ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", None), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
