@@ -29,6 +29,7 @@ MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
 FRAME_FILL = 0.85  # a framed stamp's hull fills its rectangle (typing touching the frame adds only bumps); a seal's ~0.79
 FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
+TURN_STEP = 3  # degrees between the turns a coloured registry stamp's frame is looked for at
 WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
 
 
@@ -105,6 +106,8 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
         bx, by, bw, bh = cv2.boundingRect(points)  # the box the ink fills, not the separation's grown one
         mask = mask[by:by + bh, bx:bx + bw]
         shape, ellipse, rect, confidence = classify(mask)
+        if shape == "rectangular":  # typing of a coloured ribbon in the layer may hide the frame's turn from the hull
+            rect = lines_frame(mask, turned_window(mask)) or rect
         colour = colour_name(directions[k]) if k < len(directions) else None
         found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence))
     return found
@@ -203,14 +206,20 @@ def _frame_lines(profile: np.ndarray, depth: int) -> tuple[int, int] | None:
     return int(np.argmax(head)), int(profile.size - depth + np.argmax(tail))
 
 
+def _span(present: np.ndarray) -> int:
+    found = np.flatnonzero(present)
+    return int(found[-1] - found[0] + 1) if found.size else 1
+
+
 def _profiles(ink: np.ndarray, rect: tuple) -> tuple[np.ndarray, np.ndarray]:
-    """Ink's share of each row and each column of ``rect`` levelled, a line tilted a little still counted whole."""
+    """Ink's share of each row and each column of ``rect`` levelled, over the ink's own extent (a frame
+    line spans its stamp, whatever the window), a line tilted a little still counted whole."""
     level = level_crop(ink, rect)
     h, w = level.shape
     reach = max(3, int(0.01 * max(w, h)))
     rows = cv2.dilate(level, np.ones((reach, 1), np.uint8)) > 0
     columns = cv2.dilate(level, np.ones((1, reach), np.uint8)) > 0
-    return rows.mean(axis=1), columns.mean(axis=0)
+    return rows.sum(axis=1) / _span(level.any(axis=0)), columns.sum(axis=0) / _span(level.any(axis=1))
 
 
 def fit_frame(ink: np.ndarray, rect: tuple) -> tuple | None:
@@ -226,11 +235,59 @@ def fit_frame(ink: np.ndarray, rect: tuple) -> tuple | None:
     rows, columns = _frame_lines(rows_profile, max(3, int(0.4 * h))), _frame_lines(columns_profile, max(3, int(0.4 * w)))
     if rows is None or columns is None:
         return None
-    # The frame's centre in the level crop, back to the page: rotate the offset from the crop's centre.
+    return _from_level(((cx, cy), (w, h), angle), columns, rows)
+
+
+def _from_level(rect: tuple, columns: tuple[int, int], rows: tuple[int, int]) -> tuple:
+    """The rectangle spanning ``columns`` and ``rows`` (first, last) of ``rect`` levelled, back in the
+    image: its centre's offset from the crop's centre turned back."""
+    (cx, cy), (w, h), angle = rect
     dx, dy = (columns[0] + columns[1]) / 2 - w / 2, (rows[0] + rows[1]) / 2 - h / 2
     theta = math.radians(angle)
     centre = (cx + dx * math.cos(theta) - dy * math.sin(theta), cy + dx * math.sin(theta) + dy * math.cos(theta))
     return centre, (float(columns[1] - columns[0] + 1), float(rows[1] - rows[0] + 1)), angle
+
+
+def lines_frame(ink: np.ndarray, window: tuple) -> tuple | None:
+    """The rectangle round the long straight lines of ``ink`` levelled in ``window`` (a frame's sides; a
+    coloured ribbon's typing in the layer is broken between letters), or None without both kinds."""
+    level = level_crop(ink, window)
+    length = max(10, int(0.2 * min(level.shape)))
+    slack = int(math.tan(math.radians(TURN_STEP / 2)) * length) + 2  # a line off level by up to half a step
+    across = cv2.morphologyEx(cv2.dilate(level, np.ones((slack, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    down = cv2.morphologyEx(cv2.dilate(level, np.ones((1, slack), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    if not across.any() or not down.any():
+        return None
+    x, y, w, h = cv2.boundingRect(cv2.findNonZero(across | down))
+    return _from_level(window, (x, x + w - 1), (y, y + h - 1))
+
+
+def longest_runs(lines: np.ndarray) -> np.ndarray:
+    """Per row of a boolean image, the length of its longest run of True."""
+    padded = np.pad(lines.astype(np.int8), ((0, 0), (1, 1)))
+    rows, starts = np.nonzero(np.diff(padded, axis=1) == 1)
+    _, ends = np.nonzero(np.diff(padded, axis=1) == -1)
+    longest = np.zeros(lines.shape[0], int)
+    np.maximum.at(longest, rows, ends - starts)
+    return longest
+
+
+def turned_window(ink: np.ndarray) -> tuple:
+    """A square rectangle over all of ``ink`` at the turn (3-degree steps) where a frame's lines stand out
+    most, for :func:`fit_frame`: the longest unbroken runs of ink along rows and columns, which typing's
+    lines, broken between letters, do not have."""
+    scale = min(1.0, 300 / max(ink.shape))
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    h, w = small.shape
+    side = math.hypot(w, h)
+
+    def strength(angle: float) -> float:
+        level = level_crop(small, ((w / 2, h / 2), (side, side), angle)) > 0
+        return float(longest_runs(level).max() + longest_runs(level.T).max())
+
+    angle = max(range(-45, 45, TURN_STEP), key=strength)
+    full = math.hypot(*ink.shape)
+    return (ink.shape[1] / 2, ink.shape[0] / 2), (full, full), float(angle)
 
 
 def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:

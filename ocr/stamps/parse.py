@@ -15,7 +15,7 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _INCOMING = re.compile(rf"[ВBв][хxХX][ \t]*[.,]?[ \t]*{_NUMBER_SIGN}?[ \t]*[.:]?[ \t]*(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
-_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne)[ \t]*[.:]?[ \t]*(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_NUMBERED = re.compile(r"(?<![\w])(?:№|N[°ºoeо]?|Ne)[ \t]*[.:]?[ \t]*(\d{3,6}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{1,4})?)")
 _ROMAN_CHARS = "IVXlі1|!ХУПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х, V as У
 _DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*((?:19)?\d{{2}})(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")

@@ -96,7 +96,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines, words) of a rectangular stamp read on its own level frame."""
     level = unwrap.deskew_rect(found.ink, found.rect)
-    words = [w for w in _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6) if stamp_like(w.text)]
+    words = [w for w in _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6, least=0.0) if stamp_like(w.text)]
     return _lines(words), words
 
 

@@ -100,6 +100,21 @@ def test_typing_alone_has_no_frame_and_no_seal():
     assert detect.frame_rects(ink, 300) == [] and detect.seal_circles(page, ink, 300) == []
 
 
+def test_a_colour_registry_stamp_with_typing_in_its_layer_is_levelled_on_its_frame():
+    lines = ["ОТДЕЛ СТРАН", "Вх. № 5458-с", "21 I 1952 г."]
+    drawn = synth.rectangular(lines, 50)
+    ink = np.where(synth._tilt(drawn, 25) > 100, 255, 0).astype(np.uint8)
+    rng = np.random.default_rng(3)
+    for row in range(10, ink.shape[0] - 40, 60):  # a coloured ribbon's typing, level, in the same layer
+        for col in range(0, ink.shape[1] - 22, 40):
+            if rng.random() < 0.8:
+                ink[row:row + 30, col:col + 22] = 255
+    assert abs(detect.classify(ink)[2][2]) < 5  # the hull sees the typing's box, not the stamp's turn
+    (cx, cy), (w, h), angle = detect.lines_frame(ink, detect.turned_window(ink))
+    assert abs(angle + 25) <= 1.5 and abs(cx - ink.shape[1] / 2) < 10 and abs(cy - ink.shape[0] / 2) < 10
+    assert abs(w - drawn.shape[1]) < 0.05 * drawn.shape[1] and abs(h - drawn.shape[0]) < 0.05 * drawn.shape[0]
+
+
 def test_gray_stamp_ink_is_told_from_typing_of_another_level():
     grey = np.full((40, 60), 255, np.uint8)
     grey[5:15, :] = 60  # typing, darker
