@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, parse, unwrap
+from ocr.stamps import detect, frames, parse, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -86,7 +86,7 @@ def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
     y, x = 600, 400
     region = page[y:y + stamp.shape[0], x:x + stamp.shape[1]]
     region[stamp > 0] = 110
-    (rect,) = detect.frame_rects(np.where(page < 255, 255, 0).astype(np.uint8), 300)
+    (rect,) = frames.frame_rects(np.where(page < 255, 255, 0).astype(np.uint8), 300)
     (cx, cy), (w, h), _ = rect
     assert abs(cx - (x + stamp.shape[1] / 2)) < 10 and abs(cy - (y + stamp.shape[0] / 2)) < 10
     # The inner frame's inside: the stamp's drawn size less its frame lines (synth: width of text + 2 em, 3 lines + 1 em).
@@ -97,7 +97,7 @@ def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
 def test_typing_alone_has_no_frame_and_no_seal():
     page = _typed_page(np.random.default_rng(2))
     ink = np.where(page < 255, 255, 0).astype(np.uint8)
-    assert detect.frame_rects(ink, 300) == [] and detect.seal_circles(page, ink, 300) == []
+    assert frames.frame_rects(ink, 300) == [] and detect.seal_circles(page, ink, 300) == []
 
 
 def test_a_colour_registry_stamp_with_typing_in_its_layer_is_levelled_on_its_frame():
@@ -110,7 +110,7 @@ def test_a_colour_registry_stamp_with_typing_in_its_layer_is_levelled_on_its_fra
             if rng.random() < 0.8:
                 ink[row:row + 30, col:col + 22] = 255
     assert abs(detect.classify(ink)[2][2]) < 5  # the hull sees the typing's box, not the stamp's turn
-    (cx, cy), (w, h), angle = detect.lines_frame(ink, detect.turned_window(ink))
+    (cx, cy), (w, h), angle = frames.lines_frame(ink, frames.turned_window(ink))
     assert abs(angle + 25) <= 1.5 and abs(cx - ink.shape[1] / 2) < 10 and abs(cy - ink.shape[0] / 2) < 10
     assert abs(w - drawn.shape[1]) < 0.05 * drawn.shape[1] and abs(h - drawn.shape[0]) < 0.05 * drawn.shape[0]
 
