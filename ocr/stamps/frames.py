@@ -11,7 +11,7 @@ import numpy as np
 
 MM_PER_INCH = 25.4
 FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
-FRAME_FILL = 0.85  # a framed stamp's hull fills its rectangle (typing touching the frame adds only bumps); a seal's ~0.79
+FRAME_FILL = 0.83  # a framed stamp's hull fills its rectangle (typing touching the frame adds bumps, a faint side dents it); a seal's 0.78-0.82
 FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
 TURN_STEP = 3  # degrees between the turns a coloured registry stamp's frame is looked for at
 WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
