@@ -19,20 +19,10 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score, words_from_data
 from ocr.stamps import parse, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
+from ocr.stamps.overlap import stamp_like, without_typing
 
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
-STAMP_SMALL_WORDS = {"т", "г", "сс", "с"}  # the few words stamps carry in small letters
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
-
-
-def stamp_like(text: str) -> bool:
-    """Whether a word read on a stamp can be the stamp's: stamps are cut in capitals and figures (with
-    ``т.``, ``г.``, ``Вх.``, ``-сс``); a word mostly in small letters is typing under the stamp or a smear."""
-    letters = [c for c in text if c.isalpha()]
-    if not (letters or any(c.isdigit() or c == "№" for c in text)):
-        return False
-    return (any(c.isdigit() for c in text) or sum(c.isupper() for c in letters) >= len(letters) / 2
-            or text.strip(".,:;-/").lower() in STAMP_SMALL_WORDS)
 
 
 def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
@@ -127,17 +117,20 @@ def _to_page(page: PreprocessedPage, points: np.ndarray) -> list[tuple[int, int]
     return [(int(round(px)), int(round(py))) for px, py in mapped]
 
 
-def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str) -> list[Stamp]:
-    """Every rubber stamp of ``page``, found, read on its own and parsed; boxes in the scan's pixels."""
+def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str, typed: list[Word] = (),
+                found: list[FoundStamp] | None = None) -> list[Stamp]:
+    """Every rubber stamp of ``page`` (``found`` there already, or found now), read on its own and parsed;
+    boxes in the scan's pixels. ``typed``: the page's own words (processed frame), whose typing is taken
+    out of each stamp's ink."""
     stamps = []
-    for found in find_stamps(page, dpi):
-        lines, words = read_found(found, lang)
+    for stamp in find_stamps(page, dpi) if found is None else found:
+        lines, words = read_found(without_typing(stamp, list(typed)), lang)
         fields = parse.parse(lines)
         confidence = reading_score(words)
         stamps.append(Stamp(
-            kind="ink_stamp", text="\n".join(lines), page=number, bbox=page.map_box_to_original(found.box),
-            confidence=round(confidence * found.confidence / 100 if words else 0.0, 2), shape=found.shape,
-            colour=found.colour, outline=_to_page(page, outline(found)), lines=lines, office=fields.office,
+            kind="ink_stamp", text="\n".join(lines), page=number, bbox=page.map_box_to_original(stamp.box),
+            confidence=round(confidence * stamp.confidence / 100 if words else 0.0, 2), shape=stamp.shape,
+            colour=stamp.colour, outline=_to_page(page, outline(stamp)), lines=lines, office=fields.office,
             incoming_number=fields.incoming_number, date=fields.date, date_raw=fields.date_raw,
         ))
     return stamps
