@@ -183,7 +183,7 @@ def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> 
 
 def page_ink(page: PreprocessedPage) -> np.ndarray:
     """The page's ink (255) as its binarisation decided: stains and uneven paper are paper there."""
-    return cv2.compare(page.image, 255, cv2.CMP_LT)
+    return cv2.threshold(page.image, 254, 255, cv2.THRESH_BINARY_INV)[1]  # (cv2.compare takes a 1-pixel page for a scalar)
 
 
 def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:

@@ -18,6 +18,7 @@ from ocr.stamps.detect import FoundStamp
 
 STAMP_SMALL_WORDS = {"т", "г", "сс", "с"}  # the few words stamps carry in small letters
 TYPED_CONFIDENCE = 80.0  # a page word read this surely, and not stamp-like, is typing (a stamp's letters over typing read at 0-50)
+RIM = 2  # px round a typed word's box: its letters' grey rims lie just outside it
 LEGEND_INNER = 0.6  # of a seal's diameter: inside this its centre, outside its legend's band and ring lines
 STAMP_WORD_CONFIDENCE = 50.0  # a page word in capitals inside a stamp read below this is the stamp's (typing reads at 60 and more)
 
@@ -41,7 +42,7 @@ def without_typing(found: FoundStamp, typed: list[Word]) -> FoundStamp:
         if word.confidence < TYPED_CONFIDENCE or stamp_like(word.text) or not centred_in(word, found.box):
             continue
         wx, wy, ww, wh = word.bbox
-        ink[max(0, wy - y):max(0, wy - y + wh), max(0, wx - x):max(0, wx - x + ww)] = 0
+        ink[max(0, wy - y - RIM):max(0, wy - y + wh + RIM), max(0, wx - x - RIM):max(0, wx - x + ww + RIM)] = 0
     if found.ellipse is not None:  # a seal's legend band keeps its ink: a typed word's box there would cut its letters
         (cx, cy), (a, b), angle = found.ellipse.centre, found.ellipse.axes, found.ellipse.angle
         band = np.zeros_like(ink)
