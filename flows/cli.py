@@ -198,7 +198,7 @@ def bench(
     baseline: Annotated[bool, typer.Option(help="Run plain Tesseract too (off: accuracy of the pipeline only, faster).")] = True,
     real: Annotated[Path | None, typer.Option("--real", help="Instead: real page scans (<name>.jpg + <name>.gt.txt) against plain Tesseract, per page; writes real.json.")] = None,
     ablation: Annotated[bool, typer.Option("--ablation", help="Instead: page CER with each preprocessing step off in turn (and on the --real pages); writes ablation.json.")] = False,
-    stamps: Annotated[bool, typer.Option("--stamps", help="Instead: stamp recall, text CER and incoming numbers per level, tuning and held-out split; writes stamps.json.")] = False,
+    stamps: Annotated[bool, typer.Option("--stamps", help="Instead: stamp recall, text CER and incoming numbers per level and --split; writes stamps.json.")] = False,
     dask: Annotated[bool, typer.Option("--dask", help="Instead: pages per minute of the ingest flow on a local Dask cluster of --workers processes against --workers threads; writes dask.json.")] = False,
     rounds: Annotated[int, typer.Option(help="With --dask: timed passes of each (alternating which goes first).")] = 2,
 ) -> None:
@@ -214,7 +214,7 @@ def bench(
     if stamps:
         from ocr.bench.stamps import run_stamp_bench
 
-        Console(width=max(out.width, 150)).print(stamps_table(run_stamp_bench(cache, out_dir, per_level, seed, dpi, tuple(level))))
+        Console(width=max(out.width, 150)).print(stamps_table(run_stamp_bench(cache, out_dir, per_level, seed, dpi, tuple(level), tuple(split))))
         out.print(f"written: {out_dir / 'stamps.json'}")
         return
     if dask:

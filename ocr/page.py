@@ -19,9 +19,11 @@ from ocr.exec import tesseract
 from ocr.lines import Line, Word
 from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
-from ocr.recognize import OcrSettings, recognize_page
+from ocr.recognize import recognize_page
 from ocr.reread import read_again
 from ocr.settings import Settings
+from ocr.stamps.detect import find_stamps
+from ocr.stamps.overlap import without_stamp_words
 from ocr.stamps.read import read_stamps
 
 log = logging.getLogger(__name__)
@@ -57,10 +59,6 @@ def _to_original(line: Line, page: PreprocessedPage) -> Line:
     words = [dataclasses.replace(w, bbox=page.map_box_to_original(w.bbox)) for w in line.words]
     return dataclasses.replace(line, bbox=page.map_box_to_original(line.bbox) if line.bbox else None, words=words)
 
-def _ink_stamps(page: PreprocessedPage, number: int, dpi: int, settings: OcrSettings) -> list[Stamp]:
-    """Each rubber stamp found as an object (colour from the ink layer, else by shape), read on its own and parsed."""
-    return read_stamps(page, number, dpi, settings.lang)
-
 def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page."""
     log.info("page %d of %s: reading", ref.number, ref.path.name)
@@ -68,7 +66,9 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     page_debug = debug_dir / f"page-{ref.number:03d}" if debug_dir else None
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
+    found = find_stamps(prepared, scan.dpi)
     parsed = second_reading(prepared.grey, read_again(prepared, words, ref.number, settings.ocr), settings.ocr.lang)
+    parsed = without_stamp_words(parsed, found, prepared.image.shape[1])
     lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(
@@ -80,7 +80,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
         rotation=int(prepared.rotation),
         rotation_confidence=round(float(prepared.rotation_confidence), 2),
         lines=lines,
-        stamps=_ink_stamps(prepared, ref.number, scan.dpi, settings.ocr),
+        stamps=read_stamps(prepared, ref.number, scan.dpi, settings.ocr.lang, words, found),
         steps=prepared.steps,
         tesseract_version=tesseract.version(),
     )

@@ -1,8 +1,10 @@
 """Find every rubber stamp on a preprocessed page as an object: its shape, ink, outline and own binary image.
 
 Colour stamps come from the ink layer :mod:`ocr.preprocess.stamps` separated; on grayscale or bitonal
-scans, where the colour is gone, seals are found by their shape: a ring of ink that a circle fits
-along most of its length (Hough circles, then checked along the ring), which no typing makes.
+scans, where the colour is gone, by their shape: registry stamps by their frame (:mod:`.frames`), seals
+by a ring of ink that a circle fits along most of its length (Hough circles, then checked along the
+ring), which no typing makes. A gray stamp's own ink is told from the typing by grey level where the
+two differ.
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ import cv2
 import numpy as np
 
 from ocr.preprocess import PreprocessedPage
+from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
 
 log = logging.getLogger(__name__)
 
 RECT_FILL = 0.9  # hull area over its bounding rectangle's: a rectangle fills it, an ellipse ~0.79
 OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a seal is oval
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
+CORE_PERCENTILE = 25  # of an ink's grey values: its strokes' cores, not their anti-aliased rims
+LEVEL_APART = 20  # grey levels between a stamp's ink and the typing's, below which they cannot be told apart
 RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
-MM_PER_INCH = 25.4
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 
 
@@ -99,18 +103,22 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
         bx, by, bw, bh = cv2.boundingRect(points)  # the box the ink fills, not the separation's grown one
         mask = mask[by:by + bh, bx:bx + bw]
         shape, ellipse, rect, confidence = classify(mask)
+        if shape == "rectangular":  # typing of a coloured ribbon in the layer may hide the frame's turn from the hull
+            rect = lines_frame(mask, turned_window(mask)) or rect
         colour = colour_name(directions[k]) if k < len(directions) else None
         found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence))
     return found
 
 
-def ring_coverage(ink: np.ndarray, centre: tuple[float, float], radius: float, band: float) -> float:
-    """Share of the circle's length (sampled every degree) with ink within ``band`` pixels of it, outward."""
+def ring_coverage(ink: np.ndarray, circles: np.ndarray, band: float) -> np.ndarray:
+    """Per circle (rows of x, y, radius): share of its length (sampled every degree) with ink within
+    ``band`` pixels of it, either way. All circles at once: a seal's fit tries dozens."""
     angles = np.radians(np.arange(360))
-    radii = np.arange(radius - band, radius + band + 1, max(1.0, band / 3))[:, None]  # every radius at once
-    xs = np.clip((centre[0] + radii * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
-    ys = np.clip((centre[1] + radii * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
-    return float((ink[ys, xs] > 0).any(axis=0).mean())
+    offsets = np.arange(-band, band + 1, max(1.0, band / 3))
+    radii = circles[:, 2, None, None] + offsets[None, :, None]  # circle, offset, angle
+    xs = np.clip((circles[:, 0, None, None] + radii * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
+    ys = np.clip((circles[:, 1, None, None] + radii * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
+    return (ink[ys, xs] > 0).any(axis=1).mean(axis=1)
 
 
 def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[float, float, float, float]:
@@ -118,13 +126,17 @@ def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[
     found on a reduced page is a few pixels off, enough to miss a thin ring."""
     cx, cy, r = circle
     step = max(1.0, 0.015 * r)
-    tried = [(cx + dx * step, cy + dy * step, r + dr * step) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dr in (-2, -1, 0, 1, 2)]
-    return max(((x, y, rr, ring_coverage(ink, (x, y), rr, max(2.0, 0.01 * rr))) for x, y, rr in tried), key=lambda c: c[3])
+    tried = np.array([(cx + dx * step, cy + dy * step, r + dr * step)
+                      for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dr in (-2, -1, 0, 1, 2)])
+    coverage = ring_coverage(ink, tried, max(2.0, 0.01 * r))
+    best = int(np.argmax(coverage))
+    return (*(float(v) for v in tried[best]), float(coverage[best]))
 
 
-def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
+def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
     """(x, y, radius, ring coverage) of seals on a page with no colour: Hough circles on a reduced
-    page, kept where ink follows the circle round most of its length."""
+    page, kept where its ink (255, as the page's binarisation decided: a stain is paper) follows the
+    circle round most of its length."""
     scale = min(1.0, 800 / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     low, high = (d / 2 / MM_PER_INCH * dpi * scale for d in SEAL_DIAMETER_MM)
@@ -132,7 +144,6 @@ def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, 
                                param1=120, param2=40, minRadius=int(low), maxRadius=int(high))
     if circles is None:
         return []
-    ink = (gray < 160).astype(np.uint8)
     kept = []
     for circle in circles[0][:MAX_CIRCLES] / scale:
         cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
@@ -141,17 +152,24 @@ def seal_circles(gray: np.ndarray, dpi: int) -> list[tuple[float, float, float, 
     return kept
 
 
-def gray_ink(crop: np.ndarray, ring_level: float) -> np.ndarray:
-    """A gray seal's ink apart from the typing under it, by grey level: stamp ink prints lighter than the
-    ribbon's, so pixels near the ring's own level are the seal's; the thin grey rims of typed strokes,
-    at the same level, are opened away. A bitonal crop has no levels: all its ink is kept."""
-    if np.unique(crop).size <= 2:
-        return np.where(crop < 128, 255, 0).astype(np.uint8)
-    inked = crop[crop < 200]
-    dark = float(np.percentile(inked, 5)) if inked.size else 0.0
-    low, high = (dark + ring_level) / 2, ring_level + 0.6 * (255 - ring_level)
-    mask = ((crop >= low) & (crop <= high)).astype(np.uint8) * 255
-    return cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
+def gray_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """A gray stamp's ink apart from the typing under it, by grey level: of the page's ink in the crop
+    (``ink``, as its binarisation decided), the pixels on the stamp's side of halfway between the stamp's
+    level and the typing's; the thin grey rims of darker typed strokes are left out too. Levels too close
+    to tell apart, or a bitonal scan: all the ink is the stamp's."""
+    if abs(level - typing) < LEVEL_APART:
+        return ink
+    halfway = (level + typing) / 2
+    if level < typing:
+        return np.where((ink > 0) & (grey < halfway), 255, 0).astype(np.uint8)
+    darker = cv2.dilate(np.where(grey <= halfway, 255, 0).astype(np.uint8), np.ones((3, 3), np.uint8))
+    return np.where((ink > 0) & (darker == 0), 255, 0).astype(np.uint8)
+
+
+def ink_level(grey: np.ndarray, ink: np.ndarray) -> float:
+    """Grey of the ink's cores (the typing's level, page-wide: stamps are a small share of a page's ink)."""
+    values = grey[::4, ::4][ink[::4, ::4] > 0]
+    return float(np.percentile(values, CORE_PERCENTILE)) if values.size else 0.0
 
 
 def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> float:
@@ -160,23 +178,66 @@ def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> 
     xs = np.clip((centre[0] + radius * np.cos(angles)).astype(int), 0, gray.shape[1] - 1)
     ys = np.clip((centre[1] + radius * np.sin(angles)).astype(int), 0, gray.shape[0] - 1)
     values = gray[ys, xs]
-    return float(np.median(values[values < 200])) if (values < 200).any() else 128.0
+    return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
 
 
-def _gray_seals(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
+def page_ink(page: PreprocessedPage) -> np.ndarray:
+    """The page's ink (255) as its binarisation decided: stains and uneven paper are paper there."""
+    return cv2.threshold(page.image, 254, 255, cv2.THRESH_BINARY_INV)[1]  # (cv2.compare takes a 1-pixel page for a scalar)
+
+
+def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
     found = []
-    for cx, cy, r, coverage in seal_circles(page.image, dpi):
+    for rect in frame_rects(ink, dpi):
+        (cx, cy), (w, h), angle = rect
+        # The outer frame and the ink beyond the inner one: the box grows by a little of the short side.
+        grown = ((cx, cy), (w + 0.12 * min(w, h), h + 0.12 * min(w, h)), angle)
+        x, y, bw, bh = cv2.boundingRect(cv2.boxPoints(grown).astype(np.int32))
+        x0, y0 = max(0, x), max(0, y)
+        x1, y1 = min(ink.shape[1], x + bw), min(ink.shape[0], y + bh)
+        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], frame_level(grey, rect), typing)
+        crop_rect = ((cx - x0, cy - y0), (w, h), angle)
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0))
+    return found
+
+
+def frame_level(gray: np.ndarray, rect: tuple) -> float:
+    """Median grey of the ink just outside a frame's inside: the level of its stamp ink."""
+    (cx, cy), (w, h), angle = rect
+    points = cv2.boxPoints(((cx, cy), (w + 4, h + 4), angle))
+    samples = np.vstack([points[k] + (points[(k + 1) % 4] - points[k]) * np.linspace(0, 1, 100)[:, None] for k in range(4)])
+    xs = np.clip(samples[:, 0].astype(int), 0, gray.shape[1] - 1)
+    ys = np.clip(samples[:, 1].astype(int), 0, gray.shape[0] - 1)
+    values = gray[ys, xs]
+    return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
+
+
+def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
+    found = []
+    for cx, cy, r, coverage in seal_circles(page.image, ink, dpi):
         pad = 0.06 * r
         x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
-        mask = gray_ink(page.image[y0:y1, x0:x1], ring_level(page.image, (cx, cy), r))
+        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(grey, (cx, cy), r), typing)
         ellipse = Ellipse((cx - x0, cy - y0), (2 * r, 2 * r), 0.0)
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "round", None, mask, ellipse, None, round(100 * coverage, 1)))
     return found
 
 
+def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0]) and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1])
+
+
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
-    found = _colour_stamps(page) if page.stamp_image is not None else _gray_seals(page, dpi)
+    if page.stamp_image is not None:
+        found = _colour_stamps(page)
+    else:
+        # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
+        grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)
+        typing = ink_level(grey, ink)
+        # Frames first: four straight lines are surer than a circle, which ink inside a framed stamp also follows.
+        found = _gray_frames(page, grey, ink, typing, dpi)
+        found += [f for f in _gray_seals(page, grey, ink, typing, dpi) if not any(_overlaps(f.box, s.box) for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found

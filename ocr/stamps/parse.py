@@ -15,6 +15,7 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _INCOMING = re.compile(rf"[ВBв][хxХX][ \t]*[.,]?[ \t]*{_NUMBER_SIGN}?[ \t]*[.:]?[ \t]*(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_NUMBERED = re.compile(r"(?<![\w])(?:№|N[°ºoeо]?|Ne)[ \t]*[.:]?[ \t]*(\d{3,6}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{1,4})?)")
 _ROMAN_CHARS = "IVXlі1|!ХУПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х, V as У
 _DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*((?:19)?\d{{2}})(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
@@ -30,8 +31,9 @@ class StampFields:
 
 
 def incoming_number(text: str) -> str | None:
-    """The registry number after ``Вх. №`` (``0412-сс``), spaces inside it removed; None if absent."""
-    found = _INCOMING.search(text)
+    """The registry number after ``Вх. №`` (``0412-сс``), or after a lone ``№``, spaces inside it removed; None if absent."""
+    # A number after № alone where ``Вх.`` was read as something else (it is the stamp's one numbered line).
+    found = _INCOMING.search(text) or _NUMBERED.search(text)
     if not found:
         return None
     number = re.sub(r"\s+", "", found.group(1)).replace("–", "-").replace("—", "-")

@@ -19,6 +19,7 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score, words_from_data
 from ocr.stamps import parse, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
+from ocr.stamps.overlap import stamp_like, without_typing
 
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
@@ -29,16 +30,25 @@ def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFI
     return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
 
 
+def weight(words: list[Word]) -> float:
+    """How much stamp text a reading holds: its capitals and figures less its other characters. Stamps are
+    cut in capitals; read the wrong way up they come out as small letters, digits and marks. (Tesseract's
+    confidence does not tell: it is often near 0 on a well-read legend and high on specks.)"""
+    text = "".join(w.text for w in words)
+    good = sum(c.isupper() or c.isdigit() or c == "№" for c in text)
+    return good - (len(text) - good)
+
+
 def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
     """The most believable reading of the first image, or of the next ones when it reads poorly."""
-    best: list[Word] = []
+    best: list[Word] | None = None
     for image in images:
         words = _words(image, lang, psm, least)
-        if reading_score(words) > reading_score(best):
+        if best is None or weight(words) > weight(best):
             best = words
         if reading_score(best) >= RETRY_SCORE:
             break
-    return best
+    return best or []
 
 
 def _lines(words: list[Word]) -> list[str]:
@@ -67,7 +77,8 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     centre = [w for w in words if w not in legend and w.confidence >= MIN_WORD_CONFIDENCE]
     if reading_score(legend) < RETRY_SCORE:
         turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0)
-        legend = turned if reading_score(turned) > reading_score(legend) else legend
+        legend = turned if weight(turned) > weight(legend) else legend
+    legend, centre = [w for w in legend if stamp_like(w.text)], [w for w in centre if stamp_like(w.text)]
     text = " ".join(w.text for w in legend)
     return ([text] if text else []) + _lines(centre), legend + centre
 
@@ -75,7 +86,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines, words) of a rectangular stamp read on its own level frame."""
     level = unwrap.deskew_rect(found.ink, found.rect)
-    words = _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6)
+    words = [w for w in _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6, least=0.0) if stamp_like(w.text)]
     return _lines(words), words
 
 
@@ -106,17 +117,20 @@ def _to_page(page: PreprocessedPage, points: np.ndarray) -> list[tuple[int, int]
     return [(int(round(px)), int(round(py))) for px, py in mapped]
 
 
-def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str) -> list[Stamp]:
-    """Every rubber stamp of ``page``, found, read on its own and parsed; boxes in the scan's pixels."""
+def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str, typed: list[Word] = (),
+                found: list[FoundStamp] | None = None) -> list[Stamp]:
+    """Every rubber stamp of ``page`` (``found`` there already, or found now), read on its own and parsed;
+    boxes in the scan's pixels. ``typed``: the page's own words (processed frame), whose typing is taken
+    out of each stamp's ink."""
     stamps = []
-    for found in find_stamps(page, dpi):
-        lines, words = read_found(found, lang)
+    for stamp in find_stamps(page, dpi) if found is None else found:
+        lines, words = read_found(without_typing(stamp, list(typed)), lang)
         fields = parse.parse(lines)
         confidence = reading_score(words)
         stamps.append(Stamp(
-            kind="ink_stamp", text="\n".join(lines), page=number, bbox=page.map_box_to_original(found.box),
-            confidence=round(confidence * found.confidence / 100 if words else 0.0, 2), shape=found.shape,
-            colour=found.colour, outline=_to_page(page, outline(found)), lines=lines, office=fields.office,
+            kind="ink_stamp", text="\n".join(lines), page=number, bbox=page.map_box_to_original(stamp.box),
+            confidence=round(confidence * stamp.confidence / 100 if words else 0.0, 2), shape=stamp.shape,
+            colour=stamp.colour, outline=_to_page(page, outline(stamp)), lines=lines, office=fields.office,
             incoming_number=fields.incoming_number, date=fields.date, date_raw=fields.date_raw,
         ))
     return stamps

@@ -14,6 +14,7 @@ import numpy as np
 from ocr.stamps.detect import Ellipse
 
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
+LEGEND_ROW = 0.6  # share of the densest row's ink, down to which rows still cross the legend's letters
 TEXT_HEIGHT = 48  # px: the strip is scaled so its letters stand about this tall, where Tesseract reads best
 
 
@@ -80,6 +81,23 @@ def without_specks(ink: np.ndarray, min_area: int) -> np.ndarray:
     return keep[labels]
 
 
+def legend_rows(band: np.ndarray) -> tuple[int, int]:
+    """(first, last) rows of the legend's letters in a ring's band: the run of rows round the densest one
+    that ink crosses at least LEGEND_ROW of as often; what lies beyond is typing under the seal or space."""
+    # Smoothed over a tenth of the band: capitals' rows between their strokes are sparser than the strokes'.
+    window = max(3, band.shape[0] // 10)
+    profile = np.convolve((band > 0).mean(axis=1), np.ones(window) / window, mode="same")
+    peak = int(np.argmax(profile))
+    keep = profile >= LEGEND_ROW * profile[peak]
+    first, last = peak, peak
+    while first > 0 and keep[first - 1]:
+        first -= 1
+    while last < len(keep) - 1 and keep[last + 1]:
+        last += 1
+    margin = max(2, int(0.1 * (last - first)))  # letters' thin tops and tails
+    return max(0, first - margin), min(len(keep), last + 1 + margin)
+
+
 def widest_gap(profile: np.ndarray) -> int:
     """The column in the middle of the widest run of empty columns, going round (the legend's ends)."""
     empty = np.concatenate([profile == 0, profile == 0])
@@ -113,6 +131,8 @@ def unwrap_ring(ink: np.ndarray, ellipse: Ellipse) -> Ring:
     # What is left of the ring lines at the band's edges: ink running straight much further than a letter is wide.
     lines = cv2.morphologyEx(band, cv2.MORPH_OPEN, np.ones((1, max(8, int(1.5 * (bottom - top)))), np.uint8))
     band = without_specks(cv2.subtract(band, cv2.dilate(lines, np.ones((3, 1), np.uint8))), (bottom - top) ** 2 // 200)
+    first, last = legend_rows(band)
+    band = band[first:last]
     cut = widest_gap((band > 0).sum(axis=0) > 1)
     rolled = np.roll(band, -cut, axis=1)
     gap_deg = 360.0 * cut / band.shape[1]
@@ -138,6 +158,9 @@ def deskew_rect(ink: np.ndarray, rect: tuple) -> np.ndarray:
     (cx, cy), (w, h), angle = rect
     if h > w:
         w, h, angle = h, w, angle - 90
+    # A rectangle is the same turned half round: take the smaller turn (registry stamps are pressed
+    # roughly upright; one pressed upside down is read turned half round too).
+    angle = (angle + 90) % 180 - 90
     matrix = cv2.getRotationMatrix2D((cx, cy), angle, 1.0)
     matrix[:, 2] += (w / 2 - cx, h / 2 - cy)
     level = cv2.warpAffine(ink, matrix, (int(w), int(h)), flags=cv2.INTER_LINEAR)

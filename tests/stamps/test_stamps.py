@@ -3,12 +3,14 @@ unwrapped and registry stamps levelled (real Tesseract on synthetic stamps)."""
 
 from __future__ import annotations
 
+import functools
+
 import cv2
 import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, parse, unwrap
+from ocr.stamps import detect, frames, parse, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -17,7 +19,7 @@ from ocr.synth.fonts import Face
 
 @pytest.mark.parametrize(("text", "number"), [
     ("Вх. № 0412-сс", "0412-сс"), ("ВХ.№ 7734/СС", "7734/сс"), ("Bx. N 412", "412"), ("Вх 1234 - с", "1234-с"),
-    ("МИД СССР", None),
+    ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", None), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -58,19 +60,69 @@ def test_shapes_are_told_apart_by_their_hull():
     assert detect.classify(np.where(synth._tilt(rect, 20) > 100, 255, 0).astype(np.uint8))[0] == "rectangular"
 
 
-def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
+def _typed_page(rng: np.random.Generator) -> np.ndarray:
     page = np.full((2000, 1600), 255, np.uint8)
-    rng = np.random.default_rng(0)
     for row in range(100, 1900, 60):  # rows of "typing": dark blocks of letter size
         for col in range(80, 1500, 40):
             if rng.random() < 0.8:
                 page[row:row + 30, col:col + 22] = 40
+    return page
+
+
+def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
+    page = _typed_page(np.random.default_rng(0))
     seal = _seal(33)
     y, x = 700, 500
     region = page[y:y + seal.shape[0], x:x + seal.shape[1]]
     region[seal > 0] = 110
-    (cx, cy, r, coverage), = detect.seal_circles(page, 300)
+    (cx, cy, r, coverage), = detect.seal_circles(page, np.where(page < 255, 255, 0).astype(np.uint8), 300)
     assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
+
+
+@pytest.mark.parametrize("turn", [0, 17, -25])
+def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
+    page = _typed_page(np.random.default_rng(1))
+    stamp = np.where(synth._tilt(synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 50), turn) > 100, 255, 0)
+    y, x = 600, 400
+    region = page[y:y + stamp.shape[0], x:x + stamp.shape[1]]
+    region[stamp > 0] = 110
+    (rect,) = frames.frame_rects(np.where(page < 255, 255, 0).astype(np.uint8), 300)
+    (cx, cy), (w, h), _ = rect
+    assert abs(cx - (x + stamp.shape[1] / 2)) < 10 and abs(cy - (y + stamp.shape[0] / 2)) < 10
+    # The inner frame's inside: the stamp's drawn size less its frame lines (synth: width of text + 2 em, 3 lines + 1 em).
+    inner = synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 50).shape
+    assert abs(max(w, h) - inner[1]) < 0.1 * inner[1] and abs(min(w, h) - inner[0]) < 0.15 * inner[0]
+
+
+def test_typing_alone_has_no_frame_and_no_seal():
+    page = _typed_page(np.random.default_rng(2))
+    ink = np.where(page < 255, 255, 0).astype(np.uint8)
+    assert frames.frame_rects(ink, 300) == [] and detect.seal_circles(page, ink, 300) == []
+
+
+def test_a_colour_registry_stamp_with_typing_in_its_layer_is_levelled_on_its_frame():
+    lines = ["ОТДЕЛ СТРАН", "Вх. № 5458-с", "21 I 1952 г."]
+    drawn = synth.rectangular(lines, 50)
+    ink = np.where(synth._tilt(drawn, 25) > 100, 255, 0).astype(np.uint8)
+    rng = np.random.default_rng(3)
+    for row in range(10, ink.shape[0] - 40, 60):  # a coloured ribbon's typing, level, in the same layer
+        for col in range(0, ink.shape[1] - 22, 40):
+            if rng.random() < 0.8:
+                ink[row:row + 30, col:col + 22] = 255
+    assert abs(detect.classify(ink)[2][2]) < 5  # the hull sees the typing's box, not the stamp's turn
+    (cx, cy), (w, h), angle = frames.lines_frame(ink, frames.turned_window(ink))
+    assert abs(angle + 25) <= 1.5 and abs(cx - ink.shape[1] / 2) < 10 and abs(cy - ink.shape[0] / 2) < 10
+    assert abs(w - drawn.shape[1]) < 0.05 * drawn.shape[1] and abs(h - drawn.shape[0]) < 0.05 * drawn.shape[0]
+
+
+def test_gray_stamp_ink_is_told_from_typing_of_another_level():
+    grey = np.full((40, 60), 255, np.uint8)
+    grey[5:15, :] = 60  # typing, darker
+    grey[20:30, :] = 130  # stamp
+    ink = np.where(grey < 200, 255, 0).astype(np.uint8)
+    mask = detect.gray_ink(grey, ink, level=130, typing=60)
+    assert mask[25].all() and not mask[10].any() and not mask[16].any()  # typing and its rim left out
+    assert (detect.gray_ink(grey, ink, level=130, typing=120) == ink).all()  # too close to tell: all the ink
 
 
 # --- unwrap and read (real Tesseract) -------------------------------------------------------------
@@ -120,6 +172,7 @@ def test_held_out_split_is_the_serif_face_and_the_oval():
 
 # --- a rendered page, end to end (real Tesseract) ---------------------------------------------------
 
+@functools.lru_cache(maxsize=4)
 def _page_stamps(seed: int, grayscale: bool):
     from ocr.preprocess import preprocess_page
     from ocr.stamps.read import read_stamps
@@ -141,10 +194,17 @@ def test_colour_seal_on_a_rendered_page_is_found_and_read():
     assert len(stamp.outline) > 8 and stamp.office and "АРХИВ" in stamp.office
 
 
-@pytest.mark.xfail(strict=True, reason="on the varied synthesiser's grayscale renders (stained, aged paper) the seal's "
-                   "ring is not found: finding stamps by shape is still open (issue 16)")
-def test_gray_seal_over_typing_is_found_by_its_ring():
+def test_gray_seal_over_typing_on_a_rendered_page_is_found_by_its_ring():
     (truth,), found = _page_stamps(7000, grayscale=True)
     (stamp,) = found
     assert stamp.shape == "round" and stamp.colour is None
+    x, y, w, h = truth.bbox
+    assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h and abs(stamp.bbox[2] - w) < 0.1 * w
+    assert "БЕЗО" in stamp.text  # part of the legend is read through the typing (CER 0.59 on this page)
+
+
+@pytest.mark.xfail(strict=True, reason="a gray seal's legend over typing of the same grey is read only in part: the "
+                   "typing under it cannot be told from the stamp's ink (issue 16)")
+def test_gray_seal_over_typing_is_read():
+    (truth,), (stamp,) = _page_stamps(7000, grayscale=True)
     assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5

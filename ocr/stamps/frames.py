@@ -1,0 +1,140 @@
+"""A registry stamp's frame found in ink: its four straight sides, wherever typing touches or crosses
+them. Pure geometry on binary images (ink 255); rectangles as ``cv2.minAreaRect`` gives them.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+MM_PER_INCH = 25.4
+FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
+FRAME_FILL = 0.83  # a framed stamp's hull fills its rectangle (typing touching the frame adds bumps, a faint side dents it); a seal's 0.78-0.82
+FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
+TURN_STEP = 3  # degrees between the turns a coloured registry stamp's frame is looked for at
+WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
+
+
+def level_crop(image: np.ndarray, rect: tuple) -> np.ndarray:
+    """The pixels under ``rect`` (cv2.minAreaRect) turned level, its width along the rectangle's first side."""
+    (cx, cy), (w, h), angle = rect
+    matrix = cv2.getRotationMatrix2D((cx, cy), angle, 1.0)
+    matrix[:, 2] += (w / 2 - cx, h / 2 - cy)
+    return cv2.warpAffine(image, matrix, (max(1, int(w)), max(1, int(h))), flags=cv2.INTER_NEAREST)
+
+
+def _frame_lines(profile: np.ndarray, depth: int) -> tuple[int, int] | None:
+    """(first, last): the strongest index within ``depth`` of either end, where ``profile`` reaches
+    FRAME_COVERAGE (a frame line runs the whole side; typing beside it does not), or None."""
+    head, tail = profile[:depth], profile[-depth:]
+    if head.max() < FRAME_COVERAGE or tail.max() < FRAME_COVERAGE:
+        return None
+    return int(np.argmax(head)), int(profile.size - depth + np.argmax(tail))
+
+
+def _span(present: np.ndarray) -> int:
+    found = np.flatnonzero(present)
+    return int(found[-1] - found[0] + 1) if found.size else 1
+
+
+def _profiles(ink: np.ndarray, rect: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """Ink's share of each row and each column of ``rect`` levelled, over the ink's own extent (a frame
+    line spans its stamp, whatever the window), a line tilted a little still counted whole."""
+    level = level_crop(ink, rect)
+    h, w = level.shape
+    reach = max(3, int(0.01 * max(w, h)))
+    rows = cv2.dilate(level, np.ones((reach, 1), np.uint8)) > 0
+    columns = cv2.dilate(level, np.ones((1, reach), np.uint8)) > 0
+    return rows.sum(axis=1) / _span(level.any(axis=0)), columns.sum(axis=0) / _span(level.any(axis=1))
+
+
+def fit_frame(ink: np.ndarray, rect: tuple) -> tuple | None:
+    """The stamp's frame inside ``rect`` (a blob's rectangle, grown and tilted a little by typing touching
+    the frame): the turn within two degrees whose frame lines stand out most, and the rows and columns
+    near each side that ink runs most nearly all along; None if a side has none."""
+    (cx, cy), (w, h), angle = rect
+    turned = [((cx, cy), (w, h), angle + delta) for delta in (-2, -1, 0, 1, 2)]
+    profiles = [_profiles(ink, r) for r in turned]
+    best = int(np.argmax([rows.max() + columns.max() for rows, columns in profiles]))
+    (rows_profile, columns_profile), angle = profiles[best], turned[best][2]
+    # Typing touching the frame may stretch the blob well beyond it on one side.
+    rows, columns = _frame_lines(rows_profile, max(3, int(0.4 * h))), _frame_lines(columns_profile, max(3, int(0.4 * w)))
+    if rows is None or columns is None:
+        return None
+    return _from_level(((cx, cy), (w, h), angle), columns, rows)
+
+
+def _from_level(rect: tuple, columns: tuple[int, int], rows: tuple[int, int]) -> tuple:
+    """The rectangle spanning ``columns`` and ``rows`` (first, last) of ``rect`` levelled, back in the
+    image: its centre's offset from the crop's centre turned back."""
+    (cx, cy), (w, h), angle = rect
+    dx, dy = (columns[0] + columns[1]) / 2 - w / 2, (rows[0] + rows[1]) / 2 - h / 2
+    theta = math.radians(angle)
+    centre = (cx + dx * math.cos(theta) - dy * math.sin(theta), cy + dx * math.sin(theta) + dy * math.cos(theta))
+    return centre, (float(columns[1] - columns[0] + 1), float(rows[1] - rows[0] + 1)), angle
+
+
+def lines_frame(ink: np.ndarray, window: tuple) -> tuple | None:
+    """The rectangle round the long straight lines of ``ink`` levelled in ``window`` (a frame's sides; a
+    coloured ribbon's typing in the layer is broken between letters), or None without both kinds."""
+    level = level_crop(ink, window)
+    length = max(10, int(0.2 * min(level.shape)))
+    slack = int(math.tan(math.radians(TURN_STEP / 2)) * length) + 2  # a line off level by up to half a step
+    across = cv2.morphologyEx(cv2.dilate(level, np.ones((slack, 1), np.uint8)), cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+    down = cv2.morphologyEx(cv2.dilate(level, np.ones((1, slack), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+    if not across.any() or not down.any():
+        return None
+    x, y, w, h = cv2.boundingRect(cv2.findNonZero(across | down))
+    return _from_level(window, (x, x + w - 1), (y, y + h - 1))
+
+
+def longest_runs(lines: np.ndarray) -> np.ndarray:
+    """Per row of a boolean image, the length of its longest run of True."""
+    padded = np.pad(lines.astype(np.int8), ((0, 0), (1, 1)))
+    rows, starts = np.nonzero(np.diff(padded, axis=1) == 1)
+    _, ends = np.nonzero(np.diff(padded, axis=1) == -1)
+    longest = np.zeros(lines.shape[0], int)
+    np.maximum.at(longest, rows, ends - starts)
+    return longest
+
+
+def turned_window(ink: np.ndarray) -> tuple:
+    """A square rectangle over all of ``ink`` at the turn (3-degree steps) where a frame's lines stand out
+    most, for :func:`fit_frame`: the longest unbroken runs of ink along rows and columns, which typing's
+    lines, broken between letters, do not have."""
+    scale = min(1.0, 300 / max(ink.shape))
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    h, w = small.shape
+    side = math.hypot(w, h)
+
+    def strength(angle: float) -> float:
+        level = level_crop(small, ((w / 2, h / 2), (side, side), angle)) > 0
+        return float(longest_runs(level).max() + longest_runs(level.T).max())
+
+    angle = max(range(-45, 45, TURN_STEP), key=strength)
+    full = math.hypot(*ink.shape)
+    return (ink.shape[1] / 2, ink.shape[0] / 2), (full, full), float(angle)
+
+
+def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
+    """cv2.minAreaRect of each rectangular stamp's frame on a page without colour: blobs of ink of a
+    stamp's size whose hull nearly fills a rectangle (a seal's fills ~0.79), with a frame line found
+    along each of its four sides."""
+    scale = min(1.0, WORK_SIDE / max(ink.shape))
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    contours, _ = cv2.findContours(np.where(small > 40, 255, 0).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    per_mm = dpi / MM_PER_INCH * scale
+    (long_lo, long_hi), (short_lo, short_hi) = FRAME_SIDES_MM
+    kept = []
+    for contour in contours:
+        (cx, cy), (w, h), angle = cv2.minAreaRect(contour)
+        if not (long_lo <= max(w, h) / per_mm <= long_hi and short_lo <= min(w, h) / per_mm <= short_hi):
+            continue
+        if cv2.contourArea(cv2.convexHull(contour)) / max(w * h, 1) < FRAME_FILL:
+            continue
+        frame = fit_frame(ink, ((cx / scale, cy / scale), (w / scale, h / scale), angle))
+        if frame is not None:
+            kept.append(frame)
+    return kept
