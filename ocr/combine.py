@@ -6,14 +6,18 @@ those words apart. Read alone as one line (``psm 7``) from the grey page, before
 the shading of faint strokes, the same line is often right where the page reading was wrong, and wrong
 elsewhere. The page's language decides between the two: a word its word list does not know is replaced
 by the second reading's word in its place when that word is known and a near variant of it (the same
-word read differently, not another word read in its box).
+word read differently, not another word read in its box), or the whole line by the second reading when
+that reads clearly more of it as known words (page segmentation split or garbled several words). A line
+still doubtful is read a third time from the crop enlarged, and chosen from word by word the same way.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
+import cv2
 import langcodes
 import numpy as np
 import wordfreq
@@ -21,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import layout
 from ocr.lines import Line, Word, union_box
-from ocr.recognize import centred_in, read_box
+from ocr.recognize import centred_in, read_crop
 
 # A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
 # similarity of the lower-cased letters): one or two letters read differently, not another word.
@@ -79,11 +83,45 @@ def choose(ours: list[Word], theirs: list[Word], code: str) -> list[Word]:
     return out
 
 
-def read_line_again(grey: np.ndarray, line: list[Word], lang: str) -> list[Word]:
-    """The words of the box around ``line`` in ``grey``, read as one line (``psm 7``)."""
+def known_share(words: list[Word], code: str) -> tuple[float, int]:
+    """(Share of the letters in words the language judges that are in words it knows, those letters)."""
+    judged = [(len(_core(w.text)), bool(k)) for w in words if (k := known(w.text, code)) is not None]
+    letters = sum(n for n, _ in judged)
+    return (sum(n for n, k in judged if k) / letters if letters else 0.0), letters
+
+
+# A second reading replaces a whole line when this much more of its letters are in known words, with
+# at least as many letters judged (not a shorter reading that dropped the doubtful part).
+LINE_SHARE_GAIN = 0.25
+
+
+def better_line(ours: list[Word], theirs: list[Word], code: str) -> bool:
+    """Whether ``theirs`` reads the line as the language's words clearly more than ``ours``: where the page
+    reading split or garbled words, the word-by-word choice finds no one word covering them."""
+    our_share, our_letters = known_share(ours, code)
+    their_share, their_letters = known_share(theirs, code)
+    return their_share >= our_share + LINE_SHARE_GAIN and their_letters >= our_letters
+
+
+# A line still holding an unknown word is read a third time, enlarged this many times: Tesseract scales
+# each line to its recogniser's height, and from an enlarged crop it reads some letters differently
+# (``madarské``/``maďarské``, ``t1močenému``/``tlmočenému``), right often enough where the first two failed.
+ENLARGED = 2.0
+
+
+def read_line_again(grey: np.ndarray, line: list[Word], lang: str, scale: float = 1.0) -> list[Word]:
+    """The words of the box around ``line`` in ``grey``, read as one line (``psm 7``) from the crop enlarged
+    ``scale`` times (cubic); boxes in ``grey``'s pixels."""
     box = union_box([w.bbox for w in line])
     pad = box[3] // 4
-    return read_box(grey, (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + 2 * pad, box[3] + 2 * pad), lang, psm=7)
+    x, y = max(0, box[0] - pad), max(0, box[1] - pad)
+    crop = grey[y:box[1] + box[3] + pad, x:box[0] + box[2] + pad]
+    if scale == 1.0 or crop.size == 0:
+        return read_crop(crop, lang, psm=7, offset=(x, y))
+    crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return [dataclasses.replace(w, bbox=(x + round(w.bbox[0] / scale), y + round(w.bbox[1] / scale),
+                                         round(w.bbox[2] / scale), round(w.bbox[3] / scale)))
+            for w in read_crop(crop, lang, psm=7)]
 
 
 def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> list[Line]:
@@ -98,7 +136,11 @@ def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> lis
         if not any(known(w.text, code) is False for w in line.words):
             words += line.words
             continue
-        chosen = choose(line.words, read_line_again(grey, line.words, lang), code)
+        again = read_line_again(grey, line.words, lang)
+        chosen = [dataclasses.replace(w, line=line.words[0].line) for w in again] if better_line(line.words, again, code) \
+            else choose(line.words, again, code)
+        if any(known(w.text, code) is False for w in chosen):
+            chosen = choose(chosen, read_line_again(grey, line.words, lang, ENLARGED), code)
         changed |= chosen != line.words
         words += chosen
     return layout.parse_page(words, lines[0].page, grey.shape[1]) if changed else lines
