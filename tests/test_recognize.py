@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
+from ocr.exec import tesseract
 from ocr.lines import Word
-from ocr.recognize import read_box
+from ocr.recognize import read_box, words_from_data
 from ocr.reread import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
@@ -81,3 +82,11 @@ def test_a_part_tesseract_dies_on_is_left_as_read(monkeypatch, caplog):
     monkeypatch.setattr(tesseract, "image_to_data", dies)
     assert read_box(_typed(["N 665"]), (0, 0, 40, 40), "rus", psm=7) == []
     assert "not read again" in caplog.text
+
+
+def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
+    image = np.array(_typed(["Министр заявил, что правительство"]))
+    image[10:100, 30:34] = 0  # a rule (or the page's edge) just left of the line, as on a filed page
+    raw = tesseract.image_to_data(image, "rus", psm=7)
+    assert "|" in raw["text"]  # what Tesseract makes of it
+    assert [w.text for w in words_from_data(raw)] == ["Министр", "заявил,", "что", "правительство"]
