@@ -172,6 +172,14 @@ def test_sideways_page_is_told_from_an_upright_one():
     assert line_direction_ratio(tilted) < 0.7
 
 
+def test_sideways_page_of_broken_thin_typing_is_told_from_an_upright_one():
+    # Strokes thinned until letters break into pieces, as on a faint bitonal carbon copy: smeared by
+    # half a character height they joined in neither direction (0.8 upright, 0.9 sideways).
+    thin = cv2.dilate(gray(render_page()), np.ones((2, 2), np.uint8))
+    assert line_direction_ratio(thin) == pytest.approx(0.46, abs=0.1)
+    assert line_direction_ratio(cv2.rotate(thin, cv2.ROTATE_90_CLOCKWISE)) == pytest.approx(1.14, abs=0.1)
+
+
 def test_faint_typing_beside_a_strip_of_scanner_bed_is_still_typing():
     # A faint carbon copy (grey 170) turned sideways, with the dark bed (grey 40) left along two edges
     # as on heavy scans: the bed must not be the only ink the page's measures see.
