@@ -6,14 +6,18 @@ those words apart. Read alone as one line (``psm 7``) from the grey page, before
 the shading of faint strokes, the same line is often right where the page reading was wrong, and wrong
 elsewhere. The page's language decides between the two: a word its word list does not know is replaced
 by the second reading's word in its place when that word is known and a near variant of it (the same
-word read differently, not another word read in its box).
+word read differently, not another word read in its box), or the whole line by the second reading when
+that reads clearly more of it as known words (page segmentation split or garbled several words). A line
+still doubtful is read a third time from the crop enlarged, and chosen from word by word the same way.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
+import cv2
 import langcodes
 import numpy as np
 import wordfreq
@@ -21,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import layout
 from ocr.lines import Line, Word, union_box
-from ocr.recognize import centred_in, read_boxes
+from ocr.recognize import centred_in, read_boxes, read_crops
 
 # A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
 # similarity of the lower-cased letters): one or two letters read differently, not another word.
@@ -86,6 +90,43 @@ def line_box(line: list[Word]) -> tuple[int, int, int, int]:
     return (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + 2 * pad, box[3] + 2 * pad)
 
 
+def known_share(words: list[Word], code: str) -> tuple[float, int]:
+    """(Share of the letters in words the language judges that are in words it knows, those letters)."""
+    judged = [(len(_core(w.text)), bool(k)) for w in words if (k := known(w.text, code)) is not None]
+    letters = sum(n for n, _ in judged)
+    return (sum(n for n, k in judged if k) / letters if letters else 0.0), letters
+
+
+# A second reading replaces a whole line when this much more of its letters are in known words, with
+# at least as many letters judged (not a shorter reading that dropped the doubtful part).
+LINE_SHARE_GAIN = 0.25
+
+
+def better_line(ours: list[Word], theirs: list[Word], code: str) -> bool:
+    """Whether ``theirs`` reads the line as the language's words clearly more than ``ours``: where the page
+    reading split or garbled words, the word-by-word choice finds no one word covering them."""
+    our_share, our_letters = known_share(ours, code)
+    their_share, their_letters = known_share(theirs, code)
+    return their_share >= our_share + LINE_SHARE_GAIN and their_letters >= our_letters
+
+
+# A line still holding an unknown word is read a third time, enlarged this many times: Tesseract scales
+# each line to its recogniser's height, and from an enlarged crop it reads some letters differently
+# (``madarské``/``maďarské``, ``t1močenému``/``tlmočenému``), right often enough where the first two failed.
+ENLARGED = 2.0
+
+
+def read_enlarged(grey: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str,
+                  scale: float = ENLARGED) -> list[list[Word]]:
+    """The words of each box of ``grey`` read as one line (``psm 7``) from its crop enlarged ``scale`` times
+    (cubic), all in one run of Tesseract; boxes in ``grey``'s pixels."""
+    crops = [grey[y:y + h, x:x + w] for x, y, w, h in boxes]
+    crops = [cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if c.size else c for c in crops]
+    return [[dataclasses.replace(w, bbox=(x + round(w.bbox[0] / scale), y + round(w.bbox[1] / scale),
+                                          round(w.bbox[2] / scale), round(w.bbox[3] / scale))) for w in words]
+            for (x, y, _, _), words in zip(boxes, read_crops(crops, lang, psm=7))]
+
+
 def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with doubtful words put right from a second reading of their line in ``grey`` (the page
     before binarisation, same frame), re-laid out; as they were when no line has a word the page's
@@ -94,13 +135,14 @@ def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> lis
     if grey is None or code is None or not lines:
         return lines
     doubtful = [k for k, line in enumerate(lines) if any(known(w.text, code) is False for w in line.words)]
-    again = dict(zip(doubtful, read_boxes(grey, [line_box(lines[k].words) for k in doubtful], lang, psm=7)))
-    changed, words = False, []
-    for k, line in enumerate(lines):
-        if k not in again:
-            words += line.words
-            continue
-        chosen = choose(line.words, again[k], code)
-        changed |= chosen != line.words
-        words += chosen
+    chosen: dict[int, list[Word]] = {}
+    for k, again in zip(doubtful, read_boxes(grey, [line_box(lines[k].words) for k in doubtful], lang, psm=7)):
+        ours = lines[k].words
+        chosen[k] = [dataclasses.replace(w, line=ours[0].line) for w in again] if better_line(ours, again, code) \
+            else choose(ours, again, code)
+    still = [k for k in doubtful if any(known(w.text, code) is False for w in chosen[k])]
+    for k, enlarged in zip(still, read_enlarged(grey, [line_box(lines[k].words) for k in still], lang)):
+        chosen[k] = choose(chosen[k], enlarged, code)
+    changed = any(chosen[k] != lines[k].words for k in doubtful)
+    words = [w for k, line in enumerate(lines) for w in chosen.get(k, line.words)]
     return layout.parse_page(words, lines[0].page, grey.shape[1]) if changed else lines

@@ -9,6 +9,7 @@ that are known to fail live in :mod:`ocr.reread`.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -40,13 +41,16 @@ def is_ink(image: np.ndarray) -> np.ndarray:
     whitened = 2 * np.count_nonzero(image == 255) > image.size
     return image < (INK_LEVEL if whitened else 128)
 
+# A "word" of vertical bars only is a printed rule, a fold or the page's edge: typewriters had no such key.
+_RULE = re.compile(r"^[|¦‖]+$")
+
 def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), numbered: bool = False) -> list[Word]:
-    """Tesseract's TSV columns → words (empty and non-word rows dropped), boxes shifted by ``offset``;
-    ``numbered``: each word keeps its block, paragraph and line numbers (the page's own reading)."""
+    """Tesseract's TSV columns → words (empty and non-word rows, and vertical rules read as ``|``, dropped),
+    boxes shifted by ``offset``; ``numbered``: each word keeps its block, paragraph and line numbers."""
     words = []
     for i, text in enumerate(data["text"]):
         confidence = float(data["conf"][i])
-        if data["level"][i] != 5 or confidence < 0 or not str(text).strip():
+        if data["level"][i] != 5 or confidence < 0 or not str(text).strip() or _RULE.match(str(text).strip()):
             continue
         box = (data["left"][i] + offset[0], data["top"][i] + offset[1], data["width"][i], data["height"][i])
         line = (data["block_num"][i], data["par_num"][i], data["line_num"][i]) if numbered else None

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from PIL import Image, ImageDraw
 
-from ocr.combine import choose, known, word_list
+from ocr.combine import better_line, choose, known, known_share, line_box, read_enlarged, word_list
 from ocr.lines import Word
+from ocr.recognize import read_boxes
+from ocr.synth.fonts import Face, load_font
 
 
 def _word(text: str, x: int, width: int, confidence: float = 90.0) -> Word:
@@ -55,3 +59,36 @@ def test_a_word_no_second_word_covers_is_kept():
     ours = [_word("Jeury", 0, 100)]
     assert choose(ours, [], "en") == ours
     assert choose(ours, [_word("Jewry", 0, 60), _word("Jewry", 40, 60)], "en") == ours  # two cover it: unclear
+
+
+def _line(found: list[tuple[str, int, float]]) -> list[Word]:
+    return [Word(text, (x, 1790, 10 * len(text), 30), confidence) for text, x, confidence in found]
+
+
+# One line of a heavy tuning render (tg-01000, page 1: "дивизий, однако не хватает автомашин (недостает
+# 61 штук) и") as the page reading had it and as read again alone from the grey page.
+PAGE_READING = _line([("-УГЙ", 344, 0.0), ("не", 733, 92.5), ("хватэзет", 832, 49.4), ("эзвтомашин", 1100, 49.1),
+                      ("(недостзет", 1438, 33.1), ("61", 1799, 96.5), ("штук)", 1898, 86.1), ("и", 2099, 94.5)])
+GREY_READING = _line([("эй", 333, 18.7), ("одну", 508, 16.6), ("ко", 634, 23.0), ("не", 733, 96.2), ("хватает", 832, 17.7),
+                      ("эвтомашин", 1100, 61.8), ("(недостзет", 1438, 54.6), ("61", 1799, 96.0), ("штук)", 1898, 94.8),
+                      ("и", 2098, 94.8)])
+
+
+def test_a_line_read_again_as_clearly_more_known_words_replaces_the_line():
+    assert known_share(PAGE_READING, "ru") == (pytest.approx(7 / 37), 37)  # не, штук, и
+    assert better_line(PAGE_READING, GREY_READING, "ru")
+    assert not better_line(GREY_READING, PAGE_READING, "ru")
+    # A reading that keeps only the known words dropped the doubtful part: not better.
+    assert not better_line(PAGE_READING, [w for w in GREY_READING if known(w.text, "ru")], "ru")
+
+
+def test_an_enlarged_reading_gives_boxes_in_the_page_pixels():
+    image = Image.new("L", (900, 90), 255)
+    ImageDraw.Draw(image).text((40, 30), "Министр внешней торговли принял меня", font=load_font(Face.TYPE, 20), fill=0)
+    grey = np.asarray(image)
+    line = [Word("Министр", (40, 30, 500, 22), 50.0)]
+    [plain] = read_boxes(grey, [line_box(line)], "rus", psm=7)
+    [enlarged] = read_enlarged(grey, [line_box(line)], "rus")
+    assert [w.text for w in enlarged] == [w.text for w in plain] == "Министр внешней торговли принял меня".split()
+    for a, b in zip(plain, enlarged):
+        assert np.allclose(a.bbox, b.bbox, atol=2)

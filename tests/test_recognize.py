@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw
 
+from ocr.exec import tesseract
 from ocr.lines import Word
-from ocr.recognize import read_box
+from ocr.recognize import read_box, words_from_data
 from ocr.reread import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
@@ -134,3 +135,11 @@ def test_a_page_the_re_reads_leave_as_read_is_laid_out_once(monkeypatch):
     monkeypatch.setattr(layout, "parse_page", lambda *args: calls.append(args) or real(*args))
     lines = read_again(page, words, 1, OcrSettings())
     assert [line.text for line in lines] == [" ".join(w.text for w in words)] and len(calls) == 1
+
+
+def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
+    image = np.array(_typed(["Министр заявил, что правительство"]))
+    image[10:100, 30:34] = 0  # a rule (or the page's edge) just left of the line, as on a filed page
+    raw = tesseract.image_to_data(image, "rus", psm=7)
+    assert "|" in raw["text"]  # what Tesseract makes of it
+    assert [w.text for w in words_from_data(raw)] == ["Министр", "заявил,", "что", "правительство"]

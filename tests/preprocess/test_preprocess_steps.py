@@ -10,7 +10,7 @@ from ocr.preprocess import PreprocessSettings, preprocess_page
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
 from ocr.preprocess.binarize import binarize
 from ocr.preprocess.denoise import remove_specks
-from ocr.preprocess.deskew import deskew, estimate_skew
+from ocr.preprocess.deskew import character_height, deskew, estimate_skew
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
 from ocr.preprocess.orientation import line_direction_ratio
 from ocr.preprocess.stamps import separate_stamps
@@ -170,6 +170,24 @@ def test_sideways_page_is_told_from_an_upright_one():
     assert line_direction_ratio(cv2.rotate(page, cv2.ROTATE_90_CLOCKWISE)) > 1.4
     tilted, _ = rotate_small(page, 3.0)
     assert line_direction_ratio(tilted) < 0.7
+
+
+def test_sideways_page_of_broken_thin_typing_is_told_from_an_upright_one():
+    # Strokes thinned until letters break into pieces, as on a faint bitonal carbon copy: smeared by
+    # half a character height they joined in neither direction (0.8 upright, 0.9 sideways).
+    thin = cv2.dilate(gray(render_page()), np.ones((2, 2), np.uint8))
+    assert line_direction_ratio(thin) == pytest.approx(0.46, abs=0.1)
+    assert line_direction_ratio(cv2.rotate(thin, cv2.ROTATE_90_CLOCKWISE)) == pytest.approx(1.14, abs=0.1)
+
+
+def test_faint_typing_beside_a_strip_of_scanner_bed_is_still_typing():
+    # A faint carbon copy (grey 170) turned sideways, with the dark bed (grey 40) left along two edges
+    # as on heavy scans: the bed must not be the only ink the page's measures see.
+    page = cv2.rotate(gray(render_page(ink=(170, 170, 170))), cv2.ROTATE_90_CLOCKWISE)
+    page[:25], page[-25:] = 40, 40
+    plain = cv2.rotate(gray(render_page()), cv2.ROTATE_90_CLOCKWISE)
+    assert character_height(page) == pytest.approx(character_height(plain), rel=0.15)
+    assert line_direction_ratio(page) > 1.4
 
 
 def test_isolated_specks_go_and_full_stops_stay():
