@@ -260,3 +260,9 @@ def test_footer_time_read_faintly_is_still_typing():
 
 def test_slot_remnant_alone_is_no_recipient():
     assert fields.parse_grid_row("» № 4-т  »№ Ит  » № 18-т") == [(4, None), (18, None)]
+
+
+def test_a_continuation_copy_read_as_a_small_letter_is_no_number():
+    # ``в`` matched the digit look-alike ``В`` (8) case-blind and then failed to convert, stopping the page
+    assert fields.parse_continuation_copy("экз. № в") == (False, None)
+    assert fields.parse_continuation_copy("экз. № В") == (True, 8)

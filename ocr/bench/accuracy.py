@@ -49,7 +49,7 @@ def run_pipeline(cases: list[Case], settings: Settings, workers: int, out_dir: P
             folder = out_dir / case.split / case.level
             try:
                 pages: list[PageResult] = [f.result() for f in futures[case]]
-            except TelegramsError as exc:  # scored as read as nothing; the bench goes on, as a batch does
+            except Exception as exc:  # scored as read as nothing; the bench goes on, as a batch does
                 batch.record_failure(folder, case.pages_dir, doc.document_id, "page", exc)
                 failed.append(case.key)
                 continue
