@@ -35,7 +35,8 @@ _TOKEN = re.compile(r"^(\W*)(.*?)([^\w!]*)$")  # leading marks, the word, traili
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")
 _DASHES = frozenset("-–—")
-_PLAIN_WORD = re.compile(r"[а-яё][а-яё-]+", re.IGNORECASE)
+# A word ending in a letter: a trailing dash may be a full stop misread (``связи- Подробный``).
+_PLAIN_WORD = re.compile(r"[а-яё](?:[а-яё-]*[а-яё])?", re.IGNORECASE)
 
 
 def corrects(lang: str) -> bool:

@@ -73,7 +73,8 @@ def test_capitals_that_may_be_right_stay(corrector):
     kept = ["ответ Советского правительства", 'газеты "Народная правда" и "Голос труда" от',
             "о международном положении  Он подчеркнул",  # the wide space of a lost full stop
             "министр промышленности Широкий просит",  # a listed name of the period
-            "поездки в Ленинград и Киев", "это было. Затем он"]
+            "поездки в Ленинград и Киев", "это было. Затем он",
+            "средств связи- Подробный доклад"]  # a dash after a word may be its full stop misread
     for text in kept:
         assert correct_pages([_page(_line(text, 40))], Settings(), corrector) == ([_page(_line(text, 40))], [])
     opening = _line("Строительство идет", 80)
