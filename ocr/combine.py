@@ -17,7 +17,6 @@ import dataclasses
 import functools
 import re
 
-import cv2
 import langcodes
 import numpy as np
 import wordfreq
@@ -25,7 +24,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import layout
 from ocr.lines import Line, Word, union_box
-from ocr.recognize import centred_in, read_boxes, read_crops
+from ocr.recognize import centred_in, read_boxes
 
 # A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
 # similarity of the lower-cased letters): one or two letters read differently, not another word.
@@ -116,17 +115,6 @@ def better_line(ours: list[Word], theirs: list[Word], code: str) -> bool:
 ENLARGED = 2.0
 
 
-def read_enlarged(grey: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str,
-                  scale: float = ENLARGED) -> list[list[Word]]:
-    """The words of each box of ``grey`` read as one line (``psm 7``) from its crop enlarged ``scale`` times
-    (cubic), all in one run of Tesseract; boxes in ``grey``'s pixels."""
-    crops = [grey[y:y + h, x:x + w] for x, y, w, h in boxes]
-    crops = [cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if c.size else c for c in crops]
-    return [[dataclasses.replace(w, bbox=(x + round(w.bbox[0] / scale), y + round(w.bbox[1] / scale),
-                                          round(w.bbox[2] / scale), round(w.bbox[3] / scale))) for w in words]
-            for (x, y, _, _), words in zip(boxes, read_crops(crops, lang, psm=7))]
-
-
 def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with doubtful words put right from a second reading of their line in ``grey`` (the page
     before binarisation, same frame), re-laid out; as they were when no line has a word the page's
@@ -141,7 +129,7 @@ def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> lis
         chosen[k] = [dataclasses.replace(w, line=ours[0].line) for w in again] if better_line(ours, again, code) \
             else choose(ours, again, code)
     still = [k for k in doubtful if any(known(w.text, code) is False for w in chosen[k])]
-    for k, enlarged in zip(still, read_enlarged(grey, [line_box(lines[k].words) for k in still], lang)):
+    for k, enlarged in zip(still, read_boxes(grey, [line_box(lines[k].words) for k in still], lang, psm=7, scale=ENLARGED)):
         chosen[k] = choose(chosen[k], enlarged, code)
     changed = any(chosen[k] != lines[k].words for k in doubtful)
     words = [w for k, line in enumerate(lines) for w in chosen.get(k, line.words)]

@@ -8,10 +8,12 @@ that are known to fail live in :mod:`ocr.reread`.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import asdict, dataclass
 
+import cv2
 import numpy as np
 
 from ocr.errors import ExternalToolError
@@ -126,17 +128,23 @@ def _crop(image: np.ndarray, box: tuple[int, int, int, int]) -> tuple[np.ndarray
 
 def read_box(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """Words inside ``box`` ([x, y, w, h]) of ``image`` read with page segmentation ``psm``; boxes in the image's pixels."""
-    crop, offset = _crop(image, box)
-    return read_crop(crop, lang, psm, offset=offset)
+    return read_boxes(image, [box], lang, psm)[0]
 
-def read_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str, psm: int) -> list[list[Word]]:
-    """:func:`read_box` of each box, all read in one run of Tesseract."""
+def read_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str, psm: int,
+               scale: float = 1.0) -> list[list[Word]]:
+    """:func:`read_box` of each box, all read in one run of Tesseract; ``scale``: each crop read enlarged
+    that many times (cubic), its words' boxes brought back to the image's pixels."""
     crops, offsets = zip(*(_crop(image, box) for box in boxes)) if boxes else ((), ())
-    return read_crops(list(crops), lang, psm, list(offsets))
+    if scale == 1.0:
+        return read_crops(list(crops), lang, psm, list(offsets))
+    enlarged = [cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if c.size else c for c in crops]
+    return [[dataclasses.replace(w, bbox=(x + round(w.bbox[0] / scale), y + round(w.bbox[1] / scale),
+                                          round(w.bbox[2] / scale), round(w.bbox[3] / scale))) for w in words]
+            for (x, y), words in zip(offsets, read_crops(enlarged, lang, psm))]
 
 def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple[int, int]] | None = None) -> list[list[Word]]:
-    """:func:`read_crop` of each part of a page, all read in one run of Tesseract (it reads each alike
-    alone or among others)."""
+    """Words of each part of a page read again, all in one run of Tesseract (it reads each alike alone or
+    among others); none for a part Tesseract fails on. ``offsets``: where each part lies in the page."""
     offsets = offsets or [(0, 0)] * len(crops)
     words: list[list[Word]] = [[] for _ in crops]
     kept = [k for k, crop in enumerate(crops) if crop.size]
@@ -155,10 +163,6 @@ def _data(crops: list[np.ndarray], lang: str, psm: int) -> list[dict[str, list]]
             return [found for crop in crops for found in _data([crop], lang, psm)]
         logger.warning("a %dx%d part of the page was not read again: %s", crops[0].shape[1], crops[0].shape[0], exc)
         return [{key: [] for key in tesseract.TSV_COLUMNS}]
-
-def read_crop(crop: np.ndarray, lang: str, psm: int, offset: tuple[int, int] = (0, 0)) -> list[Word]:
-    """Words of a part of a page read again (none where Tesseract fails on it)."""
-    return read_crops([crop], lang, psm, [offset])[0]
 
 def centred_in(word: Word, box: tuple[int, int, int, int]) -> bool:
     """Whether the centre of ``word``'s box lies inside ``box`` ([x, y, w, h])."""

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from ocr.combine import better_line, choose, known, known_share, line_box, read_enlarged, word_list
+from ocr.combine import ENLARGED, better_line, choose, known, known_share, line_box, word_list
 from ocr.lines import Word
 from ocr.recognize import read_boxes
 from ocr.synth.fonts import Face, load_font
@@ -88,7 +88,7 @@ def test_an_enlarged_reading_gives_boxes_in_the_page_pixels():
     grey = np.asarray(image)
     line = [Word("Министр", (40, 30, 500, 22), 50.0)]
     [plain] = read_boxes(grey, [line_box(line)], "rus", psm=7)
-    [enlarged] = read_enlarged(grey, [line_box(line)], "rus")
+    [enlarged] = read_boxes(grey, [line_box(line)], "rus", psm=7, scale=ENLARGED)
     assert [w.text for w in enlarged] == [w.text for w in plain] == "Министр внешней торговли принял меня".split()
     for a, b in zip(plain, enlarged):
         assert np.allclose(a.bbox, b.bbox, atol=2)
