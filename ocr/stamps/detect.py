@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from ocr.preprocess import PreprocessedPage
+from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
 
 log = logging.getLogger(__name__)
@@ -175,9 +176,12 @@ def ink_level(grey: np.ndarray, ink: np.ndarray) -> float:
 def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> float:
     """Median grey of the ink on a seal's ring: the level of its stamp ink."""
     angles = np.radians(np.arange(0, 360, 0.5))
-    xs = np.clip((centre[0] + radius * np.cos(angles)).astype(int), 0, gray.shape[1] - 1)
-    ys = np.clip((centre[1] + radius * np.sin(angles)).astype(int), 0, gray.shape[0] - 1)
-    values = gray[ys, xs]
+    return _level_along(gray, centre[0] + radius * np.cos(angles), centre[1] + radius * np.sin(angles))
+
+
+def _level_along(gray: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> float:
+    """Grey of the ink's cores at the points (``xs``, ``ys``) that are ink (below 200); 128 where none is."""
+    values = gray[np.clip(ys.astype(int), 0, gray.shape[0] - 1), np.clip(xs.astype(int), 0, gray.shape[1] - 1)]
     return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
 
 
@@ -206,10 +210,7 @@ def frame_level(gray: np.ndarray, rect: tuple) -> float:
     (cx, cy), (w, h), angle = rect
     points = cv2.boxPoints(((cx, cy), (w + 4, h + 4), angle))
     samples = np.vstack([points[k] + (points[(k + 1) % 4] - points[k]) * np.linspace(0, 1, 100)[:, None] for k in range(4)])
-    xs = np.clip(samples[:, 0].astype(int), 0, gray.shape[1] - 1)
-    ys = np.clip(samples[:, 1].astype(int), 0, gray.shape[0] - 1)
-    values = gray[ys, xs]
-    return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
+    return _level_along(gray, samples[:, 0], samples[:, 1])
 
 
 def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
@@ -224,10 +225,6 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
     return found
 
 
-def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    return min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0]) and min(a[1] + a[3], b[1] + b[3]) > max(a[1], b[1])
-
-
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
     if page.stamp_image is not None:
@@ -238,6 +235,6 @@ def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         typing = ink_level(grey, ink)
         # Frames first: four straight lines are surer than a circle, which ink inside a framed stamp also follows.
         found = _gray_frames(page, grey, ink, typing, dpi)
-        found += [f for f in _gray_seals(page, grey, ink, typing, dpi) if not any(_overlaps(f.box, s.box) for s in found)]
+        found += [f for f in _gray_seals(page, grey, ink, typing, dpi) if not any(overlap(f.box, s.box) > 0 for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found
