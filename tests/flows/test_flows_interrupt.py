@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ocr import schema
-from tests.builders import small_batch
+from tests.builders import small_batch, stop_group
 
 TELEGRAMS = Path(sys.executable).with_name("telegrams")
 DOCUMENTS = 50
@@ -39,14 +39,6 @@ def _start(source: Path, outdir: Path, tmp_path: Path, name: str) -> subprocess.
     )
 
 
-def _kill_group(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(timeout=10)
-
-
 def _wait_for_documents(process: subprocess.Popen, outdir: Path, count: int, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while len(_documents(outdir)) < count:
@@ -66,7 +58,7 @@ def test_killed_batch_resumes_and_processes_every_document_once(tmp_path):
     try:
         _wait_for_documents(first, outdir, KILL_AFTER, timeout=60)
     finally:
-        _kill_group(first)
+        stop_group(first, signal.SIGKILL)
     assert first.returncode == -signal.SIGKILL
     before = {stem: (path.stat().st_mtime_ns, json.loads(path.read_text(encoding="utf-8"))["provenance"]["processed_at"])
               for stem, path in _documents(outdir).items()}
@@ -76,7 +68,7 @@ def test_killed_batch_resumes_and_processes_every_document_once(tmp_path):
     try:
         assert second.wait(timeout=120) == 1  # the batch went through; one document failed (doc-bad)
     finally:
-        _kill_group(second)
+        stop_group(second, signal.SIGKILL)
 
     documents = _documents(outdir)
     assert sorted(documents) == [f"doc-{k:03d}" for k in range(DOCUMENTS)]
