@@ -7,12 +7,15 @@ stamp line by line on its own level frame (turned half round too when it reads p
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import cv2
 import numpy as np
 
 from ocr.contract import Stamp
+from ocr.correct.corrector import default_corrector
+from ocr.correct.lexicon import lexicon
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
@@ -23,10 +26,14 @@ from ocr.stamps.overlap import stamp_like, without_typing
 
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
+# What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
+WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
+MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
+SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
 
 
-def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
-    words = words_from_data(tesseract.image_to_data(image, lang, psm=psm), numbered=True)
+def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE, extra: dict | None = None) -> list[Word]:
+    words = words_from_data(tesseract.image_to_data(image, lang, psm=psm, extra=extra), numbered=True)
     return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
 
 
@@ -64,21 +71,43 @@ def _stacked(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
     return np.vstack([pad[0], np.full((top.shape[0] // 2, width), 255, np.uint8), pad[1]])
 
 
+def known_letters(words: list[Word]) -> int:
+    """Letters of a reading in words the Russian lexicon knows (of three letters or more): a legend's
+    words are ordinary words in capitals; read the wrong way round, capitals alone still come out, and
+    short known words and names by chance."""
+    lex = lexicon()
+    cores = (w.text.strip(WORD_MARKS) for w in words)
+    return sum(len(core) for core in cores if len(core) > MIN_CORRECTED and lex.known(core) and not lex.is_name(core))
+
+
+def corrected(word: Word) -> Word:
+    """``word`` of a legend, an unknown word put right against the lexicon where one word clearly fits."""
+    core = word.text.strip(WORD_MARKS)
+    if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
+        return word
+    choice = default_corrector().choose(core.lower(), confidence=0.0)
+    return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper())) if choice else word
+
+
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
 
-    The strip and the upright centre are read in one run (a run's start costs as much as a small
-    reading); the strip alone again turned half round when its legend reads poorly (anticlockwise).
+    The strip and the upright centre are read in one run, as two pages (a run's start costs as much
+    as a small reading); the strip alone again turned half round when none of its legend's words is known
+    (a legend may run anticlockwise). Unknown words are then put right against the lexicon.
     """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
-    words = _words(_stacked(ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring)), lang, psm=6, least=0.0)
-    legend = [w for w in words if w.bbox[1] + w.bbox[3] / 2 < ring.strip.shape[0]]
+    images = [ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring)]
+    legend, centre = (words_from_data(data, numbered=True) for data in
+                      tesseract.images_to_data(images, lang, psm=6, extra=SEAL_CHARACTERS))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
-    centre = [w for w in words if w not in legend and w.confidence >= MIN_WORD_CONFIDENCE]
-    if reading_score(legend) < RETRY_SCORE:
-        turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0)
-        legend = turned if weight(turned) > weight(legend) else legend
-    legend, centre = [w for w in legend if stamp_like(w.text)], [w for w in centre if stamp_like(w.text)]
+    centre = [w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE]
+    legend = [corrected(w) for w in legend if stamp_like(w.text)]
+    if known_letters(legend) == 0:  # no word of it known: tried the other way round too
+        turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0, extra=SEAL_CHARACTERS)
+        turned = [corrected(w) for w in turned if stamp_like(w.text)]
+        legend = turned if known_letters(turned) > known_letters(legend) else legend
+    centre = [corrected(w) for w in centre if stamp_like(w.text)]
     text = " ".join(w.text for w in legend)
     return ([text] if text else []) + _lines(centre), legend + centre
 

@@ -15,7 +15,13 @@ from ocr.stamps.detect import Ellipse
 
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
 LEGEND_ROW = 0.6  # share of the densest row's ink, down to which rows still cross the legend's letters
-TEXT_HEIGHT = 48  # px: the strip is scaled so its letters stand about this tall, where Tesseract reads best
+FLAT = 0.2  # of a letter's height: a piece of ink no taller than this and twice as long is a ring line's
+STROKE = 0.1  # of the legend's height: the least ink a column of a letter holds
+EMBLEM = 0.06  # of a seal's centre's width: ink solid across this much is its emblem, not a letter's stroke
+CENTRE_TURN = 30  # degrees either way that the centre's lines are looked for off the gap's direction
+WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
+POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
+TEXT_HEIGHT = 62  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,7 @@ class Ring:
     strip: np.ndarray
     gap_deg: float
     band: tuple[float, float]  # inner, outer radius (pixels of the circle the ellipse was made into)
+    scale: float = 1.0  # the strip's enlargement: the centre's letters, cut a little smaller, are read at it too
 
 
 def to_circle(ink: np.ndarray, ellipse: Ellipse) -> tuple[np.ndarray, tuple[float, float], float]:
@@ -45,8 +52,8 @@ def to_circle(ink: np.ndarray, ellipse: Ellipse) -> tuple[np.ndarray, tuple[floa
 
 
 def polar(ink: np.ndarray, centre: tuple[float, float], radius: float) -> np.ndarray:
-    """Rows = radius from the rim inward, columns = angle clockwise from +x, one pixel of arc at 0.8 radius."""
-    columns = max(360, int(2 * math.pi * radius * 0.8))
+    """Rows = radius from the rim inward, columns = angle clockwise from +x, one pixel of arc at POLAR_RADIUS."""
+    columns = max(360, int(2 * math.pi * radius * POLAR_RADIUS))
     unwrapped = cv2.warpPolar(ink, (int(radius * 1.04), columns), centre, radius * 1.04,
                               cv2.WARP_POLAR_LINEAR | cv2.INTER_LINEAR)
     return np.ascontiguousarray(unwrapped.T[::-1])  # OpenCV misreads views with negative strides
@@ -73,11 +80,13 @@ def text_band(strip: np.ndarray) -> tuple[int, int]:
     return top, min(height, top + int(height * 0.3))
 
 
-def without_specks(ink: np.ndarray, min_area: int) -> np.ndarray:
-    """``ink`` without its connected pieces smaller than ``min_area`` pixels (typing's remnants, dust)."""
+def without_specks(ink: np.ndarray, min_area: int, letter: int = 0) -> np.ndarray:
+    """``ink`` without its connected pieces smaller than ``min_area`` pixels (typing's remnants, dust) and,
+    given a ``letter`` height, those flat and long as no letter is (pieces of a broken ring line)."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     keep = np.zeros(count, np.uint8)
-    keep[1:] = (stats[1:, cv2.CC_STAT_AREA] >= min_area) * 255
+    flat = (stats[1:, cv2.CC_STAT_HEIGHT] <= FLAT * letter) & (stats[1:, cv2.CC_STAT_WIDTH] >= 2 * FLAT * letter)
+    keep[1:] = ((stats[1:, cv2.CC_STAT_AREA] >= min_area) & ~flat) * 255
     return keep[labels]
 
 
@@ -98,22 +107,37 @@ def legend_rows(band: np.ndarray) -> tuple[int, int]:
     return max(0, first - margin), min(len(keep), last + 1 + margin)
 
 
-def widest_gap(profile: np.ndarray) -> int:
-    """The column in the middle of the widest run of empty columns, going round (the legend's ends)."""
-    empty = np.concatenate([profile == 0, profile == 0])
-    best, best_mid, run = 0, 0, 0
-    for k, free in enumerate(empty):
+def legend_span(band: np.ndarray) -> tuple[int, int]:
+    """(first, end) columns of the legend going round the unwrapped band (``end`` may pass the band's
+    width: it wraps): the runs of inked columns chained across spaces no wider than a word space, the
+    chain holding the most ink. Typing's remnants and specks in the gap between the legend's ends lie
+    further apart than that, from each other and from the legend."""
+    counts = (band > 0).sum(axis=0) * ((band > 0).sum(axis=0) >= STROKE * band.shape[0])  # not a speck's edge
+    width = counts.size
+    empty = np.concatenate([counts == 0, counts == 0])
+    best, shift, run = 0, 0, 0
+    for k, free in enumerate(empty):  # start from the middle of the widest empty stretch
         run = run + 1 if free else 0
         if run > best:
-            best, best_mid = run, k - run // 2
-    return best_mid % profile.size
-
-
-def _scaled(image: np.ndarray, text_rows: int) -> np.ndarray:
-    factor = TEXT_HEIGHT / max(text_rows, 1)
-    if abs(factor - 1) < 0.1:
-        return image
-    return cv2.resize(image, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)
+            best, shift = run, (k - run // 2) % width
+    if best == 0:
+        return 0, width
+    inked = np.roll(counts, -shift) > 0
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], inked.astype(np.int8), [0]])))
+    runs = edges.reshape(-1, 2)  # [start, end) of each run of inked columns
+    space = WORD_SPACE * band.shape[0]
+    chains, chain = [], [runs[0]]
+    for run in runs[1:]:
+        if run[0] - chain[-1][1] <= space:
+            chain.append(run)
+        else:
+            chains.append(chain)
+            chain = [run]
+    chains.append(chain)
+    ink = np.roll(counts, -shift)
+    best_chain = max(chains, key=lambda c: ink[c[0][0]:c[-1][1]].sum())
+    first = (best_chain[0][0] + shift) % width
+    return int(first), int(first + best_chain[-1][1] - best_chain[0][0])
 
 
 def dark_on_white(ink: np.ndarray, pad: int = 12) -> np.ndarray:
@@ -130,27 +154,60 @@ def unwrap_ring(ink: np.ndarray, ellipse: Ellipse) -> Ring:
     band = np.where(band > 127, 255, 0).astype(np.uint8)
     # What is left of the ring lines at the band's edges: ink running straight much further than a letter is wide.
     lines = cv2.morphologyEx(band, cv2.MORPH_OPEN, np.ones((1, max(8, int(1.5 * (bottom - top)))), np.uint8))
-    band = without_specks(cv2.subtract(band, cv2.dilate(lines, np.ones((3, 1), np.uint8))), (bottom - top) ** 2 // 200)
+    band = without_specks(cv2.subtract(band, cv2.dilate(lines, np.ones((3, 1), np.uint8))), (bottom - top) ** 2 // 200,
+                         int(0.7 * (bottom - top)))
     first, last = legend_rows(band)
     band = band[first:last]
-    cut = widest_gap((band > 0).sum(axis=0) > 1)
-    rolled = np.roll(band, -cut, axis=1)
-    gap_deg = 360.0 * cut / band.shape[1]
+    start, end = legend_span(band)
+    legend = np.roll(band, -start, axis=1)[:, :end - start]
+    gap_deg = 360.0 * ((end + start + band.shape[1]) / 2 % band.shape[1]) / band.shape[1]
     rows = strip.shape[0] / 1.04
-    return Ring(dark_on_white(_scaled(rolled, int((bottom - top) * 0.75))), gap_deg,
-                (radius * (1 - bottom / rows), radius * (1 - top / rows)))
+    inner, outer = radius * (1 - bottom / rows), radius * (1 - top / rows)
+    # Scaled so the letters stand TEXT_HEIGHT tall; columns are arc at POLAR_RADIUS of the radius, so
+    # widened by the legend's own mid radius over that for letters of their own width (outer ones are wider).
+    mid = radius * (1 - (top + (first + last) / 2) / rows)
+    factor = TEXT_HEIGHT / max(last - first, 1)
+    size = (max(1, round(legend.shape[1] * factor * mid / (POLAR_RADIUS * radius))), max(1, round(legend.shape[0] * factor)))
+    legend = np.where(cv2.resize(legend, size, interpolation=cv2.INTER_LINEAR) > 127, 255, 0).astype(np.uint8)
+    return Ring(dark_on_white(legend), gap_deg, (inner, outer), factor)
+
+
+def without_emblem(ink: np.ndarray) -> np.ndarray:
+    """A seal's centre (a square round it) without its star or emblem: the ink solid across more than
+    EMBLEM of the centre's width, which no letter's stroke is, grown back over its points."""
+    side = max(3, int(EMBLEM * ink.shape[0]))
+    solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side)))
+    return cv2.subtract(ink, cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * side, 2 * side))))
+
+
+def level_turn(ink: np.ndarray) -> float:
+    """The turn (degrees, within CENTRE_TURN either way) that sets a centre's lines level: the one whose
+    rows of ink are sharpest (the gap between the legend's ends places the centre only roughly)."""
+    small = cv2.resize(ink, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    middle = (small.shape[1] / 2, small.shape[0] / 2)
+
+    def sharpness(turn: float) -> float:
+        turned = cv2.warpAffine(small, cv2.getRotationMatrix2D(middle, turn, 1.0), small.shape[::-1])
+        return float((turned.astype(np.float64).sum(axis=1) ** 2).sum())
+
+    return max(np.arange(-CENTRE_TURN, CENTRE_TURN + 1, 3.0), key=sharpness)
 
 
 def centre_disc(ink: np.ndarray, ellipse: Ellipse, ring: Ring) -> np.ndarray:
-    """The seal's flat centre inside its legend, turned so the legend's gap is at the bottom (upright)."""
+    """The seal's flat centre inside its legend, its emblem taken out, turned so the legend's gap is at
+    the bottom and its lines level, at the strip's scale."""
     circle, centre, _ = to_circle(ink, ellipse)
     inner = ring.band[0] * 0.92
     mask = np.zeros_like(circle)
     cv2.circle(mask, (round(centre[0]), round(centre[1])), int(inner), 255, -1)
-    turned = cv2.warpAffine(circle & mask, cv2.getRotationMatrix2D(centre, ring.gap_deg - 90, 1.0),
-                            circle.shape[::-1], flags=cv2.INTER_LINEAR)
     x0, y0 = max(0, int(centre[0] - inner)), max(0, int(centre[1] - inner))
-    return dark_on_white(turned[y0:int(centre[1] + inner), x0:int(centre[0] + inner)])
+    disc = without_emblem((circle & mask)[y0:int(centre[1] + inner), x0:int(centre[0] + inner)])
+    middle = (centre[0] - x0, centre[1] - y0)
+    upright = cv2.warpAffine(disc, cv2.getRotationMatrix2D(middle, ring.gap_deg - 90, 1.0), disc.shape[::-1])
+    matrix = cv2.getRotationMatrix2D(middle, ring.gap_deg - 90 + level_turn(upright), ring.scale)
+    matrix[:, 2] += (middle[0] * (ring.scale - 1), middle[1] * (ring.scale - 1))
+    size = (round(disc.shape[1] * ring.scale), round(disc.shape[0] * ring.scale))
+    return dark_on_white(np.where(cv2.warpAffine(disc, matrix, size, flags=cv2.INTER_LINEAR) > 127, 255, 0).astype(np.uint8))
 
 
 def deskew_rect(ink: np.ndarray, rect: tuple) -> np.ndarray:
