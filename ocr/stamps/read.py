@@ -28,6 +28,7 @@ RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way rou
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
+COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
 
@@ -86,7 +87,10 @@ def corrected(word: Word) -> Word:
     if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
         return word
     choice = default_corrector().choose(core.lower(), confidence=0.0)
-    return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper())) if choice else word
+    # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
+    if choice is None or (lexicon().is_name(choice.word) and lexicon().frequency(choice.word) < COMMON_NAME):
+        return word
+    return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper()))
 
 
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:

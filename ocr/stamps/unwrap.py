@@ -21,6 +21,7 @@ EMBLEM = 0.06  # of a seal's centre's width: ink solid across this much is its e
 CENTRE_TURN = 30  # degrees either way that the centre's lines are looked for off the gap's direction
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
+GROWN = 3  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened
 TEXT_HEIGHT = 62  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
 
 
@@ -169,6 +170,8 @@ def unwrap_ring(ink: np.ndarray, ellipse: Ellipse) -> Ring:
     factor = TEXT_HEIGHT / max(last - first, 1)
     size = (max(1, round(legend.shape[1] * factor * mid / (POLAR_RADIUS * radius))), max(1, round(legend.shape[0] * factor)))
     legend = np.where(cv2.resize(legend, size, interpolation=cv2.INTER_LINEAR) > 127, 255, 0).astype(np.uint8)
+    # Strokes thickened a little: a stamp's grainy, unevenly inked strokes break up where Tesseract needs them whole.
+    legend = cv2.dilate(legend, np.ones((GROWN, GROWN), np.uint8))
     return Ring(dark_on_white(legend), gap_deg, (inner, outer), factor)
 
 
