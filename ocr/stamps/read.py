@@ -28,6 +28,7 @@ RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way rou
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
+CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
@@ -93,6 +94,18 @@ def corrected(word: Word) -> Word:
     return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper()))
 
 
+def centre_lines(words: list[Word]) -> list[Word]:
+    """The words of a seal's centre on its lines of text: those read about as surely and fully as its
+    best line (typing's remnants there read as lone letters and figures), less lone marks and letters."""
+    def weight(line: list[Word]) -> float:
+        return sum(w.confidence * sum(c.isalnum() for c in w.text) for w in line)
+
+    lines = [list(group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
+    best = max((weight(line) for line in lines), default=0.0)
+    return [w for line in lines if weight(line) >= CENTRE_LINE * best for w in line
+            if sum(c.isalnum() for c in w.text) > 1 or w.text == "№"]
+
+
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
 
@@ -105,7 +118,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     legend, centre = (words_from_data(data, numbered=True) for data in
                       tesseract.images_to_data(images, lang, psm=6, extra=SEAL_CHARACTERS))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
-    centre = [w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE]
+    centre = centre_lines([w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE])
     legend = [corrected(w) for w in legend if stamp_like(w.text)]
     if known_letters(legend) == 0:  # no word of it known: tried the other way round too
         turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0, extra=SEAL_CHARACTERS)
