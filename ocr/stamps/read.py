@@ -109,22 +109,19 @@ def centre_lines(words: list[Word]) -> list[Word]:
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
 
-    The strip and the upright centre are read in one run, as two pages (a run's start costs as much
-    as a small reading); the strip alone again turned half round when none of its legend's words is known
-    (a legend may run anticlockwise). Unknown words are then put right against the lexicon.
+    The strip, the upright centre and the strip turned half round (a legend may run anticlockwise) are
+    read in one run, as three pages: a run's start costs as much as a reading. Unknown words are put
+    right against the lexicon; the strip's way round with more known words is the legend's.
     """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
-    images = [ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring)]
-    legend, centre = (words_from_data(data, numbered=True) for data in
-                      tesseract.images_to_data(images, lang, psm=6, extra=SEAL_CHARACTERS))
+    images = [ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring), cv2.rotate(ring.strip, cv2.ROTATE_180)]
+    legend, centre, turned = ([corrected(w) for w in words_from_data(data, numbered=True)] for data in
+                              tesseract.images_to_data(images, lang, psm=6, extra=SEAL_CHARACTERS))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
     centre = centre_lines([w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE])
-    legend = [corrected(w) for w in legend if stamp_like(w.text)]
-    if known_letters(legend) == 0:  # no word of it known: tried the other way round too
-        turned = _words(cv2.rotate(ring.strip, cv2.ROTATE_180), lang, psm=7, least=0.0, extra=SEAL_CHARACTERS)
-        turned = [corrected(w) for w in turned if stamp_like(w.text)]
-        legend = turned if known_letters(turned) > known_letters(legend) else legend
-    centre = [corrected(w) for w in centre if stamp_like(w.text)]
+    legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
+    legend = turned if known_letters(turned) > known_letters(legend) else legend
+    centre = [w for w in centre if stamp_like(w.text)]
     text = " ".join(w.text for w in legend)
     return ([text] if text else []) + _lines(centre), legend + centre
 

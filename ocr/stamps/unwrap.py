@@ -22,7 +22,7 @@ CENTRE_TURN = 30  # degrees either way that the centre's lines are looked for of
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
 GROWN = 3  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened
-TEXT_HEIGHT = 62  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
+TEXT_HEIGHT = 40  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
 
 
 @dataclass(frozen=True)
@@ -136,9 +136,10 @@ def legend_span(band: np.ndarray) -> tuple[int, int]:
             chain = [run]
     chains.append(chain)
     ink = np.roll(counts, -shift)
-    best_chain = max(chains, key=lambda c: ink[c[0][0]:c[-1][1]].sum())
-    first = (best_chain[0][0] + shift) % width
-    return int(first), int(first + best_chain[-1][1] - best_chain[0][0])
+    legend = max(chains, key=lambda c: ink[c[0][0]:c[-1][1]].sum())
+    start, end = int(legend[0][0]), int(legend[-1][1])
+    first = (start + shift) % width
+    return int(first), int(first + end - start)
 
 
 def dark_on_white(ink: np.ndarray, pad: int = 12) -> np.ndarray:
