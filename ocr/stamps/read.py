@@ -15,7 +15,7 @@ import numpy as np
 
 from ocr.contract import Stamp
 from ocr.correct.corrector import default_corrector
-from ocr.correct.lexicon import lexicon
+from ocr.correct.lexicon import fold, lexicon
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
@@ -30,6 +30,7 @@ MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's 
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
+SPLIT_PART = 3  # letters of the shorter of two words read run together
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
 
@@ -74,7 +75,7 @@ def _stacked(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
 
 
 def known_letters(words: list[Word]) -> int:
-    """Letters of a reading in words the Russian lexicon knows (of three letters or more): a legend's
+    """Letters of a reading in words the Russian lexicon knows (longer than MIN_CORRECTED): a legend's
     words are ordinary words in capitals; read the wrong way round, capitals alone still come out, and
     short known words and names by chance."""
     lex = lexicon()
@@ -90,8 +91,18 @@ def corrected(word: Word) -> Word:
     choice = default_corrector().choose(core.lower(), confidence=0.0)
     # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
     if choice is None or (lexicon().is_name(choice.word) and lexicon().frequency(choice.word) < COMMON_NAME):
-        return word
+        return dataclasses.replace(word, text=word.text.replace(core, split(core))) if len(core) >= 2 * SPLIT_PART else word
     return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper()))
+
+
+def split(core: str) -> str:
+    """``core`` as two common words where it is two run together (a legend's letters are spaced evenly
+    round the ring, its word spaces narrow: ``АРХИВВНЕШНЕЙ``), else as it is."""
+    lex = lexicon()
+    cuts = [(min(lex.frequencies.get(fold(core[:k]), 0.0), lex.frequencies.get(fold(core[k:]), 0.0)), k)
+            for k in range(SPLIT_PART, len(core) - SPLIT_PART + 1)]
+    best, k = max(cuts, default=(0.0, 0))
+    return f"{core[:k]} {core[k:]}" if best >= COMMON_NAME else core
 
 
 def centre_lines(words: list[Word]) -> list[Word]:
