@@ -1,0 +1,79 @@
+"""Reading a round seal: its legend's strip cut at the gap between its ends, its centre without its star,
+its words checked and put right against the lexicon (real Tesseract, real lexicon)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.compare.metrics import character_error_rate
+from ocr.exec import tesseract
+from ocr.lines import Word
+from ocr.recognize import words_from_data
+from ocr.stamps import detect, unwrap
+from ocr.stamps.read import SEAL_CHARACTERS, centre_lines, corrected, known_letters, read_seal
+from ocr.synth import stamps as synth
+
+LEGEND = "МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР"
+
+
+def _seal(turn: float) -> np.ndarray:
+    mask = synth.round_stamp(LEGEND, ["СЕКРЕТАРИАТ"], 500)
+    return np.where(synth._tilt(mask, turn) > 100, 255, 0).astype(np.uint8)
+
+
+def _with_remnants(ink: np.ndarray) -> np.ndarray:
+    """The seal's ink with typed letters' remnants in the gap at the bottom of its legend, apart from each other."""
+    spotted = ink.copy()
+    cx, cy = ink.shape[1] / 2, ink.shape[0] / 2
+    for degrees in (75, 90, 105):  # clockwise from +x: round the bottom, at the legend's radius
+        x, y = cx + 200 * np.cos(np.radians(degrees)), cy + 200 * np.sin(np.radians(degrees))
+        spotted[int(y) - 10:int(y) + 12, int(x) - 8:int(x) + 8] = 255
+    return spotted
+
+
+def test_typing_remnants_in_the_legend_gap_move_neither_its_cut_nor_its_reading():
+    ink = _with_remnants(_seal(0))
+    ellipse = detect.classify(ink)[1]
+    ring = unwrap.unwrap_ring(ink, ellipse)
+    assert abs(ring.gap_deg - 90) < 6  # the gap is at the bottom, its middle not pulled towards a remnant
+    words = words_from_data(tesseract.image_to_data(ring.strip, "rus", psm=7, extra=SEAL_CHARACTERS))
+    assert character_error_rate(LEGEND, " ".join(w.text for w in words)) <= 0.1
+
+
+def test_seal_centre_is_read_level_without_its_star():
+    ink = _seal(130)
+    ellipse = detect.classify(ink)[1]
+    ring = unwrap.unwrap_ring(ink, ellipse)
+    disc = unwrap.centre_disc(ink, ellipse, ring)
+    h, w = disc.shape
+    assert (disc[h // 2 - h // 10:h // 2, w // 2 - w // 20:w // 2 + w // 20] == 255).all()  # the star is gone
+    words = words_from_data(tesseract.image_to_data(disc, "rus", psm=6, extra=SEAL_CHARACTERS))
+    assert [w.text for w in words] == ["СЕКРЕТАРИАТ"]
+
+
+def test_seal_turned_any_way_reads_its_legend_and_centre():
+    ink = _seal(250)
+    shape, ellipse, _, _ = detect.classify(ink)
+    lines, _ = read_seal(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0), "rus")
+    assert lines[1:] == ["СЕКРЕТАРИАТ"] and character_error_rate(LEGEND, lines[0]) <= 0.05
+
+
+def _word(text: str, line: int = 1, confidence: float = 50.0) -> Word:
+    return Word(text, (0, 0, 10, 10), confidence, (1, 1, line))
+
+
+def test_legend_words_are_put_right_split_and_counted_against_the_lexicon():
+    assert corrected(_word("АРХАВ")).text == "АРХИВ"
+    assert corrected(_word("АРХИВВНЕШНЕЙ")).text == "АРХИВ ВНЕШНЕЙ"
+    assert corrected(_word("СССЕ")).text == "СССР"  # a common name of a state is guessed
+    assert corrected(_word("АРХ")).text == "АРХ"  # too short to guess
+    assert corrected(_word("АЗХАВ")).text == "АЗХАВ"  # no rare place's name guessed
+    # Strips read upright and turned half round (tuning seals): known words tell which is right.
+    upright = [_word(t) for t in "МИНИСТЕРСТВО, ВНЕШНЕЙ ТОРТОВЛИСССР".split()]
+    turned = [_word(t) for t in "№233 ХНОНИ 1 ЗАИНР РР ЧР ХТ МЧ НЗ РУШЛО АИЕРААНУ ТЕЗ.".split()]
+    assert known_letters(upright) == 19 and known_letters(turned) == 0
+
+
+def test_centre_keeps_its_line_of_text_not_typing_remnants():
+    words = [_word("Е.", 1, 17), _word("С", 1, 49), _word("ОБЩИЙ", 2, 70), _word("ОТДЕЛ", 2, 37), _word("5", 3, 17)]
+    assert [w.text for w in centre_lines(words)] == ["ОБЩИЙ", "ОТДЕЛ"]
