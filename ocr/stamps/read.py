@@ -105,6 +105,19 @@ def split(core: str) -> str:
     return f"{core[:k]} {core[k:]}" if best >= COMMON_NAME else core
 
 
+def ends_trimmed(legend: list[Word]) -> list[Word]:
+    """A legend without lone letters, figures and marks at its ends: typing's remnants beside the gap
+    between its ends (a legend begins and ends with words)."""
+    def lone(word: Word) -> bool:
+        return sum(c.isalnum() for c in word.text) < 2
+
+    while legend and lone(legend[0]):
+        legend = legend[1:]
+    while legend and lone(legend[-1]):
+        legend = legend[:-1]
+    return legend
+
+
 def centre_lines(words: list[Word]) -> list[Word]:
     """The words of a seal's centre on its lines of text: those read about as surely and fully as its
     best line (typing's remnants there read as lone letters and figures), less lone marks and letters."""
@@ -131,7 +144,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
     centre = centre_lines([w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE])
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
-    legend = turned if known_letters(turned) > known_letters(legend) else legend
+    legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
     centre = [w for w in centre if stamp_like(w.text)]
     text = " ".join(w.text for w in legend)
     return ([text] if text else []) + _lines(centre), legend + centre
