@@ -1,7 +1,8 @@
 """Reading each stamp found on a page on its own, into the contract's :class:`~ocr.contract.Stamp`.
 
-A seal's legend is read as one line from its unwrapped ring (the other way round too, when the first
-reading is poor: a legend may run anticlockwise), its centre as a block turned upright; a rectangular
+A seal's legend is read as one line from its unwrapped ring (both ways round: a legend may run
+anticlockwise), in capitals and figures, its words checked against the Russian lexicon; its centre as
+a block turned upright; a rectangular
 stamp line by line on its own level frame (turned half round too when it reads poorly).
 """
 
@@ -26,17 +27,18 @@ from ocr.stamps.overlap import stamp_like, without_typing
 
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
-# What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
+SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
+# What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
 
 
-def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE, extra: dict | None = None) -> list[Word]:
-    words = words_from_data(tesseract.image_to_data(image, lang, psm=psm, extra=extra), numbered=True)
+def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
+    words = words_from_data(tesseract.image_to_data(image, lang, psm=psm), numbered=True)
     return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
 
 
@@ -64,14 +66,6 @@ def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD
 def _lines(words: list[Word]) -> list[str]:
     """Words grouped into their lines as Tesseract numbered them, in reading order."""
     return [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
-
-
-def _stacked(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
-    """``top`` above ``bottom`` on one white page, both left-aligned: one Tesseract run reads both."""
-    width = max(top.shape[1], bottom.shape[1])
-    pad = [cv2.copyMakeBorder(image, 0, 0, 0, width - image.shape[1], cv2.BORDER_CONSTANT, value=255)
-           for image in (top, bottom)]
-    return np.vstack([pad[0], np.full((top.shape[0] // 2, width), 255, np.uint8), pad[1]])
 
 
 def known_letters(words: list[Word]) -> int:
@@ -102,7 +96,7 @@ def split(core: str) -> str:
     cuts = [(min(lex.frequencies.get(fold(core[:k]), 0.0), lex.frequencies.get(fold(core[k:]), 0.0)), k)
             for k in range(SPLIT_PART, len(core) - SPLIT_PART + 1)]
     best, k = max(cuts, default=(0.0, 0))
-    return f"{core[:k]} {core[k:]}" if best >= COMMON_NAME else core
+    return f"{core[:k]} {core[k:]}" if best >= SPLIT_FREQUENCY else core
 
 
 def ends_trimmed(legend: list[Word]) -> list[Word]:

@@ -113,7 +113,8 @@ def legend_span(band: np.ndarray) -> tuple[int, int]:
     width: it wraps): the runs of inked columns chained across spaces no wider than a word space, the
     chain holding the most ink. Typing's remnants and specks in the gap between the legend's ends lie
     further apart than that, from each other and from the legend."""
-    counts = (band > 0).sum(axis=0) * ((band > 0).sum(axis=0) >= STROKE * band.shape[0])  # not a speck's edge
+    counts = (band > 0).sum(axis=0)
+    counts = counts * (counts >= STROKE * band.shape[0])  # a speck's edge is no letter's column
     width = counts.size
     empty = np.concatenate([counts == 0, counts == 0])
     best, shift, run = 0, 0, 0
