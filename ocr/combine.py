@@ -9,12 +9,15 @@ by the second reading's word in its place when that word is known and a near var
 word read differently, not another word read in its box), or the whole line by the second reading when
 that reads clearly more of it as known words (page segmentation split or garbled several words). A line
 still doubtful is read a third time from the crop enlarged, and chosen from word by word the same way.
+A page that still reads poorly is also read as plain Tesseract reads the scan, nothing cleaned, and
+its doubtful words chosen from that reading the same way: cleaning sometimes costs a word.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import re
 
 import langcodes
@@ -26,6 +29,8 @@ from ocr import layout
 from ocr.lines import Line, Word, union_box
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import centred_in, read_box, read_boxes
+
+log = logging.getLogger(__name__)
 
 # A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
 # similarity of the lower-cased letters): one or two letters read differently, not another word.
@@ -177,8 +182,9 @@ def plain_choice(page: PreprocessedPage, scan: np.ndarray, lines: list[Line], la
     """
     code = word_list(lang)
     words = [w for line in lines for w in line.words]
-    if code is None or not words or known_share(words, code)[0] >= 1 - DOUBTFUL_PAGE:
+    if code is None or not words or (share := known_share(words, code)[0]) >= 1 - DOUBTFUL_PAGE:
         return lines
+    log.debug("page %d: %.2f of the letters in known words, read as plain Tesseract reads it", lines[0].page, share)
     theirs = [dataclasses.replace(w, bbox=page.map_box_from_original(w.bbox))
               for w in read_box(scan, (0, 0, scan.shape[1], scan.shape[0]), lang, psm=PLAIN_PSM)]
     chosen = [choose(line.words, theirs, code, joins=True) for line in lines]
