@@ -9,12 +9,15 @@ by the second reading's word in its place when that word is known and a near var
 word read differently, not another word read in its box), or the whole line by the second reading when
 that reads clearly more of it as known words (page segmentation split or garbled several words). A line
 still doubtful is read a third time from the crop enlarged, and chosen from word by word the same way.
+A page that still reads poorly is also read as plain Tesseract reads the scan, nothing cleaned, and
+its doubtful words chosen from that reading the same way: cleaning sometimes costs a word.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 import re
 
 import langcodes
@@ -24,7 +27,10 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr import layout
 from ocr.lines import Line, Word, union_box
-from ocr.recognize import centred_in, read_boxes
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import centred_in, read_box, read_boxes
+
+log = logging.getLogger(__name__)
 
 # A second reading's word replaces ours only when at least this similar to it (normalised Levenshtein
 # similarity of the lower-cased letters): one or two letters read differently, not another word.
@@ -57,10 +63,30 @@ def _similar(ours: str, theirs: str) -> bool:
     return Levenshtein.normalized_similarity(_core(ours).lower(), _core(theirs).lower()) >= MIN_SIMILARITY
 
 
-def choose(ours: list[Word], theirs: list[Word], code: str) -> list[Word]:
+# A second reading's one word takes the place of several of ours (the page reading split a word and read
+# its pieces poorly: ``Na c ounom:`` for ``Macounom:``) when the least sure piece is below this confidence
+# and that word reads at least JOIN_GAIN surer, even where the language knows neither.
+JOIN_DOUBT = 50.0
+JOIN_GAIN = 30.0
+
+
+def _replaces(group: list[Word], their: Word, code: str, joins: bool) -> bool:
+    """Whether ``their`` word is to stand for ``group`` (our words its box covers): the same word read
+    differently, known where ours holds an unknown word, or with ``joins`` the pieces of a split word."""
+    if not _similar("".join(w.text for w in group), their.text):
+        return False
+    if any(known(w.text, code) is False for w in group) and known(their.text, code):
+        return True
+    least = min(w.confidence for w in group)
+    return joins and len(group) > 1 and least < JOIN_DOUBT and their.confidence >= least + JOIN_GAIN \
+        and _core(their.text).isalpha()  # one word of letters, not two words read as one (``ýrsku,Linei``)
+
+
+def choose(ours: list[Word], theirs: list[Word], code: str, joins: bool = False) -> list[Word]:
     """``ours`` (one line's words) with each group of them that one word of ``theirs`` covers (by the
     centres of our words) replaced by that word, where the group holds a word the language does not
-    know and their word is known and a near variant of the group (``Com nittee`` → ``Committee``)."""
+    know and their word is known and a near variant of the group (``Com nittee`` → ``Committee``); with
+    ``joins``, also where the group is a poorly read split word and their word a sure reading of it."""
     out, k = [], 0
     while k < len(ours):
         covering = [t for t in theirs if centred_in(ours[k], t.bbox)]
@@ -73,8 +99,7 @@ def choose(ours: list[Word], theirs: list[Word], code: str) -> list[Word]:
         while end < len(ours) and centred_in(ours[end], their.bbox):
             end += 1
         group = ours[k:end]
-        joined = "".join(w.text for w in group)
-        if any(known(w.text, code) is False for w in group) and known(their.text, code) and _similar(joined, their.text):
+        if _replaces(group, their, code, joins):
             out.append(Word(their.text, union_box([w.bbox for w in group]), their.confidence, group[0].line))
         else:
             out.extend(group)
@@ -134,3 +159,35 @@ def second_reading(grey: np.ndarray | None, lines: list[Line], lang: str) -> lis
     changed = any(chosen[k] != lines[k].words for k in doubtful)
     words = [w for k, line in enumerate(lines) for w in chosen.get(k, line.words)]
     return layout.parse_page(words, lines[0].page, grey.shape[1]) if changed else lines
+
+
+# A page reads poorly when more than this share of the letters in words its language judges are in words
+# the language does not know (synthetic telegrams read 0.00-0.06 clean, up to 0.12 heavy; real pages
+# in other languages, faint carbons and letterheads 0.03-0.38).
+DOUBTFUL_PAGE = 0.1
+
+PLAIN_PSM = 3  # Tesseract's own default: automatic page segmentation
+
+
+def plain_choice(page: PreprocessedPage, scan: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` (in ``page``'s frame) with doubtful words put right from plain Tesseract's reading of
+    ``scan``, the page as loaded (as ``tesseract IMAGE -`` reads it: nothing cleaned, turned or
+    straightened; its boxes brought into the page's frame), chosen word by word as the second reading
+    is (:func:`choose`, poorly read split words joined too).
+
+    Cleaning the page (flattening, removing specks, whitening the paper) changes how Tesseract reads a
+    faint or carbon page, and on some lines plain Tesseract reads a word right that ours gets wrong
+    (``engreb``/``angreb``). Read only on a page that reads poorly (DOUBTFUL_PAGE): a page reading costs
+    as much as ours; as they were otherwise, or when the page's language has no word list.
+    """
+    code = word_list(lang)
+    words = [w for line in lines for w in line.words]
+    if code is None or not words or (share := known_share(words, code)[0]) >= 1 - DOUBTFUL_PAGE:
+        return lines
+    log.debug("page %d: %.2f of the letters in known words, read as plain Tesseract reads it", lines[0].page, share)
+    theirs = [dataclasses.replace(w, bbox=page.map_box_from_original(w.bbox))
+              for w in read_box(scan, (0, 0, scan.shape[1], scan.shape[0]), lang, psm=PLAIN_PSM)]
+    chosen = [choose(line.words, theirs, code, joins=True) for line in lines]
+    if all(c == line.words for c, line in zip(chosen, lines)):
+        return lines
+    return layout.parse_page([w for c in chosen for w in c], lines[0].page, page.image.shape[1])

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from ocr.combine import ENLARGED, better_line, choose, known, known_share, line_box, word_list
-from ocr.lines import Word
+from ocr.combine import ENLARGED, better_line, choose, known, known_share, line_box, plain_choice, word_list
+from ocr.lines import Line, Word
+from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_boxes
 from ocr.synth.fonts import Face, load_font
 
@@ -92,3 +93,50 @@ def test_an_enlarged_reading_gives_boxes_in_the_page_pixels():
     assert [w.text for w in enlarged] == [w.text for w in plain] == "Министр внешней торговли принял меня".split()
     for a, b in zip(plain, enlarged):
         assert np.allclose(a.bbox, b.bbox, atol=2)
+
+
+# A line of a faint carbon copy (EHRI-BF-19380420_SK_01): the cleaned page split a surname and read its
+# pieces poorly; plain Tesseract's page reading has it whole and sure. No word list knows the surname.
+SPLIT = [("npor.", 0, 93.0), ("Dr.", 120, 92.0), ("Na", 200, 89.0), ("c", 260, 47.0), ("ounom:", 290, 47.0)]
+WHOLE = [("npor.", 0, 95.0), ("Dr,", 120, 91.0), ("Macounom:", 200, 88.0)]
+
+
+def _words(found, widths=(100, 60, 50, 20, 140)) -> list[Word]:
+    return [_word(text, x, width, confidence) for (text, x, confidence), width in zip(found, widths)]
+
+
+def test_a_poorly_read_split_word_is_joined_only_when_joins_are_asked_for():
+    ours, theirs = _words(SPLIT), _words(WHOLE, (100, 60, 230))
+    assert known("Macounom:", "sk") is False
+    assert [w.text for w in choose(ours, theirs, "sk")] == [w.text for w in ours]
+    assert [w.text for w in choose(ours, theirs, "sk", joins=True)] == ["npor.", "Dr.", "Macounom:"]
+    # Pieces read surely stay: a split the page reading is sure of is no misreading.
+    sure = [Word(w.text, w.bbox, 90.0) for w in ours]
+    assert choose(sure, theirs, "sk", joins=True) == sure
+
+
+def _plain_page(text: str) -> PreprocessedPage:
+    image = Image.new("L", (1000, 120), 255)
+    ImageDraw.Draw(image).text((40, 40), text, font=load_font(Face.TYPE, 24), fill=0)
+    grey = np.asarray(image)
+    return PreprocessedPage(image=grey, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+
+
+def test_plain_tesseracts_page_reading_puts_right_an_unknown_word_of_a_poorly_read_page():
+    page = _plain_page("the Committee met today")
+    [line] = [Line("", words=read_boxes(page.image, [(0, 0, 1000, 120)], "eng", psm=3)[0])]
+    assert [w.text for w in line.words] == ["the", "Committee", "met", "today"]
+    garbled = [Word("Committce", w.bbox, w.confidence) if w.text == "Committee" else w for w in line.words]
+    [fixed] = plain_choice(page, page.image, [Line("", words=garbled)], "eng")
+    assert [w.text for w in fixed.words] == ["the", "Committee", "met", "today"]
+
+
+def test_a_page_that_reads_as_known_words_is_not_read_again(monkeypatch):
+    page = _plain_page("the Committee met today")
+    monkeypatch.setattr("ocr.combine.read_box", lambda *a, **k: pytest.fail("a page reading well was read again"))
+    lines = [Line("", words=_words([("the", 0, 90.0), ("Committce", 80, 90.0), ("met", 300, 90.0), ("today", 400, 90.0)]))]
+    assert known_share(lines[0].words, "en")[0] == pytest.approx(11 / 20)  # below 0.9: this page would be read
+    assert plain_choice(page, page.image, lines[:0], "eng") == []
+    well = [Line("", words=[w for w in lines[0].words if w.text != "Committce"])]
+    assert plain_choice(page, page.image, well, "eng") == well

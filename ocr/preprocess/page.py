@@ -51,6 +51,10 @@ class PreprocessedPage:
         """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""
         return map_box(self.to_original, box)
 
+    def map_box_from_original(self, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        """The axis-aligned [x, y, w, h] box (processed frame) enclosing a box of the input image."""
+        return map_box(invert(self.to_original), box)
+
     def turned_half(self) -> PreprocessedPage:
         """The same page turned 180 degrees (image, stamp layer, boxes and mapping); recording it is orientation's."""
         image, matrix = rotate_quarter(self.image, 180)

@@ -48,6 +48,8 @@ def test_turned_page_comes_back_upright_and_maps_back(turned, expected):
     # The grey page before binarisation is kept in the same frame, turned with the page.
     assert result.grey.shape == result.image.shape
     assert find_mark(result.grey)[:2] == pytest.approx(found[:2], abs=2)
+    # Boxes of the scan (plain Tesseract's reading of it) come into the page's frame.
+    assert result.map_box_from_original(mark_in_scan) == pytest.approx(found, abs=4)
 
 
 def test_grey_page_is_kept_only_when_the_page_is_binarised():
