@@ -27,6 +27,10 @@ OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a sea
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
 CORE_PERCENTILE = 25  # of an ink's grey values: its strokes' cores, not their anti-aliased rims
 LEVEL_APART = 20  # grey levels between a stamp's ink and the typing's, below which they cannot be told apart
+FLAT = 30  # grey levels a stroke's core varies by over 3x3 pixels at most (its anti-aliased rims vary more)
+INKS_APART = 30  # grey levels between the two inks' cores in a stamp's box, for them to be two inks
+OVERLAP_MARGIN = 8  # grey levels above the two inks' product still taken for both inks at once
+NEAR_TYPING = 15  # grey levels from the page's typing within which the darker of the two is the typing
 RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 
@@ -167,10 +171,56 @@ def gray_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> 
     return np.where((ink > 0) & (darker == 0), 255, 0).astype(np.uint8)
 
 
+def two_inks(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """A gray stamp's ink over darker typing whose levels :func:`box_levels` told apart: its strokes grown
+    from their flat cores at its level (a typed stroke's blurred rim passes through the stamp's grey too,
+    but steeply), and where it crosses a typed stroke, the two inks darkening each other."""
+    halfway = (level + typing) / 2
+    own = (grey > halfway) & (grey < (level + 255) / 2) & (ink > 0)  # its own threshold, halfway to paper
+    darker = cv2.dilate(np.where(grey <= halfway, 255, 0).astype(np.uint8), np.ones((3, 3), np.uint8))
+    both = grey < typing * level / 255 + OVERLAP_MARGIN
+    mask = np.where(cores(grey) & own & (darker == 0) | both, 255, 0).astype(np.uint8)
+    own |= both
+    for _ in range(2):
+        mask = np.where(own & (cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0), 255, 0).astype(np.uint8)
+    return mask
+
+
+def cores(grey: np.ndarray) -> np.ndarray:
+    """Where strokes' cores are (bool): ink (below 200) flat over 3x3 pixels, its anti-aliased rims left out."""
+    kernel = np.ones((3, 3), np.uint8)
+    return (cv2.dilate(grey, kernel) - cv2.erode(grey, kernel) < FLAT) & (grey < 200)
+
+
 def ink_level(grey: np.ndarray, ink: np.ndarray) -> float:
     """Grey of the ink's cores (the typing's level, page-wide: stamps are a small share of a page's ink)."""
     values = grey[::4, ::4][ink[::4, ::4] > 0]
     return float(np.percentile(values, CORE_PERCENTILE)) if values.size else 0.0
+
+
+def box_levels(grey: np.ndarray, typing: float) -> tuple[float, float] | None:
+    """(stamp, typing) levels in a stamp's box when its strokes' cores fall into two inks told apart by
+    Otsu, the darker at the page's ``typing`` level and the lighter well apart from both (a grey stamp
+    over darker typing); None when they do not (one ink, or the stamp as dark as the typing)."""
+    values = grey[cores(grey)]
+    if values.size < 50:
+        return None
+    split, _ = cv2.threshold(values.reshape(-1, 1), 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    dark, light = values[values <= split], values[values > split]
+    if not dark.size or not light.size:
+        return None
+    dark_level, light_level = float(np.median(dark)), float(np.median(light))
+    if min(light_level - dark_level, light_level - typing) < INKS_APART or abs(dark_level - typing) > NEAR_TYPING:
+        return None
+    return light_level, dark_level
+
+
+def stamp_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """A gray registry stamp's ink in its box: by the two inks of the box where it holds two
+    (:func:`box_levels`), else by ``level`` (its frame's) against the page's ``typing``. (Not a seal's:
+    its legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)"""
+    found = box_levels(grey, typing)
+    return two_inks(grey, ink, *found) if found else gray_ink(grey, ink, level, typing)
 
 
 def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> float:
@@ -199,7 +249,7 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         x, y, bw, bh = cv2.boundingRect(cv2.boxPoints(grown).astype(np.int32))
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(ink.shape[1], x + bw), min(ink.shape[0], y + bh)
-        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], frame_level(grey, rect), typing)
+        mask = stamp_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], frame_level(grey, rect), typing)
         crop_rect = ((cx - x0, cy - y0), (w, h), angle)
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0))
     return found

@@ -16,8 +16,8 @@ from ocr.contract import Stamp
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import reading_score, words_from_data
-from ocr.stamps import parse, unwrap
+from ocr.recognize import read_crops, reading_score, words_from_data
+from ocr.stamps import parse, registry, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import stamp_like, without_typing
 
@@ -84,10 +84,22 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
 
 
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
-    """(lines, words) of a rectangular stamp read on its own level frame."""
+    """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
+    one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
     level = unwrap.deskew_rect(found.ink, found.rect)
-    words = [w for w in _best([level, cv2.rotate(level, cv2.ROTATE_180)], lang, psm=6, least=0.0) if stamp_like(w.text)]
-    return _lines(words), words
+    best: list[list[Word]] = []
+    for image in (level, cv2.rotate(level, cv2.ROTATE_180)):
+        lines = [[w for w in words if _legible(w)] for words in read_crops(registry.line_crops(image), lang, psm=7)]
+        lines = [words for words in lines if words]
+        if not best or weight([w for ws in lines for w in ws]) > weight([w for ws in best for w in ws]):
+            best = lines
+        if reading_score([w for ws in best for w in ws]) >= RETRY_SCORE:
+            break
+    return [" ".join(w.text for w in words) for words in best], [w for words in best for w in words]
+
+
+def _legible(word: Word) -> bool:
+    return any(c.isalnum() or c == "№" for c in word.text) and stamp_like(word.text)
 
 
 def read_found(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
