@@ -55,6 +55,7 @@ class FoundStamp:
     ellipse: Ellipse | None  # round and oval seals, in the crop's pixels
     rect: tuple | None  # rectangular stamps: cv2.minAreaRect in the crop's pixels
     confidence: float  # 0-100: how sure the shape is a stamp's
+    shade: np.ndarray | None = None  # its ink's own grey over ``box`` (dark on white), where the scan kept it
 
 
 def colour_name(od_direction: list[float]) -> str:
@@ -111,7 +112,8 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
         if shape == "rectangular":  # typing of a coloured ribbon in the layer may hide the frame's turn from the hull
             rect = lines_frame(mask, turned_window(mask)) or rect
         colour = colour_name(directions[k]) if k < len(directions) else None
-        found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence))
+        shade = page.stamp_image[y0 + by:y0 + by + bh, x0 + bx:x0 + bx + bw]
+        found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence, shade))
     return found
 
 
@@ -215,14 +217,6 @@ def box_levels(grey: np.ndarray, typing: float) -> tuple[float, float] | None:
     return light_level, dark_level
 
 
-def stamp_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
-    """A gray registry stamp's ink in its box: by the two inks of the box where it holds two
-    (:func:`box_levels`), else by ``level`` (its frame's) against the page's ``typing``. (Not a seal's:
-    its legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)"""
-    found = box_levels(grey, typing)
-    return two_inks(grey, ink, *found) if found else gray_ink(grey, ink, level, typing)
-
-
 def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> float:
     """Median grey of the ink on a seal's ring: the level of its stamp ink."""
     angles = np.radians(np.arange(0, 360, 0.5))
@@ -249,9 +243,15 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         x, y, bw, bh = cv2.boundingRect(cv2.boxPoints(grown).astype(np.int32))
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(ink.shape[1], x + bw), min(ink.shape[0], y + bh)
-        mask = stamp_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], frame_level(grey, rect), typing)
+        crop, crop_ink = grey[y0:y1, x0:x1], ink[y0:y1, x0:x1]
+        # Two inks in the box (a grey stamp over darker typing): the stamp's own. (Not a seal's: its
+        # legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)
+        levels = box_levels(crop, typing)
+        mask = two_inks(crop, crop_ink, *levels) if levels else gray_ink(crop, crop_ink, frame_level(grey, rect), typing)
         crop_rect = ((cx - x0, cy - y0), (w, h), angle)
-        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0))
+        # Its grey is read where the mask holds its ink alone: typing left in it, darker, would stand out.
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0,
+                                crop if levels else None))
     return found
 
 

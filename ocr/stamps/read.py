@@ -86,7 +86,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
     one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
-    level = unwrap.deskew_rect(found.ink, found.rect)
+    level = unwrap.deskew_rect(_shaded(found), found.rect)
     best: list[list[Word]] = []
     for image in (level, cv2.rotate(level, cv2.ROTATE_180)):
         lines = [[w for w in words if _legible(w)] for words in read_crops(registry.line_crops(image), lang, psm=7)]
@@ -96,6 +96,16 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
         if reading_score([w for ws in best for w in ws]) >= RETRY_SCORE:
             break
     return [" ".join(w.text for w in words) for words in best], [w for words in best for w in words]
+
+
+def _shaded(found: FoundStamp) -> np.ndarray:
+    """The stamp's ink (255 = darkest) in its own grey where the scan kept it, stretched so its darkest
+    strokes are black: Tesseract reads a stroke's grey edges better than a binary mask's steps."""
+    if found.shade is None or not found.ink.any():
+        return found.ink
+    darkness = np.where(found.ink > 0, 255 - found.shade.astype(np.int32), 0)
+    top = max(1.0, float(np.percentile(darkness[found.ink > 0], 90)))
+    return np.clip(darkness * 255.0 / top, 0, 255).astype(np.uint8)
 
 
 def _legible(word: Word) -> bool:

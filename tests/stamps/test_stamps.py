@@ -154,13 +154,14 @@ def test_a_gray_registry_stamp_over_darker_typing_reads_on_its_own_ink():
     page, ink = _gray_registry_crop()
     (rect,) = frames.frame_rects(ink, 200)
 
-    def read(mask: np.ndarray) -> float:
-        found = detect.FoundStamp((0, 0, page.shape[1], page.shape[0]), "rectangular", None, mask, None, rect, 80.0)
+    def read(mask: np.ndarray, shade: np.ndarray | None = None) -> float:
+        found = detect.FoundStamp((0, 0, page.shape[1], page.shape[0]), "rectangular", None, mask, None, rect, 80.0, shade)
         return character_error_rate(REGISTRY_TEXT, " ".join(read_rectangular(found, "rus")[0]))
 
-    own = detect.stamp_ink(page, ink, 109.0, PAGE_TYPING_LEVEL)  # its frame's level, as detect measured it
+    own = detect.two_inks(page, ink, *detect.box_levels(page, PAGE_TYPING_LEVEL))
     assert own.sum() < 0.6 * ink.sum()  # the typing's ink went
     assert read(own) <= 0.45 and read(ink) >= 0.55  # all the ink (typing too) reads as garbage
+    assert read(own, page) <= 0.37  # its own grey reads better than its mask (0.33 against 0.41)
 
 
 def test_a_registry_stamps_lines_are_found_a_pitch_apart():
