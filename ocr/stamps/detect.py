@@ -33,6 +33,8 @@ OVERLAP_MARGIN = 8  # grey levels above the two inks' product still taken for bo
 NEAR_TYPING = 15  # grey levels from the page's typing within which the darker of the two is the typing
 RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
+RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
+SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ def classify(mask: np.ndarray) -> tuple[str, Ellipse | None, tuple | None, float
     return shape, ellipse, None, round(100 * max(0.5, closeness), 1)
 
 
-def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
+def _colour_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     if page.stamp_image is None:
         return []
     measured = next((params for name, params in page.steps if name == "separate_stamps"), {})
@@ -109,12 +111,31 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
         bx, by, bw, bh = cv2.boundingRect(points)  # the box the ink fills, not the separation's grown one
         mask = mask[by:by + bh, bx:bx + bw]
         shape, ellipse, rect, confidence = classify(mask)
+        ring = ring_in(mask, dpi) if shape in ("rectangular", "other") else None
+        if ring is not None:  # a coloured ribbon's typing in the layer round a seal fills its hull out to a rectangle
+            (cx, cy, r, coverage), shape, rect = ring, "round", None
+            ellipse, confidence = Ellipse((cx, cy), (2 * r, 2 * r), 0.0), round(100 * coverage, 1)
         if shape == "rectangular":  # typing of a coloured ribbon in the layer may hide the frame's turn from the hull
             rect = lines_frame(mask, turned_window(mask)) or rect
         colour = colour_name(directions[k]) if k < len(directions) else None
         shade = page.stamp_image[y0 + by:y0 + by + bh, x0 + bx:x0 + bx + bw]
         found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence, shade))
     return found
+
+
+def ring_in(mask: np.ndarray, dpi: int) -> tuple[float, float, float, float] | None:
+    """(x, y, radius, coverage) of a seal's ring filling most of a stamp's ink mask, or None: looked for
+    on the mask reduced (Hough's cost grows with the typing's edges in it), then fitted at full size."""
+    scale = min(1.0, RING_SEARCH_SIDE / max(mask.shape))
+    small = cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = np.where(small > 60, 255, 0).astype(np.uint8)
+    big = [c for c in seal_circles(255 - small, small, max(1, round(dpi * scale)))
+           if 2 * c[2] >= SEAL_FILL * min(small.shape)]
+    if not big:
+        return None
+    cx, cy, r, _ = max(big, key=lambda c: c[3])
+    found = refine_circle(mask, (cx / scale, cy / scale, r / scale))
+    return found if found[3] >= RING_COVERAGE else None
 
 
 def ring_coverage(ink: np.ndarray, circles: np.ndarray, band: float) -> np.ndarray:
@@ -278,7 +299,7 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
     if page.stamp_image is not None:
-        found = _colour_stamps(page)
+        found = _colour_stamps(page, dpi)
     else:
         # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
         grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)

@@ -122,6 +122,24 @@ def test_a_colour_registry_stamp_with_typing_in_its_layer_is_levelled_on_its_fra
     assert abs(w - drawn.shape[1]) < 0.05 * drawn.shape[1] and abs(h - drawn.shape[0]) < 0.05 * drawn.shape[0]
 
 
+def test_a_colour_seal_with_typing_in_its_layer_is_found_by_its_ring():
+    seal = _seal(0)  # 500 px across: a 42 mm seal at 300 dpi
+    ink = np.zeros((seal.shape[0] + 40, seal.shape[1] + 160), np.uint8)  # the layer's box: typing beside it too
+    ink[20:20 + seal.shape[0], 80:80 + seal.shape[1]] = seal
+    rng = np.random.default_rng(5)
+    for row in range(0, ink.shape[0] - 30, 55):  # a coloured ribbon's typed letters across the whole box
+        for col in range(0, ink.shape[1] - 22, 40):
+            if rng.random() < 0.7:
+                cv2.putText(ink, str(rng.integers(10)), (col, row + 30), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 255, 3)
+    assert detect.classify(ink)[0] == "rectangular"  # the typing fills the hull out to the box
+    x, y, r, coverage = detect.ring_in(ink, 300)
+    # Within the band of its double ring line (its width, 2 % of the diameter).
+    assert abs(x - (80 + seal.shape[1] / 2)) < 10 and abs(y - (20 + seal.shape[0] / 2)) < 10 and abs(r - 250) < 10
+    assert coverage >= detect.RING_COVERAGE
+    rect = np.where(synth._tilt(synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 60), 10) > 100, 255, 0)
+    assert detect.ring_in(rect.astype(np.uint8), 300) is None  # a framed stamp has no ring
+
+
 def test_gray_stamp_ink_is_told_from_typing_of_another_level():
     grey = np.full((40, 60), 255, np.uint8)
     grey[5:15, :] = 60  # typing, darker
