@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, frames, parse, registry, unwrap
+from ocr.stamps import detect, frames, levels, parse, registry, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -145,9 +145,9 @@ def test_gray_stamp_ink_is_told_from_typing_of_another_level():
     grey[5:15, :] = 60  # typing, darker
     grey[20:30, :] = 130  # stamp
     ink = np.where(grey < 200, 255, 0).astype(np.uint8)
-    mask = detect.gray_ink(grey, ink, level=130, typing=60)
+    mask = levels.gray_ink(grey, ink, level=130, typing=60)
     assert mask[25].all() and not mask[10].any() and not mask[16].any()  # typing and its rim left out
-    assert (detect.gray_ink(grey, ink, level=130, typing=120) == ink).all()  # too close to tell: all the ink
+    assert (levels.gray_ink(grey, ink, level=130, typing=120) == ink).all()  # too close to tell: all the ink
 
 
 def _gray_registry_crop() -> tuple[np.ndarray, np.ndarray]:
@@ -158,14 +158,14 @@ def _gray_registry_crop() -> tuple[np.ndarray, np.ndarray]:
 
 
 REGISTRY_TEXT = "МИД СССР ОБЩИЙ ОТДЕЛ Вх. № 3597 12 III 1949 г."
-PAGE_TYPING_LEVEL = 101.0  # detect.ink_level of the whole page the crop is from
+PAGE_TYPING_LEVEL = 101.0  # levels.ink_level of the whole page the crop is from
 
 
 def test_two_inks_in_a_gray_stamps_box_are_told_apart_by_their_strokes_cores():
     page, _ = _gray_registry_crop()
-    stamp, typing = detect.box_levels(page, PAGE_TYPING_LEVEL)
+    stamp, typing = levels.box_levels(page, PAGE_TYPING_LEVEL)
     assert abs(stamp - 139) <= 5 and abs(typing - 95) <= 5
-    assert detect.box_levels(page, 135.0) is None  # typing as light as the stamp: no second ink to take out
+    assert levels.box_levels(page, 135.0) is None  # typing as light as the stamp: no second ink to take out
 
 
 def test_a_gray_registry_stamp_over_darker_typing_reads_on_its_own_ink():
@@ -176,7 +176,7 @@ def test_a_gray_registry_stamp_over_darker_typing_reads_on_its_own_ink():
         found = detect.FoundStamp((0, 0, page.shape[1], page.shape[0]), "rectangular", None, mask, None, rect, 80.0, shade)
         return character_error_rate(REGISTRY_TEXT, " ".join(read_rectangular(found, "rus")[0]))
 
-    own = detect.two_inks(page, ink, *detect.box_levels(page, PAGE_TYPING_LEVEL))
+    own = levels.two_inks(page, ink, *levels.box_levels(page, PAGE_TYPING_LEVEL))
     assert own.sum() < 0.6 * ink.sum()  # the typing's ink went
     assert read(own) <= 0.45 and read(ink) >= 0.55  # all the ink (typing too) reads as garbage
     assert read(own, page) <= 0.37  # its own grey reads better than its mask (0.33 against 0.41)
