@@ -3,7 +3,7 @@
 Colour stamps come from the ink layer :mod:`ocr.preprocess.stamps` separated; on grayscale or bitonal
 scans, where the colour is gone, by their shape: registry stamps by their frame (:mod:`.frames`), seals
 by a ring of ink that a circle fits along most of its length (Hough circles, then checked along the
-ring), which no typing makes. A gray stamp's own ink is told from the typing by grey level where the
+ring), which no typing makes. A gray stamp's own ink is told from the typing by grey level (:mod:`.levels`) where the
 two differ.
 """
 
@@ -19,16 +19,17 @@ import numpy as np
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
+from ocr.stamps.levels import box_levels, frame_level, gray_ink, ink_level, ring_level, two_inks
 
 log = logging.getLogger(__name__)
 
 RECT_FILL = 0.9  # hull area over its bounding rectangle's: a rectangle fills it, an ellipse ~0.79
 OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a seal is oval
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
-CORE_PERCENTILE = 25  # of an ink's grey values: its strokes' cores, not their anti-aliased rims
-LEVEL_APART = 20  # grey levels between a stamp's ink and the typing's, below which they cannot be told apart
 RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
+RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
+SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class FoundStamp:
     ellipse: Ellipse | None  # round and oval seals, in the crop's pixels
     rect: tuple | None  # rectangular stamps: cv2.minAreaRect in the crop's pixels
     confidence: float  # 0-100: how sure the shape is a stamp's
+    shade: np.ndarray | None = None  # its ink's own grey over ``box`` (dark on white), where the scan kept it
 
 
 def colour_name(od_direction: list[float]) -> str:
@@ -89,7 +91,7 @@ def classify(mask: np.ndarray) -> tuple[str, Ellipse | None, tuple | None, float
     return shape, ellipse, None, round(100 * max(0.5, closeness), 1)
 
 
-def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
+def _colour_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     if page.stamp_image is None:
         return []
     measured = next((params for name, params in page.steps if name == "separate_stamps"), {})
@@ -104,11 +106,31 @@ def _colour_stamps(page: PreprocessedPage) -> list[FoundStamp]:
         bx, by, bw, bh = cv2.boundingRect(points)  # the box the ink fills, not the separation's grown one
         mask = mask[by:by + bh, bx:bx + bw]
         shape, ellipse, rect, confidence = classify(mask)
+        ring = ring_in(mask, dpi) if shape in ("rectangular", "other") else None
+        if ring is not None:  # a coloured ribbon's typing in the layer round a seal fills its hull out to a rectangle
+            (cx, cy, r, coverage), shape, rect = ring, "round", None
+            ellipse, confidence = Ellipse((cx, cy), (2 * r, 2 * r), 0.0), round(100 * coverage, 1)
         if shape == "rectangular":  # typing of a coloured ribbon in the layer may hide the frame's turn from the hull
             rect = lines_frame(mask, turned_window(mask)) or rect
         colour = colour_name(directions[k]) if k < len(directions) else None
-        found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence))
+        shade = page.stamp_image[y0 + by:y0 + by + bh, x0 + bx:x0 + bx + bw]
+        found.append(FoundStamp((x0 + bx, y0 + by, bw, bh), shape, colour, mask, ellipse, rect, confidence, shade))
     return found
+
+
+def ring_in(mask: np.ndarray, dpi: int) -> tuple[float, float, float, float] | None:
+    """(x, y, radius, coverage) of a seal's ring filling most of a stamp's ink mask, or None: looked for
+    on the mask reduced (Hough's cost grows with the typing's edges in it), then fitted at full size."""
+    scale = min(1.0, RING_SEARCH_SIDE / max(mask.shape))
+    small = cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = np.where(small > 60, 255, 0).astype(np.uint8)
+    big = [c for c in seal_circles(255 - small, small, max(1, round(dpi * scale)))
+           if 2 * c[2] >= SEAL_FILL * min(small.shape)]
+    if not big:
+        return None
+    cx, cy, r, _ = max(big, key=lambda c: c[3])
+    found = refine_circle(mask, (cx / scale, cy / scale, r / scale))
+    return found if found[3] >= RING_COVERAGE else None
 
 
 def ring_coverage(ink: np.ndarray, circles: np.ndarray, band: float) -> np.ndarray:
@@ -153,38 +175,6 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[floa
     return kept
 
 
-def gray_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
-    """A gray stamp's ink apart from the typing under it, by grey level: of the page's ink in the crop
-    (``ink``, as its binarisation decided), the pixels on the stamp's side of halfway between the stamp's
-    level and the typing's; the thin grey rims of darker typed strokes are left out too. Levels too close
-    to tell apart, or a bitonal scan: all the ink is the stamp's."""
-    if abs(level - typing) < LEVEL_APART:
-        return ink
-    halfway = (level + typing) / 2
-    if level < typing:
-        return np.where((ink > 0) & (grey < halfway), 255, 0).astype(np.uint8)
-    darker = cv2.dilate(np.where(grey <= halfway, 255, 0).astype(np.uint8), np.ones((3, 3), np.uint8))
-    return np.where((ink > 0) & (darker == 0), 255, 0).astype(np.uint8)
-
-
-def ink_level(grey: np.ndarray, ink: np.ndarray) -> float:
-    """Grey of the ink's cores (the typing's level, page-wide: stamps are a small share of a page's ink)."""
-    values = grey[::4, ::4][ink[::4, ::4] > 0]
-    return float(np.percentile(values, CORE_PERCENTILE)) if values.size else 0.0
-
-
-def ring_level(gray: np.ndarray, centre: tuple[float, float], radius: float) -> float:
-    """Median grey of the ink on a seal's ring: the level of its stamp ink."""
-    angles = np.radians(np.arange(0, 360, 0.5))
-    return _level_along(gray, centre[0] + radius * np.cos(angles), centre[1] + radius * np.sin(angles))
-
-
-def _level_along(gray: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> float:
-    """Grey of the ink's cores at the points (``xs``, ``ys``) that are ink (below 200); 128 where none is."""
-    values = gray[np.clip(ys.astype(int), 0, gray.shape[0] - 1), np.clip(xs.astype(int), 0, gray.shape[1] - 1)]
-    return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
-
-
 def page_ink(page: PreprocessedPage) -> np.ndarray:
     """The page's ink (255) as its binarisation decided: stains and uneven paper are paper there."""
     return cv2.threshold(page.image, 254, 255, cv2.THRESH_BINARY_INV)[1]  # (cv2.compare takes a 1-pixel page for a scalar)
@@ -199,18 +189,16 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         x, y, bw, bh = cv2.boundingRect(cv2.boxPoints(grown).astype(np.int32))
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(ink.shape[1], x + bw), min(ink.shape[0], y + bh)
-        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], frame_level(grey, rect), typing)
+        crop, crop_ink = grey[y0:y1, x0:x1], ink[y0:y1, x0:x1]
+        # Two inks in the box (a grey stamp over darker typing): the stamp's own. (Not a seal's: its
+        # legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)
+        levels = box_levels(crop, typing)
+        mask = two_inks(crop, crop_ink, *levels) if levels else gray_ink(crop, crop_ink, frame_level(grey, rect), typing)
         crop_rect = ((cx - x0, cy - y0), (w, h), angle)
-        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0))
+        # Its grey is read where the mask holds its ink alone: typing left in it, darker, would stand out.
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0,
+                                crop if levels else None))
     return found
-
-
-def frame_level(gray: np.ndarray, rect: tuple) -> float:
-    """Median grey of the ink just outside a frame's inside: the level of its stamp ink."""
-    (cx, cy), (w, h), angle = rect
-    points = cv2.boxPoints(((cx, cy), (w + 4, h + 4), angle))
-    samples = np.vstack([points[k] + (points[(k + 1) % 4] - points[k]) * np.linspace(0, 1, 100)[:, None] for k in range(4)])
-    return _level_along(gray, samples[:, 0], samples[:, 1])
 
 
 def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
@@ -228,7 +216,7 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
     if page.stamp_image is not None:
-        found = _colour_stamps(page)
+        found = _colour_stamps(page, dpi)
     else:
         # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
         grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)

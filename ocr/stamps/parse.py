@@ -14,10 +14,14 @@ from ocr.form import ROMAN_MONTHS
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
 
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
-_INCOMING = re.compile(rf"[ВBв][хxХX][ \t]*[.,]?[ \t]*{_NUMBER_SIGN}?[ \t]*[.:]?[ \t]*(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
-_NUMBERED = re.compile(r"(?<![\w])(?:№|N[°ºoeо]?|Ne)[ \t]*[.:]?[ \t]*(\d{3,6}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{1,4})?)")
+_MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
+_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
 _ROMAN_CHARS = "IVXlі1|!ХУПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х, V as У
-_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*((?:19)?\d{{2}})(?!\d)")
+# A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
+_YEAR = r"(?<!\d)((?:19|[+!|l4-7]9|9)?\d{2})"
+_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{_YEAR}(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
 
@@ -37,7 +41,7 @@ def incoming_number(text: str) -> str | None:
     if not found:
         return None
     number = re.sub(r"\s+", "", found.group(1)).replace("–", "-").replace("—", "-")
-    return number.lower() if not number.isdigit() else number
+    return number.lower().translate(_CYRILLIC) if not number.isdigit() else number
 
 
 def roman_month(text: str) -> int | None:
@@ -60,7 +64,7 @@ def word_month(text: str) -> int | None:
 
 
 def _iso(day: str, month: int | None, year: str) -> str | None:
-    full = int(year) + (1900 if len(year) == 2 else 0)
+    full = 1900 + int(year[-2:])
     if month is None or not 1 <= int(day) <= 31:
         return None
     return f"{full:04d}-{month:02d}-{int(day):02d}"

@@ -4,22 +4,27 @@ unwrapped and registry stamps levelled (real Tesseract on synthetic stamps)."""
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, frames, parse, unwrap
+from ocr.stamps import detect, frames, levels, parse, registry, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
+
+RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
 
 # --- parse ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "number"), [
     ("Вх. № 0412-сс", "0412-сс"), ("ВХ.№ 7734/СС", "7734/сс"), ("Bx. N 412", "412"), ("Вх 1234 - с", "1234-с"),
     ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", None), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
+    # Read off rendered stamps line by line: a quote after №, Latin ``cc`` for the Cyrillic suffix.
+    ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -28,6 +33,8 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
 @pytest.mark.parametrize(("text", "iso"), [
     ("26 IX 1949 г.", "1949-09-26"), ("26 1Х 1949г", "1949-09-26"), ("3 lV 50", "1950-04-03"),
     ("14 УП 1946 г.", "1946-07-14"), ("5 Ш 1950", "1950-03-05"), ("19.01.1950", "1950-01-19"), ("3 СЕН 1950", "1950-09-03"), ("Вх. № 6159", None),
+    # A year's first figure misread or lost, as read off rendered stamps.
+    ("12 1! +949 г.", "1949-02-12"), ("13 ХП 949", "1949-12-13"), ("2 VI 4949 г.", "1949-06-02"),
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
     assert parse.date(text)[0] == iso
@@ -115,14 +122,75 @@ def test_a_colour_registry_stamp_with_typing_in_its_layer_is_levelled_on_its_fra
     assert abs(w - drawn.shape[1]) < 0.05 * drawn.shape[1] and abs(h - drawn.shape[0]) < 0.05 * drawn.shape[0]
 
 
+def test_a_colour_seal_with_typing_in_its_layer_is_found_by_its_ring():
+    seal = _seal(0)  # 500 px across: a 42 mm seal at 300 dpi
+    ink = np.zeros((seal.shape[0] + 40, seal.shape[1] + 160), np.uint8)  # the layer's box: typing beside it too
+    ink[20:20 + seal.shape[0], 80:80 + seal.shape[1]] = seal
+    rng = np.random.default_rng(5)
+    for row in range(0, ink.shape[0] - 30, 55):  # a coloured ribbon's typed letters across the whole box
+        for col in range(0, ink.shape[1] - 22, 40):
+            if rng.random() < 0.7:
+                cv2.putText(ink, str(rng.integers(10)), (col, row + 30), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 255, 3)
+    assert detect.classify(ink)[0] == "rectangular"  # the typing fills the hull out to the box
+    x, y, r, coverage = detect.ring_in(ink, 300)
+    # Within the band of its double ring line (its width, 2 % of the diameter).
+    assert abs(x - (80 + seal.shape[1] / 2)) < 10 and abs(y - (20 + seal.shape[0] / 2)) < 10 and abs(r - 250) < 10
+    assert coverage >= detect.RING_COVERAGE
+    rect = np.where(synth._tilt(synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 60), 10) > 100, 255, 0)
+    assert detect.ring_in(rect.astype(np.uint8), 300) is None  # a framed stamp has no ring
+
+
 def test_gray_stamp_ink_is_told_from_typing_of_another_level():
     grey = np.full((40, 60), 255, np.uint8)
     grey[5:15, :] = 60  # typing, darker
     grey[20:30, :] = 130  # stamp
     ink = np.where(grey < 200, 255, 0).astype(np.uint8)
-    mask = detect.gray_ink(grey, ink, level=130, typing=60)
+    mask = levels.gray_ink(grey, ink, level=130, typing=60)
     assert mask[25].all() and not mask[10].any() and not mask[16].any()  # typing and its rim left out
-    assert (detect.gray_ink(grey, ink, level=130, typing=120) == ink).all()  # too close to tell: all the ink
+    assert (levels.gray_ink(grey, ink, level=130, typing=120) == ink).all()  # too close to tell: all the ink
+
+
+def _gray_registry_crop() -> tuple[np.ndarray, np.ndarray]:
+    """A grey registry stamp (``МИД СССР / ОБЩИЙ ОТДЕЛ / Вх. № 3597 / 12 III 1949 г.``, its ink ~139)
+    over bold typing (~95) as a rendered grayscale page's preprocessing left it (paper 255), and its ink."""
+    page = cv2.imread(str(RESOURCES / "gray-registry-over-typing.png"), cv2.IMREAD_GRAYSCALE)
+    return page, cv2.threshold(page, 254, 255, cv2.THRESH_BINARY_INV)[1]
+
+
+REGISTRY_TEXT = "МИД СССР ОБЩИЙ ОТДЕЛ Вх. № 3597 12 III 1949 г."
+PAGE_TYPING_LEVEL = 101.0  # levels.ink_level of the whole page the crop is from
+
+
+def test_two_inks_in_a_gray_stamps_box_are_told_apart_by_their_strokes_cores():
+    page, _ = _gray_registry_crop()
+    stamp, typing = levels.box_levels(page, PAGE_TYPING_LEVEL)
+    assert abs(stamp - 139) <= 5 and abs(typing - 95) <= 5
+    assert levels.box_levels(page, 135.0) is None  # typing as light as the stamp: no second ink to take out
+
+
+def test_a_gray_registry_stamp_over_darker_typing_reads_on_its_own_ink():
+    page, ink = _gray_registry_crop()
+    (rect,) = frames.frame_rects(ink, 200)
+
+    def read(mask: np.ndarray, shade: np.ndarray | None = None) -> float:
+        found = detect.FoundStamp((0, 0, page.shape[1], page.shape[0]), "rectangular", None, mask, None, rect, 80.0, shade)
+        return character_error_rate(REGISTRY_TEXT, " ".join(read_rectangular(found, "rus")[0]))
+
+    own = levels.two_inks(page, ink, *levels.box_levels(page, PAGE_TYPING_LEVEL))
+    assert own.sum() < 0.6 * ink.sum()  # the typing's ink went
+    assert read(own) <= 0.45 and read(ink) >= 0.55  # all the ink (typing too) reads as garbage
+    assert read(own, page) <= 0.37  # its own grey reads better than its mask (0.33 against 0.41)
+
+
+def test_a_registry_stamps_lines_are_found_a_pitch_apart():
+    lines = ["МИД СССР", "СЕКРЕТАРИАТ т. ВЫШИНСКОГО", "Вх. № 9427", "28 IV 1948 г."]
+    ink = np.where(synth._tilt(synth.rectangular(lines, 40), 12) > 100, 255, 0).astype(np.uint8)  # em 40 px: lines 50 px apart
+    level = unwrap.deskew_rect(ink, detect.classify(ink)[2])
+    found = registry.text_lines(level)
+    assert len(found) == 4
+    assert all(abs((b[0] - a[0]) - 50) <= 2 for a, b in zip(found, found[1:]))
+    crops = registry.line_crops(level)
+    assert len(crops) == 4 and all(abs(c.shape[0] - 2 * registry.PAD - registry.LINE_HEIGHT * 1.4) < 6 for c in crops)
 
 
 # --- unwrap and read (real Tesseract) -------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""A registry stamp's lines of text found on its level frame and read one by one: each line cut to its
+own rows, scaled so its capitals stand as tall as Tesseract reads best, and read as a single line
+(typing left under the stamp breaks a whole-block reading's segmentation into fragments).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr.stamps import unwrap
+
+LINE_HEIGHT = 40  # px: a line's crop is scaled so its capitals' band stands about this tall
+CAPS = 0.62  # of a stamp's line pitch: the band its capitals fill (cut 1.25 em apart, ~0.75 em tall)
+MIN_LINE_INK = 0.12  # of the inkiest line's ink: a band with less holds no line (typing's remnants)
+PAD = 10
+PITCH_MATCH = 0.8  # of the best self-match, for the shortest lag taken as the pitch
+
+
+def line_pitch(profile: np.ndarray) -> int:
+    """The rows between a stamp's lines: the shortest lag (a seventh to half the height) at which the
+    row profile of its ink matches itself nearly as well as at its best (twice the pitch matches too);
+    its lines are evenly set, typing left under it is not."""
+    centred = profile - profile.mean()
+    height = profile.size
+    lags = np.arange(max(4, height // 7), max(5, height // 2 + 1))
+    match = np.array([float(np.dot(centred[:-lag], centred[lag:])) / (height - lag) for lag in lags])
+    return int(lags[np.flatnonzero(match >= PITCH_MATCH * match.max())[0]])
+
+
+def text_lines(level: np.ndarray) -> list[tuple[int, int]]:
+    """(top, bottom) rows of each line of text in a stamp levelled (dark on white), top to bottom: bands
+    one capital tall, a pitch apart, set where they take in most ink; bands with little ink dropped."""
+    profile = (level < 128).mean(axis=1)
+    if level.shape[0] < 12 or profile.max() == 0:
+        return []
+    pitch = line_pitch(profile)
+    band = max(2, int(CAPS * pitch))
+    summed = np.concatenate([[0.0], np.cumsum(profile)])
+
+    def inks(offset: int) -> list[float]:
+        return [summed[min(top + band, profile.size)] - summed[top] for top in range(offset, profile.size, pitch)]
+
+    offset = max(range(pitch), key=lambda o: sum(inks(o)))
+    found = inks(offset)
+    return [(offset + k * pitch, min(profile.size, offset + k * pitch + band)) for k, ink in enumerate(found)
+            if ink >= MIN_LINE_INK * max(found)]
+
+
+def line_crops(level: np.ndarray) -> list[np.ndarray]:
+    """Each line of ``level`` (dark on white) cut out with a little of the rows round it, columns trimmed
+    to its ink, scaled to LINE_HEIGHT, on a white margin."""
+    crops = []
+    for top, bottom in text_lines(level):
+        margin = max(2, (bottom - top) // 5)
+        crop = level[max(0, top - margin):bottom + margin]
+        # Columns from the line's first letter to its last: typing's specks beyond them make Tesseract
+        # take the whole crop for noise.
+        letters = unwrap.without_specks(np.where(crop < 128, 255, 0).astype(np.uint8), ((bottom - top) // 5) ** 2)
+        columns = np.flatnonzero(letters.any(axis=0))
+        if columns.size == 0:
+            continue
+        crop = crop[:, max(0, columns[0] - margin):columns[-1] + 1 + margin]
+        factor = LINE_HEIGHT / max(1, bottom - top)
+        crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)
+        crops.append(cv2.copyMakeBorder(crop, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255))
+    return crops
