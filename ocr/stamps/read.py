@@ -21,7 +21,7 @@ from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score, words_from_data
-from ocr.stamps import parse, registry, unwrap
+from ocr.stamps import parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import stamp_like, without_typing
 
@@ -150,7 +150,7 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     level = unwrap.deskew_rect(_shaded(found), found.rect)
     best: list[list[Word]] = []
     for image in (level, cv2.rotate(level, cv2.ROTATE_180)):
-        lines = [[w for w in words if _legible(w)] for words in read_crops(registry.line_crops(image), lang, psm=7)]
+        lines = [[w for w in words if _legible(w)] for words in read_crops(textlines.line_crops(image), lang, psm=7)]
         lines = [words for words in lines if words]
         if not best or weight([w for ws in lines for w in ws]) > weight([w for ws in best for w in ws]):
             best = lines

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, frames, levels, parse, registry, unwrap
+from ocr.stamps import detect, frames, levels, parse, textlines, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -186,11 +186,11 @@ def test_a_registry_stamps_lines_are_found_a_pitch_apart():
     lines = ["МИД СССР", "СЕКРЕТАРИАТ т. ВЫШИНСКОГО", "Вх. № 9427", "28 IV 1948 г."]
     ink = np.where(synth._tilt(synth.rectangular(lines, 40), 12) > 100, 255, 0).astype(np.uint8)  # em 40 px: lines 50 px apart
     level = unwrap.deskew_rect(ink, detect.classify(ink)[2])
-    found = registry.text_lines(level)
+    found = textlines.text_lines(level)
     assert len(found) == 4
     assert all(abs((b[0] - a[0]) - 50) <= 2 for a, b in zip(found, found[1:]))
-    crops = registry.line_crops(level)
-    assert len(crops) == 4 and all(abs(c.shape[0] - 2 * registry.PAD - registry.LINE_HEIGHT * 1.4) < 6 for c in crops)
+    crops = textlines.line_crops(level)
+    assert len(crops) == 4 and all(abs(c.shape[0] - 2 * textlines.PAD - textlines.LINE_HEIGHT * 1.4) < 6 for c in crops)
 
 
 # --- unwrap and read (real Tesseract) -------------------------------------------------------------
