@@ -1,0 +1,76 @@
+"""Reading the footer's lines again, each alone, and keeping the reading the readings agree on most.
+
+A footer line is short and its values are mostly digits (``7 экз. лк``, ``Отпеч. 2/11-6.38``); on a heavy
+scan the page reading misreads one now and then (``71 экз.``, ``Разослан /11/48``, ``8$ экз.``), and the
+line read on its own — bitonal, enlarged, or grey — often reads it right. No one reading is always best,
+so each line keeps the reading whose footer fields most readings give, the more confident one on a tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from ocr import footer, roles
+from ocr.lines import Line, Role, Word, union_box
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import read_boxes, reading_score
+
+# The other readings of a line: (the grey image rather than the bitonal one, enlargement).
+_READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
+
+
+def _tail(lines: list[Line]) -> int | None:
+    """Where the page's signature and footer begin: its first line read as either; None when none is."""
+    return next((k for k, line in enumerate(lines) if line.role in (Role.SIGNATURE, Role.FOOTER)), None)
+
+
+def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """The line's box with a margin a third of its height (two at the sides): the crop a line reads best in."""
+    x, y, w, h = line.bbox
+    pad = max(2, h // 3)
+    x0, y0 = max(0, x - 2 * pad), max(0, y - pad)
+    return (x0, y0, min(shape[1], x + w + 2 * pad) - x0, min(shape[0], y + h + pad) - y0)
+
+
+def _fields(words: list[Word]) -> dict:
+    text = " ".join(w.text for w in words)
+    return footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])
+
+
+def choose(readings: list[list[Word]]) -> int:
+    """The reading to keep: the one whose footer fields the most readings give alike (each field and value
+    counted over all of them), then the most confident; 0 (the page's own) when none gives a field."""
+    found = [_fields(words) for words in readings]
+    support = [sum(sum(other.get(name) == value for other in found) for name, value in fields.items()) for fields in found]
+    if not any(support):
+        return 0
+    return max(range(len(readings)), key=lambda k: (support[k], reading_score(readings[k]), -k))
+
+
+def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with each line from the signature or footer on read again on its own (``psm 7``) and the
+    reading :func:`choose` keeps put in its place; the roles from there on found anew from the texts."""
+    start = _tail(lines)
+    if start is None:
+        return lines
+    tail = [line for line in lines[start:] if line.bbox and line.words]
+    images = {False: page.image, True: page.grey}
+    readings: list[list[list[Word]]] = [[line.words] for line in tail]
+    for grey, scale in _READINGS:
+        image: np.ndarray | None = images[grey]
+        if image is None:
+            continue
+        for found, words in zip(readings, read_boxes(image, [_box(line, image.shape) for line in tail], lang, psm=7, scale=scale)):
+            found.append(words)
+    chosen = {id(line): _as_read(line, found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
+    rest = [chosen.get(id(line), line) for line in lines[start:]]
+    retagged = roles.tag_rest([line.text for line in rest])
+    return lines[:start] + [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
+
+
+def _as_read(line: Line, words: list[Word]) -> Line:
+    words = sorted(words, key=lambda w: w.bbox[0])
+    return replace(line, text=" ".join(w.text for w in words), words=words, bbox=union_box([w.bbox for w in words]),
+                   confidence=sum(w.confidence for w in words) / len(words))
