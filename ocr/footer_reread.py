@@ -12,18 +12,29 @@ from dataclasses import replace
 
 import numpy as np
 
-from ocr import footer, roles
+from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word, union_box
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import read_boxes, reading_score
+from ocr.recognize import band_box, read_boxes, reading_score, unread_bands
 
 # The other readings of a line: (the grey image rather than the bitonal one, enlargement).
 _READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
 
 
 def _tail(lines: list[Line]) -> int | None:
-    """Where the page's signature and footer begin: its first line read as either; None when none is."""
-    return next((k for k, line in enumerate(lines) if line.role in (Role.SIGNATURE, Role.FOOTER)), None)
+    """Where the page's signature and footer begin: its first line read as either, or up to ABOVE short
+    lines before it (a signature or copies line read too poorly to be known); None when none is."""
+    first = next((k for k, line in enumerate(lines) if line.role in (Role.SIGNATURE, Role.FOOTER)), None)
+    if first is None:
+        return None
+    start = first
+    while start > max(0, first - ABOVE) and lines[start - 1].role is Role.BODY and not roles.is_prose(lines[start - 1].text):
+        start -= 1
+    return start
+
+
+# Lines above the footer that may be its first line or the signature, misread.
+ABOVE = 2
 
 
 def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -35,18 +46,27 @@ def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
 
 
 def _fields(words: list[Word]) -> dict:
+    """The footer fields a reading of a line gives, or the signature's date and name."""
     text = " ".join(w.text for w in words)
-    return footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])
+    if signed := fields.parse_signature(text):
+        return {"signature.name": signed[0], "signature.date": signed[1]}
+    found = footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])
+    # ``Отпеч.`` without its date and time is no reading of the line's value.
+    return {name: value for name, value in found.items() if name not in _DATED or any(c.isdigit() for c in str(value))}
+
+
+_DATED = ("printed_raw", "distributed_raw")
 
 
 def choose(readings: list[list[Word]]) -> int:
-    """The reading to keep: the one whose footer fields the most readings give alike (each field and value
-    counted over all of them), then the most confident; 0 (the page's own) when none gives a field."""
+    """The reading to keep: the one whose footer (or signature) fields the most readings give alike (each
+    field and value counted over all of them), then the most confident; 0, the page's own, when no other
+    is better supported."""
     found = [_fields(words) for words in readings]
-    support = [sum(sum(other.get(name) == value for other in found) for name, value in fields.items()) for fields in found]
-    if not any(support):
+    support = [sum(sum(other.get(name) == value for other in found) for name, value in given.items()) for given in found]
+    if support[0] == max(support):
         return 0
-    return max(range(len(readings)), key=lambda k: (support[k], reading_score(readings[k]), -k))
+    return max(range(len(readings)), key=lambda k: (support[k], reading_score(readings[k])))
 
 
 def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
@@ -66,8 +86,24 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
             found.append(words)
     chosen = {id(line): _as_read(line, found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     rest = [chosen.get(id(line), line) for line in lines[start:]]
+    given = {name for line in rest for name in _fields(line.words)}
+    rest += [line for line in _unread(page, lines, start, lang) if not given & set(_fields(line.words))]
+    rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     return lines[:start] + [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
+
+
+def _unread(page: PreprocessedPage, lines: list[Line], start: int, lang: str) -> list[Line]:
+    """Footer lines the page reading left out, below the signature or footer's start: ``Верно:`` with a pen's
+    scrawl beside it is often skipped whole. Each unread band of ink there is read as one line and kept
+    when it gives a footer field (one no line gives: a band may take in the edge of a line read already)."""
+    top = lines[start].bbox[1] if lines[start].bbox else 0
+    bands = [band for band in unread_bands(page.image, [w for line in lines for w in line.words]) if band[0] >= top]
+    # A pen's scrawl read beside the label is no text of the page.
+    found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)]
+             for words in read_boxes(page.image, [band_box(page.image, band) for band in bands], lang, psm=7)]
+    return [Line(text=" ".join(w.text for w in words), page=lines[start].page, bbox=union_box([w.bbox for w in words]),
+                 confidence=reading_score(words), words=words) for words in found if words and _fields(words)]
 
 
 def _as_read(line: Line, words: list[Word]) -> Line:
