@@ -94,10 +94,11 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
 
 
 def _unread(page: PreprocessedPage, lines: list[Line], start: int, lang: str) -> list[Line]:
-    """Footer lines the page reading left out, below the signature or footer's start: ``Верно:`` with a pen's
-    scrawl beside it is often skipped whole. Each unread band of ink there is read as one line and kept
+    """Footer or signature lines the page reading left out, below the message: ``Верно:`` with a pen's
+    scrawl beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink there is read as one line and kept
     when it gives a footer field (one no line gives: a band may take in the edge of a line read already)."""
-    top = lines[start].bbox[1] if lines[start].bbox else 0
+    above = lines[start - 1].bbox if start else None
+    top = above[1] + above[3] if above else 0
     bands = [band for band in unread_bands(page.image, [w for line in lines for w in line.words]) if band[0] >= top]
     # A pen's scrawl read beside the label is no text of the page.
     found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)]
