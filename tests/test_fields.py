@@ -274,3 +274,11 @@ def test_heavy_scan_misreads_of_signature_and_continuation_header():
     assert fields.parse_signature("12/3-49 1. состоялась беседа с послом") is None
     assert fields.parse_continuation_copy("экз. в...") == (True, None)
     assert fields.parse_continuation_copy("экз. вот так") == (False, None)
+
+
+def test_priority_with_one_word_read_and_the_other_garbled():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert header([Line("$05653 ВАЖНАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]  # a heavy scan's ``ОСОБО``
+    assert header([Line("$05653", Role.PRIORITY)]).priority == []
