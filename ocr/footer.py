@@ -16,8 +16,10 @@ from ocr.contract import Footer
 from ocr.fields import EKZ, cyrillic, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
-# A speck may stand between the number and ``экз.`` (``8$ экз.``, ``7.экз.``).
-_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
+# A speck may stand between the number and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з
+# (``10 эк.. мп``), and a speck may follow its full stop.
+_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
+                     re.IGNORECASE)
 
 # The footer's labels, each with the field it starts.
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}

@@ -46,10 +46,10 @@ def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
 
 
 def _fields(words: list[Word]) -> dict:
-    """The footer fields a reading of a line gives, or the signature's date and name."""
+    """The footer fields a reading of a line gives, or the signature's date."""
     text = " ".join(w.text for w in words)
-    if signed := fields.parse_signature(text):
-        return {"signature.name": signed[0], "signature.date": signed[1]}
+    if signed := fields.parse_signature(text):  # its date: a letter-spaced name reads worse alone than on the page
+        return {"signature.date": signed[1]}
     found = footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])
     # ``Отпеч.`` without its date and time is no reading of the line's value.
     return {name: value for name, value in found.items() if name not in _DATED or any(c.isdigit() for c in str(value))}

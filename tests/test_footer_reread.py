@@ -30,3 +30,11 @@ def test_the_page_reading_stays_when_no_other_is_better_supported():
              _reading(("Отпеч.", 88), ("2/11-6.38", 83))]
     assert choose([page] + again) == 0
     assert choose([_reading(("почтой", 90))] + [_reading(("почтой.", 95))] * 3) == 0  # no footer field at all
+
+
+def test_a_signature_keeps_its_name_as_the_page_read_it():
+    # read alone, a letter-spaced name comes out alike and wrong (``БОПРОВ``); only the date is voted on
+    page = _reading(("2/1-48", 89), ("г.", 96), ("Б", 90), ("О", 90), ("Д", 90), ("Р", 90), ("О", 90), ("В", 90))
+    again = [_reading(("2/1-48", 89), ("г.", 96), ("БОПРОВ", 58))] * 2 + [_reading(("2/1-48", 80), ("г.", 90))]
+    assert choose([page] + again) == 0
+    assert choose([_reading(("а", 40), ("51", 50), ("г.", 60))] + again) in (1, 2, 3)  # a date the page did not read
