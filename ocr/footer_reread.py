@@ -3,7 +3,8 @@
 A footer line is short and its values are mostly digits (``7 экз. лк``, ``Отпеч. 2/11-6.38``); on a heavy
 scan the page reading misreads one now and then (``71 экз.``, ``Разослан /11/48``, ``8$ экз.``), and the
 line read on its own — bitonal, enlarged, or grey — often reads it right. No one reading is always best,
-so each line keeps the reading whose footer fields most readings give, the more confident one on a tie.
+so each line keeps the reading whose footer fields most readings give: the page's own unless another is
+better supported, the more confident of those on a tie.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ _DATED = ("printed_raw", "distributed_raw")
 
 
 def choose(readings: list[list[Word]]) -> int:
-    """The reading to keep: the one whose footer (or signature) fields the most readings give alike (each
+    """The reading to keep: the one whose footer fields (or signature date) the most readings give alike (each
     field and value counted over all of them), then the most confident; 0, the page's own, when no other
     is better supported."""
     found = [_fields(words) for words in readings]
@@ -94,9 +95,9 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
 
 
 def _unread(page: PreprocessedPage, lines: list[Line], start: int, lang: str) -> list[Line]:
-    """Footer or signature lines the page reading left out, below the message: ``Верно:`` with a pen's
-    scrawl beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink there is read as one line and kept
-    when it gives a footer field (one no line gives: a band may take in the edge of a line read already)."""
+    """Footer or signature lines the page reading left out, below the message: ``Верно:`` with a pen's scrawl
+    beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink there is read as
+    one line and kept when it gives a field no line gives (a band may take in the edge of a line read already)."""
     above = lines[start - 1].bbox if start else None
     top = above[1] + above[3] if above else 0
     bands = [band for band in unread_bands(page.image, [w for line in lines for w in line.words]) if band[0] >= top]
