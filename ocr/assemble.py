@@ -91,9 +91,22 @@ def _priorities(text: str) -> list[str]:
     or a stamp's edge, and marks among its letters (``© о © сл > ха``) a line OCR could not read."""
     if found := fields.marks_in(text, fields.PRIORITIES):
         return found
+    if mark := _half_read(text, fields.PRIORITIES):
+        return [mark]
     words = re.sub(r"\d", "", text)
     typed = all(c.isalpha() or c in " .,-" for c in words)
     return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
+
+
+def _half_read(text: str, vocabulary: list[str]) -> str | None:
+    """The one mark of as many words as the line whose word the line reads, its other words read as digits and
+    marks only (``$05653 ВАЖНАЯ``: ``ОСОБО ВАЖНАЯ``); None when no one mark is so."""
+    tokens = text.split()
+    read = [t for t in tokens if any(c.isalpha() for c in t)]
+    if len(read) != 1 or len(tokens) < 2 or not read[0].strip(".,").isalpha():
+        return None
+    marks = [v for v in vocabulary if len(v.split()) == len(tokens) and fields.best_match(read[0], v.split(), cutoff=85)]
+    return marks[0] if len(marks) == 1 else None
 
 
 def header(lines: list[Line]) -> Header:

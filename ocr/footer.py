@@ -16,7 +16,10 @@ from ocr.contract import Footer
 from ocr.fields import EKZ, cyrillic, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
-_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})\s*" + EKZ + r"\.?\s*(?P<typist>\S+)?", re.IGNORECASE)
+# A speck may stand between the number and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з
+# (``10 эк.. мп``), and a speck may follow its full stop.
+_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
+                     re.IGNORECASE)
 
 # The footer's labels, each with the field it starts.
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
@@ -45,6 +48,21 @@ def believable(text: str, confidence: float | None = None) -> bool:
         return False
     alnum = sum(c.isalnum() for c in core)
     return alnum >= 1 and alnum >= 0.6 * len(core) and not _SCRAWL.search(core)
+
+
+def from_label(text: str) -> str:
+    """The line from its label on: a pen's stroke or a stamp's edge OCR'd before the label (``1 : т А = а Отеч.``),
+    pieces of a letter or two among which a mark, is no part of it."""
+    tokens = text.split()
+    for k, token in enumerate(tokens[:_MOST_BEFORE + 1]):
+        before = tokens[:k]
+        if _label(token) and all(len(t) <= 2 for t in before) and any(not t.isalpha() for t in before):
+            return " ".join(tokens[k:])
+    return text
+
+
+# At most this many specks and stroke pieces before a label.
+_MOST_BEFORE = 8
 
 
 def _label(text: str) -> str | None:
@@ -86,7 +104,8 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         if typist and believable(typist) and any(c.isalpha() for c in typist):
             fields["typist"] = typist
         return fields, []
-    name = _label(norm)
+    text = from_label(text)
+    name = _label(cyrillic(text).strip())
     rest = text.split()[1:]
     if name == "released_by":
         words = _leading(rest, _WORD, most=2)

@@ -23,6 +23,8 @@ from ocr.wordboxes import text_line
 SEGMENT_GAP_CHARS = 4.0
 # A gap wider than this many character widths separates words of letter-spaced typing.
 WORD_GAP_CHARS = 1.7
+# A later page's header (folio, telegram number, page label, copy) is in its first this many lines.
+HEADER_LINES = 3
 # A body line indented by more than this many character widths opens a paragraph.
 INDENT_CHARS = 2.0
 
@@ -204,6 +206,22 @@ def _tag_continuation(visuals: list[VisualLine], page: int, width: int) -> list[
     return _margin_lines(header, width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
 
 
+def _header_pieces(visual: VisualLine, metrics: Metrics, page: int) -> VisualLine:
+    """A later page's header line read as one segment (``2105 2. экз. № 11``, set closer than a segment gap)
+    as its telegram number, page label and copy line, each a segment; other lines as they are."""
+    pieces: list[list[Word]] = []
+    for segment in visual.segments:
+        words = segment.words
+        while len(words) > 1 and roles.is_continuation_line(words[0].text) and not fields.parse_continuation_copy(segment.text)[0]:
+            pieces.append(words[:1])  # a bare number or label before the rest
+            words = words[1:]
+            segment = _segment(words, metrics, page)
+        pieces.append(words)
+    if len(pieces) == len(visual.segments) or not all(roles.is_continuation_line(_join_words(p, metrics)) for p in pieces):
+        return visual
+    return VisualLine([_segment(p, metrics, page) for p in pieces])
+
+
 def _is_speck(text: str) -> bool:
     """Dust or a stray mark OCR'd beside the text: no letter or digit in it."""
     return not any(c.isalnum() for c in text)
@@ -242,6 +260,8 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
         return []
     metrics = page_metrics(words)
     visuals = _visual_lines(routing.gather_values(group_lines(words, metrics), metrics.line_height), metrics, page)
+    if page > 1:  # a later page's header stands in its first lines
+        visuals = [_header_pieces(v, metrics, page) for v in visuals[:HEADER_LINES]] + visuals[HEADER_LINES:]
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(routing.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)

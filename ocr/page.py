@@ -16,6 +16,7 @@ from ocr import grid
 from ocr.combine import plain_choice, second_reading
 from ocr.contract import Stamp
 from ocr.exec import tesseract
+from ocr.footer_reread import reread_footer
 from ocr.lines import Line, Word
 from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
@@ -69,6 +70,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     found = find_stamps(prepared, scan.dpi)
     parsed = second_reading(prepared.grey, read_again(prepared, words, ref.number, settings.ocr), settings.ocr.lang)
     parsed = plain_choice(prepared, scan.image, parsed, settings.ocr.lang)
+    parsed = reread_footer(prepared, parsed, settings.ocr.lang)
     parsed = without_stamp_words(parsed, found, prepared.image.shape[1])
     lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]
     height, width = scan.image.shape[:2]

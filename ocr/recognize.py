@@ -62,7 +62,7 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm), numbered=True)
-    extra = [w for found in read_boxes(image, [_band_box(image, band) for band in unread_bands(image, words)],
+    extra = [w for found in read_boxes(image, [band_box(image, band) for band in unread_bands(image, words)],
                                        settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
@@ -110,7 +110,7 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
     cut = low + int(np.argmin(ink[low:high]))
     return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
-def _band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int]:
+def band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int]:
     """The strip a band is read in: across the page, a third of its height above and below."""
     top, bottom = band
     margin = (bottom - top) // 3

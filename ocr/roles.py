@@ -99,7 +99,7 @@ def footer_start(texts: list[str]) -> int | None:
     for k, text in enumerate(texts):
         if footer.is_copies_line(text) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1]):
             return k
-        if len(text.split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
+        if len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
             return k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
     return None
 

@@ -266,3 +266,19 @@ def test_a_continuation_copy_read_as_a_small_letter_is_no_number():
     # ``в`` matched the digit look-alike ``В`` (8) case-blind and then failed to convert, stopping the page
     assert fields.parse_continuation_copy("экз. № в") == (False, None)
     assert fields.parse_continuation_copy("экз. № В") == (True, 8)
+
+
+def test_heavy_scan_misreads_of_signature_and_continuation_header():
+    # ``г.`` read ``1.``; the № of a continuation header's copy read as a letter (heavy tuning pages)
+    assert fields.parse_signature("5/10-52 1.  П А О О О 0,")[1] == "5/10-52 г."
+    assert fields.parse_signature("12/3-49 1. состоялась беседа с послом") is None
+    assert fields.parse_continuation_copy("экз. в...") == (True, None)
+    assert fields.parse_continuation_copy("экз. вот так") == (False, None)
+
+
+def test_priority_with_one_word_read_and_the_other_garbled():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    assert header([Line("$05653 ВАЖНАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]  # a heavy scan's ``ОСОБО``
+    assert header([Line("$05653", Role.PRIORITY)]).priority == []

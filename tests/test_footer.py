@@ -37,3 +37,14 @@ def test_a_word_read_unbelievably_is_no_value_and_is_warned_about():
 
 def test_a_date_with_look_alike_digits_is_still_a_date():
     assert parse_footer_line("Отпеч. З/2-О.16 ~") == {"printed_raw": "Отпеч. З/2-О.16"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("8$ экз. лк", {"copies_printed": 8, "typist": "лк"}),  # a speck between the number and экз.
+    ("`7.зкз. лк", {"copies_printed": 7, "typist": "лк"}),
+    ("10 эк.. мп", {"copies_printed": 10, "typist": "мп"}),  # экз. without its з
+    ("1 : т А Е = а Отеч. 14/6-3.04", {"printed_raw": "Отпеч. 14/6-3.04"}),  # a scrawl's pieces before the label
+    ("и верно, что", {}),  # a word of the message before a label's spelling is no scrawl
+])
+def test_footer_labels_found_past_specks(text, expected):
+    assert parse_footer_line(text) == expected

@@ -188,3 +188,21 @@ def test_the_dates_of_one_day_share_their_year():
     assert years("17/12 19 59", "17/12-50 г.") == ("17/12 19 50", "17/12-50 г.")  # a slashed zero read as 9
     assert years("25/4 1950", "25/4-59 г.") == ("25/4 1950", "25/4-50 г.")
     assert years("1/1 1950", "31/12-49 г.") == ("1/1 1950", "31/12-49 г.")  # sent the day before New Year
+
+
+def test_continuation_header_read_as_one_line():
+    # a heavy page turned round: number, label and copy read close together as one line, specks trailing
+    rows = [
+        _line(100, 2000, "112"),
+        _line(200, 300, "2105  2.  экз. № 11..,"),
+        _line(300, 100, "интересовался, когда будет получен ответ на письмо правительства"),
+        _line(360, 100, "о направлении советников в министерство финансов и в"),
+    ]
+    lines = layout.parse_page([w for row in rows for w in row], page=2, width=2480)
+    fields = assemble.page_fields(lines, document_copy=1)
+    assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (112, "2105", "2.", 11)
+    assert [line.role for line in lines].count(Role.BODY) == 2
+    # a body line opening with a number stays one line of the body
+    rows[1] = _line(200, 100, "2. Председатель совета министров обратился с просьбой")
+    lines = layout.parse_page([w for row in rows for w in row], page=2, width=2480)
+    assert [line.role for line in lines].count(Role.BODY) == 3

@@ -1,0 +1,114 @@
+"""Reading the footer's lines again, each alone, and keeping the reading the readings agree on most.
+
+A footer line is short and its values are mostly digits (``7 экз. лк``, ``Отпеч. 2/11-6.38``); on a heavy
+scan the page reading misreads one now and then (``71 экз.``, ``Разослан /11/48``, ``8$ экз.``), and the
+line read on its own — bitonal, enlarged, or grey — often reads it right. No one reading is always best,
+so each line keeps the reading whose footer fields most readings give: the page's own unless another is
+better supported, the more confident of those on a tie.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from ocr import fields, footer, roles
+from ocr.lines import Line, Role, Word, union_box
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import band_box, read_boxes, reading_score, unread_bands
+
+# The other readings of a line: (the grey image rather than the bitonal one, enlargement).
+_READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
+
+
+def _tail(lines: list[Line]) -> int | None:
+    """Where the page's signature and footer begin: its first line read as either, or up to ABOVE short
+    lines before it (a signature or copies line read too poorly to be known); None when none is."""
+    first = next((k for k, line in enumerate(lines) if line.role in (Role.SIGNATURE, Role.FOOTER)), None)
+    if first is None:
+        return None
+    start = first
+    while start > max(0, first - ABOVE) and lines[start - 1].role is Role.BODY and not roles.is_prose(lines[start - 1].text):
+        start -= 1
+    return start
+
+
+# Lines above the footer that may be its first line or the signature, misread.
+ABOVE = 2
+
+
+def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """The line's box with a margin a third of its height (two at the sides): the crop a line reads best in."""
+    x, y, w, h = line.bbox
+    pad = max(2, h // 3)
+    x0, y0 = max(0, x - 2 * pad), max(0, y - pad)
+    return (x0, y0, min(shape[1], x + w + 2 * pad) - x0, min(shape[0], y + h + pad) - y0)
+
+
+def _fields(words: list[Word]) -> dict:
+    """The footer fields a reading of a line gives, or the signature's date."""
+    text = " ".join(w.text for w in words)
+    if signed := fields.parse_signature(text):  # its date: a letter-spaced name reads worse alone than on the page
+        return {"signature.date": signed[1]}
+    found = footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])
+    # ``Отпеч.`` without its date and time is no reading of the line's value.
+    return {name: value for name, value in found.items() if name not in _DATED or any(c.isdigit() for c in str(value))}
+
+
+_DATED = ("printed_raw", "distributed_raw")
+
+
+def choose(readings: list[list[Word]]) -> int:
+    """The reading to keep: the one whose footer fields (or signature date) the most readings give alike (each
+    field and value counted over all of them), then the most confident; 0, the page's own, when no other
+    is better supported."""
+    found = [_fields(words) for words in readings]
+    support = [sum(sum(other.get(name) == value for other in found) for name, value in given.items()) for given in found]
+    if support[0] == max(support):
+        return 0
+    return max(range(len(readings)), key=lambda k: (support[k], reading_score(readings[k])))
+
+
+def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with each line from the signature or footer on read again on its own (``psm 7``) and the
+    reading :func:`choose` keeps put in its place; the roles from there on found anew from the texts."""
+    start = _tail(lines)
+    if start is None:
+        return lines
+    tail = [line for line in lines[start:] if line.bbox and line.words]
+    images = {False: page.image, True: page.grey}
+    readings: list[list[list[Word]]] = [[line.words] for line in tail]
+    for grey, scale in _READINGS:
+        image: np.ndarray | None = images[grey]
+        if image is None:
+            continue
+        for found, words in zip(readings, read_boxes(image, [_box(line, image.shape) for line in tail], lang, psm=7, scale=scale)):
+            found.append(words)
+    chosen = {id(line): _as_read(line, found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
+    rest = [chosen.get(id(line), line) for line in lines[start:]]
+    given = {name for line in rest for name in _fields(line.words)}
+    rest += [line for line in _unread(page, lines, start, lang) if not given & set(_fields(line.words))]
+    rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
+    retagged = roles.tag_rest([line.text for line in rest])
+    return lines[:start] + [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
+
+
+def _unread(page: PreprocessedPage, lines: list[Line], start: int, lang: str) -> list[Line]:
+    """Footer or signature lines the page reading left out, below the message: ``Верно:`` with a pen's scrawl
+    beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink there is read as
+    one line and kept when it gives a field no line gives (a band may take in the edge of a line read already)."""
+    above = lines[start - 1].bbox if start else None
+    top = above[1] + above[3] if above else 0
+    bands = [band for band in unread_bands(page.image, [w for line in lines for w in line.words]) if band[0] >= top]
+    # A pen's scrawl read beside the label is no text of the page.
+    found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)]
+             for words in read_boxes(page.image, [band_box(page.image, band) for band in bands], lang, psm=7)]
+    return [Line(text=" ".join(w.text for w in words), page=lines[start].page, bbox=union_box([w.bbox for w in words]),
+                 confidence=reading_score(words), words=words) for words in found if words and _fields(words)]
+
+
+def _as_read(line: Line, words: list[Word]) -> Line:
+    words = sorted(words, key=lambda w: w.bbox[0])
+    return replace(line, text=" ".join(w.text for w in words), words=words, bbox=union_box([w.bbox for w in words]),
+                   confidence=sum(w.confidence for w in words) / len(words))
