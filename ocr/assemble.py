@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ocr import fields, grid, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
-from ocr.lines import Line, Role, union_box
+from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
@@ -132,16 +132,23 @@ def signature(lines: list[Line]) -> Signature:
     """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it)."""
     for line in lines:
         if line.role is Role.SIGNATURE:
-            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text), None)
+            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None)
             return Signature(name=name if name and _typed_name(name, line) else None, date_raw=date)
     return Signature()
+
+
+def _name_words(line: Line) -> list[Word]:
+    """The words a signature line's name was read from: those with letters after its date's first word, but
+    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name)."""
+    date = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), -1)
+    return [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
 
 
 def _typed_name(name: str, line: Line) -> bool:
     """Whether the name is typing: whole words and, where OCR read it, read believably (a pen's strokes over
     a typed name read as stray letters at low confidence: ``р № И „(7``)."""
-    words = [w for w in line.words if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
-    believed = not words or statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE
+    words = _name_words(line)
+    believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
     return len(name) >= SHORTEST_NAME and believed and whole

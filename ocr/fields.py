@@ -258,6 +258,19 @@ def spaced_name(text: str) -> str | None:
     return clean_single_name(text).upper() or None
 
 
+# A letter-spaced name ending a line (``а 51 г. - . ш т ы к о в``): four letters or more, a space apart.
+_TRAILING_SPACED = re.compile(r"(?:^|\s)((?:[^\W\d_]\s+){3,}[^\W\d_])[\s.,]*$")
+
+
+def garbled_signature(text: str) -> str | None:
+    """The name of a signature line whose date OCR garbled past :func:`parse_signature` (``а 51 г. - . ш т ы к о в``):
+    a letter-spaced name ending the line after something holding a digit, in capitals; None otherwise."""
+    found = _TRAILING_SPACED.search(text)
+    if not found or not any(c.isdigit() for c in text[:found.start()]):
+        return None
+    return spaced_name(found[1])
+
+
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.[\s`'‘’_,.]*$")  # specks of dust beside it
 _CONT_COPY = re.compile(EKZ + r"\.?\s*" + NUMERO + r"?[.\s…]*(?P<copy>(?-i:" + DIGITISH + r"{1,3}))?[.\s…]*$", re.IGNORECASE)
 

@@ -191,6 +191,8 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
     ("415 / м. п. - 2. XII.", "N 415 / м. п. - 2. XII."),  # its N lost
     ("2135/м.п.-6.П.", "N 135 / м. п. - 6. II."),  # its N read as a digit
     ("7924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),
+    ("79(415/ м.п. 2. ХТ.", "N 415 / м. п. - 2. XI."),  # its N read as ``(`` after digits
+    ("(561 /м.п.- 2. Х!.", "N 561 / м. п. - 2. XI."),  # a pen's I read ``!``
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
@@ -266,3 +268,28 @@ def test_a_continuation_copy_read_as_a_small_letter_is_no_number():
     # ``в`` matched the digit look-alike ``В`` (8) case-blind and then failed to convert, stopping the page
     assert fields.parse_continuation_copy("экз. № в") == (False, None)
     assert fields.parse_continuation_copy("экз. № В") == (True, 8)
+
+
+def test_a_whole_registry_note_is_kept_however_faint():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+    from ocr.registry import is_whole
+
+    assert is_whole("N 561 / м. п. - 2. XI.") and is_whole("См. изв. № 1259 (ссылка № 77)")
+    assert not is_whole("N 561 / м. п. - 2. Л.") and not is_whole("412")
+    faint = [Line("(561 /м.п.- 2. Х!.", Role.REGISTRATION, confidence=33.0), Line("2561 /  м.п. - 2.Л.", Role.REGISTRATION, confidence=16.0),
+             Line("412", Role.REGISTRATION, confidence=20.0)]  # a pen's note, one OCR could not read, a page's edge
+    assert header(faint).registration_marks == ["N 561 / м. п. - 2. XI."]
+
+
+def test_a_signature_whose_date_ocr_garbled_still_signs():
+    from ocr import assemble, roles
+    from ocr.lines import Line, Role, Word
+
+    texts = ["которые, по договору, должны быть отгружены в первом квартале.", "а 51 г.  -  .  ш т ы к о в", "З5 экз. тс",
+             "Отеч. 38/44. 32", "Выпустил Зайцева"]
+    assert [r.value for r in roles.tag_rest(texts)] == ["body", "signature", "other", "footer", "footer"]
+    read = [("а", 0), ("51", 0), ("г.", 78), ("-", 0), (".", 54), ("штыков", 80)]
+    words = [Word(text, (40 * k, 0, 30, 30), confidence) for k, (text, confidence) in enumerate(read)]
+    assert assemble.signature([Line(texts[1], Role.SIGNATURE, words=words)]).name == "ШТЫКОВ"
+    assert fields.garbled_signature("пункт 4 а б в") is None and fields.garbled_signature("Ш Т Ы К О В") is None
