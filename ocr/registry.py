@@ -112,26 +112,24 @@ def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool, flo
     return is_whole(note), in_month, reading_score(words)
 
 
-# A note is read again as one line (7) and as a raw line (13): a pen's numerals come out differently in
-# each (``2. ХИ.``, ``2.Х1.``), and one of them is whole more often than the page's reading.
-NOTE_PSMS = (7, 13)
+# A note is read again as a raw line (no page layout analysis): a pen's numerals, which page segmentation
+# reads as letters (``2. Л.``, ``2.1.``), come out whole (``2.Х1.``) more often so than as one line (``psm 7``).
+NOTE_PSM = 13
 
 
 def read_notes_again(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with each registry note read again alone as one line (``psm 7``), that reading kept when it
-    reads more of the note's shape. Notes are written by hand in the margin as often as typed there, and
+    """``lines`` with each registry note read again alone (:data:`NOTE_PSM`), that reading kept when it reads
+    more of the note's shape. Notes are written by hand in the margin as often as typed there, and
     page segmentation reads a pen's italic poorly (``(561 /м. ни. - 2. Л.`` where one line reads ``2. ХТ.``)."""
     notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
     if not notes:
         return lines
     routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
     month = received_month(parse_routing(routing).received_date_raw) if routing else None
-    boxes = [line_box(lines[k].words) for k in notes]
-    readings = zip(*(read_boxes(image, boxes, lang, psm=psm) for psm in NOTE_PSMS))
+    again = read_boxes(image, [line_box(lines[k].words) for k in notes], lang, psm=NOTE_PSM)
     lines = list(lines)
-    for k, again in zip(notes, readings):
-        words = max([lines[k].words, *again], key=lambda found: _reading_rank(found, month) if found else (False, False, -1.0))
-        if words is not lines[k].words:
+    for k, words in zip(notes, again):
+        if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
             lines[k] = dataclasses.replace(lines[k], text=" ".join(w.text for w in words), words=words,
                                            confidence=statistics.fmean(w.confidence for w in words))
     return lines
