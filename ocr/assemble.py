@@ -145,13 +145,14 @@ def _name_words(line: Line) -> list[Word]:
 
 
 def _typed_name(name: str, line: Line) -> bool:
-    """Whether the name is typing: whole words and, where OCR read it, read believably (a pen's strokes over
-    a typed name read as stray letters at low confidence: ``р № И „(7``)."""
+    """Whether the name is typing: whole words, no letter thrice in a row (a scrawl's loops read ``П А О О О``)
+    and, where OCR read it, read believably (a pen's strokes over a typed name read as stray letters at low
+    confidence: ``р № И „(7``)."""
     words = _name_words(line)
     believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and believed and whole
+    return len(name) >= SHORTEST_NAME and believed and whole and _has_text(name)
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:

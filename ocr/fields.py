@@ -209,9 +209,9 @@ def parse_special_number(text: str) -> str | None:
 
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
-# ``г.`` is read ``2.`` too (then with its full stop, so it is no digit of the year).
+# ``г.`` is read ``2.`` or ``1.`` too (then with its full stop, so it is no digit of the year).
 _SIGNATURE = re.compile(
-    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)2\.))\.?(?=\s|$)\s*"
+    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)[12]\.))\.?(?=\s|$)\s*"
     r"(?P<name>.*)$")
 
 
@@ -239,7 +239,7 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
 
 def _tidy_date(raw: str) -> str:
     """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates, doubles or drops the hyphen."""
-    compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", re.sub(r"\s2\.$", "г.", raw)))
+    compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", re.sub(r"\s[12]\.$", "г.", raw)))
     compact = re.sub(r"^(\d{1,2}/)(\d{1,2})(\d{2})(?=[гп])", r"\1\2-\3", compact)
     compact = re.sub(r"(?<=/)[IVXІХхУ]+(?=-)", lambda m: roman_month(m[0]) or m[0], compact)  # ``ХI`` read for XI
     return re.sub(r"[гп]\.?$", " г.", zero_month(compact))

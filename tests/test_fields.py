@@ -249,6 +249,7 @@ def test_signature_date_as_ocr_reads_it():
     # ``г.`` read ``2.``, October's slashed zero read 9; a scrawl over the name leaves letters, not a name
     assert fields.parse_signature("5/19-52 2.  П А оО  0,")[1] == "5/10-52 г."
     assert fields.parse_signature("1/11-52 2. Б О Д Р О В") == ("БОДРОВ", "1/11-52 г.")
+    assert fields.parse_signature("5/10-52 1. П А О О О 0,")[1] == "5/10-52 г."  # ``г.`` read ``1.``
     assert fields.parse_signature("2/11-52 гг. в Москве") is None
 
 
@@ -293,3 +294,5 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
     words = [Word(text, (40 * k, 0, 30, 30), confidence) for k, (text, confidence) in enumerate(read)]
     assert assemble.signature([Line(texts[1], Role.SIGNATURE, words=words)]).name == "ШТЫКОВ"
     assert fields.garbled_signature("пункт 4 а б в") is None and fields.garbled_signature("Ш Т Ы К О В") is None
+    loops = [Word(text, (40 * k, 0, 30, 30), 70.0) for k, text in enumerate(["5/10-52", "1.", "П", "А", "О", "О", "О"])]
+    assert assemble.signature([Line("5/10-52 1. П А О О О", Role.SIGNATURE, words=loops)]).name is None  # a scrawl's loops
