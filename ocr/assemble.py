@@ -75,13 +75,13 @@ def _has_text(text: str) -> bool:
 NOISE_CONFIDENCE = 40.0
 
 
-def _registry_note(line: Line, note: str) -> bool:
+def _registry_note(line: Line, note: str, month: int | None) -> bool:
     """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
     above the title are a resolution written across the margin, and OCR of a page's edge is no note. A note
-    read in its whole shape is one however low its confidence and however many its marks: a pen's italic
-    reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
+    read in its whole shape, dated in the telegram's ``month``, is one however low its confidence and however
+    many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
     numbered = _has_text(line.text) and any(c.isdigit() for c in line.text) and not _noise(line)
-    return registry.is_note(note) and (registry.is_whole(note) or numbered)
+    return registry.is_note(note) and (registry.is_whole(note, month) or numbered)
 
 
 def _noise(line: Line) -> bool:
@@ -105,6 +105,7 @@ def header(lines: list[Line]) -> Header:
     special = next((n for t in by_role[Role.SPECIAL] if (n := fields.parse_special_number(t))), None)
     title = by_role[Role.FORM_TITLE]
     addressee = by_role[Role.ADDRESSEE]
+    month = received_month(routing.received_date_raw)
     return Header(
         form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
         classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
@@ -119,7 +120,7 @@ def header(lines: list[Line]) -> Header:
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
         registration_marks=[note for line in lines if line.role is Role.REGISTRATION
-                            and _registry_note(line, note := registry.registry_note(line.text, received_month(routing.received_date_raw)))],
+                            and _registry_note(line, note := registry.registry_note(line.text, month), month)],
         reference_numbers=[n for t in by_role[Role.REFERENCE] if (n := fields.reference_numbers(t))],
     )
 

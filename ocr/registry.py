@@ -16,7 +16,7 @@ from ocr.combine import line_box
 from ocr.fields import roman_month
 from ocr.form import ROMAN_MONTHS
 from ocr.lines import Line, Role, Word
-from ocr.recognize import read_boxes, reading_score
+from ocr.recognize import read_boxes
 from ocr.routing import parse_routing, received_month
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
@@ -98,18 +98,19 @@ _WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d
                          + "|".join(reversed(ROMAN_MONTHS)) + r")\.")
 
 
-def is_whole(note: str) -> bool:
-    """Whether a note (as :func:`registry_note` gives it) has the whole shape a registry note is written in."""
-    return bool(_WHOLE_NOTE.fullmatch(note))
-
-
-def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool, float]:
-    """How well a reading of a note line reads as a note: whole, dated in the telegram's month or the next
-    (the office registers a telegram within days of its receipt), then its confidence."""
-    note = registry_note(" ".join(w.text for w in words), month)
+def is_whole(note: str, month: int | None = None) -> bool:
+    """Whether a note (as :func:`registry_note` gives it) has the whole shape a registry note is written in;
+    with ``month`` (the telegram's, 1-12), a dated note also dated in that month or the next: the office
+    registers a telegram within days of its receipt."""
     dated = _NOTE_DATE.search(note)
-    in_month = month is not None and dated is not None and dated["month"] in (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12])
-    return is_whole(note), in_month, reading_score(words)
+    in_month = month is None or dated is None or dated["month"] in (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12])
+    return bool(_WHOLE_NOTE.fullmatch(note)) and in_month
+
+
+def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:
+    """How well a reading of a note line reads as a note: whole, and whole in the telegram's month."""
+    note = registry_note(" ".join(w.text for w in words), month)
+    return is_whole(note), is_whole(note, month)
 
 
 # A note is read again as a raw line (no page layout analysis): a pen's numerals, which page segmentation
@@ -119,7 +120,7 @@ NOTE_PSM = 13
 
 def read_notes_again(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with each registry note read again alone (:data:`NOTE_PSM`), that reading kept when it reads
-    more of the note's shape. Notes are written by hand in the margin as often as typed there, and
+    more of the note's shape (a typed note the page read whole stays as read). Notes are written by hand in the margin as often as typed there, and
     page segmentation reads a pen's italic poorly (``(561 /м. ни. - 2. Л.`` where one line reads ``2. ХТ.``)."""
     notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
     if not notes:

@@ -278,8 +278,11 @@ def test_a_whole_registry_note_is_kept_however_faint():
 
     assert is_whole("N 561 / м. п. - 2. XI.") and is_whole("См. изв. № 1259 (ссылка № 77)")
     assert not is_whole("N 561 / м. п. - 2. Л.") and not is_whole("412")
+    assert is_whole("N 415 / м. п. - 2. I.") and not is_whole("N 415 / м. п. - 2. I.", 11) and is_whole("N 415 / м. п. - 2. XII.", 11)
+    # a pen's note; one OCR could not read; one read in a month the telegram was not received in; a page's edge
     faint = [Line("(561 /м.п.- 2. Х!.", Role.REGISTRATION, confidence=33.0), Line("2561 /  м.п. - 2.Л.", Role.REGISTRATION, confidence=16.0),
-             Line("412", Role.REGISTRATION, confidence=20.0)]  # a pen's note, one OCR could not read, a page's edge
+             Line("№415/м.н..2.1.", Role.REGISTRATION, confidence=17.0), Line("412", Role.REGISTRATION, confidence=20.0),
+             Line("Из ПЕКИНА № 8075 пол. 3 час. 06 мин. 1/11 19 53 г. экз. № 11", Role.ROUTING)]
     assert header(faint).registration_marks == ["N 561 / м. п. - 2. XI."]
 
 
