@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ocr import fields, grid, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
+from ocr.correct.lexicon import lexicon
 from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import Routing, parse_routing, received_month
 
@@ -127,6 +128,8 @@ def header(lines: list[Line]) -> Header:
 
 # A signer's surname has three letters at least; fewer is what OCR kept of a name under a pen's scrawl.
 SHORTEST_NAME = 3
+# A name read faintly is taken on the dictionary's word from this many letters on (short forms, ``КОКЕ``, are chance).
+SPELT_NAME = 5
 
 
 def signature(lines: list[Line]) -> Signature:
@@ -151,9 +154,12 @@ def _typed_name(name: str, line: Line) -> bool:
     confidence: ``р № И „(7``)."""
     words = _name_words(line)
     believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
+    # Letter-spaced capitals read faintly are still the typed name when they spell a Russian word form (the
+    # dictionary knows ``ПАНЮШКИН``, ``ЛЕБЕДЕВ``): a pen's loops never spell one that long (``ПАООО``).
+    spelt = len(name) >= SPELT_NAME and " " not in name and lexicon().known(name)
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and believed and whole and _has_text(name)
+    return len(name) >= SHORTEST_NAME and (believed or spelt) and whole and _has_text(name)
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:

@@ -299,3 +299,6 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
     assert fields.garbled_signature("пункт 4 а б в") is None and fields.garbled_signature("Ш Т Ы К О В") is None
     loops = [Word(text, (40 * k, 0, 30, 30), 70.0) for k, text in enumerate(["5/10-52", "1.", "П", "А", "О", "О", "О"])]
     assert assemble.signature([Line("5/10-52 1. П А О О О", Role.SIGNATURE, words=loops)]).name is None  # a scrawl's loops
+    faint = [Word(text, (40 * k, 0, 30, 30), 18.0) for k, text in enumerate(["19/2-48", "г.", *"ПАНЮШКИН"])]
+    assert assemble.signature([Line("19/2-48 г. П А Н Ю Ш К И Н", Role.SIGNATURE, words=faint)]).name == "ПАНЮШКИН"
+    assert assemble.signature([Line("19/2-48 г. П А Н Ю Р К И Н", Role.SIGNATURE, words=faint)]).name is None  # no word
