@@ -159,7 +159,26 @@ def _typed_name(name: str, line: Line) -> bool:
     spelt = len(name) >= SPELT_NAME and " " not in name and lexicon().known(name)
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and (believed or spelt) and whole and _has_text(name)
+    return len(name) >= SHORTEST_NAME and (believed or spelt) and whole and _has_text(name) and not _gapped(words, line)
+
+
+# Letters of a letter-spaced name stand a space apart; a wider gap between the pieces OCR read is letters
+# lost under a pen's scrawl (``П А Н`` .. ``К`` of ``П А Н Ю Ш К И Н``): what is left is no name.
+NAME_GAP_CHARS = 3.0
+
+
+def _gapped(words: list[Word], line: Line) -> bool:
+    """Whether the name's words leave a gap of more than NAME_GAP_CHARS characters between them along the
+    line (boxes are the scan's: a page read turned runs down it), a character's width taken from the typed
+    date (or, undated, from the widest word, letter-spaced)."""
+    if len(words) < 2:
+        return False
+    along = 1 if line.bbox and line.bbox[3] > line.bbox[2] else 0
+    dated = [w for w in line.words if any(c.isdigit() for c in w.text)]
+    sample = dated[0] if dated else max(words, key=lambda w: w.bbox[2 + along])
+    char = sample.bbox[2 + along] / max(1, len(sample.text) if dated else 2 * len(sample.text) - 1)
+    ordered = sorted(words, key=lambda w: w.bbox[along])
+    return any(b.bbox[along] - (a.bbox[along] + a.bbox[2 + along]) > NAME_GAP_CHARS * char for a, b in zip(ordered, ordered[1:]))
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:
