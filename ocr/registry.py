@@ -120,8 +120,9 @@ NOTE_PSM = 13
 
 def read_notes_again(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with each registry note read again alone (:data:`NOTE_PSM`), that reading kept when it reads
-    more of the note's shape (a typed note the page read whole stays as read). Notes are written by hand in the margin as often as typed there, and
-    page segmentation reads a pen's italic poorly (``(561 /м. ни. - 2. Л.`` where one line reads ``2. ХТ.``)."""
+    more of the note's shape (a typed note the page read whole stays as read). Notes are written by hand in
+    the margin as often as typed there, and page segmentation reads a pen's italic poorly (``(561 /м. ни. -
+    2. Л.`` where the raw line reads ``2.Х1.``)."""
     notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
     if not notes:
         return lines
