@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from ocr import fields, grid, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
-from ocr.lines import Line, Role, union_box
+from ocr.correct.lexicon import lexicon
+from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
@@ -75,11 +76,13 @@ def _has_text(text: str) -> bool:
 NOISE_CONFIDENCE = 40.0
 
 
-def _registry_note(line: Line) -> bool:
+def _registry_note(line: Line, note: str, month: int | None) -> bool:
     """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
-    above the title are a resolution written across the margin, and OCR of a page's edge is no note."""
-    return (line.role is Role.REGISTRATION and _has_text(line.text) and not _noise(line)
-            and any(c.isdigit() for c in line.text))
+    above the title are a resolution written across the margin, and OCR of a page's edge is no note. A note
+    read in its whole shape, dated in the telegram's ``month``, is one however low its confidence and however
+    many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
+    numbered = _has_text(line.text) and any(c.isdigit() for c in line.text) and not _noise(line)
+    return registry.is_note(note) and (registry.is_whole(note, month) or numbered)
 
 
 def _noise(line: Line) -> bool:
@@ -116,6 +119,7 @@ def header(lines: list[Line]) -> Header:
     special = next((n for t in by_role[Role.SPECIAL] if (n := fields.parse_special_number(t))), None)
     title = by_role[Role.FORM_TITLE]
     addressee = by_role[Role.ADDRESSEE]
+    month = received_month(routing.received_date_raw)
     return Header(
         form_title=_vocabulary_or_text(title[0], fields.FORM_TITLES) if title else None,
         classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
@@ -129,33 +133,68 @@ def header(lines: list[Line]) -> Header:
         copy_number=routing.copy_number,
         special_number=special,
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
-        registration_marks=[note for line in lines if _registry_note(line)
-                            and registry.is_note(note := registry.registry_note(line.text, received_month(routing.received_date_raw)))],
+        registration_marks=[note for line in lines if line.role is Role.REGISTRATION
+                            and _registry_note(line, note := registry.registry_note(line.text, month), month)],
         reference_numbers=[n for t in by_role[Role.REFERENCE] if (n := fields.reference_numbers(t))],
     )
 
 
 # A signer's surname has three letters at least; fewer is what OCR kept of a name under a pen's scrawl.
 SHORTEST_NAME = 3
+# A name read faintly is taken on the dictionary's word from this many letters on (short forms, ``КОКЕ``, are chance).
+SPELT_NAME = 5
 
 
 def signature(lines: list[Line]) -> Signature:
     """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it)."""
     for line in lines:
         if line.role is Role.SIGNATURE:
-            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text), None)
+            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None)
             return Signature(name=name if name and _typed_name(name, line) else None, date_raw=date)
     return Signature()
 
 
+def _name_words(line: Line) -> list[Word]:
+    """The words a signature line's name was read from: those with letters after its date's first word, but
+    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name)."""
+    date = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), -1)
+    return [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
+
+
 def _typed_name(name: str, line: Line) -> bool:
-    """Whether the name is typing: whole words and, where OCR read it, read believably (a pen's strokes over
-    a typed name read as stray letters at low confidence: ``р № И „(7``)."""
-    words = [w for w in line.words if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
-    believed = not words or statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE
+    """Whether the name is typing: whole words, no letter thrice in a row (a scrawl's loops read ``П А О О О``)
+    and, where OCR read it, read believably (a pen's strokes over a typed name read as stray letters at low
+    confidence: ``р № И „(7``)."""
+    words = _name_words(line)
+    believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and believed and whole
+    return len(name) >= SHORTEST_NAME and (believed or _spelt(name)) and whole and _has_text(name) and not _gapped(words, line)
+
+
+def _spelt(name: str) -> bool:
+    """Letter-spaced capitals read faintly are still the typed name when they spell a Russian word form (the
+    dictionary knows ``ПАНЮШКИН``, ``ЛЕБЕДЕВ``): a pen's loops never spell one that long (``ПАООО``)."""
+    return len(name) >= SPELT_NAME and " " not in name and lexicon().known(name)
+
+
+# Letters of a letter-spaced name stand a space apart; a wider gap between the pieces OCR read is letters
+# lost under a pen's scrawl (``П А Н`` .. ``К`` of ``П А Н Ю Ш К И Н``): what is left is no name.
+NAME_GAP_CHARS = 3.0
+
+
+def _gapped(words: list[Word], line: Line) -> bool:
+    """Whether the name's words leave a gap of more than NAME_GAP_CHARS characters between them along the
+    line (boxes are the scan's: a page read turned runs down it), a character's width taken from the typed
+    date (or, undated, from the widest word, letter-spaced)."""
+    if len(words) < 2:
+        return False
+    along = 1 if line.bbox and line.bbox[3] > line.bbox[2] else 0
+    dated = [w for w in line.words if any(c.isdigit() for c in w.text)]
+    sample = dated[0] if dated else max(words, key=lambda w: w.bbox[2 + along])
+    char = sample.bbox[2 + along] / max(1, len(sample.text) if dated else 2 * len(sample.text) - 1)
+    ordered = sorted(words, key=lambda w: w.bbox[along])
+    return any(b.bbox[along] - (a.bbox[along] + a.bbox[2 + along]) > NAME_GAP_CHARS * char for a, b in zip(ordered, ordered[1:]))
 
 
 def record(pages: list[list[Line]]) -> TelegramRecord:

@@ -258,6 +258,19 @@ def spaced_name(text: str) -> str | None:
     return clean_single_name(text).upper() or None
 
 
+# A letter-spaced name ending a line (``а 51 г. - . ш т ы к о в``): four letters or more, a space apart.
+_TRAILING_SPACED = re.compile(r"(?:^|\s)((?:[^\W\d_]\s+){3,}[^\W\d_])[\s.,]*$")
+
+
+def garbled_signature(text: str) -> str | None:
+    """The name of a signature line whose date OCR garbled past :func:`parse_signature` (``а 51 г. - . ш т ы к о в``):
+    a letter-spaced name ending the line after something holding a digit, in capitals; None otherwise."""
+    found = _TRAILING_SPACED.search(text)
+    if not found or not any(c.isdigit() for c in text[:found.start()]):
+        return None
+    return spaced_name(found[1])
+
+
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.[\s`'‘’_,.]*$")  # specks of dust beside it
 # The № after ``экз.`` is read as a letter or two now and then (``экз. в...``).
 _CONT_COPY = re.compile(EKZ + r"\.?\s*(?:" + NUMERO + r"|[^\W\d]{1,2}(?=\.))?[.\s…]*(?P<copy>(?-i:" + DIGITISH + r"{1,3}))?[.,\s…]*$", re.IGNORECASE)
@@ -283,8 +296,9 @@ def parse_int(text: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
-# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals; two strokes joined read as one letter (``ХИ``: XII).
-_ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГТ1l|Іi", "XXVVIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
+# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals (a pen's I also as ``!``); two strokes joined
+# read as one letter (``ХИ``: XII).
+_ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГТ1l|Іi!", "XXVVIIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
 def roman_month(text: str) -> str | None:
     """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
     roman = text.translate(_ROMAN_LOOKALIKES)

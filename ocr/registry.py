@@ -6,10 +6,18 @@ a date with a Roman month), so what OCR makes of their fixed parts is written as
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import statistics
 
+import numpy as np
+
+from ocr.combine import line_box
 from ocr.fields import roman_month
 from ocr.form import ROMAN_MONTHS
+from ocr.lines import Line, Role, Word
+from ocr.recognize import read_boxes
+from ocr.routing import parse_routing, received_month
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
@@ -18,12 +26,13 @@ _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
 _REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПn]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№(\\]|N[sо°o]?)\s*(?=\d)")  # a hand's N read as ``(`` or ``\`` too
+# A hand's N read as ``(`` or ``\``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№\\]|N[sо°o]?|\d{0,2}\()\s*(?=\d)")
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``).
 _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*(?:\S{1,2}\s+)?(?=\d)")
 _REGISTRY_LINK = re.compile(r"\(\s*[сcС][сcС]\S{3,4}\s*(?:\S{1,2}\s+)?(?=\d)")
 # The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
@@ -81,3 +90,48 @@ def _registry_month(match: re.Match) -> str:
     if not year:  # the note's own date is typed ``2. XI.``
         return f"{match['day'].strip()} {month}."
     return f"{match['day']}{month}.{match['rest'].lstrip('.')}"
+
+
+# A note in the whole shape clerks wrote it: the notice and its reference, or the note's number with
+# ``м. п.`` and a date whose month is a Roman numeral. OCR of a page's edge or a scrawl never reads so.
+_WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d+ / м\. п\. - \d{1,2}\. (?:"
+                         + "|".join(reversed(ROMAN_MONTHS)) + r")\.")
+
+
+def is_whole(note: str, month: int | None = None) -> bool:
+    """Whether a note (as :func:`registry_note` gives it) has the whole shape a registry note is written in;
+    with ``month`` (the telegram's, 1-12), a dated note also dated in that month or the next: the office
+    registers a telegram within days of its receipt."""
+    dated = _NOTE_DATE.search(note)
+    in_month = month is None or dated is None or dated["month"] in (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12])
+    return bool(_WHOLE_NOTE.fullmatch(note)) and in_month
+
+
+def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:
+    """How well a reading of a note line reads as a note: whole, and whole in the telegram's month."""
+    note = registry_note(" ".join(w.text for w in words), month)
+    return is_whole(note), is_whole(note, month)
+
+
+# A note is read again as a raw line (no page layout analysis): a pen's numerals, which page segmentation
+# reads as letters (``2. Л.``, ``2.1.``), come out whole (``2.Х1.``) more often so than as one line (``psm 7``).
+NOTE_PSM = 13
+
+
+def read_notes_again(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with each registry note read again alone (:data:`NOTE_PSM`), that reading kept when it reads
+    more of the note's shape (a typed note the page read whole stays as read). Notes are written by hand in
+    the margin as often as typed there, and page segmentation reads a pen's italic poorly (``(561 /м. ни. -
+    2. Л.`` where the raw line reads ``2.Х1.``)."""
+    notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
+    if not notes:
+        return lines
+    routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
+    month = received_month(parse_routing(routing).received_date_raw) if routing else None
+    again = read_boxes(image, [line_box(lines[k].words) for k in notes], lang, psm=NOTE_PSM)
+    lines = list(lines)
+    for k, words in zip(notes, again):
+        if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
+            lines[k] = dataclasses.replace(lines[k], text=" ".join(w.text for w in words), words=words,
+                                           confidence=statistics.fmean(w.confidence for w in words))
+    return lines

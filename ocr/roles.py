@@ -104,14 +104,20 @@ def footer_start(texts: list[str]) -> int | None:
     return None
 
 
+# An undated signature is one of the last lines above the footer: the footer's first line, garbled past
+# knowing (``З5 экз. тс``), may stand between.
+SIGNATURE_REACH = 2
+
+
 def signature_at(texts: list[str], end: int) -> int | None:
     """The signature among ``texts[:end]`` (``end``: the footer's start or the page's end): a dated line
-    (``19/1-50 г. Ш Т Ы К О В``), or else the letter-spaced name just above the footer or ending the page."""
+    (``19/1-50 г. Ш Т Ы К О В``), or else a letter-spaced name, alone or after a date OCR garbled
+    (``а 51 г. - . ш т ы к о в``), just above the footer or ending the page."""
     dated = next((k for k in range(end) if fields.parse_signature(texts[k])), None)
     if dated is not None:
         return dated
-    last = next((k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])), None)
-    return last if last is not None and fields.spaced_name(texts[last]) else None
+    ends = [k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])][:SIGNATURE_REACH]
+    return next((k for k in ends if fields.spaced_name(texts[k]) or fields.garbled_signature(texts[k])), None)
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:

@@ -191,6 +191,8 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
     ("415 / м. п. - 2. XII.", "N 415 / м. п. - 2. XII."),  # its N lost
     ("2135/м.п.-6.П.", "N 135 / м. п. - 6. II."),  # its N read as a digit
     ("7924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),
+    ("79(415/ м.п. 2. ХТ.", "N 415 / м. п. - 2. XI."),  # its N read as ``(`` after digits
+    ("(561 /м.п.- 2. Х!.", "N 561 / м. п. - 2. XI."),  # a pen's I read ``!``
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
@@ -247,6 +249,7 @@ def test_signature_date_as_ocr_reads_it():
     # ``г.`` read ``2.``, October's slashed zero read 9; a scrawl over the name leaves letters, not a name
     assert fields.parse_signature("5/19-52 2.  П А оО  0,")[1] == "5/10-52 г."
     assert fields.parse_signature("1/11-52 2. Б О Д Р О В") == ("БОДРОВ", "1/11-52 г.")
+    assert fields.parse_signature("5/10-52 1. П А О О О 0,")[1] == "5/10-52 г."  # ``г.`` read ``1.``
     assert fields.parse_signature("2/11-52 гг. в Москве") is None
 
 
@@ -282,3 +285,41 @@ def test_priority_with_one_word_read_and_the_other_garbled():
 
     assert header([Line("$05653 ВАЖНАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]  # a heavy scan's ``ОСОБО``
     assert header([Line("$05653", Role.PRIORITY)]).priority == []
+
+
+def test_a_whole_registry_note_is_kept_however_faint():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+    from ocr.registry import is_whole
+
+    assert is_whole("N 561 / м. п. - 2. XI.") and is_whole("См. изв. № 1259 (ссылка № 77)")
+    assert not is_whole("N 561 / м. п. - 2. Л.") and not is_whole("412")
+    assert is_whole("N 415 / м. п. - 2. I.") and not is_whole("N 415 / м. п. - 2. I.", 11) and is_whole("N 415 / м. п. - 2. XII.", 11)
+    # a pen's note; one OCR could not read; one read in a month the telegram was not received in; a page's edge
+    faint = [Line("(561 /м.п.- 2. Х!.", Role.REGISTRATION, confidence=33.0), Line("2561 /  м.п. - 2.Л.", Role.REGISTRATION, confidence=16.0),
+             Line("№415/м.н..2.1.", Role.REGISTRATION, confidence=17.0), Line("412", Role.REGISTRATION, confidence=20.0),
+             Line("Из ПЕКИНА № 8075 пол. 3 час. 06 мин. 1/11 19 53 г. экз. № 11", Role.ROUTING)]
+    assert header(faint).registration_marks == ["N 561 / м. п. - 2. XI."]
+
+
+def test_a_signature_whose_date_ocr_garbled_still_signs():
+    from ocr import assemble, roles
+    from ocr.lines import Line, Role, Word
+
+    texts = ["которые, по договору, должны быть отгружены в первом квартале.", "а 51 г.  -  .  ш т ы к о в", "З5 экз. тс",
+             "Отеч. 38/44. 32", "Выпустил Зайцева"]
+    assert [r.value for r in roles.tag_rest(texts)] == ["body", "signature", "other", "footer", "footer"]
+    read = [("а", 0), ("51", 0), ("г.", 78), ("-", 0), (".", 54), ("штыков", 80)]
+    words = [Word(text, (40 * k, 0, 30, 30), confidence) for k, (text, confidence) in enumerate(read)]
+    assert assemble.signature([Line(texts[1], Role.SIGNATURE, words=words)]).name == "ШТЫКОВ"
+    assert fields.garbled_signature("пункт 4 а б в") is None and fields.garbled_signature("Ш Т Ы К О В") is None
+    loops = [Word(text, (40 * k, 0, 30, 30), 70.0) for k, text in enumerate(["5/10-52", "1.", "П", "А", "О", "О", "О"])]
+    assert assemble.signature([Line("5/10-52 1. П А О О О", Role.SIGNATURE, words=loops)]).name is None  # a scrawl's loops
+    faint = [Word(text, (40 * k, 0, 30, 30), 18.0) for k, text in enumerate(["19/2-48", "г.", *"ПАНЮШКИН"])]
+    assert assemble.signature([Line("19/2-48 г. П А Н Ю Ш К И Н", Role.SIGNATURE, words=faint)]).name == "ПАНЮШКИН"
+    assert assemble.signature([Line("19/2-48 г. П А Н Ю Р К И Н", Role.SIGNATURE, words=faint)]).name is None  # no word
+    # letters lost under a scrawl between those read, on a page read turned 90° (boxes run down the scan)
+    read = [("5/10-52", 60, (1878, 2067, 45, 215)), ("1.", 24, (1897, 1979, 27, 55)), ("ПАН", 95, (1920, 941, 24, 153)),
+            ("К", 67, (1931, 749, 31, 24)), (",", 0, (1939, 623, 29, 10))]
+    lost = [Word(text, box, confidence) for text, confidence, box in read]
+    assert assemble.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None

@@ -143,3 +143,24 @@ def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
     raw = tesseract.image_to_data(image, "rus", psm=7)
     assert "|" in raw["text"]  # what Tesseract makes of it
     assert [w.text for w in words_from_data(raw)] == ["Министр", "заявил,", "что", "правительство"]
+
+
+def test_a_hand_written_registry_note_is_read_again_whole():
+    from PIL import Image, ImageDraw
+
+    from ocr import registry
+    from ocr.lines import Line, Role
+
+    image = Image.new("L", (1400, 200), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 40), "N 561 / м. п. - 2. XI.", font=load_font(Face.HAND, 40), fill=0)
+    routing = "Из ПЕКИНА № 8075 пол. 3 час. 06 мин. 1/11 19 53 г. экз. № 11"
+    draw.text((60, 130), routing, font=load_font(Face.TYPE, 30), fill=0)
+    page = np.asarray(image)
+    ink = np.argwhere(page[:110] < 128)
+    (y0, x0), (y1, x1) = ink.min(0), ink.max(0)
+    read = Word("(561 /м. ни. - 2. Л.", (int(x0), int(y0), int(x1 - x0), int(y1 - y0)), 30.0)  # as page segmentation read it
+    lines = [Line(read.text, Role.REGISTRATION, bbox=read.bbox, confidence=30.0, words=[read]), Line(routing, Role.ROUTING)]
+    again = registry.read_notes_again(page, lines, "rus")
+    assert registry.registry_note(again[0].text, 11) == "N 561 / м. п. - 2. XI."
+    assert again[1] is lines[1]
