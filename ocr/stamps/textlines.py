@@ -25,7 +25,8 @@ def line_pitch(profile: np.ndarray) -> int:
     height = profile.size
     lags = np.arange(max(4, height // 7), max(5, height // 2 + 1))
     match = np.array([float(np.dot(centred[:-lag], centred[lag:])) / (height - lag) for lag in lags])
-    return int(lags[np.flatnonzero(match >= PITCH_MATCH * match.max())[0]])
+    best = match.max()  # below zero where no lag matches (a crop of specks): the best lag still is the pitch
+    return int(lags[np.flatnonzero(match >= best - (1 - PITCH_MATCH) * abs(best))[0]])
 
 
 def text_lines(level: np.ndarray) -> list[tuple[int, int]]:

@@ -276,3 +276,15 @@ def test_gray_seal_over_typing_on_a_rendered_page_is_found_by_its_ring():
 def test_gray_seal_over_typing_is_read():
     (truth,), (stamp,) = _page_stamps(7000, grayscale=True)
     assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5
+
+
+def test_a_stamp_crop_whose_rows_match_at_no_lag_still_has_a_pitch():
+    # One thin band of ink (a speck's row) in a level crop: every lag's match is below zero; a real page's
+    # faint stamp stopped its reading here (IndexError) before the best lag was taken.
+    profile = np.zeros(24)
+    profile[11] = 1.0
+    assert textlines.line_pitch(profile) == 12
+    level = np.full((24, 60), 255, np.uint8)
+    level[11, 10:50] = 0
+    (top, bottom), = textlines.text_lines(level)
+    assert top <= 11 < bottom
