@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,6 +14,8 @@ from ocr.exec import tesseract
 from ocr.load import open_document
 from ocr.page import process_page
 from ocr.settings import Settings
+
+log = logging.getLogger(__name__)
 
 # Real typewritten pages (EHRI dataset): language of each page from the name's language code.
 REAL_LANGUAGES = {"EN": "eng", "US": "eng", "DE": "deu", "CZ": "ces", "SK": "slk", "DK": "dan"}
@@ -44,6 +47,7 @@ class RealPage:
     recall_pipeline: float
     recall_baseline: float
     characters: int
+    failed: bool = False  # the pipeline failed on the page: scored as read as nothing
 
 def plain_text(path: Path, lang: str, cache: Path) -> str:
     """``tesseract IMAGE - -l LANG`` on ``path``, kept in ``cache`` per Tesseract version (it never changes)."""
@@ -52,6 +56,15 @@ def plain_text(path: Path, lang: str, cache: Path) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(tesseract.run_cli(path, lang), encoding="utf-8")
     return target.read_text(encoding="utf-8")
+
+def _text(path: Path, future) -> str | None:
+    """The page's text as the pipeline read it; None where it failed (logged: the bench goes on, as a batch does)."""
+    try:
+        return "\n".join(line.text for line in future.result().lines)
+    except Exception as exc:  # scored as read as nothing
+        log.error("%s: the pipeline failed on the page: %s", path.name, exc)
+        return None
+
 
 def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2, baseline: bool = True) -> list[RealPage]:
     """Each ``<name>.jpg`` with ``<name>.gt.txt`` beside it: pipeline and plain Tesseract, same language.
@@ -66,17 +79,18 @@ def run_real(folder: Path, settings: Settings, out_dir: Path, workers: int = 2, 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {p: pool.submit(process_page, open_document(p).pages[0],
                                   replace(settings, ocr=replace(settings.ocr, lang=real_language(p)))) for p in images}
-        ours = {p: f.result() for p, f in futures.items()}
+        ours = {p: _text(p, f) for p, f in futures.items()}
     rows = []
     for path in images:
         truth = path.with_suffix(".gt.txt").read_text(encoding="utf-8")
-        text = "\n".join(line.text for line in ours[path].lines)
+        text = ours[path] or ""
         cer, n = metrics.character_error_rate_n(collapse_whitespace(truth), collapse_whitespace(text))
         if baseline:
             plain = plain_text(path, real_language(path), out_dir / "real-baseline")
             base_cer, base_recall = metrics.character_error_rate(collapse_whitespace(truth), collapse_whitespace(plain)), word_recall(truth, plain)
         else:
             base_cer = base_recall = float("nan")
-        rows.append(RealPage(path.stem, real_language(path), cer, base_cer, word_recall(truth, text), base_recall, n))
+        rows.append(RealPage(path.stem, real_language(path), cer, base_cer, word_recall(truth, text), base_recall, n,
+                             failed=ours[path] is None))
     store.write_json_atomic(out_dir / "real.json", [asdict(r) for r in rows])
     return rows

@@ -85,3 +85,24 @@ def test_a_failed_document_scores_as_read_as_nothing(tmp_path):
     empty = nothing_read(truth)
     assert [p.text for p in empty.pages] == ["", ""] and empty.body == "" and empty.header.origin is None
     assert field_accuracy(score_fields(truth, empty)) == 0.0 and field_accuracy(score_fields(truth, truth)) == 1.0
+
+
+def _failing_page(ref, settings):
+    raise ValueError("a bug in one page's reading")
+
+
+def test_a_real_page_the_pipeline_fails_on_is_scored_as_read_as_nothing(tmp_path, monkeypatch):
+    # A stamp's reading once stopped a real page with an IndexError, and the whole real bench with it.
+    import cv2
+    import numpy as np
+
+    from ocr.bench import real
+    from ocr.settings import Settings
+
+    page = np.full((200, 300), 255, np.uint8)
+    cv2.putText(page, "Text", (20, 100), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)
+    cv2.imwrite(str(tmp_path / "EHRI-X_EN_01.jpg"), page)
+    (tmp_path / "EHRI-X_EN_01.gt.txt").write_text("Text here", encoding="utf-8")
+    monkeypatch.setattr(real, "process_page", _failing_page)
+    (row,) = real.run_real(tmp_path, Settings(), tmp_path / "out", workers=1, baseline=False)
+    assert row.failed and row.cer_pipeline == 1.0 and row.recall_pipeline == 0.0
