@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-
 from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word, union_box
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import band_box, read_boxes, reading_score, unread_bands
+from ocr.recognize import band_box, read_parts, reading_score, unread_bands
 
 # The other readings of a line: (the grey image rather than the bitonal one, enlargement).
 _READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
@@ -72,39 +70,44 @@ def choose(readings: list[list[Word]]) -> int:
 
 def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with each line from the signature or footer on read again on its own (``psm 7``) and the
-    reading :func:`choose` keeps put in its place; the roles from there on found anew from the texts."""
+    reading :func:`choose` keeps put in its place; the roles from there on found anew from the texts.
+    Every reading of every line, and the bands the page reading left out, go to Tesseract in one run."""
     start = _tail(lines)
     if start is None:
         return lines
     tail = [line for line in lines[start:] if line.bbox and line.words]
     images = {False: page.image, True: page.grey}
+    parts = [(image, _box(line, image.shape), scale) for grey, scale in _READINGS
+             if (image := images[grey]) is not None for line in tail]
+    bands = _unread_boxes(page, lines, start)
+    read = read_parts(parts + [(page.image, box, 1.0) for box in bands], lang, psm=7)
     readings: list[list[list[Word]]] = [[line.words] for line in tail]
-    for grey, scale in _READINGS:
-        image: np.ndarray | None = images[grey]
-        if image is None:
-            continue
-        for found, words in zip(readings, read_boxes(image, [_box(line, image.shape) for line in tail], lang, psm=7, scale=scale)):
-            found.append(words)
+    for k, words in enumerate(read[:len(parts)]):  # the parts go reading by reading, each over the whole tail
+        readings[k % len(tail)].append(words)
     chosen = {id(line): _as_read(line, found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     rest = [chosen.get(id(line), line) for line in lines[start:]]
     given = {name for line in rest for name in _fields(line.words)}
-    rest += [line for line in _unread(page, lines, start, lang) if not given & set(_fields(line.words))]
+    rest += [line for line in _unread(read[len(parts):], lines[start].page) if not given & set(_fields(line.words))]
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     return lines[:start] + [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
 
 
-def _unread(page: PreprocessedPage, lines: list[Line], start: int, lang: str) -> list[Line]:
-    """Footer or signature lines the page reading left out, below the message: ``Верно:`` with a pen's scrawl
-    beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink there is read as
-    one line and kept when it gives a field no line gives (a band may take in the edge of a line read already)."""
+def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list[tuple[int, int, int, int]]:
+    """Where footer or signature lines the page reading left out may be, below the message: ``Верно:`` with a
+    pen's scrawl beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink
+    there, to be read as one line."""
     above = lines[start - 1].bbox if start else None
     top = above[1] + above[3] if above else 0
     bands = [band for band in unread_bands(page.image, [w for line in lines for w in line.words]) if band[0] >= top]
-    # A pen's scrawl read beside the label is no text of the page.
-    found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)]
-             for words in read_boxes(page.image, [band_box(page.image, band) for band in bands], lang, psm=7)]
-    return [Line(text=" ".join(w.text for w in words), page=lines[start].page, bbox=union_box([w.bbox for w in words]),
+    return [band_box(page.image, band) for band in bands]
+
+
+def _unread(read: list[list[Word]], page: int) -> list[Line]:
+    """The unread bands' readings that give a footer or signature field, as lines; a pen's scrawl read
+    beside the label dropped."""
+    found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)] for words in read]
+    return [Line(text=" ".join(w.text for w in words), page=page, bbox=union_box([w.bbox for w in words]),
                  confidence=reading_score(words), words=words) for words in found if words and _fields(words)]
 
 

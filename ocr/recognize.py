@@ -134,33 +134,39 @@ def read_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: 
                scale: float = 1.0) -> list[list[Word]]:
     """:func:`read_box` of each box, all read in one run of Tesseract; ``scale``: each crop read enlarged
     that many times (cubic), its words' boxes brought back to the image's pixels."""
-    crops, offsets = zip(*(_crop(image, box) for box in boxes)) if boxes else ((), ())
-    if scale == 1.0:
-        return read_crops(list(crops), lang, psm, list(offsets))
-    enlarged = [cv2.resize(c, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if c.size else c for c in crops]
+    return read_parts([(image, box, scale) for box in boxes], lang, psm)
+
+def read_parts(parts: list[tuple[np.ndarray, tuple[int, int, int, int], float]], lang: str, psm: int) -> list[list[Word]]:
+    """Words of each (image, box, enlargement) part, parts of different images or enlargements all read in
+    one run of Tesseract; each word's box in its own image's pixels."""
+    cropped = [_crop(image, box) for image, box, _ in parts]
+    crops = [crop if scale == 1.0 or not crop.size else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+             for (crop, _), (_, _, scale) in zip(cropped, parts)]
     return [[dataclasses.replace(w, bbox=(x + round(w.bbox[0] / scale), y + round(w.bbox[1] / scale),
                                           round(w.bbox[2] / scale), round(w.bbox[3] / scale))) for w in words]
-            for (x, y), words in zip(offsets, read_crops(enlarged, lang, psm))]
+            for words, (_, (x, y)), (_, _, scale) in zip(read_crops(crops, lang, psm), cropped, parts)]
 
-def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple[int, int]] | None = None) -> list[list[Word]]:
+def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple[int, int]] | None = None,
+               extra: dict[str, str | int] | None = None, numbered: bool = False) -> list[list[Word]]:
     """Words of each part of a page read again, all in one run of Tesseract (it reads each alike alone or
-    among others); none for a part Tesseract fails on. ``offsets``: where each part lies in the page."""
+    among others); none for a part Tesseract fails on. ``offsets``: where each part lies in the page;
+    ``extra``: Tesseract variables; ``numbered``: as :func:`words_from_data`."""
     offsets = offsets or [(0, 0)] * len(crops)
     words: list[list[Word]] = [[] for _ in crops]
     kept = [k for k, crop in enumerate(crops) if crop.size]
-    for k, data in zip(kept, _data([crops[k] for k in kept], lang, psm)):
-        words[k] = words_from_data(data, offset=offsets[k])
+    for k, data in zip(kept, _data([crops[k] for k in kept], lang, psm, extra)):
+        words[k] = words_from_data(data, offset=offsets[k], numbered=numbered)
     return words
 
-def _data(crops: list[np.ndarray], lang: str, psm: int) -> list[dict[str, list]]:
+def _data(crops: list[np.ndarray], lang: str, psm: int, extra: dict[str, str | int] | None = None) -> list[dict[str, list]]:
     """Tesseract's columns for each crop, read in one run; when that run fails, each crop on its own (a
     run's start costs little beside reading them all again): a sliver Tesseract dies on (``Image too
     small to scale``) reads as nothing, the page's own reading stands there, and the page is not lost."""
     try:
-        return tesseract.images_to_data(crops, lang, psm=psm)
+        return tesseract.images_to_data(crops, lang, psm=psm, extra=extra)
     except ExternalToolError as exc:
         if len(crops) > 1:
-            return [found for crop in crops for found in _data([crop], lang, psm)]
+            return [found for crop in crops for found in _data([crop], lang, psm, extra)]
         logger.warning("a %dx%d part of the page was not read again: %s", crops[0].shape[1], crops[0].shape[0], exc)
         return [{key: [] for key in tesseract.TSV_COLUMNS}]
 

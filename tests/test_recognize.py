@@ -105,7 +105,7 @@ def test_a_part_tesseract_dies_on_among_others_loses_only_its_own_reading(monkey
 
     runs = []
 
-    def reads(images, lang, psm):  # dies on any run holding the 3-px sliver; else one word per image, its width
+    def reads(images, lang, psm, extra=None):  # dies on any run holding the 3-px sliver; else one word per image, its width
         runs.append(len(images))
         if any(image.shape[1] == 3 for image in images):
             raise ExternalToolError("tesseract crashed (signal 8) on this image", "")

@@ -17,10 +17,9 @@ import numpy as np
 from ocr.contract import Stamp
 from ocr.correct.corrector import default_corrector
 from ocr.correct.lexicon import fold, lexicon
-from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import read_crops, reading_score, words_from_data
+from ocr.recognize import read_crops, reading_score
 from ocr.stamps import parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import stamp_like, without_typing
@@ -38,7 +37,7 @@ SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНО�
 
 
 def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
-    words = words_from_data(tesseract.image_to_data(image, lang, psm=psm), numbered=True)
+    words = read_crops([image], lang, psm, numbered=True)[0]
     return [w for w in words if any(c.isalnum() or c == "№" for c in w.text) and w.confidence >= least]
 
 
@@ -133,8 +132,8 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
     images = [ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring), cv2.rotate(ring.strip, cv2.ROTATE_180)]
-    legend, centre, turned = ([corrected(w) for w in words_from_data(data, numbered=True)] for data in
-                              tesseract.images_to_data(images, lang, psm=6, extra=SEAL_CHARACTERS))
+    legend, centre, turned = ([corrected(w) for w in words] for words in
+                              read_crops(images, lang, psm=6, extra=SEAL_CHARACTERS, numbered=True))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
     centre = centre_lines([w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE])
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
