@@ -12,12 +12,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ocr import fields, footer, roles
-from ocr.lines import Line, Role, Word, union_box
+from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, read_parts, reading_score, unread_bands
 
 # The other readings of a line: (the grey image rather than the bitonal one, enlargement).
 _READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
+# Lines above the footer that may be its first line or the signature, misread.
+ABOVE = 2
 
 
 def _tail(lines: list[Line]) -> int | None:
@@ -84,7 +86,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     readings: list[list[list[Word]]] = [[line.words] for line in tail]
     for k, words in enumerate(read[:len(parts)]):  # the parts go reading by reading, each over the whole tail
         readings[k % len(tail)].append(words)
-    chosen = {id(line): _as_read(line, found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
+    chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     rest = [chosen.get(id(line), line) for line in lines[start:]]
     given = {name for line in rest for name in _fields(line.words)}
     rest += [line for line in _unread(read[len(parts):], lines[start].page) if not given & set(_fields(line.words))]
@@ -107,11 +109,4 @@ def _unread(read: list[list[Word]], page: int) -> list[Line]:
     """The unread bands' readings that give a footer or signature field, as lines; a pen's scrawl read
     beside the label dropped."""
     found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)] for words in read]
-    return [Line(text=" ".join(w.text for w in words), page=page, bbox=union_box([w.bbox for w in words]),
-                 confidence=reading_score(words), words=words) for words in found if words and _fields(words)]
-
-
-def _as_read(line: Line, words: list[Word]) -> Line:
-    words = sorted(words, key=lambda w: w.bbox[0])
-    return replace(line, text=" ".join(w.text for w in words), words=words, bbox=union_box([w.bbox for w in words]),
-                   confidence=sum(w.confidence for w in words) / len(words))
+    return [Line(text="", page=page).read_as(words) for words in found if words and _fields(words)]

@@ -7,7 +7,7 @@ transcript parsing (from the archive's text, without boxes), so one set of field
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from ocr.contract import BBox
@@ -54,6 +54,13 @@ class Line:
     words: list[Word] = field(default_factory=list)
     paragraph_start: bool = False  # for body lines: the line opens a paragraph
     cells: list[str] = field(default_factory=list)  # for grid rows: the text of each column
+
+    def read_as(self, words: list[Word]) -> Line:
+        """This line as ``words`` (a reading of it again) read it: their text left to right, their box, their
+        mean confidence; its role and page kept."""
+        words = sorted(words, key=lambda w: w.bbox[0])
+        return replace(self, text=" ".join(w.text for w in words), words=words, bbox=union_box([w.bbox for w in words]),
+                       confidence=sum(w.confidence for w in words) / len(words))
 
 
 def union_box(boxes: list[BBox]) -> BBox | None:

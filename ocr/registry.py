@@ -6,9 +6,7 @@ a date with a Roman month), so what OCR makes of their fixed parts is written as
 
 from __future__ import annotations
 
-import dataclasses
 import re
-import statistics
 
 import numpy as np
 
@@ -132,6 +130,5 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str) -> list[Li
     lines = list(lines)
     for k, words in zip(notes, again):
         if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
-            lines[k] = dataclasses.replace(lines[k], text=" ".join(w.text for w in words), words=words,
-                                           confidence=statistics.fmean(w.confidence for w in words))
+            lines[k] = lines[k].read_as(words)
     return lines
