@@ -157,9 +157,9 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
     # The office's words put right against the lexicon; the number and date lines read again in figures.
-    texts = [" ".join(w.text for w in words) if figures.figure_line(" ".join(w.text for w in words))
-             else " ".join(corrected(w).text for w in words) for _, words in best]
-    return figures.reread([crop for crop, _ in best], texts, lang), [w for _, words in best for w in words]
+    lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
+             for _, words in best]
+    return figures.reread([crop for crop, _ in best], lines, lang), [w for words in lines for w in words]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:

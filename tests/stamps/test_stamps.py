@@ -56,6 +56,15 @@ def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
     assert figures.chosen(readings) == line
 
 
+@pytest.mark.parametrize("font", [cv2.FONT_HERSHEY_SIMPLEX, cv2.FONT_HERSHEY_COMPLEX])
+@pytest.mark.parametrize(("month", "strokes"), [("I", 1), ("II", 2), ("III", 3), ("V", None), ("IV", None), ("XI", None)])
+def test_a_month_of_is_is_counted_on_its_ink(month, strokes, font):
+    # Faces neither the synthesiser's: a plain and a serif one, bold enough for a V's strokes to fill columns.
+    ink = np.zeros((60, 140), np.uint8)
+    cv2.putText(ink, month, (5, 50), font, 1.6, 255, 3)
+    assert figures.upright_strokes(ink > 0) == strokes
+
+
 def test_office_is_the_lines_that_are_neither_number_nor_date():
     fields = parse.parse(["МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", "ОТДЕЛ ДВ", "Вх. № 0412-сс", "26 IX 1949 г."])
     assert fields == parse.StampFields("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР ОТДЕЛ ДВ", "0412-сс", "1949-09-26", "26 IX 1949 г.")
