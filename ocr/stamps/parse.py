@@ -16,7 +16,8 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
-_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+# (Not a year: figures followed by ``г.``, where a date line's month was read as №.)
+_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)(?!\d|\s*[гГ](?![а-яё]))")
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
 _ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.

@@ -25,6 +25,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", None), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
     # Read off rendered stamps line by line: a quote after №, Latin ``cc`` for the Cyrillic suffix.
     ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
+    ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
