@@ -1,7 +1,7 @@
-"""A registry stamp's number and date lines read again, in figures: each such line binarised on its own
-ink two ways and read with Tesseract kept to the characters those lines are written in, all of a
-stamp's in one run; of the line's readings, the number or date most of them agree on is kept, written
-as registry stamps write it (``Вх. № 0412-сс``, ``26 IX 1949 г.``).
+"""A registry stamp's number and date lines read again, in figures: each such line as it is and
+binarised on its own ink, read with Tesseract kept to the characters those lines are written in, all of
+a stamp's in one run; of the line's readings, the number or date most of them agree on is kept, written
+as registry stamps write it (``Вх. № 0412-сс``, ``26 IX 1949 г.``); a month of I's is counted on its ink.
 """
 
 from __future__ import annotations
