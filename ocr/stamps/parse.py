@@ -15,10 +15,11 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
-_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d[\d ]{{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
-_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+# (Not a year: figures followed by ``г.``, where a date line's month was read as №.)
+_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)(?!\d|\s*[гГ](?![а-яё]))")
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
-_ROMAN_CHARS = "IVXlі1|!ХУПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х, V as У
+_ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
 _YEAR = r"(?<!\d)((?:19|[+!|l4-7]9|9)?\d{2})"
 _DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{_YEAR}(?!\d)")
@@ -35,19 +36,20 @@ class StampFields:
 
 
 def incoming_number(text: str) -> str | None:
-    """The registry number after ``Вх. №`` (``0412-сс``), or after a lone ``№``, spaces inside it removed; None if absent."""
+    """The registry number after ``Вх. №`` (``0412-сс``), or after a lone ``№``, spaces and specks inside it
+    removed; None if absent."""
     # A number after № alone where ``Вх.`` was read as something else (it is the stamp's one numbered line).
     found = _INCOMING.search(text) or _NUMBERED.search(text)
     if not found:
         return None
-    number = re.sub(r"\s+", "", found.group(1)).replace("–", "-").replace("—", "-")
+    number = re.sub(r"[\s.]+", "", found.group(1)).replace("–", "-").replace("—", "-")
     return number.lower().translate(_CYRILLIC) if not number.isdigit() else number
 
 
 def roman_month(text: str) -> int | None:
     """1-12 for a Roman month as OCR reads it (``IX``, ``1X``, ``lV``, ``ХI``), else None."""
     # Bold sans II and III close up into Cyrillic П and Ш.
-    table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "!": "I", "Х": "X", "У": "V", "П": "II", "Ш": "III"})
+    table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "!": "I", "Х": "X", "х": "X", "У": "V", "у": "V", "П": "II", "Ш": "III"})
     cleaned = text.translate(table).upper()
     return ROMAN_MONTHS.index(cleaned) + 1 if cleaned in ROMAN_MONTHS else None
 
@@ -81,6 +83,19 @@ def date(text: str) -> tuple[str | None, str | None]:
                 raw = found.group(0) + (" г." if re.match(r"\s*г", end) else "")
                 return iso, raw.strip()
     return None, None
+
+
+def date_written(text: str) -> str | None:
+    """The first date in ``text`` as a stamp writes it: day, Roman month, year in full (and ``г.`` where
+    read) for a Roman month; as read for the others. None where no whole date is."""
+    iso, raw = date(text)
+    if iso is None:
+        return None
+    found = _DATE_ROMAN.match(raw)
+    if not found:
+        return raw
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {ROMAN_MONTHS[month - 1]} {year}" + (" г." if raw.endswith("г.") else "")
 
 
 def office(lines: list[str]) -> str | None:

@@ -20,7 +20,7 @@ from ocr.correct.lexicon import fold, lexicon
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
-from ocr.stamps import parse, textlines, unwrap
+from ocr.stamps import figures, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import stamp_like, without_typing
 
@@ -147,15 +147,19 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
     one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
     level = unwrap.deskew_rect(_shaded(found), found.rect)
-    best: list[list[Word]] = []
+    best: list[tuple[np.ndarray, list[Word]]] = []
     for image in (level, cv2.rotate(level, cv2.ROTATE_180)):
-        lines = [[w for w in words if _legible(w)] for words in read_crops(textlines.line_crops(image), lang, psm=7)]
-        lines = [words for words in lines if words]
-        if not best or weight([w for ws in lines for w in ws]) > weight([w for ws in best for w in ws]):
+        crops = textlines.line_crops(image)
+        lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
+        lines = [(crop, words) for crop, words in lines if words]
+        if not best or weight([w for _, ws in lines for w in ws]) > weight([w for _, ws in best for w in ws]):
             best = lines
-        if reading_score([w for ws in best for w in ws]) >= RETRY_SCORE:
+        if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
-    return [" ".join(w.text for w in words) for words in best], [w for words in best for w in words]
+    # The office's words put right against the lexicon; the number and date lines read again in figures.
+    lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
+             for _, words in best]
+    return figures.reread([crop for crop, _ in best], lines, lang), [w for words in lines for w in words]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:

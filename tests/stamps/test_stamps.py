@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, frames, levels, parse, textlines, unwrap
+from ocr.stamps import detect, figures, frames, levels, parse, textlines, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -25,6 +25,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", None), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
     # Read off rendered stamps line by line: a quote after №, Latin ``cc`` for the Cyrillic suffix.
     ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
+    ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -38,6 +39,31 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
     assert parse.date(text)[0] == iso
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("12 11 1949 г.", "12 II 1949 г."), ("52 39 Х1. 4948 с", None), ("21 Х1. 4948 г.", "21 XI 1948 г."), ("3 СЕН 1950", "3 СЕН 1950"), ("Вх. № 942", None),
+])
+def test_a_roman_date_is_written_out_as_stamps_write_it(text, written):
+    assert parse.date_written(text) == written
+
+
+@pytest.mark.parametrize(("readings", "line"), [
+    # Readings of one line (first, whitelisted, binarised and whitelisted): what most agree on, in full.
+    (["МО 942 ини", "Вх № 942", "Вх. № 942"], "Вх. № 942"), (["Вх. №2534-с", "х. №25", "Вх. №2534"], "Вх. № 2534-с"),
+    (["28 IV 1948", "28 1/ 1948 г.", "28 1У 1948 г."], "28 IV 1948 г."), (["ц, бы", "с 6", ""], "ц, бы"),
+])
+def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
+    assert figures.chosen(readings) == line
+
+
+@pytest.mark.parametrize("font", [cv2.FONT_HERSHEY_SIMPLEX, cv2.FONT_HERSHEY_COMPLEX])
+@pytest.mark.parametrize(("month", "strokes"), [("I", 1), ("II", 2), ("III", 3), ("V", None), ("IV", None), ("XI", None)])
+def test_a_month_of_is_is_counted_on_its_ink(month, strokes, font):
+    # Faces neither the synthesiser's: a plain and a serif one, bold enough for a V's strokes to fill columns.
+    ink = np.zeros((60, 140), np.uint8)
+    cv2.putText(ink, month, (5, 50), font, 1.6, 255, 3)
+    assert figures.upright_strokes(ink > 0) == strokes
 
 
 def test_office_is_the_lines_that_are_neither_number_nor_date():

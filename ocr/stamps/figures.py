@@ -1,0 +1,147 @@
+"""A registry stamp's number and date lines read again, in figures: each such line as it is and
+binarised on its own ink, read with Tesseract kept to the characters those lines are written in, all of
+a stamp's in one run; of the line's readings, the number or date most of them agree on is kept, written
+as registry stamps write it (``Вх. № 0412-сс``, ``26 IX 1949 г.``); a month of I's is counted on its ink.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import cv2
+import numpy as np
+
+from ocr.lines import Word
+from ocr.recognize import read_crops
+from ocr.stamps import parse
+
+# What a number or date line is cut in: figures, ``Вх. №``, a suffix's letters, a Roman month as the
+# Cyrillic models read it (they hold no Latin: I comes out as 1 or |, X as Х, V as У).
+FIGURE_CHARACTERS = {"tessedit_char_whitelist": "0123456789№ВвХхУ|.-/сг "}
+MIN_DIGITS = 2  # figures in a line's first reading for it to be read again as a number or date line
+# A registry number's figures as stamps carry them (its secrecy suffix, ``-с`` or ``/сс``, aside).
+NUMBER_SHAPE = re.compile(r"\d{3,5}")
+DAY = re.compile(r"\d{1,2}")
+ONES = re.compile(r"[1|!lіІПШ]{1,3}\.?")  # a month of I's as the Cyrillic models read it
+FULL_STROKE = 0.85  # of a word's rows but its top and bottom tenth: the ink a column of an upright stroke holds
+NARROW = 0.45  # of a word's height: the widest an I is (with serifs)
+BLOCK = 0.75  # of a piece's widest row across: its narrowest, where it is I's run together
+LEAN = 0.12  # of a piece's height: the most its top's ink stands aside from its bottom's in an upright stroke
+SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
+
+
+def figure_line(text: str) -> bool:
+    """Whether a line as first read may be a number or date line: figures, or a ``№``."""
+    return sum(c.isdigit() for c in text) >= MIN_DIGITS or "№" in text
+
+
+def binarised(crop: np.ndarray) -> np.ndarray:
+    """A line (dark on white) black and white by its own ink's Otsu threshold, strokes grown a pixel:
+    the typing taken out of a stamp leaves its strokes broken, faint ones fall below a fixed threshold."""
+    _, black = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return cv2.erode(black, np.ones((3, 3), np.uint8))
+
+
+def _voted(values: list[str | None], fits) -> str | None:
+    """The value most readings agree on; between as many, one of the expected shape, then the later read
+    (the re-readings come after the first)."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], bool(fits(v)), max(k for k, value in enumerate(values) if value == v)))
+
+
+def chosen(readings: list[str]) -> str:
+    """A number or date line from its readings (its first reading, then the re-readings): the number or
+    date most of them agree on (a number by its figures), written out in full; the first reading where none holds either."""
+    numbers = [parse.incoming_number(r) for r in readings]
+    figures = _voted([re.split(r"[-/]", n)[0] if n else None for n in numbers], NUMBER_SHAPE.fullmatch)
+    if figures:
+        # With the suffix any reading of those figures has (a letter or two after them, the first lost).
+        return f"Вх. № {max((n for n in numbers if n and re.split(r'[-/]', n)[0] == figures), key=len)}"
+    iso = _voted([parse.date(r)[0] for r in readings], lambda v: True)
+    if iso is None:
+        return readings[0]
+    written = [parse.date_written(r) for r in readings if parse.date(r)[0] == iso]
+    # The year's ``г.`` where any reading of that date has it (the smallest mark, the first lost).
+    return max(written, key=lambda w: w.endswith("г."))
+
+
+def upright_strokes(ink: np.ndarray) -> int | None:
+    """How many upright strokes (Roman I's) a word's ink (bool) holds: pieces between blank columns
+    narrow as an I, upright and reaching over half its height, or in a wider piece as wide throughout
+    (I's run together), runs of columns inked over most of it; None where a piece is neither (a V, an X, a figure)."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return None
+    ink = ink[rows[0]:rows[-1] + 1]
+    height = ink.shape[0]
+    inked = np.concatenate([[0], ink.any(axis=0).astype(int), [0]])
+    starts, ends = np.flatnonzero(np.diff(inked) == 1), np.flatnonzero(np.diff(inked) == -1)
+    strokes = 0
+    for start, end in zip(starts, ends):
+        piece = ink[:, start:end]
+        tall = np.ptp(np.flatnonzero(piece.any(axis=1))) + 1
+        if tall < SPECK * height:
+            continue  # a speck or a dot beside the month
+        full = piece[int(0.1 * height):int(0.9 * height) + 1].mean(axis=0) > FULL_STROKE
+        runs = int((np.diff(np.concatenate([[0], full.astype(int), [0]])) == 1).sum())
+        if end - start <= NARROW * height and tall >= 0.5 * height and _upright(piece):
+            strokes += 1
+        elif runs and _block(piece):
+            strokes += runs
+        else:
+            return None
+    return strokes or None
+
+
+def _upright(piece: np.ndarray) -> bool:
+    """Whether a piece of ink stands upright: its top and bottom rows' ink about above each other (a V's
+    or an X's strokes lean)."""
+    rows = np.flatnonzero(piece.any(axis=1))
+    quarter = max(1, (rows[-1] - rows[0] + 1) // 4)
+    top, bottom = (np.flatnonzero(piece[r].any(axis=0)).mean() for r in (slice(rows[0], rows[0] + quarter),
+                                                                            slice(rows[-1] - quarter + 1, rows[-1] + 1)))
+    return abs(top - bottom) <= LEAN * (rows[-1] - rows[0] + 1)
+
+
+def _block(piece: np.ndarray) -> bool:
+    """Whether a wide piece of ink is as wide at its top, middle and bottom (I's run together), not
+    narrowing to a V's point or an X's crossing."""
+    rows = np.flatnonzero(piece.any(axis=1))
+    spans = []
+    for share in (0.15, 0.5, 0.85):
+        columns = np.flatnonzero(piece[rows[0] + int(share * (rows[-1] - rows[0]))])
+        spans.append(columns[-1] - columns[0] + 1 if columns.size else 0)
+    return min(spans) >= BLOCK * max(spans)
+
+
+def counted_month(crop: np.ndarray, words: list[Word]) -> str | None:
+    """A date line's first reading with its month of I's counted on the ink (the Cyrillic models hold no
+    Latin I: they read I, II and III alike as ``1``, ``|`` or ``П``); None where no such month is read."""
+    texts = [w.text for w in words]
+    ink = binarised(crop) < 128
+    for k in range(1, len(words) - 1):
+        if not (DAY.fullmatch(texts[k - 1]) and ONES.fullmatch(texts[k]) and parse.date(" ".join(texts[k - 1:k + 2]))[0]):
+            continue
+        x, y, w, h = words[k].bbox
+        strokes = upright_strokes(ink[y:y + h, x:x + w])
+        if strokes and strokes <= 3:
+            return " ".join(texts[:k] + ["I" * strokes] + texts[k + 1:])
+    return None
+
+
+def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[str]:
+    """The text of ``lines`` (the words read from ``crops``, one line each; office lines' words already put
+    right) with the number and date lines read again and chosen."""
+    texts = [" ".join(w.text for w in words) for words in lines]
+    picks = [k for k, text in enumerate(texts) if figure_line(text)]
+    if not picks:
+        return texts
+    variants = [image for k in picks for image in (crops[k], binarised(crops[k]))]
+    readings = [" ".join(w.text for w in words) for words in read_crops(variants, lang, psm=7, extra=FIGURE_CHARACTERS)]
+    for n, k in enumerate(picks):
+        counted = counted_month(crops[k], lines[k])
+        texts[k] = parse.date_written(counted) if counted else chosen([texts[k], readings[2 * n], readings[2 * n + 1]])
+    return texts
