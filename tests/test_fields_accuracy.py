@@ -1,10 +1,11 @@
 """Field accuracy and body CER on clean synthetic telegrams, through the real pipeline and Tesseract.
 
 A small seeded subset of what the benchmark measures (``ocr.bench``): four one-page clean telegrams of
-the tuning split, each with its own typewriter, form printing, origin, grid, recipients, signature and
-footer. Measured on them: field accuracy 0.94 and body CER 0.027 (micro-averaged); the bounds below keep
-that with a small tolerance (the issue's targets, 0.95 and 0.01, are not reached yet: a pen's scrawl
-across the signer's name and wide-pitch faces cost most).
+the tuning split, each with its own typewriter, form printing, origin, grid, recipients, signature,
+footer and scan profile (with the photocopy profile in the scan axis: a colour scan of a light worn
+ribbon on aged paper, a grayscale and a photocopied carbon, a bitonal ribbon). Measured on them: field
+accuracy 0.99 and body CER 0.036 (micro-averaged; 0.06 on the worn ribbon and 0.05 on the photocopy);
+the bounds below keep that with a small tolerance (the issue's body CER target, 0.01, is not reached).
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ def results(tmp_path_factory):
 def test_clean_field_accuracy(results):
     misses = [(s.field, s.expected, s.found) for truth, found in results for s in score_fields(truth, found) if s.score < 1]
     accuracy = sum(field_accuracy(score_fields(truth, found)) for truth, found in results) / len(results)
-    assert accuracy >= 0.92, misses
+    assert accuracy >= 0.96, misses
 
 
 @pytest.mark.slow
 def test_clean_body_cer(results):
     cer = metrics.micro_average(metrics.character_error_rate_n(truth.body, found.body) for truth, found in results)
-    assert cer <= 0.035
+    assert cer <= 0.042

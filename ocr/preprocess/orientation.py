@@ -5,7 +5,8 @@ typing have a far sharper projection profile than its columns); only a sideways 
 Tesseract OSD whether it is 90 or 270. Upright against upside down is told by reading
 (:func:`read_upright`, given the reader): an upside-down page reads as low-confidence garbage, so it
 is read again turned only then, and the cost falls on the rare poorly read page. A page that reads
-poorly both ways (a faint carbon copy) stays as it was scanned: turning wins only on clear evidence.
+poorly both ways (a faint carbon copy) stays as it was scanned: turning wins only on clear evidence, a
+believable turned reading or, for a turned reading still poor, OSD agreeing that the page is upside down.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import cv2
 import numpy as np
 
 from ocr.exec import tesseract
-from ocr.preprocess.deskew import Text, find_text
+from ocr.preprocess.deskew import Text, character_height, find_text
 from ocr.preprocess.page import PreprocessedPage
 
 Reading = TypeVar("Reading")
@@ -60,12 +61,17 @@ def detect_orientation(gray: np.ndarray, char_height: float, text: Text | None =
     ratio = line_direction_ratio(gray, text)
     if ratio <= SIDEWAYS_RATIO:
         return 0, round(1 / ratio, 2) if ratio else 0.0, "line_geometry"
-    scale = min(1.0, OSD_CHAR_HEIGHT / char_height) if char_height > 0 else 1.0
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
-    rotation, confidence = tesseract.orientation(small)
+    rotation, confidence = _osd(gray, char_height)
     if rotation in (90, 270) and confidence >= MIN_CONFIDENCE:
         return rotation, confidence, "osd"
     return 90, round(ratio, 2), "line_geometry"  # recognition turns it 180 more if needed
+
+
+def _osd(gray: np.ndarray, char_height: float) -> tuple[int, float]:
+    """Tesseract OSD's (clockwise degrees to upright, confidence) on a copy scaled to OSD_CHAR_HEIGHT."""
+    scale = min(1.0, OSD_CHAR_HEIGHT / char_height) if char_height > 0 else 1.0
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    return tesseract.orientation(small)
 
 
 # An upright page of typing reads at 80-95 (reading score, 0-100) even when degraded; upside down it
@@ -77,9 +83,18 @@ TURN_MARGIN = 15.0
 TURNED_MIN_SCORE = 50.0
 
 
-def turn_wins(upright: float, turned: float) -> bool:
-    """Whether the page turned half round reads clearly better (reading scores, 0-100) than as found."""
-    return turned >= upright + TURN_MARGIN and turned >= TURNED_MIN_SCORE
+def turn_wins(upright: float, turned: float, osd_says_turned: Callable[[], bool] = lambda: False) -> bool:
+    """Whether the page turned half round reads clearly better (reading scores, 0-100) than as found. A turned
+    reading that wins by the margin but is still poor (a heavy page upside down read 11, turned 39) wins only
+    when OSD, asked only then, also finds the page as found upside down: two signals agreeing."""
+    if turned < upright + TURN_MARGIN:
+        return False
+    return turned >= TURNED_MIN_SCORE or osd_says_turned()
+
+
+def _osd_upside_down(page: PreprocessedPage) -> bool:
+    rotation, confidence = _osd(page.image, character_height(page.image))
+    return rotation == 180 and confidence >= MIN_CONFIDENCE
 
 
 def read_upright(page: PreprocessedPage, read: Callable[[np.ndarray], tuple[Reading, float]]) -> tuple[Reading, PreprocessedPage]:
@@ -91,8 +106,16 @@ def read_upright(page: PreprocessedPage, read: Callable[[np.ndarray], tuple[Read
     turned = page.turned_half()
     turned_found, turned_score = read(turned.image)
     scores = {"score_as_found": round(score, 1), "score_turned": round(turned_score, 1)}
-    if turn_wins(score, turned_score):
-        return turned_found, _recorded(turned, {**scores, "method": "reading"})
+    asked: list[bool] = []  # whether OSD was asked, and what it said
+
+    def osd_says_turned() -> bool:
+        asked.append(_osd_upside_down(page))
+        return asked[-1]
+
+    if turn_wins(score, turned_score, osd_says_turned):
+        return turned_found, _recorded(turned, {**scores, "method": "reading+osd" if asked else "reading"})
+    if asked:
+        scores["osd_upside_down"] = False
     return found, _recorded(page, scores)
 
 

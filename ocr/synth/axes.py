@@ -40,7 +40,7 @@ AXES = (
     # The paper's age and handling.
     Axis("paper", ("fresh", "aged", "filed", "thin"), frozenset()),
     # How it was scanned.
-    Axis("scan", ("colour", "grayscale", "bitonal", "microfilm"), frozenset({"microfilm"})),
+    Axis("scan", ("colour", "grayscale", "bitonal", "microfilm", "photocopy"), frozenset({"microfilm"})),
 )
 _BY_NAME = {axis.name: axis for axis in AXES}
 _STREAM = 3  # the seed's stream for the axes: independent of layout, page and scan streams

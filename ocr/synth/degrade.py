@@ -103,15 +103,16 @@ def colourise(canvas: Canvas, paper_rgb: tuple[int, int, int], inks: dict[Ink, t
     return cv2.merge([cv2.convertScaleAbs(plane) for plane in planes])
 
 
-def place_on_glass(image: np.ndarray, skew_deg: float, shift: tuple[int, int], fill: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Rotate counter-clockwise by ``skew_deg`` about the centre and shift by (dx, dy) pixels.
+def place_on_glass(image: np.ndarray, skew_deg: float, shift: tuple[int, int], fill: tuple[int, int, int],
+                   zoom: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Rotate counter-clockwise by ``skew_deg`` and scale by ``zoom`` about the centre, and shift by (dx, dy) pixels.
 
     The scan keeps the page's size; what the sheet no longer covers is ``fill`` (BGR). Returns (image, matrix).
     """
     h, w = image.shape[:2]
-    matrix = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), skew_deg, 1.0)
+    matrix = cv2.getRotationMatrix2D(((w - 1) / 2, (h - 1) / 2), skew_deg, zoom)
     matrix[:, 2] += shift
-    if skew_deg == 0 and shift == (0, 0):
+    if skew_deg == 0 and shift == (0, 0) and zoom == 1.0:
         return image, matrix
     out = cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT,
                          borderValue=tuple(int(c) for c in fill))

@@ -151,7 +151,9 @@ def _scan(canvas: Canvas, degradation: Degradation, choices: _Choices, skew: flo
     image = _sheet(canvas, degradation, choices, rng)
     shift = degrade.border_shift(rng, canvas.scale) if degradation.border else (0, 0)
     fill = degrade.LID if degradation.border else choices.paper
-    image, matrix = degrade.place_on_glass(image, skew, shift, fill[::-1])
+    profile = choices.variety.scan
+    zoom = float(rng.uniform(*scanner.ZOOMS)) if profile == "photocopy" else 1.0
+    image, matrix = degrade.place_on_glass(image, skew, shift, fill[::-1], zoom)
     if turn:
         image, quarter = rotate_quarter(image, turn)
         matrix = compose(quarter, matrix)
@@ -159,11 +161,12 @@ def _scan(canvas: Canvas, degradation: Degradation, choices: _Choices, skew: flo
         image = degrade.uneven_lighting(image, degradation.lighting, rng)
     image = degrade.sensor(image, degradation.blur_sigma * canvas.scale, degradation.noise_sigma,
                            degradation.speckle, rng)
-    profile = choices.variety.scan
     if profile == "bitonal":
         return scanner.bitonal(image, rng), matrix  # a bitonal scan is stored losslessly (fax coding), never JPEG
     if profile == "microfilm":
         image = scanner.microfilm(image, degradation.amount, canvas.scale, rng)
+    elif profile == "photocopy":
+        image = scanner.photocopy(image, degradation.amount, canvas.scale, rng)
     elif profile == "grayscale":
         image = degrade.grayscale(image)
     if degradation.jpeg_quality:

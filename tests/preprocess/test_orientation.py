@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ocr.preprocess import orientation
 from ocr.preprocess.orientation import read_upright, turn_wins
 from ocr.preprocess.page import PreprocessedPage
 
@@ -29,6 +30,20 @@ def test_turn_only_on_clear_evidence():
     assert turn_wins(25.0, 85.0) and turn_wins(30.0, 52.0)
     assert not turn_wins(30.0, 38.0)  # a faint carbon copy reads poorly both ways
     assert not turn_wins(10.0, 40.0)  # better, but still no believable reading
+    assert turn_wins(10.0, 40.0, lambda: True)  # ... unless OSD also finds the page upside down
+    assert not turn_wins(30.0, 38.0, lambda: True)  # OSD alone never turns a page
+
+
+def test_a_poor_turned_reading_wins_when_osd_agrees_and_is_recorded(monkeypatch):
+    for osd, turned in ((True, True), (False, False)):
+        monkeypatch.setattr(orientation, "_osd_upside_down", lambda page, osd=osd: osd)
+        read, _ = _reader(upright=11.0, turned=39.0)
+        found, page = read_upright(_page([("orientation", {"applied": 0, "method": "line_geometry"})]), read)
+        assert (found == "turned") is turned and page.rotation == (180 if turned else 0)
+        expected = {"method": "reading+osd"} if turned else {"osd_upside_down": False}
+        assert page.steps == [("orientation", {"applied": page.rotation, "method": expected.get("method", "line_geometry"),
+                                               "score_as_found": 11.0, "score_turned": 39.0,
+                                               **{k: v for k, v in expected.items() if k != "method"}})]
 
 
 def test_poor_reading_both_ways_stays_as_scanned_with_one_step_record():

@@ -122,6 +122,22 @@ def test_bitonal_scan_is_black_and_white_and_microfilm_is_gray():
     assert np.array_equal(film[..., 0], film[..., 2]) and len(np.unique(film)) > 50
 
 
+def test_photocopy_crushes_a_carbon_to_toner_black_and_its_boxes_follow_the_reduction():
+    """A photocopy of a carbon: equal channels, copier-white paper, the pale carbon typing pushed to toner black
+    (the steep curve: many times the grayscale scan's black), and the body boxes still on the reduced typing."""
+    def scanned(profile):
+        return render(random_transcript(3, pages=1), Level.MODERATE, seed=3, dpi=DPI_SMALL,
+                      options=RenderOptions(variety=replace(PLAIN, scan=profile, ink="carbon-blue")))
+    rendering, flatbed = scanned("photocopy"), scanned("grayscale").pages[0][..., 0]
+    copy = rendering.pages[0]
+    gray = copy[..., 0]
+    assert np.array_equal(gray, copy[..., 1]) and np.array_equal(gray, copy[..., 2])
+    assert np.median(gray) > 235 and (gray < 80).mean() > 8 * (flatbed < 80).mean()
+    for region in (r for r in rendering.truth.pages[0].regions if r.type == "body"):
+        x, y, w, h = region.bbox
+        assert (gray[y:y + h, x:x + w] < 128).sum() > 20 * len(region.text.replace(" ", "")), region.text
+
+
 def test_axes_are_drawn_per_document_and_decide_the_split():
     drawn = [draw_variety(seed) for seed in range(200)]
     assert draw_variety(7) == draw_variety(7)
