@@ -33,18 +33,23 @@ _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORE
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
-_NUMBER = re.compile(NUMERO + r"\s*(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``).
 _VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
-_SPECKS = r"[\s.,`'‘’]*"  # dust between a value and its label (``час. .06 мин.``)
-_TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
-                   re.IGNORECASE)
-_COPY = re.compile(r"\s*(?:" + NUMERO + r"\s*){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
+# What OCR reads dust and a printed blank's dots as.
+_DOTS = ".,:;·•°…_`'‘’\"-"
+# Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
+_SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
+_NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
+_TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")" + _SPECKS
+                   + _MINUTES.pattern, re.IGNORECASE)
+_COPY = re.compile(_SPECKS + r"(?:" + NUMERO + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
-_COPY_AT_END = re.compile(NUMERO + r"\s*(?P<copy>" + DIGITISH + r"{1,3})[\s.,`'‘’]*$")
-# Dot leaders and rules of a printed form's blanks (``......``, ``____``, ``…``).
-_LEADERS = re.compile(r"\.{2,}|…+|_+")
+_COPY_AT_END = re.compile(NUMERO + _SPECKS + r"(?P<copy>" + DIGITISH + r"{1,3})" + _SPECKS + "$")
+# Dot leaders and rules of a printed form's blanks as OCR reads a row of dots: two or more dots, commas,
+# colons, specks, dashes (a space between them or not), an ellipsis, a rule (``......``, ``. . .``, ``.,:.``,
+# ``…``, ``____``).
+_LEADERS = re.compile(r"(?:[" + re.escape(_DOTS.replace("…", "")) + r"]\s?){2,}|…+|_+")
 
 
 # Three or more letters a space apart: a letter-spaced word (``С О Ф И И``) or a label printed spaced (``э к з.``).
@@ -53,8 +58,15 @@ _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?=[\s.,]|$)")
 
 def _plain(text: str) -> str:
     """The line without its blanks' leaders, letter-spaced words closed up, one space between words."""
-    text = " ".join(_LEADERS.sub(" ", text).split())
+    text = " ".join(_LEADERS.sub(_leader_gap, text).split())
     return _SPACED.sub(lambda m: m[0].replace(" ", ""), text)
+
+
+def _leader_gap(match: re.Match) -> str:
+    """A space for the leaders; after a word, its full stop first: a label's dot is read into the row
+    after it (``пол.......16``, ``пол,..16``)."""
+    after_word = match.start() > 0 and (match.string[match.start() - 1].isalpha())
+    return ". " if after_word else " "
 
 
 def _normal(text: str) -> str:
@@ -140,7 +152,9 @@ def _roman(match: re.Match) -> str:
 
 
 def _digit_words(span: str) -> str | None:
-    tokens = re.sub(r"[`'‘’|]", " ", span).split()
+    # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
+    tokens = [t.strip(_DOTS) for t in re.sub(r"[`'‘’|]", " ", span).split()]
+    tokens = [t for t in tokens if t]
     while tokens and not re.search(r"\d", tokens[-1]):
         tokens.pop()
     while tokens and not re.search(r"\d", tokens[0]):

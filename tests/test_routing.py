@@ -26,6 +26,14 @@ from ocr.routing import Routing, is_routing_line, parse_routing
     # a dotted zero read as 9; a time still garbled past reading keeps the date after ``мин.``
     ("Из ПЕКИНА № 8075 пол. 3 час. 96 мин. 1/11 19 53 г экз. № 11", Routing("ПЕКИНА", "8075", "03:06", "1/11 19 53", 11)),
     ("Из ПЕКИНА № 8075 пол. 3 час. мин. 1/11 19 53 г. экз. № 11", Routing("ПЕКИНА", "8075", None, "1/11 19 53", 11)),
+    # leader dots read as specks, colons, commas, an ellipsis and a label's dot between labels and values
+    ("Из.....ПЕКИНА.....№.....6702.....пол.......16::::час.,.,.29....мин.....5/10 … 1952....г.....экз.....№.....1....",
+     Routing("ПЕКИНА", "6702", "16:29", "5/10 1952", 1)),
+    ("из . . . ПЕКИНА . . . № . . . 6702 . . . пол. . . 9 . . час. . . 29 . . мин. . 5/10 . . 19 . . 52 . г. экз. №. . 1",
+     Routing("ПЕКИНА", "6702", "09:29", "5/10 19 52", 1)),
+    # read on heavy scans of a form with leader dots: a dot fused onto a label or value, one read as ``°``
+    ("Из. П Е К И Н А №. 8589. пол.. 3 час. 48. мин. 18/2 1948 т. экз.", Routing("ПЕКИНА", "8589", "03:48", "18/2 1948", None)),
+    ("Из ПЕКИНА № 6702 пол. _ 16 час. 29 мин. 5/10 ° 1952. г. экз. № 1.", Routing("ПЕКИНА", "6702", "16:29", "5/10 1952", 1)),
     # dust before ``Из`` and the minutes, the printed ``г.`` run into the year
     ('"Из ПРАГИ № 7904 пол. 17 час. .23 мин. _1/11 19 52гэкз.№1.', Routing("ПРАГИ", "7904", "17:23", "1/11 19 52", 1)),
 ])
