@@ -34,8 +34,9 @@ _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
-# mark is a speck or the blank's rule read as a digit (``309`` for ``30``).
-_VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
+# mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
+# between the digits (``2.3`` for ``23``).
+_VALUE = r"(?-i:" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,2})"
 # What OCR reads dust and a printed blank's dots as.
 _DOTS = ".,:;·•°…_`'‘’\"-"
 # Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
@@ -125,7 +126,7 @@ def _origin(norm: str) -> str | None:
     if not start:
         return None
     stop = re.compile(NUMERO + r"|\d|" + _RECEIVED.pattern, re.IGNORECASE).search(norm, start.end())
-    words = norm[start.end():stop.start() if stop else len(norm)]
+    words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
     if not stop:
         words = words.split()[0] if words.split() else ""
     return clean_name(words) or None
@@ -175,7 +176,7 @@ def _number(text: str) -> int:
 def _time_value(text: str, limit: int) -> int | None:
     """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
     ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
-    digits = _digits(text)
+    digits = _digits(re.sub(r"[.,·]", "", text))
     if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
         digits = re.sub(r"09|90", "0", digits, count=1)
     digits = digits[:2]
