@@ -29,7 +29,8 @@ class Routing:
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
 _FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
-_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
+# Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
+_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
 _MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
@@ -57,9 +58,15 @@ _LEADERS = re.compile(r"(?:[" + re.escape(_DOTS.replace("…", "")) + r"]\s?){2,
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?=[\s.,]|$)")
 
 
+# A value typed over a row of dots whose pitch is near the typing's: a dot read after every letter or
+# digit (``5./.1.1.``, ``3.1.0.8``, ``П.Р.А.Г.И``).
+_THROUGH_DOTS = re.compile(r"(?<!\S)(?:[^\s.,·][.,·]){2,}[^\s.,·]?(?!\S)")
+
+
 def _plain(text: str) -> str:
     """The line without its blanks' leaders, letter-spaced words closed up, one space between words."""
     text = " ".join(_LEADERS.sub(_leader_gap, text).split())
+    text = _THROUGH_DOTS.sub(lambda m: re.sub(r"[.,·]", "", m[0]), text)
     return _SPACED.sub(lambda m: m[0].replace(" ", ""), text)
 
 
@@ -154,7 +161,8 @@ def _roman(match: re.Match) -> str:
 
 def _digit_words(span: str) -> str | None:
     # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
-    tokens = [t.strip(_DOTS) for t in re.sub(r"[`'‘’|]", " ", span).split()]
+    span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
+    tokens = [t.strip(_DOTS) for t in span.split()]
     tokens = [t for t in tokens if t]
     while tokens and not re.search(r"\d", tokens[-1]):
         tokens.pop()

@@ -35,3 +35,43 @@ def remove_specks(gray: np.ndarray, max_area: int, min_gap: int) -> tuple[np.nda
     out = gray.copy()
     out[(full > 0) & (ink > 0)] = 255
     return out, int(small.sum())
+
+
+# A printed blank's dots: each at most this share of a character's height across, four or more in a row,
+# each the next's neighbour within this share of the height, their centres level within this share.
+DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN = 0.3, 0.8, 0.12, 4
+
+
+def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, int]:
+    """Whiten rows of printed dots (a form's dotted blanks and leaders); returns (gray, dots removed).
+
+    Tesseract reads such a row as ``.....``, ``:``, ``,`` or ``…`` into and between the values typed
+    over it, and loses faint typing beside it. A dot is a small, roughly round component; only runs of
+    DOT_RUN or more, evenly level, go, so a typed full stop or the dots of letters stay.
+    """
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    _, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    limit = max(2.0, DOT_SIZE * char_height)
+    dots = np.flatnonzero((w <= limit) & (h <= limit) & (w <= 2 * h + 1) & (h <= 2 * w + 1))
+    dots = dots[dots > 0]
+    if len(dots) < DOT_RUN:
+        return gray, 0
+    level, pitch = max(2.0, DOT_LEVEL * char_height), DOT_PITCH * char_height
+    # Dots in reading order within bands of the level tolerance; a run breaks at a wide gap or a step.
+    order = dots[np.lexsort((centres[dots, 0], np.round(centres[dots, 1] / level)))]
+    keep = np.zeros(len(stats), bool)
+    run = [order[0]]
+    for dot in [*order[1:], None]:
+        last = run[-1]
+        if dot is not None and 0 < centres[dot, 0] - centres[last, 0] <= pitch and abs(centres[dot, 1] - centres[last, 1]) <= level:
+            run.append(dot)
+            continue
+        if len(run) >= DOT_RUN:
+            keep[run] = True
+        run = [dot]
+    # Each dot with its soft edge (what the threshold left of it) whitened.
+    mask = cv2.dilate((keep[labels] & (ink > 0)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out = gray.copy()
+    out[mask] = 255
+    return out, int(keep.sum())

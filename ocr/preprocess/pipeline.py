@@ -15,7 +15,7 @@ import numpy as np
 
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
 from ocr.preprocess.binarize import binarize
-from ocr.preprocess.denoise import remove_specks
+from ocr.preprocess.denoise import remove_dot_rows, remove_specks
 from ocr.preprocess.deskew import MIN_CORRECTION, Text, character_height, deskew, estimate_skew, find_text
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter
 from ocr.preprocess.orientation import detect_orientation
@@ -95,6 +95,8 @@ def _clean_pixels(page: _Page, settings: PreprocessSettings, char_height: float)
         max_area, min_gap = max(1, round((char_height / 10) ** 2)), max(1, round(char_height / 2))
         page.gray, removed = remove_specks(page.gray, max_area, min_gap)
         page.record("denoise", {"max_area": max_area, "min_gap": min_gap, "removed": removed})
+        page.gray, dots = remove_dot_rows(page.gray, char_height)
+        page.record("dot_rows", {"removed": dots})
     if settings.binarize != "none":
         page.grey = page.gray
         page.gray, decided = binarize(page.gray, settings.binarize, char_height)
