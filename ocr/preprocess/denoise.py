@@ -38,8 +38,14 @@ def remove_specks(gray: np.ndarray, max_area: int, min_gap: int) -> tuple[np.nda
 
 
 # A printed blank's dots: each at most this share of a character's height across, four or more in a row,
-# each the next's neighbour within this share of the height, their centres level within this share.
-DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN = 0.3, 0.8, 0.12, 4
+# each the next's neighbour within this share of the height, their centres level within this share; and
+# printed at one pitch: most gaps within DOT_EVEN of their median (grain in a row of noise is not).
+DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN, DOT_EVEN = 0.3, 0.8, 0.12, 4, 0.25
+
+
+def _even(gaps: np.ndarray) -> bool:
+    median = float(np.median(gaps))
+    return float(np.mean(np.abs(gaps - median) <= max(1.5, DOT_EVEN * median))) >= 0.75
 
 
 def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, int]:
@@ -67,7 +73,7 @@ def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, i
         if dot is not None and 0 < centres[dot, 0] - centres[last, 0] <= pitch and abs(centres[dot, 1] - centres[last, 1]) <= level:
             run.append(dot)
             continue
-        if len(run) >= DOT_RUN:
+        if len(run) >= DOT_RUN and _even(np.diff(centres[run, 0])):
             keep[run] = True
         run = [dot]
     # Each dot with its soft edge (what the threshold left of it) whitened.
