@@ -9,7 +9,7 @@ import pytest
 from ocr.preprocess import PreprocessSettings, preprocess_page
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
 from ocr.preprocess.binarize import binarize
-from ocr.preprocess.denoise import remove_specks
+from ocr.preprocess.denoise import remove_dot_rows, remove_specks
 from ocr.preprocess.deskew import character_height, deskew, estimate_skew
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
 from ocr.preprocess.orientation import line_direction_ratio
@@ -200,6 +200,21 @@ def test_isolated_specks_go_and_full_stops_stay():
     cleaned, removed = remove_specks(page, max_area=6, min_gap=8)
     assert removed == 20 and all(cleaned[y, x] == 255 for x, y in specks)
     assert (cleaned[:, :300] == page[:, :300]).all()
+
+
+def test_rows_of_printed_dots_go_and_typing_full_stops_and_grain_stay():
+    page = np.full((200, 900), 255, np.uint8)
+    cv2.putText(page, "No. A.B.C", (20, 120), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)  # letters about 40 px high
+    dots = [(x, 124) for x in range(400, 700, 8)]  # a leader row at an 8 px pitch on the baseline
+    for x, y in dots:
+        cv2.circle(page, (x, y), 1, 0, -1)
+    rng = np.random.default_rng(2)  # grain: specks at uneven gaps along a row
+    grain = [(int(x), 170 + int(dy)) for x, dy in zip(np.cumsum(rng.integers(3, 30, 12)) + 400, rng.integers(-2, 3, 12))]
+    for x, y in grain:
+        page[y:y + 2, x:x + 2] = 0
+    cleaned, removed = remove_dot_rows(page, char_height=40)
+    assert removed == len(dots) and all(cleaned[y, x] == 255 for x, y in dots)
+    assert (cleaned[:, :390] == page[:, :390]).all() and all(cleaned[y, x] == 0 for x, y in grain)
 
 
 def test_cell_sauvola_matches_the_full_resolution_formula():
