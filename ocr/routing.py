@@ -28,11 +28,11 @@ class Routing:
 
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
-_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
+_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м\s?[иuн]\s?[нh]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
@@ -42,7 +42,7 @@ _VALUE = r"(?-i:" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,2})"
 _DOTS = ".,:;·•°…_`'‘’\"-"
 # Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
 _SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
-_NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
+_NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,5})(?![\d/])")
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")" + _SPECKS
                    + _MINUTES.pattern, re.IGNORECASE)
 _COPY = re.compile(_SPECKS + r"(?:" + NUMERO + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
@@ -112,7 +112,7 @@ def parse_routing(text: str) -> Routing:
     hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
     return Routing(
         origin=_origin(norm),
-        telegram_number=_digits(number["number"]) if number else None,
+        telegram_number=_digits(re.sub(r"[.,·]", "", number["number"])) if number else None,
         received_time=f"{hh:02d}:{mm:02d}" if hh is not None and mm is not None else None,
         received_date_raw=_date_raw(plain, norm, minutes, end),
         copy_number=_number(copy["copy"]) if copy else None,
