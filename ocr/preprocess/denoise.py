@@ -39,13 +39,23 @@ def remove_specks(gray: np.ndarray, max_area: int, min_gap: int) -> tuple[np.nda
 
 # A printed blank's dots: each at most this share of a character's height across, four or more in a row,
 # each the next's neighbour within this share of the height, their centres level within this share; and
-# printed at one pitch: most gaps within DOT_EVEN of their median (grain in a row of noise is not).
-DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN, DOT_EVEN = 0.3, 0.8, 0.12, 4, 0.25
+# printed at one pitch: most gaps within DOT_EVEN of their median (grain in a row of noise is not); and
+# alone: at most DOT_ALONE as many other dots above and below them.
+DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN, DOT_EVEN, DOT_ALONE = 0.3, 0.8, 0.12, 4, 0.25, 0.25
 
 
 def _even(gaps: np.ndarray) -> bool:
     median = float(np.median(gaps))
     return float(np.mean(np.abs(gaps - median) <= max(1.5, DOT_EVEN * median))) >= 0.75
+
+
+def _alone(run: list, centres: np.ndarray, dots: np.ndarray, level: float, char_height: float) -> bool:
+    """Few other dots within a character's height above or below the run: a printed row stands alone,
+    the dust of a broken or grainy letter (a bitonal scan of worn typing) lies all around."""
+    x, y = centres[dots, 0], centres[dots, 1]
+    row = centres[run]
+    near = (x >= row[:, 0].min()) & (x <= row[:, 0].max()) & (np.abs(y - row[:, 1].mean()) > level) & (np.abs(y - row[:, 1].mean()) <= char_height)
+    return int(near.sum()) <= DOT_ALONE * len(run)
 
 
 def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, int]:
@@ -55,7 +65,11 @@ def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, i
     over it, and loses faint typing beside it. A dot is a small, roughly round component; only runs of
     DOT_RUN or more, evenly level, go, so a typed full stop or the dots of letters stay.
     """
-    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    # Components of all ink down to halfway to the paper: a faint stroke's pieces join their stroke,
+    # a dot keeps its soft edge.
+    threshold, _ = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    paper = float(np.median(gray[::4, ::4][gray[::4, ::4] > threshold])) if (gray > threshold).any() else 255.0
+    ink = (gray < (threshold + paper) / 2).astype(np.uint8)
     _, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
     w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
     limit = max(2.0, DOT_SIZE * char_height)
@@ -73,10 +87,9 @@ def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, i
         if dot is not None and 0 < centres[dot, 0] - centres[last, 0] <= pitch and abs(centres[dot, 1] - centres[last, 1]) <= level:
             run.append(dot)
             continue
-        if len(run) >= DOT_RUN and _even(np.diff(centres[run, 0])):
+        if len(run) >= DOT_RUN and _even(np.diff(centres[run, 0])) and _alone(run, centres, dots, level, char_height):
             keep[run] = True
         run = [dot]
-    # Each dot with its soft edge (what the threshold left of it) whitened.
     mask = cv2.dilate((keep[labels] & (ink > 0)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out = gray.copy()
     out[mask] = 255
