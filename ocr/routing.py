@@ -39,7 +39,7 @@ _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # between the digits (``2.3`` for ``23``).
 _VALUE = r"(?-i:" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,2})"
 # What OCR reads dust and a printed blank's dots as.
-_DOTS = ".,:;·•°…_`'‘’\"-"
+_DOTS = ".,:;·•°…_`'‘’\"-–—"
 # Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
 _SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
 _NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,5})(?![\d/])")
@@ -162,6 +162,8 @@ def _roman(match: re.Match) -> str:
 def _digit_words(span: str) -> str | None:
     # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
     span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
+    if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``
+        span = re.sub(r"(?<=\d)[.,·](?=\d)", "", span)
     tokens = [t.strip(_DOTS) for t in span.split()]
     tokens = [t for t in tokens if t]
     while tokens and not re.search(r"\d", tokens[-1]):
