@@ -274,7 +274,7 @@ def test_debug_dir_gets_numbered_step_images(tmp_path):
     names = sorted(path.name for path in (tmp_path / "debug").iterdir())
     assert names == [f"{i:02d}_{name}.png" for i, (name, _) in enumerate(result.steps, start=1)]
     assert [name for name, _ in result.steps] == [
-        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise", "binarize"]
+        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise", "dot_rows", "binarize"]
 
 
 def test_stamp_boxes_follow_the_deskew():
