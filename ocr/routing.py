@@ -28,33 +28,53 @@ class Routing:
 
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3](?=[\s.,:]|$)\s*")
-_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн][оo0][лп]\.", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч[аa][сcе]\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м[иuн][нh]\.?", re.IGNORECASE)
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
+# Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
+_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м\s?[иuн]\s?[нh]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
-_NUMBER = re.compile(NUMERO + r"\s*(?P<number>" + DIGITISH + r"{1,6})(?![\d/])")
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
-# mark is a speck or the blank's rule read as a digit (``309`` for ``30``).
-_VALUE = r"(?-i:" + DIGITISH + r"){1,3}"
-_SPECKS = r"[\s.,`'‘’]*"  # dust between a value and its label (``час. .06 мин.``)
-_TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")\s*" + _MINUTES.pattern,
-                   re.IGNORECASE)
-_COPY = re.compile(r"\s*(?:" + NUMERO + r"\s*){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
+# mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
+# between the digits (``2.3`` for ``23``).
+_VALUE = r"(?-i:" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,2})"
+# What OCR reads dust and a printed blank's dots as.
+_DOTS = ".,:;·•°…_`'‘’\"-–—"
+# Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
+_SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
+_NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,5})(?![\d/])")
+_TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")" + _SPECKS
+                   + _MINUTES.pattern, re.IGNORECASE)
+_COPY = re.compile(_SPECKS + r"(?:" + NUMERO + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
-_COPY_AT_END = re.compile(NUMERO + r"\s*(?P<copy>" + DIGITISH + r"{1,3})[\s.,`'‘’]*$")
-# Dot leaders and rules of a printed form's blanks (``......``, ``____``, ``…``).
-_LEADERS = re.compile(r"\.{2,}|…+|_+")
+_COPY_AT_END = re.compile(NUMERO + _SPECKS + r"(?P<copy>" + DIGITISH + r"{1,3})" + _SPECKS + "$")
+# Dot leaders and rules of a printed form's blanks as OCR reads a row of dots: two or more dots, commas,
+# colons, specks, dashes (a space between them or not), an ellipsis, a rule (``......``, ``. . .``, ``.,:.``,
+# ``…``, ``____``).
+_LEADERS = re.compile(r"(?:[" + re.escape(_DOTS.replace("…", "")) + r"]\s?){2,}|…+|_+")
 
 
 # Three or more letters a space apart: a letter-spaced word (``С О Ф И И``) or a label printed spaced (``э к з.``).
 _SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?=[\s.,]|$)")
 
 
+# A value typed over a row of dots whose pitch is near the typing's: a dot read after every letter or
+# digit (``5./.1.1.``, ``3.1.0.8``, ``П.Р.А.Г.И``).
+_THROUGH_DOTS = re.compile(r"(?<!\S)(?:[^\s.,·][.,·]){2,}[^\s.,·]?(?!\S)")
+
+
 def _plain(text: str) -> str:
     """The line without its blanks' leaders, letter-spaced words closed up, one space between words."""
-    text = " ".join(_LEADERS.sub(" ", text).split())
+    text = " ".join(_LEADERS.sub(_leader_gap, text).split())
+    text = _THROUGH_DOTS.sub(lambda m: re.sub(r"[.,·]", "", m[0]), text)
     return _SPACED.sub(lambda m: m[0].replace(" ", ""), text)
+
+
+def _leader_gap(match: re.Match) -> str:
+    """A space for the leaders; after a word, its full stop first: a label's dot is read into the row
+    after it (``пол.......16``, ``пол,..16``)."""
+    after_word = match.start() > 0 and (match.string[match.start() - 1].isalpha())
+    return ". " if after_word else " "
 
 
 def _normal(text: str) -> str:
@@ -92,7 +112,7 @@ def parse_routing(text: str) -> Routing:
     hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
     return Routing(
         origin=_origin(norm),
-        telegram_number=_digits(number["number"]) if number else None,
+        telegram_number=_digits(re.sub(r"[.,·]", "", number["number"])) if number else None,
         received_time=f"{hh:02d}:{mm:02d}" if hh is not None and mm is not None else None,
         received_date_raw=_date_raw(plain, norm, minutes, end),
         copy_number=_number(copy["copy"]) if copy else None,
@@ -113,7 +133,7 @@ def _origin(norm: str) -> str | None:
     if not start:
         return None
     stop = re.compile(NUMERO + r"|\d|" + _RECEIVED.pattern, re.IGNORECASE).search(norm, start.end())
-    words = norm[start.end():stop.start() if stop else len(norm)]
+    words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
     if not stop:
         words = words.split()[0] if words.split() else ""
     return clean_name(words) or None
@@ -140,7 +160,12 @@ def _roman(match: re.Match) -> str:
 
 
 def _digit_words(span: str) -> str | None:
-    tokens = re.sub(r"[`'‘’|]", " ", span).split()
+    # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
+    span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
+    if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``
+        span = re.sub(r"(?<=\d)[.,·](?=\d)", "", span)
+    tokens = [t.strip(_DOTS) for t in span.split()]
+    tokens = [t for t in tokens if t]
     while tokens and not re.search(r"\d", tokens[-1]):
         tokens.pop()
     while tokens and not re.search(r"\d", tokens[0]):
@@ -161,7 +186,7 @@ def _number(text: str) -> int:
 def _time_value(text: str, limit: int) -> int | None:
     """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
     ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
-    digits = _digits(text)
+    digits = _digits(re.sub(r"[.,·]", "", text))
     if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
         digits = re.sub(r"09|90", "0", digits, count=1)
     digits = digits[:2]

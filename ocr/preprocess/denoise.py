@@ -1,4 +1,5 @@
-"""Speck removal that keeps thin typewriter strokes and punctuation, and smoothing of grainy pages."""
+"""Speck removal that keeps thin typewriter strokes and punctuation, smoothing of grainy pages, and the
+removal of a printed form's rows of dots."""
 
 from __future__ import annotations
 
@@ -55,3 +56,62 @@ def despeckle(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, dict]:
         cleaned, removed = remove_specks(cv2.GaussianBlur(gray, (0, 0), sigma), max_area, min_gap)
         measured |= {"smoothed_sigma": sigma, "removed_after": removed}
     return cleaned, measured
+
+
+# A printed blank's dots: each at most this share of a character's height across, four or more in a row,
+# each the next's neighbour within this share of the height, their centres level within this share; and
+# printed at one pitch: most gaps within DOT_EVEN of their median (grain in a row of noise is not); and
+# alone: at most DOT_ALONE as many other dots above and below them.
+DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN, DOT_EVEN, DOT_ALONE = 0.3, 0.8, 0.12, 4, 0.25, 0.25
+
+
+def _even(gaps: np.ndarray) -> bool:
+    median = float(np.median(gaps))
+    return float(np.mean(np.abs(gaps - median) <= max(1.5, DOT_EVEN * median))) >= 0.75
+
+
+def _alone(run: list, centres: np.ndarray, dots: np.ndarray, level: float, char_height: float) -> bool:
+    """Few other dots within a character's height above or below the run: a printed row stands alone,
+    the dust of a broken or grainy letter (a bitonal scan of worn typing) lies all around."""
+    x, y = centres[dots, 0], centres[dots, 1]
+    row = centres[run]
+    near = (x >= row[:, 0].min()) & (x <= row[:, 0].max()) & (np.abs(y - row[:, 1].mean()) > level) & (np.abs(y - row[:, 1].mean()) <= char_height)
+    return int(near.sum()) <= DOT_ALONE * len(run)
+
+
+def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, int]:
+    """Whiten rows of printed dots (a form's dotted blanks and leaders); returns (gray, dots removed).
+
+    Tesseract reads such a row as ``.....``, ``:``, ``,`` or ``…`` into and between the values typed
+    over it, and loses faint typing beside it. A dot is a small, roughly round component; only runs of
+    DOT_RUN or more, evenly level, go, so a typed full stop or the dots of letters stay.
+    """
+    # Components of all ink down to halfway to the paper: a faint stroke's pieces join their stroke,
+    # a dot keeps its soft edge.
+    threshold, _ = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    paper = float(np.median(gray[::4, ::4][gray[::4, ::4] > threshold])) if (gray > threshold).any() else 255.0
+    ink = (gray < (threshold + paper) / 2).astype(np.uint8)
+    _, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    w, h = stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT]
+    limit = max(2.0, DOT_SIZE * char_height)
+    dots = np.flatnonzero((w <= limit) & (h <= limit) & (w <= 2 * h + 1) & (h <= 2 * w + 1))
+    dots = dots[dots > 0]
+    if len(dots) < DOT_RUN:
+        return gray, 0
+    level, pitch = max(2.0, DOT_LEVEL * char_height), DOT_PITCH * char_height
+    # Dots in reading order within bands of the level tolerance; a run breaks at a wide gap or a step.
+    order = dots[np.lexsort((centres[dots, 0], np.round(centres[dots, 1] / level)))]
+    keep = np.zeros(len(stats), bool)
+    run = [order[0]]
+    for dot in [*order[1:], None]:
+        last = run[-1]
+        if dot is not None and 0 < centres[dot, 0] - centres[last, 0] <= pitch and abs(centres[dot, 1] - centres[last, 1]) <= level:
+            run.append(dot)
+            continue
+        if len(run) >= DOT_RUN and _even(np.diff(centres[run, 0])) and _alone(run, centres, dots, level, char_height):
+            keep[run] = True
+        run = [dot]
+    mask = cv2.dilate((keep[labels] & (ink > 0)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out = gray.copy()
+    out[mask] = 255
+    return out, int(keep.sum())

@@ -15,7 +15,7 @@ import numpy as np
 
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
 from ocr.preprocess.binarize import binarize
-from ocr.preprocess.denoise import despeckle
+from ocr.preprocess.denoise import despeckle, remove_dot_rows
 from ocr.preprocess.deskew import MIN_CORRECTION, Text, character_height, deskew, estimate_skew, find_text
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter
 from ocr.preprocess.orientation import detect_orientation
@@ -93,6 +93,8 @@ def _clean_pixels(page: _Page, settings: PreprocessSettings, char_height: float)
     if settings.denoise:
         page.gray, measured = despeckle(page.gray, char_height)
         page.record("denoise", measured)
+        page.gray, dots = remove_dot_rows(page.gray, char_height)
+        page.record("dot_rows", {"removed": dots})
     if settings.binarize != "none":
         page.grey = page.gray
         page.gray, decided = binarize(page.gray, settings.binarize, char_height)

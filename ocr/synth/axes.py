@@ -33,8 +33,9 @@ AXES = (
     Axis("weight", ("light", "regular", "bold"), frozenset()),
     # The typing as it reached this sheet: from the ribbon (fresh or worn) or a carbon copy of it.
     Axis("ink", ("ribbon", "worn-ribbon", "carbon-violet", "carbon-blue", "carbon-black"), frozenset()),
-    # The form's printing: sans labels on a plain sheet, serif with rules, serif with rules and dotted blanks.
-    Axis("form", ("plain-sans", "ruled-serif", "dotted-serif"), frozenset({"dotted-serif"})),
+    # The form's printing: sans labels on a plain sheet, serif with rules, sans with leader dots on the
+    # baseline from each label to the next, serif with rules and dotted blanks.
+    Axis("form", ("plain-sans", "ruled-serif", "leader-sans", "dotted-serif"), frozenset({"dotted-serif"})),
     # What a hand added: nothing, registry notes in pen, or also scrawls and a resolution across the top.
     Axis("hand", ("none", "registry", "annotated"), frozenset()),
     # The paper's age and handling.

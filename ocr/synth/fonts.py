@@ -38,6 +38,8 @@ class Face(str, Enum):
     LIBERATION_SERIF_BOLD = "LiberationSerif-Bold"
     PT_SERIF = "PTSerif-Regular"
     PT_SERIF_BOLD = "PTSerif-Bold"
+    DEJAVU_SANS = "DejaVuSans"
+    DEJAVU_SANS_BOLD = "DejaVuSans-Bold"
 
 
 # face -> (file, Debian package)
@@ -58,6 +60,8 @@ FILES: dict[Face, tuple[str, str]] = {
     Face.LIBERATION_SERIF_BOLD: ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf", "fonts-liberation2"),
     Face.PT_SERIF: ("/usr/share/fonts/truetype/paratype/PTF55F.ttf", "fonts-paratype"),
     Face.PT_SERIF_BOLD: ("/usr/share/fonts/truetype/paratype/PTF75F.ttf", "fonts-paratype"),
+    Face.DEJAVU_SANS: ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core"),
+    Face.DEJAVU_SANS_BOLD: ("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "fonts-dejavu-core"),
 }
 PACKAGES = tuple(sorted({package for _, package in FILES.values()}))
 

@@ -4,7 +4,8 @@ The form prints the title, the secrecy marks, the grid of numbered copies (``Э�
 marks ``» № 2-т`` down each column) and the words of the routing line (``Из``, ``№``, ``пол.``,
 ``час.``, ``мин.``, ``19..г.``, ``экз. №``); the cipher clerk types the blanks, rarely quite on the
 printed baseline. Printings differ: sans or serif, with or without rules, blanks left open, ruled or
-dotted. All lengths are pixels at 300 dpi, scaled by the canvas.
+dotted (dots of their own pitch, size and darkness, under the blank or on its baseline as leaders from
+one label to the next). All lengths are pixels at 300 dpi, scaled by the canvas.
 """
 
 from __future__ import annotations
@@ -43,12 +44,22 @@ class FormStyle:
     rules: bool  # rules printed across the sheet between the form's parts
     blanks: str  # "open", "ruled" (a line under each blank) or "dotted"
     stray_px: int  # typed values land up to this far (at 300 dpi) above or below the printed baseline
+    # A dotted blank's dots: pitch (drawn per line between the two), radius, darkness, and how far below
+    # the baseline they sit (0: on it, as leader dots); leaders run from the label's end to the next label.
+    dot_pitch_px: tuple[int, int] = (12, 12)
+    dot_px: int = 2
+    dot_ink: float = 0.85
+    dot_drop_px: int = 8
+    leaders: bool = False
 
 
 STYLES = {
     "plain-sans": FormStyle(Face.PRINT, Face.PRINT_BOLD, Face.TITLE, rules=False, blanks="open", stray_px=0),
     "ruled-serif": FormStyle(Face.LIBERATION_SERIF, Face.LIBERATION_SERIF_BOLD, Face.SERIF_BOLD, rules=True,
                              blanks="ruled", stray_px=6),
+    "leader-sans": FormStyle(Face.DEJAVU_SANS, Face.DEJAVU_SANS_BOLD, Face.DEJAVU_SANS_BOLD, rules=False,
+                             blanks="dotted", stray_px=8, dot_pitch_px=(6, 9), dot_px=1, dot_ink=0.7, dot_drop_px=0,
+                             leaders=True),
     "dotted-serif": FormStyle(Face.PT_SERIF, Face.PT_SERIF_BOLD, Face.PT_SERIF_BOLD, rules=True, blanks="dotted",
                               stray_px=10),
 }
@@ -128,14 +139,17 @@ def _printed_tokens(tokens: list[str]) -> list[bool]:
             for k, t in enumerate(tokens)]
 
 
-def _blank(canvas: Canvas, x0: int, x1: int, baseline: int, style: FormStyle) -> None:
-    """The printed blank under a typed value: a thin rule or a row of dots, a little below the baseline."""
-    y, layer = baseline + canvas.px(8), canvas.layer(Ink.PRINT)
+def _blank(canvas: Canvas, x0: int, x1: int, baseline: int, style: FormStyle, pitch: int) -> None:
+    """The printed blank under a typed value: a thin rule or a row of dots, a little below or on the baseline."""
+    layer = canvas.layer(Ink.PRINT)
     if style.blanks == "ruled":
+        y = baseline + canvas.px(8)
         cv2.line(layer, (x0, y), (x1, y), 0.85, max(1, canvas.px(2)))
     elif style.blanks == "dotted":
-        for x in range(x0, x1, max(2, canvas.px(12))):
-            cv2.circle(layer, (x, y), max(1, canvas.px(2)), 0.85, -1)
+        radius = max(1, canvas.px(style.dot_px))
+        y = baseline + canvas.px(style.dot_drop_px) - (radius if not style.dot_drop_px else 0)
+        for x in range(x0, x1, max(2, canvas.px(pitch))):
+            cv2.circle(layer, (x, y), radius, style.dot_ink, -1)
 
 
 def draw_routing(canvas: Canvas, text: str, left: int, baseline: int, strike: Strike, style: FormStyle,
@@ -146,6 +160,8 @@ def draw_routing(canvas: Canvas, text: str, left: int, baseline: int, strike: St
     x = left
     boxes = []
     tokens = text.split()
+    low, high = style.dot_pitch_px
+    pitch = low if low == high else int(rng.integers(low, high + 1))  # a fixed pitch draws nothing
     for token, printed in zip(tokens, _printed_tokens(tokens)):
         if printed:
             boxes.append(print_text(canvas, token, x, baseline, style.face, size))
@@ -155,6 +171,9 @@ def draw_routing(canvas: Canvas, text: str, left: int, baseline: int, strike: St
         width = typed_width(token, strike)
         boxes.append(type_text(canvas, token, x + lead, baseline + _stray(canvas, style, rng), strike, rng))
         if style.blanks != "open":
-            _blank(canvas, x, x + lead + width + space, baseline, style)
+            # Leaders start just after the label and end just before the next one.
+            start, end = (x - space + canvas.px(6), x + lead + width + space * 2 - canvas.px(6)) if style.leaders else \
+                (x, x + lead + width + space)
+            _blank(canvas, start, end, baseline, style, pitch)
         x += lead + width + space * 2
     return union_box([b for b in boxes if b])

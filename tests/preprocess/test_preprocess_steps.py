@@ -9,7 +9,7 @@ import pytest
 from ocr.preprocess import PreprocessSettings, preprocess_page
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
 from ocr.preprocess.binarize import binarize
-from ocr.preprocess.denoise import GRAINY_SPECKS, despeckle, remove_specks
+from ocr.preprocess.denoise import GRAINY_SPECKS, despeckle, remove_dot_rows, remove_specks
 from ocr.preprocess.deskew import character_height, deskew, estimate_skew
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
 from ocr.preprocess.orientation import line_direction_ratio
@@ -238,6 +238,21 @@ def test_isolated_specks_go_and_full_stops_stay():
     assert (cleaned[:, :300] == page[:, :300]).all()
 
 
+def test_rows_of_printed_dots_go_and_typing_full_stops_and_grain_stay():
+    page = np.full((200, 900), 255, np.uint8)
+    cv2.putText(page, "No. A.B.C", (20, 120), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)  # letters about 40 px high
+    dots = [(x, 124) for x in range(400, 700, 8)]  # a leader row at an 8 px pitch on the baseline
+    for x, y in dots:
+        cv2.circle(page, (x, y), 1, 0, -1)
+    rng = np.random.default_rng(2)  # grain: specks at uneven gaps along a row
+    grain = [(int(x), 170 + int(dy)) for x, dy in zip(np.cumsum(rng.integers(3, 30, 12)) + 400, rng.integers(-2, 3, 12))]
+    for x, y in grain:
+        page[y:y + 2, x:x + 2] = 0
+    cleaned, removed = remove_dot_rows(page, char_height=40)
+    assert removed == len(dots) and all(cleaned[y, x] == 255 for x, y in dots)
+    assert (cleaned[:, :390] == page[:, :390]).all() and all(cleaned[y, x] == 0 for x, y in grain)
+
+
 def test_cell_sauvola_matches_the_full_resolution_formula():
     page = gray(render_page())
     page = (page.astype(np.float32) * np.linspace(0.7, 1.0, page.shape[1], dtype=np.float32)[None, :]).astype(np.uint8)  # uneven light
@@ -295,7 +310,7 @@ def test_debug_dir_gets_numbered_step_images(tmp_path):
     names = sorted(path.name for path in (tmp_path / "debug").iterdir())
     assert names == [f"{i:02d}_{name}.png" for i, (name, _) in enumerate(result.steps, start=1)]
     assert [name for name, _ in result.steps] == [
-        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise", "binarize"]
+        "separate_stamps", "remove_border", "flatten_illumination", "deskew", "denoise", "dot_rows", "binarize"]
 
 
 def test_stamp_boxes_follow_the_deskew():

@@ -160,7 +160,7 @@ def test_axes_and_split_are_recorded_in_the_truth():
 
 def test_every_face_form_and_paper_renders_with_ink_in_its_body_boxes():
     """Each typewriter face, form printing, hand and paper renders, and its body boxes hold ink."""
-    for k, (face, form, hand, paper, ink) in enumerate(zip(AXES[0].values, ["plain-sans", "ruled-serif", "dotted-serif"] * 2,
+    for k, (face, form, hand, paper, ink) in enumerate(zip(AXES[0].values, ["plain-sans", "ruled-serif", "leader-sans", "dotted-serif"] * 2,
                                                           ["none", "registry", "annotated"] * 2, ["fresh", "aged", "filed", "thin"] * 2,
                                                           AXES[2].values + ("ribbon",))):
         variety = Variety(face, "regular", ink, form, hand, paper, "colour")
