@@ -235,7 +235,20 @@ def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
 
 def test_held_out_split_is_the_serif_face_and_the_oval():
     faces = {synth.face_for(f"ВХ. № {k}") for k in range(40)}
-    assert synth.HELD_OUT_FACE in faces and faces - {synth.HELD_OUT_FACE}
+    assert synth.HELD_OUT_FACE in faces and synth.TUNING_SERIF in faces and faces - {synth.HELD_OUT_FACE}
+    # ovals never take the tuning serif: the held-out ovals are drawn as before it came
+    assert synth.TUNING_SERIF not in {synth.face_for(f"ВХ. № {k}", "oval") for k in range(40)}
+
+
+def test_a_slanted_seal_is_a_squashed_round_seal_of_the_tuning_split():
+    from ocr.synth.canvas import Canvas
+
+    marks = []
+    for seed in range(60):
+        mark = synth.press(Canvas(1240, 1754, 150), (200, 400, 800, 300), np.random.default_rng(seed))
+        marks.append(mark)
+    slanted = [m for m in marks if m.shape == "round" and synth.stamp_text(np.random.default_rng(marks.index(m)), 1950)[0] == "slant"]
+    assert slanted and not any(synth.held_out(m.truth(1, m.bbox)) for m in slanted)
 
 
 # --- a rendered page, end to end (real Tesseract) ---------------------------------------------------
