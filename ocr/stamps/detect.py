@@ -20,7 +20,15 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
 from ocr.stamps.levels import box_levels, frame_level, gray_ink, ink_level, ring_level, two_inks
-from ocr.stamps.rings import OUTER_RING, RING_COVERAGE, Ellipse, closer_ring, outer_ring, refine_circle
+from ocr.stamps.rings import (
+    OUTER_RING,
+    RING_COVERAGE,
+    Ellipse,
+    closer_ring,
+    outer_ring,
+    refine_circle,
+    to_circle,
+)
 
 log = logging.getLogger(__name__)
 
@@ -186,8 +194,9 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
         pad = 0.06 * r
         x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
-        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(grey, (cx, cy), r), typing)
         ellipse = Ellipse((cx - x0, cy - y0), ellipse.axes, ellipse.angle)
+        # The stamp's grey along its ring, an oval one's made round: a circle off its ring would read the typing's.
+        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(*to_circle(grey[y0:y1, x0:x1], ellipse, 255)), typing)
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), seal_shape(ellipse), None, mask, ellipse, None,
                                 round(100 * coverage, 1)))
     return found

@@ -161,3 +161,20 @@ def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[
     coverage = ring_coverage(ink, tried, max(2.0, 0.01 * r))
     best = int(np.argmax(coverage))
     return (*(float(v) for v in tried[best]), float(coverage[best]))
+
+
+def to_circle(ink: np.ndarray, ellipse: Ellipse, fill: int = 0) -> tuple[np.ndarray, tuple[float, float], float]:
+    """An oval seal stretched into a circle along its short axis: (image, centre, radius); ``fill`` beyond the image."""
+    (cx, cy), (a, b), angle = ellipse.centre, ellipse.axes, ellipse.angle
+    radius = max(a, b) / 2
+    if max(a, b) / max(min(a, b), 1) < 1.03:
+        return ink, (cx, cy), radius
+    # Rotate the short axis onto x, stretch it, rotate back: one affine map about the centre.
+    theta = math.radians(angle if a < b else angle + 90)
+    rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
+    stretch = rotation @ np.diag([max(a, b) / min(a, b), 1.0]) @ rotation.T
+    matrix = np.hstack([stretch, (np.array([cx, cy]) - stretch @ np.array([cx, cy]))[:, None]])
+    side = int(2 * radius + 4)
+    matrix[:, 2] += side / 2 - np.array([cx, cy])
+    return (cv2.warpAffine(ink, matrix, (side, side), flags=cv2.INTER_LINEAR, borderValue=fill), (side / 2, side / 2),
+            radius)
