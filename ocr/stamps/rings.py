@@ -18,7 +18,7 @@ OUTER_SHARE = 0.8  # of the inner ring's coverage, that the outer one has at lea
 LARGER = 0.02  # coverage an ellipse's fit gains by being larger: ties go to the outer ring
 RING_LINE = 0.03  # of its size, how far a fitted ring is shrunk or grown to find the middle of its line
 RING_CLIMB = 3  # steps a ring's fit may move at each scale
-RING_STARTS = 2  # coarse fits of a ring refined
+RING_STARTS = 3  # coarse fits of a ring refined
 RING_STEP = 2.0  # degrees between the points an ellipse's ring coverage is sampled at while fitting
 
 
@@ -96,13 +96,11 @@ def fit_ring(ink: np.ndarray, guess: Ellipse) -> Ellipse:
     moves = np.array([(dx, dy, dw, dh, dt) for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dw in (-1, 0, 1)
                       for dh in (-1, 0, 1) for dt in (-1, 0, 1)], np.float64)
     best = np.array(distinct)
-    # (shift and growth as a share of the radius, turn in degrees, outline sampled every so many degrees)
-    for step, turn, every in ((0.04, 7.5, 2 * RING_STEP), (0.02, 3.75, 2 * RING_STEP), (0.01, 1.9, 2 * RING_STEP),
-                              (0.005, 0.95, RING_STEP)):
+    for step, turn in ((0.04, 7.5), (0.02, 3.75), (0.01, 1.9), (0.005, 0.95)):  # shift and growth: of the radius
         grown = _grown(ink, step * radius)
         for _ in range(RING_CLIMB):  # a few steps uphill at each scale, until none is better
             grid = (best[:, None, :] + moves[None] * [*[step * radius] * 4, turn]).reshape(-1, 5)
-            coverage = _coverages(grown, grid, every).reshape(len(best), -1)
+            coverage = _coverages(grown, grid, RING_STEP).reshape(len(best), -1)
             moved = grid.reshape(len(best), len(moves), 5)[np.arange(len(best)), coverage.argmax(axis=1)]
             if np.array_equal(moved, best):
                 break
