@@ -151,7 +151,8 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[Elli
     kept = []
     for circle in circles[0][:MAX_CIRCLES] / scale:
         cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
-        if coverage < RING_GUESS:  # no ring near: typing (fitting an ellipse costs a tenth of a second)
+        # No ring near (typing), or a seal's own other ring: fitting an ellipse costs a tenth of a second.
+        if coverage < RING_GUESS or any(math.dist((cx, cy), k.centre) < max(k.axes) / 2 for k, _ in kept):
             continue
         ellipse, coverage = closer_ring(ink, Ellipse((cx, cy), (2 * r, 2 * r), 0.0))
         if max(ellipse.axes) * OUTER_RING <= high * 2 / scale:  # small enough to be the ring round a seal's centre
