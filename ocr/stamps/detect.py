@@ -20,25 +20,25 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
 from ocr.stamps.levels import box_levels, frame_level, gray_ink, ink_level, ring_level, two_inks
+from ocr.stamps.rings import (
+    OUTER_RING,
+    RING_COVERAGE,
+    Ellipse,
+    closer_ring,
+    outer_ring,
+    refine_circle,
+    to_circle,
+)
 
 log = logging.getLogger(__name__)
 
 RECT_FILL = 0.9  # hull area over its bounding rectangle's: a rectangle fills it, an ellipse ~0.79
 OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a seal is oval
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
-RING_COVERAGE = 0.55  # share of a fitted circle's length along which ink lies, for a ring
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
-
-
-@dataclass(frozen=True)
-class Ellipse:
-    """An ellipse in a stamp's crop: centre (x, y), full axes (w, h) and rotation (degrees), as cv2.fitEllipse."""
-
-    centre: tuple[float, float]
-    axes: tuple[float, float]
-    angle: float
+RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
 
 
 @dataclass
@@ -83,12 +83,15 @@ def classify(mask: np.ndarray) -> tuple[str, Ellipse | None, tuple | None, float
     if fill >= RECT_FILL:
         return "rectangular", None, rect, round(100 * min(1.0, fill), 1)
     (cx, cy), axes, angle = cv2.fitEllipse(hull)
-    ellipse = Ellipse((cx, cy), axes, angle)
+    ellipse = closer_ring(mask, Ellipse((cx, cy), axes, angle))[0]
     closeness = 1 - abs(fill - math.pi / 4) / (RECT_FILL - math.pi / 4)
     if closeness < 0:
         return "other", ellipse, rect, 30.0
-    shape = "oval" if max(axes) / max(min(axes), 1) > OVAL_RATIO else "round"
-    return shape, ellipse, None, round(100 * max(0.5, closeness), 1)
+    return seal_shape(ellipse), ellipse, None, round(100 * max(0.5, closeness), 1)
+
+
+def seal_shape(ellipse: Ellipse) -> str:
+    return "oval" if max(ellipse.axes) / max(min(ellipse.axes), 1) > OVAL_RATIO else "round"
 
 
 def _colour_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
@@ -108,8 +111,8 @@ def _colour_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         shape, ellipse, rect, confidence = classify(mask)
         ring = ring_in(mask, dpi) if shape in ("rectangular", "other") else None
         if ring is not None:  # a coloured ribbon's typing in the layer round a seal fills its hull out to a rectangle
-            (cx, cy, r, coverage), shape, rect = ring, "round", None
-            ellipse, confidence = Ellipse((cx, cy), (2 * r, 2 * r), 0.0), round(100 * coverage, 1)
+            (ellipse, coverage), rect = ring, None
+            shape, confidence = seal_shape(ellipse), round(100 * coverage, 1)
         if shape == "rectangular":  # typing of a coloured ribbon in the layer may hide the frame's turn from the hull
             rect = lines_frame(mask, turned_window(mask)) or rect
         colour = colour_name(directions[k]) if k < len(directions) else None
@@ -118,48 +121,26 @@ def _colour_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     return found
 
 
-def ring_in(mask: np.ndarray, dpi: int) -> tuple[float, float, float, float] | None:
-    """(x, y, radius, coverage) of a seal's ring filling most of a stamp's ink mask, or None: looked for
+def ring_in(mask: np.ndarray, dpi: int) -> tuple[Ellipse, float] | None:
+    """(ellipse, coverage) of a seal's ring filling most of a stamp's ink mask, or None: looked for
     on the mask reduced (Hough's cost grows with the typing's edges in it), then fitted at full size."""
     scale = min(1.0, RING_SEARCH_SIDE / max(mask.shape))
     small = cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     small = np.where(small > 60, 255, 0).astype(np.uint8)
     big = [c for c in seal_circles(255 - small, small, max(1, round(dpi * scale)))
-           if 2 * c[2] >= SEAL_FILL * min(small.shape)]
+           if max(c[0].axes) >= SEAL_FILL * min(small.shape)]
     if not big:
         return None
-    cx, cy, r, _ = max(big, key=lambda c: c[3])
-    found = refine_circle(mask, (cx / scale, cy / scale, r / scale))
-    return found if found[3] >= RING_COVERAGE else None
+    ellipse = max(big, key=lambda c: c[1])[0]
+    cx, cy, r, coverage = refine_circle(mask, (ellipse.centre[0] / scale, ellipse.centre[1] / scale, max(ellipse.axes) / 2 / scale))
+    found = closer_ring(mask, Ellipse((cx, cy), (2 * r, 2 * r), 0.0))
+    return found if found[1] >= RING_COVERAGE else None
 
 
-def ring_coverage(ink: np.ndarray, circles: np.ndarray, band: float) -> np.ndarray:
-    """Per circle (rows of x, y, radius): share of its length (sampled every degree) with ink within
-    ``band`` pixels of it, either way. All circles at once: a seal's fit tries dozens."""
-    angles = np.radians(np.arange(360))
-    offsets = np.arange(-band, band + 1, max(1.0, band / 3))
-    radii = circles[:, 2, None, None] + offsets[None, :, None]  # circle, offset, angle
-    xs = np.clip((circles[:, 0, None, None] + radii * np.cos(angles)).astype(int), 0, ink.shape[1] - 1)
-    ys = np.clip((circles[:, 1, None, None] + radii * np.sin(angles)).astype(int), 0, ink.shape[0] - 1)
-    return (ink[ys, xs] > 0).any(axis=1).mean(axis=1)
-
-
-def refine_circle(ink: np.ndarray, circle: tuple[float, float, float]) -> tuple[float, float, float, float]:
-    """(x, y, radius, ring coverage) of the circle near ``circle`` that ink follows best: a Hough circle
-    found on a reduced page is a few pixels off, enough to miss a thin ring."""
-    cx, cy, r = circle
-    step = max(1.0, 0.015 * r)
-    tried = np.array([(cx + dx * step, cy + dy * step, r + dr * step)
-                      for dx in (-1, 0, 1) for dy in (-1, 0, 1) for dr in (-2, -1, 0, 1, 2)])
-    coverage = ring_coverage(ink, tried, max(2.0, 0.01 * r))
-    best = int(np.argmax(coverage))
-    return (*(float(v) for v in tried[best]), float(coverage[best]))
-
-
-def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[float, float, float, float]]:
-    """(x, y, radius, ring coverage) of seals on a page with no colour: Hough circles on a reduced
-    page, kept where its ink (255, as the page's binarisation decided: a stain is paper) follows the
-    circle round most of its length."""
+def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[Ellipse, float]]:
+    """(ellipse, ring coverage) of seals on a page with no colour: Hough circles on a reduced page, each
+    fitted to the ring near it (an oval one's circle lies off it), kept where its ink (255, as the page's
+    binarisation decided: a stain is paper) follows the ring round most of its length."""
     scale = min(1.0, 800 / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     low, high = (d / 2 / MM_PER_INCH * dpi * scale for d in SEAL_DIAMETER_MM)
@@ -170,8 +151,14 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[floa
     kept = []
     for circle in circles[0][:MAX_CIRCLES] / scale:
         cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
-        if coverage >= RING_COVERAGE and not any(math.dist((cx, cy), k[:2]) < r for k in kept):
-            kept.append((cx, cy, r, coverage))
+        # No ring near (typing), or a seal's own other ring: fitting an ellipse costs a tenth of a second.
+        if coverage < RING_GUESS or any(math.dist((cx, cy), k.centre) < max(k.axes) / 2 for k, _ in kept):
+            continue
+        ellipse, coverage = closer_ring(ink, Ellipse((cx, cy), (2 * r, 2 * r), 0.0))
+        if max(ellipse.axes) * OUTER_RING <= high * 2 / scale:  # small enough to be the ring round a seal's centre
+            ellipse, coverage = outer_ring(ink, ellipse, coverage)
+        if coverage >= RING_COVERAGE and not any(math.dist(ellipse.centre, k.centre) < max(k.axes) / 2 for k, _ in kept):
+            kept.append((ellipse, coverage))
     return kept
 
 
@@ -203,13 +190,16 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
 
 def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
     found = []
-    for cx, cy, r, coverage in seal_circles(page.image, ink, dpi):
+    for ellipse, coverage in seal_circles(page.image, ink, dpi):
+        (cx, cy), r = ellipse.centre, max(ellipse.axes) / 2
         pad = 0.06 * r
         x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
-        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(grey, (cx, cy), r), typing)
-        ellipse = Ellipse((cx - x0, cy - y0), (2 * r, 2 * r), 0.0)
-        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "round", None, mask, ellipse, None, round(100 * coverage, 1)))
+        ellipse = Ellipse((cx - x0, cy - y0), ellipse.axes, ellipse.angle)
+        # The stamp's grey along its ring, an oval one's made round: a circle off its ring would read the typing's.
+        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(*to_circle(grey[y0:y1, x0:x1], ellipse, 255)), typing)
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), seal_shape(ellipse), None, mask, ellipse, None,
+                                round(100 * coverage, 1)))
     return found
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from ocr.stamps.detect import Ellipse
+from ocr.stamps.rings import Ellipse, to_circle
 
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
 LEGEND_ROW = 0.6  # share of the densest row's ink, down to which rows still cross the legend's letters
@@ -19,6 +19,7 @@ FLAT = 0.2  # of a letter's height: a piece of ink no taller than this and twice
 STROKE = 0.1  # of the legend's height: the least ink a column of a letter holds
 EMBLEM = 0.06  # of a seal's centre's width: ink solid across this much is its emblem, not a letter's stroke
 CENTRE_TURN = 30  # degrees either way that the centre's lines are looked for off the gap's direction
+LEGEND_PIECE = 4.0  # of the legend's height: a chain of its ink at least this long is letters of it, not typing's remnant
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
 GROWN = 3  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened
@@ -34,22 +35,6 @@ class Ring:
     gap_deg: float
     band: tuple[float, float]  # inner, outer radius (pixels of the circle the ellipse was made into)
     scale: float = 1.0  # the strip's enlargement: the centre's letters, cut a little smaller, are read at it too
-
-
-def to_circle(ink: np.ndarray, ellipse: Ellipse) -> tuple[np.ndarray, tuple[float, float], float]:
-    """An oval seal stretched into a circle along its short axis: (image, centre, radius)."""
-    (cx, cy), (a, b), angle = ellipse.centre, ellipse.axes, ellipse.angle
-    radius = max(a, b) / 2
-    if max(a, b) / max(min(a, b), 1) < 1.03:
-        return ink, (cx, cy), radius
-    # Rotate the short axis onto x, stretch it, rotate back: one affine map about the centre.
-    theta = math.radians(angle if a < b else angle + 90)
-    rotation = np.array([[math.cos(theta), -math.sin(theta)], [math.sin(theta), math.cos(theta)]])
-    stretch = rotation @ np.diag([max(a, b) / min(a, b), 1.0]) @ rotation.T
-    matrix = np.hstack([stretch, (np.array([cx, cy]) - stretch @ np.array([cx, cy]))[:, None]])
-    side = int(2 * radius + 4)
-    matrix[:, 2] += side / 2 - np.array([cx, cy])
-    return cv2.warpAffine(ink, matrix, (side, side), flags=cv2.INTER_LINEAR), (side / 2, side / 2), radius
 
 
 def polar(ink: np.ndarray, centre: tuple[float, float], radius: float) -> np.ndarray:
@@ -110,9 +95,10 @@ def legend_rows(band: np.ndarray) -> tuple[int, int]:
 
 def legend_span(band: np.ndarray) -> tuple[int, int]:
     """(first, end) columns of the legend going round the unwrapped band (``end`` may pass the band's
-    width: it wraps): the runs of inked columns chained across spaces no wider than a word space, the
-    chain holding the most ink. Typing's remnants and specks in the gap between the legend's ends lie
-    further apart than that, from each other and from the legend."""
+    width: it wraps): the runs of inked columns chained across spaces no wider than a word space, from
+    the first to the last chain a few letters long going round from the widest empty stretch. Typing's
+    remnants and specks in the gap between the legend's ends lie further apart than that, from each
+    other and from the legend."""
     counts = (band > 0).sum(axis=0)
     counts = counts * (counts >= STROKE * band.shape[0])  # a speck's edge is no letter's column
     width = counts.size
@@ -137,8 +123,11 @@ def legend_span(band: np.ndarray) -> tuple[int, int]:
             chain = [run]
     chains.append(chain)
     ink = np.roll(counts, -shift)
-    legend = max(chains, key=lambda c: ink[c[0][0]:c[-1][1]].sum())
-    start, end = int(legend[0][0]), int(legend[-1][1])
+    # The legend runs from the first to the last chain of a few letters: a hole in it (letters lost to
+    # typing taken out, a faint side) does not cut it; typing's lone remnants in its gap are left out.
+    pieces = [c for c in chains if c[-1][1] - c[0][0] >= LEGEND_PIECE * band.shape[0]]
+    first_piece, last_piece = (pieces[0], pieces[-1]) if pieces else (max(chains, key=lambda c: ink[c[0][0]:c[-1][1]].sum()),) * 2
+    start, end = int(first_piece[0][0]), int(last_piece[-1][1])
     first = (start + shift) % width
     return int(first), int(first + end - start)
 

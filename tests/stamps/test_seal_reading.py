@@ -40,6 +40,16 @@ def test_typing_remnants_in_the_legend_gap_move_neither_its_cut_nor_its_reading(
     assert character_error_rate(LEGEND, " ".join(w.text for w in words)) <= 0.1
 
 
+def test_a_hole_in_the_legend_does_not_cut_it_short():
+    """Typing's removal takes out a few letters of the legend: the strip still runs from its first word to its last."""
+    ink = _seal(0)
+    whole = unwrap.unwrap_ring(ink, detect.classify(ink)[1])
+    holed = ink.copy()
+    holed[10:95, 190:310] = 0  # at the top, across the legend: letters lost over more than two word spaces
+    ring = unwrap.unwrap_ring(holed, detect.classify(holed)[1])
+    assert abs(ring.strip.shape[1] - whole.strip.shape[1]) < 0.05 * whole.strip.shape[1] and abs(ring.gap_deg - 90) < 6
+
+
 def test_seal_centre_is_read_level_without_its_star():
     ink = _seal(130)
     ellipse = detect.classify(ink)[1]

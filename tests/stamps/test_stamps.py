@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.stamps import detect, figures, frames, levels, parse, textlines, unwrap
+from ocr.stamps import detect, figures, frames, levels, parse, rings, textlines, unwrap
 from ocr.stamps.read import read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -108,8 +108,38 @@ def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
     y, x = 700, 500
     region = page[y:y + seal.shape[0], x:x + seal.shape[1]]
     region[seal > 0] = 110
-    (cx, cy, r, coverage), = detect.seal_circles(page, np.where(page < 255, 255, 0).astype(np.uint8), 300)
+    (ellipse, coverage), = detect.seal_circles(page, np.where(page < 255, 255, 0).astype(np.uint8), 300)
+    (cx, cy), r = ellipse.centre, max(ellipse.axes) / 2
     assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
+
+
+def _squashed_seal(turn: float, aspect: float) -> np.ndarray:
+    """A round seal 500 px across pressed on a bowed sheet: squashed to 500/aspect across, turned ``turn`` degrees."""
+    mask = cv2.resize(synth.round_stamp("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", ["СЕКРЕТАРИАТ"], 500), (500, round(500 / aspect)),
+                      interpolation=cv2.INTER_AREA)
+    return np.where(synth._tilt(mask, turn) > 100, 255, 0).astype(np.uint8)
+
+
+def test_a_gray_squashed_seal_is_found_by_its_ring_fitted_as_an_ellipse():
+    page = _typed_page(np.random.default_rng(0))
+    seal = _squashed_seal(30, 1.25)
+    y, x = 700, 500
+    region = page[y:y + seal.shape[0], x:x + seal.shape[1]]
+    region[seal > 0] = 110
+    (ellipse, coverage), = detect.seal_circles(page, np.where(page < 255, 255, 0).astype(np.uint8), 300)
+    assert abs(ellipse.centre[0] - (x + seal.shape[1] / 2)) < 6 and abs(ellipse.centre[1] - (y + seal.shape[0] / 2)) < 6
+    assert abs(max(ellipse.axes) - 495) < 20 and abs(min(ellipse.axes) - 396) < 20 and coverage > 0.9
+    long_axis = ellipse.angle if ellipse.axes[0] > ellipse.axes[1] else ellipse.angle + 90
+    assert abs((long_axis + 30 + 90) % 180 - 90) < 6  # turned 30 degrees counter-clockwise
+
+
+def test_the_ring_round_a_seals_centre_leads_to_its_outer_ring():
+    seal = _squashed_seal(70, 1.2)
+    centre = (seal.shape[1] / 2, seal.shape[0] / 2)
+    inner = rings.fit_ring(seal, rings.Ellipse(centre, (300, 300), 0.0))  # the ring round the star: 0.6 of the seal
+    assert abs(max(inner.axes) - 300) < 15 and abs(min(inner.axes) - 250) < 15
+    outer, coverage = rings.outer_ring(seal, inner, rings.ellipse_coverage(seal, inner, 3))
+    assert abs(max(outer.axes) - 500) < 15 and abs(min(outer.axes) - 417) < 15 and coverage > 0.9
 
 
 @pytest.mark.parametrize("turn", [0, 17, -25])
@@ -158,9 +188,11 @@ def test_a_colour_seal_with_typing_in_its_layer_is_found_by_its_ring():
             if rng.random() < 0.7:
                 cv2.putText(ink, str(rng.integers(10)), (col, row + 30), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 255, 3)
     assert detect.classify(ink)[0] == "rectangular"  # the typing fills the hull out to the box
-    x, y, r, coverage = detect.ring_in(ink, 300)
+    ellipse, coverage = detect.ring_in(ink, 300)
+    (x, y), (w, h) = ellipse.centre, ellipse.axes
     # Within the band of its double ring line (its width, 2 % of the diameter).
-    assert abs(x - (80 + seal.shape[1] / 2)) < 10 and abs(y - (20 + seal.shape[0] / 2)) < 10 and abs(r - 250) < 10
+    assert abs(x - (80 + seal.shape[1] / 2)) < 10 and abs(y - (20 + seal.shape[0] / 2)) < 10
+    assert abs(w / 2 - 250) < 10 and abs(h / 2 - 250) < 10
     assert coverage >= detect.RING_COVERAGE
     rect = np.where(synth._tilt(synth.rectangular(["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."], 60), 10) > 100, 255, 0)
     assert detect.ring_in(rect.astype(np.uint8), 300) is None  # a framed stamp has no ring
@@ -261,7 +293,20 @@ def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
 
 def test_held_out_split_is_the_serif_face_and_the_oval():
     faces = {synth.face_for(f"ВХ. № {k}") for k in range(40)}
-    assert synth.HELD_OUT_FACE in faces and faces - {synth.HELD_OUT_FACE}
+    assert synth.HELD_OUT_FACE in faces and synth.TUNING_SERIF in faces and faces - {synth.HELD_OUT_FACE}
+    # ovals never take the tuning serif: the held-out ovals are drawn as before it came
+    assert synth.TUNING_SERIF not in {synth.face_for(f"ВХ. № {k}", "oval") for k in range(40)}
+
+
+def test_a_slanted_seal_is_a_squashed_round_seal_of_the_tuning_split():
+    from ocr.synth.canvas import Canvas
+
+    marks = []
+    for seed in range(60):
+        mark = synth.press(Canvas(1240, 1754, 150), (200, 400, 800, 300), np.random.default_rng(seed))
+        marks.append(mark)
+    slanted = [m for m in marks if m.shape == "round" and synth.stamp_text(np.random.default_rng(marks.index(m)), 1950)[0] == "slant"]
+    assert slanted and not any(synth.held_out(m.truth(1, m.bbox)) for m in slanted)
 
 
 # --- a rendered page, end to end (real Tesseract) ---------------------------------------------------
@@ -294,12 +339,13 @@ def test_gray_seal_over_typing_on_a_rendered_page_is_found_by_its_ring():
     assert stamp.shape == "round" and stamp.colour is None
     x, y, w, h = truth.bbox
     assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h and abs(stamp.bbox[2] - w) < 0.1 * w
-    assert "БЕЗОПАСНОСТИ" in stamp.text  # part of the legend is read through the typing
+    # The legend is read through the typing (0.22 in a real run: the centre's 1-й ОТДЕЛ is lost).
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.3
+    assert stamp.text.startswith("МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ")
 
 
-@pytest.mark.xfail(strict=True, reason="a gray seal's legend over typing of the same grey is read only in part: the "
-                   "typing under it cannot be told from the stamp's ink, hollowing and cutting its letters (issue 16)")
 def test_gray_seal_over_typing_is_read():
+    """Its ink's grey read along the middle of its ring's line, the stamp's letters are kept whole."""
     (truth,), (stamp,) = _page_stamps(7000, grayscale=True)
     assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5
 
