@@ -21,9 +21,10 @@ _HYPHENATED = re.compile(r"\w[-‐‑]$")
 
 
 def join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph joined by spaces; ``китай-`` + ``скому`` → ``китайскому``."""
+    """Lines of one paragraph joined by spaces; ``китай-`` + ``скому`` → ``китайскому``. The typist's wide
+    space after a full stop (a line's text keeps it, two spaces) is one space in the message text."""
     text = ""
-    for line in (line.strip() for line in lines):
+    for line in (" ".join(line.split()) for line in lines):
         if not line:
             continue
         if _HYPHENATED.search(text) and line[:1].islower():
