@@ -18,13 +18,16 @@ from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
+# A full stop, comma or closing bracket typed a pitch after its word is read as a word of its own (``почтой .``).
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w) +(?=[.,;:!?)]+(?: |$))")
 
 
 def join_lines(lines: list[str]) -> str:
     """Lines of one paragraph joined by spaces; ``китай-`` + ``скому`` → ``китайскому``. The typist's wide
-    space after a full stop (a line's text keeps it, two spaces) is one space in the message text."""
+    space after a full stop (a line's text keeps it, two spaces) is one space in the message text, and a
+    mark read apart from its word is put back onto it."""
     text = ""
-    for line in (" ".join(line.split()) for line in lines):
+    for line in (_SPACE_BEFORE_MARK.sub("", " ".join(line.split())) for line in lines):
         if not line:
             continue
         if _HYPHENATED.search(text) and line[:1].islower():

@@ -165,10 +165,25 @@ class Corrector:
         return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
 
 
-def recased(word: str, lexicon: Lexicon, inside_sentence: bool) -> str:
+# A word of the message this long in capitals that is a common word and no name or abbreviation (``ВОЙНЫ``
+# alone on a paragraph's last line) is small letters Tesseract read as capitals: Cyrillic small letters are
+# the capitals' shapes, and a line of one word shows it no x-height to tell them by.
+SHOUTED_LENGTH = 4
+
+
+def shouted(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word``, in capitals, is a common word read in capitals (not a name or abbreviation)."""
+    return (len(word) >= SHOUTED_LENGTH and word.isupper() and word.isalpha()
+            and lexicon.frequency(word.lower()) >= COMMON_FREQUENCY and not lexicon.may_be_name(word.capitalize()))
+
+
+def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: bool = False) -> str:
     """``word`` in the case its place asks for, where the reading's case is the likelier misreading:
     a capital read inside a known word (``дивизиЙ``) is small; a common word that is no name,
-    capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital."""
+    capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital; a
+    common word read in capitals (:func:`shouted`) is small, capitalised at a sentence's start."""
+    if shouted(word, lexicon):
+        return word.capitalize() if sentence_start else word.lower()
     if len(word) > 2 and not word.isupper() and any(c.isupper() for c in word[1:]) and lexicon.known(word):
         word = word[:1] + word[1:].lower()
     if (inside_sentence and word[:1].isupper() and word[1:].islower()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
-from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased
+from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
 from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
@@ -118,8 +118,8 @@ def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
     letters, digits = sum(c.isalpha() for c in core), sum(c.isdigit() for c in core)
     if letters + digits < 2 and not (letters == 1 and len(core) == 1) or digits > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)
-    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1):
-        return False  # Latin words; names in capitals
+    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1 and not shouted(core, corrector.lexicon)):
+        return False  # Latin words; names and abbreviations in capitals
     folded = fold(core)
     exclaimed = core.endswith("!") and corrector.lexicon.known(core.rstrip("!"))  # a real "!", not a misread ы
     return folded not in protected and folded not in corrector.lexicon.names and not exclaimed
@@ -143,7 +143,7 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
     quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
-    cased = recased(joined, corrector.lexicon, slot.inside_sentence and not quoted)
+    cased = recased(joined, corrector.lexicon, slot.inside_sentence and not quoted, slot.sentence_start)
     capitalised = cased[:1].isupper()
     choice = None
     if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name
