@@ -69,6 +69,17 @@ def test_a_capital_misread_inside_a_sentence_is_put_small(corrector):
     assert correct_pages([_page(_line("три дивизиЙ и", 40))], Settings(), corrector)[0][0].lines[0].text == "три дивизий и"
 
 
+def test_a_common_word_read_in_capitals_is_put_small(corrector):
+    # ``войны.`` alone on a paragraph's last line, read ``ВОЙНЫ``; at a sentence's start it keeps its capital.
+    pages, changes = correct_pages([_page(_line("разрушенных во время", 40), _line("ВОЙНЫ.", 80))], Settings(), corrector)
+    assert pages[0].lines[1].text == "войны." and [(c.before, c.after) for c in changes] == [("ВОЙНЫ.", "войны.")]
+    pages, _ = correct_pages([_page(_line("время войны.", 40), _line("ПОЧТОЙ отправлено", 80))], Settings(), corrector)
+    assert pages[0].lines[1].text == "Почтой отправлено"
+    # Names, abbreviations and short words in capitals stay.
+    kept = "сообщение ТАСС о помощи СССР и КНДР товарищу МОЛОТОВУ и ВКП"
+    assert correct_pages([_page(_line(kept, 40))], Settings(), corrector)[1] == []
+
+
 def test_capitals_that_may_be_right_stay(corrector):
     kept = ["ответ Советского правительства", 'газеты "Народная правда" и "Голос труда" от',
             "о международном положении  Он подчеркнул",  # the wide space of a lost full stop
