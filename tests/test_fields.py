@@ -220,6 +220,7 @@ def test_unreadable_priority_stays_out():
 def test_continuation_header_as_ocr_reads_it():
     assert fields.parse_continuation_copy("э к з. №... 5") == (True, 5)  # letter-spaced by OCR
     assert fields.parse_continuation_copy("эхз. №...") == (True, None)
+    assert fields.parse_continuation_copy("экз № №...") == (True, None)  # the dotted blank read as a second №
     assert fields.parse_page_label("3.  .") == "3."
 
 
