@@ -1,7 +1,9 @@
 """What page segmentation reads as words of the message that were never typed there: a punched hole or a
-pen's scrawl (boxed far taller than the typing), and a word the typist struck out by typing ``X`` over it.
+pen's scrawl (boxed far taller than the typing), a word the typist struck out by typing ``X`` over it, and
+marks no typewriter of the period had (``‘что``, ``{недостает``, ``помощи“``: specks and misread marks).
 
-Both leave the body's lines; they are judged in the page's upright frame, on role-tagged lines.
+They leave the body's lines, or become the typewriter's own mark; judged in the page's upright frame, on
+role-tagged lines.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ BLOB_CHARS = 4
 STRUCK_LETTERS = frozenset("хжякиндюй")
 STRUCK_CONFIDENCE = 30.0  # a struck-out word reads at 0-10; a faint true word at a line's end reads above
 STRUCK_MIN_LETTERS = 4
+# A typewriter types ``"`` for every quotation mark, a hyphen for every dash and round brackets only; the
+# other marks Tesseract reads in typed text are specks of dirt or grain beside a word.
+_TYPEWRITER_MARKS = str.maketrans({**dict.fromkeys("“”„«»", '"'), **dict.fromkeys("—–", "-"), "{": "(", "}": ")",
+                                   "[": "(", "]": ")", **dict.fromkeys("‘’‚`‹›|\\_@#$&©®°~^", None)})
+
+
+def typed_marks(text: str) -> str:
+    """``text`` in the marks of a typewriter (``‘что`` → ``что``, ``{недостает`` → ``(недостает``)."""
+    return text.translate(_TYPEWRITER_MARKS)
 
 
 def _blob(word: Word, line_height: float) -> bool:
@@ -33,17 +44,19 @@ def struck_out(word: Word) -> bool:
 
 
 def typed_only(lines: list[Line], line_height: float, join) -> list[Line]:
-    """``lines`` with the body's holes, scrawls and struck-out line ends dropped (a body line left empty goes);
+    """``lines`` with the body's holes, scrawls and struck-out line ends dropped and its marks a typewriter's
+    (a body line left empty goes);
     ``join`` makes a line's text from its words, as the layout does."""
     out = []
     for line in lines:
         if line.role is not Role.BODY:
             out.append(line)
             continue
-        words = [w for w in line.words if not _blob(w, line_height)]
+        words = [dataclasses.replace(w, text=typed_marks(w.text)) for w in line.words if not _blob(w, line_height)]
+        words = [w for w in words if w.text]
         while words and struck_out(words[-1]):  # XXXX is typed over a line's last word
             words.pop()
-        if len(words) == len(line.words):
+        if words == line.words:
             out.append(line)
         elif words:
             out.append(dataclasses.replace(line, words=words, text=join(words), bbox=union_box([w.bbox for w in words]),

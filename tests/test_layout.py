@@ -224,3 +224,10 @@ def test_a_true_word_read_unsurely_at_a_line_end_stays():
     faint = Word("выступило", (1650, 1180, 225, 35), 0.0)  # read at 0 and right, on a clean render
     lines = layout.parse_page(_first_page() + [faint], page=1, width=2480)
     assert "ближайших выступило" in assemble.record([lines]).body
+
+
+def test_marks_no_typewriter_had_become_the_typewriters_own():
+    # Marks read on heavy tuning renders: specks before words, a brace for a bracket, typeset quotes.
+    row = _line(1300, 100, "‘что {недостает 61 штук} и „сокращении помощи“ — дел\\")
+    lines = layout.parse_page(_first_page() + row, page=1, width=2480)
+    assert 'что (недостает 61 штук) и "сокращении помощи" - дел' in assemble.record([lines]).body
