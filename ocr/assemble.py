@@ -18,8 +18,9 @@ from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
-# A full stop, comma or closing bracket typed a pitch after its word is read as a word of its own (``почтой .``).
-_SPACE_BEFORE_MARK = re.compile(r"(?<=\w) +(?=[.,;:!?)]+(?: |$))")
+# A full stop, comma or closing bracket typed a pitch after its word is read as a word of its own (``почтой .``),
+# and a compound's hyphen as the start of the next word (``инженеров -гидротехников``: a dash has a space after).
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w) +(?=[.,;:!?)]+(?: |$)|-\w)")
 
 
 def join_lines(lines: list[str]) -> str:

@@ -1,9 +1,11 @@
 """What page segmentation reads as words of the message that were never typed there: a punched hole or a
-pen's scrawl (boxed far taller than the typing), a word the typist struck out by typing ``X`` over it, and
-marks no typewriter of the period had (``‘что``, ``{недостает``, ``помощи“``: specks and misread marks).
+pen's scrawl (boxed far taller than the typing), marks no typewriter of the period had (``‘что``,
+``{недостает``, ``помощи“``: specks and misread marks), and a word the typist struck out by typing ``X``
+over it.
 
-They leave the body's lines, or become the typewriter's own mark; judged in the page's upright frame, on
-role-tagged lines.
+The first two leave the body's lines or become the typewriter's own mark (judged in the page's upright
+frame, on role-tagged lines); a struck-out word is told by its letters, the corrector (which knows the
+language's words) drops it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ BLOB_HEIGHT = 2.0
 BLOB_CHARS = 4
 # Letters an ``X`` struck over a typed letter reads as (the X's arms with the letter's strokes between).
 STRUCK_LETTERS = frozenset("хжякиндюй")
-STRUCK_CONFIDENCE = 30.0  # a struck-out word reads at 0-10; a faint true word at a line's end reads above
 STRUCK_MIN_LETTERS = 4
 # A typewriter types ``"`` for every quotation mark, a hyphen for every dash and round brackets only; the
 # other marks Tesseract reads in typed text are specks of dirt or grain beside a word.
@@ -36,16 +37,16 @@ def _blob(word: Word, line_height: float) -> bool:
     return len(word.text) <= BLOB_CHARS and word.bbox[3] > BLOB_HEIGHT * line_height
 
 
-def struck_out(word: Word) -> bool:
-    """A word typed over with ``X`` (a typist's correction): read unsurely, of X-like letters only."""
-    letters = [c for c in word.text.lower() if c.isalpha()]
-    return (word.confidence < STRUCK_CONFIDENCE and len(letters) >= STRUCK_MIN_LETTERS
-            and all(c in STRUCK_LETTERS for c in letters))
+def struck_out(text: str) -> bool:
+    """Whether a word may be one typed over with ``X`` (a typist's correction, at a line's end): X-like letters
+    only (``ИЖнях``, ``ЯХкя``, read at 0 to 90). Words of the language so spelt (``июня``) are the caller's to keep."""
+    letters = [c for c in text.lower() if c.isalpha()]
+    return len(letters) >= STRUCK_MIN_LETTERS and all(c in STRUCK_LETTERS for c in letters)
 
 
 def typed_only(lines: list[Line], line_height: float, join) -> list[Line]:
-    """``lines`` with the body's holes, scrawls and struck-out line ends dropped and its marks a typewriter's
-    (a body line left empty goes);
+    """``lines`` with the body's holes and scrawls dropped and its marks a typewriter's (a body line left
+    empty goes);
     ``join`` makes a line's text from its words, as the layout does."""
     out = []
     for line in lines:
@@ -54,8 +55,6 @@ def typed_only(lines: list[Line], line_height: float, join) -> list[Line]:
             continue
         words = [dataclasses.replace(w, text=typed_marks(w.text)) for w in line.words if not _blob(w, line_height)]
         words = [w for w in words if w.text]
-        while words and struck_out(words[-1]):  # XXXX is typed over a line's last word
-            words.pop()
         if words == line.words:
             out.append(line)
         elif words:

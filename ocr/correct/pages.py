@@ -3,8 +3,9 @@
 Runs on the message text (body lines) of every page in reading order, before the record is
 assembled, so the page text, the body and the fields read from it all see the corrected words; the
 raw reading stays in the document's ``corrections``. A word hyphenated across a line end is tried
-whole (``китай-`` + ``скому``) and its correction split back at the same place; before that, words
-the reading broke are mended (a hyphen read apart, a word split in two). A capital misread where the
+whole (``китай-`` + ``скому``) and its correction split back at the same place; before that, a line's
+last word struck out with ``X`` is dropped and words the reading broke are mended (a hyphen read apart, a
+word split in two). A capital misread where the
 sentence surely goes on is put small. Never tried: names (all capitals, a capitalised word inside a
 sentence that is no common word or may be a name, the capitalised words of the document's header,
 distribution list and signature, the names listed in ``data/period.json``), numbers, dates, cipher
@@ -24,6 +25,7 @@ from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector
 from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
+from ocr.untyped import struck_out
 from ocr.settings import Settings
 
 # Tesseract models whose readings are Russian: correction runs only when every model of --lang is one.
@@ -207,6 +209,15 @@ def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
     return edits
 
 
+def _struck_out(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: ("", 1.0)}`` dropping a body line's last word typed over with ``X`` (:func:`ocr.untyped.struck_out`)
+    that is no word of the language (``июня`` at a line's end stays)."""
+    ends = [(p, k, len(line.words) - 1) for p, page in enumerate(pages) for k, line in enumerate(page.lines)
+            if line.role in CORRECTED_ROLES and line.words]
+    return {place: ("", 1.0) for place in ends
+            if struck_out(core := split_token(_text(pages, place))[1]) and not corrector.lexicon.known(core)}
+
+
 def _respliced(line: Line, texts: list[str]) -> str:
     """The line's text with each word's text replaced by the new one, in order (a word made "" is
     dropped with the space before it)."""
@@ -244,7 +255,7 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     corrector = corrector or default_corrector()
     # Broken and split words first: the word-by-word correction then sees them whole.
     corrections = []
-    for mend in (_line_ends, _split_words):
+    for mend in (_struck_out, _line_ends, _split_words):
         edits = mend(pages, corrector)
         corrections += _recorded(pages, edits)
         pages = _apply(pages, edits)

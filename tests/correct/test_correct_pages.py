@@ -69,6 +69,14 @@ def test_a_capital_misread_inside_a_sentence_is_put_small(corrector):
     assert correct_pages([_page(_line("три дивизиЙ и", 40))], Settings(), corrector)[0][0].lines[0].text == "три дивизий и"
 
 
+def test_a_line_end_struck_out_with_x_is_dropped(corrector):
+    # Read on clean tuning renders at 9 and at 89: the typist's XXXX over a mistyped word.
+    pages, changes = correct_pages([_page(_line("не менее 58 человек - для ИЖнях", 40), _line("направляю диппочтой. ЯХкя", 80),
+                                          _line("состоялась 20 июня", 120))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["не менее 58 человек - для", "направляю диппочтой.", "состоялась 20 июня"]
+    assert [(c.before, c.after) for c in changes] == [("ИЖнях", ""), ("ЯХкя", "")]
+
+
 def test_a_common_word_read_in_capitals_is_put_small(corrector):
     # ``войны.`` alone on a paragraph's last line, read ``ВОЙНЫ``; at a sentence's start it keeps its capital.
     pages, changes = correct_pages([_page(_line("разрушенных во время", 40), _line("ВОЙНЫ.", 80))], Settings(), corrector)
