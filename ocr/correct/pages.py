@@ -25,8 +25,8 @@ from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector
 from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
-from ocr.untyped import struck_out
 from ocr.settings import Settings
+from ocr.untyped import struck_out
 
 # Tesseract models whose readings are Russian: correction runs only when every model of --lang is one.
 RUSSIAN_MODELS = frozenset({"rus", "Cyrillic", "script/Cyrillic"})
