@@ -56,6 +56,9 @@ class Slot:
     # with no wide space (one left for a full stop the reading lost), not a paragraph's first word, no
     # capitalised word beside it (``Советского Союза``).
     inside_sentence: bool = False
+    # As surely inside a sentence but for a capitalised word beside it, and whether the word before is one.
+    continues: bool = False
+    after_capital: bool = False
 
 
 def _body_places(pages: list[PageResult]) -> list[tuple[int, int, int]]:
@@ -95,8 +98,8 @@ def slots(pages: list[PageResult]) -> list[Slot]:
         opens_line = w == 0 and pages[p].lines[line].paragraph_start
         # After a mark a capital may follow a full stop misread (``союза, Эти``) or noise.
         after_word = k > 0 and bool(_PLAIN_WORD.fullmatch(texts[k - 1]))
-        inside = after_word and not opens_line and not wide[(p, line)][w] and not beside
-        found.append(Slot(tuple(places[k:k + size]), starts, inside))
+        continues = after_word and not opens_line and not wide[(p, line)][w]
+        found.append(Slot(tuple(places[k:k + size]), starts, continues and not beside, continues, k > 0 and capital[k - 1]))
         k += size
     return found
 
@@ -145,7 +148,8 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
     quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
-    cased = recased(joined, corrector.lexicon, slot.inside_sentence and not quoted, slot.sentence_start)
+    inside = slot.inside_sentence or (slot.continues and corrector.lexicon.no_name_part(joined, slot.after_capital))
+    cased = recased(joined, corrector.lexicon, inside and not quoted, slot.sentence_start)
     capitalised = cased[:1].isupper()
     choice = None
     if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name

@@ -88,6 +88,13 @@ def test_a_common_word_read_in_capitals_is_put_small(corrector):
     assert correct_pages([_page(_line(kept, 40))], Settings(), corrector)[1] == []
 
 
+def test_a_verb_or_preposition_capitalised_beside_a_name_is_put_small(corrector):
+    # Read on clean tuning renders; a name's syllables beside it (``Хо Ка И``) stay as they are.
+    for read, meant in (("моя беседа С Хо Ка И выступил", "моя беседа с Хо Ка И выступил"),
+                        ("Затем Ким Ду Бон Сказал что им", "Затем Ким Ду Бон сказал что им")):
+        assert correct_pages([_page(_line(read, 40))], Settings(), corrector)[0][0].lines[0].text == meant
+
+
 def test_capitals_that_may_be_right_stay(corrector):
     kept = ["ответ Советского правительства", 'газеты "Народная правда" и "Голос труда" от',
             "о международном положении  Он подчеркнул",  # the wide space of a lost full stop
