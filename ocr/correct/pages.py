@@ -119,7 +119,10 @@ def _protected(pages: list[PageResult]) -> frozenset[str]:
 
 def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
     """Whether ``core`` may be a misreading to correct: a Russian word that is no name in capitals,
-    number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``)."""
+    number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``; so is a lone ``0``,
+    never a number typed alone in a message, and the preposition ``о`` misread: ``правительства 0 направлении``)."""
+    if core == "0":
+        return True
     letters, digits = sum(c.isalpha() for c in core), sum(c.isdigit() for c in core)
     if letters + digits < 2 and not (letters == 1 and len(core) == 1) or digits > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)

@@ -69,6 +69,13 @@ def test_a_capital_misread_inside_a_sentence_is_put_small(corrector):
     assert correct_pages([_page(_line("три дивизиЙ и", 40))], Settings(), corrector)[0][0].lines[0].text == "три дивизий и"
 
 
+def test_a_lone_zero_between_words_is_the_preposition(corrector):
+    table = ConfusionTable({("о", "0"): 0.01})  # as the shipped table has it
+    pages, _ = correct_pages([_page(_line("на письмо правительства 0 направлении, в 1950 году 3 человек", 40))],
+                             Settings(), Corrector(table, lexicon()))
+    assert pages[0].lines[0].text == "на письмо правительства о направлении, в 1950 году 3 человек"
+
+
 def test_a_line_end_struck_out_with_x_is_dropped(corrector):
     # Read on clean tuning renders at 9 and at 89: the typist's XXXX over a mistyped word.
     pages, changes = correct_pages([_page(_line("не менее 58 человек - для ИЖнях", 40), _line("направляю диппочтой. ЯХкя", 80),
