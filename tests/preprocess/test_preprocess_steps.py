@@ -275,3 +275,14 @@ def test_stamp_boxes_follow_the_deskew():
 
 def test_settings_params_are_a_plain_dict():
     assert PreprocessSettings(binarize="otsu").params()["binarize"] == "otsu"
+
+
+def test_a_full_stop_a_wide_pitch_from_its_word_stays():
+    # As on a clean 200 dpi render in a wide-pitch face: a 4 px stop 12 px right of the last letter, beyond
+    # min_gap (half a letter's height) beside it; a speck as far above the line goes.
+    page = np.full((120, 400), 255, np.uint8)
+    page[40:68, 100:120] = 0  # the word's last letter
+    page[64:68, 132:136] = 0  # its full stop
+    page[16:20, 110:114] = 0  # dust above the line
+    cleaned, removed = remove_specks(page, max_area=2, min_gap=7)
+    assert removed == 1 and (cleaned[64:68, 132:136] == 0).all() and (cleaned[16:20, 110:114] == 255).all()
