@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
 from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
-from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
+from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
 from ocr.settings import Settings
@@ -189,6 +189,9 @@ def _line_ends(pages: list[PageResult], corrector: Corrector) -> dict:
     return edits
 
 
+SHORT_HEAD = 3  # a line's last word this short and known (``не``, ``при``) is a word of its own
+
+
 def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
     """``{place: (new text, score)}`` joining a word the reading split in two (``бли жайшее``,
     ``промыш`` at a line's end + ``ленности``, its hyphen lost): two neighbours of the body, one of
@@ -200,15 +203,21 @@ def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
             continue
         a, b = _text(pages, first), _text(pages, second)
         lead, head, _ = split_token(a)
-        _, tail, trail = split_token(b)
-        halves_ok = head == a[len(lead):] and tail + trail == b and head.isalpha() and tail.isalpha() and tail.islower()
+        quote, tail, trail = split_token(b)
+        quote = quote if quote in HARD_SIGN_QUOTES else ""  # ``раз "яснению``: the typewriter's ъ read apart
+        halves_ok = head == a[len(lead):] and quote + tail + trail == b and head.isalpha() and tail.isalpha() and tail.islower()
         if not halves_ok or not _CYRILLIC.search(head) or min(len(head), len(tail)) < 2 or len(head + tail) < 5:
             continue
-        joined = head + tail
-        if (lexicon.known(head) and lexicon.known(tail)) or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY:
-            continue
+        joined = head + quote + tail
         same_line = first[:2] == second[:2]
         line_break = not same_line and first[2] == len(pages[first[0]].lines[first[1]].words) - 1 and second[2] == 0
+        # Across a line end a rare next-line fragment (``предусмотрен`` + ``ных``) after a longer word is that
+        # word's end whatever the dictionary makes of the halves; inside a line two words it knows stay two.
+        halves = lexicon.known(head) and lexicon.known(tail)
+        if line_break and not quote:
+            halves = lexicon.frequency(tail) >= COMMON_FREQUENCY or (len(head) <= SHORT_HEAD and halves)
+        if halves or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY or (quote and not same_line):
+            continue
         if same_line:
             edits[first], edits[second] = (lead + joined + trail, 1.0), ("", 1.0)
         elif line_break:

@@ -129,9 +129,16 @@ def test_a_word_split_in_two_is_joined(corrector):
     pages, changes = correct_pages([_page(_line("Министр промыш", 40), _line("ленности просит", 80))], Settings(), corrector)
     assert [line.text for line in pages[0].lines] == ["Министр промыш-", "ленности просит"]
     assert [(c.before, c.after) for c in changes] == [("промыш", "промыш-")]
-    # Two words, or a lone misread letter beside a word, are never joined.
+    # Read on clean tuning renders: a line's end whose hyphen was lost before a rare fragment the dictionary
+    # still knows (``ных``), and a typewriter's ъ read apart from its prefix.
+    pages, _ = correct_pages([_page(_line("тонн зерна, предусмотрен", 40), _line("ных соглашением от", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["тонн зерна, предусмотрен-", "ных соглашением от"]
+    pages, _ = correct_pages([_page(_line('меры к раз "яснению населению', 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == 'меры к раз"яснению населению'
+    # Two words, or a lone misread letter beside a word, are never joined; nor a short word ending a line.
     for text in ("на днях", "Вооружения м боеприпасов"):
         assert all(c.after != "" for c in correct_pages([_page(_line(text, 40))], Settings(), corrector)[1])
+    assert correct_pages([_page(_line("и все это не", 40), _line("дели между собой", 80))], Settings(), corrector)[1] == []
 
 
 def test_a_word_broken_at_a_line_end_is_mended(corrector):
