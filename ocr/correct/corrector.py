@@ -190,7 +190,7 @@ def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: 
         return word.capitalize() if sentence_start else word.lower()
     if len(word) > 2 and not word.isupper() and any(c.isupper() for c in word[1:]) and lexicon.known(word):
         word = word[:1] + word[1:].lower()
-    if (inside_sentence and word[:1].isupper() and word[1:] == word[1:].lower()
+    if (inside_sentence and word[:1].isupper() and word[1:].islower()
             and lexicon.frequency(word.lower()) >= COMMON_FREQUENCY and not lexicon.may_be_name(word)):
         return word.lower()
     return word

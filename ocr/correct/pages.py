@@ -151,8 +151,10 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
     quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
-    inside = slot.inside_sentence or (slot.continues and corrector.lexicon.no_name_part(joined, slot.after_capital))
-    cased = recased(joined, corrector.lexicon, inside and not quoted, slot.sentence_start)
+    no_name = slot.continues and corrector.lexicon.no_name_part(joined, slot.after_capital)
+    cased = recased(joined, corrector.lexicon, (slot.inside_sentence or no_name) and not quoted, slot.sentence_start)
+    if no_name and len(joined) == 1 and joined.isupper():  # ``С``, ``В``: one letter, both cases alike
+        cased = joined.lower()
     capitalised = cased[:1].isupper()
     choice = None
     if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name

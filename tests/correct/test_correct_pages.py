@@ -100,6 +100,8 @@ def test_a_verb_or_preposition_capitalised_beside_a_name_is_put_small(corrector)
     for read, meant in (("моя беседа С Хо Ка И выступил", "моя беседа с Хо Ка И выступил"),
                         ("Затем Ким Ду Бон Сказал что им", "Затем Ким Ду Бон сказал что им")):
         assert correct_pages([_page(_line(read, 40))], Settings(), corrector)[0][0].lines[0].text == meant
+    # ``Я`` opening a sentence whose full stop was lost is no preposition: it stays (read on a heavy render).
+    assert correct_pages([_page(_line("в ближайшее время Я ответил", 40))], Settings(), corrector)[1] == []
 
 
 def test_capitals_that_may_be_right_stay(corrector):
