@@ -18,12 +18,17 @@ from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
+# A full stop, comma or closing bracket typed a pitch after its word is read as a word of its own (``почтой .``),
+# and a compound's hyphen as the start of the next word (``инженеров -гидротехников``: a dash has a space after).
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\w) +(?=[.,;:!?)]+(?: |$)|-\w)")
 
 
 def join_lines(lines: list[str]) -> str:
-    """Lines of one paragraph joined by spaces; ``китай-`` + ``скому`` → ``китайскому``."""
+    """Lines of one paragraph joined by spaces; ``китай-`` + ``скому`` → ``китайскому``. The typist's wide
+    space after a full stop (a line's text keeps it, two spaces) is one space in the message text, and a
+    mark read apart from its word is put back onto it."""
     text = ""
-    for line in (line.strip() for line in lines):
+    for line in (_SPACE_BEFORE_MARK.sub("", " ".join(line.split())) for line in lines):
         if not line:
             continue
         if _HYPHENATED.search(text) and line[:1].islower():

@@ -14,7 +14,7 @@ import itertools
 import statistics
 from dataclasses import dataclass, field
 
-from ocr import fields, roles, routing
+from ocr import fields, roles, routing, untyped
 from ocr.contract import Region
 from ocr.lines import Line, Role, Word, union_box
 from ocr.wordboxes import text_line
@@ -270,6 +270,7 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     else:
         # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.
         lines = _tag_rest(_visual_lines(reading_lines(words, metrics), metrics, page), page)
+    lines = untyped.typed_only(lines, metrics.line_height, lambda found: _join_words(found, metrics))
     mark_paragraphs(lines, metrics, continues=page > 1)
     return lines
 

@@ -220,6 +220,7 @@ def test_unreadable_priority_stays_out():
 def test_continuation_header_as_ocr_reads_it():
     assert fields.parse_continuation_copy("э к з. №... 5") == (True, 5)  # letter-spaced by OCR
     assert fields.parse_continuation_copy("эхз. №...") == (True, None)
+    assert fields.parse_continuation_copy("экз № №...") == (True, None)  # the dotted blank read as a second №
     assert fields.parse_page_label("3.  .") == "3."
 
 
@@ -323,3 +324,11 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
             ("К", 67, (1931, 749, 31, 24)), (",", 0, (1939, 623, 29, 10))]
     lost = [Word(text, box, confidence) for text, confidence, box in read]
     assert assemble.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None
+
+
+def test_join_lines_keeps_one_space_and_marks_on_their_words():
+    # The typist's wide space after a full stop, and a full stop typed a pitch after its word (read apart).
+    assert join_lines(["списки сотрудников  (всего 24 человек)  с указанием", "мест. Подробный доклад высылаю с очередной",
+                       "почтой ."]) == "списки сотрудников (всего 24 человек) с указанием мест. Подробный доклад высылаю с очередной почтой."
+    assert join_lines(["не менее 19 человек - для", "восстановления"]) == "не менее 19 человек - для восстановления"
+    assert join_lines(["направить 342 инженеров -гидротехников"]) == "направить 342 инженеров-гидротехников"

@@ -2,10 +2,10 @@
 
 A small seeded subset of what the benchmark measures (``ocr.bench``): four one-page clean telegrams of
 the tuning split, each with its own typewriter, form printing, origin, grid, recipients, signature,
-footer and scan profile (with the photocopy profile in the scan axis: a colour scan of a light worn
-ribbon on aged paper, a grayscale and a photocopied carbon, a bitonal ribbon). Measured on them: field
-accuracy 0.99 and body CER 0.036 (micro-averaged; 0.06 on the worn ribbon and 0.05 on the photocopy);
-the bounds below keep that with a small tolerance (the issue's body CER target, 0.01, is not reached).
+footer and scan profile (a colour scan of a light worn ribbon on the leader-dot form, a grayscale and a
+photocopied carbon on the ruled form, a bitonal ribbon under a scrawl). Measured on them: field accuracy
+0.99 and body CER 0.011 (micro-averaged; 0.033 on the photocopy, 0.0 to 0.007 on the others); the bounds
+below keep that with a small tolerance (the issue's body CER target, 0.01, is just missed here).
 """
 
 from __future__ import annotations
@@ -43,4 +43,4 @@ def test_clean_field_accuracy(results):
 @pytest.mark.slow
 def test_clean_body_cer(results):
     cer = metrics.micro_average(metrics.character_error_rate_n(truth.body, found.body) for truth, found in results)
-    assert cer <= 0.042
+    assert cer <= 0.015

@@ -206,3 +206,22 @@ def test_continuation_header_read_as_one_line():
     rows[1] = _line(200, 100, "2. Председатель совета министров обратился с просьбой")
     lines = layout.parse_page([w for row in rows for w in row], page=2, width=2480)
     assert [line.role for line in lines].count(Role.BODY) == 3
+
+
+def test_holes_and_scrawls_leave_the_body():
+    # As read on tuning renders: a punched hole boxed 45 px tall read ``о`` at 90 beside typing 35 px tall, and
+    # a scrawl after the last line.
+    hole = Word("о", (10, 1085, 50, 80), 89.5)
+    scrawl = Word("Крю.", (1400, 1225, 300, 80), 39.7)
+    faint = Word("выступило", (1650, 1180, 225, 35), 0.0)  # read at 0 and right: typing however unsure
+    lines = layout.parse_page(_first_page() + [hole, scrawl, faint], page=1, width=2480)
+    body = assemble.record([lines]).body
+    assert body.split("\n\n")[0].endswith("соглашения.") and body.endswith("товарищей.")
+    assert "сегодня вечером" in body and "Крю" not in body and "ближайших выступило" in body
+
+
+def test_marks_no_typewriter_had_become_the_typewriters_own():
+    # Marks read on heavy tuning renders: specks before words, a brace for a bracket, typeset quotes.
+    row = _line(1300, 100, "‘что {недостает 61 штук} и „сокращении помощи“ — дел\\")
+    lines = layout.parse_page(_first_page() + row, page=1, width=2480)
+    assert 'что (недостает 61 штук) и "сокращении помощи" - дел' in assemble.record([lines]).body

@@ -24,6 +24,10 @@ MAX_CONFUSIONS = 2  # learned confusions applied to one word
 MIN_EDIT_LENGTH = 5  # shorter words have too many neighbours one edit away to pick one
 EDIT_PROBABILITY = 1e-3  # of an edit the table never saw (tuned on the tuning split against the learned table)
 UNKNOWN_FREQUENCY = 1e-9  # prior of a word unknown to the lexicon being right as read
+# ... for words up to this long; each letter more halves it: the dictionary knows nearly every long form, so
+# a long string it does not know is far likelier a misreading (``эвтомашин``, ``недостзет``) than a rare word.
+UNKNOWN_LENGTH = 6
+UNKNOWN_PER_LETTER = 0.5
 MIN_SHARE = 0.75  # the best candidate's share of the probability of all readings, to change the word
 MIN_SHARE_CAPITALISED = 0.97
 MIN_SHARE_KNOWN = 0.95  # a known word read is changed only for a far more likely one (``пля`` → ``для``)
@@ -159,16 +163,31 @@ class Corrector:
             return None
         scores = {w: misread * p * self.lexicon.frequency(w) for w, p in candidates.items()}
         best = max(scores, key=scores.__getitem__)
-        as_read = self.lexicon.frequency(folded) if known else UNKNOWN_FREQUENCY
+        as_read = self.lexicon.frequency(folded) if known else UNKNOWN_FREQUENCY * UNKNOWN_PER_LETTER ** max(0, len(folded) - UNKNOWN_LENGTH)
         share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
         threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
         return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
 
 
-def recased(word: str, lexicon: Lexicon, inside_sentence: bool) -> str:
+# A word of the message this long in capitals that is a common word and no name or abbreviation (``ВОЙНЫ``
+# alone on a paragraph's last line) is small letters Tesseract read as capitals: Cyrillic small letters are
+# the capitals' shapes, and a line of one word shows it no x-height to tell them by.
+SHOUTED_LENGTH = 4
+
+
+def shouted(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word``, in capitals, is a common word read in capitals (not a name or abbreviation)."""
+    return (len(word) >= SHOUTED_LENGTH and word.isupper() and word.isalpha()
+            and lexicon.frequency(word.lower()) >= COMMON_FREQUENCY and not lexicon.may_be_name(word.capitalize()))
+
+
+def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: bool = False) -> str:
     """``word`` in the case its place asks for, where the reading's case is the likelier misreading:
     a capital read inside a known word (``дивизиЙ``) is small; a common word that is no name,
-    capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital."""
+    capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital; a
+    common word read in capitals (:func:`shouted`) is small, capitalised at a sentence's start."""
+    if shouted(word, lexicon):
+        return word.capitalize() if sentence_start else word.lower()
     if len(word) > 2 and not word.isupper() and any(c.isupper() for c in word[1:]) and lexicon.known(word):
         word = word[:1] + word[1:].lower()
     if (inside_sentence and word[:1].isupper() and word[1:].islower()

@@ -86,6 +86,21 @@ class Lexicon:
                 or bool(parses and NAME_TAGS & parses[0].tag.grammemes))
 
 
+    def no_name_part(self, word: str, after_capital: bool) -> bool:
+        """Whether ``word`` is never part of a name beside a capitalised word: a verb (``Бон Сказал``), or after
+        a small word a preposition or conjunction (``беседа С Хо``; ``Хо Ка И`` is a name's syllables)."""
+        parses = [p for p in self.morph.parse(fold(word)) if p.is_known]
+        if not parses or self.may_be_name(word):
+            return False
+        if all(p.tag.POS in ("VERB", "INFN") for p in parses):
+            return True
+        return not after_capital and parses[0].tag.POS in ("PREP", "CONJ") and parses[0].score > FUNCTION_WORD_SCORE
+
+
+# The likeliest reading's share above which a word is taken for the preposition or conjunction it most often is.
+FUNCTION_WORD_SCORE = 0.9
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon, loaded once per process (about a second: pymorphy3's dictionary and wordfreq's list)."""

@@ -3,8 +3,9 @@
 Runs on the message text (body lines) of every page in reading order, before the record is
 assembled, so the page text, the body and the fields read from it all see the corrected words; the
 raw reading stays in the document's ``corrections``. A word hyphenated across a line end is tried
-whole (``китай-`` + ``скому``) and its correction split back at the same place; before that, words
-the reading broke are mended (a hyphen read apart, a word split in two). A capital misread where the
+whole (``китай-`` + ``скому``) and its correction split back at the same place; before that, a line's
+last word struck out with ``X`` is dropped and words the reading broke are mended (a hyphen read apart, a
+word split in two). A capital misread where the
 sentence surely goes on is put small. Never tried: names (all capitals, a capitalised word inside a
 sentence that is no common word or may be a name, the capitalised words of the document's header,
 distribution list and signature, the names listed in ``data/period.json``), numbers, dates, cipher
@@ -20,11 +21,12 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
-from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased
-from ocr.correct.lexicon import UNSEEN_FREQUENCY, fold
+from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
+from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, fold
 from ocr.lines import Line, Role
 from ocr.page import PageResult
 from ocr.settings import Settings
+from ocr.untyped import struck_out
 
 # Tesseract models whose readings are Russian: correction runs only when every model of --lang is one.
 RUSSIAN_MODELS = frozenset({"rus", "Cyrillic", "script/Cyrillic"})
@@ -54,6 +56,9 @@ class Slot:
     # with no wide space (one left for a full stop the reading lost), not a paragraph's first word, no
     # capitalised word beside it (``Советского Союза``).
     inside_sentence: bool = False
+    # As surely inside a sentence but for a capitalised word beside it, and whether the word before is one.
+    continues: bool = False
+    after_capital: bool = False
 
 
 def _body_places(pages: list[PageResult]) -> list[tuple[int, int, int]]:
@@ -93,8 +98,8 @@ def slots(pages: list[PageResult]) -> list[Slot]:
         opens_line = w == 0 and pages[p].lines[line].paragraph_start
         # After a mark a capital may follow a full stop misread (``союза, Эти``) or noise.
         after_word = k > 0 and bool(_PLAIN_WORD.fullmatch(texts[k - 1]))
-        inside = after_word and not opens_line and not wide[(p, line)][w] and not beside
-        found.append(Slot(tuple(places[k:k + size]), starts, inside))
+        continues = after_word and not opens_line and not wide[(p, line)][w]
+        found.append(Slot(tuple(places[k:k + size]), starts, continues and not beside, continues, k > 0 and capital[k - 1]))
         k += size
     return found
 
@@ -114,12 +119,15 @@ def _protected(pages: list[PageResult]) -> frozenset[str]:
 
 def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
     """Whether ``core`` may be a misreading to correct: a Russian word that is no name in capitals,
-    number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``)."""
+    number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``; so is a lone ``0``,
+    never a number typed alone in a message, and the preposition ``о`` misread: ``правительства 0 направлении``)."""
+    if core == "0":
+        return True
     letters, digits = sum(c.isalpha() for c in core), sum(c.isdigit() for c in core)
     if letters + digits < 2 and not (letters == 1 and len(core) == 1) or digits > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)
-    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1):
-        return False  # Latin words; names in capitals
+    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1 and not shouted(core, corrector.lexicon)):
+        return False  # Latin words; names and abbreviations in capitals
     folded = fold(core)
     exclaimed = core.endswith("!") and corrector.lexicon.known(core.rstrip("!"))  # a real "!", not a misread ы
     return folded not in protected and folded not in corrector.lexicon.names and not exclaimed
@@ -143,7 +151,10 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
     quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
-    cased = recased(joined, corrector.lexicon, slot.inside_sentence and not quoted)
+    no_name = slot.continues and corrector.lexicon.no_name_part(joined, slot.after_capital)
+    cased = recased(joined, corrector.lexicon, (slot.inside_sentence or no_name) and not quoted, slot.sentence_start)
+    if no_name and len(joined) == 1 and joined.isupper():  # ``С``, ``В``: one letter, both cases alike
+        cased = joined.lower()
     capitalised = cased[:1].isupper()
     choice = None
     if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name
@@ -180,6 +191,9 @@ def _line_ends(pages: list[PageResult], corrector: Corrector) -> dict:
     return edits
 
 
+SHORT_HEAD = 3  # a line's last word this short and known (``не``, ``при``) is a word of its own
+
+
 def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
     """``{place: (new text, score)}`` joining a word the reading split in two (``бли жайшее``,
     ``промыш`` at a line's end + ``ленности``, its hyphen lost): two neighbours of the body, one of
@@ -191,20 +205,35 @@ def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
             continue
         a, b = _text(pages, first), _text(pages, second)
         lead, head, _ = split_token(a)
-        _, tail, trail = split_token(b)
-        halves_ok = head == a[len(lead):] and tail + trail == b and head.isalpha() and tail.isalpha() and tail.islower()
+        quote, tail, trail = split_token(b)
+        quote = quote if quote in HARD_SIGN_QUOTES else ""  # ``раз "яснению``: the typewriter's ъ read apart
+        halves_ok = head == a[len(lead):] and quote + tail + trail == b and head.isalpha() and tail.isalpha() and tail.islower()
         if not halves_ok or not _CYRILLIC.search(head) or min(len(head), len(tail)) < 2 or len(head + tail) < 5:
             continue
-        joined = head + tail
-        if (lexicon.known(head) and lexicon.known(tail)) or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY:
-            continue
+        joined = head + quote + tail
         same_line = first[:2] == second[:2]
         line_break = not same_line and first[2] == len(pages[first[0]].lines[first[1]].words) - 1 and second[2] == 0
+        # Across a line end a rare next-line fragment (``предусмотрен`` + ``ных``) after a longer word is that
+        # word's end whatever the dictionary makes of the halves; inside a line two words it knows stay two.
+        halves = lexicon.known(head) and lexicon.known(tail)
+        if line_break and not quote:
+            halves = lexicon.frequency(tail) >= COMMON_FREQUENCY or (len(head) <= SHORT_HEAD and halves)
+        if halves or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY or (quote and not same_line):
+            continue
         if same_line:
             edits[first], edits[second] = (lead + joined + trail, 1.0), ("", 1.0)
         elif line_break:
             edits[first] = (a + "-", 1.0)
     return edits
+
+
+def _struck_out(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: ("", 1.0)}`` dropping a body line's last word typed over with ``X`` (:func:`ocr.untyped.struck_out`)
+    that is no word of the language (``июня`` at a line's end stays)."""
+    ends = [(p, k, len(line.words) - 1) for p, page in enumerate(pages) for k, line in enumerate(page.lines)
+            if line.role in CORRECTED_ROLES and line.words]
+    return {place: ("", 1.0) for place in ends
+            if struck_out(core := split_token(_text(pages, place))[1]) and not corrector.lexicon.known(core)}
 
 
 def _respliced(line: Line, texts: list[str]) -> str:
@@ -244,7 +273,7 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     corrector = corrector or default_corrector()
     # Broken and split words first: the word-by-word correction then sees them whole.
     corrections = []
-    for mend in (_line_ends, _split_words):
+    for mend in (_struck_out, _line_ends, _split_words):
         edits = mend(pages, corrector)
         corrections += _recorded(pages, edits)
         pages = _apply(pages, edits)

@@ -25,6 +25,13 @@ def test_a_learned_confusion_is_undone(corrector):
     assert corrector.choose("перелать", 85.0).word == "передать"
 
 
+def test_a_long_unknown_word_is_a_misreading_of_a_rarer_word(corrector):
+    # A worn ribbon's а read з/э on a heavy tuning render: the right words are rare (wordfreq 2e-6), the
+    # misreadings long; a long word the dictionary knows stays.
+    assert [corrector.choose(w, 90.0).word for w in ("эвтомашин", "недостзет")] == ["автомашин", "недостает"]
+    assert corrector.choose("диппочтой", 60.0) is None and corrector.choose("гидротехников", 60.0) is None
+
+
 def test_capitalised_words_get_only_learned_confusions_and_no_names(corrector):
     choice = corrector.choose("Наролной", 85.0, capitalised=True)
     assert choice is not None and choice.word == "Народной"

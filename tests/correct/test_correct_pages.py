@@ -69,6 +69,41 @@ def test_a_capital_misread_inside_a_sentence_is_put_small(corrector):
     assert correct_pages([_page(_line("три дивизиЙ и", 40))], Settings(), corrector)[0][0].lines[0].text == "три дивизий и"
 
 
+def test_a_lone_zero_between_words_is_the_preposition(corrector):
+    table = ConfusionTable({("о", "0"): 0.01})  # as the shipped table has it
+    pages, _ = correct_pages([_page(_line("на письмо правительства 0 направлении, в 1950 году 3 человек", 40))],
+                             Settings(), Corrector(table, lexicon()))
+    assert pages[0].lines[0].text == "на письмо правительства о направлении, в 1950 году 3 человек"
+
+
+def test_a_line_end_struck_out_with_x_is_dropped(corrector):
+    # Read on clean tuning renders at 9 and at 89: the typist's XXXX over a mistyped word.
+    pages, changes = correct_pages([_page(_line("не менее 58 человек - для ИЖнях", 40), _line("направляю диппочтой. ЯХкя", 80),
+                                          _line("состоялась 20 июня", 120))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["не менее 58 человек - для", "направляю диппочтой.", "состоялась 20 июня"]
+    assert [(c.before, c.after) for c in changes] == [("ИЖнях", ""), ("ЯХкя", "")]
+
+
+def test_a_common_word_read_in_capitals_is_put_small(corrector):
+    # ``войны.`` alone on a paragraph's last line, read ``ВОЙНЫ``; at a sentence's start it keeps its capital.
+    pages, changes = correct_pages([_page(_line("разрушенных во время", 40), _line("ВОЙНЫ.", 80))], Settings(), corrector)
+    assert pages[0].lines[1].text == "войны." and [(c.before, c.after) for c in changes] == [("ВОЙНЫ.", "войны.")]
+    pages, _ = correct_pages([_page(_line("время войны.", 40), _line("ПОЧТОЙ отправлено", 80))], Settings(), corrector)
+    assert pages[0].lines[1].text == "Почтой отправлено"
+    # Names, abbreviations and short words in capitals stay.
+    kept = "сообщение ТАСС о помощи СССР и КНДР товарищу МОЛОТОВУ и ВКП"
+    assert correct_pages([_page(_line(kept, 40))], Settings(), corrector)[1] == []
+
+
+def test_a_verb_or_preposition_capitalised_beside_a_name_is_put_small(corrector):
+    # Read on clean tuning renders; a name's syllables beside it (``Хо Ка И``) stay as they are.
+    for read, meant in (("моя беседа С Хо Ка И выступил", "моя беседа с Хо Ка И выступил"),
+                        ("Затем Ким Ду Бон Сказал что им", "Затем Ким Ду Бон сказал что им")):
+        assert correct_pages([_page(_line(read, 40))], Settings(), corrector)[0][0].lines[0].text == meant
+    # ``Я`` opening a sentence whose full stop was lost is no preposition: it stays (read on a heavy render).
+    assert correct_pages([_page(_line("в ближайшее время Я ответил", 40))], Settings(), corrector)[1] == []
+
+
 def test_capitals_that_may_be_right_stay(corrector):
     kept = ["ответ Советского правительства", 'газеты "Народная правда" и "Голос труда" от',
             "о международном положении  Он подчеркнул",  # the wide space of a lost full stop
@@ -96,9 +131,16 @@ def test_a_word_split_in_two_is_joined(corrector):
     pages, changes = correct_pages([_page(_line("Министр промыш", 40), _line("ленности просит", 80))], Settings(), corrector)
     assert [line.text for line in pages[0].lines] == ["Министр промыш-", "ленности просит"]
     assert [(c.before, c.after) for c in changes] == [("промыш", "промыш-")]
-    # Two words, or a lone misread letter beside a word, are never joined.
+    # Read on clean tuning renders: a line's end whose hyphen was lost before a rare fragment the dictionary
+    # still knows (``ных``), and a typewriter's ъ read apart from its prefix.
+    pages, _ = correct_pages([_page(_line("тонн зерна, предусмотрен", 40), _line("ных соглашением от", 80))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["тонн зерна, предусмотрен-", "ных соглашением от"]
+    pages, _ = correct_pages([_page(_line('меры к раз "яснению населению', 40))], Settings(), corrector)
+    assert pages[0].lines[0].text == 'меры к раз"яснению населению'
+    # Two words, or a lone misread letter beside a word, are never joined; nor a short word ending a line.
     for text in ("на днях", "Вооружения м боеприпасов"):
         assert all(c.after != "" for c in correct_pages([_page(_line(text, 40))], Settings(), corrector)[1])
+    assert correct_pages([_page(_line("и все это не", 40), _line("дели между собой", 80))], Settings(), corrector)[1] == []
 
 
 def test_a_word_broken_at_a_line_end_is_mended(corrector):

@@ -326,3 +326,19 @@ def test_stamp_boxes_follow_the_deskew():
 
 def test_settings_params_are_a_plain_dict():
     assert PreprocessSettings(binarize="otsu").params()["binarize"] == "otsu"
+
+
+def test_a_full_stop_a_wide_pitch_from_its_word_stays():
+    # As on a clean 200 dpi render in a wide-pitch face: a 4 px stop 12 px right of the last letter, beyond
+    # min_gap (half a letter's height) beside it; a speck as far above the line goes.
+    page = np.full((120, 400), 255, np.uint8)
+    page[40:68, 100:120] = 0  # the word's last letter
+    page[64:68, 132:136] = 0  # its full stop
+    page[16:20, 110:114] = 0  # dust above the line
+    cleaned, removed = remove_specks(page, max_area=2, min_gap=7)
+    assert removed == 1 and (cleaned[64:68, 132:136] == 0).all() and (cleaned[16:20, 110:114] == 255).all()
+    # On grainy paper (a heavy scan's 40-250 isolated specks) a speck as far beside a letter is grain and goes.
+    for x in range(160, 400, 10):
+        page[100:102, x:x + 2] = 0
+    cleaned, removed = remove_specks(page, max_area=2, min_gap=7)
+    assert removed == 26 and (cleaned[64:68, 132:136] == 255).all()

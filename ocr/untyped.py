@@ -1,0 +1,63 @@
+"""What page segmentation reads as words of the message that were never typed there: a punched hole or a
+pen's scrawl (boxed far taller than the typing), marks no typewriter of the period had (``‘что``,
+``{недостает``, ``помощи“``: specks and misread marks), and a word the typist struck out by typing ``X``
+over it.
+
+The first two leave the body's lines or become the typewriter's own mark (judged in the page's upright
+frame, on role-tagged lines); a struck-out word is told by its letters, the corrector (which knows the
+language's words) drops it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+
+from ocr.lines import Line, Role, Word, union_box
+
+# A short "word" boxed this many times taller than the page's typing is a punched hole (read ``о``), a
+# scrawl or a stamp's loop: a typed letter is never taller than the line's words.
+BLOB_HEIGHT = 2.0
+BLOB_CHARS = 4
+# Letters an ``X`` struck over a typed letter reads as (the X's arms with the letter's strokes between).
+STRUCK_LETTERS = frozenset("хжякиндюй")
+STRUCK_MIN_LETTERS = 4
+# A typewriter types ``"`` for every quotation mark, a hyphen for every dash and round brackets only; the
+# other marks Tesseract reads in typed text are specks of dirt or grain beside a word.
+_TYPEWRITER_MARKS = str.maketrans({**dict.fromkeys("“”„«»", '"'), **dict.fromkeys("—–", "-"), "{": "(", "}": ")",
+                                   "[": "(", "]": ")", **dict.fromkeys("‘’‚`‹›|\\_@#$&©®°~^", None)})
+
+
+def typed_marks(text: str) -> str:
+    """``text`` in the marks of a typewriter (``‘что`` → ``что``, ``{недостает`` → ``(недостает``)."""
+    return text.translate(_TYPEWRITER_MARKS)
+
+
+def _blob(word: Word, line_height: float) -> bool:
+    return len(word.text) <= BLOB_CHARS and word.bbox[3] > BLOB_HEIGHT * line_height
+
+
+def struck_out(text: str) -> bool:
+    """Whether a word may be one typed over with ``X`` (a typist's correction, at a line's end): X-like letters
+    only (``ИЖнях``, ``ЯХкя``, read at 0 to 90). Words of the language so spelt (``июня``) are the caller's to keep."""
+    letters = [c for c in text.lower() if c.isalpha()]
+    return len(letters) >= STRUCK_MIN_LETTERS and all(c in STRUCK_LETTERS for c in letters)
+
+
+def typed_only(lines: list[Line], line_height: float, join) -> list[Line]:
+    """``lines`` with the body's holes and scrawls dropped and its marks a typewriter's (a body line left
+    empty goes);
+    ``join`` makes a line's text from its words, as the layout does."""
+    out = []
+    for line in lines:
+        if line.role is not Role.BODY:
+            out.append(line)
+            continue
+        words = [dataclasses.replace(w, text=typed_marks(w.text)) for w in line.words if not _blob(w, line_height)]
+        words = [w for w in words if w.text]
+        if words == line.words:
+            out.append(line)
+        elif words:
+            out.append(dataclasses.replace(line, words=words, text=join(words), bbox=union_box([w.bbox for w in words]),
+                                           confidence=statistics.fmean(w.confidence for w in words)))
+    return out
