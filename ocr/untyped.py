@@ -11,9 +11,8 @@ language's words) drops it.
 from __future__ import annotations
 
 import dataclasses
-import statistics
 
-from ocr.lines import Line, Role, Word, union_box
+from ocr.lines import Line, Role, Word
 
 # A short "word" boxed this many times taller than the page's typing is a punched hole (read ``о``), a
 # scrawl or a stamp's loop: a typed letter is never taller than the line's words.
@@ -58,6 +57,5 @@ def typed_only(lines: list[Line], line_height: float, join) -> list[Line]:
         if words == line.words:
             out.append(line)
         elif words:
-            out.append(dataclasses.replace(line, words=words, text=join(words), bbox=union_box([w.bbox for w in words]),
-                                           confidence=statistics.fmean(w.confidence for w in words)))
+            out.append(dataclasses.replace(line.read_as(words), text=join(words)))
     return out
