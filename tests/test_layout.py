@@ -79,6 +79,13 @@ def test_page_edge_noise_is_no_registry_note():
     assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]
 
 
+def _later_page(rows: list[list[Word]], page: int, document_copy: int):
+    """A later page's lines from ``rows`` of words, and its header as read: (folio, number, label, copy)."""
+    lines = layout.parse_page([w for row in rows for w in row], page=page, width=2480)
+    fields = assemble.page_fields(lines, document_copy=document_copy)
+    return lines, (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number)
+
+
 def test_continuation_page_header():
     rows = [
         _line(100, 2000, "65"),
@@ -88,9 +95,8 @@ def test_continuation_page_header():
         _line(500, 100, "продолжение текста первой страницы без красной строки и"),
         _line(560, 100, "еще одна строка того же самого абзаца телеграммы."),
     ]
-    lines = layout.parse_page([w for row in rows for w in row], page=2, width=2480)
-    fields = assemble.page_fields(lines, document_copy=2)
-    assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (65, "117", "2.", 2)
+    lines, header = _later_page(rows, page=2, document_copy=2)
+    assert header == (65, "117", "2.", 2)
     body = [line for line in lines if line.role is Role.BODY]
     assert len(body) == 2 and not body[0].paragraph_start
 
@@ -115,9 +121,8 @@ def test_continuation_header_beside_specks_and_centred_label():
         _line(200, 200, "117") + _line(200, 1300, "3.") + _line(200, 1900, "экз. №...."),
         _line(400, 100, "продолжение текста первой страницы без красной строки и"),
     ]
-    lines = layout.parse_page([w for row in rows for w in row], page=3, width=2480)
-    fields = assemble.page_fields(lines, document_copy=4)
-    assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (66, "117", "3.", 4)
+    _, header = _later_page(rows, page=3, document_copy=4)
+    assert header == (66, "117", "3.", 4)
 
 
 def test_pages_other_than_the_form_keep_tesseract_blocks_in_order():
@@ -198,9 +203,8 @@ def test_continuation_header_read_as_one_line():
         _line(300, 100, "интересовался, когда будет получен ответ на письмо правительства"),
         _line(360, 100, "о направлении советников в министерство финансов и в"),
     ]
-    lines = layout.parse_page([w for row in rows for w in row], page=2, width=2480)
-    fields = assemble.page_fields(lines, document_copy=1)
-    assert (fields.folio, fields.telegram_number, fields.page_label, fields.copy_number) == (112, "2105", "2.", 11)
+    lines, header = _later_page(rows, page=2, document_copy=1)
+    assert header == (112, "2105", "2.", 11)
     assert [line.role for line in lines].count(Role.BODY) == 2
     # a body line opening with a number stays one line of the body
     rows[1] = _line(200, 100, "2. Председатель совета министров обратился с просьбой")
