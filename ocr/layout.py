@@ -23,8 +23,9 @@ from ocr.wordboxes import text_line
 SEGMENT_GAP_CHARS = 4.0
 # A gap wider than this many character widths separates words of letter-spaced typing.
 WORD_GAP_CHARS = 1.7
-# A later page's header (folio, telegram number, page label, copy) is in its first this many lines.
-HEADER_LINES = 3
+# A later page's header (folio, telegram number, page label, copy) is in its first this many lines, a stray
+# line of specks above it counted.
+HEADER_LINES = 4
 # A body line indented by more than this many character widths opens a paragraph.
 INDENT_CHARS = 2.0
 
@@ -199,27 +200,68 @@ def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Li
 
 
 def _tag_continuation(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
+    """A later page's header lines (its pieces as CONTINUATION or FOLIO, stray marks among or above them as
+    OTHER), then the rest as body and what follows it."""
+    top = continuation_top(visuals)
+    header = [VisualLine([s for s in v.segments if roles.is_continuation_line(s.text)]) for v in visuals[:top]]
+    strays = [s for v in visuals[:top] for s in v.segments if not roles.is_continuation_line(s.text) and not _is_speck(s.text)]
+    for stray in strays:
+        stray.role = Role.OTHER
+    return strays + _margin_lines(header, width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
+
+
+# OCR of a speck, a fold or paper showing through above a later page's header reads at a mean word
+# confidence below this, or as a few letters at most (``ТИХ``, ``уни с``); the header's pieces read at 50 and more.
+STRAY_CONFIDENCE = 40.0
+STRAY_CHARS = 4
+
+
+def _is_stray(segment: Line) -> bool:
+    """A segment that is no typing of the header: a speck, or a few letters or a low-confidence reading
+    with no digit."""
+    alnum = sum(c.isalnum() for c in segment.text)
+    faint = (segment.confidence or 0) < STRAY_CONFIDENCE and not any(c.isdigit() for c in segment.text)
+    return _is_speck(segment.text) or alnum <= STRAY_CHARS and not any(c.isdigit() for c in segment.text) or faint
+
+
+def continuation_top(visuals: list[VisualLine]) -> int:
+    """How many of a later page's first lines are its continuation header: lines each holding a piece of it
+    (folio, telegram number, page label, copy line) and otherwise stray marks only, and stray lines above or
+    among them; 0 when the first HEADER_LINES lines show no piece of it."""
     top = 0
-    while top < len(visuals) and all(roles.is_continuation_line(s.text) or _is_speck(s.text) for s in visuals[top].segments):
-        top += 1
-    header = [VisualLine([s for s in v.segments if not _is_speck(s.text)]) for v in visuals[:top]]
-    return _margin_lines(header, width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
+    for k, visual in enumerate(visuals[:HEADER_LINES]):
+        pieces = [s for s in visual.segments if roles.is_continuation_line(s.text)]
+        if not all(roles.is_continuation_line(s.text) or _is_stray(s) for s in visual.segments):
+            break
+        if pieces:
+            top = k + 1
+    return top
 
 
 def _header_pieces(visual: VisualLine, metrics: Metrics, page: int) -> VisualLine:
     """A later page's header line read as one segment (``2105 2. экз. № 11``, set closer than a segment gap)
-    as its telegram number, page label and copy line, each a segment; other lines as they are."""
+    as its telegram number, page label and copy line, each a segment, without the stray marks OCR read
+    between them (``ет 3686``); other lines as they are."""
     pieces: list[list[Word]] = []
     for segment in visual.segments:
-        words = segment.words
+        words = [w for w in segment.words if not _stray_word(w)]
+        segment = _segment(words, metrics, page) if words else segment
         while len(words) > 1 and roles.is_continuation_line(words[0].text) and not fields.parse_continuation_copy(segment.text)[0]:
             pieces.append(words[:1])  # a bare number or label before the rest
             words = words[1:]
             segment = _segment(words, metrics, page)
-        pieces.append(words)
-    if len(pieces) == len(visual.segments) or not all(roles.is_continuation_line(_join_words(p, metrics)) for p in pieces):
+        if words:
+            pieces.append(words)
+    if [len(p) for p in pieces] == [len(s.words) for s in visual.segments] or not pieces:
+        return visual
+    if not all(roles.is_continuation_line(_join_words(p, metrics)) for p in pieces):
         return visual
     return VisualLine([_segment(p, metrics, page) for p in pieces])
+
+
+def _stray_word(word: Word) -> bool:
+    """A speck, or letters without a digit read below STRAY_CONFIDENCE: no typing of a later page's header."""
+    return not any(c.isdigit() for c in word.text) and (word.confidence < STRAY_CONFIDENCE or _is_speck(word.text.replace("№", "N")))
 
 
 def _is_speck(text: str) -> bool:
@@ -265,7 +307,7 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(routing.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)
-    elif page > 1 and visuals and any(roles.is_continuation_line(s.text) for s in visuals[0].segments if not _is_speck(s.text)):
+    elif page > 1 and continuation_top(visuals):
         lines = _tag_continuation(visuals, page, width)
     else:
         # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.
