@@ -106,6 +106,23 @@ def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
     filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
     return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
 
+# A telegram number has three digits at least.
+SHORTEST_NUMBER = 3
+
+
+def number_of_pages(number: str | None, pages: list[Page]) -> str | None:
+    """The telegram number, typed on page 1's routing line and again atop every later page: the later pages'
+    reading where they all agree on one and page 1's is missing, or is theirs with one character more (a
+    speck or a blank's dot read as a digit: ``80975`` for ``8075``); page 1's otherwise."""
+    later = {p.telegram_number for p in pages[1:] if p.telegram_number}
+    theirs = later.pop() if len(later) == 1 else ""
+    if len(theirs) < SHORTEST_NUMBER:  # a speck read as a digit or two is no telegram number
+        return number
+    extra = number is not None and len(number) == len(theirs) + 1 and any(
+        number[:k] + number[k + 1:] == theirs for k in range(len(number)))
+    return theirs if number is None or extra else number
+
+
 def infer_continuations(pages: list[Page], number: str | None, copy: int | None) -> tuple[list[Page], list[str]]:
     """Put right what OCR missed or misread in the later pages' headers, field by field, when most of the
     values read there follow the form: the k-th page is labelled ``k.`` and repeats page 1's telegram
@@ -130,8 +147,10 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     lines = [line for page in pages for line in page.lines]
     record = assemble.record([page.lines for page in pages])
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
-    contract_pages, continuations = infer_continuations(contract_pages, record.header.telegram_number,
-                                                              record.header.copy_number)
+    number = number_of_pages(record.header.telegram_number, contract_pages)
+    if number != record.header.telegram_number:
+        record = record.model_copy(update={"header": record.header.model_copy(update={"telegram_number": number})})
+    contract_pages, continuations = infer_continuations(contract_pages, number, record.header.copy_number)
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
     quality.warnings += continuations

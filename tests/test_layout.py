@@ -229,3 +229,21 @@ def test_marks_no_typewriter_had_become_the_typewriters_own():
     row = _line(1300, 100, "‘что {недостает 61 штук} и „сокращении помощи“ — дел\\")
     lines = layout.parse_page(_first_page() + row, page=1, width=2480)
     assert 'что (недостает 61 штук) и "сокращении помощи" - дел' in assemble.record([lines]).body
+
+
+def test_continuation_header_under_stray_lines_and_among_stray_marks():
+    # as a moderate tuning page 2 read (bleed-through and specks read above and between the header's pieces)
+    rows = [
+        [Word("к", (1641, 213, 51, 10), 38.5), Word("уни", (1643, 217, 69, 21), 0.0), Word("с", (1699, 207, 15, 36), 0.0)],
+        [Word("ет", (158, 294, 41, 10), 0.0), Word("3686", (210, 273, 102, 61), 78.3), Word("а:", (532, 296, 122, 29), 17.4),
+         Word("т.", (794, 320, 43, 4), 10.4), Word("2.", (1006, 284, 39, 29), 91.6), Word("ион.", (1318, 310, 129, 19), 24.6),
+         Word("м", (1487, 307, 18, 17), 56.8), Word("экз.", (1549, 278, 101, 48), 53.7), Word("№4...", (1680, 273, 138, 60), 53.7)],
+        _line(400, 100, "стрельбы и тактические учения намечены на 5 мая. Вооружения и"),
+        _line(460, 100, "боеприпасов, полученных по соглашению, достаточно для двух"),
+    ]
+    lines, header = _later_page(rows, page=2, document_copy=None)
+    assert header == (None, "3686", "2.", 4)
+    assert [line.role for line in lines[-2:]] == [Role.BODY, Role.BODY]
+    # a first line of the message is never taken for stray marks above a header
+    _, header = _later_page([_line(100, 100, "и в то же"), _line(160, 100, "время продолжение текста первой страницы")], 2, 3)
+    assert header == (None, None, None, 3)
