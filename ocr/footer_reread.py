@@ -9,6 +9,7 @@ better supported, the more confident of those on a tie.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ocr import fields, footer, roles
@@ -17,7 +18,7 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, read_parts, reading_score, unread_bands
 
 # The other readings of a line: (the grey image rather than the bitonal one, enlargement).
-_READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
+READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
 # Lines above the footer that may be its first line or the signature, misread.
 ABOVE = 2
 
@@ -59,11 +60,11 @@ def _fields(words: list[Word]) -> dict:
 _DATED = ("printed_raw", "distributed_raw")
 
 
-def choose(readings: list[list[Word]]) -> int:
-    """The reading to keep: the one whose footer fields (or signature date) the most readings give alike (each
-    field and value counted over all of them), then the most confident; 0, the page's own, when no other
-    is better supported."""
-    found = [_fields(words) for words in readings]
+def choose(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict] | None = None) -> int:
+    """The reading to keep: the one whose fields (``fields_of``: by default the footer's, or the signature's date)
+    the most readings give alike (each field and value counted over all of them), then the most confident;
+    0, the page's own, when no other is better supported."""
+    found = [(fields_of or _fields)(words) for words in readings]
     support = [sum(sum(other.get(name) == value for other in found) for name, value in given.items()) for given in found]
     if support[0] == max(support):
         return 0
@@ -79,7 +80,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
         return lines
     tail = [line for line in lines[start:] if line.bbox and line.words]
     images = {False: page.image, True: page.grey}
-    parts = [(image, _box(line, image.shape), scale) for grey, scale in _READINGS
+    parts = [(image, _box(line, image.shape), scale) for grey, scale in READINGS
              if (image := images[grey]) is not None for line in tail]
     bands = _unread_boxes(page, lines, start)
     read = read_parts(parts + [(page.image, box, 1.0) for box in bands], lang, psm=7)

@@ -22,6 +22,7 @@ from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
 from ocr.recognize import recognize_page
 from ocr.reread import read_again
+from ocr.routing_reread import reread_routing
 from ocr.settings import Settings
 from ocr.stamps.detect import find_stamps
 from ocr.stamps.overlap import without_stamp_words
@@ -71,6 +72,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     parsed = second_reading(prepared.grey, read_again(prepared, words, ref.number, settings.ocr), settings.ocr.lang)
     parsed = plain_choice(prepared, scan.image, parsed, settings.ocr.lang)
     parsed = reread_footer(prepared, parsed, settings.ocr.lang)
+    parsed = reread_routing(prepared, parsed, settings.ocr.lang)
     parsed = without_stamp_words(parsed, found, prepared.image.shape[1])
     parsed = registry.read_notes_again(prepared.image, parsed, settings.ocr.lang)
     lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]

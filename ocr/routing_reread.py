@@ -1,0 +1,76 @@
+"""Reading the routing line again alone and keeping, field by field, the values its readings agree on.
+
+The routing line's values are short digits typed beside printed labels (``16 час. 30 мин.``, ``экз. № 1``);
+on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}`` for ``1``, ``;-ыим,`` for
+``час. 50 мин.``) or a label, and then the value beside it is lost. Read on its own — bitonal, enlarged or
+grey, as the footer's lines are (:mod:`ocr.footer_reread`) — the line often reads right, though no one
+reading is always best. So each field takes the value most readings give, the page's own on a tie; a field
+the page's reading lacks takes a value only one reading gives when no reading gives another and that
+reading is read more confidently than the page's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+from ocr.combine import line_box
+from ocr.footer_reread import READINGS
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import read_parts, reading_score
+from ocr.routing import Routing, parse_routing
+
+
+def routing_fields(words: list[Word]) -> dict:
+    """The routing line's fields a reading of it gives (those it does not give left out)."""
+    found = dataclasses.asdict(parse_routing(" ".join(w.text for w in words)))
+    return {name: value for name, value in found.items() if value is not None}
+
+
+def agreed(readings: list[list[Word]]) -> dict:
+    """The fields the readings agree on; ``readings[0]`` is the page's own. Each field takes the value most
+    readings give, two at least (on a tie, the value of the more confident readings); where no two agree, the
+    page's own value, or, where it has none, the one value one reading alone gives when that reading is read
+    more confidently than the page's."""
+    found = [routing_fields(words) for words in readings]
+    scores = [reading_score(words) if words else 0.0 for words in readings]
+    out = {}
+    for name in (field.name for field in dataclasses.fields(Routing)):
+        givers = [k for k, given in enumerate(found) if name in given]
+        votes = Counter(found[k][name] for k in givers)
+        weight = {value: sum(scores[k] for k in givers if found[k][name] == value) for value in votes}
+        best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
+        if best is not None and votes[best] >= 2:
+            out[name] = best
+        elif name in found[0]:
+            out[name] = found[0][name]
+        elif len(votes) == 1 and scores[givers[0]] > scores[0]:
+            out[name] = best
+    return out
+
+
+def routing_text(found: dict) -> str:
+    """A routing line as the form prints it with ``found``'s values typed in (a label without its value left
+    blank): the text a line read in pieces across readings stands for."""
+    time = found.get("received_time", "").split(":") if found.get("received_time") else ["", ""]
+    parts = ["Из", found.get("origin", ""), "№", found.get("telegram_number", ""), "пол.", time[0], "час.", time[1], "мин.",
+             found.get("received_date_raw", ""), "экз. №", str(found.get("copy_number", ""))]
+    return " ".join(part for part in parts if part)
+
+
+def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with the routing line read again on its own (``psm 7``) in each of READINGS and the values its
+    readings agree on (:func:`agreed`) put in: the reading that gives them all, else the form's line with them."""
+    at = next((k for k, line in enumerate(lines) if line.role is Role.ROUTING and line.words), None)
+    if at is None:
+        return lines
+    images = [page.grey if grey else page.image for grey, _ in READINGS]
+    parts = [(image, line_box(lines[at].words), scale) for image, (_, scale) in zip(images, READINGS) if image is not None]
+    readings = [lines[at].words] + read_parts(parts, lang, psm=7)
+    found = agreed(readings)
+    if found == routing_fields(readings[0]):
+        return lines
+    whole = next((words for words in readings[1:] if words and routing_fields(words) == found), None)
+    line = lines[at].read_as(whole) if whole else dataclasses.replace(lines[at], text=routing_text(found))
+    return lines[:at] + [line] + lines[at + 1:]
