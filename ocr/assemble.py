@@ -235,6 +235,10 @@ def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
 
 
+# A telegram number has three digits at least.
+SHORTEST_NUMBER = 3
+
+
 @dataclass(frozen=True)
 class PageFields:
     folio: int | None = None
@@ -250,9 +254,11 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
     """
     folio = next((fields.parse_int(line.text) for line in lines if line.role is Role.FOLIO), None)
     continuation = [line.text for line in lines if line.role is Role.CONTINUATION]
-    label = next((lab for t in continuation if (lab := fields.parse_page_label(t))), None)
-    number = next((re.search(r"\d+", t)[0] for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)),
-                  None)  # its digits without the specks beside them (``.6551``, ``9794 -``)
+    numbers = [re.search(r"\d+", t)[0] for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)]
+    # A bare number too short for a telegram number is the page label, its dot lost (``2``).
+    label = next((lab for t in continuation if (lab := fields.parse_page_label(t))), None) or next(
+        (f"{int(n)}." for n in numbers if len(n) < SHORTEST_NUMBER), None)
+    number = next((n for n in numbers if len(n) >= SHORTEST_NUMBER), None)  # its digits without the specks beside them (``.6551``)
     copies = [fields.parse_continuation_copy(t) for t in continuation]
     copy = next((c for found, c in copies if found and c is not None), None)
     return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)

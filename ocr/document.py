@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ocr import __version__, assemble, footer, layout, logs
-from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument
+from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument, TelegramRecord
 from ocr.correct.pages import correct_pages
 from ocr.lines import Line, Role
 from ocr.load import DocumentInput, open_document
@@ -106,21 +106,30 @@ def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
     filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
     return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
 
-# A telegram number has three digits at least.
-SHORTEST_NUMBER = 3
+def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -> str | None:
+    """A value typed on page 1 and again atop every later page (the telegram number, the copy number): the
+    later pages' reading where they all agree on one (``shortest`` characters at least: a speck read as a digit
+    or two is no telegram number) and page 1's is missing, is theirs with one character more (a speck or a
+    blank's dot read as a digit: ``80975`` for ``8075``), or is theirs with a 9 or 8 for a 0 (a slashed or
+    dotted zero; a 0 is never read for a 9: ``19`` for ``10``); page 1's otherwise."""
+    read = {value for value in later if value}
+    theirs = read.pop() if len(read) == 1 else ""
+    if len(theirs) < shortest:
+        return own
+    extra = own is not None and len(own) == len(theirs) + 1 and any(own[:k] + own[k + 1:] == theirs for k in range(len(own)))
+    zeros = own is not None and len(own) == len(theirs) and own != theirs and all(
+        a == b or (a in "89" and b == "0") for a, b in zip(own, theirs))
+    return theirs if own is None or extra or zeros else own
 
 
-def number_of_pages(number: str | None, pages: list[Page]) -> str | None:
-    """The telegram number, typed on page 1's routing line and again atop every later page: the later pages'
-    reading where they all agree on one and page 1's is missing, or is theirs with one character more (a
-    speck or a blank's dot read as a digit: ``80975`` for ``8075``); page 1's otherwise."""
-    later = {p.telegram_number for p in pages[1:] if p.telegram_number}
-    theirs = later.pop() if len(later) == 1 else ""
-    if len(theirs) < SHORTEST_NUMBER:  # a speck read as a digit or two is no telegram number
-        return number
-    extra = number is not None and len(number) == len(theirs) + 1 and any(
-        number[:k] + number[k + 1:] == theirs for k in range(len(number)))
-    return theirs if number is None or extra else number
+def _as_pages_read(record: TelegramRecord, later: list[assemble.PageFields]) -> TelegramRecord:
+    """The record with its telegram and copy numbers as the later pages' headers read them (:func:`as_pages_read`)."""
+    header = record.header
+    number = as_pages_read(header.telegram_number, [p.telegram_number for p in later], assemble.SHORTEST_NUMBER)
+    copy = as_pages_read(str(header.copy_number) if header.copy_number is not None else None,
+                         [str(p.copy_number) if p.copy_number is not None else None for p in later])
+    update = {"telegram_number": number, "copy_number": int(copy) if copy else None}
+    return record.model_copy(update={"header": header.model_copy(update=update)})
 
 
 def infer_continuations(pages: list[Page], number: str | None, copy: int | None) -> tuple[list[Page], list[str]]:
@@ -146,11 +155,10 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     pages, corrections = correct_pages(sorted(pages, key=lambda p: p.number), settings)
     lines = [line for page in pages for line in page.lines]
     record = assemble.record([page.lines for page in pages])
+    record = _as_pages_read(record, [assemble.page_fields(page.lines, None) for page in pages[1:]])
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
-    number = number_of_pages(record.header.telegram_number, contract_pages)
-    if number != record.header.telegram_number:
-        record = record.model_copy(update={"header": record.header.model_copy(update={"telegram_number": number})})
-    contract_pages, continuations = infer_continuations(contract_pages, number, record.header.copy_number)
+    contract_pages, continuations = infer_continuations(contract_pages, record.header.telegram_number,
+                                                              record.header.copy_number)
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
     quality.warnings += continuations

@@ -162,7 +162,8 @@ def _roman(match: re.Match) -> str:
 def _digit_words(span: str) -> str | None:
     # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
     span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
-    if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``
+    if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``, but a
+        span = re.sub(r"(/\d{1,2})[.,·](?=19(?:\d\d(?!\d)|\s))", r"\1 ", span)  # blank's dot before the year: ``24/10.1946``
         span = re.sub(r"(?<=\d)[.,·](?=\d)", "", span)
     tokens = [t.strip(_DOTS) for t in span.split()]
     tokens = [t for t in tokens if t]

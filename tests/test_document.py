@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ocr.contract import Page
-from ocr.document import infer_continuations, infer_folios, number_of_pages
+from ocr.document import as_pages_read, infer_continuations, infer_folios
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import OcrSettings
@@ -52,14 +52,12 @@ def test_what_reads_poorly_inside_a_colour_stamp_is_its_remnants():
     assert [w.text for line in lines for w in line.words] == ["Kort", "Tid", "efter", "Bl"]
 
 
-def test_telegram_number_read_alike_on_the_later_pages_puts_page_one_right():
-    def pages(*numbers):
-        return [Page(number=k + 1, telegram_number=n, text="", width=1, height=1, dpi=300, skew_deg=0, rotation=0,
-                     mean_confidence=0) for k, n in enumerate(numbers)]
-
+def test_numbers_read_alike_on_the_later_pages_put_page_one_right():
     # a moderate tuning page's routing line read ``№ 80975`` (a speck before the digits), page 2's header ``8075``
-    assert number_of_pages("80975", pages(None, "8075")) == "8075"
-    assert number_of_pages(None, pages(None, "8075", "8075")) == "8075"  # page 1's routing line not parsed
-    assert number_of_pages("8075", pages(None, "8015")) == "8075"  # a digit misread either side: page 1's stays
-    assert number_of_pages("80975", pages(None, "8075", "8076")) == "80975"  # later pages disagree
-    assert number_of_pages(None, pages(None, "75")) is None  # too short for a telegram number
+    assert as_pages_read("80975", ["8075"], 3) == "8075"
+    assert as_pages_read(None, ["8075", "8075"], 3) == "8075"  # page 1's routing line not parsed
+    assert as_pages_read("19", ["10"]) == "10"  # copy 10 typed with a slashed zero, read 19 on page 1
+    assert as_pages_read("10", ["19"]) == "10"  # a 0 is never read for a 9
+    assert as_pages_read("8075", ["8015"], 3) == "8075"  # a digit misread either side: page 1's stays
+    assert as_pages_read("80975", ["8075", "8076"], 3) == "80975"  # later pages disagree
+    assert as_pages_read(None, ["75"], 3) is None  # too short for a telegram number

@@ -278,6 +278,7 @@ def test_heavy_scan_misreads_of_signature_and_continuation_header():
     assert fields.parse_signature("12/3-49 1. состоялась беседа с послом") is None
     assert fields.parse_continuation_copy("экз. в...") == (True, None)
     assert fields.parse_continuation_copy("экз. вот так") == (False, None)
+    assert fields.parse_continuation_copy("экз. №Дд...") == (True, None)  # the copy's digit read as letters (moderate tuning)
 
 
 def test_priority_with_one_word_read_and_the_other_garbled():

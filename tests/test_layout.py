@@ -247,3 +247,10 @@ def test_continuation_header_under_stray_lines_and_among_stray_marks():
     # a first line of the message is never taken for stray marks above a header
     _, header = _later_page([_line(100, 100, "и в то же"), _line(160, 100, "время продолжение текста первой страницы")], 2, 3)
     assert header == (None, None, None, 3)
+
+
+def test_a_page_label_read_without_its_dot():
+    rows = [_line(100, 200, "4907") + _line(100, 1300, "2") + _line(100, 1900, "экз. №4..."),
+            _line(200, 100, "продолжение текста первой страницы без красной строки и")]
+    _, header = _later_page(rows, page=2, document_copy=4)
+    assert header == (None, "4907", "2.", 4)

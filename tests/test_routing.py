@@ -93,3 +93,10 @@ def test_slashed_zero_read_as_at_sign():
 
 def test_copy_number_eight_read_as_a_letter():
     assert parse_routing("Из БЕРЛИНА № 5450 пол. 4 час. 32 мин. 18/10  1953 г э з № В").copy_number == 8
+
+
+def test_a_blank_dot_before_the_year_parts_it_from_the_month():
+    # a dotted-blank form's routing line as a heavy tuning page read it
+    found = parse_routing("Из. СОФИИ. №4907. пол. -11. час. 04 мин. -24/10.1946_т. экз. №4")
+    assert (found.received_time, found.received_date_raw, found.copy_number) == ("11:04", "24/10 1946", 4)
+    assert parse_routing("Из ПЕКИНА № 2029 пол. 18 час. 50 мин. 18/1.2 19 5.2 т. экз. № 3").received_date_raw == "18/12 19 52"
