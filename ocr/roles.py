@@ -78,8 +78,9 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
     # A speck read as a letter or two (``Г``) is no priority or addressee: the shortest typed there has five.
     tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER and sum(c.isalpha() for c in texts[i]) >= 3]
+    # The last is the addressee unless it spells a priority: the addressee's line was then not read.
     for i in tail:
-        roles[i] = Role.ADDRESSEE if i == tail[-1] else Role.PRIORITY
+        roles[i] = Role.ADDRESSEE if i == tail[-1] and not fields.marks_in(texts[i], fields.PRIORITIES) else Role.PRIORITY
     return roles, body
 
 

@@ -47,6 +47,14 @@ def test_a_speck_before_the_body_is_no_addressee():
     assert body == 5 and found[3:] == [Role.ADDRESSEE, Role.OTHER]
 
 
+def test_a_priority_last_before_the_body_is_no_addressee():
+    # a heavy tuning page: the addressee under a stamp was not read, the priority before it was
+    texts = ["Шифртелеграмма", "Из. СОФИИ. №4907. пол. -11. час. 04 мин. -24/10.1946_т. экз. №4", "О С О Б А Я.",
+             "ВНЕ ОЧЕРЕДИ", "2” м .", "Сегодня, 6 ноября, министр внешней торговли КНР принял меня"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 5 and found[2:] == [Role.PRIORITY, Role.PRIORITY, Role.OTHER]
+
+
 def test_reference_numbers_beside_specks():
     assert roles.header_role("6504 2851  *") is Role.REFERENCE
     assert fields.reference_numbers("4161 9614  °  °") == "4161 9614"
