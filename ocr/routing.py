@@ -89,13 +89,15 @@ def labels_found(text: str) -> int:
 
 
 def is_routing_line(text: str) -> bool:
-    """The line starts with ``Из`` and shows two more of the form's labels, or shows four of them.
+    """The line starts with ``Из`` and shows two more of the form's labels, or shows four of them, or three
+    with two of the time's (``пол.``, ``час.``, ``мин.``: no other line of the form has those).
 
     Labels alone decide, so a line whose values stand off it (typed above a printed blank) still counts.
     """
     norm = _normal(text)
     found = labels_found(norm)
-    return found >= 4 or bool(_FROM.match(norm)) and found >= 2
+    timed = sum(bool(p.search(norm)) for p in (_RECEIVED, _HOURS, _MINUTES))
+    return found >= 4 or found >= 3 and timed >= 2 or bool(_FROM.match(norm)) and found >= 2
 
 
 def parse_routing(text: str) -> Routing:

@@ -100,3 +100,10 @@ def test_a_blank_dot_before_the_year_parts_it_from_the_month():
     found = parse_routing("Из. СОФИИ. №4907. пол. -11. час. 04 мин. -24/10.1946_т. экз. №4")
     assert (found.received_time, found.received_date_raw, found.copy_number) == ("11:04", "24/10 1946", 4)
     assert parse_routing("Из ПЕКИНА № 2029 пол. 18 час. 50 мин. 18/1.2 19 5.2 т. экз. № 3").received_date_raw == "18/12 19 52"
+
+
+def test_a_routing_line_whose_from_and_two_labels_were_misread():
+    # a heavy tuning page: ``Из`` read ``№``, ``час.`` ``чж.``, ``экз.`` ``тм.``; ``пол.`` and ``мин.`` still tell the line
+    text = "№ БУДАСЕШТА № _3686 пол. 1] чж. _50 мин. _6/5 9. -5\\ тм. № 24. _"
+    assert is_routing_line(text) and parse_routing(text).telegram_number == "3686"
+    assert not is_routing_line("Экз. № 1-т Экз. № 7-т Экз. № 13-т Маленкову")  # a grid row shows № and экз. only
