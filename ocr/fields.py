@@ -199,13 +199,14 @@ def reference_numbers(text: str) -> str | None:
 
 
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.
-_SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d|\d)", re.IGNORECASE)
+# Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``).
+_SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
 
 
 def parse_special_number(text: str) -> str | None:
     """``Спец. № 47-51`` → ``"47-51"``."""
     match = _SPECIAL.search(cyrillic(text))
-    return re.sub(r"\s+", "", match.group("number")).replace("—", "-").replace("–", "-") if match else None
+    return re.sub(r"[—–.,]", "-", re.sub(r"\s+", "", match.group("number"))) if match else None
 
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.

@@ -138,6 +138,8 @@ def test_special_number_and_priority_survive_specks():
     from ocr.lines import Line, Role
 
     assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
+    assert fields.parse_special_number("Спец, № 60.129") == "60-129"  # the hyphen read as a full stop (heavy tuning)
+    assert fields.parse_special_number("Спец. № 8-89.") == "8-89"
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
 
