@@ -103,10 +103,14 @@ def _undouble(text: str) -> str:
     return re.sub(r"([А-ЯЁ])(?:[а-яё]\1|[а-яё])", lambda m: m.group(1) if m.group(0)[1].upper() == m.group(1) else m.group(0), text)
 
 
+# A letter of a letter-spaced name read as the digit of its shape: ``3 О Р И Н У.`` (З), ``М 0 Л О Т О В У`` (О).
+_DIGIT_LETTERS = str.maketrans("30", "ЗО")
+
+
 def clean_single_name(text: str) -> str:
     """A one-word name (addressee, signer): ``М О Л О Т О В  У.`` → ``МОЛОТОВУ``, all spacing dropped when letter-spaced."""
     if is_letter_spaced(text):
-        text = re.sub(r"\s+", "", text)
+        text = "".join(t.translate(_DIGIT_LETTERS) if len(t.strip(".,")) == 1 else t for t in text.split())
         return clean_name(" ".join(text)) if text else ""
     # Letters split off the name they end (``молотов У.``, ``МОЛОТО ВУ``) join it: no surname is that short.
     return clean_name(re.sub(r"(?<=\w)\s+(?=\w{1,2}\W*$)", "", text.strip()))

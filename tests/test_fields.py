@@ -335,3 +335,9 @@ def test_join_lines_keeps_one_space_and_marks_on_their_words():
                        "почтой ."]) == "списки сотрудников (всего 24 человек) с указанием мест. Подробный доклад высылаю с очередной почтой."
     assert join_lines(["не менее 19 человек - для", "восстановления"]) == "не менее 19 человек - для восстановления"
     assert join_lines(["направить 342 инженеров -гидротехников"]) == "направить 342 инженеров-гидротехников"
+
+
+def test_a_letter_spaced_name_letter_read_as_its_digit():
+    # a clean tuning page read the addressee ``3 О Р И Н У.``
+    assert fields.clean_single_name("3 О Р И Н У.") == "ЗОРИНУ"
+    assert fields.clean_single_name("М 0 Л О Т О В У") == "МОЛОТОВУ"
