@@ -1,0 +1,154 @@
+"""A signer's letter-spaced name read under the pen signature across it (``П А Н Ю Ш К И Н`` with a scrawl over
+its last letters).
+
+Page segmentation reads the first letter or two and stops where the pen's loops begin. The pen is told from
+the type by shape: it leaves the type's band (loops above and below the line), it joins letters a typed
+letter never touches, and where it is drawn thicker than the type its strokes are thick ridges running on
+for half a line height and more. What is left in the band is read cell by cell at the name's pitch (twice
+the typewriter's: the name is letter-spaced), the cells squeezed together into one word and read with the
+Cyrillic capitals only. A name is taken only when two readings (as cleaned, and enlarged) give the same
+letters, one a cell, and the cell after the last is empty: a letter the pen took away is no name.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ocr import fields
+from ocr.footer import BELIEVABLE_CONFIDENCE
+from ocr.lines import Line, Role, Word
+from ocr.recognize import read_crops
+
+# The strokes' cores, without the light rims a grey page keeps: their widths tell the pen from the type.
+CORE_LEVEL = 160
+CAPITALS = {"tessedit_char_whitelist": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"}
+# A typed glyph's box is about this many pitches narrower than its cells (a date of n characters spans n - 0.4).
+GLYPH_SHORT = 0.4
+# A pen's stroke drawn thicker than the type: its ridge this many pixels above the type's half-width.
+THICKER = 0.6
+# A cell holds a letter when its ink covers this share of the band's height; the next cell (past the name) holds
+# no more ink than this share of the name's cells' mean, or the name's end is under the pen.
+LETTER_HEIGHT = 0.6
+EMPTY_AFTER = 0.3
+# Of a cell this share about its centre is read (the rest is the gap a letter-spaced name leaves).
+CELL_SHARE = 0.6
+
+
+def _core(image: np.ndarray) -> np.ndarray:
+    return image < CORE_LEVEL
+
+
+def _ridges(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each ink pixel's distance to the paper, and the strokes' ridge (where the distance peaks)."""
+    dist = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
+    return dist, (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8))) & ink
+
+
+def _pen(ink: np.ndarray, type_width: float, height: int) -> np.ndarray:
+    """The pixels of pen strokes drawn thicker than the type: thick ridges running at least half the line's
+    height (a letter's junction is a dot of thick ridge), widened to the pen's width."""
+    dist, ridge = _ridges(ink)
+    core = (ridge & (dist > type_width + THICKER)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(core, np.ones((3, 3), np.uint8)), connectivity=8)
+    runs = [k for k in range(1, count) if max(stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]) >= height / 2]
+    core &= np.isin(labels, runs).astype(np.uint8)
+    if not core.any():
+        return core.astype(bool)
+    radius = int(np.ceil(np.median(dist[core > 0])))
+    return cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1,) * 2)).astype(bool)
+
+
+def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, type_width: float) -> np.ndarray:
+    """The crop (ink dark on white) with the pen taken out: what joins letters or leaves the type's band
+    ``band`` (rows) kept only inside the band and off the pen's thick strokes; the type's own letters kept whole."""
+    ink = _core(crop)
+    height = band[1] - band[0]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    pen = _pen(ink, type_width, height)
+    slack = 0.3 * height
+    kept = np.zeros_like(ink)
+    for k in range(1, count):
+        x, y, w, h, _ = stats[k]
+        part = labels == k
+        if not (y >= band[0] - slack and y + h <= band[1] + slack and w <= pitch):
+            part[:band[0]] = part[band[1]:] = False
+            part &= ~pen
+        kept |= part
+    return np.where(kept, crop, 255).astype(crop.dtype)
+
+
+def _cells(clean: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> list[tuple[int, int]] | None:
+    """The name's cells (column ranges) from the first letter's centre on, a pitch apart, while each holds a
+    letter as tall as the band; None when the cell after the last still holds ink (a letter under the pen)."""
+    height = clean.shape[0]
+    cells, shares = [], []
+    centre = first
+    while centre + pitch / 2 <= clean.shape[1]:
+        a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
+        rows = np.flatnonzero(_core(clean[:, a:b]).any(axis=1))
+        if not rows.size or rows[-1] - rows[0] < LETTER_HEIGHT * height:
+            break
+        cells.append((a, b))
+        shares.append(ink[:, a:b].mean())
+        centre += pitch
+    after = ink[:, int(centre - pitch / 2):int(centre + pitch / 2)]
+    rows = np.flatnonzero(after.any(axis=1))
+    if not cells or (after.size and after.mean() > EMPTY_AFTER * np.mean(shares) and rows[-1] - rows[0] >= LETTER_HEIGHT * height):
+        return None
+    return cells
+
+
+def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Word]:
+    """The name's letters, one word each in its cell, read under the pen on ``image`` (the page as read,
+    ink dark); none when the readings differ or do not give one letter a cell. ``date``: the line's typed
+    date (its pitch and type), ``first``: the name's first letter as the page reading found it."""
+    top, height = date.bbox[1], date.bbox[3]  # the figures stand as tall as the capitals; a word the pen crossed, taller
+    bottom = top + height
+    pitch = 2 * date.bbox[2] / max(1.0, len(date.text) - GLYPH_SHORT)
+    x0 = max(0, int(first.bbox[0] - pitch / 2))
+    centre = first.bbox[0] - x0 + min(first.bbox[2], pitch / 2) / 2  # the first letter's (a word may hold two)
+    crop = image[max(0, top - 2 * height):bottom + 2 * height, x0:]
+    band = (top - max(0, top - 2 * height), bottom - max(0, top - 2 * height))
+    dx, dy, dw, dh = date.bbox
+    dist, ridge = _ridges(_core(image[dy:dy + dh, dx:dx + dw]))
+    if not ridge.any() or not crop.size:
+        return []
+    clean = without_pen(crop, band, pitch, float(np.percentile(dist[ridge], 75)))[band[0]:band[1]]
+    cells = _cells(clean, _core(crop[band[0]:band[1]]), centre, pitch)
+    if not cells or len(cells) < 3:
+        return []
+    word = np.hstack([clean[:, a:b] for a, b in cells])
+    word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
+    readings = read_crops([word, cv2.resize(word, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)], lang, 7,
+                          extra=CAPITALS)
+    texts = {"".join(w.text for w in words) for words in readings}
+    if len(texts) != 1 or len(text := texts.pop()) != len(cells):
+        return []
+    confidence = min(w.confidence for words in readings for w in words)
+    return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence)
+            for letter, (a, b) in zip(text, cells)]
+
+
+def _name_words(line: Line) -> tuple[Word | None, list[Word]]:
+    """A signature line's typed date and the words after it with letters (``г.`` none of them)."""
+    dated = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), None)
+    if dated is None:
+        return None, []
+    after = [w for w in line.words[dated + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".,") not in ("г", "п")]
+    return line.words[dated], after
+
+
+def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
+    """A signature line with its name read under the pen (:func:`read_name`) where the page reading lost
+    letters of it or read it unsurely, its date kept; the line as it is otherwise."""
+    date, words = _name_words(line)
+    if line.role is not Role.SIGNATURE or date is None or not words:
+        return line
+    found = read_name(image, date, words[0], lang)
+    page_name = (fields.parse_signature(line.text) or (None, None))[0]
+    sure = sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE
+    if not found or (page_name and len(page_name) == len(found) and sure):
+        return line
+    kept = [w for w in line.words if w.bbox[0] < words[0].bbox[0]]
+    return line.read_as(kept + found)
