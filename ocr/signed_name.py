@@ -12,6 +12,8 @@ letters, one a cell, and the cell after the last is empty: a letter the pen took
 
 from __future__ import annotations
 
+import logging
+
 import cv2
 import numpy as np
 
@@ -22,11 +24,14 @@ from ocr.recognize import read_crops
 
 # The strokes' cores, without the light rims a grey page keeps: their widths tell the pen from the type.
 CORE_LEVEL = 160
+log = logging.getLogger(__name__)
+
 CAPITALS = {"tessedit_char_whitelist": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"}
 # A typed glyph's box is about this many pitches narrower than its cells (a date of n characters spans n - 0.4).
 GLYPH_SHORT = 0.4
-# A pen's stroke drawn thicker than the type: its ridge this many pixels above the type's half-width.
-THICKER = 0.6
+# A pen's stroke drawn thicker than the type: its ridge this many pixels above the type's half-width (just
+# thicker, or clearly: a blurred scan thickens the type too, and no one margin takes the pen out best everywhere).
+THICKER = (0.2, 0.6)
 # A cell holds a letter when its ink covers this share of the band's height; the next cell (past the name) holds
 # no more ink than this share of the name's cells' mean, or the name's end is under the pen.
 LETTER_HEIGHT = 0.6
@@ -41,15 +46,15 @@ def _core(image: np.ndarray) -> np.ndarray:
 
 def _ridges(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each ink pixel's distance to the paper, and the strokes' ridge (where the distance peaks)."""
-    dist = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, 3)
+    dist = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
     return dist, (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8))) & ink
 
 
-def _pen(ink: np.ndarray, type_width: float, height: int) -> np.ndarray:
-    """The pixels of pen strokes drawn thicker than the type: thick ridges running at least half the line's
+def _pen(ink: np.ndarray, pen_width: float, height: int) -> np.ndarray:
+    """The pixels of pen strokes drawn thicker than the type: ridges thicker than ``pen_width`` running at least half the line's
     height (a letter's junction is a dot of thick ridge), widened to the pen's width."""
     dist, ridge = _ridges(ink)
-    core = (ridge & (dist > type_width + THICKER)).astype(np.uint8)
+    core = (ridge & (dist > pen_width)).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(core, np.ones((3, 3), np.uint8)), connectivity=8)
     runs = [k for k in range(1, count) if max(stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]) >= height / 2]
     core &= np.isin(labels, runs).astype(np.uint8)
@@ -59,13 +64,14 @@ def _pen(ink: np.ndarray, type_width: float, height: int) -> np.ndarray:
     return cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1,) * 2)).astype(bool)
 
 
-def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, type_width: float) -> np.ndarray:
+def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width: float) -> np.ndarray:
     """The crop (ink dark on white) with the pen taken out: what joins letters or leaves the type's band
-    ``band`` (rows) kept only inside the band and off the pen's thick strokes; the type's own letters kept whole."""
+    ``band`` (rows) kept only inside the band and off the pen's strokes (ridges thicker than ``pen_width``); the
+    type's own letters kept whole."""
     ink = _core(crop)
     height = band[1] - band[0]
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
-    pen = _pen(ink, type_width, height)
+    pen = _pen(ink, pen_width, height)
     slack = 0.3 * height
     kept = np.zeros_like(ink)
     for k in range(1, count):
@@ -114,20 +120,26 @@ def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Wor
     dist, ridge = _ridges(_core(image[dy:dy + dh, dx:dx + dw]))
     if not ridge.any() or not crop.size:
         return []
-    clean = without_pen(crop, band, pitch, float(np.percentile(dist[ridge], 75)))[band[0]:band[1]]
-    cells = _cells(clean, _core(crop[band[0]:band[1]]), centre, pitch)
-    if not cells or len(cells) < 3:
+    type_width = float(np.percentile(dist[ridge], 75))
+    words, layouts = [], []
+    for thicker in THICKER:
+        clean = without_pen(crop, band, pitch, type_width + thicker)[band[0]:band[1]]
+        cells = _cells(clean, _core(crop[band[0]:band[1]]), centre, pitch)
+        if cells and len(cells) >= 3:
+            word = np.hstack([clean[:, a:b] for a, b in cells])
+            word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
+            words += [word, cv2.resize(word, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)]
+            layouts += [cells, cells]
+    readings = [("".join(w.text for w in found), min((w.confidence for w in found), default=0.0), tuple(cells))
+                for found, cells in zip(read_crops(words, lang, 7, extra=CAPITALS), layouts)]
+    log.debug("a signer's name under the pen read %s", [(text, len(cells)) for text, _, cells in readings])
+    # Each margin gives the name its two readings agree on, one letter a cell; the margins must not differ.
+    given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(readings[::2], readings[1::2])
+             if first[0] == second[0] and len(first[0]) == len(first[2])}
+    if len({text for text, _ in given}) != 1:
         return []
-    word = np.hstack([clean[:, a:b] for a, b in cells])
-    word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
-    readings = read_crops([word, cv2.resize(word, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)], lang, 7,
-                          extra=CAPITALS)
-    texts = {"".join(w.text for w in words) for words in readings}
-    if len(texts) != 1 or len(text := texts.pop()) != len(cells):
-        return []
-    confidence = min(w.confidence for words in readings for w in words)
-    return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence)
-            for letter, (a, b) in zip(text, cells)]
+    (best, cells), confidence = min(given.items(), key=lambda item: item[1])
+    return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence) for letter, (a, b) in zip(best, cells)]
 
 
 def _name_words(line: Line) -> tuple[Word | None, list[Word]]:
@@ -135,8 +147,11 @@ def _name_words(line: Line) -> tuple[Word | None, list[Word]]:
     dated = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), None)
     if dated is None:
         return None, []
-    after = [w for w in line.words[dated + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".,") not in ("г", "п")]
-    return line.words[dated], after
+    date = line.words[dated]
+    year_end = date.bbox[0] + date.bbox[2] * (1 + 2 / max(1.0, len(date.text) - GLYPH_SHORT))  # ``г.`` a space after it
+    after = [w for w in line.words[dated + 1:] if any(c.isalpha() for c in w.text)
+             and not (w.text.strip(".,") in ("г", "п") and w.bbox[0] < year_end)]
+    return date, after
 
 
 def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
