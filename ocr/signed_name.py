@@ -36,6 +36,8 @@ THICKER = (0.2, 0.6)
 # no more ink than this share of the name's cells' mean, or the name's end is under the pen.
 LETTER_HEIGHT = 0.6
 EMPTY_AFTER = 0.3
+# A surname has three letters at least: a page reading with fewer lost the rest under the pen.
+SHORTEST_NAME = 3
 # Of a cell this share about its centre is read (the rest is the gap a letter-spaced name leaves).
 CELL_SHARE = 0.6
 
@@ -142,28 +144,38 @@ def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Wor
     return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence) for letter, (a, b) in zip(best, cells)]
 
 
-def _name_words(line: Line) -> tuple[Word | None, list[Word]]:
-    """A signature line's typed date and the words after it with letters (``г.`` none of them)."""
+def _name_words(line: Line) -> tuple[Word | None, float, list[Word]]:
+    """A signature line's typed date, where its year's ``г.`` ends, and the words after that with letters."""
     dated = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), None)
     if dated is None:
-        return None, []
+        return None, 0.0, []
     date = line.words[dated]
     year_end = date.bbox[0] + date.bbox[2] * (1 + 2 / max(1.0, len(date.text) - GLYPH_SHORT))  # ``г.`` a space after it
     after = [w for w in line.words[dated + 1:] if any(c.isalpha() for c in w.text)
              and not (w.text.strip(".,") in ("г", "п") and w.bbox[0] < year_end)]
-    return date, after
+    return date, year_end, after
+
+
+def _first_letter(image: np.ndarray, date: Word, year_end: float) -> Word | None:
+    """Where the name begins when the page reading read none of it: the first ink past the year's ``г.`` as
+    tall as the date's figures (a pen's tail across the band is lower)."""
+    x, y, _, height = date.bbox
+    band = _core(image[y:y + height, int(year_end):])
+    tall = np.flatnonzero(band.any(axis=0) & (np.argmax(band[::-1], axis=0) + np.argmax(band, axis=0) <= (1 - LETTER_HEIGHT) * height))
+    return Word(text="", bbox=(int(year_end) + int(tall[0]), y, 1, height), confidence=0.0) if tall.size else None
 
 
 def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
-    """A signature line with its name read under the pen (:func:`read_name`) where the page reading lost
-    letters of it or read it unsurely, its date kept; the line as it is otherwise."""
-    date, words = _name_words(line)
-    if line.role is not Role.SIGNATURE or date is None or not words:
+    """A signature line with its name read under the pen (:func:`read_name`) where the page reading read
+    none of it surely (a letter or two, or marks), its date kept; the line as it is otherwise."""
+    date, year_end, words = _name_words(line)
+    if line.role is not Role.SIGNATURE or date is None:
         return line
-    found = read_name(image, date, words[0], lang)
     page_name = (fields.parse_signature(line.text) or (None, None))[0]
-    sure = sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE
-    if not found or (page_name and len(page_name) == len(found) and sure):
+    if page_name and len(page_name) >= SHORTEST_NAME and sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE:
         return line
-    kept = [w for w in line.words if w.bbox[0] < words[0].bbox[0]]
-    return line.read_as(kept + found)
+    first = words[0] if words else _first_letter(image, date, year_end)
+    found = read_name(image, date, first, lang) if first else []
+    if not found:
+        return line
+    return line.read_as([w for w in line.words if w.bbox[0] < first.bbox[0]] + found)
