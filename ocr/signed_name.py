@@ -100,7 +100,7 @@ def _cells(clean: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> li
         cells.append((a, b))
         shares.append(ink[:, a:b].mean())
         centre += pitch
-    after = ink[:, int(centre - pitch / 2):int(centre + pitch / 2)]
+    after = ink[:, int(centre - CELL_SHARE * pitch / 2):int(centre + CELL_SHARE * pitch / 2)]
     rows = np.flatnonzero(after.any(axis=1))
     if not cells or (after.size and after.mean() > EMPTY_AFTER * np.mean(shares) and rows[-1] - rows[0] >= LETTER_HEIGHT * height):
         return None
