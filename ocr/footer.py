@@ -136,12 +136,14 @@ def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str
 
 
 def _dated_whole(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """The words with a date and time OCR split in two (``2/5-1.`` ``59``) one word again, so it is judged whole:
-    read so, it is typing however unsure each half was."""
+    """The words with a date and time OCR split in two (``2/5-1.`` ``59``, or at its minutes' full stop read as a
+    space: ``22/11-4`` ``53``) one word again, so it is judged whole: read so, it is typing however unsure each
+    half was."""
     out: list[tuple[str, float]] = []
     for text, confidence in words:
-        if out and _DATED.fullmatch(out[-1][0] + text):
-            out[-1] = (out[-1][0] + text, min(out[-1][1], confidence))
+        joined = next((whole for whole in (out[-1][0] + text, f"{out[-1][0]}.{text}") if _DATED.fullmatch(whole)), None) if out else None
+        if joined:
+            out[-1] = (joined, min(out[-1][1], confidence))
         else:
             out.append((text, confidence))
     return out

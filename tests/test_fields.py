@@ -261,6 +261,7 @@ def test_footer_time_read_faintly_is_still_typing():
     assert typed_text("Отпеч. 18/12-7.05", [("Отпеч.", 87), ("18/12-7.05", 41)]) == ("Отпеч. 18/12-7.05", [])
     # split in two by OCR, the first half unsure (a heavy tuning page): whole, it is still the typed date and time
     assert typed_text("Отпеч. 7/5-1. 59", [("Отпеч.", 12), ("7/5-1.", 0), ("59", 96)]) == ("Отпеч. 7/5-1.59", [])
+    assert typed_text("Отеч, 22/11-4 53", [("Отеч,", 0), ("22/11-4", 17), ("53", 64)]) == ("Отеч, 22/11-4.53", [])
     assert typed_text("Верно: 02>=5009> (0", [("Верно:", 90), ("02>=5009>", 41), ("(0", 30)])[0] == "Верно:"
     assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
 
