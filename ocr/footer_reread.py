@@ -38,27 +38,9 @@ def _tail(lines: list[Line]) -> int | None:
 ABOVE = 2
 
 
-# A footer line's value follows its label a space or two on; past a gap this many characters wide the page reading
-# joined other marks to it (bleed-through, a stamp's remnants, a scrawl), which read alone with it garble it.
-VALUE_GAP_CHARS = 4.0
-
-
-def _typed_part(line: Line) -> Line:
-    """A footer line up to the first gap of more than VALUE_GAP_CHARS characters between its words (a
-    character's width taken from its first word); a signature line whole (its name stands far off its date)."""
-    if line.role is not Role.FOOTER or len(line.words) < 2:
-        return line
-    first = line.words[0]
-    char = first.bbox[2] / max(1, len(first.text))
-    ends = [k for k, (a, b) in enumerate(zip(line.words, line.words[1:]), 1)
-            if b.bbox[0] - (a.bbox[0] + a.bbox[2]) > VALUE_GAP_CHARS * char]
-    return line.read_as(line.words[:ends[0]]) if ends else line
-
-
 def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
-    """The line's box (its typed part's) with a margin a third of its height (two at the sides): the crop a
-    line reads best in."""
-    x, y, w, h = _typed_part(line).bbox
+    """The line's box with a margin a third of its height (two at the sides): the crop a line reads best in."""
+    x, y, w, h = line.bbox
     pad = max(2, h // 3)
     x0, y0 = max(0, x - 2 * pad), max(0, y - pad)
     return (x0, y0, min(shape[1], x + w + 2 * pad) - x0, min(shape[0], y + h + pad) - y0)
