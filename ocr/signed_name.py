@@ -33,8 +33,10 @@ GLYPH_SHORT = 0.4
 # thicker, or clearly: a blurred scan thickens the type too, and no one margin takes the pen out best everywhere).
 THICKER = (0.2, 0.6)
 # A cell holds a letter when its ink covers this share of the band's height; the next cell (past the name) holds
-# no more ink than this share of the name's cells' mean, or the name's end is under the pen.
+# no letter the pen left whole spanning PART_HEIGHT of it (a faint or broken one), nor, as scanned, ink as tall as a letter
+# and more than EMPTY_AFTER of the name's cells' mean: else the name's end is under the pen.
 LETTER_HEIGHT = 0.6
+PART_HEIGHT = 0.4
 EMPTY_AFTER = 0.3
 # A surname has three letters at least: a page reading with fewer lost the rest under the pen.
 SHORTEST_NAME = 3
@@ -66,45 +68,52 @@ def _pen(ink: np.ndarray, pen_width: float, height: int) -> np.ndarray:
     return cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1,) * 2)).astype(bool)
 
 
-def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width: float) -> np.ndarray:
+def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width: float) -> tuple[np.ndarray, np.ndarray]:
     """The crop (ink dark on white) with the pen taken out: what joins letters or leaves the type's band
     ``band`` (rows) kept only inside the band and off the pen's strokes (ridges thicker than ``pen_width``); the
-    type's own letters kept whole."""
+    type's own letters kept whole; and where those whole letters are (no pen touched them)."""
     ink = _core(crop)
     height = band[1] - band[0]
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     pen = _pen(ink, pen_width, height)
     slack = 0.3 * height
-    kept = np.zeros_like(ink)
+    kept, whole = np.zeros_like(ink), np.zeros_like(ink)
     for k in range(1, count):
         x, y, w, h, _ = stats[k]
         part = labels == k
-        if not (y >= band[0] - slack and y + h <= band[1] + slack and w <= pitch):
+        if y >= band[0] - slack and y + h <= band[1] + slack and w <= pitch:
+            whole |= part
+        else:
             part[:band[0]] = part[band[1]:] = False
             part &= ~pen
         kept |= part
-    return np.where(kept, crop, 255).astype(crop.dtype)
+    return np.where(kept, crop, 255).astype(crop.dtype), whole
 
 
-def _cells(clean: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> list[tuple[int, int]] | None:
+def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> list[tuple[int, int]] | None:
     """The name's cells (column ranges) from the first letter's centre on, a pitch apart, while each holds a
-    letter as tall as the band; None when the cell after the last still holds ink (a letter under the pen)."""
+    letter as tall as the band; None when the cell after the last may still hold one (faint, or under the pen)."""
     height = clean.shape[0]
     cells, shares = [], []
     centre = first
     while centre + pitch / 2 <= clean.shape[1]:
         a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
-        rows = np.flatnonzero(_core(clean[:, a:b]).any(axis=1))
-        if not rows.size or rows[-1] - rows[0] < LETTER_HEIGHT * height:
+        if _extent(_core(clean[:, a:b])) < LETTER_HEIGHT * height:
             break
         cells.append((a, b))
         shares.append(ink[:, a:b].mean())
         centre += pitch
-    after = ink[:, int(centre - CELL_SHARE * pitch / 2):int(centre + CELL_SHARE * pitch / 2)]
-    rows = np.flatnonzero(after.any(axis=1))
-    if not cells or (after.size and after.mean() > EMPTY_AFTER * np.mean(shares) and rows[-1] - rows[0] >= LETTER_HEIGHT * height):
+    a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
+    if not cells or _extent(whole[:, a:b]) >= PART_HEIGHT * height or (
+            ink[:, a:b].size and ink[:, a:b].mean() > EMPTY_AFTER * np.mean(shares) and _extent(ink[:, a:b]) >= LETTER_HEIGHT * height):
         return None
     return cells
+
+
+def _extent(ink: np.ndarray) -> int:
+    """How many rows the ink spans, top to bottom."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    return int(rows[-1] - rows[0]) if rows.size else 0
 
 
 def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Word]:
@@ -125,8 +134,8 @@ def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Wor
     type_width = float(np.percentile(dist[ridge], 75))
     words, layouts = [], []
     for thicker in THICKER:
-        clean = without_pen(crop, band, pitch, type_width + thicker)[band[0]:band[1]]
-        cells = _cells(clean, _core(crop[band[0]:band[1]]), centre, pitch)
+        clean, whole = (image[band[0]:band[1]] for image in without_pen(crop, band, pitch, type_width + thicker))
+        cells = _cells(clean, whole, _core(crop[band[0]:band[1]]), centre, pitch)
         if cells and len(cells) >= 3:
             word = np.hstack([clean[:, a:b] for a, b in cells])
             word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
@@ -172,10 +181,12 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
     if line.role is not Role.SIGNATURE or date is None:
         return line
     page_name = (fields.parse_signature(line.text) or (None, None))[0]
-    if page_name and len(page_name) >= SHORTEST_NAME and sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE:
+    sure = bool(words) and sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE
+    if page_name and len(page_name) >= SHORTEST_NAME and sure:
         return line
     first = words[0] if words else _first_letter(image, date, year_end)
     found = read_name(image, date, first, lang) if first else []
-    if not found:
+    # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
+    if not found or page_name and len(page_name) >= SHORTEST_NAME and len(found) < len(page_name):
         return line
     return line.read_as([w for w in line.words if w.bbox[0] < first.bbox[0]] + found)
