@@ -6,8 +6,9 @@ the type by shape: it leaves the type's band (loops above and below the line), i
 letter never touches, and where it is drawn thicker than the type its strokes are thick ridges running on
 for half a line height and more. What is left in the band is read cell by cell at the name's pitch (twice
 the typewriter's: the name is letter-spaced), the cells squeezed together into one word and read with the
-Cyrillic capitals only. A name is taken only when two readings (as cleaned, and enlarged) give the same
-letters, one a cell, and the cell after the last is empty: a letter the pen took away is no name.
+Cyrillic capitals only, for two margins of the pen's width. A name is taken only when a margin's two readings
+(as cleaned, and enlarged) give the same letters, one a cell, no margin gives other letters, and the cell
+after the last holds no letter: a letter the pen took away, or a faint one left out, is no name.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ import cv2
 import numpy as np
 
 from ocr import fields
+from ocr.assemble import SHORTEST_NAME
 from ocr.footer import BELIEVABLE_CONFIDENCE
 from ocr.lines import Line, Role, Word
 from ocr.recognize import read_crops
 
+log = logging.getLogger(__name__)
+
 # The strokes' cores, without the light rims a grey page keeps: their widths tell the pen from the type.
 CORE_LEVEL = 160
-log = logging.getLogger(__name__)
 
 CAPITALS = {"tessedit_char_whitelist": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"}
 # A typed glyph's box is about this many pitches narrower than its cells (a date of n characters spans n - 0.4).
@@ -33,13 +36,11 @@ GLYPH_SHORT = 0.4
 # thicker, or clearly: a blurred scan thickens the type too, and no one margin takes the pen out best everywhere).
 THICKER = (0.2, 0.6)
 # A cell holds a letter when its ink covers this share of the band's height; the next cell (past the name) holds
-# no letter the pen left whole spanning PART_HEIGHT of it (a faint or broken one), nor, as scanned, ink as tall as a letter
-# and more than EMPTY_AFTER of the name's cells' mean: else the name's end is under the pen.
+# no letter the pen left whole spanning PART_HEIGHT of it (a faint or broken one), nor, as scanned, ink as tall
+# as a letter and more than EMPTY_AFTER of the name's cells' mean: else the name's end is under the pen.
 LETTER_HEIGHT = 0.6
 PART_HEIGHT = 0.4
 EMPTY_AFTER = 0.3
-# A surname has three letters at least: a page reading with fewer lost the rest under the pen.
-SHORTEST_NAME = 3
 # Of a cell this share about its centre is read (the rest is the gap a letter-spaced name leaves).
 CELL_SHARE = 0.6
 
@@ -55,8 +56,8 @@ def _ridges(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _pen(ink: np.ndarray, pen_width: float, height: int) -> np.ndarray:
-    """The pixels of pen strokes drawn thicker than the type: ridges thicker than ``pen_width`` running at least half the line's
-    height (a letter's junction is a dot of thick ridge), widened to the pen's width."""
+    """The pixels of pen strokes drawn thicker than the type: ridges thicker than ``pen_width`` running at least
+    half the line's height (a letter's junction is a dot of thick ridge), widened to the pen's width."""
     dist, ridge = _ridges(ink)
     core = (ridge & (dist > pen_width)).astype(np.uint8)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(core, np.ones((3, 3), np.uint8)), connectivity=8)
