@@ -214,9 +214,10 @@ def parse_special_number(text: str) -> str | None:
 
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
-# ``г.`` is read ``2.`` or ``1.`` too (then with its full stop, so it is no digit of the year).
+# ``г.`` is read ``2.`` or ``1.`` too (then with its full stop, so it is no digit of the year); a speck beside its
+# full stop reads as a comma (``6/5-51 г,.``).
 _SIGNATURE = re.compile(
-    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)[12]\.))\.?(?=\s|$)\s*"
+    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)[12]\.))[.,]{0,2}(?=\s|$)\s*"
     r"(?P<name>.*)$")
 
 

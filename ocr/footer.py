@@ -130,8 +130,23 @@ def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str
     its label (pen strokes, stamp remnants), and those words; the text as it is without words."""
     if not words:
         return text, []
+    words = _dated_whole(words)
     kept = [words[0][0]] + [t for t, c in words[1:] if believable(t, c)]
     return " ".join(kept), [t for t, c in words[1:] if not believable(t, c)]
+
+
+def _dated_whole(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The words with a date and time OCR split in two (``2/5-1.`` ``59``, or at its minutes' full stop read as a
+    space: ``22/11-4`` ``53``) one word again, so it is judged whole: read so, it is typing however unsure each
+    half was."""
+    out: list[tuple[str, float]] = []
+    for text, confidence in words:
+        joined = next((whole for whole in (out[-1][0] + text, f"{out[-1][0]}.{text}") if _DATED.fullmatch(whole)), None) if out else None
+        if joined:
+            out[-1] = (joined, min(out[-1][1], confidence))
+        else:
+            out.append((text, confidence))
+    return out
 
 
 def is_footer_line(text: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ocr import fields, footer, roles
+from ocr import fields, footer, roles, signed_name
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, read_parts, reading_score, unread_bands
@@ -93,7 +93,8 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     rest += [line for line in _unread(read[len(parts):], lines[start].page) if not given & set(_fields(line.words))]
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
-    return lines[:start] + [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
+    rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
+    return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
 
 
 def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list[tuple[int, int, int, int]]:

@@ -97,6 +97,7 @@ def test_grid_row_recipients_without_ocr_marks():
     ("3/10-51 г. -  ``  С Е М Е Н О В", ("СЕМЕНОВ", "3/10-51 г.")),
     ("1/11-53 г.  _  мМАЛИК", ("МАЛИК", "1/11-53 г.")),
     ("2578-47 г.  П У Ш К И Н", ("ПУШКИН", "2578-47 г.")),  # date garbled, the spaced name still signs
+    ("6/5-51 г,.  Р О Щ И Н", ("РОЩИН", "6/5-51 г.")),  # a speck beside the full stop read as a comma
     ("17 января 1950 г. было", None),
 ])
 def test_signature_misreads(text, expected):
@@ -260,6 +261,9 @@ def test_footer_time_read_faintly_is_still_typing():
     from ocr.footer import typed_text
 
     assert typed_text("Отпеч. 18/12-7.05", [("Отпеч.", 87), ("18/12-7.05", 41)]) == ("Отпеч. 18/12-7.05", [])
+    # split in two by OCR, the first half unsure (a heavy tuning page): whole, it is still the typed date and time
+    assert typed_text("Отпеч. 7/5-1. 59", [("Отпеч.", 12), ("7/5-1.", 0), ("59", 96)]) == ("Отпеч. 7/5-1.59", [])
+    assert typed_text("Отеч, 22/11-4 53", [("Отеч,", 0), ("22/11-4", 17), ("53", 64)]) == ("Отеч, 22/11-4.53", [])
     assert typed_text("Верно: 02>=5009> (0", [("Верно:", 90), ("02>=5009>", 41), ("(0", 30)])[0] == "Верно:"
     assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
 

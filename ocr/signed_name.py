@@ -1,0 +1,193 @@
+"""A signer's letter-spaced name read under the pen signature across it (``П А Н Ю Ш К И Н`` with a scrawl over
+its last letters).
+
+Page segmentation reads the first letter or two and stops where the pen's loops begin. The pen is told from
+the type by shape: it leaves the type's band (loops above and below the line), it joins letters a typed
+letter never touches, and where it is drawn thicker than the type its strokes are thick ridges running on
+for half a line height and more. What is left in the band is read cell by cell at the name's pitch (twice
+the typewriter's: the name is letter-spaced), the cells squeezed together into one word and read with the
+Cyrillic capitals only, for two margins of the pen's width. A name is taken only when a margin's two readings
+(as cleaned, and enlarged) give the same letters, one a cell, no margin gives other letters, and the cell
+after the last holds no letter: a letter the pen took away, or a faint one left out, is no name.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import cv2
+import numpy as np
+
+from ocr import fields
+from ocr.assemble import SHORTEST_NAME
+from ocr.footer import BELIEVABLE_CONFIDENCE
+from ocr.lines import Line, Role, Word
+from ocr.recognize import read_crops
+
+log = logging.getLogger(__name__)
+
+# The strokes' cores, without the light rims a grey page keeps: their widths tell the pen from the type.
+CORE_LEVEL = 160
+
+CAPITALS = {"tessedit_char_whitelist": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"}
+# A typed glyph's box is about this many pitches narrower than its cells (a date of n characters spans n - 0.4).
+GLYPH_SHORT = 0.4
+# A pen's stroke drawn thicker than the type: its ridge this many pixels above the type's half-width (just
+# thicker, or clearly: a blurred scan thickens the type too, and no one margin takes the pen out best everywhere).
+THICKER = (0.2, 0.6)
+# A cell holds a letter when its ink covers this share of the band's height; the next cell (past the name) holds
+# no letter the pen left whole spanning PART_HEIGHT of it (a faint or broken one), nor, as scanned, ink as tall
+# as a letter and more than EMPTY_AFTER of the name's cells' mean: else the name's end is under the pen.
+LETTER_HEIGHT = 0.6
+PART_HEIGHT = 0.4
+EMPTY_AFTER = 0.3
+# Of a cell this share about its centre is read (the rest is the gap a letter-spaced name leaves).
+CELL_SHARE = 0.6
+
+
+def _core(image: np.ndarray) -> np.ndarray:
+    return image < CORE_LEVEL
+
+
+def _ridges(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each ink pixel's distance to the paper, and the strokes' ridge (where the distance peaks)."""
+    dist = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
+    return dist, (dist >= cv2.dilate(dist, np.ones((3, 3), np.uint8))) & ink
+
+
+def _pen(ink: np.ndarray, pen_width: float, height: int) -> np.ndarray:
+    """The pixels of pen strokes drawn thicker than the type: ridges thicker than ``pen_width`` running at least
+    half the line's height (a letter's junction is a dot of thick ridge), widened to the pen's width."""
+    dist, ridge = _ridges(ink)
+    core = (ridge & (dist > pen_width)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(core, np.ones((3, 3), np.uint8)), connectivity=8)
+    runs = [k for k in range(1, count) if max(stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]) >= height / 2]
+    core &= np.isin(labels, runs).astype(np.uint8)
+    if not core.any():
+        return core.astype(bool)
+    radius = int(np.ceil(np.median(dist[core > 0])))
+    return cv2.dilate(core, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1,) * 2)).astype(bool)
+
+
+def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width: float) -> tuple[np.ndarray, np.ndarray]:
+    """The crop (ink dark on white) with the pen taken out: what joins letters or leaves the type's band
+    ``band`` (rows) kept only inside the band and off the pen's strokes (ridges thicker than ``pen_width``); the
+    type's own letters kept whole; and where those whole letters are (no pen touched them)."""
+    ink = _core(crop)
+    height = band[1] - band[0]
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    pen = _pen(ink, pen_width, height)
+    slack = 0.3 * height
+    kept, whole = np.zeros_like(ink), np.zeros_like(ink)
+    for k in range(1, count):
+        x, y, w, h, _ = stats[k]
+        part = labels == k
+        if y >= band[0] - slack and y + h <= band[1] + slack and w <= pitch:
+            whole |= part
+        else:
+            part[:band[0]] = part[band[1]:] = False
+            part &= ~pen
+        kept |= part
+    return np.where(kept, crop, 255).astype(crop.dtype), whole
+
+
+def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> list[tuple[int, int]] | None:
+    """The name's cells (column ranges) from the first letter's centre on, a pitch apart, while each holds a
+    letter as tall as the band; None when the cell after the last may still hold one (faint, or under the pen)."""
+    height = clean.shape[0]
+    cells, shares = [], []
+    centre = first
+    while centre + pitch / 2 <= clean.shape[1]:
+        a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
+        if _extent(_core(clean[:, a:b])) < LETTER_HEIGHT * height:
+            break
+        cells.append((a, b))
+        shares.append(ink[:, a:b].mean())
+        centre += pitch
+    a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
+    if not cells or _extent(whole[:, a:b]) >= PART_HEIGHT * height or (
+            ink[:, a:b].size and ink[:, a:b].mean() > EMPTY_AFTER * np.mean(shares) and _extent(ink[:, a:b]) >= LETTER_HEIGHT * height):
+        return None
+    return cells
+
+
+def _extent(ink: np.ndarray) -> int:
+    """How many rows the ink spans, top to bottom."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    return int(rows[-1] - rows[0]) if rows.size else 0
+
+
+def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Word]:
+    """The name's letters, one word each in its cell, read under the pen on ``image`` (the page as read,
+    ink dark); none when the readings differ or do not give one letter a cell. ``date``: the line's typed
+    date (its pitch and type), ``first``: the name's first letter as the page reading found it."""
+    top, height = date.bbox[1], date.bbox[3]  # the figures stand as tall as the capitals; a word the pen crossed, taller
+    bottom = top + height
+    pitch = 2 * date.bbox[2] / max(1.0, len(date.text) - GLYPH_SHORT)
+    x0 = max(0, int(first.bbox[0] - pitch / 2))
+    centre = first.bbox[0] - x0 + min(first.bbox[2], pitch / 2) / 2  # the first letter's (a word may hold two)
+    crop = image[max(0, top - 2 * height):bottom + 2 * height, x0:]
+    band = (top - max(0, top - 2 * height), bottom - max(0, top - 2 * height))
+    dx, dy, dw, dh = date.bbox
+    dist, ridge = _ridges(_core(image[dy:dy + dh, dx:dx + dw]))
+    if not ridge.any() or not crop.size:
+        return []
+    type_width = float(np.percentile(dist[ridge], 75))
+    words, layouts = [], []
+    for thicker in THICKER:
+        clean, whole = (image[band[0]:band[1]] for image in without_pen(crop, band, pitch, type_width + thicker))
+        cells = _cells(clean, whole, _core(crop[band[0]:band[1]]), centre, pitch)
+        if cells and len(cells) >= 3:
+            word = np.hstack([clean[:, a:b] for a, b in cells])
+            word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
+            words += [word, cv2.resize(word, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)]
+            layouts += [cells, cells]
+    readings = [("".join(w.text for w in found), min((w.confidence for w in found), default=0.0), tuple(cells))
+                for found, cells in zip(read_crops(words, lang, 7, extra=CAPITALS), layouts)]
+    log.debug("a signer's name under the pen read %s", [(text, len(cells)) for text, _, cells in readings])
+    # Each margin gives the name its two readings agree on, one letter a cell; the margins must not differ.
+    given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(readings[::2], readings[1::2])
+             if first[0] == second[0] and len(first[0]) == len(first[2])}
+    if len({text for text, _ in given}) != 1:
+        return []
+    (best, cells), confidence = min(given.items(), key=lambda item: item[1])
+    return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence) for letter, (a, b) in zip(best, cells)]
+
+
+def _name_words(line: Line) -> tuple[Word | None, float, list[Word]]:
+    """A signature line's typed date, where its year's ``г.`` ends, and the words after that with letters."""
+    dated = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), None)
+    if dated is None:
+        return None, 0.0, []
+    date = line.words[dated]
+    year_end = date.bbox[0] + date.bbox[2] * (1 + 2 / max(1.0, len(date.text) - GLYPH_SHORT))  # ``г.`` a space after it
+    after = [w for w in line.words[dated + 1:] if any(c.isalpha() for c in w.text)
+             and not (w.text.strip(".,") in ("г", "п") and w.bbox[0] < year_end)]
+    return date, year_end, after
+
+
+def _first_letter(image: np.ndarray, date: Word, year_end: float) -> Word | None:
+    """Where the name begins when the page reading read none of it: the first ink past the year's ``г.`` as
+    tall as the date's figures (a pen's tail across the band is lower)."""
+    x, y, _, height = date.bbox
+    band = _core(image[y:y + height, int(year_end):])
+    tall = np.flatnonzero(band.any(axis=0) & (np.argmax(band[::-1], axis=0) + np.argmax(band, axis=0) <= (1 - LETTER_HEIGHT) * height))
+    return Word(text="", bbox=(int(year_end) + int(tall[0]), y, 1, height), confidence=0.0) if tall.size else None
+
+
+def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
+    """A signature line with its name read under the pen (:func:`read_name`) where the page reading read
+    none of it surely (a letter or two, or marks), its date kept; the line as it is otherwise."""
+    date, year_end, words = _name_words(line)
+    if line.role is not Role.SIGNATURE or date is None:
+        return line
+    page_name = (fields.parse_signature(line.text) or (None, None))[0]
+    sure = bool(words) and sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE
+    if page_name and len(page_name) >= SHORTEST_NAME and sure:
+        return line
+    first = words[0] if words else _first_letter(image, date, year_end)
+    found = read_name(image, date, first, lang) if first else []
+    # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
+    if not found or page_name and len(page_name) >= SHORTEST_NAME and len(found) < len(page_name):
+        return line
+    return line.read_as([w for w in line.words if w.bbox[0] < first.bbox[0]] + found)

@@ -1,0 +1,41 @@
+"""A signer's letter-spaced name read under the pen signature across it (signature lines of clean tuning pages,
+as the page reading left them: the date and the name's first letter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+
+from ocr.lines import Line, Role, Word
+from ocr.signed_name import under_pen
+
+SIGNATURES = Path(__file__).parent / "resources" / "signatures"
+
+
+def _line(*words: tuple[str, tuple[int, int, int, int], float]) -> Line:
+    return Line(text="", role=Role.SIGNATURE).read_as([Word(text, bbox, confidence) for text, bbox, confidence in words])
+
+
+def _page(name: str):
+    return cv2.imread(str(SIGNATURES / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
+
+
+def test_a_name_under_the_pen_is_read_letter_by_letter():
+    # ``Ш Т Ы К О В`` with a grey scrawl across ``Т`` to ``В``: the page reading kept the ``Ш`` only
+    line = _line(("13/6-53", (20, 75, 145, 25), 88.3), ("г", (196, 80, 11, 13), 92.7), ("Ш", (829, 76, 15, 20), 91.4))
+    read = under_pen(_page("clean-tg-01003"), line, "rus")
+    assert read.text == "13/6-53 г Ш Т Ы К О В"
+    starts = [w.bbox[0] for w in read.words[2:]]
+    assert abs(starts[0] - 823) <= 3 and all(42 <= b - a <= 46 for a, b in zip(starts, starts[1:]))  # a cell each, the pitch apart
+
+
+def test_no_name_is_taken_where_the_pen_leaves_letters_unclear():
+    # ``Б О Д Р О В`` under a scrawl as dark as the type: the two readings disagree (``БЕПРОРВ``, ``БЕПРОР``)
+    line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
+    assert under_pen(_page("clean-tg-01009"), line, "rus") == line
+
+
+def test_a_name_the_page_read_surely_stays():
+    line = _line(("1/11-52", (20, 75, 141, 25), 90), ("г.", (190, 85, 30, 14), 95), ("БОДРОВ", (806, 78, 240, 19), 90))
+    assert under_pen(_page("clean-tg-01009"), line, "rus") == line
