@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr import grid, registry
+from ocr import grid, registry_reread
 from ocr.combine import plain_choice, second_reading
 from ocr.contract import Stamp
 from ocr.exec import tesseract
@@ -72,7 +72,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     parsed = plain_choice(prepared, scan.image, parsed, settings.ocr.lang)
     parsed = reread_footer(prepared, parsed, settings.ocr.lang)
     parsed = without_stamp_words(parsed, found, prepared.image.shape[1])
-    parsed = registry.read_notes_again(prepared.image, parsed, settings.ocr.lang, prepared.grey)
+    parsed = registry_reread.read_notes_again(prepared.image, parsed, settings.ocr.lang, prepared.grey)
     lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(

@@ -2,24 +2,16 @@
 
 Clerks typed or wrote them by hand in a fixed shape (the notice and its reference, the note's number,
 a date with a Roman month), so what OCR makes of their fixed parts is written as they are spelt, and
-their figures (a Roman month among them) are read again in figures alone and voted on.
+their figures as most of their readings in figures (:mod:`ocr.registry_reread`) give them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
-import cv2
-import numpy as np
-
-from ocr.combine import line_box
 from ocr.fields import roman_month
 from ocr.form import ROMAN_MONTHS
-from ocr.lines import Line, Role, Word
-from ocr.recognize import read_boxes, read_crops
-from ocr.routing import parse_routing, received_month
-from ocr.stamps.figures import binarised, voted
+from ocr.stamps.figures import voted
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
@@ -109,68 +101,14 @@ def is_whole(note: str, month: int | None = None) -> bool:
     return bool(_WHOLE_NOTE.fullmatch(note)) and in_month
 
 
-def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:
-    """How well a reading of a note line reads as a note: whole, and whole in the telegram's month."""
-    note = registry_note(" ".join(w.text for w in words), month)
-    return is_whole(note), is_whole(note, month)
-
-
-# A note is read again as a raw line (no page layout analysis): a pen's numerals, which page segmentation
-# reads as letters (``2. Л.``, ``2.1.``), come out whole (``2.Х1.``) more often so than as one line (``psm 7``).
-NOTE_PSM = 13
-
-
-def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.ndarray | None = None) -> list[Line]:
-    """``lines`` with each registry note read again alone (:data:`NOTE_PSM`), that reading kept when it reads
-    more of the note's shape (a typed note the page read whole stays as read), then its figures read again
-    (:func:`figured_note`) on ``grey`` (the page before binarisation, in the same frame) where there is one:
-    the page's threshold breaks a faint note's small type. Notes are written by hand in the margin as often
-    as typed there, and page segmentation reads a pen's italic poorly (``(561 /м. ни. - 2. Л.`` where the raw
-    line reads ``2.Х1.``)."""
-    notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
-    if not notes:
-        return lines
-    routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
-    month = received_month(parse_routing(routing).received_date_raw) if routing else None
-    boxes = [line_box(lines[k].words) for k in notes]
-    again = read_boxes(image, boxes, lang, psm=NOTE_PSM)
-    lines = list(lines)
-    for k, words in zip(notes, again):
-        if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
-            lines[k] = lines[k].read_as(words)
-    for k, figures in zip(notes, _figure_readings(image if grey is None else grey, boxes)):
-        if note := figured_note(registry_note(lines[k].text, month), figures, month):
-            lines[k] = dataclasses.replace(lines[k], text=note)
-    return lines
-
-
-# The Latin model reads a pen's Roman month (I, V, X), for which the Cyrillic one holds no letters (it reads
-# an italic ``VI`` as ``9``, ``XI`` as ``Л``), and reads the pen's figures as well; kept to a note's figures.
-FIGURES_LANG = "eng"
-NOTE_FIGURES = {"tessedit_char_whitelist": "0123456789IVX./- "}
-FIGURE_SCALES = (1.0, 1.5, 2.0, 3.0)  # each note's box read as it is and enlarged, grey and on its own ink
-MIN_VOTES = 2  # readings that must agree on a figure for it to be written
-
-
-def _figure_readings(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> list[list[str]]:
-    """Each box's line read in figures (:data:`NOTE_FIGURES`) as grey and binarised on its own ink, at each
-    of :data:`FIGURE_SCALES`, all in one run of Tesseract."""
-    crops = []
-    for x, y, w, h in boxes:
-        crop = image[max(y, 0):y + h, max(x, 0):x + w]
-        for scale in FIGURE_SCALES:
-            grey = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if scale != 1.0 else crop
-            crops += [grey, binarised(grey)]
-    texts = [" ".join(w.text for w in words) for words in read_crops(crops, FIGURES_LANG, psm=7, extra=NOTE_FIGURES)]
-    per_box = len(crops) // len(boxes)
-    return [texts[k * per_box:(k + 1) * per_box] for k in range(len(boxes))]
-
-
 # The parts of a note's whole shape as :func:`registry_note` writes them.
 _SEE_NUMBERS = (re.compile(r"^См\. изв\. № (\d+)"), re.compile(r"\(ссылка № (\d+)\)$"))
 _MP_PARTS = (re.compile(r"^N (\d+) / м\. п\."), re.compile(r"/ м\. п\. - (\d{1,2}\. [IVX]+\.)$"))
 # A note begun ``См. изв.`` as OCR of a worn line reads it (``См: изб.``), or with its ``(ссылка``.
 _SEE_BEGUN = re.compile(r"^[СCс]?[Мм][.:,]\s*[иu]|\(\s*[сcС][сcСеe]\S{3,4}")
+MIN_VOTES = 2  # readings that must agree on a figure for it to be written
+# A ``м. п.`` note as OCR of a worn line reads it: its ``N``, or its number and ``м. п`` (``255 ум. п -``).
+_MP_BEGUN = re.compile(r"^N |/ м\. п\.|\d\s*\S?\s*[мМ][.,]\s*[пПnн]")
 # The Latin model's figures: a ``м. п.`` note's number before its slash (a 1 read as I), its day and Roman
 # month at its end (an I read as 1).
 _FIGURED_NUMBER = re.compile(r"([\dI]{2,5})\s*/")
@@ -186,7 +124,7 @@ def figured_note(note: str, figures: list[str], month: int | None = None) -> str
         notice = _agreed([_see_numbers(f)[0] for f in figures] + [_part(_SEE_NUMBERS[0], note)])
         link = _agreed([_see_numbers(f)[1] for f in figures] + [_part(_SEE_NUMBERS[1], note)])
         return f"См. изв. № {notice} (ссылка № {link})" if notice and link else None
-    if "/ м. п." not in note and not note.startswith("N "):
+    if not _MP_BEGUN.search(note):
         return None
     expected = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
     number = _agreed([m[1].replace("I", "1") if (m := _FIGURED_NUMBER.search(f)) else None for f in figures]

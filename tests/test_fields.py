@@ -212,6 +212,8 @@ def test_a_notes_figures_are_those_most_of_its_readings_agree_on():
     # A heavy scan's pen note and its readings in figures (the Latin model) from a run: VI read ``99`` and ``V1``.
     figures = ["174 14.", "174 /. .- 14.V1.", "174 / 1400.", "174 /...- 14VI.", "-174 /. 14041.", "-V174/. 1. 140V.", "174 /. 14.", "-174/...- 1401."]
     assert figured_note("+9174 / м. п. - 14.99,", figures, 6) == "N 174 / м. п. - 14. VI."
+    figures = ["450/..-5.1V. -", "450/.1.-5.V .-", "450/..-5.1V. . -", "450/..-5.IV. .-"]  # specks after IV
+    assert figured_note("N 450 /м.-п.-5. 9%.", figures, 4) == "N 450 / м. п. - 5. IV."
     # ``(ссылка`` read ``((смлкр №6``; ``изв.`` read as figures, its ``№`` as ``96``.
     figures = [". 136. 2389 59 -", ".. 16 2589 6 59", "..136. 2389 96 59", ".16. 96 2369 659"]
     assert figured_note("См. изв. № 2389 ((смлкр №6 59) _", figures) == "См. изв. № 2389 (ссылка № 59)"

@@ -148,7 +148,7 @@ def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
 def test_a_hand_written_registry_note_is_read_again_whole():
     from PIL import Image, ImageDraw
 
-    from ocr import registry
+    from ocr import registry, registry_reread
     from ocr.lines import Line, Role
 
     image = Image.new("L", (1400, 200), 255)
@@ -161,7 +161,7 @@ def test_a_hand_written_registry_note_is_read_again_whole():
     (y0, x0), (y1, x1) = ink.min(0), ink.max(0)
     read = Word("(561 /м. ни. - 2. Л.", (int(x0), int(y0), int(x1 - x0), int(y1 - y0)), 30.0)  # as page segmentation read it
     lines = [Line(read.text, Role.REGISTRATION, bbox=read.bbox, confidence=30.0, words=[read]), Line(routing, Role.ROUTING)]
-    again = registry.read_notes_again(page, lines, "rus")
+    again = registry_reread.read_notes_again(page, lines, "rus")
     assert registry.registry_note(again[0].text, 11) == "N 561 / м. п. - 2. XI."
     assert again[1] is lines[1]
 
@@ -171,7 +171,7 @@ def test_a_pens_roman_month_is_read_in_latin_figures():
     read again by the Latin model kept to figures, give it."""
     from PIL import Image, ImageDraw
 
-    from ocr import registry
+    from ocr import registry_reread
     from ocr.lines import Line, Role
 
     image = Image.new("L", (1400, 120), 255)
@@ -182,5 +182,5 @@ def test_a_pens_roman_month_is_read_in_latin_figures():
     read = Word("(174 /м. п. - 14.9.", (int(x0), int(y0), int(x1 - x0), int(y1 - y0)), 68.0)  # as the page read it
     routing = "Из ПЕКИНА № 8075 пол. 3 час. 06 мин. 12/6 19 53 г. экз. № 11"
     lines = [Line(read.text, Role.REGISTRATION, bbox=read.bbox, confidence=68.0, words=[read]), Line(routing, Role.ROUTING)]
-    again = registry.read_notes_again(page, lines, "rus")
+    again = registry_reread.read_notes_again(page, lines, "rus")
     assert again[0].text == "N 174 / м. п. - 14. VI."
