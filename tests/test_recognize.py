@@ -184,3 +184,24 @@ def test_a_pens_roman_month_is_read_in_latin_figures():
     lines = [Line(read.text, Role.REGISTRATION, bbox=read.bbox, confidence=68.0, words=[read]), Line(routing, Role.ROUTING)]
     again = registry_reread.read_notes_again(page, lines, "rus")
     assert again[0].text == "N 174 / м. п. - 14. VI."
+
+
+def test_a_faint_note_the_threshold_lost_is_read_on_the_grey_margin():
+    """A faint typed note the page's binarisation wiped out is read again on the grey page above the title;
+    a resolution written across the margin beside it is read there too, but never kept as a note."""
+    from PIL import Image, ImageDraw
+
+    from ocr import registry_reread
+    from ocr.lines import Line, Role
+
+    image = Image.new("L", (1600, 260), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 40), "См. изв. № 1339 (ссылка № 18)", font=load_font(Face.TYPE, 30), fill=150)
+    draw.text((900, 30), "Ознакомить", font=load_font(Face.HAND, 44), fill=60)
+    draw.text((500, 170), "Шифртелеграмма", font=load_font(Face.TYPE, 50), fill=0)
+    grey = np.asarray(image)
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)  # the note (ink 150) gone, the resolution kept
+    title = Line("Шифртелеграмма", Role.FORM_TITLE, bbox=(500, 170, 600, 60), confidence=90.0)
+    again = registry_reread.read_notes_again(binary, [title], "rus", grey)
+    assert [line.text for line in again if line.role is Role.REGISTRATION] == ["См. изв. № 1339 (ссылка № 18)"]
+    assert again[-1] is title
