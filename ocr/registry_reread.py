@@ -125,7 +125,7 @@ def _same_line(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bo
 # an italic ``VI`` as ``9``, ``XI`` as ``Л``), and reads the pen's figures as well; kept to a note's figures.
 FIGURES_LANG = "eng"
 NOTE_FIGURES = {"tessedit_char_whitelist": "0123456789IVX./- "}
-FIGURE_SCALES = (1.0, 1.5, 2.0, 3.0)  # each note's box read as it is and enlarged, grey and on its own ink
+FIGURE_SCALES = (1.0, 1.5, 2.0)  # each note's box read as it is and enlarged, grey and on its own ink
 
 
 def _figure_readings(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> list[list[str]]:
