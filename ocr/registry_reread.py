@@ -116,7 +116,7 @@ def _with_margin(lines: list[Line], pieces: list[list[Word]], month: int | None)
 
 
 def _same_line(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
-    """Whether two boxes share most of the lower one's height and overlap across."""
+    """Whether two boxes share most of the shorter one's height and overlap across."""
     rows = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return rows > 0.5 * min(a[3], b[3]) and min(a[0] + a[2], b[0] + b[2]) > max(a[0], b[0])
 
