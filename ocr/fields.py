@@ -300,7 +300,7 @@ def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
 
 def parse_int(text: str) -> int | None:
     """A bare number such as a folio (``64``); None when the text is not one."""
-    digits = re.fullmatch(r"[\s`'’‘.,:;_\-]*(\d{1,5})\s*\.?[\s`'’‘,:;_\-]*", text)  # specks of dust beside it
+    digits = re.fullmatch(r"[\s`'’‘.,:;_\-—–]*(\d{1,5})\s*\.?[\s`'’‘,:;_\-—–]*", text)  # specks of dust beside it
     return int(digits.group(1)) if digits else None
 
 

@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr import grid, registry
+from ocr import grid, registry_reread
 from ocr.combine import plain_choice, second_reading
 from ocr.contract import Stamp
 from ocr.exec import tesseract
@@ -74,7 +74,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     parsed = reread_footer(prepared, parsed, settings.ocr.lang)
     parsed = without_stamp_words(parsed, found, prepared.image.shape[1])
     parsed = reread_routing(prepared, parsed, settings.ocr.lang)  # after the last laying out: its line may be the form's, written anew
-    parsed = registry.read_notes_again(prepared.image, parsed, settings.ocr.lang)
+    parsed = registry_reread.read_notes_again(prepared.image, parsed, settings.ocr.lang, prepared.grey)
     lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(

@@ -1,21 +1,17 @@
 """Registry notes in the top margin: ``См. изв. № 1758 (ссылка № 61)``, ``N 986 / м. п. - 30. I.``, ``412``.
 
 Clerks typed or wrote them by hand in a fixed shape (the notice and its reference, the note's number,
-a date with a Roman month), so what OCR makes of their fixed parts is written as they are spelt.
+a date with a Roman month), so what OCR makes of their fixed parts is written as they are spelt, and
+their figures as most of their readings in figures (:mod:`ocr.registry_reread`) give them.
 """
 
 from __future__ import annotations
 
 import re
 
-import numpy as np
-
-from ocr.combine import line_box
 from ocr.fields import roman_month
 from ocr.form import ROMAN_MONTHS
-from ocr.lines import Line, Role, Word
-from ocr.recognize import read_boxes
-from ocr.routing import parse_routing, received_month
+from ocr.stamps.figures import voted
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
@@ -105,30 +101,61 @@ def is_whole(note: str, month: int | None = None) -> bool:
     return bool(_WHOLE_NOTE.fullmatch(note)) and in_month
 
 
-def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:
-    """How well a reading of a note line reads as a note: whole, and whole in the telegram's month."""
-    note = registry_note(" ".join(w.text for w in words), month)
-    return is_whole(note), is_whole(note, month)
+# The parts of a note's whole shape as :func:`registry_note` writes them.
+_SEE_NUMBERS = (re.compile(r"^См\. изв\. № (\d+)"), re.compile(r"\(ссылка № (\d+)\)$"))
+_MP_PARTS = (re.compile(r"^N (\d+) / м\. п\."), re.compile(r"/ м\. п\. - (\d{1,2}\. [IVX]+\.)$"))
+# A note begun ``См. изв.`` as OCR of a worn line reads it (``См: изб.``), or with its ``(ссылка``.
+_SEE_BEGUN = re.compile(r"^[СCс]?[Мм][.:,]\s*[иu]|\(\s*[сcС][сcСеe]\S{3,4}")
+MIN_VOTES = 2  # readings that must agree on a figure for it to be written
+# A ``м. п.`` note as OCR of a worn line reads it: its ``N``, or its number and ``м. п`` (``255 ум. п -``).
+_MP_BEGUN = re.compile(r"^N |/ м\. п\.|\d\s*\S?\s*[мМ][.,]\s*[пПnн]")
+# The Latin model's figures: a ``м. п.`` note's number before its slash (a 1 read as I), its day and Roman
+# month at its end (an I read as 1).
+_FIGURED_NUMBER = re.compile(r"([\dI]{2,5})\s*/")
+_FIGURED_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([IVX1]{1,5})[\s.\-/]*$")
 
 
-# A note is read again as a raw line (no page layout analysis): a pen's numerals, which page segmentation
-# reads as letters (``2. Л.``, ``2.1.``), come out whole (``2.Х1.``) more often so than as one line (``psm 7``).
-NOTE_PSM = 13
+def figured_note(note: str, figures: list[str], month: int | None = None) -> str | None:
+    """A note (as :func:`registry_note` gives it) in its whole shape, each of its figures the one most of
+    its readings agree on (``figures``, its readings in figures, then ``note``, which decides between as
+    many); None where the note does not show which shape it is written in (a resolution, a scrawl) or too
+    few readings agree on a figure. ``month``: the telegram's, which of as many readings a date is taken in."""
+    if note.startswith("См. изв.") or _SEE_BEGUN.search(note):
+        notice = _agreed([_see_numbers(f)[0] for f in figures] + [_part(_SEE_NUMBERS[0], note)])
+        link = _agreed([_see_numbers(f)[1] for f in figures] + [_part(_SEE_NUMBERS[1], note)])
+        return f"См. изв. № {notice} (ссылка № {link})" if notice and link else None
+    if not _MP_BEGUN.search(note):
+        return None
+    expected = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
+    number = _agreed([m[1].replace("I", "1") if (m := _FIGURED_NUMBER.search(f)) else None for f in figures]
+                     + [_part(_MP_PARTS[0], note)])
+    date = _agreed([_figured_date(f) for f in figures] + [_part(_MP_PARTS[1], note)],
+                   lambda d: d.split()[-1].rstrip(".") in expected)
+    return f"N {number} / м. п. - {date}" if number and date else None
 
 
-def read_notes_again(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with each registry note read again alone (:data:`NOTE_PSM`), that reading kept when it reads
-    more of the note's shape (a typed note the page read whole stays as read). Notes are written by hand in
-    the margin as often as typed there, and page segmentation reads a pen's italic poorly (``(561 /м. ни. -
-    2. Л.`` where the raw line reads ``2.Х1.``)."""
-    notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
-    if not notes:
-        return lines
-    routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
-    month = received_month(parse_routing(routing).received_date_raw) if routing else None
-    again = read_boxes(image, [line_box(lines[k].words) for k in notes], lang, psm=NOTE_PSM)
-    lines = list(lines)
-    for k, words in zip(notes, again):
-        if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
-            lines[k] = lines[k].read_as(words)
-    return lines
+def _part(pattern: re.Pattern, note: str) -> str | None:
+    return found[1] if (found := pattern.search(note)) else None
+
+
+def _see_numbers(figures: str) -> tuple[str | None, str | None]:
+    """The notice's and its reference's numbers in a ``См. изв.`` note's figures: the reference's the last
+    number (of one or two figures), the notice's the last of three figures or more before it (the words
+    before read as figures, ``изв.`` as ``136.``, its ``№`` as ``96``)."""
+    numbers = re.findall(r"\d+", figures)
+    if not numbers or len(numbers[-1]) > 2:
+        return None, None
+    return next((n for n in reversed(numbers[:-1]) if len(n) >= 3), None), numbers[-1]
+
+
+def _figured_date(figures: str) -> str | None:
+    """The day and Roman month at the end of a ``м. п.`` note's figures: ``- 14. V1.`` → ``14. VI.``."""
+    found = _FIGURED_DATE.search(figures)
+    month = roman_month(found[2]) if found else None
+    return f"{int(found[1])}. {month}." if month and 1 <= int(found[1]) <= 31 else None
+
+
+def _agreed(values: list[str | None], fits=lambda value: True) -> str | None:
+    """The value most readings agree on, when :data:`MIN_VOTES` of them do."""
+    value = voted(values, fits)
+    return value if value and values.count(value) >= MIN_VOTES else None

@@ -131,6 +131,7 @@ def test_registry_note(text, expected):
 def test_continuation_copy_and_folio_tolerate_misreads():
     assert fields.parse_continuation_copy("экз. № З...") == (True, 3)
     assert fields.parse_int("`274") == 274
+    assert fields.parse_int("268 —") == 268  # a dash of a heavy scan's specks beside the folio
     assert fields.parse_page_label("‘3.") == "3."
 
 
@@ -206,6 +207,24 @@ def test_a_resolution_is_no_registry_note():
 
     assert not is_note(registry_note("В дело 9.-М."))
     assert is_note(registry_note("\\561/м.н.- 2. XII.")) and is_note("См. изв. № 1287 (ссылка № 30)")
+
+
+def test_a_notes_figures_are_those_most_of_its_readings_agree_on():
+    from ocr.registry import figured_note
+
+    # A heavy scan's pen note and its readings in figures (the Latin model) from a run: VI read ``99`` and ``V1``.
+    figures = ["174 14.", "174 /. .- 14.V1.", "174 / 1400.", "174 /...- 14VI.", "-174 /. 14041.", "-V174/. 1. 140V.", "174 /. 14.", "-174/...- 1401."]
+    assert figured_note("+9174 / м. п. - 14.99,", figures, 6) == "N 174 / м. п. - 14. VI."
+    figures = ["450/..-5.1V. -", "450/.1.-5.V .-", "450/..-5.1V. . -", "450/..-5.IV. .-"]  # specks after IV
+    assert figured_note("N 450 /м.-п.-5. 9%.", figures, 4) == "N 450 / м. п. - 5. IV."
+    # ``(ссылка`` read ``((смлкр №6``; ``изв.`` read as figures, its ``№`` as ``96``.
+    figures = [". 136. 2389 59 -", ".. 16 2589 6 59", "..136. 2389 96 59", ".16. 96 2369 659"]
+    assert figured_note("См. изв. № 2389 ((смлкр №6 59) _", figures) == "См. изв. № 2389 (ссылка № 59)"
+    assert figured_note("См: изб. АЕ 4 (сеялка 26 43)", ["36. 114 X 43", "6. V 114 X 43"]) == "См. изв. № 114 (ссылка № 43)"
+    # A resolution across the margin and a page's edge are never made a note; nor a note one reading alone reads.
+    assert figured_note("Ознакомить", ["3 ..", "X I.", "I..", "I.."]) is None
+    assert figured_note("268 —", ["268 -", "", "", "268 -"]) is None
+    assert figured_note("N 561 / м. п. - 2. Л.", ["561 /. 1. - 2. XI.", "", "", ""], 11) is None
 
 
 def test_footer_date_ends_in_a_digit():

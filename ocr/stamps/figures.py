@@ -43,7 +43,7 @@ def binarised(crop: np.ndarray) -> np.ndarray:
     return cv2.erode(black, np.ones((3, 3), np.uint8))
 
 
-def _voted(values: list[str | None], fits) -> str | None:
+def voted(values: list[str | None], fits) -> str | None:
     """The value most readings agree on; between as many, one of the expected shape, then the later read
     (the re-readings come after the first)."""
     counts = Counter(v for v in values if v)
@@ -56,11 +56,11 @@ def chosen(readings: list[str]) -> str:
     """A number or date line from its readings (its first reading, then the re-readings): the number or
     date most of them agree on (a number by its figures), written out in full; the first reading where none holds either."""
     numbers = [parse.incoming_number(r) for r in readings]
-    figures = _voted([re.split(r"[-/]", n)[0] if n else None for n in numbers], NUMBER_SHAPE.fullmatch)
+    figures = voted([re.split(r"[-/]", n)[0] if n else None for n in numbers], NUMBER_SHAPE.fullmatch)
     if figures:
         # With the suffix any reading of those figures has (a letter or two after them, the first lost).
         return f"Вх. № {max((n for n in numbers if n and re.split(r'[-/]', n)[0] == figures), key=len)}"
-    iso = _voted([parse.date(r)[0] for r in readings], lambda v: True)
+    iso = voted([parse.date(r)[0] for r in readings], lambda v: True)
     if iso is None:
         return readings[0]
     written = [parse.date_written(r) for r in readings if parse.date(r)[0] == iso]
