@@ -13,7 +13,7 @@ import numpy as np
 
 from ocr import layout
 from ocr.lines import Line, Word
-from ocr.recognize import centred_in
+from ocr.recognize import centred_in, overlap
 from ocr.stamps.detect import FoundStamp
 
 STAMP_SMALL_WORDS = {"т", "г", "сс", "с"}  # the few words stamps carry in small letters
@@ -39,7 +39,7 @@ def without_typing(found: FoundStamp, typed: list[Word]) -> FoundStamp:
     x, y, _, _ = found.box
     ink = found.ink.copy()
     for word in typed:
-        if word.confidence < TYPED_CONFIDENCE or stamp_like(word.text) or not centred_in(word, found.box):
+        if word.confidence < TYPED_CONFIDENCE or stamp_like(word.text) or not overlap(word.bbox, found.box):
             continue
         wx, wy, ww, wh = word.bbox
         ink[max(0, wy - y - RIM):max(0, wy - y + wh + RIM), max(0, wx - x - RIM):max(0, wx - x + ww + RIM)] = 0

@@ -131,11 +131,12 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     right against the lexicon; the strip's way round with more known words is the legend's.
     """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
-    images = [ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring), cv2.rotate(ring.strip, cv2.ROTATE_180)]
+    images = [ring.strip, textlines.centre_band(unwrap.centre_disc(found.ink, found.ellipse, ring)),
+              cv2.rotate(ring.strip, cv2.ROTATE_180)]
     legend, centre, turned = ([corrected(w) for w in words] for words in
                               read_crops(images, lang, psm=6, extra=SEAL_CHARACTERS, numbered=True))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
-    centre = centre_lines([w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE])
+    centre = centre_lines(centre)
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
     legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
     centre = [w for w in centre if stamp_like(w.text)]
