@@ -22,7 +22,7 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
 from ocr.stamps import figures, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
-from ocr.stamps.overlap import stamp_like, without_typing
+from ocr.stamps.overlap import stamp_like
 
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
@@ -204,14 +204,15 @@ def _to_page(page: PreprocessedPage, points: np.ndarray) -> list[tuple[int, int]
     return [(int(round(px)), int(round(py))) for px, py in mapped]
 
 
-def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str, typed: list[Word] = (),
+def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str,
                 found: list[FoundStamp] | None = None) -> list[Stamp]:
     """Every rubber stamp of ``page`` (``found`` there already, or found now), read on its own and parsed;
-    boxes in the scan's pixels. ``typed``: the page's own words (processed frame), whose typing is taken
-    out of each stamp's ink."""
+    boxes in the scan's pixels. Typing under a stamp stays in its ink: blanking the typed words' boxes
+    wiped the stamp's own strokes across them and read worse (its lines and legend are told from the
+    typing by their own rows instead)."""
     stamps = []
     for stamp in find_stamps(page, dpi) if found is None else found:
-        lines, words = read_found(without_typing(stamp, list(typed)), lang)
+        lines, words = read_found(stamp, lang)
         fields = parse.parse(lines)
         confidence = reading_score(words)
         stamps.append(Stamp(
