@@ -148,8 +148,13 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
     one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
     level = unwrap.deskew_rect(_shaded(found), found.rect)
+    # Then with its rows at their sharpest, when that reads better: a frame taken off the typing's lines
+    # or a worn edge lies askew to the stamp's lines (the typing's lines can be the sharper).
+    middle = (level.shape[1] / 2, level.shape[0] / 2)
+    turn = unwrap.level_turn(255 - level)
+    turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for image in (level, cv2.rotate(level, cv2.ROTATE_180)):
+    for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if turn else ()):
         crops = textlines.line_crops(image)
         lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
         lines = [(crop, words) for crop, words in lines if words]
