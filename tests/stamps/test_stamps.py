@@ -26,6 +26,8 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # Read off rendered stamps line by line: a quote after №, Latin ``cc`` for the Cyrillic suffix.
     ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
     ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
+    # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
+    ("Вх. № 9507/68", "9507/сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
