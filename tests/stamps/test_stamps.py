@@ -68,6 +68,15 @@ def test_a_month_of_is_is_counted_on_its_ink(month, strokes, font):
     assert figures.upright_strokes(ink > 0) == strokes
 
 
+def test_a_date_line_is_cut_into_its_day_month_and_year_at_their_gaps():
+    line = np.full((60, 400), 255, np.uint8)
+    cv2.putText(line, "12", (10, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)  # letters' gaps narrower than the parts'
+    cv2.putText(line, "XII", (110, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
+    cv2.putText(line, "1949", (230, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
+    parts = figures.parts(line)
+    assert len(parts) == 3 and sum(p.shape[1] - 16 for p in parts) == 400
+
+
 def test_office_is_the_lines_that_are_neither_number_nor_date():
     fields = parse.parse(["МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", "ОТДЕЛ ДВ", "Вх. № 0412-сс", "26 IX 1949 г."])
     assert fields == parse.StampFields("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР ОТДЕЛ ДВ", "0412-сс", "1949-09-26", "26 IX 1949 г.")
