@@ -24,6 +24,7 @@ from ocr.stamps import figures, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import stamp_like
 
+ASKEW = 6.0  # degrees between a stamp's frame and its lines' sharpest rows from which it is read turned too
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
@@ -154,7 +155,7 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     turn = unwrap.level_turn(255 - level)
     turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if turn else ()):
+    for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if abs(turn) >= ASKEW else ()):
         crops = textlines.line_crops(image)
         lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
         lines = [(crop, words) for crop, words in lines if words]
