@@ -86,7 +86,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
         rotation=int(prepared.rotation),
         rotation_confidence=round(float(prepared.rotation_confidence), 2),
         lines=lines,
-        stamps=read_stamps(prepared, ref.number, scan.dpi, settings.ocr.lang, words, found),
+        stamps=read_stamps(prepared, ref.number, scan.dpi, settings.ocr.lang, found),
         steps=prepared.steps,
         tesseract_version=tesseract.version(),
     )

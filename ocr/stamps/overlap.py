@@ -1,15 +1,9 @@
-"""Where a stamp lies over the typing: the typing taken out of the stamp's ink before the stamp is read,
-and the stamp's words taken out of the page's reading. On a grayscale scan the two are the same grey, so
-the page's own reading tells them apart: typing reads surely and in small letters, a stamp's legend read
-as typing comes out as capitals and figures at low confidence.
+"""Where a stamp lies over the typing: the stamp's words taken out of the page's reading. On a grayscale
+scan the two are the same grey, so the page's own reading tells them apart: typing reads surely and in
+small letters, a stamp's legend read as typing comes out as capitals and figures at low confidence.
 """
 
 from __future__ import annotations
-
-import dataclasses
-
-import cv2
-import numpy as np
 
 from ocr import layout
 from ocr.lines import Line, Word
@@ -17,9 +11,6 @@ from ocr.recognize import centred_in
 from ocr.stamps.detect import FoundStamp
 
 STAMP_SMALL_WORDS = {"т", "г", "сс", "с"}  # the few words stamps carry in small letters
-TYPED_CONFIDENCE = 80.0  # a page word read this surely, and not stamp-like, is typing (a stamp's letters over typing read at 0-50)
-RIM = 2  # px round a typed word's box: its letters' grey rims lie just outside it
-LEGEND_INNER = 0.6  # of a seal's diameter: inside this its centre, outside its legend's band and ring lines
 STAMP_WORD_CONFIDENCE = 50.0  # a page word in capitals inside a stamp read below this is the stamp's (typing reads at 60 and more)
 
 
@@ -31,25 +22,6 @@ def stamp_like(text: str) -> bool:
         return False
     return (any(c.isdigit() for c in text) or sum(c.isupper() for c in letters) >= len(letters) / 2
             or text.strip(".,:;-/").lower() in STAMP_SMALL_WORDS)
-
-
-def without_typing(found: FoundStamp, typed: list[Word]) -> FoundStamp:
-    """``found`` with the ink in the boxes of the page's words (processed frame) that are surely typing,
-    centred in the stamp, taken out (a seal's: in its centre only)."""
-    x, y, _, _ = found.box
-    ink = found.ink.copy()
-    for word in typed:
-        if word.confidence < TYPED_CONFIDENCE or stamp_like(word.text) or not centred_in(word, found.box):
-            continue
-        wx, wy, ww, wh = word.bbox
-        ink[max(0, wy - y - RIM):max(0, wy - y + wh + RIM), max(0, wx - x - RIM):max(0, wx - x + ww + RIM)] = 0
-    if found.ellipse is not None:  # a seal's legend band keeps its ink: a typed word's box there would cut its letters
-        (cx, cy), (a, b), angle = found.ellipse.centre, found.ellipse.axes, found.ellipse.angle
-        band = np.zeros_like(ink)
-        cv2.ellipse(band, ((cx, cy), (a * 1.06, b * 1.06), angle), 255, -1)
-        cv2.ellipse(band, ((cx, cy), (a * LEGEND_INNER, b * LEGEND_INNER), angle), 0, -1)
-        ink = np.where(band > 0, found.ink, ink)
-    return dataclasses.replace(found, ink=ink)
 
 
 def stamp_word(word: Word, found: list[FoundStamp]) -> bool:

@@ -13,12 +13,15 @@ from ocr.form import ROMAN_MONTHS
 
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
 
+# A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``).
+_SUFFIX = r"(?:[ \t]*[-–—/][ \t]*(?:[A-Za-zА-Яа-я]{1,4}|[68<]{1,2}(?!\d)))"
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
-_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)")
+_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
 # (Not a year: figures followed by ``г.``, where a date line's month was read as №.)
-_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}(?:[ \t]*[-–—/][ \t]*[A-Za-zА-Яа-я]{{1,4}})?)(?!\d|\s*[гГ](?![а-яё]))")
+_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
+_SUFFIX_C = str.maketrans("68<", "ссс")  # what ``с`` is read as in a suffix read among figures
 _ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
 _YEAR = r"(?<!\d)((?:19|[+!|l4-7]9|9)?\d{2})"
@@ -43,7 +46,10 @@ def incoming_number(text: str) -> str | None:
     if not found:
         return None
     number = re.sub(r"[\s.]+", "", found.group(1)).replace("–", "-").replace("—", "-")
-    return number.lower().translate(_CYRILLIC) if not number.isdigit() else number
+    if number.isdigit():
+        return number
+    figures, mark, suffix = re.split(r"([-/])", number, maxsplit=1)
+    return figures + mark + suffix.lower().translate(_CYRILLIC).translate(_SUFFIX_C)
 
 
 def roman_month(text: str) -> int | None:

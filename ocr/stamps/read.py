@@ -22,8 +22,9 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
 from ocr.stamps import figures, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
-from ocr.stamps.overlap import stamp_like, without_typing
+from ocr.stamps.overlap import stamp_like
 
+ASKEW = 6.0  # degrees between a stamp's frame and its lines' sharpest rows from which it is read turned too
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
@@ -131,11 +132,12 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     right against the lexicon; the strip's way round with more known words is the legend's.
     """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
-    images = [ring.strip, unwrap.centre_disc(found.ink, found.ellipse, ring), cv2.rotate(ring.strip, cv2.ROTATE_180)]
+    images = [ring.strip, textlines.centre_band(unwrap.centre_disc(found.ink, found.ellipse, ring)),
+              cv2.rotate(ring.strip, cv2.ROTATE_180)]
     legend, centre, turned = ([corrected(w) for w in words] for words in
                               read_crops(images, lang, psm=6, extra=SEAL_CHARACTERS, numbered=True))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
-    centre = centre_lines([w for w in centre if w.confidence >= MIN_WORD_CONFIDENCE])
+    centre = centre_lines(centre)
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
     legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
     centre = [w for w in centre if stamp_like(w.text)]
@@ -147,8 +149,13 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
     one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
     level = unwrap.deskew_rect(_shaded(found), found.rect)
+    # Then with its rows at their sharpest, when that reads better: a frame taken off the typing's lines
+    # or a worn edge lies askew to the stamp's lines (the typing's lines can be the sharper).
+    middle = (level.shape[1] / 2, level.shape[0] / 2)
+    turn = unwrap.level_turn(255 - level)
+    turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for image in (level, cv2.rotate(level, cv2.ROTATE_180)):
+    for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if abs(turn) >= ASKEW else ()):
         crops = textlines.line_crops(image)
         lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
         lines = [(crop, words) for crop, words in lines if words]
@@ -203,14 +210,15 @@ def _to_page(page: PreprocessedPage, points: np.ndarray) -> list[tuple[int, int]
     return [(int(round(px)), int(round(py))) for px, py in mapped]
 
 
-def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str, typed: list[Word] = (),
+def read_stamps(page: PreprocessedPage, number: int, dpi: int, lang: str,
                 found: list[FoundStamp] | None = None) -> list[Stamp]:
     """Every rubber stamp of ``page`` (``found`` there already, or found now), read on its own and parsed;
-    boxes in the scan's pixels. ``typed``: the page's own words (processed frame), whose typing is taken
-    out of each stamp's ink."""
+    boxes in the scan's pixels. Typing under a stamp stays in its ink: blanking the typed words' boxes
+    wiped the stamp's own strokes across them and read worse (its lines and legend are told from the
+    typing by their own rows instead)."""
     stamps = []
     for stamp in find_stamps(page, dpi) if found is None else found:
-        lines, words = read_found(without_typing(stamp, list(typed)), lang)
+        lines, words = read_found(stamp, lang)
         fields = parse.parse(lines)
         confidence = reading_score(words)
         stamps.append(Stamp(

@@ -15,6 +15,9 @@ CAPS = 0.62  # of a stamp's line pitch: the band its capitals fill (cut 1.25 em 
 MIN_LINE_INK = 0.12  # of the inkiest line's ink: a band with less holds no line (typing's remnants)
 PAD = 10
 PITCH_MATCH = 0.8  # of the best self-match, for the shortest lag taken as the pitch
+CENTRE_WINDOW = (0.25, 0.75)  # of a seal's centre's rows: where its inkiest line of text lies
+BAND_ROW = 0.3  # of the inkiest row's ink: rows down to this are of its line
+CENTRE_LINE_INK = 0.5  # of the inkiest row's ink: another line of a centre holds at least this
 
 
 def line_pitch(profile: np.ndarray) -> int:
@@ -66,3 +69,44 @@ def line_crops(level: np.ndarray) -> list[np.ndarray]:
         crop = cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)
         crops.append(cv2.copyMakeBorder(crop, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255))
     return crops
+
+
+def centre_band(disc: np.ndarray) -> np.ndarray:
+    """A seal's centre (dark on white, its lines level) cut to its lines of text: the rows round the inkiest
+    row near its middle and the lines beside them about as inky, the columns of the ink about its middle
+    (typing's remnants round it lie apart), scaled so its capitals stand LINE_HEIGHT tall."""
+    ink = disc < 128
+    profile = np.convolve(ink.mean(axis=1), np.ones(3) / 3, mode="same")
+    height = profile.size
+    middle = slice(int(CENTRE_WINDOW[0] * height), int(CENTRE_WINDOW[1] * height))
+    if profile[middle].max(initial=0) == 0:
+        return disc
+    peak = middle.start + int(np.argmax(profile[middle]))
+    rows = np.flatnonzero(profile >= BAND_ROW * profile[peak])
+    runs = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)
+    k = next(k for k, run in enumerate(runs) if run[0] <= peak <= run[-1])
+    tall = len(runs[k])
+
+    def line_like(run: np.ndarray, gap: int) -> bool:  # a further line of the centre: a line space off, as tall and inky
+        return gap <= tall and abs(len(run) - tall) <= tall / 2 and profile[run].max() >= CENTRE_LINE_INK * profile[peak]
+
+    first, last = k, k
+    while first > 0 and line_like(runs[first - 1], runs[first][0] - runs[first - 1][-1]):
+        first -= 1
+    while last + 1 < len(runs) and line_like(runs[last + 1], runs[last + 1][0] - runs[last][-1]):
+        last += 1
+    top, bottom = runs[first][0], runs[last][-1] + 1
+    margin = max(2, tall // 5)
+    band = disc[max(0, top - margin):bottom + margin]
+    columns = np.flatnonzero((band < 128).any(axis=0))
+    if columns.size == 0:
+        return disc
+    # The ink about the middle: pieces of columns joined across gaps under a line's height (a word space).
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > tall) + 1)
+    centre = band.shape[1] / 2
+    nearest = min(range(len(pieces)), key=lambda k: 0 if pieces[k][0] <= centre <= pieces[k][-1]
+                  else min(abs(pieces[k][0] - centre), abs(pieces[k][-1] - centre)))
+    band = band[:, max(0, pieces[nearest][0] - margin):pieces[nearest][-1] + 1 + margin]
+    factor = LINE_HEIGHT / tall
+    band = cv2.resize(band, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)
+    return cv2.copyMakeBorder(band, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)

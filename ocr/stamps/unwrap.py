@@ -15,6 +15,8 @@ from ocr.stamps.rings import Ellipse, to_circle
 
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
 LEGEND_ROW = 0.6  # share of the densest row's ink, down to which rows still cross the legend's letters
+ALIGNED_LETTER = 0.3  # of the rows the legend was taken to fill: the least a piece of its letters stands
+ALIGNED_SHARE = 0.5  # of its pieces' width (by letter-like pieces) that letters tall enough hold, for their lines to count
 FLAT = 0.2  # of a letter's height: a piece of ink no taller than this and twice as long is a ring line's
 STROKE = 0.1  # of the legend's height: the least ink a column of a letter holds
 EMBLEM = 0.06  # of a seal's centre's width: ink solid across this much is its emblem, not a letter's stroke
@@ -89,8 +91,30 @@ def legend_rows(band: np.ndarray) -> tuple[int, int]:
         first -= 1
     while last < len(keep) - 1 and keep[last + 1]:
         last += 1
+    first, last = aligned_rows(band, (first, last))
     margin = max(2, int(0.1 * (last - first)))  # letters' thin tops and tails
     return max(0, first - margin), min(len(keep), last + 1 + margin)
+
+
+def aligned_rows(band: np.ndarray, rows: tuple[int, int]) -> tuple[int, int]:
+    """(top, bottom) rows of the legend within ``rows``: where most of its pieces of ink begin,
+    and as tall as most stand, a legend's capitals standing on one line and as tall; typing's remnants under a seal lie
+    anyhow. ``rows`` themselves where its pieces agree on no such line (a legend broken up)."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(band[rows[0]:rows[1] + 1], connectivity=8)
+    span = rows[1] - rows[0] + 1
+    heights, widths = stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]
+    letters = (heights >= ALIGNED_LETTER * span) & (widths <= 2 * heights)
+    if widths[letters].sum() < ALIGNED_SHARE * widths[widths <= 2 * heights].sum():
+        return rows
+    tops = stats[1:, cv2.CC_STAT_TOP][letters]
+
+    def mode(values: np.ndarray) -> int:
+        votes = np.convolve(np.bincount(values, minlength=span + 1), np.ones(3), mode="same")
+        return int(np.argmax(votes))
+
+    # Its height the one most pieces stand: a letter run into typing below it stands taller.
+    top, bottom = mode(tops), mode(tops) + mode(heights[letters]) - 1
+    return (rows[0] + top, rows[0] + bottom) if bottom - top >= ALIGNED_LETTER * span else rows
 
 
 def legend_span(band: np.ndarray) -> tuple[int, int]:

@@ -9,7 +9,7 @@ from ocr.compare.metrics import character_error_rate
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.recognize import words_from_data
-from ocr.stamps import detect, unwrap
+from ocr.stamps import detect, textlines, unwrap
 from ocr.stamps.read import SEAL_CHARACTERS, centre_lines, corrected, known_letters, read_seal
 from ocr.synth import stamps as synth
 
@@ -87,3 +87,31 @@ def test_legend_words_are_put_right_split_and_counted_against_the_lexicon():
 def test_centre_keeps_its_line_of_text_not_typing_remnants():
     words = [_word("Е.", 1, 17), _word("С", 1, 49), _word("ОБЩИЙ", 2, 70), _word("ОТДЕЛ", 2, 37), _word("5", 3, 17)]
     assert [w.text for w in centre_lines(words)] == ["ОБЩИЙ", "ОТДЕЛ"]
+
+
+def test_seal_centre_is_cut_to_its_line_of_text_apart_from_typing_remnants():
+    ink = _seal(130)
+    ellipse = detect.classify(ink)[1]
+    disc = unwrap.centre_disc(ink, ellipse, unwrap.unwrap_ring(ink, ellipse))
+    h, w = disc.shape
+    spotted = disc.copy()  # typed letters' remnants above, below and beside the line, apart from it
+    for y, x in ((0.15, 0.3), (0.2, 0.6), (0.8, 0.4), (0.85, 0.7), (0.5, 0.04)):
+        spotted[int(y * h):int(y * h) + 16, int(x * w):int(x * w) + 10] = 0
+    band = textlines.centre_band(spotted)
+    assert band.shape[0] - 2 * textlines.PAD <= 1.5 * textlines.LINE_HEIGHT  # one line and its margins
+    words = words_from_data(tesseract.image_to_data(band, "rus", psm=6, extra=SEAL_CHARACTERS))
+    assert [w.text for w in words] == ["СЕКРЕТАРИАТ"]
+
+
+def test_legend_rows_are_where_its_letters_stand_not_typing_run_into_them():
+    band = np.zeros((60, 600), np.uint8)
+    for x in range(10, 590, 30):  # letters 24 rows tall from row 6, wide pieces of typing just below them
+        band[6:30, x:x + 18] = 255
+        if x % 60 == 10:
+            band[31:51, x:x + 28] = 255
+    for x in range(10, 590, 180):  # a few run into the letter above them
+        band[30, x + 4:x + 8] = 255
+    top, bottom = unwrap.aligned_rows(band, (0, 59))
+    assert abs(top - 6) <= 1 and abs(bottom - 29) <= 2
+    first, last = unwrap.legend_rows(band)
+    assert first <= 6 and 29 < last <= 33

@@ -26,6 +26,8 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # Read off rendered stamps line by line: a quote after №, Latin ``cc`` for the Cyrillic suffix.
     ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
     ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
+    # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
+    ("Вх. № 9507/68", "9507/сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -64,6 +66,15 @@ def test_a_month_of_is_is_counted_on_its_ink(month, strokes, font):
     ink = np.zeros((60, 140), np.uint8)
     cv2.putText(ink, month, (5, 50), font, 1.6, 255, 3)
     assert figures.upright_strokes(ink > 0) == strokes
+
+
+def test_a_date_line_is_cut_into_its_day_month_and_year_at_their_gaps():
+    line = np.full((60, 400), 255, np.uint8)
+    cv2.putText(line, "12", (10, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)  # letters' gaps narrower than the parts'
+    cv2.putText(line, "XII", (110, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
+    cv2.putText(line, "1949", (230, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
+    parts = figures.parts(line)
+    assert len(parts) == 3 and sum(p.shape[1] - 16 for p in parts) == 400
 
 
 def test_office_is_the_lines_that_are_neither_number_nor_date():
