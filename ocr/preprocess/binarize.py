@@ -26,6 +26,10 @@ AUTO_NOISE_LIMIT = 4.5
 # past 0.6), the others under 2 %, worn typing among it (kept by TYPING_BESIDE).
 FAINT_SHARE = 0.4
 FAINT_REACH = 6  # characters: the neighbourhood the typing's grey level is taken over
+# Show-through is a page's worth of faint marks: the thin-paper tuning pages (seed 1000) have 7-47 character
+# squares (character height squared) of them, the worn and faint typing of the others at most 2 (a worn
+# letter; on real pages also a pencilled note or a faint signature, which a transcription holds).
+FAINT_MIN_AREA = 5.0
 TYPING_BESIDE = 3.0  # characters from typing, on its level: a faint mark there is typing too
 
 
@@ -135,6 +139,8 @@ def drop_faint(gray: np.ndarray, paper: np.ndarray, char_height: float) -> tuple
     if not faint.any():
         return paper, 0
     faint &= ~_beside_typing(gray.shape, stats, centres, lettered & ~faint, char_height)
+    if stats[faint, cv2.CC_STAT_AREA].sum() < FAINT_MIN_AREA * char_height ** 2:
+        return paper, 0  # a few faint marks: a worn letter, a pencilled note or signature, no show-through
     dropped = faint[labels]
     paper = paper.copy()
     paper[dropped] = 255

@@ -313,6 +313,11 @@ def test_show_through_is_dropped_and_a_worn_letter_on_a_typed_line_kept():
     worn[395:415, 1130:1160] = page[395:415, 1130:1160] < 200
     assert worn.sum() > 30 and (binary[worn] == 0).mean() > 0.9
     assert "faint_dropped" not in binarize(front, "sauvola", char_height)[1]  # nothing faint on a clean page
+    # A faint note between two typed lines is no show-through (too few faint marks): it stays.
+    noted = front.copy()
+    cv2.putText(noted, "seen", (150, 330), cv2.FONT_HERSHEY_SIMPLEX, 0.5, 165, 1)
+    binary, decided = binarize(noted, "sauvola", char_height)
+    assert "faint_dropped" not in decided and (binary[318:332, 145:200] == 0).sum() > 40
 
 
 def test_unknown_binarisation_is_refused():
