@@ -4,7 +4,8 @@
 grey levels: Tesseract's LSTM reads grey line images, and the shading of thin or faint strokes carries
 what a hard threshold cuts away. On grainy paper that grey rim carries the grain too, and a hard
 threshold reads better: ``auto`` measures the paper's noise and takes ``masked`` below
-AUTO_NOISE_LIMIT, ``sauvola`` above it.
+AUTO_NOISE_LIMIT, ``sauvola`` above it. Both drop ink far fainter than the typing around it
+(:func:`drop_faint`): show-through from the back of thin paper, which Tesseract reads as garbage.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ METHODS = ("none", "otsu", "sauvola", "adaptive", "masked", "auto")
 # scans and 8 of the 9 EHRI pages measure 0-3, heavy scans 6-7.5; ``auto``'s choice follows the
 # binarisation that read each kind best (``telegrams bench --ablation``).
 AUTO_NOISE_LIMIT = 4.5
+
+# Ink whose darkest grey lies more than this share of the way from the typing's grey level around it to
+# the paper's is no typing: show-through of thin paper's back, a stain's rim. Measured on the tuning pages
+# (seed 1000, page-wide levels): the thin-paper pages have 3-9 % of their ink past 0.4 of the way (2-3 %
+# past 0.6), the others under 2 %, worn typing among it (kept by TYPING_BESIDE).
+FAINT_SHARE = 0.4
+FAINT_REACH = 6  # characters: the neighbourhood the typing's grey level is taken over
+# Show-through is a page's worth of faint marks: the thin-paper tuning pages (seed 1000) have 7-47 character
+# squares (character height squared) of them, the worn and faint typing of the others at most 2 (a worn
+# letter; on real pages also a pencilled note or a faint signature, which a transcription holds).
+FAINT_MIN_AREA = 5.0
+TYPING_BESIDE = 3.0  # characters from typing, on its level: a faint mark there is typing too
 
 
 def _odd(value: float) -> int:
@@ -63,6 +76,77 @@ def paper_noise(gray: np.ndarray, paper: np.ndarray) -> float:
     return float(1.4826 * _median_of_counts(spread[order], counts[order]))
 
 
+def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    order = np.argsort(values, kind="stable")
+    cumulative = np.cumsum(weights[order])
+    return float(values[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def _typing_level(gray: np.ndarray, stats: np.ndarray, centres: np.ndarray, darkest: np.ndarray,
+                  letters: np.ndarray, char_height: float) -> np.ndarray:
+    """The typing's darkest grey around each mark: the area-weighted mean over the letter-sized marks
+    (``letters``) within FAINT_REACH characters, on cells a character wide; the page's median where none."""
+    area = stats[letters, cv2.CC_STAT_AREA].astype(np.float32)
+    cell = max(1, round(char_height))
+    rows, cols = -(-gray.shape[0] // cell), -(-gray.shape[1] // cell)
+    def cell_of(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return np.minimum(points[:, 1] // cell, rows - 1).astype(int), np.minimum(points[:, 0] // cell, cols - 1).astype(int)
+    weight, total = np.zeros((rows, cols), np.float32), np.zeros((rows, cols), np.float32)
+    np.add.at(weight, cell_of(centres[letters]), area)
+    np.add.at(total, cell_of(centres[letters]), area * darkest[letters])
+    reach = 2 * FAINT_REACH + 1
+    weight, total = (cv2.boxFilter(x, -1, (reach, reach), normalize=False, borderType=cv2.BORDER_CONSTANT) for x in (weight, total))
+    median = _weighted_median(darkest[letters].astype(np.float64), area.astype(np.float64))
+    return np.where(weight > 0, total / np.maximum(weight, 1e-6), np.float32(median))[cell_of(centres)]
+
+
+def _beside_typing(shape: tuple[int, ...], stats: np.ndarray, centres: np.ndarray, typed: np.ndarray, char_height: float) -> np.ndarray:
+    """For each mark, whether its centre lies on the level of a ``typed`` mark (half a character up or
+    down), at most TYPING_BESIDE characters before or after it."""
+    rows_of_typing = np.zeros(shape, np.uint8)
+    beside, tolerance = round(TYPING_BESIDE * char_height), round(0.5 * char_height)
+    for x, y, w, h, _ in stats[typed]:
+        middle = int(y + h // 2)
+        cv2.rectangle(rows_of_typing, (int(x) - beside, middle - tolerance), (int(x + w) + beside, middle + tolerance), 1, -1)
+    at = np.minimum(np.round(centres).astype(int), (shape[1] - 1, shape[0] - 1))
+    return rows_of_typing[at[:, 1], at[:, 0]] > 0
+
+
+def drop_faint(gray: np.ndarray, paper: np.ndarray, char_height: float) -> tuple[np.ndarray, int]:
+    """``paper`` (255 where paper) with ink too faint to be the typing around it (FAINT_SHARE) made
+    paper, and how many pixels that was.
+
+    The typing's grey level is taken around each mark (:func:`_typing_level`: a photocopy fades across
+    the sheet); show-through far from any typing is thus its own level, and stays. A mark goes whole or
+    stays whole: a letter with one dark stroke keeps its faint ones; and a faint mark on a typed line's
+    level beside its letters stays (a worn letter, a letter's piece, a full stop).
+    """
+    ink = cv2.bitwise_not(paper)
+    count, labels, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    inked = labels > 0
+    darkest = np.full(count, 255, np.uint8)
+    np.minimum.at(darkest, labels[inked], gray[inked])
+    height, width = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
+    lettered = (height >= 0.5 * char_height) & (height <= 1.5 * char_height)  # a letter or letters run together
+    lettered[0] = False
+    letters = lettered & (width <= 2 * char_height)
+    if not letters.any():
+        return paper, 0
+    typing = _typing_level(gray, stats, centres, darkest, letters, char_height)
+    paper_level = float(np.median(gray[::7, ::7][paper[::7, ::7] > 0]))  # a sample is enough
+    faint = darkest > typing + FAINT_SHARE * (paper_level - typing)
+    faint[0] = False
+    if not faint.any():
+        return paper, 0
+    faint &= ~_beside_typing(gray.shape, stats, centres, lettered & ~faint, char_height)
+    if stats[faint, cv2.CC_STAT_AREA].sum() < FAINT_MIN_AREA * char_height ** 2:
+        return paper, 0  # a few faint marks: a worn letter, a pencilled note or signature, no show-through
+    dropped = faint[labels]
+    paper = paper.copy()
+    paper[dropped] = 255
+    return paper, int(dropped.sum())
+
+
 def _median_of_counts(values: np.ndarray, counts: np.ndarray) -> float:
     """The median (as np.median takes it) of ``values`` (ascending) each repeated ``counts`` times."""
     cumulative = np.cumsum(counts)
@@ -91,6 +175,9 @@ def binarize(gray: np.ndarray, method: str, char_height: float) -> tuple[np.ndar
         noise = paper_noise(gray, paper == 255)
         method = "sauvola" if noise > AUTO_NOISE_LIMIT else "masked"
         decided |= {"paper_noise": round(noise, 2), "chose": method}
+    paper, faint = drop_faint(gray, paper, char_height)
+    if faint:
+        decided["faint_dropped"] = faint
     if method == "sauvola":
         return paper, decided
     ink = cv2.dilate(cv2.bitwise_not(paper), np.ones((3, 3), np.uint8))

@@ -296,6 +296,30 @@ def test_auto_binarisation_chooses_by_the_paper_noise():
     assert set(np.unique(image)) <= {0, 255}
 
 
+def test_show_through_is_dropped_and_a_worn_letter_on_a_typed_line_kept():
+    front = gray(render_page())
+    # The back's typing half a line lower, at a third of its darkness: show-through between the lines (alone,
+    # far from any typing, it would be the level of its own neighbourhood and stay).
+    back = np.roll(gray(render_page()), 25, axis=0)
+    page = np.minimum(front, (255 - (255 - back.astype(np.float32)) * 0.35).astype(np.uint8))
+    # One letter typed by a worn typebar: as faint as the show-through, but on a typed line beside its letters.
+    cv2.putText(page, "o", (1135, 411), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 165, 2)  # after the sixth line's last word
+    char_height = character_height(page)
+    binary, decided = binarize(page, "sauvola", char_height)
+    show_through = (back < 128) & (cv2.dilate((front < 200).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0)
+    assert (binary[show_through] == 255).mean() > 0.97 and decided["faint_dropped"] > 10_000
+    assert (binary[front < 60] == 0).mean() > 0.97
+    worn = np.zeros_like(page, bool)
+    worn[395:415, 1130:1160] = page[395:415, 1130:1160] < 200
+    assert worn.sum() > 30 and (binary[worn] == 0).mean() > 0.9
+    assert "faint_dropped" not in binarize(front, "sauvola", char_height)[1]  # nothing faint on a clean page
+    # A faint note between two typed lines is no show-through (too few faint marks): it stays.
+    noted = front.copy()
+    cv2.putText(noted, "seen", (150, 330), cv2.FONT_HERSHEY_SIMPLEX, 0.5, 165, 1)
+    binary, decided = binarize(noted, "sauvola", char_height)
+    assert "faint_dropped" not in decided and (binary[318:332, 145:200] == 0).sum() > 40
+
+
 def test_unknown_binarisation_is_refused():
     with pytest.raises(ValueError, match="sauvola"):
         binarize(np.zeros((10, 10), np.uint8), "niblack", 20)
