@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr import layout
 from ocr.lines import Line, Word, union_box
 from ocr.preprocess import PreprocessedPage
+from ocr.preprocess.geometry import invert, map_box, rotate_quarter
 from ocr.recognize import centred_in, read_box, read_boxes
 
 log = logging.getLogger(__name__)
@@ -171,8 +172,8 @@ PLAIN_PSM = 3  # Tesseract's own default: automatic page segmentation
 
 def plain_choice(page: PreprocessedPage, scan: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` (in ``page``'s frame) with doubtful words put right from plain Tesseract's reading of
-    ``scan``, the page as loaded (as ``tesseract IMAGE -`` reads it: nothing cleaned, turned or
-    straightened; its boxes brought into the page's frame), chosen word by word as the second reading
+    ``scan``, the page as loaded (as ``tesseract IMAGE -`` reads it: nothing cleaned or straightened, only
+    turned by the page's quarter turn; its boxes brought into the page's frame), chosen word by word as the second reading
     is (:func:`choose`, poorly read split words joined too).
 
     Cleaning the page (flattening, removing specks, whitening the paper) changes how Tesseract reads a
@@ -185,8 +186,11 @@ def plain_choice(page: PreprocessedPage, scan: np.ndarray, lines: list[Line], la
     if code is None or not words or (share := known_share(words, code)[0]) >= 1 - DOUBTFUL_PAGE:
         return lines
     log.debug("page %d: %.2f of the letters in known words, read as plain Tesseract reads it", lines[0].page, share)
-    theirs = [dataclasses.replace(w, bbox=page.map_box_from_original(w.bbox))
-              for w in read_box(scan, (0, 0, scan.shape[1], scan.shape[0]), lang, psm=PLAIN_PSM)]
+    # Turned by the page's quarter turn only: plain Tesseract (psm 3) does not turn a page, and a turned
+    # scan read as found is garbage whose words would win over ours where the page reads poorly.
+    upright, quarter = rotate_quarter(scan, page.rotation)
+    theirs = [dataclasses.replace(w, bbox=page.map_box_from_original(map_box(invert(quarter), w.bbox)))
+              for w in read_box(upright, (0, 0, upright.shape[1], upright.shape[0]), lang, psm=PLAIN_PSM)]
     chosen = [choose(line.words, theirs, code, joins=True) for line in lines]
     if all(c == line.words for c, line in zip(chosen, lines)):
         return lines
