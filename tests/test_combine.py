@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
@@ -129,6 +131,17 @@ def test_plain_tesseracts_page_reading_puts_right_an_unknown_word_of_a_poorly_re
     assert [w.text for w in line.words] == ["the", "Committee", "met", "today"]
     garbled = [Word("Committce", w.bbox, w.confidence) if w.text == "Committee" else w for w in line.words]
     [fixed] = plain_choice(page, page.image, [Line("", words=garbled)], "eng")
+    assert [w.text for w in fixed.words] == ["the", "Committee", "met", "today"]
+
+
+def test_plain_tesseract_reads_an_upside_down_scan_turned_as_the_page_was():
+    upright = _plain_page("the Committee met today")
+    scan = upright.turned_half().image  # the scan lay upside down on the glass
+    page = dataclasses.replace(upright, image=scan, grey=scan).turned_half()  # ... and was turned to read it
+    assert page.rotation == 180 and (page.image == upright.image).all()
+    [line] = [Line("", words=read_boxes(page.image, [(0, 0, 1000, 120)], "eng", psm=3)[0])]
+    garbled = [Word("Committce", w.bbox, w.confidence) if w.text == "Committee" else w for w in line.words]
+    [fixed] = plain_choice(page, scan, [Line("", words=garbled)], "eng")
     assert [w.text for w in fixed.words] == ["the", "Committee", "met", "today"]
 
 
