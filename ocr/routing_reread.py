@@ -5,10 +5,9 @@ on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}``
 ``час. 50 мин.``) or a label, and then the value beside it is lost. Read on its own — bitonal, enlarged or
 grey, as the footer's lines are (:mod:`ocr.footer_reread`) — the line often reads right, though no one
 reading is always best. So each field takes the value most readings give, the page's own on a tie. A field
-the page's reading lacks is filled only when two readings at least agree on its value, each reading the words
-that carry it confidently: one reading alone of a noisy line, or two reading a speck as a digit alike
-(``18 час. В мин.`` → ``18:08``), give a well-formed but wrong value often enough, and a wrong value is
-worse than none.
+the page's reading lacks is filled only from readings that read the words carrying its value confidently
+(two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``, count for nothing), and then only
+when they agree: a wrong value is worse than none.
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from ocr.footer_reread import READINGS
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts, reading_score
-from ocr.routing import Routing, parse_routing
+from ocr.routing import Routing, parse_routing, received_month
 
 # Tesseract's confidence in a word it reads right on these scans is mostly 50 and more; a speck or a letter
 # read as a digit mostly below 40.
@@ -46,14 +45,16 @@ def agreed(readings: list[list[Word]]) -> dict:
     """The fields the readings agree on; ``readings[0]`` is the page's own. Each field takes the value most
     readings give, two at least (on a tie, the value of the more confident readings); where no two agree, the
     page's own value. A field the page's reading lacks counts only readings whose words carry the value
-    confidently (:func:`value_confidence`), so it stays empty unless two such agree."""
+    confidently (:func:`value_confidence`; a date, only with a month): the value two of them give at least, or
+    the one value they give."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
         givers = [k for k, given in enumerate(found) if name in given]
         if name not in found[0]:
-            givers = [k for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE]
+            givers = [k for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE
+                      and (name != "received_date_raw" or received_month(found[k][name]) is not None)]
         votes = Counter(found[k][name] for k in givers)
         weight = {value: sum(scores[k] for k in givers if found[k][name] == value) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
@@ -61,6 +62,8 @@ def agreed(readings: list[list[Word]]) -> dict:
             out[name] = best
         elif name in found[0]:
             out[name] = found[0][name]
+        elif len(votes) == 1:
+            out[name] = best
     return out
 
 
