@@ -5,7 +5,7 @@ position (independent of Tesseract's block order, which scatters the form's colu
 split into segments at wide gaps (margin notes beside the folio, grid columns), and roles come from
 the text (:mod:`ocr.roles`, fuzzy keywords) and from position: what stands above the form title
 is registry marks on the left and the folio on the right; a later page's top lines are its
-continuation header.
+continuation header (:mod:`ocr.continuation`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import itertools
 import statistics
 from dataclasses import dataclass, field
 
-from ocr import fields, roles, routing, untyped
+from ocr import continuation, fields, roles, routing, untyped
 from ocr.contract import Region
 from ocr.lines import Line, Role, Word, union_box
 from ocr.wordboxes import text_line
@@ -23,9 +23,6 @@ from ocr.wordboxes import text_line
 SEGMENT_GAP_CHARS = 4.0
 # A gap wider than this many character widths separates words of letter-spaced typing.
 WORD_GAP_CHARS = 1.7
-# A later page's header (folio, telegram number, page label, copy) is in its first this many lines, a stray
-# line of specks above it counted.
-HEADER_LINES = 4
 # A body line indented by more than this many character widths opens a paragraph.
 INDENT_CHARS = 2.0
 
@@ -202,71 +199,8 @@ def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Li
 def _tag_continuation(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
     """A later page's header lines (its pieces as CONTINUATION or FOLIO, stray marks among or above them as
     OTHER), then the rest as body and what follows it."""
-    top = continuation_top(visuals)
-    header = [VisualLine([s for s in v.segments if roles.is_continuation_line(s.text)]) for v in visuals[:top]]
-    strays = [s for v in visuals[:top] for s in v.segments if not roles.is_continuation_line(s.text) and not _is_speck(s.text)]
-    for stray in strays:
-        stray.role = Role.OTHER
-    return strays + _margin_lines(header, width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
-
-
-# OCR of a speck, a fold or paper showing through above a later page's header reads at a mean word
-# confidence below this, or as a few letters at most (``ТИХ``, ``уни с``); the header's pieces read at 50 and more.
-STRAY_CONFIDENCE = 40.0
-STRAY_CHARS = 4
-
-
-def _is_stray(segment: Line) -> bool:
-    """A segment that is no typing of the header: a speck, or a few letters or a low-confidence reading
-    with no digit."""
-    alnum = sum(c.isalnum() for c in segment.text)
-    faint = (segment.confidence or 0) < STRAY_CONFIDENCE and not any(c.isdigit() for c in segment.text)
-    return _is_speck(segment.text) or alnum <= STRAY_CHARS and not any(c.isdigit() for c in segment.text) or faint
-
-
-def continuation_top(visuals: list[VisualLine]) -> int:
-    """How many of a later page's first lines are its continuation header: lines each holding a piece of it
-    (folio, telegram number, page label, copy line) and otherwise stray marks only, and stray lines above or
-    among them; 0 when the first HEADER_LINES lines show no piece of it."""
-    top = 0
-    for k, visual in enumerate(visuals[:HEADER_LINES]):
-        pieces = [s for s in visual.segments if roles.is_continuation_line(s.text)]
-        if not all(roles.is_continuation_line(s.text) or _is_stray(s) for s in visual.segments):
-            break
-        if pieces:
-            top = k + 1
-    return top
-
-
-def _header_pieces(visual: VisualLine, metrics: Metrics, page: int) -> VisualLine:
-    """A later page's header line read as one segment (``2105 2. экз. № 11``, set closer than a segment gap)
-    as its telegram number, page label and copy line, each a segment, without the stray marks OCR read
-    between them (``ет 3686``); other lines as they are."""
-    pieces: list[list[Word]] = []
-    for segment in visual.segments:
-        words = [w for w in segment.words if not _stray_word(w)]
-        segment = _segment(words, metrics, page) if words else segment
-        while len(words) > 1 and roles.is_continuation_line(words[0].text) and not fields.parse_continuation_copy(segment.text)[0]:
-            pieces.append(words[:1])  # a bare number or label before the rest
-            words = words[1:]
-            segment = _segment(words, metrics, page)
-        if words:
-            pieces.append(words)
-    if [len(p) for p in pieces] == [len(s.words) for s in visual.segments] or not pieces:
-        return visual
-    if not all(roles.is_continuation_line(_join_words(p, metrics)) for p in pieces):
-        return visual
-    return VisualLine([_segment(p, metrics, page) for p in pieces])
-
-
-def _stray_word(word: Word) -> bool:
-    """A speck, or letters without a digit read below STRAY_CONFIDENCE: no typing of a later page's header."""
-    return not any(c.isdigit() for c in word.text) and (word.confidence < STRAY_CONFIDENCE or _is_speck(word.text.replace("№", "N")))
-
-
-def _is_speck(text: str) -> bool:
-    """Dust or a stray mark OCR'd beside the text: no letter or digit in it."""
-    return not any(c.isalnum() for c in text)
+    top, header, strays = continuation.header_split([v.segments for v in visuals])
+    return strays + _margin_lines([VisualLine(h) for h in header], width, Role.CONTINUATION) + _tag_rest(visuals[top:], page)
 
 
 def _tag_rest(visuals: list[VisualLine], page: int) -> list[Line]:
@@ -291,6 +225,12 @@ def mark_paragraphs(lines: list[Line], metrics: Metrics, continues: bool) -> Non
         line.paragraph_start = indented or gap or (k == 0 and not continues)
 
 
+def _header_pieces(visual: VisualLine, metrics: Metrics, page: int) -> VisualLine:
+    """A later page's header line split into its pieces (:func:`ocr.continuation.header_pieces`), else as it is."""
+    pieces = continuation.header_pieces(visual.segments, lambda words: _segment(words, metrics, page))
+    return VisualLine(pieces) if pieces else visual
+
+
 def _visual_lines(grouped: list[list[Word]], metrics: Metrics, page: int) -> list[VisualLine]:
     # A line without a letter or digit is dust or a stray mark, never text.
     return [split_segments(ws, metrics, page) for ws in grouped if any(c.isalnum() for w in ws for c in w.text)]
@@ -303,11 +243,11 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     metrics = page_metrics(words)
     visuals = _visual_lines(routing.gather_values(group_lines(words, metrics), metrics.line_height), metrics, page)
     if page > 1:  # a later page's header stands in its first lines
-        visuals = [_header_pieces(v, metrics, page) for v in visuals[:HEADER_LINES]] + visuals[HEADER_LINES:]
+        visuals = [_header_pieces(v, metrics, page) for v in visuals[:continuation.HEADER_LINES]] + visuals[continuation.HEADER_LINES:]
     texts = [v.text for v in visuals]
     if roles.find_title(texts) >= 0 or any(routing.is_routing_line(t) for t in texts):
         lines = _tag_first_page(visuals, page, width)
-    elif page > 1 and continuation_top(visuals):
+    elif page > 1 and continuation.continuation_top([v.segments for v in visuals]):
         lines = _tag_continuation(visuals, page, width)
     else:
         # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.

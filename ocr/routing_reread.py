@@ -4,9 +4,10 @@ The routing line's values are short digits typed beside printed labels (``16 ч�
 on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}`` for ``1``, ``;-ыим,`` for
 ``час. 50 мин.``) or a label, and then the value beside it is lost. Read on its own — bitonal, enlarged or
 grey, as the footer's lines are (:mod:`ocr.footer_reread`) — the line often reads right, though no one
-reading is always best. So each field takes the value most readings give, the page's own on a tie; a field
-the page's reading lacks takes a value only one reading gives when no reading gives another and that
-reading is read more confidently than the page's.
+reading is always best. So each field takes the value most readings give, the page's own on a tie. A field
+the page's reading lacks is filled only from readings that read the words carrying its value confidently
+(two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``, count for nothing), and then only
+when they agree: a wrong value is worse than none.
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ from ocr.footer_reread import READINGS
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts, reading_score
-from ocr.routing import Routing, parse_routing
+from ocr.routing import Routing, parse_routing, received_month
+
+# On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
+# 11), a speck read as a digit (``В`` for ``01``) at 10 and less: a value below this is left out.
+VALUE_CONFIDENCE = 40.0
 
 
 def routing_fields(words: list[Word]) -> dict:
@@ -28,16 +33,28 @@ def routing_fields(words: list[Word]) -> dict:
     return {name: value for name, value in found.items() if value is not None}
 
 
+def value_confidence(words: list[Word], name: str) -> float:
+    """How confidently a reading reads its value of field ``name``: the least confidence of the words that
+    carry it, a word carrying it when the reading without it gives another value or none."""
+    value = routing_fields(words).get(name)
+    carriers = [word.confidence for k, word in enumerate(words) if routing_fields(words[:k] + words[k + 1:]).get(name) != value]
+    return min(carriers, default=0.0)
+
+
 def agreed(readings: list[list[Word]]) -> dict:
     """The fields the readings agree on; ``readings[0]`` is the page's own. Each field takes the value most
     readings give, two at least (on a tie, the value of the more confident readings); where no two agree, the
-    page's own value, or, where it has none, the one value one reading alone gives when that reading is read
-    more confidently than the page's."""
+    page's own value. A field the page's reading lacks counts only readings whose words carry the value
+    confidently (:func:`value_confidence`; a date, only with a month): the value two of them give at least, or
+    the one value they give."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
         givers = [k for k, given in enumerate(found) if name in given]
+        if name not in found[0]:
+            givers = [k for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE
+                      and (name != "received_date_raw" or received_month(found[k][name]) is not None)]
         votes = Counter(found[k][name] for k in givers)
         weight = {value: sum(scores[k] for k in givers if found[k][name] == value) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
@@ -45,7 +62,7 @@ def agreed(readings: list[list[Word]]) -> dict:
             out[name] = best
         elif name in found[0]:
             out[name] = found[0][name]
-        elif len(votes) == 1 and scores[givers[0]] > scores[0]:
+        elif len(votes) == 1:
             out[name] = best
     return out
 
