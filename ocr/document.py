@@ -106,6 +106,7 @@ def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
     filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
     return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
 
+
 def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -> str | None:
     """A value typed on page 1 and again atop every later page (the telegram number, the copy number): the
     later pages' reading where they all agree on one (``shortest`` characters at least: a speck read as a digit

@@ -11,7 +11,7 @@ import re
 
 from ocr.fields import roman_month
 from ocr.form import ROMAN_MONTHS
-from ocr.stamps.figures import voted
+from ocr.readings import voted
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).

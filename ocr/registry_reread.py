@@ -12,10 +12,10 @@ import numpy as np
 
 from ocr.combine import line_box
 from ocr.lines import Line, Role, Word, union_box
+from ocr.readings import binarised
 from ocr.recognize import read_boxes, read_crops
 from ocr.registry import figured_note, is_whole, registry_note
 from ocr.routing import parse_routing, received_month
-from ocr.stamps.figures import binarised
 
 
 def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:

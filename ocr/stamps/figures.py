@@ -7,12 +7,12 @@ as registry stamps write it (``Вх. № 0412-сс``, ``26 IX 1949 г.``); a mon
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import cv2
 import numpy as np
 
 from ocr.lines import Word
+from ocr.readings import binarised, voted
 from ocr.recognize import read_crops
 from ocr.stamps import parse
 
@@ -35,22 +35,6 @@ SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
 def figure_line(text: str) -> bool:
     """Whether a line as first read may be a number or date line: figures, or a ``№``."""
     return sum(c.isdigit() for c in text) >= MIN_DIGITS or "№" in text
-
-
-def binarised(crop: np.ndarray) -> np.ndarray:
-    """A line (dark on white) black and white by its own ink's Otsu threshold, strokes grown a pixel:
-    the typing taken out of a stamp leaves its strokes broken, faint ones fall below a fixed threshold."""
-    _, black = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    return cv2.erode(black, np.ones((3, 3), np.uint8))
-
-
-def voted(values: list[str | None], fits) -> str | None:
-    """The value most readings agree on; between as many, one of the expected shape, then the later read
-    (the re-readings come after the first)."""
-    counts = Counter(v for v in values if v)
-    if not counts:
-        return None
-    return max(counts, key=lambda v: (counts[v], bool(fits(v)), max(k for k, value in enumerate(values) if value == v)))
 
 
 def chosen(readings: list[str]) -> str:

@@ -1,0 +1,27 @@
+"""One line or value read several ways: a crop made black and white on its own ink for one more reading,
+and the value most of the readings agree on. Registry stamps' figures (:mod:`ocr.stamps.figures`) and
+registry notes' (:mod:`ocr.registry`) are read and voted alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import cv2
+import numpy as np
+
+
+def binarised(crop: np.ndarray) -> np.ndarray:
+    """A line (dark on white) black and white by its own ink's Otsu threshold, strokes grown a pixel:
+    the typing taken out of a stamp leaves its strokes broken, faint ones fall below a fixed threshold."""
+    _, black = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return cv2.erode(black, np.ones((3, 3), np.uint8))
+
+
+def voted(values: list[str | None], fits) -> str | None:
+    """The value most readings agree on; between as many, one of the expected shape, then the later read
+    (the re-readings come after the first)."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return max(counts, key=lambda v: (counts[v], bool(fits(v)), max(k for k, value in enumerate(values) if value == v)))
