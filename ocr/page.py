@@ -12,20 +12,16 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr import grid, registry_reread
-from ocr.combine import plain_choice, second_reading
+from ocr import grid
 from ocr.contract import Stamp
 from ocr.exec import tesseract
-from ocr.footer_reread import reread_footer
 from ocr.lines import Line, Word
 from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
 from ocr.recognize import recognize_page
-from ocr.reread import read_again
-from ocr.routing_reread import reread_routing
+from ocr.reread.pipeline import reread_page
 from ocr.settings import Settings
 from ocr.stamps.detect import find_stamps
-from ocr.stamps.overlap import without_stamp_words
 from ocr.stamps.read import read_stamps
 
 log = logging.getLogger(__name__)
@@ -69,12 +65,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
     found = find_stamps(prepared, scan.dpi)
-    parsed = second_reading(prepared.grey, read_again(prepared, words, ref.number, settings.ocr), settings.ocr.lang)
-    parsed = plain_choice(prepared, scan.image, parsed, settings.ocr.lang)
-    parsed = reread_footer(prepared, parsed, settings.ocr.lang)
-    parsed = without_stamp_words(parsed, found, prepared.image.shape[1])
-    parsed = reread_routing(prepared, parsed, settings.ocr.lang)  # after the last laying out: its line may be the form's, written anew
-    parsed = registry_reread.read_notes_again(prepared.image, parsed, settings.ocr.lang, prepared.grey)
+    parsed = reread_page(prepared, scan.image, words, found, ref.number, settings.ocr)
     lines = [_to_original(line, prepared) for line in grid.printed_grid(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(

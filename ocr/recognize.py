@@ -3,7 +3,7 @@
 The page is read with automatic page segmentation, then rows of ink that reading left out are read as
 strips; a page whose reading is poor is read again turned 180 degrees (decided by
 :mod:`ocr.preprocess.orientation`). Re-reads of parts of the page
-that are known to fail live in :mod:`ocr.reread`.
+that are known to fail live in :mod:`ocr.reread.blocks`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Clerks typed or wrote them by hand in a fixed shape (the notice and its reference, the note's number,
 a date with a Roman month), so what OCR makes of their fixed parts is written as they are spelt, and
-their figures as most of their readings in figures (:mod:`ocr.registry_reread`) give them.
+their figures as most of their readings in figures (:mod:`ocr.reread.registry`) give them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 
 from ocr.fields import roman_month
 from ocr.form import ROMAN_MONTHS
-from ocr.readings import voted
+from ocr.reread.readings import voted
 
 _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets only
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).

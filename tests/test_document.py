@@ -9,7 +9,7 @@ from ocr.document import as_pages_read, infer_continuations, infer_folios
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import OcrSettings
-from ocr.reread import read_again
+from ocr.reread.blocks import read_again
 
 
 def test_missing_folios_are_inferred_only_from_a_consistent_numbering():

@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.recognize import read_box, words_from_data
-from ocr.reread import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
+from ocr.reread.blocks import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
 
@@ -124,7 +124,7 @@ def test_a_page_the_re_reads_leave_as_read_is_laid_out_once(monkeypatch):
     from ocr import layout
     from ocr.preprocess import PreprocessedPage
     from ocr.recognize import OcrSettings
-    from ocr.reread import read_again
+    from ocr.reread.blocks import read_again
 
     image = _typed(["Министр заявил, что правительство согласно."])
     words = read_box(image, (0, 0, image.shape[1], image.shape[0]), "rus", psm=7)
@@ -143,65 +143,3 @@ def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
     raw = tesseract.image_to_data(image, "rus", psm=7)
     assert "|" in raw["text"]  # what Tesseract makes of it
     assert [w.text for w in words_from_data(raw)] == ["Министр", "заявил,", "что", "правительство"]
-
-
-def test_a_hand_written_registry_note_is_read_again_whole():
-    from PIL import Image, ImageDraw
-
-    from ocr import registry, registry_reread
-    from ocr.lines import Line, Role
-
-    image = Image.new("L", (1400, 200), 255)
-    draw = ImageDraw.Draw(image)
-    draw.text((60, 40), "N 561 / м. п. - 2. XI.", font=load_font(Face.HAND, 40), fill=0)
-    routing = "Из ПЕКИНА № 8075 пол. 3 час. 06 мин. 1/11 19 53 г. экз. № 11"
-    draw.text((60, 130), routing, font=load_font(Face.TYPE, 30), fill=0)
-    page = np.asarray(image)
-    ink = np.argwhere(page[:110] < 128)
-    (y0, x0), (y1, x1) = ink.min(0), ink.max(0)
-    read = Word("(561 /м. ни. - 2. Л.", (int(x0), int(y0), int(x1 - x0), int(y1 - y0)), 30.0)  # as page segmentation read it
-    lines = [Line(read.text, Role.REGISTRATION, bbox=read.bbox, confidence=30.0, words=[read]), Line(routing, Role.ROUTING)]
-    again = registry_reread.read_notes_again(page, lines, "rus")
-    assert registry.registry_note(again[0].text, 11) == "N 561 / м. п. - 2. XI."
-    assert again[1] is lines[1]
-
-
-def test_a_pens_roman_month_is_read_in_latin_figures():
-    """The Cyrillic model reads a pen's ``VI`` as ``9`` (it holds no Latin letters); the note's figures,
-    read again by the Latin model kept to figures, give it."""
-    from PIL import Image, ImageDraw
-
-    from ocr import registry_reread
-    from ocr.lines import Line, Role
-
-    image = Image.new("L", (1400, 120), 255)
-    ImageDraw.Draw(image).text((60, 40), "N 174 / м. п. - 14. VI.", font=load_font(Face.HAND, 40), fill=0)
-    page = np.asarray(image)
-    ink = np.argwhere(page < 128)
-    (y0, x0), (y1, x1) = ink.min(0), ink.max(0)
-    read = Word("(174 /м. п. - 14.9.", (int(x0), int(y0), int(x1 - x0), int(y1 - y0)), 68.0)  # as the page read it
-    routing = "Из ПЕКИНА № 8075 пол. 3 час. 06 мин. 12/6 19 53 г. экз. № 11"
-    lines = [Line(read.text, Role.REGISTRATION, bbox=read.bbox, confidence=68.0, words=[read]), Line(routing, Role.ROUTING)]
-    again = registry_reread.read_notes_again(page, lines, "rus")
-    assert again[0].text == "N 174 / м. п. - 14. VI."
-
-
-def test_a_faint_note_the_threshold_lost_is_read_on_the_grey_margin():
-    """A faint typed note the page's binarisation wiped out is read again on the grey page above the title;
-    a resolution written across the margin beside it is read there too, but never kept as a note."""
-    from PIL import Image, ImageDraw
-
-    from ocr import registry_reread
-    from ocr.lines import Line, Role
-
-    image = Image.new("L", (1600, 260), 255)
-    draw = ImageDraw.Draw(image)
-    draw.text((60, 40), "См. изв. № 1339 (ссылка № 18)", font=load_font(Face.TYPE, 30), fill=150)
-    draw.text((900, 30), "Ознакомить", font=load_font(Face.HAND, 44), fill=60)
-    draw.text((500, 170), "Шифртелеграмма", font=load_font(Face.TYPE, 50), fill=0)
-    grey = np.asarray(image)
-    binary = np.where(grey < 128, 0, 255).astype(np.uint8)  # the note (ink 150) gone, the resolution kept
-    title = Line("Шифртелеграмма", Role.FORM_TITLE, bbox=(500, 170, 600, 60), confidence=90.0)
-    again = registry_reread.read_notes_again(binary, [title], "rus", grey)
-    assert [line.text for line in again if line.role is Role.REGISTRATION] == ["См. изв. № 1339 (ссылка № 18)"]
-    assert again[-1] is title

@@ -12,8 +12,8 @@ import cv2
 import numpy as np
 
 from ocr.lines import Word
-from ocr.readings import binarised, voted
 from ocr.recognize import read_crops
+from ocr.reread.readings import binarised, voted
 from ocr.stamps import parse
 
 # What a number or date line is cut in: figures, ``Вх. №``, a suffix's letters, a Roman month as the

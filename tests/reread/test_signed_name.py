@@ -8,9 +8,9 @@ from pathlib import Path
 import cv2
 
 from ocr.lines import Line, Role, Word
-from ocr.signed_name import under_pen
+from ocr.reread.signed_name import under_pen
 
-SIGNATURES = Path(__file__).parent / "resources" / "signatures"
+SIGNATURES = Path(__file__).parent.parent / "resources" / "signatures"
 
 
 def _line(*words: tuple[str, tuple[int, int, int, int], float]) -> Line:

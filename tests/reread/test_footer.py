@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ocr.footer_reread import choose
 from ocr.lines import Word
+from ocr.reread.footer import choose
 
 
 def _reading(*words: tuple[str, float]) -> list[Word]:

@@ -3,7 +3,7 @@
 The routing line's values are short digits typed beside printed labels (``16 час. 30 мин.``, ``экз. № 1``);
 on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}`` for ``1``, ``;-ыим,`` for
 ``час. 50 мин.``) or a label, and then the value beside it is lost. Read on its own — bitonal, enlarged or
-grey, as the footer's lines are (:mod:`ocr.footer_reread`) — the line often reads right, though no one
+grey, as the footer's lines are (:mod:`ocr.reread.footer`) — the line often reads right, though no one
 reading is always best. So each field takes the value most readings give, the page's own on a tie. A field
 the page's reading lacks is filled only from readings that read the words carrying its value confidently
 (two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``, count for nothing), and then only
@@ -15,11 +15,11 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 
-from ocr.combine import line_box
-from ocr.footer_reread import READINGS
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts, reading_score
+from ocr.reread.combine import line_box
+from ocr.reread.footer import READINGS
 from ocr.routing import Routing, parse_routing, received_month
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at

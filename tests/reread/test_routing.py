@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ocr.lines import Word
+from ocr.reread.routing import agreed, routing_text
 from ocr.routing import parse_routing
-from ocr.routing_reread import agreed, routing_text
 
 
 def _reading(text: str, confidence: float | list[float]) -> list[Word]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ocr import fields, footer, roles, signed_name
+from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, read_parts, reading_score, unread_bands
+from ocr.reread import signed_name
 
 # The other readings of a line: (the grey image rather than the bitonal one, enlargement).
 READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))

@@ -1,4 +1,4 @@
-"""Choosing between two readings of a line by the page's language (ocr.combine)."""
+"""Choosing between two readings of a line by the page's language (ocr.reread.combine)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,19 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from ocr.combine import ENLARGED, better_line, choose, known, known_share, line_box, plain_choice, word_list
 from ocr.lines import Line, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_boxes
+from ocr.reread.combine import (
+    ENLARGED,
+    better_line,
+    choose,
+    known,
+    known_share,
+    line_box,
+    plain_choice,
+    word_list,
+)
 from ocr.synth.fonts import Face, load_font
 
 
@@ -147,7 +156,7 @@ def test_plain_tesseract_reads_an_upside_down_scan_turned_as_the_page_was():
 
 def test_a_page_that_reads_as_known_words_is_not_read_again(monkeypatch):
     page = _plain_page("the Committee met today")
-    monkeypatch.setattr("ocr.combine.read_box", lambda *a, **k: pytest.fail("a page reading well was read again"))
+    monkeypatch.setattr("ocr.reread.combine.read_box", lambda *a, **k: pytest.fail("a page reading well was read again"))
     lines = [Line("", words=_words([("the", 0, 90.0), ("Committce", 80, 90.0), ("met", 300, 90.0), ("today", 400, 90.0)]))]
     assert known_share(lines[0].words, "en")[0] == pytest.approx(11 / 20)  # below 0.9: this page would be read
     assert plain_choice(page, page.image, lines[:0], "eng") == []

@@ -10,11 +10,11 @@ import dataclasses
 import cv2
 import numpy as np
 
-from ocr.combine import line_box
 from ocr.lines import Line, Role, Word, union_box
-from ocr.readings import binarised
 from ocr.recognize import read_boxes, read_crops
 from ocr.registry import figured_note, is_whole, registry_note
+from ocr.reread.combine import line_box
+from ocr.reread.readings import binarised
 from ocr.routing import parse_routing, received_month
 
 
