@@ -262,6 +262,9 @@ def bench(
     for r in (r for r in report.levels if r.failed_documents):
         out.print(f"{r.split}/{r.level}: the pipeline failed on {r.failed_documents} document(s), scored as read as nothing "
                   f"(see the .error.json files under {out_dir / 'results'})")
+    for r in report.levels:
+        out.print(f"{r.split}/{r.level}: " + ", ".join(f"{part.replace('_multi_page', ' (documents of several pages)')} found in "
+                                                   f"{n} of {m}" for part, (n, m) in r.parts_found.items()))
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
     stages = report.stage_seconds

@@ -107,10 +107,28 @@ class LevelReport:
     speed_ratio: float  # pages/minute of the pipeline over the baseline's
     failed_documents: int = 0  # documents the pipeline failed on, scored as read as nothing
     fields: dict[str, float] = field(default_factory=dict)  # each field's mean score over the documents scoring it
+    parts_found: dict[str, list[int]] = field(default_factory=dict)  # see parts_found()
 
 def _distribution_f1(truth: TelegramDocument, found: TelegramDocument) -> float:
     pairs = [(d.copy, d.recipient) for d in truth.distribution], [(d.copy, d.recipient) for d in found.distribution]
     return f1(*pairs)
+
+
+def parts_found(truths: dict[str, TelegramDocument], found: dict[str, TelegramDocument]) -> dict[str, list[int]]:
+    """[found, of] for the signature and the footer, over the documents whose truth has one and over those of
+    several pages among them (the issue asks that a multi-page document always finds both): found means any
+    of its values read, right or wrong."""
+    counts: dict[str, list[int]] = {}
+    for key, truth in truths.items():
+        for part in ("signature", "footer"):
+            if not any(getattr(truth, part).model_dump().values()):
+                continue
+            has = any(getattr(found[key], part).model_dump().values())
+            for name in (part, f"{part}_multi_page") if len(truth.pages) > 1 else (part,):
+                tally = counts.setdefault(name, [0, 0])
+                tally[0] += has
+                tally[1] += 1
+    return counts
 
 
 def field_breakdown(scores: list[list[FieldScore]]) -> dict[str, float]:
@@ -154,6 +172,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         speed_ratio=seconds[1] / seconds[0] if seconds[0] else float("nan"),
         failed_documents=sum(key in run.failed for key in truths),
         fields=field_breakdown(list(scores.values())),
+        parts_found=parts_found(truths, found),
     )
 
 @dataclass

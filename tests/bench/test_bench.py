@@ -106,3 +106,16 @@ def test_a_real_page_the_pipeline_fails_on_is_scored_as_read_as_nothing(tmp_path
     monkeypatch.setattr(real, "process_page", _failing_page)
     (row,) = real.run_real(tmp_path, Settings(), tmp_path / "out", workers=1, baseline=False)
     assert row.failed and row.cer_pipeline == 1.0 and row.recall_pipeline == 0.0
+
+
+def test_a_signature_or_footer_counts_as_found_when_any_of_its_values_is_read():
+    from ocr.bench.accuracy import nothing_read, parts_found
+    from ocr.contract import Footer
+    from ocr.synth import Level, random_transcript, render
+
+    two_pages = render(random_transcript(5, pages=2), Level.CLEAN, seed=5, dpi=40).truth
+    one_page = render(random_transcript(6, pages=1), Level.CLEAN, seed=6, dpi=40).truth
+    # Read wrong but read: the typist alone, misread, still says the footer was found.
+    typist_only = nothing_read(two_pages).model_copy(update={"footer": Footer(typist="ЛК")})
+    counts = parts_found({"a": two_pages, "b": one_page}, {"a": typist_only, "b": one_page})
+    assert counts == {"signature": [1, 2], "signature_multi_page": [0, 1], "footer": [2, 2], "footer_multi_page": [1, 1]}
