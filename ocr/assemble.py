@@ -154,9 +154,14 @@ def signature(lines: list[Line]) -> Signature:
     """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it)."""
     for line in lines:
         if line.role is Role.SIGNATURE:
-            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None)
-            return Signature(name=name if name and _typed_name(name, line) else None, date_raw=date)
+            return Signature(name=signer(line), date_raw=(fields.parse_signature(line.text) or (None, None))[1])
     return Signature()
+
+
+def signer(line: Line) -> str | None:
+    """The name a signature line gives the record: its letter-spaced name when typed clearly (:func:`_typed_name`)."""
+    name = (fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None))[0]
+    return name if name and _typed_name(name, line) else None
 
 
 def _name_words(line: Line) -> list[Word]:
