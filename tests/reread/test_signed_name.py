@@ -8,6 +8,7 @@ from pathlib import Path
 import cv2
 
 from ocr.lines import Line, Role, Word
+from ocr.reread import signed_name
 from ocr.reread.signed_name import under_pen
 
 SIGNATURES = Path(__file__).parent.parent / "resources" / "signatures"
@@ -40,6 +41,14 @@ def test_a_name_the_record_would_not_take_is_read_under_the_pen():
 
 def test_no_name_is_taken_where_the_pen_leaves_letters_unclear():
     # ``Б О Д Р О В`` under a scrawl as dark as the type: the two readings disagree (``БЕПРОРВ``, ``БЕПРОР``)
+    line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
+    assert under_pen(_page("clean-tg-01009"), line, "rus") == line
+
+
+def test_letters_the_pen_broke_read_alike_are_no_name(monkeypatch):
+    # With the pen taken out by its widest margin both readings of ``Б О Д Р О В`` agree on ``БЕПРОР`` (the
+    # scrawl broke ``О``, ``Д`` and ``В``): one letter a cell, yet no word, so no name
+    monkeypatch.setattr(signed_name, "THICKER", (1.0,))
     line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
     assert under_pen(_page("clean-tg-01009"), line, "rus") == line
 
