@@ -154,9 +154,14 @@ def signature(lines: list[Line]) -> Signature:
     """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it)."""
     for line in lines:
         if line.role is Role.SIGNATURE:
-            name, date = fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None)
-            return Signature(name=name if name and _typed_name(name, line) else None, date_raw=date)
+            return Signature(name=signer(line), date_raw=(fields.parse_signature(line.text) or (None, None))[1])
     return Signature()
+
+
+def signer(line: Line) -> str | None:
+    """The name a signature line gives the record: its letter-spaced name when typed clearly (:func:`_typed_name`)."""
+    name = (fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None))[0]
+    return name if name and _typed_name(name, line) else None
 
 
 def _name_words(line: Line) -> list[Word]:
@@ -174,10 +179,10 @@ def _typed_name(name: str, line: Line) -> bool:
     believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and (believed or _spelt(name)) and whole and _has_text(name) and not _gapped(words, line)
+    return len(name) >= SHORTEST_NAME and (believed or spelt(name)) and whole and _has_text(name) and not _gapped(words, line)
 
 
-def _spelt(name: str) -> bool:
+def spelt(name: str) -> bool:
     """Letter-spaced capitals read faintly are still the typed name when they spell a Russian word form (the
     dictionary knows ``ПАНЮШКИН``, ``ЛЕБЕДЕВ``): a pen's loops never spell one that long (``ПАООО``)."""
     return len(name) >= SPELT_NAME and " " not in name and lexicon().known(name)

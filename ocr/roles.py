@@ -105,9 +105,9 @@ def footer_start(texts: list[str]) -> int | None:
     return None
 
 
-# An undated signature is one of the last lines above the footer: the footer's first line, garbled past
-# knowing (``З5 экз. тс``), may stand between.
-SIGNATURE_REACH = 2
+# An undated signature is one of the last lines above the footer: the footer's first lines, the copies and
+# the printing one, garbled past knowing (``13 эко. 88 *``, ``О-нен. 25712-18.13``), may stand between.
+SIGNATURE_REACH = 3
 
 
 def signature_at(texts: list[str], end: int) -> int | None:

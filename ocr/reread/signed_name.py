@@ -8,7 +8,9 @@ for half a line height and more. What is left in the band is read cell by cell a
 the typewriter's: the name is letter-spaced), the cells squeezed together into one word and read with the
 Cyrillic capitals only, for two margins of the pen's width. A name is taken only when a margin's two readings
 (as cleaned, and enlarged) give the same letters, one a cell, no margin gives other letters, and the cell
-after the last holds no letter: a letter the pen took away, or a faint one left out, is no name.
+after the last holds no letter: a letter the pen took away, or a faint one left out, is no name. The name must
+spell a word form the dictionary knows (surnames it knows as such): letters broken by the pen are read alike
+by two readings now and then (``БЕПРОР`` for ``Б О Д Р О В``), and a wrong name is worse than none.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ import cv2
 import numpy as np
 
 from ocr import fields
-from ocr.assemble import SHORTEST_NAME
-from ocr.footer import BELIEVABLE_CONFIDENCE
+from ocr.assemble import SHORTEST_NAME, signer, spelt
 from ocr.lines import Line, Role, Word
 from ocr.recognize import read_crops
 
@@ -176,18 +177,18 @@ def _first_letter(image: np.ndarray, date: Word, year_end: float) -> Word | None
 
 
 def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
-    """A signature line with its name read under the pen (:func:`read_name`) where the page reading read
-    none of it surely (a letter or two, or marks), its date kept; the line as it is otherwise."""
+    """A signature line with its name read under the pen (:func:`read_name`) where the record would take no name
+    from the page's reading (a letter or two, marks, or letters read unsurely), its date kept; the line as it is
+    otherwise."""
     date, year_end, words = _name_words(line)
     if line.role is not Role.SIGNATURE or date is None:
         return line
-    page_name = (fields.parse_signature(line.text) or (None, None))[0]
-    sure = bool(words) and sum(w.confidence for w in words) / len(words) >= BELIEVABLE_CONFIDENCE
-    if page_name and len(page_name) >= SHORTEST_NAME and sure:
+    if signer(line):  # the record takes the name the page read
         return line
+    page_name = sum(c.isalpha() for c in (fields.parse_signature(line.text) or ("", None))[0] or "")
     first = words[0] if words else _first_letter(image, date, year_end)
     found = read_name(image, date, first, lang) if first else []
     # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
-    if not found or page_name and len(page_name) >= SHORTEST_NAME and len(found) < len(page_name):
+    if not found or not spelt("".join(w.text for w in found)) or page_name >= SHORTEST_NAME and len(found) < page_name:
         return line
     return line.read_as([w for w in line.words if w.bbox[0] < first.bbox[0]] + found)

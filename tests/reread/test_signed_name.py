@@ -8,6 +8,7 @@ from pathlib import Path
 import cv2
 
 from ocr.lines import Line, Role, Word
+from ocr.reread import signed_name
 from ocr.reread.signed_name import under_pen
 
 SIGNATURES = Path(__file__).parent.parent / "resources" / "signatures"
@@ -30,8 +31,24 @@ def test_a_name_under_the_pen_is_read_letter_by_letter():
     assert abs(starts[0] - 823) <= 3 and all(42 <= b - a <= 46 for a, b in zip(starts, starts[1:]))  # a cell each, the pitch apart
 
 
+def test_a_name_the_record_would_not_take_is_read_under_the_pen():
+    # As a moderate scan's page reading left it: ``Ш`` and the scrawl read as ``кадр“``, their mean confidence
+    # just over believable, yet no name the record takes (a lone letter beside marks): read again under the pen
+    line = _line(("13/6-53", (20, 75, 145, 25), 88.3), ("г", (196, 80, 11, 13), 92.7), ("Ш", (829, 76, 15, 20), 87.0),
+                 ("кадр“", (864, 36, 299, 69), 14.0))
+    assert under_pen(_page("clean-tg-01003"), line, "rus").text == "13/6-53 г Ш Т Ы К О В"
+
+
 def test_no_name_is_taken_where_the_pen_leaves_letters_unclear():
     # ``Б О Д Р О В`` under a scrawl as dark as the type: the two readings disagree (``БЕПРОРВ``, ``БЕПРОР``)
+    line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
+    assert under_pen(_page("clean-tg-01009"), line, "rus") == line
+
+
+def test_letters_the_pen_broke_read_alike_are_no_name(monkeypatch):
+    # With the pen taken out by its widest margin both readings of ``Б О Д Р О В`` agree on ``БЕПРОР`` (the
+    # scrawl broke ``О``, ``Д`` and ``В``): one letter a cell, yet no word, so no name
+    monkeypatch.setattr(signed_name, "THICKER", (1.0,))
     line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
     assert under_pen(_page("clean-tg-01009"), line, "rus") == line
 
