@@ -10,7 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ocr import fields, grid, registry
+from ocr import fields, grid, reference_numbers, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.correct.lexicon import lexicon
@@ -140,7 +140,7 @@ def header(lines: list[Line]) -> Header:
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
         registration_marks=[note for line in lines if line.role is Role.REGISTRATION
                             and _registry_note(line, note := registry.registry_note(line.text, month), month)],
-        reference_numbers=[n for t in by_role[Role.REFERENCE] if (n := fields.reference_numbers(t))],
+        reference_numbers=reference_numbers.joined([line for line in lines if line.role is Role.REFERENCE]),
     )
 
 
