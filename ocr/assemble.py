@@ -81,12 +81,17 @@ def _has_text(text: str) -> bool:
 NOISE_CONFIDENCE = 40.0
 
 
+# A note's number has two digits at least (``N 986``, ``412``); one digit on a line read as letters and marks
+# (``М б а м +1``) is a speck, no number.
+NOTE_DIGITS = 2
+
+
 def _registry_note(line: Line, note: str, month: int | None) -> bool:
     """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
     above the title are a resolution written across the margin, and OCR of a page's edge is no note. A note
     read in its whole shape, dated in the telegram's ``month``, is one however low its confidence and however
     many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
-    numbered = _has_text(line.text) and any(c.isdigit() for c in line.text) and not _noise(line)
+    numbered = _has_text(line.text) and sum(c.isdigit() for c in line.text) >= NOTE_DIGITS and not _noise(line)
     return registry.is_note(note) and (registry.is_whole(note, month) or numbered)
 
 
