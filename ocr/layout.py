@@ -14,7 +14,7 @@ import itertools
 import statistics
 from dataclasses import dataclass, field
 
-from ocr import continuation, fields, reference_numbers, roles, routing, untyped
+from ocr import continuation, fields, roles, routing, untyped
 from ocr.contract import Region
 from ocr.lines import Line, Role, Word, union_box
 from ocr.wordboxes import text_line
@@ -185,27 +185,8 @@ def _margin_lines(visuals: list[VisualLine], page_width: int, inner: Role) -> li
     return lines
 
 
-def _references_apart(visuals: list[VisualLine]) -> list[VisualLine]:
-    """Page 1's visual lines, on the rows after the title or routing line printed furniture read as letters
-    beside the reference numbers dropped (:func:`ocr.reference_numbers.without_furniture`) and a row holding
-    them and another header line side by side made two (:func:`ocr.roles.reference_split`)."""
-    texts = [v.text for v in visuals]
-    start = roles.find_title(texts)
-    if start < 0:
-        start = next((k for k, t in enumerate(texts) if routing.is_routing_line(t)), len(texts))
-    out = []
-    for k, visual in enumerate(visuals):
-        kept = VisualLine(reference_numbers.without_furniture(visual.segments))
-        if k > start and not reference_numbers.reference_numbers(visual.text) and kept.segments and (
-                reference_numbers.reference_numbers(kept.text) or roles.reference_split([s.text for s in kept.segments])):
-            visual = kept  # a leader's dots or a rule read as letters beside the groups
-        cut = roles.reference_split([s.text for s in visual.segments]) if k > start else 0
-        out += [VisualLine(visual.segments[:cut]), VisualLine(visual.segments[cut:])] if cut else [visual]
-    return out
-
-
 def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
-    visuals = _references_apart(visuals)
+    visuals = [VisualLine(row) for row in roles.references_apart([v.segments for v in visuals])]
     texts = [v.text for v in visuals]
     tags, body = roles.tag_first_page(texts)
     title = roles.find_title(texts)

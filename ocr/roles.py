@@ -7,7 +7,7 @@ margins (registry marks, folio, continuation header) from the lines' positions.
 from __future__ import annotations
 
 from ocr import fields, footer, reference_numbers, routing
-from ocr.lines import Role
+from ocr.lines import Line, Role
 
 # Roles of the typed header block between form title and body, whose order the form fixes.
 _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
@@ -70,6 +70,29 @@ def reference_split(segments: list[str]) -> int:
         if numbers[0] != numbers[1] and beside and not is_prose(other):
             return k
     return 0
+
+
+def _text(row: list[Line]) -> str:
+    return "  ".join(segment.text for segment in row)  # as a visual line's text (:class:`ocr.layout.VisualLine`)
+
+
+def references_apart(rows: list[list[Line]]) -> list[list[Line]]:
+    """Page 1's rows (each its segments), on the rows after the title or routing line printed furniture read as
+    letters beside the reference numbers dropped (:func:`ocr.reference_numbers.without_furniture`) and a row
+    holding them and another header line side by side made two (:func:`reference_split`)."""
+    texts = [_text(row) for row in rows]
+    start = find_title(texts)
+    if start < 0:
+        start = next((k for k, t in enumerate(texts) if routing.is_routing_line(t)), len(texts))
+    out = []
+    for k, row in enumerate(rows):
+        kept = reference_numbers.without_furniture(row)
+        if k > start and not reference_numbers.reference_numbers(texts[k]) and kept and (
+                reference_numbers.reference_numbers(_text(kept)) or reference_split([s.text for s in kept])):
+            row = kept  # a leader's dots or a rule read as letters beside the groups
+        cut = reference_split([s.text for s in row]) if k > start else 0
+        out += [row[:cut], row[cut:]] if cut else [row]
+    return out
 
 
 def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
