@@ -240,8 +240,9 @@ def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
 
 
-# A telegram number has three digits at least.
+# A telegram number has three digits at least; a copy number two at the most.
 SHORTEST_NUMBER = 3
+MOST_COPY_DIGITS = 2
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,10 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
 
     A continuation header that leaves the copy number blank (``экз. №....``) means the document's.
     """
-    folio = next((fields.parse_int(line.text) for line in lines if line.role is Role.FOLIO), None)
+    folios = [k for k, line in enumerate(lines) if line.role is Role.FOLIO]
+    folio = fields.parse_int(lines[folios[0]].text) if folios else None
+    # A second bare number at the right, after the typed header's pieces, is its copy with ``экз. №`` lost (``10...``).
+    beside = [lines[k].text for k in folios[1:] if any(line.role is Role.CONTINUATION for line in lines[:k])]
     continuation = [line.text for line in lines if line.role is Role.CONTINUATION]
     numbers = [re.search(r"\d+", t)[0] for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)]
     # A bare number too short for a telegram number is the page label, its dot lost (``2``).
@@ -265,7 +269,8 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
         (f"{int(n)}." for n in numbers if len(n) < SHORTEST_NUMBER), None)
     number = next((n for n in numbers if len(n) >= SHORTEST_NUMBER), None)  # its digits without the specks beside them (``.6551``)
     copies = [fields.parse_continuation_copy(t) for t in continuation]
-    copy = next((c for found, c in copies if found and c is not None), None)
+    copy = next((c for found, c in copies if found and c is not None), None) or next(
+        (int(n) for t in beside if (n := fields.parse_int(t)) is not None and n < 10 ** MOST_COPY_DIGITS), None)
     return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)
 
 
