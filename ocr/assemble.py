@@ -10,7 +10,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from ocr import fields, grid, registry
+from ocr import fields, grid, reference_numbers, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.correct.lexicon import lexicon
@@ -81,12 +81,17 @@ def _has_text(text: str) -> bool:
 NOISE_CONFIDENCE = 40.0
 
 
+# A note's number has two digits at least (``N 986``, ``412``); one digit on a line read as letters and marks
+# (``М б а м +1``) is a speck, no number.
+NOTE_DIGITS = 2
+
+
 def _registry_note(line: Line, note: str, month: int | None) -> bool:
     """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
     above the title are a resolution written across the margin, and OCR of a page's edge is no note. A note
     read in its whole shape, dated in the telegram's ``month``, is one however low its confidence and however
     many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
-    numbered = _has_text(line.text) and any(c.isdigit() for c in line.text) and not _noise(line)
+    numbered = _has_text(line.text) and sum(c.isdigit() for c in line.text) >= NOTE_DIGITS and not _noise(line)
     return registry.is_note(note) and (registry.is_whole(note, month) or numbered)
 
 
@@ -140,7 +145,7 @@ def header(lines: list[Line]) -> Header:
         addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
         registration_marks=[note for line in lines if line.role is Role.REGISTRATION
                             and _registry_note(line, note := registry.registry_note(line.text, month), month)],
-        reference_numbers=[n for t in by_role[Role.REFERENCE] if (n := fields.reference_numbers(t))],
+        reference_numbers=reference_numbers.joined([line for line in lines if line.role is Role.REFERENCE]),
     )
 
 
@@ -240,8 +245,9 @@ def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
 
 
-# A telegram number has three digits at least.
+# A telegram number has three digits at least; a copy number two at the most.
 SHORTEST_NUMBER = 3
+MOST_COPY_DIGITS = 2
 
 
 @dataclass(frozen=True)
@@ -257,7 +263,10 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
 
     A continuation header that leaves the copy number blank (``экз. №....``) means the document's.
     """
-    folio = next((fields.parse_int(line.text) for line in lines if line.role is Role.FOLIO), None)
+    folios = [k for k, line in enumerate(lines) if line.role is Role.FOLIO]
+    folio = fields.parse_int(lines[folios[0]].text) if folios else None
+    # A second bare number at the right, after the typed header's pieces, is its copy with ``экз. №`` lost (``10...``).
+    beside = [lines[k].text for k in folios[1:] if any(line.role is Role.CONTINUATION for line in lines[:k])]
     continuation = [line.text for line in lines if line.role is Role.CONTINUATION]
     numbers = [re.search(r"\d+", t)[0] for t in continuation if fields.parse_int(t) is not None and not fields.parse_page_label(t)]
     # A bare number too short for a telegram number is the page label, its dot lost (``2``).
@@ -265,7 +274,8 @@ def page_fields(lines: list[Line], document_copy: int | None) -> PageFields:
         (f"{int(n)}." for n in numbers if len(n) < SHORTEST_NUMBER), None)
     number = next((n for n in numbers if len(n) >= SHORTEST_NUMBER), None)  # its digits without the specks beside them (``.6551``)
     copies = [fields.parse_continuation_copy(t) for t in continuation]
-    copy = next((c for found, c in copies if found and c is not None), None)
+    copy = next((c for found, c in copies if found and c is not None), None) or next(
+        (int(n) for t in beside if (n := fields.parse_int(t)) is not None and n < 10 ** MOST_COPY_DIGITS), None)
     return PageFields(folio=folio, page_label=label, telegram_number=number, copy_number=copy or document_copy)
 
 

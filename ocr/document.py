@@ -133,14 +133,21 @@ def _as_pages_read(record: TelegramRecord, later: list[assemble.PageFields]) -> 
     return record.model_copy(update={"header": header.model_copy(update=update)})
 
 
+# The values page 1's header gives that every later page's header repeats.
+_REPEATED = ("telegram_number", "copy_number")
+
+
 def infer_continuations(pages: list[Page], number: str | None, copy: int | None) -> tuple[list[Page], list[str]]:
     """Put right what OCR missed or misread in the later pages' headers, field by field, when most of the
     values read there follow the form: the k-th page is labelled ``k.`` and repeats page 1's telegram
-    number and copy number. Each value given so is reported; with none read that way nothing is invented.
+    number and copy number (page 1's own reading of those two counted among them: a third page's misread number
+    is put right where page 1 and page 2 agree). Each value given so is reported; with none read that way nothing is invented.
     """
     later = pages[1:]
     expected = {"page_label": lambda p: f"{p.number}.", "telegram_number": lambda p: number, "copy_number": lambda p: copy}
     agreeing = {name: [getattr(p, name) == want(p) for p in later if getattr(p, name) is not None] for name, want in expected.items()}
+    for name in _REPEATED:  # page 1's own reading counts among them where its header holds the value (no label)
+        agreeing[name] += [True] if agreeing[name] else []
     fill = [name for name, agree in agreeing.items() if expected[name](pages[0]) is not None and sum(agree) > len(agree) / 2]
     filled, notes = pages[:1], []
     for page in later:

@@ -195,13 +195,6 @@ def is_grid_row(text: str) -> bool:
     return len(_SLOT.findall(cyrillic(text))) >= 2
 
 
-def reference_numbers(text: str) -> str | None:
-    """Groups of digits under the routing line (``6504 2851``) without specks read beside them (``*``, ``°``);
-    None when the line has anything else."""
-    tokens = [t for t in text.split() if any(c.isalnum() for c in t)]
-    return " ".join(tokens) if tokens and all(t.isdigit() for t in tokens) else None
-
-
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.
 # Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``).
 _SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)

@@ -186,6 +186,7 @@ def _margin_lines(visuals: list[VisualLine], page_width: int, inner: Role) -> li
 
 
 def _tag_first_page(visuals: list[VisualLine], page: int, width: int) -> list[Line]:
+    visuals = [VisualLine(row) for row in roles.references_apart([v.segments for v in visuals])]
     texts = [v.text for v in visuals]
     tags, body = roles.tag_first_page(texts)
     title = roles.find_title(texts)

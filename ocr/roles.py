@@ -6,8 +6,8 @@ margins (registry marks, folio, continuation header) from the lines' positions.
 
 from __future__ import annotations
 
-from ocr import fields, footer, routing
-from ocr.lines import Role
+from ocr import fields, footer, reference_numbers, routing
+from ocr.lines import Line, Role
 
 # Roles of the typed header block between form title and body, whose order the form fixes.
 _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
@@ -47,7 +47,7 @@ def header_role(text: str) -> Role:
         return Role.ROUTING
     if "\t" in text or fields.is_grid_row(text):
         return Role.GRID
-    if fields.reference_numbers(text):
+    if reference_numbers.reference_numbers(text):
         return Role.REFERENCE
     if fields.parse_special_number(text):
         return Role.SPECIAL
@@ -56,6 +56,43 @@ def header_role(text: str) -> Role:
     if fields.marks_in(text, fields.HANDLING_MARKS):
         return Role.HANDLING
     return Role.OTHER
+
+
+def reference_split(segments: list[str]) -> int:
+    """Where a header row OCR read as one line parts into the reference numbers and a header line beside
+    them (``2194 6057  Подлежит возврату``: the two side by side on a skewed scan): the count of the first
+    segments that are one of the two; 0 when the row is not so (a body line opening with a number is none)."""
+    for k in range(1, len(segments)):
+        first, rest = "  ".join(segments[:k]), "  ".join(segments[k:])
+        numbers = [bool(reference_numbers.reference_numbers(part)) for part in (first, rest)]
+        other = rest if numbers[0] else first
+        beside = header_role(other) is not Role.OTHER or fields.is_letter_spaced(other) or fields.marks_in(other, fields.PRIORITIES)
+        if numbers[0] != numbers[1] and beside and not is_prose(other):
+            return k
+    return 0
+
+
+def _text(row: list[Line]) -> str:
+    return "  ".join(segment.text for segment in row)  # as a visual line's text (:class:`ocr.layout.VisualLine`)
+
+
+def references_apart(rows: list[list[Line]]) -> list[list[Line]]:
+    """Page 1's rows (each its segments), on the rows after the title or routing line printed furniture read as
+    letters beside the reference numbers dropped (:func:`ocr.reference_numbers.without_furniture`) and a row
+    holding them and another header line side by side made two (:func:`reference_split`)."""
+    texts = [_text(row) for row in rows]
+    start = find_title(texts)
+    if start < 0:
+        start = next((k for k, t in enumerate(texts) if routing.is_routing_line(t)), len(texts))
+    out = []
+    for k, row in enumerate(rows):
+        kept = reference_numbers.without_furniture(row)
+        if k > start and not reference_numbers.reference_numbers(texts[k]) and kept and (
+                reference_numbers.reference_numbers(_text(kept)) or reference_split([s.text for s in kept])):
+            row = kept  # a leader's dots or a rule read as letters beside the groups
+        cut = reference_split([s.text for s in row]) if k > start else 0
+        out += [row[:cut], row[cut:]] if cut else [row]
+    return out
 
 
 def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:

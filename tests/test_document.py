@@ -61,3 +61,16 @@ def test_numbers_read_alike_on_the_later_pages_put_page_one_right():
     assert as_pages_read("8075", ["8015"], 3) == "8075"  # a digit misread either side: page 1's stays
     assert as_pages_read("80975", ["8075", "8076"], 3) == "80975"  # later pages disagree
     assert as_pages_read(None, ["75"], 3) is None  # too short for a telegram number
+
+
+def test_a_later_page_number_read_otherwise_than_page_one_and_another_page_is_put_right():
+    def pages(*headers):
+        return [Page(number=k + 1, page_label=label, telegram_number=number, copy_number=3, text="", width=1, height=1,
+                     dpi=300, skew_deg=0, rotation=0, mean_confidence=0) for k, (label, number) in enumerate(headers)]
+
+    # heavy tuning telegram: page 3 (turned 180°) read ``4855`` for ``4865``, page 1 and page 2 read it right
+    filled, notes = infer_continuations(pages((None, None), ("2.", "4865"), ("3.", "4855")), "4865", 3)
+    assert [p.telegram_number for p in filled] == [None, "4865", "4865"] and notes == [
+        "page 3: telegram number 4855, '4865' inferred from the other pages"]
+    # one later page against page 1: as many each way, nothing is put right
+    assert infer_continuations(pages((None, None), ("2.", "4907")), "4901", 3)[0][1].telegram_number == "4907"

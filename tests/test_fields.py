@@ -364,3 +364,13 @@ def test_a_letter_spaced_name_letter_read_as_its_digit():
     # a clean tuning page read the addressee ``3 О Р И Н У.``
     assert fields.clean_single_name("3 О Р И Н У.") == "ЗОРИНУ"
     assert fields.clean_single_name("М 0 Л О Т О В У") == "МОЛОТОВУ"
+
+
+def test_a_typed_note_read_as_letters_and_one_digit_is_no_note():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    # heavy tuning page: ``N 640 / м. п. - 22. XI.`` read at 47 as letters and a speck's ``+1``; ``412`` read well
+    read = [Line("См. изв. № 149 (ссылка № 28)", Role.REGISTRATION, confidence=48.1),
+            Line("М б а м +1", Role.REGISTRATION, confidence=46.55), Line("412", Role.REGISTRATION, confidence=90.0)]
+    assert header(read).registration_marks == ["См. изв. № 149 (ссылка № 28)", "412"]

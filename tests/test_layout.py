@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ocr import assemble, layout
 from ocr.contract import Signature
-from ocr.lines import Role, Word
+from ocr.lines import Line, Role, Word
 
 CHAR = 25  # px per typed character
 LINE = 60  # px per typed line
@@ -254,3 +254,13 @@ def test_a_page_label_read_without_its_dot():
             _line(200, 100, "продолжение текста первой страницы без красной строки и")]
     _, header = _later_page(rows, page=2, document_copy=4)
     assert header == (None, "4907", "2.", 4)
+
+
+def test_a_number_beside_a_later_page_header_below_its_folio_is_the_copy():
+    from ocr.assemble import page_fields
+
+    # heavy tuning page 2 (turned 180°): the folio, then ``2.`` and ``экз. № 10...`` read as ``10.`` only
+    lines = [Line("179", Role.FOLIO, page=2), Line("2.", Role.CONTINUATION, page=2), Line("10.", Role.FOLIO, page=2)]
+    found = page_fields(lines, 33)
+    assert (found.folio, found.page_label, found.copy_number) == (179, "2.", 10)
+    assert page_fields([Line("3686:", Role.CONTINUATION, page=2), Line("4.", Role.FOLIO, page=2)], 4).folio == 4  # one folio stays one

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr import assemble, fields, roles
+from ocr import assemble, fields, reference_numbers, roles
 from ocr.contract import Signature
 from ocr.lines import Line, Role
 
@@ -65,5 +65,5 @@ def test_a_priority_last_before_the_body_is_no_addressee():
 
 def test_reference_numbers_beside_specks():
     assert roles.header_role("6504 2851  *") is Role.REFERENCE
-    assert fields.reference_numbers("4161 9614  °  °") == "4161 9614"
-    assert fields.reference_numbers("2951 9:17") is None and roles.header_role("2951 9:17") is Role.OTHER
+    assert reference_numbers.reference_numbers("4161 9614  °  °") == "4161 9614"
+    assert reference_numbers.reference_numbers("2951 9:17") is None and roles.header_role("2951 9:17") is Role.OTHER

@@ -1,0 +1,78 @@
+"""Reading the typed numbers of the header again, each line alone, and keeping the reading whose values most
+readings give: the reference numbers' groups, and a later page's telegram number, page label and copy.
+
+Digits have no words around them to be told by: on a poor scan the page reading misreads one (``6857`` for
+``6057``, ``8675`` for ``8075``), and the line read on its own — bitonal, enlarged or grey, as the footer's lines
+are (:mod:`ocr.reread.footer`) — often reads it right. Each value is voted on alone (each group of the reference
+numbers too): the value most readings give, between as many the one read more confidently, as the routing line's
+are (:mod:`ocr.reread.routing`); the line takes the first reading, the page's own first, that gives every value so
+agreed, and stays as the page read it when none does.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from ocr import assemble
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import read_parts, reading_score
+from ocr.reference_numbers import reference_numbers
+from ocr.reread.combine import line_box
+from ocr.reread.footer import READINGS
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def groups(words: list[Word]) -> dict:
+    """The groups a reading of a reference line gives, by their place on the line; none for a reading of anything else."""
+    found = reference_numbers(_text(words))
+    return dict(enumerate(found.split())) if found else {}
+
+
+def continuation_fields(words: list[Word]) -> dict:
+    """The telegram number, page label and copy number a reading of a piece of a later page's header gives."""
+    found = dataclasses.asdict(assemble.page_fields([Line(_text(words), Role.CONTINUATION)], None))
+    return {name: value for name, value in found.items() if value is not None}
+
+
+def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict]) -> int:
+    """The reading to keep (0, the page's own, first): the first that gives just the values half the readings give
+    at least, each the value most readings give, on a tie the value of the more confident readings (by
+    :func:`ocr.recognize.reading_score`); 0 when none gives them so."""
+    found = [fields_of(words) for words in readings]
+    scores = [reading_score(words) for words in readings]
+    agreed = {}
+    for name in {name for given in found for name in given}:
+        values = [given[name] for given in found if name in given]
+        if 2 * len(values) < len(found):
+            continue  # a value few readings give is a speck read as one (a group more, ``2194 6057 123``)
+        weight = {v: (values.count(v), sum(s for given, s in zip(found, scores) if given.get(name) == v)) for v in values}
+        agreed[name] = max(weight, key=weight.get)
+    return next((k for k, given in enumerate(found) if given == agreed), 0)
+
+
+_FIELDS: dict[Role, Callable[[list[Word]], dict]] = {Role.REFERENCE: groups, Role.CONTINUATION: continuation_fields}
+
+
+def reread_numbers(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with each reference line and each piece of a later page's header read again on its own (``psm 7``)
+    in each of READINGS and the reading :func:`chosen` keeps put in its place."""
+    at = [k for k, line in enumerate(lines) if line.role in _FIELDS and line.words]
+    if not at:
+        return lines
+    images = {False: page.image, True: page.grey}
+    parts = [(image, line_box(lines[k].words), scale) for grey, scale in READINGS if (image := images[grey]) is not None for k in at]
+    readings = {k: [lines[k].words] for k in at}
+    for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every line
+        readings[at[n % len(at)]].append(words)
+    out = list(lines)
+    for k, found in readings.items():
+        fields_of = _FIELDS[lines[k].role]
+        best = chosen(found, fields_of)
+        if best:
+            out[k] = lines[k].read_as(found[best])
+    return out
