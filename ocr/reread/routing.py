@@ -4,10 +4,9 @@ The routing line's values are short digits typed beside printed labels (``16 ч�
 on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}`` for ``1``, ``;-ыим,`` for
 ``час. 50 мин.``) or a label, and then the value beside it is lost. Read on its own — bitonal, enlarged or
 grey, as the footer's lines are (:mod:`ocr.reread.footer`) — the line often reads right, though no one
-reading is always best. So each field takes the value most readings give, the page's own on a tie. A field
-the page's reading lacks is filled only from readings that read the words carrying its value confidently
-(two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``, count for nothing), and then only
-when they agree: a wrong value is worse than none.
+reading is always best. So each field takes the value most readings give, counting only readings that read
+the words carrying the value confidently (two reading a speck as a digit alike, ``18 час. В мин.`` →
+``18:08``, count for nothing, and so does the page's own unsure value): a wrong value is worse than none.
 """
 
 from __future__ import annotations
@@ -42,28 +41,24 @@ def value_confidence(words: list[Word], name: str) -> float:
 
 
 def agreed(readings: list[list[Word]]) -> dict:
-    """The fields the readings agree on; ``readings[0]`` is the page's own. Each field takes the value most
-    readings give, two at least (on a tie, the value of the more confident readings); where no two agree, the
-    page's own value. A field the page's reading lacks counts only readings whose words carry the value
-    confidently (:func:`value_confidence`; a date, only with a month): the value two of them give at least, or
-    the one value they give."""
+    """The fields the readings agree on; ``readings[0]`` is the page's own. Only readings whose words carry the
+    value confidently count (:func:`value_confidence`; a date, only with a month): a field takes the value two
+    of them give at least (on a tie, the value of the more confident readings) or the one value they give;
+    otherwise (none given, or several and none twice) the page's own value stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
-        givers = [k for k, given in enumerate(found) if name in given]
-        if name not in found[0]:
-            givers = [k for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE
-                      and (name != "received_date_raw" or received_month(found[k][name]) is not None)]
+        givers = [k for k, given in enumerate(found) if name in given
+                  and value_confidence(readings[k], name) >= VALUE_CONFIDENCE
+                  and (name != "received_date_raw" or received_month(given[name]) is not None)]
         votes = Counter(found[k][name] for k in givers)
         weight = {value: sum(scores[k] for k in givers if found[k][name] == value) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
-        if best is not None and votes[best] >= 2:
+        if best is not None and (votes[best] >= 2 or len(votes) == 1):
             out[name] = best
         elif name in found[0]:
             out[name] = found[0][name]
-        elif len(votes) == 1:
-            out[name] = best
     return out
 
 
