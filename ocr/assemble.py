@@ -15,7 +15,7 @@ from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.correct.lexicon import lexicon
 from ocr.lines import Line, Role, Word, union_box
-from ocr.routing import Routing, parse_routing, received_month
+from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 # A full stop, comma or closing bracket typed a pitch after its word is read as a word of its own (``почтой .``),
@@ -233,10 +233,6 @@ def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     if received[1] == "9":
         return head.model_copy(update={"received_date_raw": _RECEIVED_YEAR.sub("0", head.received_date_raw)}), signed
     return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
-
-
-# A telegram number has three digits at least.
-SHORTEST_NUMBER = 3
 
 
 @dataclass(frozen=True)

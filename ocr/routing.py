@@ -27,6 +27,10 @@ class Routing:
     copy_number: int | None = None
 
 
+# A telegram number has three digits at least.
+SHORTEST_NUMBER = 3
+
+
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
 _FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.

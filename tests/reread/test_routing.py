@@ -60,4 +60,15 @@ def test_a_value_read_unsurely_never_outvotes_the_one_read_surely():
                 _reading("Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19_50 т экз. №", [93, 92, 42, 42, 91, 91, 92, 92, 83, 83, 88, 13, 13, 94])]
     found = agreed(readings)
     assert found["received_time"] == "18:50" and found["origin"] == "ПХЕНЬЯНА"  # not 05:00, nor the page's garbled origin
-    assert found["telegram_number"] != "2"  # two unsure readings of one figure never win
+    assert found["telegram_number"] == "2029"  # two unsure readings of one figure never win, nor the page's sure ``№ 9``
+
+
+def test_a_value_read_surely_once_counts_its_unsure_readings_too():
+    # a moderate tuning page (received 6/5 19 51): the page read the date twice over at confidence 43, one reading
+    # reads it right at 48, another right at 18; counting only the sure ones, the page's doubled date stayed
+    readings = [_reading("Из БУДАПЕШТА № _3686 пол. _11 чж. -50 мин. 6/5. 6/5 19_51` тж. №_4.", [21, 57, 93, 92, 89, 74, 66, 75, 89, 54, 75, 43, 81, 65]),
+                _reading("Из БУДАПЕШТА №. 3686 пол. _1] час. -50 мин. _6/5 19 51 тж. ма,", [91, 41, 84, 82, 82, 81, 88, 80, 92, 83, 91, 48, 70, 18]),
+                _reading("Из БУДАПЕШТА. №. 3686 пол. _11 чис. 50 мин. 6/5 19 51 т жз. 4,", [97, 58, 87, 13, 13, 75, 8, 70, 97, 82, 95, 74, 67, 67, 39]),
+                _reading("Из УДАЛЕНА. №. _3686 пол. _11 чае. 50 мин. 6/5 19_51 т ма,", [76, 0, 82, 91, 83, 73, 79, 56, 92, 18, 87, 93, 12])]
+    found = agreed(readings)
+    assert found["received_date_raw"] == "6/5 19 51" and found["received_time"] == "11:50" and found["origin"] == "БУДАПЕШТА"
