@@ -1,0 +1,34 @@
+"""The addressee's surname put right where OCR misread one of its letters, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.correct.pages import correct_pages
+from ocr.lines import Line, Role, Word
+from ocr.page import PageResult
+from ocr.settings import Settings
+
+
+def _page(addressee: list[str], text: str) -> PageResult:
+    words = [Word(t, (100 * k, 400, 90, 30), 80.0) for k, t in enumerate(addressee)]
+    line = Line(text=text, role=Role.ADDRESSEE, page=1, bbox=(0, 400, 1000, 30), confidence=80.0, words=words)
+    return PageResult(number=1, width=2000, height=3000, dpi=300, skew_deg=0.0, rotation=0, rotation_confidence=0.0,
+                      lines=[line], stamps=[])
+
+
+@pytest.mark.parametrize(("words", "text", "right", "change"), [
+    # as tuning pages' addressees were read: a worn type bar's М read Н (moderate), a broken О read З (heavy)
+    (["Г", "Р", "О", "Н", "Ы", "К", "О."], "Г Р О Н Ы К О.", "Г Р О М Ы К О.", ("Н", "М")),
+    (["ФИЛИППЗВУ."], "Ф И Л И П П З В У.", "Ф И Л И П П О В У.", ("ФИЛИППЗВУ.", "ФИЛИППОВУ.")),
+])
+def test_a_surname_read_with_one_letter_wrong_is_put_right(words, text, right, change):
+    pages, changes = correct_pages([_page(words, text)], Settings())
+    assert pages[0].lines[0].text == right
+    assert [(c.before, c.after) for c in changes] == [change]
+
+
+@pytest.mark.parametrize("text", ["З О Р И Н У.", "К И Р", "Р С Т В"])
+def test_a_known_word_a_short_one_or_one_near_no_name_stays(text):
+    pages, changes = correct_pages([_page(text.split(), text)], Settings())
+    assert pages[0].lines[0].text == text and not changes
