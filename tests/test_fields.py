@@ -142,6 +142,10 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
     assert fields.parse_special_number("Спец, № 60.129") == "60-129"  # the hyphen read as a full stop (heavy tuning)
     assert fields.parse_special_number("Спец. № 8-89.") == "8-89"
+    # a heavy tuning page read the special number's line as one word, its ``С`` a speck, its ``п`` an ``л``
+    assert fields.parse_special_number("‘Лец.№4-132") == "4-132"
+    assert fields.parse_special_number("С п е ц. № 4 - 1 3 2") == "4-132"
+    assert fields.parse_special_number("Полец № 4") is None
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
 
