@@ -14,6 +14,7 @@ from ocr.recognize import OcrSettings
 from ocr.reread.blocks import read_again
 from ocr.reread.combine import plain_choice, second_reading
 from ocr.reread.footer import reread_footer
+from ocr.reread.priority import reread_priorities
 from ocr.reread.registry import read_notes_again
 from ocr.reread.routing import reread_routing
 from ocr.stamps.detect import FoundStamp
@@ -28,4 +29,5 @@ def reread_page(prepared: PreprocessedPage, scan: np.ndarray, words: list[Word],
     lines = reread_footer(prepared, lines, settings.lang)
     lines = without_stamp_words(lines, stamps, prepared.image.shape[1])
     lines = reread_routing(prepared, lines, settings.lang)
+    lines = reread_priorities(prepared, lines, settings.lang)
     return read_notes_again(prepared.image, lines, settings.lang, prepared.grey)
