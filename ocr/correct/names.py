@@ -1,10 +1,11 @@
-"""The addressee's surname put right where OCR misread one of its letters.
+"""The addressee's surname and the place of origin put right where OCR misread a letter of them.
 
-The addressee is typed letter-spaced in capitals, and a broken or worn type bar reads as another letter now
-and then (``Г Р О Н Ы К О.`` for ``ГРОМЫКО``, ``Ф И Л И П П З В У.`` for ``ФИЛИППОВУ``). A surname the
-dictionary does not know, one letter from exactly one name it knows (the period's listed names, or a form it
-knows only as a name), is that name; a word already, a short name (``КИМ`` has ``РИМ`` and ``КИР`` as near),
-or several names as near, stays as read.
+Both are typed in capitals, the addressee letter-spaced, and a worn or broken type bar reads as another letter
+now and then (``Г Р О Н Ы К О.`` for ``ГРОМЫКО``) or wherever it struck (``ПХЕЧЬЯЧА`` for ``ПХЕНЬЯНА``, its
+``Н`` broken). A word the dictionary does not know that reads as exactly one name it knows (the period's
+listed names, or a form it knows only as a name or place) with one letter put right, or one letter put right
+wherever it stands, is that name; a word already, a short one (``КИМ`` has ``РИМ`` and ``КИР`` as near), or
+one with several names as near, stays as read.
 """
 
 from __future__ import annotations
@@ -18,51 +19,72 @@ from ocr.correct.lexicon import Lexicon
 from ocr.homoglyphs import to_cyrillic
 from ocr.lines import Line, Role
 from ocr.page import PageResult
+from ocr.routing import parse_routing
+
+_CAPITALS = ALPHABET.upper()
 
 
 def spelt_name(name: str, lexicon: Lexicon) -> str | None:
-    """The one name (in capitals) ``name`` reads with one letter misread; None when there is no one such."""
+    """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands; None when
+    there is no one such."""
     if len(name) < MIN_EDIT_LENGTH or not name.isalpha() or lexicon.known(name):
         return None
-    near = {name[:k] + c + name[k + 1:] for k in range(len(name)) for c in ALPHABET.upper() if c != name[k]}
+    near = {name[:k] + c + name[k + 1:] for k in range(len(name)) for c in _CAPITALS if c != name[k]}
+    near |= {name.replace(a, c) for a in set(name) if name.count(a) > 1 for c in _CAPITALS if c != a}
     names = [word for word in near if lexicon.is_name(word)]
     return names[0] if len(names) == 1 else None
 
 
-def _respelt(line: Line, page: int, lexicon: Lexicon) -> tuple[Line, Correction] | None:
-    """The addressee's line with its misread letter put right, and the change; None when none is."""
-    name = fields.clean_single_name(line.text).upper()
-    right = spelt_name(name, lexicon)
-    if right is None:
+def _letters(text: str) -> str:
+    return "".join(to_cyrillic(c).upper() for c in text if c.isalpha())
+
+
+def _put_right(text: str, at: dict[int, str]) -> str:
+    """``text`` with its letters numbered ``at`` (counting letters only) made the given ones, in its case."""
+    chars, seen = list(text), 0
+    for k, c in enumerate(text):
+        if c.isalpha():
+            if seen in at:
+                chars[k] = at[seen] if c.isupper() else at[seen].lower()
+            seen += 1
+    return "".join(chars)
+
+
+def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
+    """The line with the misread letters of ``name`` (as the line spells it) put right, and the words changed;
+    None when the name reads as no one name or the line's words and text spell it apart."""
+    right = spelt_name(name, lexicon) if name else None
+    letters = _letters(line.text)
+    if right is None or name not in letters or _letters(" ".join(w.text for w in line.words)) != letters:
         return None
-    at = next(k for k, (a, b) in enumerate(zip(name, right, strict=True)) if a != b)
-    letters = [k for k, c in enumerate(line.text) if c.isalpha()]
-    if len(letters) != len(name) or to_cyrillic(line.text[letters[at]]).upper() != name[at]:
-        return None  # the name was read out of more than the line's letters (a speck, a letter doubled)
-    k = letters[at]
-    letter = right[at] if line.text[k].isupper() else right[at].lower()
-    text = line.text[:k] + letter + line.text[k + 1:]
-    # The word holding that letter, found the same way among the line's words (spaced letters may be one word).
-    seen, words = 0, list(line.words)
-    for w, word in enumerate(words):
-        held = [j for j, c in enumerate(word.text) if c.isalpha()]
-        if seen + len(held) > at:
-            j = held[at - seen]
-            words[w] = dataclasses.replace(word, text=word.text[:j] + letter + word.text[j + 1:])
-            change = Correction(page=page, bbox=word.bbox, before=word.text, after=words[w].text, score=1.0)
-            return dataclasses.replace(line, text=text, words=words), change
-        seen += len(held)
-    return None
+    start = letters.index(name)
+    at = {start + k: b for k, (a, b) in enumerate(zip(name, right, strict=True)) if a != b}
+    words, changes, seen = [], [], 0
+    for word in line.words:
+        held = sum(c.isalpha() for c in word.text)
+        new = _put_right(word.text, {k - seen: c for k, c in at.items() if seen <= k < seen + held})
+        if new != word.text:
+            changes.append(Correction(page=page, bbox=word.bbox, before=word.text, after=new, score=1.0))
+        words.append(dataclasses.replace(word, text=new))
+        seen += held
+    return dataclasses.replace(line, text=_put_right(line.text, at), words=words), changes
 
 
-def respell_addressee(pages: list[PageResult], lexicon: Lexicon) -> tuple[list[PageResult], list[Correction]]:
-    """The pages with the addressee's misread letter put right (:func:`spelt_name`), and the change made."""
+def _name_of(line: Line) -> str | None:
+    if line.role is Role.ADDRESSEE:
+        return fields.clean_single_name(line.text).upper()
+    return parse_routing(line.text).origin if line.role is Role.ROUTING else None
+
+
+def respell_names(pages: list[PageResult], lexicon: Lexicon) -> tuple[list[PageResult], list[Correction]]:
+    """The pages with the misread letters of the addressee and the origin put right (:func:`spelt_name`), and
+    the changes made."""
     out, changes = [], []
     for page in pages:
         lines = []
         for line in page.lines:
-            found = _respelt(line, page.number, lexicon) if line.role is Role.ADDRESSEE else None
+            found = _respelt(line, _name_of(line), page.number, lexicon) if line.role in (Role.ADDRESSEE, Role.ROUTING) else None
             lines.append(found[0] if found else line)
-            changes += [found[1]] if found else []
-        out.append(dataclasses.replace(page, lines=lines) if changes else page)
+            changes += found[1] if found else []
+        out.append(dataclasses.replace(page, lines=lines) if lines != page.lines else page)
     return out, changes

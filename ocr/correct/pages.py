@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr.contract import Correction
 from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
 from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, fold
-from ocr.correct.names import respell_addressee
+from ocr.correct.names import respell_names
 from ocr.lines import Line, Role
 from ocr.page import PageResult
 from ocr.settings import Settings
@@ -268,11 +268,11 @@ def _apply(pages: list[PageResult], edits: dict) -> list[PageResult]:
 
 def correct_pages(pages: list[PageResult], settings: Settings,
                   corrector: Corrector | None = None) -> tuple[list[PageResult], list[Correction]]:
-    """The pages (in reading order) with their body words and the addressee's name corrected, and each change made."""
+    """The pages (in reading order) with their body words, the addressee and the origin corrected, and each change made."""
     if not settings.correct or not corrects(settings.ocr.lang):
         return pages, []
     corrector = corrector or default_corrector()
-    pages, corrections = respell_addressee(pages, corrector.lexicon)
+    pages, corrections = respell_names(pages, corrector.lexicon)
     # Broken and split words first: the word-by-word correction then sees them whole.
     for mend in (_struck_out, _line_ends, _split_words):
         edits = mend(pages, corrector)

@@ -1,4 +1,4 @@
-"""The addressee's surname put right where OCR misread one of its letters, and only then."""
+"""The addressee's surname and the origin put right where OCR misread a letter of them, and only then."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from ocr.page import PageResult
 from ocr.settings import Settings
 
 
-def _page(addressee: list[str], text: str) -> PageResult:
+def _page(addressee: list[str], text: str, role: Role = Role.ADDRESSEE) -> PageResult:
     words = [Word(t, (100 * k, 400, 90, 30), 80.0) for k, t in enumerate(addressee)]
-    line = Line(text=text, role=Role.ADDRESSEE, page=1, bbox=(0, 400, 1000, 30), confidence=80.0, words=words)
+    line = Line(text=text, role=role, page=1, bbox=(0, 400, 1000, 30), confidence=80.0, words=words)
     return PageResult(number=1, width=2000, height=3000, dpi=300, skew_deg=0.0, rotation=0, rotation_confidence=0.0,
                       lines=[line], stamps=[])
 
@@ -32,3 +32,11 @@ def test_a_surname_read_with_one_letter_wrong_is_put_right(words, text, right, c
 def test_a_known_word_a_short_one_or_one_near_no_name_stays(text):
     pages, changes = correct_pages([_page(text.split(), text)], Settings())
     assert pages[0].lines[0].text == text and not changes
+
+
+def test_a_letter_of_the_origin_misread_wherever_it_stands_is_put_right():
+    # a heavy tuning page typed with a broken ``Н`` (read ``Ч``) and ``О`` (read ``З``): its routing line as read
+    text = "Из ПХЕЧЬЯЧА №  1302 пол. 11 час. 44 мин. 17/4  1951 т экз. № _3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")
+    assert [(c.before, c.after) for c in changes] == [("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")]
