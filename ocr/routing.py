@@ -177,9 +177,21 @@ def _digit_words(span: str) -> str | None:
         tokens.pop()
     while tokens and not re.search(r"\d", tokens[0]):
         tokens.pop(0)
+    tokens = tokens[:_year_end(tokens)]
     if tokens:
         tokens[-1] = re.sub(r"(?<=\d)[^\d/]+$", "", tokens[-1])  # the printed ``г.`` run into the year (``52г``)
     return " ".join(tokens) or None
+
+
+def _year_end(tokens: list[str]) -> int:
+    """Where the date's year ends among its tokens (``1951``, or the printed ``19`` and the typed ``51``): what
+    follows is ``т.`` or ``экз.`` misread (``6/5 19 51 1``), never the date's."""
+    for k, token in enumerate(tokens):
+        if re.fullmatch(r"19\d\d", token):
+            return k + 1
+        if token == "19" and k + 1 < len(tokens) and re.fullmatch(r"\d\d", tokens[k + 1]):
+            return k + 2
+    return len(tokens)
 
 
 def _digits(text: str) -> str:
