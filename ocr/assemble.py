@@ -14,6 +14,7 @@ from ocr import fields, grid, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.correct.lexicon import lexicon
+from ocr.correct.names import marks_struck_alike
 from ocr.lines import Line, Role, Word, union_box
 from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
@@ -101,6 +102,8 @@ def _priorities(text: str) -> list[str]:
         return found
     if mark := _half_read(text, fields.PRIORITIES):
         return [mark]
+    if marks := marks_struck_alike(text, fields.PRIORITIES):
+        return marks
     words = re.sub(r"\d", "", text)
     typed = all(c.isalpha() or c in " .,-" for c in words)
     return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []

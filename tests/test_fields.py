@@ -368,3 +368,12 @@ def test_a_letter_spaced_name_letter_read_as_its_digit():
     # a clean tuning page read the addressee ``3 О Р И Н У.``
     assert fields.clean_single_name("3 О Р И Н У.") == "ЗОРИНУ"
     assert fields.clean_single_name("М 0 Л О Т О В У") == "МОЛОТОВУ"
+
+
+def test_a_priority_typed_with_a_broken_type_bar():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    # a heavy tuning page whose ``О`` reads ``З`` wherever it struck (and ``Н`` reads ``Ч``)
+    assert header([Line("ЗСЗБЗ ВАЖЧАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]
+    assert header([Line("ВАЖНОЕ СООБЩЕНИЕ", Role.PRIORITY)]).priority == ["ВАЖНОЕ СООБЩЕНИЕ"]  # no mark near: as typed

@@ -1,8 +1,8 @@
-"""The addressee's surname and the place of origin put right where OCR misread a letter of them.
+"""The addressee's surname, the place of origin and a priority put right where OCR misread a letter of them.
 
-Both are typed in capitals, the addressee letter-spaced, and a worn or broken type bar reads as another letter
+All are typed in capitals, the addressee letter-spaced, and a worn or broken type bar reads as another letter
 now and then (``Г Р О Н Ы К О.`` for ``ГРОМЫКО``) or wherever it struck (``ПХЕЧЬЯЧА`` for ``ПХЕНЬЯНА``, its
-``Н`` broken). A word the dictionary does not know that reads as exactly one name it knows (the period's
+``Н`` broken; ``ЗСЗБЗ ВАЖЧАЯ`` for the priority ``ОСОБО ВАЖНАЯ``, its ``О``). A word the dictionary does not know that reads as exactly one name it knows (the period's
 listed names, or a form it knows only as a name or place) with one letter put right, or one letter put right
 wherever it stands, is that name; a word already, a short one (``КИМ`` has ``РИМ`` and ``КИР`` as near), or
 one with several names as near, stays as read.
@@ -11,6 +11,7 @@ one with several names as near, stays as read.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from ocr import fields
 from ocr.contract import Correction
@@ -18,8 +19,10 @@ from ocr.correct.corrector import ALPHABET, MIN_EDIT_LENGTH
 from ocr.correct.lexicon import Lexicon
 from ocr.homoglyphs import to_cyrillic
 from ocr.lines import Line, Role
-from ocr.page import PageResult
 from ocr.routing import parse_routing
+
+if TYPE_CHECKING:  # the page's module reads pages, and records are assembled with this one's help
+    from ocr.page import PageResult
 
 _CAPITALS = ALPHABET.upper()
 
@@ -30,9 +33,22 @@ def spelt_name(name: str, lexicon: Lexicon) -> str | None:
     if len(name) < MIN_EDIT_LENGTH or not name.isalpha() or lexicon.known(name):
         return None
     near = {name[:k] + c + name[k + 1:] for k in range(len(name)) for c in _CAPITALS if c != name[k]}
-    near |= {name.replace(a, c) for a in set(name) if name.count(a) > 1 for c in _CAPITALS if c != a}
-    names = [word for word in near if lexicon.is_name(word)]
+    names = [word for word in near | struck_alike(name) if lexicon.is_name(word)]
     return names[0] if len(names) == 1 else None
+
+
+def struck_alike(text: str) -> set[str]:
+    """``text`` (in capitals) with a letter it holds twice or more read as another wherever it stands: what a
+    broken type bar, read as one other letter each time it struck, was typed as."""
+    return {text.replace(a, c) for a in set(text) if a in _CAPITALS and text.count(a) > 1 for c in _CAPITALS if c != a}
+
+
+def marks_struck_alike(text: str, vocabulary: list[str]) -> list[str]:
+    """The marks of ``vocabulary`` the line spells with one letter read as another wherever it stands
+    (:func:`struck_alike`: ``ЗСЗБЗ ВАЖЧАЯ`` for ``ОСОБО ВАЖНАЯ``), when all such readings that spell marks
+    spell the same; else none."""
+    found = {tuple(fields.marks_in(variant, vocabulary)) for variant in struck_alike(fields.cyrillic(text).upper())} - {()}
+    return list(found.pop()) if len(found) == 1 else []
 
 
 def _letters(text: str) -> str:
