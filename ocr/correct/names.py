@@ -28,12 +28,13 @@ _CAPITALS = ALPHABET.upper()
 
 
 def spelt_name(name: str, lexicon: Lexicon) -> str | None:
-    """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands; None when
-    there is no one such."""
-    if len(name) < MIN_EDIT_LENGTH or not name.isalpha() or lexicon.known(name):
+    """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
+    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such."""
+    odd = [k for k, c in enumerate(name) if not c.isalpha()]
+    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or lexicon.known(name):
         return None
-    near = {name[:k] + c + name[k + 1:] for k in range(len(name)) for c in _CAPITALS if c != name[k]}
-    names = [word for word in near | struck_alike(name) if lexicon.is_name(word)]
+    near = {name[:k] + c + name[k + 1:] for k in odd or range(len(name)) for c in _CAPITALS if c != name[k]}
+    names = [word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word)]
     return names[0] if len(names) == 1 else None
 
 
@@ -51,17 +52,19 @@ def marks_struck_alike(text: str, vocabulary: list[str]) -> list[str]:
     return list(found.pop()) if len(found) == 1 else []
 
 
-def _letters(text: str) -> str:
-    return "".join(to_cyrillic(c).upper() for c in text if c.isalpha())
+def _letters(text: str, marks: str) -> str:
+    """The letters of ``text`` and its ``marks`` that are no letters (what a name was read with), in capitals."""
+    return "".join(to_cyrillic(c).upper() for c in text if c.isalpha() or c in marks)
 
 
-def _put_right(text: str, at: dict[int, str]) -> str:
-    """``text`` with its letters numbered ``at`` (counting letters only) made the given ones, in its case."""
+def _put_right(text: str, at: dict[int, str], marks: str) -> str:
+    """``text`` with its letters (and ``marks``) numbered ``at``, counting those only, made the given ones, in
+    its case."""
     chars, seen = list(text), 0
     for k, c in enumerate(text):
-        if c.isalpha():
+        if c.isalpha() or c in marks:
             if seen in at:
-                chars[k] = at[seen] if c.isupper() else at[seen].lower()
+                chars[k] = at[seen].lower() if c.islower() else at[seen]
             seen += 1
     return "".join(chars)
 
@@ -70,20 +73,21 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
     """The line with the misread letters of ``name`` (as the line spells it) put right, and the words changed;
     None when the name reads as no one name or the line's words and text spell it apart."""
     right = spelt_name(name, lexicon) if name else None
-    letters = _letters(line.text)
-    if right is None or name not in letters or _letters(" ".join(w.text for w in line.words)) != letters:
+    marks = "".join(c for c in name or "" if not c.isalpha())
+    letters = _letters(line.text, marks)
+    if right is None or name not in letters or _letters(" ".join(w.text for w in line.words), marks) != letters:
         return None
     start = letters.index(name)
     at = {start + k: b for k, (a, b) in enumerate(zip(name, right, strict=True)) if a != b}
     words, changes, seen = [], [], 0
     for word in line.words:
-        held = sum(c.isalpha() for c in word.text)
-        new = _put_right(word.text, {k - seen: c for k, c in at.items() if seen <= k < seen + held})
+        held = sum(c.isalpha() or c in marks for c in word.text)
+        new = _put_right(word.text, {k - seen: c for k, c in at.items() if seen <= k < seen + held}, marks)
         if new != word.text:
             changes.append(Correction(page=page, bbox=word.bbox, before=word.text, after=new, score=1.0))
         words.append(dataclasses.replace(word, text=new))
         seen += held
-    return dataclasses.replace(line, text=_put_right(line.text, at), words=words), changes
+    return dataclasses.replace(line, text=_put_right(line.text, at, marks), words=words), changes
 
 
 def _name_of(line: Line) -> str | None:

@@ -40,3 +40,10 @@ def test_a_letter_of_the_origin_misread_wherever_it_stands_is_put_right():
     pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
     assert pages[0].lines[0].text == text.replace("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")
     assert [(c.before, c.after) for c in changes] == [("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")]
+
+
+def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
+    # a moderate tuning page: every reading of the routing line read ``ТОКИО`` as ``ТОКИ?``
+    text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
