@@ -41,7 +41,10 @@ _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
 # between the digits (``2.3`` for ``23``).
-_VALUE = r"(?-i:" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,2})"
+# A typed ``1`` is read as a bracket too, its foot lost (``1]`` for ``11``).
+_TIME_DIGIT = r"(?:" + DIGITISH + r"|[\]}])"
+_BRACKET_ONE = str.maketrans("]}", "11")
+_VALUE = r"(?-i:" + _TIME_DIGIT + r"(?:[.,·]?" + _TIME_DIGIT + r"){0,2})"
 # What OCR reads dust and a printed blank's dots as.
 _DOTS = ".,:;·•°…_`'‘’\"-–—"
 # Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
@@ -205,7 +208,7 @@ def _number(text: str) -> int:
 def _time_value(text: str, limit: int) -> int | None:
     """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
     ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
-    digits = _digits(re.sub(r"[.,·]", "", text))
+    digits = _digits(re.sub(r"[.,·]", "", text)).translate(_BRACKET_ONE)
     if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
         digits = re.sub(r"09|90", "0", digits, count=1)
     digits = digits[:2]

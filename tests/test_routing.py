@@ -114,3 +114,8 @@ def test_nothing_after_the_year_is_the_dates():
     assert parse_routing("Из БУДАПЕШТА №. 3686 пол. 1] чж. _50 мин. 6/5 19_51 1 =. №_4").received_date_raw == "6/5 19 51"
     assert parse_routing("Из РУДАСНЕА. №. 3686 пол. _1] час. _50 мин. 6/5 19 51 т. 3. № _4.").received_date_raw == "6/5 19 51"
     assert parse_routing("Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19_50 т экз. №").received_date_raw == "19/ 19 50"
+
+
+def test_a_one_read_as_a_bracket_in_the_time():
+    # a heavy tuning page's routing line read alone (received 11:50): the hours' second ``1`` lost its foot
+    assert parse_routing("Из РУДАСНЕА. №. 3686 пол. _1] час. _50 мин. 6/5 19 51 т. 3. № _4.").received_time == "11:50"
