@@ -9,7 +9,8 @@ word split in two). A capital misread where the
 sentence surely goes on is put small. Never tried: names (all capitals, a capitalised word inside a
 sentence that is no common word or may be a name, the capitalised words of the document's header,
 distribution list and signature, the names listed in ``data/period.json``), numbers, dates, cipher
-groups and Latin words. A second pass weighs the document's frequent confusions at its own rate.
+groups and Latin words. A second pass weighs the document's frequent confusions at its own rate. The
+addressee's and the origin's names are only put right where a letter of them is misread (:mod:`ocr.correct.names`).
 """
 
 from __future__ import annotations
@@ -268,7 +269,7 @@ def _apply(pages: list[PageResult], edits: dict) -> list[PageResult]:
 
 def correct_pages(pages: list[PageResult], settings: Settings,
                   corrector: Corrector | None = None) -> tuple[list[PageResult], list[Correction]]:
-    """The pages (in reading order) with their body words, the addressee and the origin corrected, and each change made."""
+    """The pages (in reading order) with their body words, addressee and origin corrected, and each change made."""
     if not settings.correct or not corrects(settings.ocr.lang):
         return pages, []
     corrector = corrector or default_corrector()

@@ -43,10 +43,10 @@ def value_confidence(words: list[Word], name: str) -> float:
 
 def agreed(readings: list[list[Word]]) -> dict:
     """The fields the readings agree on; ``readings[0]`` is the page's own. Only values of the field's shape
-    (:func:`_plausible`) one reading at least gives confidently (:func:`value_confidence`) may win, and each counts every
-    reading giving it: a field takes the value two readings give at least (on a tie, the value of the more
-    confident readings) or the one such value; otherwise (none, or several and none twice) the page's own
-    value stays."""
+    (:func:`_plausible`) that one reading at least gives confidently (:func:`value_confidence`) may win, each
+    counting every reading that gives it: a field takes the value two readings give at least (on a tie, the
+    value of the more confident readings) or the one such value; otherwise (none, or several and none twice)
+    the page's own value stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     out = {}
