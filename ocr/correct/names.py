@@ -71,14 +71,18 @@ def _put_right(text: str, at: dict[int, str], marks: str) -> str:
 
 def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
     """The line with the misread letters of ``name`` (as the line spells it) put right, and the words changed;
-    None when the name reads as no one name or the line's words and text spell it apart."""
+    None when the name reads as no one name."""
     right = spelt_name(name, lexicon) if name else None
     marks = "".join(c for c in name or "" if not c.isalpha())
     letters = _letters(line.text, marks)
-    if right is None or name not in letters or _letters(" ".join(w.text for w in line.words), marks) != letters:
+    if right is None or name not in letters:
         return None
     start = letters.index(name)
     at = {start + k: b for k, (a, b) in enumerate(zip(name, right, strict=True)) if a != b}
+    if _letters(" ".join(w.text for w in line.words), marks) != letters:
+        # A line written anew from its readings' values (:func:`ocr.reread.routing.routing_text`): its text only.
+        change = [Correction(page=page, bbox=line.bbox, before=name, after=right, score=1.0)] if line.bbox else []
+        return (dataclasses.replace(line, text=_put_right(line.text, at, marks)), change) if change else None
     words, changes, seen = [], [], 0
     for word in line.words:
         held = sum(c.isalpha() or c in marks for c in word.text)

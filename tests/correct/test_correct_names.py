@@ -47,3 +47,11 @@ def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
     text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
     pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
     assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
+
+
+def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_its_text():
+    # the moderate page above: its routing line written anew from the values its readings agreed on, the page's words kept
+    text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
+    read = "Из ТОКИ? № 148..пол. 18 час 91 мин.. 4/4. 19..50..т. экз. №..3..."
+    pages, changes = correct_pages([_page(read.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
