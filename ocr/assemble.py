@@ -14,8 +14,9 @@ from ocr import fields, grid, reference_numbers, registry
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.correct.lexicon import lexicon
+from ocr.correct.names import marks_struck_alike
 from ocr.lines import Line, Role, Word, union_box
-from ocr.routing import Routing, parse_routing, received_month
+from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
 # A full stop, comma or closing bracket typed a pitch after its word is read as a word of its own (``почтой .``),
@@ -106,6 +107,8 @@ def _priorities(text: str) -> list[str]:
         return found
     if mark := _half_read(text, fields.PRIORITIES):
         return [mark]
+    if marks := marks_struck_alike(text, fields.PRIORITIES):
+        return marks
     words = re.sub(r"\d", "", text)
     typed = all(c.isalpha() or c in " .,-" for c in words)
     return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
@@ -245,8 +248,7 @@ def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
 
 
-# A telegram number has three digits at least; a copy number two at the most.
-SHORTEST_NUMBER = 3
+# A copy number has two digits at the most.
 MOST_COPY_DIGITS = 2
 
 

@@ -17,6 +17,7 @@ from ocr.correct.pages import correct_pages
 from ocr.lines import Line, Role
 from ocr.load import DocumentInput, open_document
 from ocr.page import PageResult, process_page
+from ocr.routing import SHORTEST_NUMBER
 from ocr.settings import LOW_CONFIDENCE, Settings
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,7 @@ def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -
 def _as_pages_read(record: TelegramRecord, later: list[assemble.PageFields]) -> TelegramRecord:
     """The record with its telegram and copy numbers as the later pages' headers read them (:func:`as_pages_read`)."""
     header = record.header
-    number = as_pages_read(header.telegram_number, [p.telegram_number for p in later], assemble.SHORTEST_NUMBER)
+    number = as_pages_read(header.telegram_number, [p.telegram_number for p in later], SHORTEST_NUMBER)
     copy = as_pages_read(str(header.copy_number) if header.copy_number is not None else None,
                          [str(p.copy_number) if p.copy_number is not None else None for p in later])
     update = {"telegram_number": number, "copy_number": int(copy) if copy else None}

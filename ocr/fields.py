@@ -197,7 +197,9 @@ def is_grid_row(text: str) -> bool:
 
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.
 # Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``).
-_SPECIAL = re.compile(r"[СC]пец\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
+# Its label letter-spaced now and then (``С п е ц.``); its ``С`` lost and its ``п`` read ``л`` on a heavy scan
+# (``‘Лец.№4-132``): then only with the ``№`` after it.
+_SPECIAL = re.compile(r"(?:[СC]\s?п|(?<![^\W\d_])л(?=\s?е\s?ц\.?\s*" + NUMERO + r"))\s?е\s?ц\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
 
 
 def parse_special_number(text: str) -> str | None:

@@ -27,6 +27,10 @@ class Routing:
     copy_number: int | None = None
 
 
+# A telegram number has three digits at least.
+SHORTEST_NUMBER = 3
+
+
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
 _FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
@@ -37,7 +41,10 @@ _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
 # between the digits (``2.3`` for ``23``).
-_VALUE = r"(?-i:" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,2})"
+# A typed ``1`` is read as a bracket too, its foot lost (``1]`` for ``11``).
+_TIME_DIGIT = r"(?:" + DIGITISH + r"|[\]}])"
+_BRACKET_ONE = str.maketrans("]}", "11")
+_VALUE = r"(?-i:" + _TIME_DIGIT + r"(?:[.,·]?" + _TIME_DIGIT + r"){0,2})"
 # What OCR reads dust and a printed blank's dots as.
 _DOTS = ".,:;·•°…_`'‘’\"-–—"
 # Dust and dots between a value and its label (``час. .06 мин.``, ``16:: час.``, ``·29 мин.``).
@@ -173,9 +180,21 @@ def _digit_words(span: str) -> str | None:
         tokens.pop()
     while tokens and not re.search(r"\d", tokens[0]):
         tokens.pop(0)
+    tokens = tokens[:_year_end(tokens)]
     if tokens:
         tokens[-1] = re.sub(r"(?<=\d)[^\d/]+$", "", tokens[-1])  # the printed ``г.`` run into the year (``52г``)
     return " ".join(tokens) or None
+
+
+def _year_end(tokens: list[str]) -> int:
+    """Where the date's year ends among its tokens (``1951``, or the printed ``19`` and the typed ``51``): what
+    follows is ``т.`` or ``экз.`` misread (``6/5 19 51 1``), never the date's."""
+    for k, token in enumerate(tokens):
+        if re.fullmatch(r"19\d\d", token):
+            return k + 1
+        if token == "19" and k + 1 < len(tokens) and re.fullmatch(r"\d\d", tokens[k + 1]):
+            return k + 2
+    return len(tokens)
 
 
 def _digits(text: str) -> str:
@@ -189,7 +208,7 @@ def _number(text: str) -> int:
 def _time_value(text: str, limit: int) -> int | None:
     """Hours (``limit`` 24) or minutes (60) as typed in two digits at most; out of range, a leading ``6``,
     ``8`` or ``9`` is a zero with a dot or slash in it (``96`` for ``06``); None when still no value."""
-    digits = _digits(re.sub(r"[.,·]", "", text))
+    digits = _digits(re.sub(r"[.,·]", "", text)).translate(_BRACKET_ONE)
     if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
         digits = re.sub(r"09|90", "0", digits, count=1)
     digits = digits[:2]

@@ -142,6 +142,10 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
     assert fields.parse_special_number("Спец, № 60.129") == "60-129"  # the hyphen read as a full stop (heavy tuning)
     assert fields.parse_special_number("Спец. № 8-89.") == "8-89"
+    # a heavy tuning page read the special number's line as one word, its ``С`` a speck, its ``п`` an ``л``
+    assert fields.parse_special_number("‘Лец.№4-132") == "4-132"
+    assert fields.parse_special_number("С п е ц. № 4 - 1 3 2") == "4-132"
+    assert fields.parse_special_number("Полец № 4") is None
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
 
@@ -374,3 +378,12 @@ def test_a_typed_note_read_as_letters_and_one_digit_is_no_note():
     read = [Line("См. изв. № 149 (ссылка № 28)", Role.REGISTRATION, confidence=48.1),
             Line("М б а м +1", Role.REGISTRATION, confidence=46.55), Line("412", Role.REGISTRATION, confidence=90.0)]
     assert header(read).registration_marks == ["См. изв. № 149 (ссылка № 28)", "412"]
+
+
+def test_a_priority_typed_with_a_broken_type_bar():
+    from ocr.assemble import header
+    from ocr.lines import Line, Role
+
+    # a heavy tuning page whose ``О`` reads ``З`` wherever it struck (and ``Н`` reads ``Ч``)
+    assert header([Line("ЗСЗБЗ ВАЖЧАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]
+    assert header([Line("ВАЖНОЕ СООБЩЕНИЕ", Role.PRIORITY)]).priority == ["ВАЖНОЕ СООБЩЕНИЕ"]  # no mark near: as typed

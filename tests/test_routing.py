@@ -107,3 +107,15 @@ def test_a_routing_line_whose_from_and_two_labels_were_misread():
     text = "№ БУДАСЕШТА № _3686 пол. 1] чж. _50 мин. _6/5 9. -5\\ тм. № 24. _"
     assert is_routing_line(text) and parse_routing(text).telegram_number == "3686"
     assert not is_routing_line("Экз. № 1-т Экз. № 7-т Экз. № 13-т Маленкову")  # a grid row shows № and экз. only
+
+
+def test_nothing_after_the_year_is_the_dates():
+    # a heavy tuning page's routing line read alone: ``т.`` after the year read ``1``, ``т. экз.`` read ``т. 3.``
+    assert parse_routing("Из БУДАПЕШТА №. 3686 пол. 1] чж. _50 мин. 6/5 19_51 1 =. №_4").received_date_raw == "6/5 19 51"
+    assert parse_routing("Из РУДАСНЕА. №. 3686 пол. _1] час. _50 мин. 6/5 19 51 т. 3. № _4.").received_date_raw == "6/5 19 51"
+    assert parse_routing("Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19_50 т экз. №").received_date_raw == "19/ 19 50"
+
+
+def test_a_one_read_as_a_bracket_in_the_time():
+    # a heavy tuning page's routing line read alone (received 11:50): the hours' second ``1`` lost its foot
+    assert parse_routing("Из РУДАСНЕА. №. 3686 пол. _1] час. _50 мин. 6/5 19 51 т. 3. № _4.").received_time == "11:50"

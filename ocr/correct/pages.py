@@ -9,7 +9,8 @@ word split in two). A capital misread where the
 sentence surely goes on is put small. Never tried: names (all capitals, a capitalised word inside a
 sentence that is no common word or may be a name, the capitalised words of the document's header,
 distribution list and signature, the names listed in ``data/period.json``), numbers, dates, cipher
-groups and Latin words. A second pass weighs the document's frequent confusions at its own rate.
+groups and Latin words. A second pass weighs the document's frequent confusions at its own rate. The
+addressee's and the origin's names are only put right where a letter of them is misread (:mod:`ocr.correct.names`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr.contract import Correction
 from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
 from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, fold
+from ocr.correct.names import respell_names
 from ocr.lines import Line, Role
 from ocr.page import PageResult
 from ocr.settings import Settings
@@ -267,12 +269,12 @@ def _apply(pages: list[PageResult], edits: dict) -> list[PageResult]:
 
 def correct_pages(pages: list[PageResult], settings: Settings,
                   corrector: Corrector | None = None) -> tuple[list[PageResult], list[Correction]]:
-    """The pages (in reading order) with their body words corrected, and each change made."""
+    """The pages (in reading order) with their body words, addressee and origin corrected, and each change made."""
     if not settings.correct or not corrects(settings.ocr.lang):
         return pages, []
     corrector = corrector or default_corrector()
+    pages, corrections = respell_names(pages, corrector.lexicon)
     # Broken and split words first: the word-by-word correction then sees them whole.
-    corrections = []
     for mend in (_struck_out, _line_ends, _split_words):
         edits = mend(pages, corrector)
         corrections += _recorded(pages, edits)

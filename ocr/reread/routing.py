@@ -4,10 +4,10 @@ The routing line's values are short digits typed beside printed labels (``16 ч�
 on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}`` for ``1``, ``;-ыим,`` for
 ``час. 50 мин.``) or a label, and then the value beside it is lost. Read on its own — bitonal, enlarged or
 grey, as the footer's lines are (:mod:`ocr.reread.footer`) — the line often reads right, though no one
-reading is always best. So each field takes the value most readings give, the page's own on a tie. A field
-the page's reading lacks is filled only from readings that read the words carrying its value confidently
-(two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``, count for nothing), and then only
-when they agree: a wrong value is worse than none.
+reading is always best. So each field takes the value most readings give, but only a value one reading at
+least reads confidently may win (two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``,
+count for nothing against one reading the line right, and so does the page's own unsure value); a value so
+read counts every reading that gives it, however unsure. Where no value wins, the page's own stays.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts, reading_score
 from ocr.reread.combine import line_box
 from ocr.reread.footer import READINGS
-from ocr.routing import Routing, parse_routing, received_month
+from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
 # 11), a speck read as a digit (``В`` for ``01``) at 10 and less: a value below this is left out.
@@ -42,29 +42,33 @@ def value_confidence(words: list[Word], name: str) -> float:
 
 
 def agreed(readings: list[list[Word]]) -> dict:
-    """The fields the readings agree on; ``readings[0]`` is the page's own. Each field takes the value most
-    readings give, two at least (on a tie, the value of the more confident readings); where no two agree, the
-    page's own value. A field the page's reading lacks counts only readings whose words carry the value
-    confidently (:func:`value_confidence`; a date, only with a month): the value two of them give at least, or
-    the one value they give."""
+    """The fields the readings agree on; ``readings[0]`` is the page's own. Only values of the field's shape
+    (:func:`_plausible`) that one reading at least gives confidently (:func:`value_confidence`) may win, each
+    counting every reading that gives it: a field takes the value two readings give at least (on a tie, the
+    value of the more confident readings) or the one such value; otherwise (none, or several and none twice)
+    the page's own value stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
-        givers = [k for k, given in enumerate(found) if name in given]
-        if name not in found[0]:
-            givers = [k for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE
-                      and (name != "received_date_raw" or received_month(found[k][name]) is not None)]
-        votes = Counter(found[k][name] for k in givers)
+        givers = [k for k, given in enumerate(found) if name in given and _plausible(name, given[name])]
+        sure = {found[k][name] for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE}
+        votes = Counter(found[k][name] for k in givers if found[k][name] in sure)
         weight = {value: sum(scores[k] for k in givers if found[k][name] == value) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
-        if best is not None and votes[best] >= 2:
+        if best is not None and (votes[best] >= 2 or len(votes) == 1):
             out[name] = best
         elif name in found[0]:
             out[name] = found[0][name]
-        elif len(votes) == 1:
-            out[name] = best
     return out
+
+
+def _plausible(name: str, value) -> bool:
+    """Whether a reading's value may be the field's: a date with a month, a telegram number of SHORTEST_NUMBER
+    digits at least (one read ``№ 9`` at confidence 77 from ``№ 2029``)."""
+    if name == "received_date_raw":
+        return received_month(value) is not None
+    return name != "telegram_number" or len(value) >= SHORTEST_NUMBER
 
 
 def routing_text(found: dict) -> str:

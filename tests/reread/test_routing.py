@@ -49,3 +49,26 @@ def test_a_tie_goes_to_the_more_confident_readings():
 def test_the_form_line_written_with_agreed_values_parses_back():
     values = {"origin": "ПХЕНЬЯНА", "received_date_raw": "17/4 1951", "copy_number": 3}
     assert {k: v for k, v in vars(parse_routing(routing_text(values))).items() if v is not None} == values
+
+
+def test_a_value_read_unsurely_never_outvotes_the_one_read_surely():
+    # the heavy sample scan's routing line (received 18:50, № 2029): the page read the time's figures at confidence
+    # 3 and 16, two poor readings agree on ``№ 2`` read at 26 and 36; the grey reading reads the line right
+    readings = [_reading("Из № 9 пол. _ 5 час. о мин. _19/ 19 —— 5% т экз, №", [72, 77, 89, 89, 3, 3, 95, 16, 85, 80, 86, 64, 32, 50, 50, 38]),
+                _reading("Из В уеденеА № 2 9 пол. 2 час. со мин. _19/ 19 5% тэ. №", [61, 0, 0, 84, 26, 75, 87, 36, 83, 16, 82, 55, 66, 15, 26, 95]),
+                _reading("Из ГъеДЬнЕА №2 Э пол. _.. 5 час. 2о_ мин. _19/ 19 от экз. №", [71, 0, 36, 78, 93, 76, 68, 91, 0, 90, 84, 86, 0, 93, 68]),
+                _reading("Из ПХЕНЬЯНА № 2029 пол. 18 час. 50 мин. 19/ 19_50 т экз. №", [93, 92, 42, 42, 91, 91, 92, 92, 83, 83, 88, 13, 13, 94])]
+    found = agreed(readings)
+    assert found["received_time"] == "18:50" and found["origin"] == "ПХЕНЬЯНА"  # not 05:00, nor the page's garbled origin
+    assert found["telegram_number"] == "2029"  # two unsure readings of one figure never win, nor the page's sure ``№ 9``
+
+
+def test_a_value_read_surely_once_counts_its_unsure_readings_too():
+    # a moderate tuning page (received 6/5 19 51): the page read the date twice over at confidence 43, one reading
+    # reads it right at 48, another right at 18; counting only the sure ones, the page's doubled date stayed
+    readings = [_reading("Из БУДАПЕШТА № _3686 пол. _11 чж. -50 мин. 6/5. 6/5 19_51` тж. №_4.", [21, 57, 93, 92, 89, 74, 66, 75, 89, 54, 75, 43, 81, 65]),
+                _reading("Из БУДАПЕШТА №. 3686 пол. _1] час. -50 мин. _6/5 19 51 тж. ма,", [91, 41, 84, 82, 82, 81, 88, 80, 92, 83, 91, 48, 70, 18]),
+                _reading("Из БУДАПЕШТА. №. 3686 пол. _11 чис. 50 мин. 6/5 19 51 т жз. 4,", [97, 58, 87, 13, 13, 75, 8, 70, 97, 82, 95, 74, 67, 67, 39]),
+                _reading("Из УДАЛЕНА. №. _3686 пол. _11 чае. 50 мин. 6/5 19_51 т ма,", [76, 0, 82, 91, 83, 73, 79, 56, 92, 18, 87, 93, 12])]
+    found = agreed(readings)
+    assert found["received_date_raw"] == "6/5 19 51" and found["received_time"] == "11:50" and found["origin"] == "БУДАПЕШТА"

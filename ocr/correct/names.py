@@ -1,0 +1,114 @@
+"""The addressee's surname, the place of origin and a priority put right where OCR misread a letter of them.
+
+All are typed in capitals, the addressee letter-spaced, and a worn or broken type bar reads as another letter
+now and then (``Г Р О Н Ы К О.`` for ``ГРОМЫКО``) or wherever it struck (``ПХЕЧЬЯЧА`` for ``ПХЕНЬЯНА``, its
+``Н`` broken; ``ЗСЗБЗ ВАЖЧАЯ`` for the priority ``ОСОБО ВАЖНАЯ``, its ``О``). A word the dictionary does not know that reads as exactly one name it knows (the period's
+listed names, or a form it knows only as a name or place) with one letter put right, or one letter put right
+wherever it stands, is that name; a word already, a short one (``КИМ`` has ``РИМ`` and ``КИР`` as near), or
+one with several names as near, stays as read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from ocr import fields
+from ocr.contract import Correction
+from ocr.correct.corrector import ALPHABET, MIN_EDIT_LENGTH
+from ocr.correct.lexicon import Lexicon
+from ocr.homoglyphs import to_cyrillic
+from ocr.lines import Line, Role
+from ocr.routing import parse_routing
+
+if TYPE_CHECKING:  # the page's module reads pages, and records are assembled with this one's help
+    from ocr.page import PageResult
+
+_CAPITALS = ALPHABET.upper()
+
+
+def spelt_name(name: str, lexicon: Lexicon) -> str | None:
+    """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
+    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such."""
+    odd = [k for k, c in enumerate(name) if not c.isalpha()]
+    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or lexicon.known(name):
+        return None
+    near = {name[:k] + c + name[k + 1:] for k in odd or range(len(name)) for c in _CAPITALS if c != name[k]}
+    names = [word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word)]
+    return names[0] if len(names) == 1 else None
+
+
+def struck_alike(text: str) -> set[str]:
+    """``text`` (in capitals) with a letter it holds twice or more read as another wherever it stands: what a
+    broken type bar, read as one other letter each time it struck, was typed as."""
+    return {text.replace(a, c) for a in set(text) if a in _CAPITALS and text.count(a) > 1 for c in _CAPITALS if c != a}
+
+
+def marks_struck_alike(text: str, vocabulary: list[str]) -> list[str]:
+    """The marks of ``vocabulary`` the line spells with one letter read as another wherever it stands
+    (:func:`struck_alike`: ``ЗСЗБЗ ВАЖЧАЯ`` for ``ОСОБО ВАЖНАЯ``), when all such readings that spell marks
+    spell the same; else none."""
+    found = {tuple(fields.marks_in(variant, vocabulary)) for variant in struck_alike(fields.cyrillic(text).upper())} - {()}
+    return list(found.pop()) if len(found) == 1 else []
+
+
+def _letters(text: str, marks: str) -> str:
+    """The letters of ``text`` and its ``marks`` that are no letters (what a name was read with), in capitals."""
+    return "".join(to_cyrillic(c).upper() for c in text if c.isalpha() or c in marks)
+
+
+def _put_right(text: str, at: dict[int, str], marks: str) -> str:
+    """``text`` with its letters (and ``marks``) numbered ``at``, counting those only, made the given ones, in
+    its case."""
+    chars, seen = list(text), 0
+    for k, c in enumerate(text):
+        if c.isalpha() or c in marks:
+            if seen in at:
+                chars[k] = at[seen].lower() if c.islower() else at[seen]
+            seen += 1
+    return "".join(chars)
+
+
+def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
+    """The line with the misread letters of ``name`` (as the line spells it) put right, and the words changed;
+    None when the name reads as no one name."""
+    right = spelt_name(name, lexicon) if name else None
+    marks = "".join(c for c in name or "" if not c.isalpha())
+    letters = _letters(line.text, marks)
+    if right is None or name not in letters:
+        return None
+    start = letters.index(name)
+    at = {start + k: b for k, (a, b) in enumerate(zip(name, right, strict=True)) if a != b}
+    if _letters(" ".join(w.text for w in line.words), marks) != letters:
+        # A line written anew from its readings' values (:func:`ocr.reread.routing.routing_text`): its text only.
+        change = [Correction(page=page, bbox=line.bbox, before=name, after=right, score=1.0)] if line.bbox else []
+        return (dataclasses.replace(line, text=_put_right(line.text, at, marks)), change) if change else None
+    words, changes, seen = [], [], 0
+    for word in line.words:
+        held = sum(c.isalpha() or c in marks for c in word.text)
+        new = _put_right(word.text, {k - seen: c for k, c in at.items() if seen <= k < seen + held}, marks)
+        if new != word.text:
+            changes.append(Correction(page=page, bbox=word.bbox, before=word.text, after=new, score=1.0))
+        words.append(dataclasses.replace(word, text=new))
+        seen += held
+    return dataclasses.replace(line, text=_put_right(line.text, at, marks), words=words), changes
+
+
+def _name_of(line: Line) -> str | None:
+    if line.role is Role.ADDRESSEE:
+        return fields.clean_single_name(line.text).upper()
+    return parse_routing(line.text).origin if line.role is Role.ROUTING else None
+
+
+def respell_names(pages: list[PageResult], lexicon: Lexicon) -> tuple[list[PageResult], list[Correction]]:
+    """The pages with the misread letters of the addressee and the origin put right (:func:`spelt_name`), and
+    the changes made."""
+    out, changes = [], []
+    for page in pages:
+        lines = []
+        for line in page.lines:
+            found = _respelt(line, _name_of(line), page.number, lexicon) if line.role in (Role.ADDRESSEE, Role.ROUTING) else None
+            lines.append(found[0] if found else line)
+            changes += found[1] if found else []
+        out.append(dataclasses.replace(page, lines=lines) if lines != page.lines else page)
+    return out, changes

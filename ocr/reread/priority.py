@@ -1,0 +1,42 @@
+"""Reading a priority line again alone where the page's reading of it spells no priority.
+
+A priority (``ВЕСЬМА СРОЧНО``) is typed letter-spaced or in capitals on a line of its own; on a heavy scan the
+page reading now and then loses letters of it (``ВЕСЬ  НО``), and the line read on its own — bitonal,
+enlarged or grey, as the footer's lines are (:mod:`ocr.reread.footer`) — reads it whole. The form's
+priorities are few, so a reading that spells one is taken: the one most readings spell, the more
+confidently read on a tie; a line no reading spells one in stays as the page read it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ocr import fields
+from ocr.lines import Line, Role
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import read_parts, reading_score
+from ocr.reread.combine import line_box
+from ocr.reread.footer import READINGS
+
+
+def _marks(text: str) -> tuple[str, ...]:
+    return tuple(fields.marks_in(text, fields.PRIORITIES))
+
+
+def reread_priorities(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with each priority line that spells no priority read again on its own (``psm 7``) in each of
+    READINGS, and replaced by the reading of the marks most readings spell."""
+    doubtful = [k for k, line in enumerate(lines) if line.role is Role.PRIORITY and line.words and not _marks(line.text)]
+    if not doubtful:
+        return lines
+    images = [page.grey if grey else page.image for grey, _ in READINGS]
+    out = list(lines)
+    for k in doubtful:
+        parts = [(image, line_box(lines[k].words), scale) for image, (_, scale) in zip(images, READINGS) if image is not None]
+        spelt = [words for words in read_parts(parts, lang, psm=7) if words and _marks(" ".join(w.text for w in words))]
+        if not spelt:
+            continue
+        votes = Counter(_marks(" ".join(w.text for w in words)) for words in spelt)
+        best = max(spelt, key=lambda words: (votes[_marks(" ".join(w.text for w in words))], reading_score(words)))
+        out[k] = lines[k].read_as(best)
+    return out

@@ -1,0 +1,57 @@
+"""The addressee's surname and the origin put right where OCR misread a letter of them, and only then."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr.correct.pages import correct_pages
+from ocr.lines import Line, Role, Word
+from ocr.page import PageResult
+from ocr.settings import Settings
+
+
+def _page(addressee: list[str], text: str, role: Role = Role.ADDRESSEE) -> PageResult:
+    words = [Word(t, (100 * k, 400, 90, 30), 80.0) for k, t in enumerate(addressee)]
+    line = Line(text=text, role=role, page=1, bbox=(0, 400, 1000, 30), confidence=80.0, words=words)
+    return PageResult(number=1, width=2000, height=3000, dpi=300, skew_deg=0.0, rotation=0, rotation_confidence=0.0,
+                      lines=[line], stamps=[])
+
+
+@pytest.mark.parametrize(("words", "text", "right", "change"), [
+    # as tuning pages' addressees were read: a worn type bar's М read Н (moderate), a broken О read З (heavy)
+    (["Г", "Р", "О", "Н", "Ы", "К", "О."], "Г Р О Н Ы К О.", "Г Р О М Ы К О.", ("Н", "М")),
+    (["ФИЛИППЗВУ."], "Ф И Л И П П З В У.", "Ф И Л И П П О В У.", ("ФИЛИППЗВУ.", "ФИЛИППОВУ.")),
+])
+def test_a_surname_read_with_one_letter_wrong_is_put_right(words, text, right, change):
+    pages, changes = correct_pages([_page(words, text)], Settings())
+    assert pages[0].lines[0].text == right
+    assert [(c.before, c.after) for c in changes] == [change]
+
+
+@pytest.mark.parametrize("text", ["З О Р И Н У.", "К И Р", "Р С Т В"])
+def test_a_known_word_a_short_one_or_one_near_no_name_stays(text):
+    pages, changes = correct_pages([_page(text.split(), text)], Settings())
+    assert pages[0].lines[0].text == text and not changes
+
+
+def test_a_letter_of_the_origin_misread_wherever_it_stands_is_put_right():
+    # a heavy tuning page typed with a broken ``Н`` (read ``Ч``) and ``О`` (read ``З``): its routing line as read
+    text = "Из ПХЕЧЬЯЧА №  1302 пол. 11 час. 44 мин. 17/4  1951 т экз. № _3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")
+    assert [(c.before, c.after) for c in changes] == [("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")]
+
+
+def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
+    # a moderate tuning page: every reading of the routing line read ``ТОКИО`` as ``ТОКИ?``
+    text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
+
+
+def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_its_text():
+    # the moderate page above: its routing line written anew from the values its readings agreed on, the page's words kept
+    text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
+    read = "Из ТОКИ? № 148..пол. 18 час 91 мин.. 4/4. 19..50..т. экз. №..3..."
+    pages, changes = correct_pages([_page(read.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]

@@ -1,0 +1,34 @@
+"""A priority line the page read as no priority, read again alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import cv2
+
+from ocr import fields
+from ocr.lines import Line, Role, Word
+from ocr.reread.priority import reread_priorities
+
+HEADER = Path(__file__).parent.parent / "resources" / "header"
+
+
+def _page(name: str) -> SimpleNamespace:
+    """The crop of a heavy tuning page (seed 3000, turned 90°) around its priorities, as the pipeline had it."""
+    return SimpleNamespace(**{kind: cv2.imread(str(HEADER / f"{name}-{file}.png"), cv2.IMREAD_GRAYSCALE)
+                              for kind, file in (("image", "bitonal"), ("grey", "grey"))})
+
+
+def test_a_priority_read_with_letters_lost_is_read_again_whole():
+    # the page read ``ВЕСЬМА СРОЧНО`` as ``ВЕСЬ  НО`` (confidence 0 and 60); alone, every reading reads it whole
+    words = [Word("ВЕСЬ", (66, 66, 107, 27), 0.0), Word("НО", (340, 69, 39, 23), 60.0)]
+    lines = [Line("ВЕСЬ  НО", Role.PRIORITY, bbox=(66, 66, 313, 27), confidence=30.0, words=words)]
+    again = reread_priorities(_page("priority-heavy"), lines, "rus")
+    assert fields.marks_in(again[0].text, fields.PRIORITIES) == ["ВЕСЬМА СРОЧНО"]
+
+
+def test_a_line_spelling_a_priority_is_not_read_again():
+    lines = [Line("ВЕСЬМА СРОЧНО", Role.PRIORITY, confidence=96.0, words=[Word("ВЕСЬМА", (0, 0, 9, 9), 96.0)]),
+             Line("Г Р О М Ы К О.", Role.ADDRESSEE, confidence=63.0, words=[Word("РОМ", (0, 0, 9, 9), 63.0)])]
+    assert reread_priorities(_page("priority-heavy"), lines, "rus") == lines
