@@ -22,19 +22,20 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
 from ocr.stamps import figures, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
-from ocr.stamps.overlap import stamp_like
+from ocr.stamps.overlap import STAMP_SMALL_WORDS, stamp_like
 
 ASKEW = 6.0  # degrees between a stamp's frame and its lines' sharpest rows from which it is read turned too
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
+STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
 SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
-SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
+SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789" + STAMP_MARKS}
 
 
 def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
@@ -61,6 +62,15 @@ def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD
         if reading_score(best) >= RETRY_SCORE:
             break
     return best or []
+
+
+def as_cut(word: Word) -> Word:
+    """``word`` in what stamps are cut in: its other marks (``„``, ``’``, ``®``, ``_``: typing's remnants and
+    specks read as marks) left out, its letters in capitals but in the few small words stamps carry
+    (``т.``, ``г.``) and a number's suffix (``-сс``); typing across a letter makes it read as a small one."""
+    text = "".join(c for c in word.text if c.isalnum() or c in STAMP_MARKS)
+    small = text.strip(STAMP_MARKS).lower() in STAMP_SMALL_WORDS or any(c.isdigit() for c in text)
+    return dataclasses.replace(word, text=text if small else text.upper())
 
 
 def _lines(words: list[Word]) -> list[str]:
@@ -157,7 +167,8 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     best: list[tuple[np.ndarray, list[Word]]] = []
     for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if abs(turn) >= ASKEW else ()):
         crops = textlines.line_crops(image)
-        lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
+        lines = [(crop, [as_cut(w) for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
+        lines = [(crop, [w for w in words if w.text.strip(STAMP_MARKS)]) for crop, words in lines]
         lines = [(crop, words) for crop, words in lines if words]
         if not best or weight([w for _, ws in lines for w in ws]) > weight([w for _, ws in best for w in ws]):
             best = lines
