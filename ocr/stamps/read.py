@@ -167,14 +167,16 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     best: list[tuple[np.ndarray, list[Word]]] = []
     for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if abs(turn) >= ASKEW else ()):
         crops = textlines.line_crops(image)
-        lines = [(crop, [as_cut(w) for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
-        lines = [(crop, [w for w in words if w.text.strip(STAMP_MARKS)]) for crop, words in lines]
+        lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
         lines = [(crop, words) for crop, words in lines if words]
         if not best or weight([w for _, ws in lines for w in ws]) > weight([w for _, ws in best for w in ws]):
             best = lines
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
-    # The office's words put right against the lexicon; the number and date lines read again in figures.
+    # In what stamps are cut in (after the way round is chosen: small letters tell a reading upside down);
+    # the office's words put right against the lexicon; the number and date lines read again in figures.
+    best = [(crop, [w for w in map(as_cut, words) if w.text.strip(STAMP_MARKS)]) for crop, words in best]
+    best = [(crop, words) for crop, words in best if words]
     lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
              for _, words in best]
     return figures.reread([crop for crop, _ in best], lines, lang), [w for words in lines for w in words]
