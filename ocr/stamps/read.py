@@ -9,10 +9,13 @@ stamp line by line on its own level frame (turned half round too when it reads p
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 
 import cv2
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Stamp
 from ocr.correct.corrector import default_corrector
@@ -34,6 +37,9 @@ COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
 SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
+NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the corrector is taken for the common word nearest it
+NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
+NEAR = 0.75  # share of its letters a badly read word has in common with the word it is taken for, at least
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789" + STAMP_MARKS}
 
@@ -95,8 +101,35 @@ def corrected(word: Word) -> Word:
     choice = default_corrector().choose(core.lower(), confidence=0.0)
     # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
     if choice is None or (lexicon().is_name(choice.word) and lexicon().frequency(choice.word) < COMMON_NAME):
-        return dataclasses.replace(word, text=word.text.replace(core, split(core))) if len(core) >= 2 * SPLIT_PART else word
+        near = nearest_common(core) if len(core) >= NEAR_LETTERS else None
+        if near is None:
+            return dataclasses.replace(word, text=word.text.replace(core, split(core))) if len(core) >= 2 * SPLIT_PART else word
+        return dataclasses.replace(word, text=word.text.replace(core, near.upper()))
     return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper()))
+
+
+@functools.cache
+def _common_words() -> dict[int, tuple[str, ...]]:
+    """The lexicon's common words (NEAR_COMMON) by their length, the more frequent first."""
+    by_length: dict[int, list[str]] = {}
+    for w, f in sorted(lexicon().frequencies.items(), key=lambda item: -item[1]):
+        if f < NEAR_COMMON:
+            break
+        if w.isalpha():
+            by_length.setdefault(len(w), []).append(w)
+    return {n: tuple(words) for n, words in by_length.items()}
+
+
+def nearest_common(core: str) -> str | None:
+    """The common word (two letters longer or shorter at most) that most of ``core``'s letters are
+    in, NEAR of them at least, the more frequent of as near ones, unless it is a name: a stamp's worn, typed-over letters
+    misread further than the corrector reaches (``ЗЕНТРАЧЬНЫЙ``, ``ГОСУЛАХЖТВЕННЫХ``); None if none is."""
+    folded = fold(core)
+    found = [process.extractOne(folded, _common_words().get(n, ()), scorer=Levenshtein.normalized_similarity,
+                                score_cutoff=NEAR) for n in range(len(folded) - 2, len(folded) + 3)]
+    best = max((f for f in found if f), key=lambda f: f[1], default=None)
+    # Not a person's or a small place's name: a stamp names offices and states.
+    return best[0] if best and not lexicon().is_name(best[0]) else None
 
 
 def split(core: str) -> str:

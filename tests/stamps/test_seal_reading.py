@@ -78,6 +78,11 @@ def test_legend_words_are_put_right_split_and_counted_against_the_lexicon():
     assert corrected(_word("СССЕ")).text == "СССР"  # a common name of a state is guessed
     assert corrected(_word("АРХ")).text == "АРХ"  # too short to guess
     assert corrected(_word("АЗХАВ")).text == "АЗХАВ"  # no rare place's name guessed
+    # Read further off than the corrector reaches (tuning seals' legends over typing): the common word nearest.
+    assert corrected(_word("ЗЕНТРАЧЬНЫЙ")).text == "ЦЕНТРАЛЬНЫЙ"
+    assert corrected(_word("ГОСУЛАХЖТВЕННЫХ,")).text == "ГОСУДАРСТВЕННЫХ,"
+    assert corrected(_word("МИМИИСУЕРСТВО")).text == "МИНИСТЕРСТВО"
+    assert corrected(_word("РЕТАЛМАТ")).text == "РЕТАЛМАТ"  # too far from any common word: as read
     # Strips read upright and turned half round (tuning seals): known words tell which is right.
     upright = [_word(t) for t in "МИНИСТЕРСТВО, ВНЕШНЕЙ ТОРТОВЛИСССР".split()]
     turned = [_word(t) for t in "№233 ХНОНИ 1 ЗАИНР РР ЧР ХТ МЧ НЗ РУШЛО АИЕРААНУ ТЕЗ.".split()]
