@@ -169,6 +169,25 @@ def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
     assert abs(max(w, h) - inner[1]) < 0.1 * inner[1] and abs(min(w, h) - inner[0]) < 0.15 * inner[0]
 
 
+def test_a_registry_stamp_is_found_by_two_of_its_sides_where_typing_runs_into_its_frame_all_round():
+    # A tuning page's ink (240 dpi): typing, struck through in places, touches the stamp's frame on every
+    # side, so the frame's blob is the whole typed block (its truth box: 831, 1203, 987 x 366, turned ~7 degrees).
+    ink = 255 - cv2.imread(str(RESOURCES / "registry-typing-runs-into-frame.png"), cv2.IMREAD_GRAYSCALE)
+    (rect,) = frames.frame_rects(ink, 240)
+    (cx, cy), (w, h), angle = rect
+    assert abs(cx - 1324) < 10 and abs(cy - 1386) < 10
+    assert 900 < max(w, h) < 990 and 200 < min(w, h) < 300 and 4 < abs((angle + 45) % 90 - 45) < 10
+
+
+def test_a_seal_over_typing_has_no_frame_by_its_sides():
+    page = _typed_page(np.random.default_rng(0))
+    seal = _seal(33)
+    page[700:700 + seal.shape[0], 500:500 + seal.shape[1]][seal > 0] = 110
+    ink = np.where(page < 255, 255, 0).astype(np.uint8)
+    # Its ring's left and right and the typing's columns are about straight over a frame's side; no rectangle round them is.
+    assert len(frames.side_lines(ink, 300)[0]) >= 2 and frames.side_pair_rects(ink, 300) == []
+
+
 def test_typing_alone_has_no_frame_and_no_seal():
     page = _typed_page(np.random.default_rng(2))
     ink = np.where(page < 255, 255, 0).astype(np.uint8)
