@@ -112,9 +112,8 @@ def corrected(word: Word) -> Word:
 def _common_words() -> dict[int, tuple[str, ...]]:
     """The lexicon's common words (NEAR_COMMON) by their length, the more frequent first."""
     by_length: dict[int, list[str]] = {}
-    for w, f in sorted(lexicon().frequencies.items(), key=lambda item: -item[1]):
-        if f < NEAR_COMMON:
-            break
+    # wordfreq lists its words the most frequent first: the common ones are its head.
+    for w, _ in itertools.takewhile(lambda item: item[1] >= NEAR_COMMON, lexicon().frequencies.items()):
         if w.isalpha():
             by_length.setdefault(len(w), []).append(w)
     return {n: tuple(words) for n, words in by_length.items()}
