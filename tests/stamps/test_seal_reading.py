@@ -3,13 +3,16 @@ its words checked and put right against the lexicon (real Tesseract, real lexico
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cv2
 import numpy as np
 
 from ocr.compare.metrics import character_error_rate
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.recognize import words_from_data
-from ocr.stamps import detect, textlines, unwrap
+from ocr.stamps import detect, rings, textlines, unwrap
 from ocr.stamps.read import SEAL_CHARACTERS, centre_lines, corrected, known_letters, read_seal
 from ocr.synth import stamps as synth
 
@@ -66,6 +69,16 @@ def test_seal_turned_any_way_reads_its_legend_and_centre():
     shape, ellipse, _, _ = detect.classify(ink)
     lines, _ = read_seal(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0), "rus")
     assert lines[1:] == ["СЕКРЕТАРИАТ"] and character_error_rate(LEGEND, lines[0]) <= 0.05
+
+
+def test_a_seal_centre_over_typing_is_levelled_on_its_legend_not_on_the_typing_rows():
+    # A heavy tuning seal's ink (bitonal scan): ``КАНЦЕЛЯРИЯ`` under its star, turned ~30 degrees to the
+    # typing's rows through the centre; looked for within 30 degrees of the gap, the rows won (read ``ОЗ``).
+    ink = 255 - cv2.imread(str(Path(__file__).parent.parent / "resources" / "stamps" / "seal-centre-over-typing.png"),
+                           cv2.IMREAD_GRAYSCALE)
+    ellipse = rings.Ellipse((276.4, 276.8), (521.0, 521.0), 0.0)
+    lines, _ = read_seal(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), "round", None, ink, ellipse, None, 90.0), "rus")
+    assert lines[1:] == ["КАНЦЕЛЯРИЯ"]
 
 
 def _word(text: str, line: int = 1, confidence: float = 50.0) -> Word:
