@@ -4,6 +4,7 @@ them. Pure geometry on binary images (ink 255); rectangles as ``cv2.minAreaRect`
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import cv2
@@ -121,7 +122,8 @@ def turned_window(ink: np.ndarray) -> tuple:
 def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
     """cv2.minAreaRect of each rectangular stamp's frame on a page without colour: blobs of ink of a
     stamp's size whose hull nearly fills a rectangle (a seal's fills ~0.79), with a frame line found
-    along each of its four sides."""
+    along each of its four sides; then frames found by a pair of their sides (:func:`side_pair_rects`)
+    where typing runs into them all round, away from those."""
     scale = min(1.0, WORK_SIDE / max(ink.shape))
     small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     contours, _ = cv2.findContours(np.where(small > 40, 255, 0).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -136,5 +138,80 @@ def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
             continue
         frame = fit_frame(ink, ((cx / scale, cy / scale), (w / scale, h / scale), angle))
         if frame is not None:
+            kept.append(frame)
+    return kept + [f for f in side_pair_rects(ink, dpi) if not any(_same_place(f, k) for k in kept)]
+
+
+def straight_sides(ink: np.ndarray, frame: tuple) -> bool:
+    """Whether ink runs unbroken along most of each of ``frame``'s four sides (STRAIGHT_RUN of it), as
+    a frame's lines do: the rows of typing inside one that :func:`fit_frame` may take for its sides are
+    broken between letters, and a seal's ring only touches a rectangle round it."""
+    (cx, cy), (w, h), angle = frame
+    band = 2 * max(3, int(0.02 * min(w, h)))
+    level = level_crop(ink, ((cx, cy), (w + band, h + band), angle)) > 0
+    edges = [level[:band].any(axis=0), level[-band:].any(axis=0), level[:, :band].any(axis=1), level[:, -band:].any(axis=1)]
+    return all(longest_runs(edge[None])[0] >= STRAIGHT_RUN * edge.size for edge in edges)
+
+
+def _same_place(a: tuple, b: tuple) -> bool:
+    """Whether two rectangles (cv2.minAreaRect) are about one frame: centres within half the shorter's short side."""
+    return math.dist(a[0], b[0]) < 0.5 * min(*a[1], *b[1])
+
+
+SIDE_PX_PER_MM = 5.0  # the reduced page a frame's sides are looked for on when typing runs into them
+SIDE_LENGTH = 0.6  # of a frame's shortest side (FRAME_SIDES_MM): the least of a side found in one piece
+PARALLEL = 6.0  # degrees two sides of one frame lie apart at most (a short piece of a side is found a few degrees off)
+MAX_SIDES = 60  # upright straight lines (the longest) paired on a page
+MAX_SIDE_PAIRS = 8  # pairs of sides (the longest first) a frame is fitted between on a page
+STRAIGHT_RUN = 0.5  # of a side of a frame found by a pair of sides: the longest stretch ink runs along it unbroken, at least
+
+
+def side_lines(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
+    """(segments x1, y1, x2, y2 in the page's pixels, pixels per mm) of the straight lines of ``ink``
+    within 45 degrees of upright and long as a frame's side: typing's letters are short, its rows lie across."""
+    scale = min(1.0, SIDE_PX_PER_MM * MM_PER_INCH / dpi)
+    small = np.where(cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 60, 255, 0).astype(np.uint8)
+    per_mm = dpi / MM_PER_INCH * scale
+    found = cv2.HoughLinesP(small, 1, np.pi / 180, threshold=int(5 * per_mm),
+                            minLineLength=int(SIDE_LENGTH * FRAME_SIDES_MM[1][0] * per_mm), maxLineGap=int(0.8 * per_mm))
+    segments = found.reshape(-1, 4).astype(np.float64) / scale if found is not None else np.zeros((0, 4))
+    segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
+    # The longest: a page ruled as a table has many more, and they are paired each with each.
+    longest = np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))[:MAX_SIDES]
+    return segments[longest], dpi / MM_PER_INCH
+
+
+def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
+    """Frames found by two of their opposite sides where typing runs into a stamp's frame all round, so
+    that no blob of a stamp's size holds it (:func:`frame_rects`): pairs of upright straight lines about
+    parallel, a frame's side apart, along about the same stretch, each fitted (:func:`fit_frame`) in a
+    rectangle a little larger than the two span (a side is found in part)."""
+    segments, per_mm = side_lines(ink, dpi)
+    (long_lo, long_hi), (short_lo, short_hi) = FRAME_SIDES_MM
+    pairs = []
+    for a, b in itertools.combinations(segments, 2):
+        ax1, ay1, ax2, ay2 = a
+        direction = np.array([ax2 - ax1, ay2 - ay1]) / max(math.hypot(ax2 - ax1, ay2 - ay1), 1e-6)
+        if direction[1] < 0:
+            direction = -direction
+        turn_b = math.degrees(math.atan2(b[3] - b[1], b[2] - b[0])) % 180
+        if abs((math.degrees(math.atan2(direction[1], direction[0])) - turn_b + 90) % 180 - 90) > PARALLEL:
+            continue
+        normal = np.array([-direction[1], direction[0]])
+        apart = abs(float(np.dot((b[:2] + b[2:]) / 2 - (ax1, ay1), normal)))
+        along_a = sorted(float(np.dot(p, direction)) for p in ((ax1, ay1), (ax2, ay2)))
+        along_b = sorted(float(np.dot(p, direction)) for p in (b[:2], b[2:]))
+        shared = min(along_a[1], along_b[1]) - max(along_a[0], along_b[0])
+        if shared < 0.5 * min(along_a[1] - along_a[0], along_b[1] - along_b[0]):
+            continue
+        span = max(along_a[1], along_b[1]) - min(along_a[0], along_b[0])
+        sides = sorted((apart / per_mm, span / per_mm))
+        if short_lo <= sides[0] <= short_hi and long_lo * SIDE_LENGTH <= sides[1] <= long_hi:
+            pairs.append((span, a, b))
+    kept: list[tuple] = []
+    for _, a, b in sorted(pairs, key=lambda p: -p[0])[:MAX_SIDE_PAIRS]:
+        (cx, cy), (w, h), angle = cv2.minAreaRect(np.array([a[:2], a[2:], b[:2], b[2:]], np.float32))
+        frame = fit_frame(ink, ((cx, cy), (w * 1.15, h * 1.15), angle))
+        if frame is not None and straight_sides(ink, frame) and not any(_same_place(frame, k) for k in kept):
             kept.append(frame)
     return kept

@@ -9,10 +9,13 @@ stamp line by line on its own level frame (turned half round too when it reads p
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 
 import cv2
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Stamp
 from ocr.correct.corrector import default_corrector
@@ -22,19 +25,23 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
 from ocr.stamps import figures, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
-from ocr.stamps.overlap import stamp_like
+from ocr.stamps.overlap import STAMP_SMALL_WORDS, stamp_like
 
 ASKEW = 6.0  # degrees between a stamp's frame and its lines' sharpest rows from which it is read turned too
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
+STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
 SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
+NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the corrector is taken for the common word nearest it
+NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
+NEAR = 0.75  # share of its letters a badly read word has in common with the word it is taken for, at least
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
-SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789№-.,\"«»()/"}
+SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789" + STAMP_MARKS}
 
 
 def _words(image: np.ndarray, lang: str, psm: int, least: float = MIN_WORD_CONFIDENCE) -> list[Word]:
@@ -63,6 +70,15 @@ def _best(images: list[np.ndarray], lang: str, psm: int, least: float = MIN_WORD
     return best or []
 
 
+def as_cut(word: Word) -> Word:
+    """``word`` in what stamps are cut in: its other marks (``„``, ``’``, ``®``, ``_``: typing's remnants and
+    specks read as marks) left out, its letters in capitals but in the few small words stamps carry
+    (``т.``, ``г.``) and a number's suffix (``-сс``); typing across a letter makes it read as a small one."""
+    text = "".join(c for c in word.text if c.isalnum() or c in STAMP_MARKS)
+    small = text.strip(STAMP_MARKS).lower() in STAMP_SMALL_WORDS or any(c.isdigit() for c in text)
+    return dataclasses.replace(word, text=text if small else text.upper())
+
+
 def _lines(words: list[Word]) -> list[str]:
     """Words grouped into their lines as Tesseract numbered them, in reading order."""
     return [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
@@ -85,8 +101,34 @@ def corrected(word: Word) -> Word:
     choice = default_corrector().choose(core.lower(), confidence=0.0)
     # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
     if choice is None or (lexicon().is_name(choice.word) and lexicon().frequency(choice.word) < COMMON_NAME):
-        return dataclasses.replace(word, text=word.text.replace(core, split(core))) if len(core) >= 2 * SPLIT_PART else word
+        near = nearest_common(core) if len(core) >= NEAR_LETTERS else None
+        if near is None:
+            return dataclasses.replace(word, text=word.text.replace(core, split(core))) if len(core) >= 2 * SPLIT_PART else word
+        return dataclasses.replace(word, text=word.text.replace(core, near.upper()))
     return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper()))
+
+
+@functools.cache
+def _common_words() -> dict[int, tuple[str, ...]]:
+    """The lexicon's common words (NEAR_COMMON) by their length, the more frequent first."""
+    by_length: dict[int, list[str]] = {}
+    # wordfreq lists its words the most frequent first: the common ones are its head.
+    for w, _ in itertools.takewhile(lambda item: item[1] >= NEAR_COMMON, lexicon().frequencies.items()):
+        if w.isalpha():
+            by_length.setdefault(len(w), []).append(w)
+    return {n: tuple(words) for n, words in by_length.items()}
+
+
+def nearest_common(core: str) -> str | None:
+    """The common word (two letters longer or shorter at most) that most of ``core``'s letters are
+    in, NEAR of them at least, the more frequent of as near ones, unless it is a name: a stamp's worn, typed-over letters
+    misread further than the corrector reaches (``ЗЕНТРАЧЬНЫЙ``, ``ГОСУЛАХЖТВЕННЫХ``); None if none is."""
+    folded = fold(core)
+    found = [process.extractOne(folded, _common_words().get(n, ()), scorer=Levenshtein.normalized_similarity,
+                                score_cutoff=NEAR) for n in range(len(folded) - 2, len(folded) + 3)]
+    best = max((f for f in found if f), key=lambda f: f[1], default=None)
+    # Not a person's or a small place's name: a stamp names offices and states.
+    return best[0] if best and not lexicon().is_name(best[0]) else None
 
 
 def split(core: str) -> str:
@@ -163,7 +205,10 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
             best = lines
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
-    # The office's words put right against the lexicon; the number and date lines read again in figures.
+    # In what stamps are cut in (after the way round is chosen: small letters tell a reading upside down);
+    # the office's words put right against the lexicon; the number and date lines read again in figures.
+    best = [(crop, [w for w in map(as_cut, words) if w.text.strip(STAMP_MARKS)]) for crop, words in best]
+    best = [(crop, words) for crop, words in best if words]
     lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
              for _, words in best]
     return figures.reread([crop for crop, _ in best], lines, lang), [w for words in lines for w in words]

@@ -20,7 +20,9 @@ ALIGNED_SHARE = 0.5  # of its pieces' width (by letter-like pieces) that letters
 FLAT = 0.2  # of a letter's height: a piece of ink no taller than this and twice as long is a ring line's
 STROKE = 0.1  # of the legend's height: the least ink a column of a letter holds
 EMBLEM = 0.06  # of a seal's centre's width: ink solid across this much is its emblem, not a letter's stroke
-CENTRE_TURN = 30  # degrees either way that the centre's lines are looked for off the gap's direction
+LINES_TURN = 30  # degrees either way that a stamp's lines are looked for off its frame's direction
+CENTRE_TURN = 12  # degrees either way that a seal's centre's lines are looked for off its legend's gap's direction
+# (nearer than a frame's: further off, the rows of typing under the centre come out sharper than its line)
 LEGEND_PIECE = 4.0  # of the legend's height: a chain of its ink at least this long is letters of it, not typing's remnant
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
@@ -198,9 +200,9 @@ def without_emblem(ink: np.ndarray) -> np.ndarray:
     return cv2.subtract(ink, cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * side, 2 * side))))
 
 
-def level_turn(ink: np.ndarray) -> float:
-    """The turn (degrees, within CENTRE_TURN either way) that sets a centre's lines level: the one whose
-    rows of ink are sharpest (the gap between the legend's ends places the centre only roughly)."""
+def level_turn(ink: np.ndarray, reach: float = LINES_TURN) -> float:
+    """The turn (degrees, within ``reach`` either way) that sets a stamp's lines level: the one whose
+    rows of ink are sharpest (the gap between a legend's ends places a seal's centre only roughly)."""
     small = cv2.resize(ink, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
     middle = (small.shape[1] / 2, small.shape[0] / 2)
 
@@ -208,7 +210,7 @@ def level_turn(ink: np.ndarray) -> float:
         turned = cv2.warpAffine(small, cv2.getRotationMatrix2D(middle, turn, 1.0), small.shape[::-1])
         return float((turned.astype(np.float64).sum(axis=1) ** 2).sum())
 
-    return max(np.arange(-CENTRE_TURN, CENTRE_TURN + 1, 3.0), key=sharpness)
+    return max(np.arange(-reach, reach + 1, 3.0), key=sharpness)
 
 
 def centre_disc(ink: np.ndarray, ellipse: Ellipse, ring: Ring) -> np.ndarray:
@@ -222,7 +224,7 @@ def centre_disc(ink: np.ndarray, ellipse: Ellipse, ring: Ring) -> np.ndarray:
     disc = without_emblem((circle & mask)[y0:int(centre[1] + inner), x0:int(centre[0] + inner)])
     middle = (centre[0] - x0, centre[1] - y0)
     upright = cv2.warpAffine(disc, cv2.getRotationMatrix2D(middle, ring.gap_deg - 90, 1.0), disc.shape[::-1])
-    matrix = cv2.getRotationMatrix2D(middle, ring.gap_deg - 90 + level_turn(upright), ring.scale)
+    matrix = cv2.getRotationMatrix2D(middle, ring.gap_deg - 90 + level_turn(upright, CENTRE_TURN), ring.scale)
     matrix[:, 2] += (middle[0] * (ring.scale - 1), middle[1] * (ring.scale - 1))
     size = (round(disc.shape[1] * ring.scale), round(disc.shape[0] * ring.scale))
     return dark_on_white(np.where(cv2.warpAffine(disc, matrix, size, flags=cv2.INTER_LINEAR) > 127, 255, 0).astype(np.uint8))

@@ -3,13 +3,16 @@ its words checked and put right against the lexicon (real Tesseract, real lexico
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cv2
 import numpy as np
 
 from ocr.compare.metrics import character_error_rate
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.recognize import words_from_data
-from ocr.stamps import detect, textlines, unwrap
+from ocr.stamps import detect, rings, textlines, unwrap
 from ocr.stamps.read import SEAL_CHARACTERS, centre_lines, corrected, known_letters, read_seal
 from ocr.synth import stamps as synth
 
@@ -68,6 +71,16 @@ def test_seal_turned_any_way_reads_its_legend_and_centre():
     assert lines[1:] == ["СЕКРЕТАРИАТ"] and character_error_rate(LEGEND, lines[0]) <= 0.05
 
 
+def test_a_seal_centre_over_typing_is_levelled_on_its_legend_not_on_the_typing_rows():
+    # A heavy tuning seal's ink (bitonal scan): ``КАНЦЕЛЯРИЯ`` under its star, turned ~30 degrees to the
+    # typing's rows through the centre; looked for within 30 degrees of the gap, the rows won (read ``ОЗ``).
+    ink = 255 - cv2.imread(str(Path(__file__).parent.parent / "resources" / "stamps" / "seal-centre-over-typing.png"),
+                           cv2.IMREAD_GRAYSCALE)
+    ellipse = rings.Ellipse((276.4, 276.8), (521.0, 521.0), 0.0)
+    lines, _ = read_seal(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), "round", None, ink, ellipse, None, 90.0), "rus")
+    assert lines[1:] == ["КАНЦЕЛЯРИЯ"]
+
+
 def _word(text: str, line: int = 1, confidence: float = 50.0) -> Word:
     return Word(text, (0, 0, 10, 10), confidence, (1, 1, line))
 
@@ -78,6 +91,11 @@ def test_legend_words_are_put_right_split_and_counted_against_the_lexicon():
     assert corrected(_word("СССЕ")).text == "СССР"  # a common name of a state is guessed
     assert corrected(_word("АРХ")).text == "АРХ"  # too short to guess
     assert corrected(_word("АЗХАВ")).text == "АЗХАВ"  # no rare place's name guessed
+    # Read further off than the corrector reaches (tuning seals' legends over typing): the common word nearest.
+    assert corrected(_word("ЗЕНТРАЧЬНЫЙ")).text == "ЦЕНТРАЛЬНЫЙ"
+    assert corrected(_word("ГОСУЛАХЖТВЕННЫХ,")).text == "ГОСУДАРСТВЕННЫХ,"
+    assert corrected(_word("МИМИИСУЕРСТВО")).text == "МИНИСТЕРСТВО"
+    assert corrected(_word("РЕТАЛМАТ")).text == "РЕТАЛМАТ"  # too far from any common word: as read
     # Strips read upright and turned half round (tuning seals): known words tell which is right.
     upright = [_word(t) for t in "МИНИСТЕРСТВО, ВНЕШНЕЙ ТОРТОВЛИСССР".split()]
     turned = [_word(t) for t in "№233 ХНОНИ 1 ЗАИНР РР ЧР ХТ МЧ НЗ РУШЛО АИЕРААНУ ТЕЗ.".split()]
