@@ -63,9 +63,10 @@ def stamped_rows(words: list[Word], box: Box, span: tuple[int, int], metrics: la
     """The band each row of the message under the stamp ``box`` is read in, top to bottom: round the row's
     sure ``words`` (the message's, SURE) beside the stamp, as high as they are on the whole, padded by
     BAND_PAD, across the message's ``span`` (left, right); a row with no sure word beside the stamp between
-    two that have is put in at the message's line pitch. None where no sure word stands beside the stamp."""
+    two that have is put in at the message's line pitch. None for a stamp beside the message (in its
+    margin) or where no sure word stands beside the stamp."""
     sure = [w for w in words if _beside(w, box) and _sure(w)]
-    if not sure:
+    if not sure or box[0] >= span[1] or box[0] + box[2] <= span[0]:
         return []
     height = statistics.median(w.bbox[3] for w in sure)
     pitch = line_pitch(words, metrics)
