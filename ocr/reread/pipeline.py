@@ -24,7 +24,8 @@ from ocr.stamps.overlap import without_stamp_words
 def reread_page(prepared: PreprocessedPage, scan: np.ndarray, words: list[Word], stamps: list[FoundStamp],
                 number: int, settings: OcrSettings) -> list[Line]:
     """The page's lines laid out from its first reading ``words``, each doubtful part read again."""
-    lines = read_stamped_rows(prepared.image, read_again(prepared, words, number, settings), stamps, settings.lang)
+    images = [prepared.image] + ([prepared.grey] if prepared.grey is not None else [])
+    lines = read_stamped_rows(images, read_again(prepared, words, number, settings), stamps, settings.lang)
     lines = second_reading(prepared.grey, lines, settings.lang)
     lines = plain_choice(prepared, scan, lines, settings.lang)
     lines = reread_footer(prepared, lines, settings.lang)

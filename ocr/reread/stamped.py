@@ -19,7 +19,7 @@ import numpy as np
 
 from ocr import layout
 from ocr.lines import Line, Role, Word
-from ocr.recognize import centred_in, read_boxes
+from ocr.recognize import centred_in, read_parts
 from ocr.reread.combine import known_share, word_list
 from ocr.stamps.detect import FoundStamp
 
@@ -88,10 +88,14 @@ def _zone(bands: list[Box]) -> Box:
     return (bands[0][0], top, bands[0][2], bottom - top)
 
 
-def read_stamped_rows(image: np.ndarray, lines: list[Line], stamps: list[FoundStamp], lang: str) -> list[Line]:
+def read_stamped_rows(images: list[np.ndarray], lines: list[Line], stamps: list[FoundStamp], lang: str) -> list[Line]:
     """``lines`` (one page's, laid out) with the message's rows under each of ``stamps`` read again, one
-    line each, where those readings hold at least as many letters of known words as the page's reading
-    of the stamp's part of the message; as they were when there is no stamp over the message or no word list."""
+    line each, in each of ``images`` (the page as binarised and before, same frame), where the reading
+    holding the most letters of known words holds at least as many as the page's reading of the stamp's
+    part of the message; as they were when there is no stamp over the message or no word list.
+
+    A grainy page's threshold breaks the typing under a stamp further, its grey page keeps it whole;
+    on a clean page the grey keeps the stamp's strokes as dark as the typing: neither is always better."""
     code = word_list(lang)
     body = [w for line in lines if line.role is Role.BODY for w in line.words]
     if code is None or not body or not stamps:
@@ -101,11 +105,15 @@ def read_stamped_rows(image: np.ndarray, lines: list[Line], stamps: list[FoundSt
     planned = [bands for stamp in stamps if (bands := stamped_rows(body, stamp.box, span, metrics))]
     if not planned:
         return lines
-    readings = iter(read_boxes(image, [band for bands in planned for band in bands], lang, psm=7))
+    boxes = [band for bands in planned for band in bands]
+    readings = read_parts([(image, box, 1.0) for image in images for box in boxes], lang, psm=7)
     words = [w for line in lines for w in line.words]
-    changed = False
+    changed, first = False, 0
     for bands in planned:
-        theirs = [w for _ in bands for w in next(readings)]
+        rows = range(first, first + len(bands))
+        first += len(bands)
+        candidates = [[w for k in rows for w in readings[n * len(boxes) + k]] for n in range(len(images))]
+        theirs = max(candidates, key=lambda found: _known_letters(found, code))
         zone = _zone(bands)
         ours = [w for w in words if centred_in(w, zone)]
         if not theirs or _known_letters(theirs, code) < _known_letters(ours, code):
@@ -113,4 +121,4 @@ def read_stamped_rows(image: np.ndarray, lines: list[Line], stamps: list[FoundSt
         log.debug("rows under a stamp read again: %s -> %s", " ".join(w.text for w in ours), " ".join(w.text for w in theirs))
         words = [w for w in words if not centred_in(w, zone)] + theirs
         changed = True
-    return layout.parse_page(words, lines[0].page, image.shape[1]) if changed else lines
+    return layout.parse_page(words, lines[0].page, images[0].shape[1]) if changed else lines

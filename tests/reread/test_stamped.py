@@ -67,7 +67,7 @@ def _text(lines) -> str:
 def test_rows_under_a_seal_read_again_read_the_typing_under_it():
     image, box = _stamped_page()
     lines = layout.parse_page(recognize(image), 1, image.shape[1])
-    again = read_stamped_rows(image, lines, [_seal(box)], "rus")
+    again = read_stamped_rows([image], lines, [_seal(box)], "rus")
     truth = " ".join(ROWS)
     # The page reading loses most of the typing under the seal (0.30 on this page: rows cut at the ring, the
     # legend read in between); read row by row, the stamp's rows read at 0.065.
@@ -78,5 +78,5 @@ def test_rows_under_a_seal_read_again_read_the_typing_under_it():
 def test_a_page_without_a_stamp_over_its_message_is_left_as_it_is():
     image, _ = _stamped_page()
     lines = layout.parse_page(recognize(image), 1, image.shape[1])
-    assert read_stamped_rows(image, lines, [], "rus") is lines
-    assert read_stamped_rows(image, lines, [_seal((1400, 0, 90, 90))], "rus") is lines  # beside no row of it
+    assert read_stamped_rows([image], lines, [], "rus") is lines
+    assert read_stamped_rows([image], lines, [_seal((1400, 0, 90, 90))], "rus") is lines  # beside no row of it
