@@ -18,6 +18,7 @@ from ocr.reread.numbers import reread_numbers
 from ocr.reread.priority import reread_priorities
 from ocr.reread.registry import read_notes_again
 from ocr.reread.routing import reread_routing
+from ocr.reread.stamped import read_stamped_rows
 from ocr.stamps.detect import FoundStamp
 from ocr.stamps.overlap import without_stamp_words
 
@@ -25,7 +26,9 @@ from ocr.stamps.overlap import without_stamp_words
 def reread_page(prepared: PreprocessedPage, scan: np.ndarray, words: list[Word], stamps: list[FoundStamp],
                 number: int, settings: OcrSettings) -> list[Line]:
     """The page's lines laid out from its first reading ``words``, each doubtful part read again."""
-    lines = second_reading(prepared.grey, read_again(prepared, words, number, settings), settings.lang)
+    images = [prepared.image] + ([prepared.grey] if prepared.grey is not None else [])
+    lines = read_stamped_rows(images, read_again(prepared, words, number, settings), stamps, settings.lang)
+    lines = second_reading(prepared.grey, lines, settings.lang)
     lines = plain_choice(prepared, scan, lines, settings.lang)
     lines = reread_footer(prepared, lines, settings.lang)
     lines = without_stamp_words(lines, stamps, prepared.image.shape[1])
