@@ -73,22 +73,21 @@ def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float
     height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return max(0, width) * max(0, height) / max(1, a[2] * a[3])
 
-def unread_bands(image: np.ndarray, words: list[Word], beside: bool = False) -> list[tuple[int, int]]:
+def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
 
     Tesseract's page segmentation sometimes leaves out whole lines (beside a stamp, letter-spaced
     headers, marginal notes); a band is a run of inked rows at least half a typical word tall.
-    ``beside``: ink on a row with a word counts too, off the word's box and a third of its height beside it
-    (a signature's date left out beside the pen's scrawl over its name, whose box spans the row).
+    ``unread``: the ink no word covers (:func:`unread_ink`), when ink on a row with a word counts too (a
+    signature's date left out beside the pen's scrawl over its name, whose box spans the row).
     """
     if not words:
         return []
     height = float(np.median([w.bbox[3] for w in words]))
-    inked = unread_ink(image, words) if beside else is_ink(image)
     covered = np.zeros(image.shape[0], bool)
-    for _, y, _, h in (word.bbox for word in words if not beside):
+    for _, y, _, h in (word.bbox for word in words if unread is None):
         covered[max(0, y - 2):y + h + 2] = True
-    ink = inked.sum(axis=1)
+    ink = (is_ink(image) if unread is None else unread).sum(axis=1)
     ink_rows = ink > max(4, image.shape[1] // 400)
     bands, start = [], None
     for row, free in enumerate(np.append(ink_rows & ~covered, False)):

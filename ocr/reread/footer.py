@@ -5,6 +5,10 @@ scan the page reading misreads one now and then (``71 экз.``, ``Разосл�
 line read on its own — bitonal, enlarged, or grey — often reads it right. No one reading is always best,
 so each line keeps the reading whose footer fields most readings give: the page's own unless another is
 better supported, the more confident of those on a tie.
+
+Lines page segmentation never found are looked for there too: each band of ink below the message that no
+word covers (faint footer lines, a signature's date beside the scrawl over its name) is read alike, as a strip,
+and kept when it gives a field. A word read shorter than its box (``м`` for the typist's ``мп``) is read alone.
 """
 
 from __future__ import annotations
@@ -98,12 +102,16 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     given = {name for line in rest for name in _fields(line.words)}
     unread = [line for line in unread if not given & set(_fields(line.words))]
     # A line the page read in part (a scrawl's box over a signature's name) is read whole in its strip.
-    rest = [line for line in rest if not any(line.words and strip.bbox and centred_in(Word('', line.bbox, 0.0), strip.bbox) for strip in unread)] + unread
+    rest = [line for line in rest if not (line.words and any(_centred(line, strip) for strip in unread))] + unread
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
     rest = _whole_words(page.image, rest, lang)
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
+
+
+def _centred(line: Line, strip: Line) -> bool:
+    return bool(line.bbox and strip.bbox) and centred_in(Word("", line.bbox, 0.0), strip.bbox)
 
 
 # A word whose box holds this many typed characters more than were read lost some (``мп`` read ``м``).
@@ -150,7 +158,7 @@ def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list
     words = [w for line in lines for w in line.words]
     ink = unread_ink(page.image, words)
     boxes = []
-    for band in unread_bands(page.image, words, beside=True):
+    for band in unread_bands(page.image, words, ink):
         if band[0] >= top:
             _, y, _, h = band_box(page.image, band)
             boxes.append(_across(ink[band[0]:band[1]], y, h))
