@@ -88,10 +88,10 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
         return lines
     tail = [line for line in lines[start:] if line.bbox and line.words]
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
-    strips = [Line(text="", page=page_no, bbox=box) for box in _unread_boxes(page, lines, start)]
+    strips = _unread_boxes(page, lines, start)  # each band with its margins already
+    boxes = [_box(line, page.image.shape) for line in tail] + strips
     images = {False: page.image, True: page.grey}
-    parts = [(image, _box(line, image.shape), scale) for grey, scale in READINGS
-             if (image := images[grey]) is not None for line in tail + strips]
+    parts = [(image, box, scale) for grey, scale in READINGS if (image := images[grey]) is not None for box in boxes]
     read = read_parts(parts, lang, psm=7)
     readings: list[list[list[Word]]] = [[line.words] for line in tail] + [[] for _ in strips]
     for k, words in enumerate(read):  # the parts go reading by reading, each over the whole tail and strips
@@ -158,10 +158,13 @@ def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list
     words = [w for line in lines for w in line.words]
     ink = unread_ink(page.image, words)
     boxes = []
+    # A faint line's band is thinner than its letters: the crop takes half a typical word's height about it at least.
+    margin = int(np.median([w.bbox[3] for w in words])) // 2 if words else 0
     for band in unread_bands(page.image, words, ink):
         if band[0] >= top:
             _, y, _, h = band_box(page.image, band)
-            boxes.append(_across(ink[band[0]:band[1]], y, h))
+            y0 = max(0, min(y, band[0] - margin))
+            boxes.append(_across(ink[band[0]:band[1]], y0, max(y + h, band[1] + margin) - y0))
     return [box for box in boxes if box]
 
 
