@@ -158,13 +158,10 @@ def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list
     words = [w for line in lines for w in line.words]
     ink = unread_ink(page.image, words)
     boxes = []
-    # A faint line's band is thinner than its letters: the crop takes half a typical word's height about it at least.
-    margin = int(np.median([w.bbox[3] for w in words])) // 2 if words else 0
     for band in unread_bands(page.image, words, ink):
         if band[0] >= top:
             _, y, _, h = band_box(page.image, band)
-            y0 = max(0, min(y, band[0] - margin))
-            boxes.append(_across(ink[band[0]:band[1]], y0, max(y + h, band[1] + margin) - y0))
+            boxes.append(_across(ink[band[0]:band[1]], y, h))
     return [box for box in boxes if box]
 
 
