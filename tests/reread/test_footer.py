@@ -99,3 +99,17 @@ def test_a_footer_label_read_unsurely_after_a_speck_is_still_the_label():
     # an unread band of a heavy page read ``] Разослано`` with the label at 21
     assert footer.typed_text("", [("]", 63.0), ("Разослано", 21.0), ("1/7/36", 90.0)]) == ("] Разослано 1/7/36", [])
     assert footer.typed_text("", [("Разослано", 90.0), ("Оооо", 20.0)]) == ("Разослано", ["Оооо"])
+
+
+def test_verno_beside_a_scrawl_under_the_last_footer_line_is_read_and_the_scrawl_left_out():
+    # moderate tuning tg-01009: ``Верно:`` with a pen's scrawl beside it, skipped by the page reading, just under
+    # ``Выпустил Кудрявцев``; a strip taking in the line above reads that line instead
+    lines = [_line(Role.BODY, ("списков", (148, 10, 143, 16), 96), ("не", (318, 10, 37, 15), 97), ("передавать.", (382, 10, 223, 20), 95)),
+             _line(Role.SIGNATURE, ("1/11-52", (149, 83, 142, 26), 92), ("г.", (320, 93, 30, 14), 96), ("54", (936, 38, 98, 81), 10),
+                   ("УВ", (1067, 38, 176, 81), 29)),
+             _line(Role.FOOTER, ("14", (149, 160, 30, 20), 96), ("экз.", (201, 164, 63, 15), 95), ("ав", (289, 164, 31, 15), 97)),
+             _line(Role.FOOTER, ("Отпеч.", (147, 195, 100, 18), 90), ("2/11-10.43", (272, 192, 173, 23), 89)),
+             _line(Role.FOOTER, ("Разослано", (147, 231, 158, 18), 93), ("1/11/13", (326, 228, 119, 23), 92)),
+             _line(Role.FOOTER, ("Выпустил", (147, 266, 139, 23), 94), ("Кудрявцев", (306, 268, 157, 23), 96))]
+    found = footer.footer(reread_footer(_page("moderate-tg-01009-tail"), lines, "rus"))
+    assert (found.certified, found.released_by, found.typist) == ("Верно:", "Кудрявцев", "ав")
