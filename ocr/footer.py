@@ -102,9 +102,9 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
         typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
         if typist and believable(typist) and any(c.isalpha() for c in typist):
-            # Initials are typed small; a capital before small letters is a small one read large (``Лк``: on
-            # many faces л and Л differ in size only).
-            fields["typist"] = typist.lower() if typist[1:].islower() else typist
+            # Initials are typed small; a capital is a small one read large (``Лк``, ``МП``: on many faces л and Л,
+            # м and М differ in size only).
+            fields["typist"] = typist.lower()
         return fields, []
     text = from_label(text)
     name = _label(cyrillic(text).strip())

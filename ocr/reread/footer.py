@@ -123,7 +123,7 @@ WORD_PAD = 4
 
 def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     """The footer lines with each word read shorter than its box read again alone, its reading taken when every
-    reading alone gives the same longer text, believably: in a line the model sometimes drops a letter of a
+    reading alone that reads anything gives the same longer text, believably: in a line the model sometimes drops a letter of a
     typist's initials (``4 экз. м`` for ``мп``) that it reads alone. Typing is monospaced: a character's width is
     the line's longer words' (their box over their letters)."""
     short = []
@@ -139,11 +139,11 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     read = read_parts(parts, lang, psm=7)
     lines = list(lines)
     for n, (k, j) in enumerate(short):
-        alone = [read[n + m * len(short)] for m in range(len(ALONE))]
+        alone = [words for m in range(len(ALONE)) if (words := read[n + m * len(short)])]  # a tiny crop may read as nothing
         texts = {"".join(w.text for w in words) for words in alone}
         word = lines[k].words[j]
         if len(texts) == 1 and len(text := texts.pop()) > len(word.text) and all(
-                words and footer.believable(text, min(w.confidence for w in words)) for words in alone):
+                footer.believable(text, min(w.confidence for w in words)) for words in alone):
             again = replace(word, text=text, confidence=min(w.confidence for words in alone for w in words))
             lines[k] = lines[k].read_as(lines[k].words[:j] + [again] + lines[k].words[j + 1:])
     return lines
