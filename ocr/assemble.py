@@ -159,8 +159,10 @@ SPELT_NAME = 5
 
 
 def signature(lines: list[Line]) -> Signature:
-    """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it)."""
-    for line in lines:
+    """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it).
+    The telegram is signed at its end: a letter-spaced line ending an earlier page of a heavy scan may be read as
+    one too (``с В е б чт З е т.``), so the last signature line is the one."""
+    for line in reversed(lines):
         if line.role is Role.SIGNATURE:
             return Signature(name=signer(line), date_raw=(fields.parse_signature(line.text) or (None, None))[1])
     return Signature()

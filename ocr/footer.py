@@ -102,7 +102,9 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
         typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
         if typist and believable(typist) and any(c.isalpha() for c in typist):
-            fields["typist"] = typist
+            # Initials are typed small; a capital is a small one read large (``Лк``, ``МП``: on many faces л and Л,
+            # м and М differ in size only).
+            fields["typist"] = typist.lower()
         return fields, []
     text = from_label(text)
     name = _label(cyrillic(text).strip())
@@ -127,12 +129,21 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
 
 def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str]]:
     """A footer line's text from its OCR words (text, confidence) without those read unbelievably after
-    its label (pen strokes, stamp remnants), and those words; the text as it is without words."""
+    its label (pen strokes, stamp remnants), and those words; the text as it is without words. The label is
+    kept however unsure it was read, and so are the specks before it (:func:`from_label` drops them): a faint
+    ``Разослано`` after a speck read ``]`` is still the line's label."""
     if not words:
         return text, []
     words = _dated_whole(words)
-    kept = [words[0][0]] + [t for t, c in words[1:] if believable(t, c)]
-    return " ".join(kept), [t for t, c in words[1:] if not believable(t, c)]
+    head = label_end([t for t, _ in words])
+    kept = [t for t, _ in words[:head]] + [t for t, c in words[head:] if believable(t, c)]
+    return " ".join(kept), [t for t, c in words[head:] if not believable(t, c)]
+
+
+def label_end(texts: list[str]) -> int:
+    """How many of a footer line's words are its label and the specks before it (1 where no label is found:
+    the first word, ``11`` of ``11 экз. нб``)."""
+    return next((k for k, text in enumerate(texts[:_MOST_BEFORE + 1]) if _label(text)), 0) + 1
 
 
 def _dated_whole(words: list[tuple[str, float]]) -> list[tuple[str, float]]:

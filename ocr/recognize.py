@@ -73,20 +73,22 @@ def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float
     height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return max(0, width) * max(0, height) / max(1, a[2] * a[3])
 
-def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
+def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
 
     Tesseract's page segmentation sometimes leaves out whole lines (beside a stamp, letter-spaced
     headers, marginal notes); a band is a run of inked rows at least half a typical word tall.
+    ``unread``: the ink no word covers (:func:`unread_ink`), when ink on a row with a word counts too (a
+    signature's date left out beside the pen's scrawl over its name, whose box spans the row).
     """
     if not words:
         return []
     height = float(np.median([w.bbox[3] for w in words]))
-    ink = is_ink(image).sum(axis=1)
-    ink_rows = ink > max(4, image.shape[1] // 400)
     covered = np.zeros(image.shape[0], bool)
-    for _, y, _, h in (word.bbox for word in words):
+    for _, y, _, h in (word.bbox for word in words if unread is None):
         covered[max(0, y - 2):y + h + 2] = True
+    ink = (is_ink(image) if unread is None else unread).sum(axis=1)
+    ink_rows = ink > max(4, image.shape[1] // 400)
     bands, start = [], None
     for row, free in enumerate(np.append(ink_rows & ~covered, False)):
         if free and start is None:
@@ -96,6 +98,21 @@ def unread_bands(image: np.ndarray, words: list[Word]) -> list[tuple[int, int]]:
                 bands += _split_band((start, row), ink, height)
             start = None
     return bands
+
+def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
+    """The ink no word's box (and a third of its height beside it) covers, without strokes running down the
+    page (its edge, a fold, a rule: across whole rows they would be on every row)."""
+    inked = is_ink(image)
+    for x, y, w, h in (word.bbox for word in words):
+        inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
+    height = float(np.median([w.bbox[3] for w in words])) if words else 0.0
+    return inked & ~_running_down(inked, int(3 * height))
+
+
+def _running_down(ink: np.ndarray, length: int) -> np.ndarray:
+    """The ink of strokes running down the page ``length`` pixels and more: no letter is that tall."""
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, length)))
+    return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel).astype(bool)
 
 # A run of unread rows taller than this many words is a stamp, a picture or a smear, not dropped lines.
 MAX_BAND_LINES = 6.0

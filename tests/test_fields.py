@@ -356,6 +356,14 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
     assert assemble.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None
 
 
+def test_the_signature_is_the_documents_last_signature_line():
+    from ocr import assemble
+    from ocr.lines import Line, Role
+
+    # heavy tuning tg-01007: letter-spaced junk ending page 1 read as a signature; the telegram's is on page 2
+    lines = [Line("с В е б чт З е т.", Role.SIGNATURE, page=1), Line("6/5-51 г.", Role.SIGNATURE, page=2)]
+    assert assemble.signature(lines).date_raw == "6/5-51 г."
+
 def test_join_lines_keeps_one_space_and_marks_on_their_words():
     # The typist's wide space after a full stop, and a full stop typed a pitch after its word (read apart).
     assert join_lines(["списки сотрудников  (всего 24 человек)  с указанием", "мест. Подробный доклад высылаю с очередной",

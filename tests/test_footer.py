@@ -20,6 +20,8 @@ from ocr.lines import Line, Role, Word
     ("Выпустил Абрамкин ]ЛЛЛ", {"released_by": "Абрамкин"}),
     ("11 экз. нб", {"copies_printed": 11, "typist": "нб"}),
     ("11 экз. ]]", {"copies_printed": 11}),
+    ("5 экз. Лк.", {"copies_printed": 5, "typist": "лк"}),  # heavy tuning tg-03011: л read large
+    ("11 экз. МП", {"copies_printed": 11, "typist": "мп"}),  # moderate tuning tg-03009, ``мп`` read alone
 ])
 def test_footer_values_without_marks(text, expected):
     assert parse_footer_line(text) == expected

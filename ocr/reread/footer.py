@@ -5,17 +5,24 @@ scan the page reading misreads one now and then (``71 экз.``, ``Разосл�
 line read on its own — bitonal, enlarged, or grey — often reads it right. No one reading is always best,
 so each line keeps the reading whose footer fields most readings give: the page's own unless another is
 better supported, the more confident of those on a tie.
+
+Lines page segmentation never found are looked for there too: each band of ink below the message that no
+word covers (faint footer lines, a signature's date beside the scrawl over its name) is read alike, as a strip,
+and kept when it gives a field. A word read shorter than its box (``м`` for the typist's ``мп``) is read alone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
+
+import numpy as np
 
 from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import band_box, read_parts, reading_score, unread_bands
+from ocr.recognize import band_box, centred_in, read_parts, reading_score, unread_bands, unread_ink
 from ocr.reread import signed_name
 
 # The other readings of a line: (the grey image rather than the bitonal one, enlargement).
@@ -26,18 +33,17 @@ ABOVE = 2
 
 def _tail(lines: list[Line]) -> int | None:
     """Where the page's signature and footer begin: its first line read as either, or up to ABOVE short
-    lines before it (a signature or copies line read too poorly to be known); None when none is."""
+    lines before it (a signature or copies line read too poorly to be known); where none is, the line after
+    the message's last line of running text (on a heavy scan page segmentation may skip them all); None on
+    a page with neither."""
     first = next((k for k, line in enumerate(lines) if line.role in (Role.SIGNATURE, Role.FOOTER)), None)
     if first is None:
-        return None
+        prose = [k for k, line in enumerate(lines) if line.role is Role.BODY and roles.is_prose(line.text)]
+        return prose[-1] + 1 if prose else None
     start = first
     while start > max(0, first - ABOVE) and lines[start - 1].role is Role.BODY and not roles.is_prose(lines[start - 1].text):
         start -= 1
     return start
-
-
-# Lines above the footer that may be its first line or the signature, misread.
-ABOVE = 2
 
 
 def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
@@ -54,11 +60,12 @@ def _fields(words: list[Word]) -> dict:
     if signed := fields.parse_signature(text):  # its date: a letter-spaced name reads worse alone than on the page
         return {"signature.date": signed[1]}
     found = footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])
-    # ``Отпеч.`` without its date and time is no reading of the line's value.
-    return {name: value for name, value in found.items() if name not in _DATED or any(c.isdigit() for c in str(value))}
+    # ``Отпеч.`` without its day and month is no reading of the line's value (``Разослано 1``: a speck read so).
+    return {name: value for name, value in found.items() if name not in _DATED or _DAY.search(str(value))}
 
 
 _DATED = ("printed_raw", "distributed_raw")
+_DAY = re.compile(r"\d/\d")
 
 
 def choose(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict] | None = None) -> int:
@@ -74,42 +81,109 @@ def choose(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict] |
 
 def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with each line from the signature or footer on read again on its own (``psm 7``) and the
-    reading :func:`choose` keeps put in its place; the roles from there on found anew from the texts.
-    Every reading of every line, and the bands the page reading left out, go to Tesseract in one run."""
+    reading :func:`choose` keeps put in its place, and each band of ink there no word covers read as a line
+    alike; the roles from there on found anew from the texts. All readings go to Tesseract in one run."""
     start = _tail(lines)
     if start is None:
         return lines
     tail = [line for line in lines[start:] if line.bbox and line.words]
+    page_no = lines[start - 1].page if start == len(lines) else lines[start].page
+    strips = _unread_boxes(page, lines, start)  # each band with its margins already
+    boxes = [_box(line, page.image.shape) for line in tail] + strips
     images = {False: page.image, True: page.grey}
-    parts = [(image, _box(line, image.shape), scale) for grey, scale in READINGS
-             if (image := images[grey]) is not None for line in tail]
-    bands = _unread_boxes(page, lines, start)
-    read = read_parts(parts + [(page.image, box, 1.0) for box in bands], lang, psm=7)
-    readings: list[list[list[Word]]] = [[line.words] for line in tail]
-    for k, words in enumerate(read[:len(parts)]):  # the parts go reading by reading, each over the whole tail
-        readings[k % len(tail)].append(words)
+    parts = [(image, box, scale) for grey, scale in READINGS if (image := images[grey]) is not None for box in boxes]
+    read = read_parts(parts, lang, psm=7)
+    readings: list[list[list[Word]]] = [[line.words] for line in tail] + [[] for _ in strips]
+    for k, words in enumerate(read):  # the parts go reading by reading, each over the whole tail and strips
+        readings[k % len(readings)].append(words)
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
+    unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
     rest = [chosen.get(id(line), line) for line in lines[start:]]
     given = {name for line in rest for name in _fields(line.words)}
-    rest += [line for line in _unread(read[len(parts):], lines[start].page) if not given & set(_fields(line.words))]
+    unread = [line for line in unread if not given & set(_fields(line.words))]
+    # A line the page read in part (a scrawl's box over a signature's name) is read whole in its strip.
+    rest = [line for line in rest if not (line.words and any(_centred(line, strip) for strip in unread))] + unread
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
+    rest = _whole_words(page.image, rest, lang)
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
+
+
+def _centred(line: Line, strip: Line) -> bool:
+    return bool(line.bbox and strip.bbox) and centred_in(Word("", line.bbox, 0.0), strip.bbox)
+
+
+# A word whose box holds this many typed characters more than were read lost some (``мп`` read ``м``).
+SHORT_BY = 0.8
+# The readings of such a word alone: enlargements of the bitonal page, the word padded this much.
+ALONE = (1.0, 2.0)
+WORD_PAD = 4
+
+
+def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
+    """The footer lines with each word read shorter than its box read again alone, its reading taken when every
+    reading alone that reads anything gives the same longer text, believably: in a line the model sometimes drops a letter of a
+    typist's initials (``4 экз. м`` for ``мп``) that it reads alone. Typing is monospaced: a character's width is
+    the line's longer words' (their box over their letters)."""
+    short = []
+    for k, line in enumerate(lines):
+        widths = [w.bbox[2] / len(w.text) for w in line.words if len(w.text) >= 3]
+        if line.role is Role.FOOTER and widths:
+            pitch = float(np.median(widths))
+            short += [(k, j) for j, w in enumerate(line.words) if w.bbox[2] >= (len(w.text) + SHORT_BY) * pitch]
+    if not short:
+        return lines
+    boxes = [lines[k].words[j].bbox for k, j in short]
+    parts = [(image, (x - WORD_PAD, y - WORD_PAD, w + 2 * WORD_PAD, h + 2 * WORD_PAD), scale) for scale in ALONE for x, y, w, h in boxes]
+    read = read_parts(parts, lang, psm=7)
+    lines = list(lines)
+    for n, (k, j) in enumerate(short):
+        alone = [words for m in range(len(ALONE)) if (words := read[n + m * len(short)])]  # a tiny crop may read as nothing
+        texts = {"".join(w.text for w in words) for words in alone}
+        word = lines[k].words[j]
+        if len(texts) == 1 and len(text := texts.pop()) > len(word.text) and all(
+                footer.believable(text, min(w.confidence for w in words)) for words in alone):
+            again = replace(word, text=text, confidence=min(w.confidence for words in alone for w in words))
+            lines[k] = lines[k].read_as(lines[k].words[:j] + [again] + lines[k].words[j + 1:])
+    return lines
 
 
 def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list[tuple[int, int, int, int]]:
     """Where footer or signature lines the page reading left out may be, below the message: ``Верно:`` with a
-    pen's scrawl beside it is often skipped whole, a signature under a scrawl too. Each unread band of ink
-    there, to be read as one line."""
+    pen's scrawl beside it is often skipped whole, a signature's date beside the scrawl over its name, faint
+    footer lines on a heavy scan. Each band of ink there that no word covers, to be read as one line."""
     above = lines[start - 1].bbox if start else None
     top = above[1] + above[3] if above else 0
-    bands = [band for band in unread_bands(page.image, [w for line in lines for w in line.words]) if band[0] >= top]
-    return [band_box(page.image, band) for band in bands]
+    words = [w for line in lines for w in line.words]
+    ink = unread_ink(page.image, words)
+    boxes = []
+    for band in unread_bands(page.image, words, ink):
+        if band[0] >= top:
+            _, y, _, h = band_box(page.image, band)
+            boxes.append(_across(ink[band[0]:band[1]], y, h))
+    return [box for box in boxes if box]
+
+
+def _across(ink: np.ndarray, y: int, h: int) -> tuple[int, int, int, int] | None:
+    """The strip's box from its first to its last piece of ink at least half a line wide (with a line's height
+    beside them): a speck or the page's dark edge beside the line, read with it, makes Tesseract read nothing."""
+    columns = np.flatnonzero(ink.any(axis=0))
+    if not columns.size:
+        return None
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > h) + 1)
+    wide = [piece for piece in pieces if piece[-1] - piece[0] >= h / 2]
+    if not wide:
+        return None
+    x0, x1 = max(0, int(wide[0][0]) - h), int(wide[-1][-1]) + h
+    return (x0, y, min(ink.shape[1], x1) - x0, h)
 
 
 def _unread(read: list[list[Word]], page: int) -> list[Line]:
     """The unread bands' readings that give a footer or signature field, as lines; a pen's scrawl read
     beside the label dropped."""
-    found = [words[:1] + [w for w in words[1:] if footer.believable(w.text, w.confidence)] for words in read]
+    found = []
+    for words in read:
+        head = footer.label_end([w.text for w in words])
+        found.append(words[:head] + [w for w in words[head:] if footer.believable(w.text, w.confidence)])
     return [Line(text="", page=page).read_as(words) for words in found if words and _fields(words)]

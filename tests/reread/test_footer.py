@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from ocr.lines import Word
-from ocr.reread.footer import choose
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from ocr import assemble, footer
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
+from ocr.reread.footer import choose, reread_footer
 
 
 def _reading(*words: tuple[str, float]) -> list[Word]:
@@ -38,3 +45,71 @@ def test_a_signature_keeps_its_name_as_the_page_read_it():
     again = [_reading(("2/1-48", 89), ("г.", 96), ("БОПРОВ", 58))] * 2 + [_reading(("2/1-48", 80), ("г.", 90))]
     assert choose([page] + again) == 0
     assert choose([_reading(("а", 40), ("51", 50), ("г.", 60))] + again) in (1, 2, 3)  # a date the page did not read
+
+
+FOOTERS = Path(__file__).parent.parent / "resources" / "footer"
+
+
+def _page(name: str) -> PreprocessedPage:
+    image = cv2.imread(str(FOOTERS / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
+    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3))
+
+
+def _line(role: Role, *words: tuple[str, tuple[int, int, int, int], float]) -> Line:
+    return Line(text="", role=role).read_as([Word(text, bbox, confidence) for text, bbox, confidence in words])
+
+
+def test_a_signatures_date_left_out_beside_the_scrawl_over_its_name_is_read():
+    # the page reading of a heavy tuning page (tg-03009): the scrawl over ``Ш Т Ы К О В`` boxed across the
+    # signature's row (``С А У С``), so no band of that row was left unread, and ``1/7-51 г.`` was never read
+    lines = [_line(Role.BODY, ("никаки.", (284, 22, 160, 22), 90), ("списков", (484, 22, 166, 22), 95),
+                   ("не", (686, 23, 39, 18), 96), ("передавать", (760, 22, 240, 28), 97)),
+             _line(Role.SIGNATURE, ("САУС", (1203, 53, 384, 95), 39)),
+             _line(Role.FOOTER, ("Отпе", (284, 229, 57, 24), 64), ("2%", (519, 230, 28, 25), 80)),
+             _line(Role.FOOTER, ("Разослано", (283, 264, 150, 28), 93), ("1/7/36", (453, 266, 96, 25), 90)),
+             _line(Role.OTHER, ("Выпус", (285, 307, 78, 27), 84), ("и", (385, 311, 11, 14), 73))]
+    read = reread_footer(_page("heavy-tg-03009-tail"), lines, "rus")
+    assert assemble.signature(read).date_raw == "1/7-51 г."
+    assert assemble.signature(read).name is None  # under the scrawl: not clearly shown
+    assert footer.footer(read).distributed_raw == "Разослано 1/7/36"
+
+
+def test_the_signature_is_looked_for_below_the_message_when_no_line_was_read_as_it():
+    # heavy tuning tg-03007: below the message the page reading kept only a scrawl-like ``ПузкК`` over the name
+    lines = [_line(Role.BODY, ("восстановления", (224, 17, 277, 20), 85), ("рудников,", (530, 17, 172, 23), 91),
+                   ("разрушенных", (734, 17, 217, 25), 44), ("во", (980, 20, 32, 17), 75), ("время", (1041, 18, 93, 22), 44)),
+             _line(Role.BODY, ("ПузкК", (973, 89, 136, 24), 13))]
+    read = reread_footer(_page("heavy-tg-03007-tail"), lines, "rus")
+    assert assemble.signature(read).date_raw == "25/11-47 г."
+    assert read[0].role is Role.BODY
+
+
+def test_a_letter_the_line_reading_dropped_from_the_typists_initials_is_read_alone():
+    # moderate tuning tg-03010: ``4 экз. мп`` read ``м`` (at 96) in the page and in every reading of the line
+    lines = [_line(Role.FOOTER, ("4", (127, 21, 15, 18), 97), ("экз.", (159, 24, 53, 16), 95), ("м", (232, 24, 29, 16), 96)),
+             _line(Role.FOOTER, ("Отпеч.", (127, 50, 85, 19), 91), ("22/11-4.53", (233, 49, 147, 20), 92)),
+             _line(Role.FOOTER, ("Разослано", (129, 79, 133, 19), 97), ("21/11/42", (277, 77, 119, 21), 97)),
+             _line(Role.FOOTER, ("Выпустил", (128, 107, 118, 24), 97), ("Сорокин", (263, 109, 102, 24), 97))]
+    found = footer.footer(reread_footer(_page("moderate-tg-03010-footer"), lines, "rus"))
+    assert (found.copies_printed, found.typist, found.printed_raw) == (4, "мп", "Отпеч. 22/11-4.53")
+
+
+def test_a_footer_label_read_unsurely_after_a_speck_is_still_the_label():
+    # an unread band of a heavy page read ``] Разослано`` with the label at 21
+    assert footer.typed_text("", [("]", 63.0), ("Разослано", 21.0), ("1/7/36", 90.0)]) == ("] Разослано 1/7/36", [])
+    assert footer.typed_text("", [("Разослано", 90.0), ("Оооо", 20.0)]) == ("Разослано", ["Оооо"])
+
+
+def test_verno_beside_a_scrawl_under_the_last_footer_line_is_read_and_the_scrawl_left_out():
+    # moderate tuning tg-01009: ``Верно:`` with a pen's scrawl beside it, skipped by the page reading, just under
+    # ``Выпустил Кудрявцев``; a strip taking in the line above reads that line instead
+    lines = [_line(Role.BODY, ("списков", (148, 10, 143, 16), 96), ("не", (318, 10, 37, 15), 97), ("передавать.", (382, 10, 223, 20), 95)),
+             _line(Role.SIGNATURE, ("1/11-52", (149, 83, 142, 26), 92), ("г.", (320, 93, 30, 14), 96), ("54", (936, 38, 98, 81), 10),
+                   ("УВ", (1067, 38, 176, 81), 29)),
+             _line(Role.FOOTER, ("14", (149, 160, 30, 20), 96), ("экз.", (201, 164, 63, 15), 95), ("ав", (289, 164, 31, 15), 97)),
+             _line(Role.FOOTER, ("Отпеч.", (147, 195, 100, 18), 90), ("2/11-10.43", (272, 192, 173, 23), 89)),
+             _line(Role.FOOTER, ("Разослано", (147, 231, 158, 18), 93), ("1/11/13", (326, 228, 119, 23), 92)),
+             _line(Role.FOOTER, ("Выпустил", (147, 266, 139, 23), 94), ("Кудрявцев", (306, 268, 157, 23), 96))]
+    found = footer.footer(reread_footer(_page("moderate-tg-01009-tail"), lines, "rus"))
+    assert (found.certified, found.released_by, found.typist) == ("Верно:", "Кудрявцев", "ав")
