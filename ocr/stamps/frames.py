@@ -170,8 +170,10 @@ def side_lines(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
     """(segments x1, y1, x2, y2 in the page's pixels, pixels per mm) of the straight lines of ``ink``
     within 45 degrees of upright and long as a frame's side: typing's letters are short, its rows lie across."""
     scale = min(1.0, SIDE_PX_PER_MM * MM_PER_INCH / dpi)
-    small = np.where(cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 60, 255, 0).astype(np.uint8)
     per_mm = dpi / MM_PER_INCH * scale
+    if min(ink.shape[:2]) * scale < FRAME_SIDES_MM[1][0] * per_mm:  # a page smaller than a frame (and than a pixel reduced)
+        return np.zeros((0, 4)), per_mm
+    small = np.where(cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 60, 255, 0).astype(np.uint8)
     found = cv2.HoughLinesP(small, 1, np.pi / 180, threshold=int(5 * per_mm),
                             minLineLength=int(SIDE_LENGTH * FRAME_SIDES_MM[1][0] * per_mm), maxLineGap=int(0.8 * per_mm))
     segments = found.reshape(-1, 4).astype(np.float64) / scale if found is not None else np.zeros((0, 4))
