@@ -7,15 +7,13 @@ so both sides of a diff are read by the same rules.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
-from ocr import fields, grid, reference_numbers, registry
+from ocr import fields, grid, reference_numbers, registry, signer
 from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
-from ocr.correct.lexicon import lexicon
 from ocr.correct.names import marks_struck_alike
-from ocr.lines import Line, Role, Word, union_box
+from ocr.lines import Line, Role, union_box
 from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
@@ -70,13 +68,6 @@ def _marks(lines: list[Line], own: Role, beside: Role, vocabulary: list[str]) ->
     return found
 
 
-def _has_text(text: str) -> bool:
-    """More than a speck or a smudge: three letters or digits (``412``) at least, and few dashes or marks."""
-    chars = text.replace(" ", "")
-    smudge = re.search(r"([А-Яа-яЁё])\1\1|[-—–=]{3,}", chars)  # no Russian word has a letter thrice in a row (VIII may)
-    return sum(c.isalnum() for c in chars) >= 3 and sum(not c.isalnum() for c in chars) <= 0.5 * len(chars) and not smudge
-
-
 # OCR of a page's edge or a scanner's shadow comes out at a mean word confidence of 0-30; typed notes,
 # even faded, read at 60 and more.
 NOISE_CONFIDENCE = 40.0
@@ -92,7 +83,7 @@ def _registry_note(line: Line, note: str, month: int | None) -> bool:
     above the title are a resolution written across the margin, and OCR of a page's edge is no note. A note
     read in its whole shape, dated in the telegram's ``month``, is one however low its confidence and however
     many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
-    numbered = _has_text(line.text) and sum(c.isdigit() for c in line.text) >= NOTE_DIGITS and not _noise(line)
+    numbered = fields.has_text(line.text) and sum(c.isdigit() for c in line.text) >= NOTE_DIGITS and not _noise(line)
     return registry.is_note(note) and (registry.is_whole(note, month) or numbered)
 
 
@@ -138,7 +129,7 @@ def header(lines: list[Line]) -> Header:
         classification=_marks(lines, Role.CLASSIFICATION, Role.HANDLING, fields.CLASSIFICATIONS),
         handling_marks=_marks(lines, Role.HANDLING, Role.CLASSIFICATION, fields.HANDLING_MARKS),
         # Priorities are words only: digits in one are specks or a stamp's edge.
-        priority=[mark for t in by_role[Role.PRIORITY] if _has_text(t) for mark in _priorities(t)],
+        priority=[mark for t in by_role[Role.PRIORITY] if fields.has_text(t) for mark in _priorities(t)],
         origin=routing.origin,
         telegram_number=routing.telegram_number,
         received_time=routing.received_time,
@@ -152,76 +143,11 @@ def header(lines: list[Line]) -> Header:
     )
 
 
-# A signer's surname has three letters at least; fewer is what OCR kept of a name under a pen's scrawl.
-SHORTEST_NAME = 3
-# A name read faintly is taken on the dictionary's word from this many letters on (short forms, ``КОКЕ``, are chance).
-SPELT_NAME = 5
-
-
-def signature(lines: list[Line]) -> Signature:
-    """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it).
-    The telegram is signed at its end: a letter-spaced line ending an earlier page of a heavy scan may be read as
-    one too (``с В е б чт З е т.``), so the last signature line is the one."""
-    for line in reversed(lines):
-        if line.role is Role.SIGNATURE:
-            return Signature(name=signer(line), date_raw=(fields.parse_signature(line.text) or (None, None))[1])
-    return Signature()
-
-
-def signer(line: Line) -> str | None:
-    """The name a signature line gives the record: its letter-spaced name when typed clearly (:func:`_typed_name`)."""
-    name = (fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None))[0]
-    return name if name and _typed_name(name, line) else None
-
-
-def _name_words(line: Line) -> list[Word]:
-    """The words a signature line's name was read from: those with letters after its date's first word, but
-    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name)."""
-    date = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), -1)
-    return [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
-
-
-def _typed_name(name: str, line: Line) -> bool:
-    """Whether the name is typing: whole words, no letter thrice in a row (a scrawl's loops read ``П А О О О``)
-    and, where OCR read it, read believably (a pen's strokes over a typed name read as stray letters at low
-    confidence: ``р № И „(7``)."""
-    words = _name_words(line)
-    believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
-    # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
-    whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and (believed or spelt(name)) and whole and _has_text(name) and not _gapped(words, line)
-
-
-def spelt(name: str) -> bool:
-    """Letter-spaced capitals read faintly are still the typed name when they spell a Russian word form (the
-    dictionary knows ``ПАНЮШКИН``, ``ЛЕБЕДЕВ``): a pen's loops never spell one that long (``ПАООО``)."""
-    return len(name) >= SPELT_NAME and " " not in name and lexicon().known(name)
-
-
-# Letters of a letter-spaced name stand a space apart; a wider gap between the pieces OCR read is letters
-# lost under a pen's scrawl (``П А Н`` .. ``К`` of ``П А Н Ю Ш К И Н``): what is left is no name.
-NAME_GAP_CHARS = 3.0
-
-
-def _gapped(words: list[Word], line: Line) -> bool:
-    """Whether the name's words leave a gap of more than NAME_GAP_CHARS characters between them along the
-    line (boxes are the scan's: a page read turned runs down it), a character's width taken from the typed
-    date (or, undated, from the widest word, letter-spaced)."""
-    if len(words) < 2:
-        return False
-    along = 1 if line.bbox and line.bbox[3] > line.bbox[2] else 0
-    dated = [w for w in line.words if any(c.isdigit() for c in w.text)]
-    sample = dated[0] if dated else max(words, key=lambda w: w.bbox[2 + along])
-    char = sample.bbox[2 + along] / max(1, len(sample.text) if dated else 2 * len(sample.text) - 1)
-    ordered = sorted(words, key=lambda w: w.bbox[along])
-    return any(b.bbox[along] - (a.bbox[along] + a.bbox[2 + along]) > NAME_GAP_CHARS * char for a, b in zip(ordered, ordered[1:]))
-
-
 def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
     is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
-    head, signed = _one_year(header(lines), signature(lines))
+    head, signed = _one_year(header(lines), signer.signature(lines))
     return TelegramRecord(
         doc_type="cipher_telegram" if is_telegram else "other",
         header=head,

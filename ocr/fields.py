@@ -308,3 +308,10 @@ def roman_month(text: str) -> str | None:
     while roman and roman not in ROMAN_MONTHS:
         roman = roman[:-1]
     return roman or None
+
+
+def has_text(text: str) -> bool:
+    """More than a speck or a smudge: three letters or digits (``412``) at least, and few dashes or marks."""
+    chars = text.replace(" ", "")
+    smudge = re.search(r"([А-Яа-яЁё])\1\1|[-—–=]{3,}", chars)  # no Russian word has a letter thrice in a row (VIII may)
+    return sum(c.isalnum() for c in chars) >= 3 and sum(not c.isalnum() for c in chars) <= 0.5 * len(chars) and not smudge

@@ -334,7 +334,7 @@ def test_a_whole_registry_note_is_kept_however_faint():
 
 
 def test_a_signature_whose_date_ocr_garbled_still_signs():
-    from ocr import assemble, roles
+    from ocr import roles, signer
     from ocr.lines import Line, Role, Word
 
     texts = ["которые, по договору, должны быть отгружены в первом квартале.", "а 51 г.  -  .  ш т ы к о в", "З5 экз. тс",
@@ -342,27 +342,27 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
     assert [r.value for r in roles.tag_rest(texts)] == ["body", "signature", "other", "footer", "footer"]
     read = [("а", 0), ("51", 0), ("г.", 78), ("-", 0), (".", 54), ("штыков", 80)]
     words = [Word(text, (40 * k, 0, 30, 30), confidence) for k, (text, confidence) in enumerate(read)]
-    assert assemble.signature([Line(texts[1], Role.SIGNATURE, words=words)]).name == "ШТЫКОВ"
+    assert signer.signature([Line(texts[1], Role.SIGNATURE, words=words)]).name == "ШТЫКОВ"
     assert fields.garbled_signature("пункт 4 а б в") is None and fields.garbled_signature("Ш Т Ы К О В") is None
     loops = [Word(text, (40 * k, 0, 30, 30), 70.0) for k, text in enumerate(["5/10-52", "1.", "П", "А", "О", "О", "О"])]
-    assert assemble.signature([Line("5/10-52 1. П А О О О", Role.SIGNATURE, words=loops)]).name is None  # a scrawl's loops
+    assert signer.signature([Line("5/10-52 1. П А О О О", Role.SIGNATURE, words=loops)]).name is None  # a scrawl's loops
     faint = [Word(text, (40 * k, 0, 30, 30), 18.0) for k, text in enumerate(["19/2-48", "г.", *"ПАНЮШКИН"])]
-    assert assemble.signature([Line("19/2-48 г. П А Н Ю Ш К И Н", Role.SIGNATURE, words=faint)]).name == "ПАНЮШКИН"
-    assert assemble.signature([Line("19/2-48 г. П А Н Ю Р К И Н", Role.SIGNATURE, words=faint)]).name is None  # no word
+    assert signer.signature([Line("19/2-48 г. П А Н Ю Ш К И Н", Role.SIGNATURE, words=faint)]).name == "ПАНЮШКИН"
+    assert signer.signature([Line("19/2-48 г. П А Н Ю Р К И Н", Role.SIGNATURE, words=faint)]).name is None  # no word
     # letters lost under a scrawl between those read, on a page read turned 90° (boxes run down the scan)
     read = [("5/10-52", 60, (1878, 2067, 45, 215)), ("1.", 24, (1897, 1979, 27, 55)), ("ПАН", 95, (1920, 941, 24, 153)),
             ("К", 67, (1931, 749, 31, 24)), (",", 0, (1939, 623, 29, 10))]
     lost = [Word(text, box, confidence) for text, confidence, box in read]
-    assert assemble.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None
+    assert signer.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None
 
 
 def test_the_signature_is_the_documents_last_signature_line():
-    from ocr import assemble
+    from ocr import signer
     from ocr.lines import Line, Role
 
     # heavy tuning tg-01007: letter-spaced junk ending page 1 read as a signature; the telegram's is on page 2
     lines = [Line("с В е б чт З е т.", Role.SIGNATURE, page=1), Line("6/5-51 г.", Role.SIGNATURE, page=2)]
-    assert assemble.signature(lines).date_raw == "6/5-51 г."
+    assert signer.signature(lines).date_raw == "6/5-51 г."
 
 def test_join_lines_keeps_one_space_and_marks_on_their_words():
     # The typist's wide space after a full stop, and a full stop typed a pitch after its word (read apart).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr import assemble, layout
+from ocr import assemble, layout, signer
 from ocr.contract import Signature
 from ocr.lines import Line, Role, Word
 
@@ -173,7 +173,7 @@ def test_no_signer_where_a_scrawl_covers_the_name():
     from ocr.lines import Line
 
     def signed(*words):
-        return assemble.signature([Line(" ".join(t for t, _ in words), Role.SIGNATURE,
+        return signer.signature([Line(" ".join(t for t, _ in words), Role.SIGNATURE,
                                         words=[Word(t, (0, 0, 10, 10), c) for t, c in words])])
 
     # what OCR kept of ``П У Ш К И Н`` and of ``П А Н Ю Ш К И Н`` under a pen's strokes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr import assemble, fields, reference_numbers, roles
+from ocr import fields, reference_numbers, roles, signer
 from ocr.contract import Signature
 from ocr.lines import Line, Role
 
@@ -25,14 +25,14 @@ def test_letter_spaced_name_above_the_footer_or_ending_the_page_signs():
     assert _tags(texts) == ["body", "body", "signature", "footer", "footer"]
     assert _tags(BODY + ["Г Р О М Ы К О"]) == ["body", "body", "signature"]
     lines = [Line(t, r) for t, r in zip(BODY + ["Г Р О М Ы К О"], roles.tag_rest(BODY + ["Г Р О М Ы К О"]))]
-    assert assemble.signature(lines).name == "ГРОМЫКО"
+    assert signer.signature(lines).name == "ГРОМЫКО"
 
 
 def test_a_garbled_signature_above_two_garbled_footer_lines_signs():
     # a heavy scan's last page: the date's ``/`` and ``-`` misread, the copies and printing lines past knowing
     texts = BODY + ["25111.47 г. п у ш к и н", "13 эко. 88 *", "О-нен. 25712-18.13", "Выпустил Сорокин"]
     assert _tags(texts) == ["body", "body", "signature", "other", "other", "footer"]
-    assert assemble.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))]) == Signature(name="ПУШКИН")
+    assert signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))]) == Signature(name="ПУШКИН")
 
 
 def test_a_dated_sentence_is_no_signature():

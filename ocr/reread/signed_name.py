@@ -21,9 +21,9 @@ import cv2
 import numpy as np
 
 from ocr import fields
-from ocr.assemble import SHORTEST_NAME, signer, spelt
 from ocr.lines import Line, Role, Word
 from ocr.recognize import read_crops
+from ocr.signer import SHORTEST_NAME, signer, spelt
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from ocr import assemble, footer
+from ocr import footer, signer
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.footer import choose, reread_footer
@@ -70,8 +70,8 @@ def test_a_signatures_date_left_out_beside_the_scrawl_over_its_name_is_read():
              _line(Role.FOOTER, ("Разослано", (283, 264, 150, 28), 93), ("1/7/36", (453, 266, 96, 25), 90)),
              _line(Role.OTHER, ("Выпус", (285, 307, 78, 27), 84), ("и", (385, 311, 11, 14), 73))]
     read = reread_footer(_page("heavy-tg-03009-tail"), lines, "rus")
-    assert assemble.signature(read).date_raw == "1/7-51 г."
-    assert assemble.signature(read).name is None  # under the scrawl: not clearly shown
+    assert signer.signature(read).date_raw == "1/7-51 г."
+    assert signer.signature(read).name is None  # under the scrawl: not clearly shown
     assert footer.footer(read).distributed_raw == "Разослано 1/7/36"
 
 
@@ -81,7 +81,7 @@ def test_the_signature_is_looked_for_below_the_message_when_no_line_was_read_as_
                    ("разрушенных", (734, 17, 217, 25), 44), ("во", (980, 20, 32, 17), 75), ("время", (1041, 18, 93, 22), 44)),
              _line(Role.BODY, ("ПузкК", (973, 89, 136, 24), 13))]
     read = reread_footer(_page("heavy-tg-03007-tail"), lines, "rus")
-    assert assemble.signature(read).date_raw == "25/11-47 г."
+    assert signer.signature(read).date_raw == "25/11-47 г."
     assert read[0].role is Role.BODY
 
 
