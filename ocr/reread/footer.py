@@ -24,9 +24,8 @@ from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, centred_in, read_parts, reading_score, unread_bands, unread_ink
 from ocr.reread import signed_name
+from ocr.reread.readings import read_each
 
-# The other readings of a line: (the grey image rather than the bitonal one, enlargement).
-READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
 # Lines above the footer that may be its first line or the signature, misread.
 ABOVE = 2
 
@@ -90,12 +89,8 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
     strips = _unread_boxes(page, lines, start)  # each band with its margins already
     boxes = [_box(line, page.image.shape) for line in tail] + strips
-    images = {False: page.image, True: page.grey}
-    parts = [(image, box, scale) for grey, scale in READINGS if (image := images[grey]) is not None for box in boxes]
-    read = read_parts(parts, lang, psm=7)
-    readings: list[list[list[Word]]] = [[line.words] for line in tail] + [[] for _ in strips]
-    for k, words in enumerate(read):  # the parts go reading by reading, each over the whole tail and strips
-        readings[k % len(readings)].append(words)
+    read = read_each(page, boxes, lang) if boxes else []
+    readings = [[line.words] + again for line, again in zip(tail, read)] + read[len(tail):]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
     rest = [chosen.get(id(line), line) for line in lines[start:]]

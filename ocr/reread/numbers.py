@@ -17,10 +17,10 @@ from collections.abc import Callable
 from ocr import assemble
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import read_parts, reading_score
+from ocr.recognize import reading_score
 from ocr.reference_numbers import reference_numbers
 from ocr.reread.combine import line_box
-from ocr.reread.footer import READINGS
+from ocr.reread.readings import read_each
 
 
 def _text(words: list[Word]) -> str:
@@ -64,11 +64,8 @@ def reread_numbers(page: PreprocessedPage, lines: list[Line], lang: str) -> list
     at = [k for k, line in enumerate(lines) if line.role in _FIELDS and line.words]
     if not at:
         return lines
-    images = {False: page.image, True: page.grey}
-    parts = [(image, line_box(lines[k].words), scale) for grey, scale in READINGS if (image := images[grey]) is not None for k in at]
-    readings = {k: [lines[k].words] for k in at}
-    for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every line
-        readings[at[n % len(at)]].append(words)
+    read = read_each(page, [line_box(lines[k].words) for k in at], lang)
+    readings = {k: [lines[k].words] + again for k, again in zip(at, read)}
     out = list(lines)
     for k, found in readings.items():
         fields_of = _FIELDS[lines[k].role]

@@ -14,9 +14,9 @@ from collections import Counter
 from ocr import fields
 from ocr.lines import Line, Role
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import read_parts, reading_score
+from ocr.recognize import reading_score
 from ocr.reread.combine import line_box
-from ocr.reread.footer import READINGS
+from ocr.reread.readings import read_each
 
 
 def _marks(text: str) -> tuple[str, ...]:
@@ -29,11 +29,9 @@ def reread_priorities(page: PreprocessedPage, lines: list[Line], lang: str) -> l
     doubtful = [k for k, line in enumerate(lines) if line.role is Role.PRIORITY and line.words and not _marks(line.text)]
     if not doubtful:
         return lines
-    images = [page.grey if grey else page.image for grey, _ in READINGS]
     out = list(lines)
-    for k in doubtful:
-        parts = [(image, line_box(lines[k].words), scale) for image, (_, scale) in zip(images, READINGS) if image is not None]
-        spelt = [words for words in read_parts(parts, lang, psm=7) if words and _marks(" ".join(w.text for w in words))]
+    for k, again in zip(doubtful, read_each(page, [line_box(lines[k].words) for k in doubtful], lang)):
+        spelt = [words for words in again if words and _marks(" ".join(w.text for w in words))]
         if not spelt:
             continue
         votes = Counter(_marks(" ".join(w.text for w in words)) for words in spelt)

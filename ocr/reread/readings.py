@@ -1,5 +1,5 @@
-"""One line or value read several ways: a crop made black and white on its own ink for one more reading,
-and the value most of the readings agree on. Registry stamps' figures (:mod:`ocr.stamps.figures`) and
+"""One line or value read several ways: lines read again alone in the ways READINGS gives, a crop made black and
+white on its own ink for one more reading, and the value most of the readings agree on. Registry stamps' figures (:mod:`ocr.stamps.figures`) and
 registry notes' (:mod:`ocr.registry`) are read and voted alike.
 """
 
@@ -9,6 +9,24 @@ from collections import Counter
 
 import cv2
 import numpy as np
+
+from ocr.lines import Word
+from ocr.preprocess import PreprocessedPage
+from ocr.recognize import read_parts
+
+# The ways a line is read again: (the grey page rather than the bitonal one, enlargement).
+READINGS = ((False, 1.0), (False, 2.0), (True, 2.0))
+
+
+def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str) -> list[list[list[Word]]]:
+    """Each box read again alone (``psm 7``) in each of READINGS the page has an image for, all in one Tesseract
+    run: per box, its readings in READINGS' order."""
+    images = {False: page.image, True: page.grey}
+    parts = [(image, box, scale) for grey, scale in READINGS if (image := images[grey]) is not None for box in boxes]
+    readings: list[list[list[Word]]] = [[] for _ in boxes]
+    for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every box
+        readings[n % len(boxes)].append(words)
+    return readings
 
 
 def binarised(crop: np.ndarray) -> np.ndarray:

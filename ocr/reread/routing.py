@@ -17,9 +17,9 @@ from collections import Counter
 
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import read_parts, reading_score
+from ocr.recognize import reading_score
 from ocr.reread.combine import line_box
-from ocr.reread.footer import READINGS
+from ocr.reread.readings import read_each
 from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
@@ -86,9 +86,7 @@ def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list
     at = next((k for k, line in enumerate(lines) if line.role is Role.ROUTING and line.words), None)
     if at is None:
         return lines
-    images = [page.grey if grey else page.image for grey, _ in READINGS]
-    parts = [(image, line_box(lines[at].words), scale) for image, (_, scale) in zip(images, READINGS) if image is not None]
-    readings = [lines[at].words] + read_parts(parts, lang, psm=7)
+    readings = [lines[at].words] + read_each(page, [line_box(lines[at].words)], lang)[0]
     found = agreed(readings)
     if found == routing_fields(readings[0]):
         return lines
