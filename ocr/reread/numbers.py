@@ -52,7 +52,7 @@ def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict]) 
             continue  # a value few readings give is a speck read as one (a group more, ``2194 6057 123``)
         weight = {v: (values.count(v), sum(s for given, s in zip(found, scores) if given.get(name) == v)) for v in values}
         agreed[name] = max(weight, key=weight.get)
-    return next((k for k, given in enumerate(found) if given == agreed), 0)
+    return next((k for k, given in enumerate(found) if given == agreed and readings[k]), 0)  # a crop read as nothing is no reading
 
 
 _FIELDS: dict[Role, Callable[[list[Word]], dict]] = {Role.REFERENCE: groups, Role.CONTINUATION: continuation_fields}

@@ -36,3 +36,10 @@ def test_a_later_page_header_piece_gives_its_value():
     assert continuation_fields(_reading(("экз.", 26), ("№", 4), ("10...", 5))) == {"copy_number": 10}
     assert chosen([_reading(("8675", 60)), _reading(("8075", 80)), _reading(("8075", 85)), _reading(("8675", 40))],
                   continuation_fields) == 1
+
+
+def test_readings_of_nothing_never_replace_the_page_reading():
+    # the heavy sample scan: the page read a value in a later page's header piece that the readings alone, each
+    # reading nothing, do not give: no value is agreed on, and an empty reading (which crashed the page) is none
+    page = _reading(("4", 30))
+    assert continuation_fields(page) and chosen([page, [], [], []], continuation_fields) == 0
