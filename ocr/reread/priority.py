@@ -31,10 +31,9 @@ def reread_priorities(page: PreprocessedPage, lines: list[Line], lang: str) -> l
         return lines
     out = list(lines)
     for k, again in zip(doubtful, read_each(page, [line_box(lines[k].words) for k in doubtful], lang)):
-        spelt = [words for words in again if words and _marks(" ".join(w.text for w in words))]
+        spelt = [(marks, words) for words in again if words and (marks := _marks(" ".join(w.text for w in words)))]
         if not spelt:
             continue
-        votes = Counter(_marks(" ".join(w.text for w in words)) for words in spelt)
-        best = max(spelt, key=lambda words: (votes[_marks(" ".join(w.text for w in words))], reading_score(words)))
-        out[k] = lines[k].read_as(best)
+        votes = Counter(marks for marks, _ in spelt)
+        out[k] = lines[k].read_as(max(spelt, key=lambda read: (votes[read[0]], reading_score(read[1])))[1])
     return out
