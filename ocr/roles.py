@@ -9,6 +9,17 @@ from __future__ import annotations
 from ocr import fields, footer, reference_numbers, routing
 from ocr.lines import Line, Role
 
+# Lines that show a page is the telegram form: its title or routing line (first page), a later page's
+# continuation header.
+_FORM_ROLES = (Role.FORM_TITLE, Role.ROUTING, Role.CONTINUATION)
+
+
+def shows_form(lines: list[Line]) -> bool:
+    """Whether a page's lines show it is the telegram form. Steps that know where the form puts its message
+    act on such pages only; other documents (a letter, a report) keep the page segmentation's reading."""
+    return any(line.role in _FORM_ROLES for line in lines)
+
+
 # Roles of the typed header block between form title and body, whose order the form fixes.
 _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
 

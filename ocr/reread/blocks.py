@@ -11,7 +11,7 @@ import statistics
 
 import numpy as np
 
-from ocr import layout
+from ocr import layout, roles
 from ocr.lines import Line, Role, Word, union_box
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import (
@@ -196,9 +196,6 @@ def _has_remnant(words: list[Word], chain: list[int]) -> bool:
     return len(chain) <= 3 and any(len(words[k].text.strip(".,")) <= 2 for k in chain)
 
 
-# Lines that show a page is the telegram form (its first page, or a later page's continuation header).
-_FORM_ROLES = (Role.FORM_TITLE, Role.ROUTING, Role.CONTINUATION)
-
 def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
     """The band of a form page that holds the message, across the page; None on pages not read as the form.
 
@@ -207,7 +204,7 @@ def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int,
     have no known layout, so they keep the page segmentation's reading.
     """
     body = [line.bbox for line in lines if line.role is Role.BODY and line.bbox]
-    if not body or not any(line.role in _FORM_ROLES for line in lines):
+    if not body or not roles.shows_form(lines):
         return None
     pad = int(statistics.median(b[3] for b in body) * 0.6)
     top = max(0, min(b[1] for b in body) - pad)
