@@ -163,6 +163,10 @@ def read_parts(parts: list[tuple[np.ndarray, tuple[int, int, int, int], float]],
                                           round(w.bbox[2] / scale), round(w.bbox[3] / scale))) for w in words]
             for words, (_, (x, y)), (_, _, scale) in zip(read_crops(crops, lang, psm), cropped, parts)]
 
+# Tesseract reads nothing narrower or lower than this (``Image too small to scale``, on its stderr).
+SMALLEST_SIDE = 3
+
+
 def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple[int, int]] | None = None,
                extra: dict[str, str | int] | None = None, numbered: bool = False) -> list[list[Word]]:
     """Words of each part of a page read again, all in one run of Tesseract (it reads each alike alone or
@@ -170,7 +174,7 @@ def read_crops(crops: list[np.ndarray], lang: str, psm: int, offsets: list[tuple
     ``extra``: Tesseract variables; ``numbered``: as :func:`words_from_data`."""
     offsets = offsets or [(0, 0)] * len(crops)
     words: list[list[Word]] = [[] for _ in crops]
-    kept = [k for k, crop in enumerate(crops) if crop.size]
+    kept = [k for k, crop in enumerate(crops) if min(crop.shape[:2]) >= SMALLEST_SIDE]
     for k, data in zip(kept, _data([crops[k] for k in kept], lang, psm, extra)):
         words[k] = words_from_data(data, offset=offsets[k], numbered=numbered)
     return words

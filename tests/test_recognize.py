@@ -143,3 +143,15 @@ def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
     raw = tesseract.image_to_data(image, "rus", psm=7)
     assert "|" in raw["text"]  # what Tesseract makes of it
     assert [w.text for w in words_from_data(raw)] == ["Министр", "заявил,", "что", "правительство"]
+
+
+def test_a_sliver_too_small_for_tesseract_is_not_sent_to_it(monkeypatch):
+    from ocr.exec import tesseract
+    from ocr.recognize import read_crops
+
+    sent = []
+    monkeypatch.setattr(tesseract, "images_to_data", lambda images, lang, psm, extra=None: sent.append([i.shape for i in images]) or
+                        [{key: [] for key in tesseract.TSV_COLUMNS} for _ in images])
+    crops = [np.zeros((36, 2), np.uint8), np.zeros((20, 40), np.uint8), np.zeros((2, 40), np.uint8)]
+    assert read_crops(crops, "rus", psm=7) == [[], [], []]
+    assert sent == [[(20, 40)]]  # a 2-px-wide crop Tesseract cannot scale ("Image too small to scale") is read as nothing
