@@ -126,6 +126,15 @@ def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
     assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
 
 
+def test_no_seal_is_fitted_round_a_circle_in_a_found_frame():
+    page = _typed_page(np.random.default_rng(0))
+    seal = _seal(33)
+    y, x = 700, 500
+    page[y:y + seal.shape[0], x:x + seal.shape[1]][seal > 0] = 110
+    ink = np.where(page < 255, 255, 0).astype(np.uint8)
+    assert detect.seal_circles(page, ink, 300, [(x, y, seal.shape[1], seal.shape[0])]) == []
+
+
 def _squashed_seal(turn: float, aspect: float) -> np.ndarray:
     """A round seal 500 px across pressed on a bowed sheet: squashed to 500/aspect across, turned ``turn`` degrees."""
     mask = cv2.resize(synth.round_stamp("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", ["СЕКРЕТАРИАТ"], 500), (500, round(500 / aspect)),
