@@ -137,10 +137,12 @@ def ring_in(mask: np.ndarray, dpi: int) -> tuple[Ellipse, float] | None:
     return found if found[1] >= RING_COVERAGE else None
 
 
-def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[Ellipse, float]]:
+def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int,
+                 taken: list[tuple[int, int, int, int]] = ()) -> list[tuple[Ellipse, float]]:
     """(ellipse, ring coverage) of seals on a page with no colour: Hough circles on a reduced page, each
     fitted to the ring near it (an oval one's circle lies off it), kept where its ink (255, as the page's
-    binarisation decided: a stain is paper) follows the ring round most of its length."""
+    binarisation decided: a stain is paper) follows the ring round most of its length. Circles centred
+    in a ``taken`` box (a registry stamp's frame found already) are not fitted: their seal would be dropped."""
     scale = min(1.0, 800 / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     low, high = (d / 2 / MM_PER_INCH * dpi * scale for d in SEAL_DIAMETER_MM)
@@ -150,6 +152,8 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int) -> list[tuple[Elli
         return []
     kept = []
     for circle in circles[0][:MAX_CIRCLES] / scale:
+        if any(x <= circle[0] < x + w and y <= circle[1] < y + h for x, y, w, h in taken):
+            continue
         cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
         # No ring near (typing), or a seal's own other ring: fitting an ellipse costs a tenth of a second.
         if coverage < RING_GUESS or any(math.dist((cx, cy), k.centre) < max(k.axes) / 2 for k, _ in kept):
@@ -188,9 +192,10 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
     return found
 
 
-def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int) -> list[FoundStamp]:
+def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int,
+                taken: list[tuple[int, int, int, int]]) -> list[FoundStamp]:
     found = []
-    for ellipse, coverage in seal_circles(page.image, ink, dpi):
+    for ellipse, coverage in seal_circles(page.image, ink, dpi, taken):
         (cx, cy), r = ellipse.centre, max(ellipse.axes) / 2
         pad = 0.06 * r
         x0, y0 = max(0, int(cx - r - pad)), max(0, int(cy - r - pad))
@@ -213,6 +218,7 @@ def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         typing = ink_level(grey, ink)
         # Frames first: four straight lines are surer than a circle, which ink inside a framed stamp also follows.
         found = _gray_frames(page, grey, ink, typing, dpi)
-        found += [f for f in _gray_seals(page, grey, ink, typing, dpi) if not any(overlap(f.box, s.box) > 0 for s in found)]
+        seals = _gray_seals(page, grey, ink, typing, dpi, [s.box for s in found])
+        found += [f for f in seals if not any(overlap(f.box, s.box) > 0 for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found

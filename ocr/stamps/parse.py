@@ -13,8 +13,9 @@ from ocr.form import ROMAN_MONTHS
 
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
 
-# A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``).
-_SUFFIX = r"(?:[ \t]*[-–—/][ \t]*(?:[A-Za-zА-Яа-я]{1,4}|[68<]{1,2}(?!\d)))"
+# A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``);
+# a speck after the dash reads as a mark (``4500-. с``).
+_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<]{1,2}(?!\d)))"
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")

@@ -12,6 +12,7 @@ import pytest
 
 from ocr.compare.metrics import character_error_rate
 from ocr.lines import Word
+from ocr.recognize import read_crops
 from ocr.stamps import detect, figures, frames, levels, parse, rings, textlines, unwrap
 from ocr.stamps.read import as_cut, read_rectangular, read_seal
 from ocr.synth import stamps as synth
@@ -29,6 +30,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
     # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
     ("Вх. № 9507/68", "9507/сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
+    ("№ 4500-. с", "4500-с"),  # a speck after the dash
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -69,13 +71,12 @@ def test_a_month_of_is_is_counted_on_its_ink(month, strokes, font):
     assert figures.upright_strokes(ink > 0) == strokes
 
 
-def test_a_date_line_is_cut_into_its_day_month_and_year_at_their_gaps():
-    line = np.full((60, 400), 255, np.uint8)
-    cv2.putText(line, "12", (10, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)  # letters' gaps narrower than the parts'
-    cv2.putText(line, "XII", (110, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
-    cv2.putText(line, "1949", (230, 45), cv2.FONT_HERSHEY_SIMPLEX, 1.4, 0, 3)
-    parts = figures.parts(line)
-    assert len(parts) == 3 and sum(p.shape[1] - 16 for p in parts) == 400
+def test_a_number_line_typed_over_reads_true_enlarged():
+    # A tuning stamp's number line (serif face), typing across its last figure: read at its own size
+    # and binarised it comes out ``4840``.
+    crop = cv2.imread(str(RESOURCES / "number-line-typed-over.png"), cv2.IMREAD_GRAYSCALE)
+    first = read_crops([crop], "rus", psm=7)[0]
+    assert figures.reread([crop], [first], "rus") == ["Вх. № 4849"]
 
 
 def test_office_is_the_lines_that_are_neither_number_nor_date():
@@ -123,6 +124,15 @@ def test_a_gray_seal_is_found_by_its_ring_and_typing_is_not():
     (ellipse, coverage), = detect.seal_circles(page, np.where(page < 255, 255, 0).astype(np.uint8), 300)
     (cx, cy), r = ellipse.centre, max(ellipse.axes) / 2
     assert abs(cx - (x + seal.shape[1] / 2)) < 8 and abs(cy - (y + seal.shape[0] / 2)) < 8 and abs(r - 250) < 8
+
+
+def test_no_seal_is_fitted_round_a_circle_in_a_found_frame():
+    page = _typed_page(np.random.default_rng(0))
+    seal = _seal(33)
+    y, x = 700, 500
+    page[y:y + seal.shape[0], x:x + seal.shape[1]][seal > 0] = 110
+    ink = np.where(page < 255, 255, 0).astype(np.uint8)
+    assert detect.seal_circles(page, ink, 300, [(x, y, seal.shape[1], seal.shape[0])]) == []
 
 
 def _squashed_seal(turn: float, aspect: float) -> np.ndarray:
