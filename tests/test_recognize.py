@@ -143,3 +143,15 @@ def test_a_vertical_rule_beside_the_typing_is_not_read_as_a_word():
     raw = tesseract.image_to_data(image, "rus", psm=7)
     assert "|" in raw["text"]  # what Tesseract makes of it
     assert [w.text for w in words_from_data(raw)] == ["Министр", "заявил,", "что", "правительство"]
+
+
+def test_a_dash_typed_between_words_is_kept_from_the_block_reading_and_specks_are_not():
+    from ocr.reread.blocks import typed_dash
+
+    # As the message's block reading read them on a moderate tuning page (typing 20-27 px high): the dash of
+    # ``Причины - недостаток`` at 39, a speck, a fold's stretch of line.
+    assert typed_dash(Word("-", (1204, 705, 16, 2), 39.0), 24.0)
+    assert typed_dash(Word("—", (1416, 327, 16, 2), 58.0), 24.0)
+    assert not typed_dash(Word("-", (500, 300, 6, 5), 30.0), 24.0)
+    assert not typed_dash(Word("—", (100, 900, 400, 3), 20.0), 24.0)
+    assert not typed_dash(Word("‹", (500, 300, 16, 3), 30.0), 24.0)
