@@ -123,8 +123,8 @@ def _is_spaced(word: Word, metrics: Metrics) -> bool:
 
 
 def _word_text(word: Word, metrics: Metrics, prose: bool = False) -> str:
-    """The word as typed: letter-spaced words get their spaces back (``ВЫШИ`` → ``В Ы Ш И``); in the
-    message's ``prose`` only words in capitals (:func:`_as_prose`)."""
+    """The word as typed: letter-spaced words get their spaces back (``ВЫШИ`` → ``В Ы Ш И``); in ``prose``
+    (PROSE_ROLES) only words in capitals."""
     if not _is_spaced(word, metrics) or (prose and not word.text.isupper()):
         return word.text
     return " ".join(word.text).replace(" .", ".").replace(" ,", ",")
@@ -139,12 +139,16 @@ def _join_words(words: list[Word], metrics: Metrics, prose: bool = False) -> str
     return text
 
 
+# The parts of the form typed in small letters and never letter-spaced: there a word in small letters boxed
+# wider than its letters is a reading that lost some of the letters it covers (a row read as one line across
+# a stamp boxes ``сотрудников`` over ``сотрудников (всего 24``) or a printed word boxed wide (the grid's
+# ``Экз.``), not spacing. Spaced typing (the priority, the addressee, the signer's name, emphasis) is capitals.
+PROSE_ROLES = frozenset({Role.BODY, Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CONTINUATION, Role.FOOTER})
+
+
 def _as_prose(line: Line, metrics: Metrics) -> Line:
-    """A line of the message with no word in small letters shown letter-spaced: there a word boxed wider
-    than its letters is a reading that lost some of the letters it covers (a row read as one line across a
-    stamp boxes ``сотрудников`` over ``сотрудников (всего 24``), not spacing; the message's letter-spaced
-    emphasis is typed in capitals (and the name, priority and addressee spaced in them are no message)."""
-    if not any(_is_spaced(w, metrics) and not w.text.isupper() for w in line.words):
+    """A line of PROSE_ROLES with no word in small letters shown letter-spaced."""
+    if line.role not in PROSE_ROLES or not any(_is_spaced(w, metrics) and not w.text.isupper() for w in line.words):
         return line
     return dataclasses.replace(line, text=_join_words(line.words, metrics, prose=True))
 
@@ -266,7 +270,7 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
         # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.
         lines = _tag_rest(_visual_lines(reading_lines(words, metrics), metrics, page), page)
     lines = untyped.typed_only(lines, metrics.line_height, lambda found: _join_words(found, metrics, prose=True))
-    lines = [_as_prose(line, metrics) if line.role is Role.BODY else line for line in lines]
+    lines = [_as_prose(line, metrics) for line in lines]
     mark_paragraphs(lines, metrics, continues=page > 1)
     return lines
 

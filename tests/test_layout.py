@@ -276,3 +276,13 @@ def test_a_word_of_the_message_boxed_wider_than_its_small_letters_is_not_shown_s
     assert "списки сотрудников человек)" in body and "это В А Ж Н О" in body
     by_role = {line.role: line.text for line in lines}
     assert by_role[Role.ADDRESSEE] == "М О Л О Т О В У."
+
+
+def test_the_grids_printed_label_boxed_wide_is_not_shown_spaced():
+    # As read on a moderate tuning render: the grid's first ``Экз.`` boxed over six characters' width, shown
+    # ``Э к з.`` (and the slot then printed anew after the ``Э к``).
+    words = _first_page()
+    first = next(k for k, w in enumerate(words) if w.text == "Экз.")
+    words[first] = Word("Экз.", (words[first].bbox[0] - 2 * CHAR, 500, 6 * CHAR, 35), 90.0)
+    lines = layout.parse_page(words, page=1, width=2480)
+    assert [line.text for line in lines if line.role is Role.GRID][0].startswith("Экз. № 1-т")
