@@ -10,6 +10,7 @@ continuation header (:mod:`ocr.continuation`).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import statistics
 from dataclasses import dataclass, field
@@ -121,20 +122,35 @@ def _is_spaced(word: Word, metrics: Metrics) -> bool:
     return letters >= 2 and typed and wide
 
 
-def _word_text(word: Word, metrics: Metrics) -> str:
-    """The word as typed: letter-spaced words get their spaces back (``ВЫШИ`` → ``В Ы Ш И``)."""
-    if not _is_spaced(word, metrics):
+def _word_text(word: Word, metrics: Metrics, prose: bool = False) -> str:
+    """The word as typed: letter-spaced words get their spaces back (``ВЫШИ`` → ``В Ы Ш И``); in ``prose``
+    (PROSE_ROLES) only words in capitals."""
+    if not _is_spaced(word, metrics) or (prose and not word.text.isupper()):
         return word.text
     return " ".join(word.text).replace(" .", ".").replace(" ,", ",")
 
 
-def _join_words(words: list[Word], metrics: Metrics) -> str:
+def _join_words(words: list[Word], metrics: Metrics, prose: bool = False) -> str:
     """Words joined by one space, or two where the gap is a word gap in letter-spaced typing."""
-    text = _word_text(words[0], metrics)
+    text = _word_text(words[0], metrics, prose)
     for prev, word in itertools.pairwise(words):
         gap = word.bbox[0] - (prev.bbox[0] + prev.bbox[2])
-        text += ("  " if gap > WORD_GAP_CHARS * metrics.char_width else " ") + _word_text(word, metrics)
+        text += ("  " if gap > WORD_GAP_CHARS * metrics.char_width else " ") + _word_text(word, metrics, prose)
     return text
+
+
+# The parts of the form typed in small letters and never letter-spaced: there a word in small letters boxed
+# wider than its letters is a reading that lost some of the letters it covers (a row read as one line across
+# a stamp boxes ``сотрудников`` over ``сотрудников (всего 24``) or a printed word boxed wide (the grid's
+# ``Экз.``), not spacing. Spaced typing (the priority, the addressee, the signer's name, emphasis) is capitals.
+PROSE_ROLES = frozenset({Role.BODY, Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CONTINUATION, Role.FOOTER})
+
+
+def _as_prose(line: Line, metrics: Metrics) -> Line:
+    """A line of PROSE_ROLES with no word in small letters shown letter-spaced."""
+    if line.role not in PROSE_ROLES or not any(_is_spaced(w, metrics) and not w.text.isupper() for w in line.words):
+        return line
+    return dataclasses.replace(line, text=_join_words(line.words, metrics, prose=True))
 
 
 def _segment(words: list[Word], metrics: Metrics, page: int) -> Line:
@@ -253,7 +269,8 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     else:
         # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.
         lines = _tag_rest(_visual_lines(reading_lines(words, metrics), metrics, page), page)
-    lines = untyped.typed_only(lines, metrics.line_height, lambda found: _join_words(found, metrics))
+    lines = untyped.typed_only(lines, metrics.line_height, lambda found: _join_words(found, metrics, prose=True))
+    lines = [_as_prose(line, metrics) for line in lines]
     mark_paragraphs(lines, metrics, continues=page > 1)
     return lines
 

@@ -264,3 +264,25 @@ def test_a_number_beside_a_later_page_header_below_its_folio_is_the_copy():
     found = page_fields(lines, 33)
     assert (found.folio, found.page_label, found.copy_number) == (179, "2.", 10)
     assert page_fields([Line("3686:", Role.CONTINUATION, page=2), Line("4.", Role.FOLIO, page=2)], 4).folio == 4  # one folio stays one
+
+
+def test_a_word_of_the_message_boxed_wider_than_its_small_letters_is_not_shown_spaced():
+    # As a row read across a stamp boxed it (moderate tuning render): ``сотрудников`` over the width of
+    # ``сотрудников (всего 24``. In the message only capitals are spaced emphasis.
+    row = _line(1300, 100, "списки") + [Word("сотрудников", (325, 1300, 21 * CHAR, 35), 90.0)] + _line(1300, 875, "человек)")
+    row += _line(1360, 100, "это") + [Word("ВАЖНО", (225, 1360, 9 * CHAR, 35), 90.0)]
+    lines = layout.parse_page(_first_page() + row, page=1, width=2480)
+    body = assemble.record([lines]).body
+    assert "списки сотрудников человек)" in body and "это В А Ж Н О" in body
+    by_role = {line.role: line.text for line in lines}
+    assert by_role[Role.ADDRESSEE] == "М О Л О Т О В У."
+
+
+def test_the_grids_printed_label_boxed_wide_is_not_shown_spaced():
+    # As read on a moderate tuning render: the grid's first ``Экз.`` boxed over six characters' width, shown
+    # ``Э к з.`` (and the slot then printed anew after the ``Э к``).
+    words = _first_page()
+    first = next(k for k, w in enumerate(words) if w.text == "Экз.")
+    words[first] = Word("Экз.", (words[first].bbox[0] - 2 * CHAR, 500, 6 * CHAR, 35), 90.0)
+    lines = layout.parse_page(words, page=1, width=2480)
+    assert [line.text for line in lines if line.role is Role.GRID][0].startswith("Экз. № 1-т")

@@ -155,3 +155,15 @@ def test_a_sliver_too_small_for_tesseract_is_not_sent_to_it(monkeypatch):
     crops = [np.zeros((36, 2), np.uint8), np.zeros((20, 40), np.uint8), np.zeros((2, 40), np.uint8)]
     assert read_crops(crops, "rus", psm=7) == [[], [], []]
     assert sent == [[(20, 40)]]  # a 2-px-wide crop Tesseract cannot scale ("Image too small to scale") is read as nothing
+
+
+def test_a_dash_typed_between_words_is_kept_from_the_block_reading_and_specks_are_not():
+    from ocr.reread.blocks import typed_dash
+
+    # As the message's block reading read them on a moderate tuning page (typing 20-27 px high): the dash of
+    # ``Причины - недостаток`` at 39, a speck, a fold's stretch of line.
+    assert typed_dash(Word("-", (1204, 705, 16, 2), 39.0), 24.0)
+    assert typed_dash(Word("—", (1416, 327, 16, 2), 58.0), 24.0)
+    assert not typed_dash(Word("-", (500, 300, 6, 5), 30.0), 24.0)
+    assert not typed_dash(Word("—", (100, 900, 400, 3), 20.0), 24.0)
+    assert not typed_dash(Word("‹", (500, 300, 16, 3), 30.0), 24.0)

@@ -29,10 +29,27 @@ from ocr.recognize import (
 
 def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """``words`` with those centred inside ``box`` replaced by a reading of the box with page segmentation ``psm``."""
+    found = [w for w in read_box(image, box, lang, psm) if centred_in(w, box)]
+    heights = [w.bbox[3] for w in found if sum(c.isalnum() for c in w.text) >= 2]
+    height = statistics.median(heights) if heights else 0.0
     # Read as one block, specks come out as marks of their own (``:``, ``‹``), which page segmentation drops.
-    block = [w for w in read_box(image, box, lang, psm)
-             if centred_in(w, box) and (w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text))]
+    block = [w for w in found if w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text)
+             or typed_dash(w, height)]
     return [word for word in words if not centred_in(word, box)] + block
+
+
+_DASHES = frozenset("-–—")
+# A typed dash is a bar at least this many times as wide as it is high, and no wider than this share of the
+# typing's height: a speck is as high as it is wide, a rule or a fold runs on.
+DASH_FLATNESS = 3.0
+DASH_MOST_WIDTH = 1.5
+
+
+def typed_dash(word: Word, height: float) -> bool:
+    """Whether ``word`` is a dash typed between words (``Причины - недостаток``), which Tesseract reads at a
+    low confidence (30-60: a lone bar has no letters round it) among typing ``height`` high (its words' median)."""
+    _, _, w, h = word.bbox
+    return bool(word.text) and set(word.text) <= _DASHES and w >= DASH_FLATNESS * h and w <= DASH_MOST_WIDTH * height
 
 def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_width: float) -> tuple[int, int, int, int] | None:
     """The box to read ``line`` again in when ink on its row, running on from its words, was left unread.

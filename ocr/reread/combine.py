@@ -60,7 +60,8 @@ def known(text: str, code: str) -> bool | None:
     return wordfreq.zipf_frequency(core, code) > 0
 
 
-def _similar(ours: str, theirs: str) -> bool:
+def similar(ours: str, theirs: str) -> bool:
+    """Whether two readings are the same word read differently (MIN_SIMILARITY), not two words."""
     return Levenshtein.normalized_similarity(_core(ours).lower(), _core(theirs).lower()) >= MIN_SIMILARITY
 
 
@@ -74,7 +75,7 @@ JOIN_GAIN = 30.0
 def _replaces(group: list[Word], their: Word, code: str, joins: bool) -> bool:
     """Whether ``their`` word is to stand for ``group`` (our words its box covers): the same word read
     differently, known where ours holds an unknown word, or with ``joins`` the pieces of a split word."""
-    if not _similar("".join(w.text for w in group), their.text):
+    if not similar("".join(w.text for w in group), their.text):
         return False
     if any(known(w.text, code) is False for w in group) and known(their.text, code):
         return True

@@ -12,6 +12,7 @@ letters (:func:`ocr.reread.combine.known_share`); the page's reading stays other
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import statistics
 
@@ -20,7 +21,7 @@ import numpy as np
 from ocr import layout, roles
 from ocr.lines import Line, Role, Word
 from ocr.recognize import centred_in, read_parts
-from ocr.reread.combine import known_share, word_list
+from ocr.reread.combine import known, known_share, similar, word_list
 from ocr.stamps.detect import FoundStamp
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,18 @@ def line_pitch(words: list[Word], metrics: layout.Metrics) -> float | None:
     return statistics.median(b - a for a, b in zip(centres, centres[1:])) if len(centres) > 1 else None
 
 
+def _one_per_row(centres: list[float], pitch: float) -> list[float]:
+    """``centres`` (top to bottom) with those less than half a line ``pitch`` apart taken as one row, at their
+    mean: a row's words left and right of a wide stamp stand apart by the page's remaining skew."""
+    rows: list[list[float]] = []
+    for centre in centres:
+        if rows and centre - rows[-1][0] < pitch / 2:
+            rows[-1].append(centre)
+        else:
+            rows.append([centre])
+    return [statistics.fmean(row) for row in rows]
+
+
 def stamped_rows(words: list[Word], box: Box, span: tuple[int, int], metrics: layout.Metrics) -> list[Box]:
     """The band each row of the message under the stamp ``box`` is read in, top to bottom: round the row's
     sure ``words`` (the message's, SURE) beside the stamp, as high as they are on the whole, padded by
@@ -72,6 +85,7 @@ def stamped_rows(words: list[Word], box: Box, span: tuple[int, int], metrics: la
     pitch = line_pitch(words, metrics)
     centres = _centres(layout.group_lines(sure, metrics))
     if pitch:
+        centres = _one_per_row(centres, pitch)
         centres = [c for a, b in zip(centres, centres[1:]) for c in np.linspace(a, b, max(1, round((b - a) / pitch)) + 1)[:-1]] + centres[-1:]
     pad = height * BAND_PAD
     return [(span[0], round(c - height / 2 - pad), span[1] - span[0], round(height + 2 * pad)) for c in centres]
@@ -80,6 +94,28 @@ def stamped_rows(words: list[Word], box: Box, span: tuple[int, int], metrics: la
 def _known_letters(words: list[Word], code: str) -> float:
     share, letters = known_share(words, code)
     return share * letters
+
+
+def _merged(readings: list[list[Word]], ours: list[Word], code: str) -> list[Word]:
+    """The rows' reading holding the most letters of known words, each word in it the language does not
+    know replaced by a known near variant read in its place in one of the other ``readings`` or in ``ours``
+    (the page's): the stamp's strokes cross other letters in each reading (``поговору`` read from the grey
+    page, ``договору`` from the binarised one)."""
+    best = max(readings, key=lambda found: _known_letters(found, code))
+    others = [w for found in readings if found is not best for w in found] + ours
+    return [_variant(word, others, code) for word in best]
+
+
+def _variant(word: Word, others: list[Word], code: str) -> Word:
+    """``word``, or where the language does not know it the first of ``others`` in its place (each centred
+    in the other's box: one word, not a piece of it or two) that the language knows and is a near variant of it."""
+    if known(word.text, code) is not False:
+        return word
+    for other in others:
+        if (centred_in(other, word.bbox) and centred_in(word, other.bbox) and known(other.text, code)
+                and similar(word.text, other.text)):
+            return dataclasses.replace(word, text=other.text, confidence=other.confidence)
+    return word
 
 
 def _zone(bands: list[Box]) -> Box:
@@ -115,9 +151,9 @@ def read_stamped_rows(images: list[np.ndarray], lines: list[Line], stamps: list[
         rows = range(first, first + len(bands))
         first += len(bands)
         candidates = [[w for k in rows for w in readings[n * len(boxes) + k]] for n in range(len(images))]
-        theirs = max(candidates, key=lambda found: _known_letters(found, code))
         zone = _zone(bands)
         ours = [w for w in words if centred_in(w, zone)]
+        theirs = _merged(candidates, ours, code)
         if not theirs or _known_letters(theirs, code) < _known_letters(ours, code):
             continue
         log.debug("rows under a stamp read again: %s -> %s", " ".join(w.text for w in ours), " ".join(w.text for w in theirs))

@@ -93,3 +93,29 @@ def test_a_page_not_read_as_the_form_is_left_as_it_is():
     image, box = _stamped_page()
     lines = layout.parse_page(recognize(image), 1, image.shape[1])
     assert read_stamped_rows([image], lines, [_seal(box)], "rus") is lines
+
+
+def test_a_word_a_stamp_crossed_is_taken_from_the_reading_that_read_it_as_a_word():
+    from ocr.reread.combine import word_list
+    from ocr.reread.stamped import _merged
+
+    # As read on a moderate tuning page: the grey page's rows (most letters of known words) read
+    # ``поговору`` and ``_моя``, the binarised page's ``договору``, the page's own reading ``моя``; a known word
+    # boxed over two of the best reading's (``состоялась`` over ``состоялась _моя``) stands for neither.
+    grey = [Word("по", (100, 10, 40, 30), 90.0), Word("поговору,", (160, 10, 200, 30), 80.0),
+            Word("состоялась", (400, 60, 220, 30), 90.0), Word("_моя", (640, 60, 90, 30), 60.0)]
+    binarised = [Word("договору,", (162, 11, 198, 30), 85.0), Word("соетоялась", (400, 60, 220, 30), 70.0)]
+    page = [Word("состоялась", (400, 60, 330, 30), 90.0), Word("моя", (655, 62, 70, 28), 90.0)]
+    merged = _merged([grey, binarised], page, word_list("rus"))
+    assert [w.text for w in merged] == ["по", "договору,", "состоялась", "моя"]
+    assert merged[1].bbox == grey[1].bbox
+
+
+def test_a_rows_words_left_and_right_of_a_wide_stamp_a_little_apart_in_height_are_one_row():
+    # As on a moderate tuning page: the row's words right of the stamp stand 18 px lower than those left of it
+    # (the skew left after straightening), more than half a word's height: two rows for page layout, one here.
+    metrics = layout.Metrics(char_width=20.0, line_height=28.0)
+    words = [_word("слева", 0, y) for y in (100, 157, 214)] + [_word("справа", 900, y + 18) for y in (100, 157, 214)]
+    words += [_word(text, x, y) for y in (300, 357, 414, 471, 528) for text, x in (("ниже", 0), ("стамп", 400))]  # rows below it
+    bands = stamped_rows(words, (300, 90, 500, 170), (0, 1020), metrics)
+    assert [round(b[1] + b[3] / 2) for b in bands] == [124, 181, 238]
