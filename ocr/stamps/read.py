@@ -23,7 +23,7 @@ from ocr.correct.lexicon import fold, lexicon
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
-from ocr.stamps import figures, parse, textlines, unwrap
+from ocr.stamps import figures, offices, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import STAMP_SMALL_WORDS, stamp_like
 
@@ -98,6 +98,9 @@ def corrected(word: Word) -> Word:
     core = word.text.strip(WORD_MARKS)
     if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
         return word
+    office = offices.office_word(core)
+    if office is not None:
+        return dataclasses.replace(word, text=word.text.replace(core, office))
     choice = default_corrector().choose(core.lower(), confidence=0.0)
     # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
     if choice is None or (lexicon().is_name(choice.word) and lexicon().frequency(choice.word) < COMMON_NAME):
