@@ -25,36 +25,63 @@ OFFICE_LEMMAS = (
     "исходящий", "регистрация", "печать", "президиум", "верховный", "исполнительный", "партия",
     "коммунистический", "большевик", "сообщение", "военный", "морской", "флот", "армия", "генеральный",
 )
+SHORT_FORMS = frozenset({"ADJS", "COMP"})  # an adjective's short and comparative forms: no office's name has them
 # Abbreviations and words the dictionary does not inflect.
 OFFICE_WORDS = ("ссср", "рсфср", "сср", "мид", "мгб", "мвд", "нкид", "нквд", "вкп", "цк", "для", "при")
 OFFICE_TIE = 0.05  # of similarity: office words this much less near than the nearest are as near
-OFFICE_NEAR = 0.6  # share of its letters a misread word has in common with the office word it is taken for, at least
+OFFICE_PARTS = 3  # office words read run together, at most
+OFFICE_PART = 3  # letters of an office word read run together with another, at least
+CUT_COST = 1.0  # letters right a cut between two words run together must gain
+OFFICE_NEAR = 0.55  # share of its letters a misread word has in common with the office word it is taken for, at least
 
 
 @functools.cache
 def office_words() -> dict[int, tuple[str, ...]]:
-    """Every form of the office words (folded) by length."""
+    """Every form of the office words (folded) by length, but the short adjectives' (SHORT_FORMS)."""
     morph = lexicon().morph
     forms = set(OFFICE_WORDS)
     for lemma in OFFICE_LEMMAS:
         parse = next((p for p in morph.parse(lemma) if p.normal_form == lemma), morph.parse(lemma)[0])
-        forms.update(fold(f.word) for f in parse.lexeme)
+        forms.update(fold(f.word) for f in parse.lexeme if not SHORT_FORMS & f.tag.grammemes)
     by_length: dict[int, list[str]] = {}
     for form in sorted(forms):
         by_length.setdefault(len(form), []).append(form)
     return {n: tuple(words) for n, words in by_length.items()}
 
 
-def office_word(core: str) -> str | None:
-    """The office word (two letters longer or shorter at most) nearest ``core``, OFFICE_NEAR of its
-    letters in common at least, in ``core``'s case; None if none is that near."""
-    folded = fold(core)
+def _nearest(folded: str) -> tuple[str, float] | None:
+    """(office word, similarity) nearest the folded ``folded``, two letters longer or shorter at most,
+    OFFICE_NEAR of its letters in common at least; of as near ones (forms of one word often tie), the
+    commonest form."""
     found = [(word, score) for n in range(len(folded) - 2, len(folded) + 3)
              for word, score, _ in process.extract(folded, office_words().get(n, ()), limit=None,
                                                    scorer=Levenshtein.normalized_similarity, score_cutoff=OFFICE_NEAR)]
     if not found:
         return None
-    # Of the nearest (forms of one word often tie), the commonest form.
     top = max(score for _, score in found)
-    best = max((word for word, score in found if score >= top - OFFICE_TIE), key=lexicon().frequency)
-    return best.upper() if core.isupper() else best
+    return max((word for word, score in found if score >= top - OFFICE_TIE), key=lexicon().frequency), top
+
+
+def office_word(core: str) -> str | None:
+    """``core`` as the office words it was read for: one, or up to OFFICE_PARTS run together (a legend's
+    word spaces are narrow: ``ПУСУНАРСТАВННЕМЙЕНЕОРИАСНОСТИ``), each at least OFFICE_PART letters and
+    OFFICE_NEAR of them right, the more letters right the better; in ``core``'s case; None if none fit."""
+    folded = fold(core)
+    parts = functools.cache(_nearest)
+
+    @functools.cache
+    def best(start: int, left: int) -> tuple[float, tuple[str, ...]] | None:
+        """(letters right less a letter a cut, words) of ``folded[start:]`` in ``left`` words at most."""
+        whole = parts(folded[start:])
+        options = [(whole[1] * (len(folded) - start), (whole[0],))] if whole else []
+        for cut in range(start + OFFICE_PART, len(folded) - OFFICE_PART + 1) if left > 1 else ():
+            head, rest = parts(folded[start:cut]), best(cut, left - 1)
+            if head and rest:
+                options.append((head[1] * (cut - start) + rest[0] - CUT_COST, (head[0], *rest[1])))
+        return max(options, default=None)
+
+    found = best(0, OFFICE_PARTS)
+    if found is None:
+        return None
+    text = " ".join(found[1])
+    return text.upper() if core.isupper() else text
