@@ -55,7 +55,7 @@ def ring_rows(strip: np.ndarray) -> np.ndarray:
     """Which rows of an unwrapped seal are its ring lines: ink nearly all the way round, much of it
     in thin lines (a legend's rows, bold and typed over, can be as inky, but in its letters' tall strokes)."""
     ink = np.where(strip > 127, 255, 0).astype(np.uint8)
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(TALL * strip.shape[0])), 1), np.uint8))
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(TALL * strip.shape[0])) | 1, 1), np.uint8))
     return ((ink > 0).mean(axis=1) >= RING_ROW) & ((cv2.subtract(ink, tall) > 0).mean(axis=1) >= THIN_ROW)
 
 
