@@ -31,6 +31,8 @@ OFFICE_WORDS = ("ссср", "рсфср", "сср", "мид", "мгб", "мвд"
 OFFICE_TIE = 0.05  # of similarity: office words this much less near than the nearest are as near
 OFFICE_PARTS = 3  # office words read run together, at most
 OFFICE_PART = 3  # letters of an office word read run together with another, at least
+COMMON_WORD = 1e-5  # frequency of a word read on a stamp, from which it is taken as read (not a piece of a word)
+JOINED = 3  # words read apart that are joined into one, at most
 CUT_COST = 1.0  # letters right a cut between two words run together must gain
 OFFICE_NEAR = 0.55  # share of its letters a misread word has in common with the office word it is taken for, at least
 
@@ -62,10 +64,11 @@ def _nearest(folded: str) -> tuple[str, float] | None:
     return max((word for word, score in found if score >= top - OFFICE_TIE), key=lexicon().frequency), top
 
 
-def office_word(core: str) -> str | None:
-    """``core`` as the office words it was read for: one, or up to OFFICE_PARTS run together (a legend's
-    word spaces are narrow: ``ПУСУНАРСТАВННЕМЙЕНЕОРИАСНОСТИ``), each at least OFFICE_PART letters and
-    OFFICE_NEAR of them right, the more letters right the better; in ``core``'s case; None if none fit."""
+def office_fit(core: str) -> tuple[str, float] | None:
+    """(words, letters right) of ``core`` as the office words it was read for: one, or up to OFFICE_PARTS
+    run together (a legend's word spaces are narrow: ``ПУСУНАРСТАВННЕМЙЕНЕОРИАСНОСТИ``), each at least
+    OFFICE_PART letters and OFFICE_NEAR of them right, the more letters right (less CUT_COST a cut) the
+    better; in ``core``'s case; None if none fit."""
     folded = fold(core)
     parts = functools.cache(_nearest)
 
@@ -84,4 +87,38 @@ def office_word(core: str) -> str | None:
     if found is None:
         return None
     text = " ".join(found[1])
-    return text.upper() if core.isupper() else text
+    return (text.upper() if core.isupper() else text), found[0]
+
+
+def office_word(core: str) -> str | None:
+    """``core`` as the office words it was read for (:func:`office_fit`), None if none fit."""
+    fit = office_fit(core)
+    return fit[0] if fit else None
+
+
+def rejoined(texts: list[str]) -> list[str]:
+    """A legend's words with pieces of one office word that a space cut apart joined (a worn or typed-over
+    letter reads as a space: ``МИНИСТР СТВО``): two or three words in a row, letters only, are taken
+    as the office words their letters fit where these have more letters right (less a letter a join)
+    than the words as read: an office word's or a common word's all, another none (a piece of a word
+    is often a rare word: ``СТВО``)."""
+    def kept(text: str) -> float:
+        if not text.isalpha():
+            return 0.0
+        if fold(text) in office_words().get(len(text), ()):
+            return float(len(text))
+        return float(len(text)) if lexicon().frequency(text) >= COMMON_WORD else 0.0
+
+    @functools.cache
+    def best(start: int) -> tuple[float, tuple[str, ...]]:
+        if start == len(texts):
+            return 0.0, ()
+        score, rest = best(start + 1)
+        options = [(kept(texts[start]) + score, (texts[start], *rest))]
+        for end in range(start + 2, min(len(texts), start + JOINED) + 1):
+            if all(t.isalpha() for t in texts[start:end]) and (fit := office_fit("".join(texts[start:end]))):
+                score, rest = best(end)
+                options.append((fit[1] - CUT_COST * (end - start - 1) + score, (fit[0], *rest)))
+        return max(options, key=lambda option: option[0])
+
+    return list(best(0)[1])

@@ -186,8 +186,9 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
     legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
     centre = [w for w in centre if stamp_like(w.text)]
-    text = " ".join(w.text for w in legend)
-    return ([text] if text else []) + _lines(centre), legend + centre
+    # Pieces of an office's word a worn or typed-over letter cut apart, joined again.
+    lines = [" ".join(offices.rejoined(line.split())) for line in [" ".join(w.text for w in legend)] + _lines(centre)]
+    return [line for line in lines[:1] if line] + lines[1:], legend + centre
 
 
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
