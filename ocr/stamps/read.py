@@ -215,7 +215,9 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     best = [(crop, words) for crop, words in best if words]
     lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
              for _, words in best]
-    return figures.reread([crop for crop, _ in best], lines, lang), [w for words in lines for w in words]
+    texts = figures.reread([crop for crop, _ in best], lines, lang)
+    texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
+    return texts, [w for words in lines for w in words]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:
