@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ocr.lines import Word
-from ocr.stamps.offices import office_word
+from ocr.stamps.offices import office_word, rejoined
 from ocr.stamps.read import corrected
 
 
@@ -24,3 +24,15 @@ def test_no_short_adjective_and_no_far_word():
 
 def test_a_legend_word_is_put_right_against_the_office_words_first():
     assert corrected(Word("ОБЩИКОТДЭЛ.", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "ОБЩИЙ ОТДЕЛ."
+
+
+def test_pieces_of_an_office_word_a_space_cut_apart_are_joined():
+    # Legends as read on the stamp bench's seals (typing across their letters).
+    assert rejoined("МИНИСТР СТВО ВН ДНЕМ".split()) == ["МИНИСТЕРСТВО", "ВН", "ДНЕМ"]
+    assert rejoined("БЬХ ИВ НЯ ШНЕЯ ПОДИ".split()) == ["АРХИВ", "ВНЕШНЕЙ", "ПОДИ"]
+
+
+def test_common_words_read_apart_stay_apart():
+    """Words of other offices' stamps, common but no office word, are taken as read."""
+    for legend in ("ГОРОДСКАЯ БОЛЬНИЦА № 5", "ПО ДЕЛАМ", "ДЕЛ СССР", "ОТДЕЛ КАДРОВ"):
+        assert rejoined(legend.split()) == legend.split()
