@@ -36,6 +36,7 @@ CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a l
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
 SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
+MISREAD_FIGURES = 2  # figures in a word of a legend's letters taken for misread letters, at most
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the corrector is taken for the common word nearest it
 NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
@@ -96,11 +97,15 @@ def known_letters(words: list[Word]) -> int:
 def corrected(word: Word) -> Word:
     """``word`` of a legend, an unknown word put right against the lexicon where one word clearly fits."""
     core = word.text.strip(WORD_MARKS)
-    if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
+    # A figure or two among a word's letters are letters misread (a seal's words are cut in letters alone).
+    letters = sum(c.isalpha() for c in core)
+    if len(core) < MIN_CORRECTED or letters < len(core) - MISREAD_FIGURES or not core.isalnum() or lexicon().known(core):
         return word
     office = offices.office_word(core)
     if office is not None:
         return dataclasses.replace(word, text=word.text.replace(core, office))
+    if letters < len(core):
+        return word
     choice = default_corrector().choose(core.lower(), confidence=0.0)
     # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
     if choice is None or (lexicon().is_name(choice.word) and lexicon().frequency(choice.word) < COMMON_NAME):

@@ -36,3 +36,8 @@ def test_common_words_read_apart_stay_apart():
     """Words of other offices' stamps, common but no office word, are taken as read."""
     for legend in ("ГОРОДСКАЯ БОЛЬНИЦА № 5", "ПО ДЕЛАМ", "ДЕЛ СССР", "ОТДЕЛ КАДРОВ"):
         assert rejoined(legend.split()) == legend.split()
+
+
+def test_a_figure_or_two_among_a_legends_letters_are_letters_misread():
+    assert corrected(Word("МИНИ9ТРФВ", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "МИНИСТРОВ"  # a heavy seal's
+    assert corrected(Word("1953", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "1953"  # figures stay figures
