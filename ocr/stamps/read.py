@@ -1,7 +1,8 @@
 """Reading each stamp found on a page on its own, into the contract's :class:`~ocr.contract.Stamp`.
 
 A seal's legend is read as one line from its unwrapped ring (both ways round: a legend may run
-anticlockwise), in capitals and figures, its words checked against the Russian lexicon; its centre as
+anticlockwise), in capitals and figures, its words checked against the offices' words and the Russian
+lexicon (pieces of one office word read apart joined again); its centre as
 a block turned upright; a rectangular
 stamp line by line on its own level frame (turned half round too when it reads poorly).
 """
@@ -95,7 +96,8 @@ def known_letters(words: list[Word]) -> int:
 
 
 def corrected(word: Word) -> Word:
-    """``word`` of a legend, an unknown word put right against the lexicon where one word clearly fits."""
+    """``word`` of a legend, an unknown word put right against the offices' words (:mod:`.offices`) first,
+    else against the lexicon where one word clearly fits."""
     core = word.text.strip(WORD_MARKS)
     # A figure or two among a word's letters are letters misread (a seal's words are cut in letters alone).
     letters = sum(c.isalpha() for c in core)
