@@ -1,7 +1,8 @@
 """Reading each stamp found on a page on its own, into the contract's :class:`~ocr.contract.Stamp`.
 
 A seal's legend is read as one line from its unwrapped ring (both ways round: a legend may run
-anticlockwise), in capitals and figures, its words checked against the Russian lexicon; its centre as
+anticlockwise), in capitals and figures, its words checked against the offices' words and the Russian
+lexicon (pieces of one office word read apart joined again); its centre as
 a block turned upright; a rectangular
 stamp line by line on its own level frame (turned half round too when it reads poorly).
 """
@@ -23,7 +24,7 @@ from ocr.correct.lexicon import fold, lexicon
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
-from ocr.stamps import figures, parse, textlines, unwrap
+from ocr.stamps import figures, offices, parse, textlines, unwrap
 from ocr.stamps.detect import FoundStamp, find_stamps
 from ocr.stamps.overlap import STAMP_SMALL_WORDS, stamp_like
 
@@ -36,6 +37,7 @@ CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a l
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
 SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
+MISREAD_FIGURES = 2  # figures in a word of a legend's letters taken for misread letters, at most
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the corrector is taken for the common word nearest it
 NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
@@ -94,9 +96,17 @@ def known_letters(words: list[Word]) -> int:
 
 
 def corrected(word: Word) -> Word:
-    """``word`` of a legend, an unknown word put right against the lexicon where one word clearly fits."""
+    """``word`` of a legend, an unknown word put right against the offices' words (:mod:`.offices`) first,
+    else against the lexicon where one word clearly fits."""
     core = word.text.strip(WORD_MARKS)
-    if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
+    # A figure or two among a word's letters are letters misread (a seal's words are cut in letters alone).
+    letters = sum(c.isalpha() for c in core)
+    if len(core) < MIN_CORRECTED or letters < len(core) - MISREAD_FIGURES or not core.isalnum() or lexicon().known(core):
+        return word
+    office = offices.office_word(core)
+    if office is not None:
+        return dataclasses.replace(word, text=word.text.replace(core, office))
+    if letters < len(core):
         return word
     choice = default_corrector().choose(core.lower(), confidence=0.0)
     # A legend names offices and states (``СССР``), not people or small places the lexicon would guess.
@@ -183,8 +193,9 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
     legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
     centre = [w for w in centre if stamp_like(w.text)]
-    text = " ".join(w.text for w in legend)
-    return ([text] if text else []) + _lines(centre), legend + centre
+    # Pieces of an office's word a worn or typed-over letter cut apart, joined again.
+    lines = [" ".join(offices.rejoined(line.split())) for line in [" ".join(w.text for w in legend)] + _lines(centre)]
+    return [line for line in lines[:1] if line] + lines[1:], legend + centre
 
 
 def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
@@ -211,7 +222,9 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     best = [(crop, words) for crop, words in best if words]
     lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
              for _, words in best]
-    return figures.reread([crop for crop, _ in best], lines, lang), [w for words in lines for w in words]
+    texts = figures.reread([crop for crop, _ in best], lines, lang)
+    texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
+    return texts, [w for words in lines for w in words]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:

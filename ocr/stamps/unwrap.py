@@ -14,6 +14,8 @@ import numpy as np
 from ocr.stamps.rings import Ellipse, to_circle
 
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
+TALL = 0.06  # of a strip's height (the seal's radius): ink standing this tall is a letter's stroke, no ring line's
+THIN_ROW = 0.25  # share of a ring line's row that its thin ink holds at least
 LEGEND_ROW = 0.6  # share of the densest row's ink, down to which rows still cross the legend's letters
 ALIGNED_LETTER = 0.3  # of the rows the legend was taken to fill: the least a piece of its letters stands
 ALIGNED_SHARE = 0.5  # of its pieces' width (by letter-like pieces) that letters tall enough hold, for their lines to count
@@ -50,8 +52,11 @@ def polar(ink: np.ndarray, centre: tuple[float, float], radius: float) -> np.nda
 
 
 def ring_rows(strip: np.ndarray) -> np.ndarray:
-    """Which rows of an unwrapped seal are its ring lines: ink nearly all the way round."""
-    return (strip > 127).mean(axis=1) >= RING_ROW
+    """Which rows of an unwrapped seal are its ring lines: ink nearly all the way round, much of it
+    in thin lines (a legend's rows, bold and typed over, can be as inky, but in its letters' tall strokes)."""
+    ink = np.where(strip > 127, 255, 0).astype(np.uint8)
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(TALL * strip.shape[0])) | 1, 1), np.uint8))
+    return ((ink > 0).mean(axis=1) >= RING_ROW) & ((cv2.subtract(ink, tall) > 0).mean(axis=1) >= THIN_ROW)
 
 
 def text_band(strip: np.ndarray) -> tuple[int, int]:

@@ -90,7 +90,7 @@ def test_legend_words_are_put_right_split_and_counted_against_the_lexicon():
     assert corrected(_word("АРХИВВНЕШНЕЙ")).text == "АРХИВ ВНЕШНЕЙ"
     assert corrected(_word("СССЕ")).text == "СССР"  # a common name of a state is guessed
     assert corrected(_word("АРХ")).text == "АРХ"  # too short to guess
-    assert corrected(_word("АЗХАВ")).text == "АЗХАВ"  # no rare place's name guessed
+    assert corrected(_word("АЗХАВ")).text == "АРХИВ"  # the office's word nearest, no rare place's name
     # Read further off than the corrector reaches (tuning seals' legends over typing): the common word nearest.
     assert corrected(_word("ЗЕНТРАЧЬНЫЙ")).text == "ЦЕНТРАЛЬНЫЙ"
     assert corrected(_word("ГОСУЛАХЖТВЕННЫХ,")).text == "ГОСУДАРСТВЕННЫХ,"
@@ -133,3 +133,14 @@ def test_legend_rows_are_where_its_letters_stand_not_typing_run_into_them():
     assert abs(top - 6) <= 1 and abs(bottom - 29) <= 2
     first, last = unwrap.legend_rows(band)
     assert first <= 6 and 29 < last <= 33
+
+
+def test_a_bold_legends_rows_are_no_ring_lines():
+    """Rows of a legend in bold letters, typed over, are as inky as a ring line's, but in tall strokes: the
+    band between the ring lines is still the legend's."""
+    strip = np.zeros((200, 900), np.uint8)
+    strip[5:9] = strip[85:89] = 255  # the outer ring line and the one inside the legend
+    for x in range(0, 900, 15):  # the legend: strokes 30 rows tall over most of each row's length
+        strip[30:60, x:x + 10] = 255
+    assert not unwrap.ring_rows(strip)[30:60].any() and unwrap.ring_rows(strip)[[5, 85]].all()
+    assert unwrap.text_band(strip) == (9, 85)

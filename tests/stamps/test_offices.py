@@ -1,0 +1,43 @@
+"""A word misread on a stamp put right against the offices' words (real lexicon, misreadings from real runs)."""
+
+from __future__ import annotations
+
+from ocr.lines import Word
+from ocr.stamps.offices import office_word, rejoined
+from ocr.stamps.read import corrected
+
+
+def test_a_misread_word_is_the_office_word_nearest_it():
+    assert office_word("ВЕНТРАЛЬЮЫИЙИ") == "ЦЕНТРАЛЬНЫЙ"  # the general lexicon's nearest is no office's word
+    assert office_word("Секретарнат") == "секретариат"  # in the read word's case
+
+
+def test_office_words_run_together_are_told_apart():
+    assert office_word("ПУСУНАРСТАВННЕМЙЕНЕОРИАСНОСТИ") == "ГОСУДАРСТВЕННОМ БЕЗОПАСНОСТИ"
+    assert office_word("ЭБЩИКОТДЭЛ") == "ОБЩИЙ ОТДЕЛ"
+
+
+def test_no_short_adjective_and_no_far_word():
+    assert office_word("ЭБЩИК") == "ОБЩИЙ"  # not the short form ``общи``, as near: no office is named so
+    assert office_word("ВЫШИНСКОРОН") is None  # a name, no office's word near it
+
+
+def test_a_legend_word_is_put_right_against_the_office_words_first():
+    assert corrected(Word("ОБЩИКОТДЭЛ.", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "ОБЩИЙ ОТДЕЛ."
+
+
+def test_pieces_of_an_office_word_a_space_cut_apart_are_joined():
+    # Legends as read on the stamp bench's seals (typing across their letters).
+    assert rejoined("МИНИСТР СТВО ВН ДНЕМ".split()) == ["МИНИСТЕРСТВО", "ВН", "ДНЕМ"]
+    assert rejoined("БЬХ ИВ НЯ ШНЕЯ ПОДИ".split()) == ["АРХИВ", "ВНЕШНЕЙ", "ПОДИ"]
+
+
+def test_common_words_read_apart_stay_apart():
+    """Words of other offices' stamps, common but no office word, are taken as read."""
+    for legend in ("ГОРОДСКАЯ БОЛЬНИЦА № 5", "ПО ДЕЛАМ", "ДЕЛ СССР", "ОТДЕЛ КАДРОВ"):
+        assert rejoined(legend.split()) == legend.split()
+
+
+def test_a_figure_or_two_among_a_legends_letters_are_letters_misread():
+    assert corrected(Word("МИНИ9ТРФВ", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "МИНИСТРОВ"  # a heavy seal's
+    assert corrected(Word("1953", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "1953"  # figures stay figures
