@@ -24,7 +24,7 @@ from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, centred_in, read_parts, reading_score, unread_bands, unread_ink
 from ocr.reread import signed_name
-from ocr.reread.readings import read_each
+from ocr.reread.readings import READINGS, SMOOTHED, read_each
 
 # Lines above the footer that may be its first line or the signature, misread.
 ABOVE = 2
@@ -89,7 +89,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
     strips = _unread_boxes(page, lines, start)  # each band with its margins already
     boxes = [_box(line, page.image.shape) for line in tail] + strips
-    read = read_each(page, boxes, lang) if boxes else []
+    read = read_each(page, boxes, lang, READINGS + (SMOOTHED,)) if boxes else []
     readings = [[line.words] + again for line, again in zip(tail, read)] + read[len(tail):]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
