@@ -125,3 +125,13 @@ def test_small_footer_lines_on_a_grainy_grey_scan_are_read_with_the_grain_smooth
     page = replace(_page("heavy-tg-03006-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-03006-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
     found = footer.footer(reread_footer(page, lines, "rus"))
     assert (found.printed_raw, found.released_by) == ("Отпеч. 5/4-1.32", "Сорокин")
+
+
+def test_a_faint_signature_date_far_left_of_the_name_is_read_alone():
+    # heavy tuning tg-03010 (light type, grainy grey): ``21/11-52 г.`` read ``Ва ЫЬ`` with the darker name
+    # ``С Е М Е Н О В`` far to its right, in the page and in every reading of the whole line
+    lines = [_line(Role.SIGNATURE, ("Ва", (202, 42, 171, 26), 30), ("ЫЬ", (337, 38, 34, 39), 20),
+                   ("СЕМЕНОВ", (983, 42, 284, 26), 60))]
+    page = replace(_page("heavy-tg-03010-signature"),
+                   grey=cv2.imread(str(FOOTERS / "heavy-tg-03010-signature-grey.png"), cv2.IMREAD_GRAYSCALE))
+    assert signer.signature(reread_footer(page, lines, "rus")).date_raw == "21/11-52 г."
