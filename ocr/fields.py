@@ -221,11 +221,22 @@ _SIGNATURE = re.compile(
 _SIGNATURE_LOOSE = re.compile(r"^[\s_`'‘’.,]*(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
 
 
+# A lone letter before a signature's date: a speck in the margin, read as one.
+_SPECK_BEFORE = re.compile(r"^[\s_`'‘’.,]*[^\W\d_]\s+(?=\d)")
+
+
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature.
 
     A date followed by running words (``12/3-49 г. состоялась беседа с ...``) opens a sentence, not a signature.
+    A speck in the margin before the date is read as a letter (``о 24/1-51 г.``): then the date must stand alone or
+    before a name in capitals (``в 24/1-51 г. ...`` in the message goes on with words).
     """
+    if speck := _SPECK_BEFORE.match(text):
+        dated = _SIGNATURE.match(text[speck.end():])
+        name = dated["name"].strip(" .,") if dated else ""
+        bare = dated and (not name or is_letter_spaced(name) or re.fullmatch(r"[А-ЯЁ]{3,}", name))
+        return parse_signature(text[speck.end():]) if bare else None
     match = _SIGNATURE.match(text)
     if not match:
         match = _SIGNATURE_LOOSE.match(text)

@@ -58,6 +58,15 @@ def test_signature_footer_special():
     assert fields.parse_signature("19/1-50 г. Ш Т Ы К О В") == ("ШТЫКОВ", "19/1-50 г.")
     assert fields.parse_signature("19 / 1-50 г. ШТЫКОВ") == ("ШТЫКОВ", "19/1-50 г.")
     assert fields.parse_signature("Сообщаю о настроениях") is None
+
+
+def test_a_speck_read_as_a_letter_before_a_signatures_date_leaves_it_a_signature():
+    # moderate and heavy tuning tg-05000: a speck in the margin read ``о`` before the date, the name under a scrawl
+    assert fields.parse_signature("о 24/1-51 г.") == (None, "24/1-51 г.")
+    assert fields.parse_signature("о 24/1-51 г. Л Е Б Е Д Е В") == ("ЛЕБЕДЕВ", "24/1-51 г.")
+    # a line of the message opening with a preposition and a date goes on with words
+    assert fields.parse_signature("в 24/1-51 г. состоялась беседа") is None
+    assert fields.parse_signature("с 24/1-51 г. по 1/2-51 г.") is None
     assert parse_footer_line("11 экз. нб") == {"copies_printed": 11, "typist": "нб"}
     assert parse_footer_line("Выпустил Абрамкин") == {"released_by": "Абрамкин"}
     assert fields.parse_special_number("Спец. № 47-51") == "47-51"

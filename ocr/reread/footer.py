@@ -22,9 +22,9 @@ import numpy as np
 from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import band_box, centred_in, read_parts, reading_score, unread_bands, unread_ink
+from ocr.recognize import band_box, centred_in, is_ink, read_parts, reading_score, unread_bands, unread_ink
 from ocr.reread import signed_name
-from ocr.reread.readings import read_each
+from ocr.reread.readings import READINGS, SMOOTHED, read_each
 
 # Lines above the footer that may be its first line or the signature, misread.
 ABOVE = 2
@@ -88,9 +88,14 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     tail = [line for line in lines[start:] if line.bbox and line.words]
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
     strips = _unread_boxes(page, lines, start)  # each band with its margins already
-    boxes = [_box(line, page.image.shape) for line in tail] + strips
-    read = read_each(page, boxes, lang) if boxes else []
-    readings = [[line.words] + again for line, again in zip(tail, read)] + read[len(tail):]
+    dated = {k: split for k, line in enumerate(tail) if line.role is Role.SIGNATURE and (split := _date_apart(page.image, line))}
+    boxes = [_box(line, page.image.shape) for line in tail] + strips + [
+        _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated]
+    read = read_each(page, boxes, lang, READINGS + (SMOOTHED,)) if boxes else []
+    # A signature's date read alone, the name as the page read it after it: one more reading of the line.
+    alone = dict(zip(dated, read[len(tail) + len(strips):]))
+    readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date]
+                for k, (line, again) in enumerate(zip(tail, read))] + read[len(tail):len(tail) + len(strips)]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
     rest = [chosen.get(id(line), line) for line in lines[start:]]
@@ -103,6 +108,27 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
     rest = _whole_words(page.image, rest, lang)
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
+
+
+# A signature's date stands at the left margin, its name far to the right: a gap this many line heights wide.
+DATE_GAP = 3.0
+
+
+def _date_apart(image: np.ndarray, line: Line) -> tuple[tuple[int, int, int, int], list[Word]] | None:
+    """Where a signature line's date is (to be read alone) and the words of the name after it; None on a line without
+    such a gap. Read in one strip with the name, a faint date on a grainy scan (the name struck darker) reads as
+    marks (``В а ЫЬ`` for ``21/11-52 г.``). The date is the line's first run of ink, no gap in it a line high
+    wide: the page reading's words may have left part of it out."""
+    words = sorted(line.words, key=lambda w: w.bbox[0])
+    x, y, _, h = line.bbox
+    gaps = [(b.bbox[0] - (a.bbox[0] + a.bbox[2]), k) for k, (a, b) in enumerate(zip(words, words[1:]), start=1)]
+    gap, cut = max(gaps, default=(0, 0))
+    if gap < DATE_GAP * h:
+        return None
+    columns = np.flatnonzero(is_ink(image[y:y + h, x:words[cut].bbox[0] - h]).any(axis=0))
+    ends = [k for k in range(len(columns)) if k + 1 == len(columns) or columns[k + 1] - columns[k] > h]
+    end = int(columns[ends[0]]) + 1 if columns.size else words[cut - 1].bbox[0] + words[cut - 1].bbox[2] - x
+    return (x, y, end, h), words[cut:]
 
 
 def _centred(line: Line, strip: Line) -> bool:

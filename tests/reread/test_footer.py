@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
@@ -113,3 +114,24 @@ def test_verno_beside_a_scrawl_under_the_last_footer_line_is_read_and_the_scrawl
              _line(Role.FOOTER, ("Выпустил", (147, 266, 139, 23), 94), ("Кудрявцев", (306, 268, 157, 23), 96))]
     found = footer.footer(reread_footer(_page("moderate-tg-01009-tail"), lines, "rus"))
     assert (found.certified, found.released_by, found.typist) == ("Верно:", "Кудрявцев", "ав")
+
+
+def test_small_footer_lines_on_a_grainy_grey_scan_are_read_with_the_grain_smoothed():
+    # heavy tuning tg-03006 (200 dpi, grainy grey, footer typed small): the page reading read only ``Е 33. лк``
+    # below the signature, and its lines read alone, bitonal or grey, read ``бен. 514-132`` and ``Сорокин`` at 0
+    lines = [_line(Role.BODY, ("восстановления", (193, 21, 280, 39), 79), ("рудников,", (490, 21, 180, 39), 94)),
+             _line(Role.SIGNATURE, ("#/4-58", (195, 105, 150, 26), 0), ("г", (360, 105, 20, 26), 86)),
+             _line(Role.OTHER, ("Е", (194, 180, 15, 18), 52), ("33.", (215, 180, 40, 18), 0), ("лк", (270, 180, 35, 18), 53))]
+    page = replace(_page("heavy-tg-03006-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-03006-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
+    found = footer.footer(reread_footer(page, lines, "rus"))
+    assert (found.printed_raw, found.released_by) == ("Отпеч. 5/4-1.32", "Сорокин")
+
+
+def test_a_faint_signature_date_far_left_of_the_name_is_read_alone():
+    # heavy tuning tg-03010 (light type, grainy grey): ``21/11-52 г.`` read ``Ва ЫЬ`` with the darker name
+    # ``С Е М Е Н О В`` far to its right, in the page and in every reading of the whole line
+    lines = [_line(Role.SIGNATURE, ("Ва", (202, 42, 171, 26), 30), ("ЫЬ", (337, 38, 34, 39), 20),
+                   ("СЕМЕНОВ", (983, 42, 284, 26), 60))]
+    page = replace(_page("heavy-tg-03010-signature"),
+                   grey=cv2.imread(str(FOOTERS / "heavy-tg-03010-signature-grey.png"), cv2.IMREAD_GRAYSCALE))
+    assert signer.signature(reread_footer(page, lines, "rus")).date_raw == "21/11-52 г."
