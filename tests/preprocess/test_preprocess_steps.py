@@ -8,7 +8,7 @@ import pytest
 
 from ocr.preprocess import PreprocessSettings, preprocess_page
 from ocr.preprocess.background import estimate_background, flatten_illumination, remove_border
-from ocr.preprocess.binarize import binarize
+from ocr.preprocess.binarize import binarize, sauvola
 from ocr.preprocess.denoise import GRAINY_SPECKS, despeckle, remove_dot_rows, remove_specks
 from ocr.preprocess.deskew import character_height, deskew, estimate_skew
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter, rotate_small
@@ -267,9 +267,32 @@ def test_cell_sauvola_matches_the_full_resolution_formula():
 def test_binarisation_gives_black_typing_on_white(method):
     page = gray(render_page())
     binary, decided = binarize(page, method, char_height=20)
-    assert decided == {"method": method}
+    assert decided == {"method": method} | ({"dynamic_range": 128.0} if method == "sauvola" else {})
     assert set(np.unique(binary)) <= {0, 255}
     assert (binary[page < 60] == 0).mean() > 0.97 and (binary[page == 255] == 255).mean() > 0.99
+
+
+def test_sauvola_keeps_faint_typing_whole_on_grainy_paper():
+    clean = gray(render_page())
+    # A carbon copy's typing: ink at about 170 on paper at 242, grain of 8 grey levels.
+    faint = (255 - (255 - clean.astype(np.float32)) * 0.3) * 0.95 + np.random.default_rng(5).normal(0, 8, clean.shape)
+    page = np.clip(faint, 0, 255).astype(np.uint8)
+    char_height = character_height(page)
+    binary, decided = binarize(page, "sauvola", char_height)
+    assert decided["dynamic_range"] == 45.3  # the page's contrast: black typing's gives 128
+    ink, paper = clean < 128, cv2.dilate((clean < 250).astype(np.uint8), np.ones((5, 5), np.uint8)) == 0
+    assert (binary[ink] == 0).mean() > 0.975 and (binary[paper] == 255).mean() > 0.9999
+    # Sauvola's 8-bit range (as before) lost the paler part of the strokes: 0.86 of them kept.
+    assert (sauvola(page, 31)[ink] == 0).mean() < 0.87
+    # Black print above the faint typing (a form's labels): the paper round it stays paper (0.91 of it
+    # without R bounding the windows' spread, the threshold there rising above their mean).
+    page[:150] = np.minimum(page[:150], clean[:150])
+    binary = binarize(page, "sauvola", char_height)[0]
+    rim = (cv2.dilate((clean[:150] < 250).astype(np.uint8), np.ones((7, 7), np.uint8)) == 1) & (clean[:150] == 255)
+    assert (binary[:150][rim] == 255).mean() > 0.98
+    # Typing of a contrast nearer black's (a photocopy's grey toner, 0.7 of it) keeps the 8-bit range.
+    greyer = np.clip((255 - (255 - clean.astype(np.float32)) * 0.7) + np.random.default_rng(5).normal(0, 8, clean.shape), 0, 255)
+    assert binarize(greyer.astype(np.uint8), "sauvola", char_height)[1]["dynamic_range"] == 128.0
 
 
 def test_masked_binarisation_whitens_paper_and_keeps_the_ink_grey():
