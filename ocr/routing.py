@@ -119,13 +119,20 @@ def parse_routing(text: str) -> Routing:
     end = copy_label.start() if copy_label else copy.start() if copy else len(norm)
     number = _NUMBER.search(norm[:minutes.start() if minutes else end])
     hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
+    date = _date_raw(plain, norm, minutes, end)
+    digits = _digits(re.sub(r"[.,·]", "", number["number"])) if number else ""  # a telegram number's: three at least
     return Routing(
         origin=_origin(norm),
-        telegram_number=_digits(re.sub(r"[.,·]", "", number["number"])) if number else None,
+        telegram_number=digits if len(digits) >= SHORTEST_NUMBER else None,
         received_time=f"{hh:02d}:{mm:02d}" if hh is not None and mm is not None else None,
-        received_date_raw=_date_raw(plain, norm, minutes, end),
+        received_date_raw=date if date and _DAY.match(date) else None,
         copy_number=_number(copy["copy"]) if copy else None,
     )
+
+
+# A date is typed day/month (``19/1``, ``19/ 19 50`` with the month left blank): without its day and slash read,
+# what is left is the printed ``19`` and specks (``19 > 93``).
+_DAY = re.compile(r"\d{1,2}\s*/")
 
 
 def received_month(date_raw: str | None) -> int | None:
@@ -145,7 +152,12 @@ def _origin(norm: str) -> str | None:
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
     if not stop:
         words = words.split()[0] if words.split() else ""
-    return clean_name(words) or None
+    name = clean_name(words)
+    return name if _PLACE.fullmatch(name) else None
+
+
+# A place is a word or two of letters (``ПОРТ-АРТУР``), three at least: what OCR reads of a lost one is none (``РИ``, ``паки?``).
+_PLACE = re.compile(r"[^\W\d_]{3,}(?:[- ][^\W\d_]+)*")
 
 
 def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label
