@@ -153,11 +153,13 @@ def _origin(norm: str) -> str | None:
     if not stop:
         words = words.split()[0] if words.split() else ""
     name = clean_name(words)
-    return name if _PLACE.fullmatch(name) else None
+    marks = [c for c in name if not c.isalpha() and c not in " -"]
+    return name if sum(c.isalpha() for c in name) >= SHORTEST_PLACE and len(marks) <= 1 else None
 
 
-# A place is a word or two of letters (``ПОРТ-АРТУР``), three at least: what OCR reads of a lost one is none (``РИ``, ``паки?``).
-_PLACE = re.compile(r"[^\W\d_]{3,}(?:[- ][^\W\d_]+)*")
+# A place has three letters at least, one of them read as a mark now and then (``ТОКИ?``, put right by
+# :mod:`ocr.correct.names`); a letter or two after ``Из`` is what OCR read of a lost one (``РИ``).
+SHORTEST_PLACE = 3
 
 
 def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label

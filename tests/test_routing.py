@@ -128,3 +128,4 @@ def test_what_is_left_of_a_lost_value_is_none():
     assert (found.origin, found.telegram_number, found.received_date_raw) == (None, None, None)
     assert parse_routing("Из ПЕКИНА № 255 пол. час. мин. 19 > 93 экз. № 33").received_date_raw is None
     assert parse_routing("Из ТОКИО № 778 пол. 18 час. 01 мин. 19 экз. № 3").received_date_raw is None
+    assert parse_routing("Из ТОКИ? № 778 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3").origin == "ТОКИ?"  # one letter misread
