@@ -5,9 +5,9 @@ segmentation keeps only some of its letters (``Р О М``), as a word box as nar
 that box again cannot give the rest. Read again alone (``psm 7``) across the row — the typing's whole width,
 and a band some letters wider than the box — bitonal, enlarged or grey (as the priorities are,
 :mod:`ocr.reread.priority`), the line reads whole now and then. A reading is taken only when its name is a word
-the language knows (a name, ``ГРОМЫКО``): the one most readings give, the longer on a tie; a wider band catches
-what stands beside the name (a stamp's legend, the margin), and no known name comes of that. Otherwise the page's
-reading stays (a wrong addressee is worse than a doubtful one).
+the language knows (a name, ``ГРОМЫКО``): the one most readings give, the longer on a tie, and more of them than
+give the page's own reading; a wider band catches what stands beside the name (a stamp's legend, the margin), and
+no known name comes of that. Otherwise the page's reading stays (a wrong addressee is worse than a doubtful one).
 """
 
 from __future__ import annotations
@@ -53,9 +53,12 @@ def reread_addressee(page: PreprocessedPage, lines: list[Line], lang: str) -> li
     if at is None or code is None or _spelt(name_of(lines[at].text), code):
         return lines
     readings: list[list[Word]] = [words for again in read_each(page, _boxes(lines[at], lines), lang) for words in again if words]
-    spelt = [(name, words) for words in readings if _spelt(name := name_of(" ".join(w.text for w in words)), code)]
+    names = [name_of(" ".join(w.text for w in words)) for words in readings]
+    votes = Counter(names)
+    spelt = [(name, words) for name, words in zip(names, readings, strict=True) if _spelt(name, code)]
     if not spelt:
         return lines
-    votes = Counter(name for name, _ in spelt)
-    chosen = max(spelt, key=lambda read: (votes[read[0]], len(read[0])))[1]
+    name, chosen = max(spelt, key=lambda read: (votes[read[0]], len(read[0])))
+    if votes[name] <= votes[name_of(lines[at].text)]:
+        return lines  # a name the list lacks (``ШТЫКОВУ``) the readings give as the page did, one misreading it as a word
     return lines[:at] + [lines[at].read_as(chosen)] + lines[at + 1:]

@@ -34,3 +34,13 @@ def test_an_addressee_the_language_knows_is_not_read_again():
     lines = [Line("Г Р О М Ы К О.", Role.ADDRESSEE, bbox=(600, 49, 400, 25), confidence=90.0,
                   words=[Word("ГРОМЫКО.", (600, 49, 400, 25), 90.0)]), BODY]
     assert reread_addressee(SimpleNamespace(image=None, grey=None), lines, "rus") == lines
+
+
+def test_a_name_the_list_lacks_read_alike_again_stays(monkeypatch):
+    # ``ШТЫКОВУ`` is no word of the list; two readings read it so, one misreads it as a word it knows
+    lines = [Line("Ш Т Ы К О В У.", Role.ADDRESSEE, bbox=(600, 49, 400, 25), confidence=80.0,
+                  words=[Word("ШТЫКОВУ.", (600, 49, 400, 25), 80.0)]), BODY]
+    read = [[Word("ШТЫКОВУ.", (600, 49, 400, 25), 80.0)], [Word("ШТЫКОВУ", (600, 49, 400, 25), 70.0)],
+            [Word("ШТЫКОМ", (600, 49, 400, 25), 60.0)]]
+    monkeypatch.setattr("ocr.reread.addressee.read_each", lambda page, boxes, lang: [read])
+    assert reread_addressee(SimpleNamespace(image=None, grey=None), lines, "rus") == lines
