@@ -79,3 +79,6 @@ def test_a_message_no_line_of_which_reads_as_prose_follows_the_first_line_no_pri
     assert body == 4 and found[2:] == [Role.PRIORITY, Role.PRIORITY]
     found, body = roles.tag_first_page(texts[:4] + ["Г У С Е В У."] + texts[4:])
     assert body == 5 and found[4] is Role.ADDRESSEE
+    # a priority read past knowing before the message is no addressee: that line was not read
+    found, body = roles.tag_first_page(texts[:3] + ["ЕСЬМА СЕозН"] + texts[4:])
+    assert body == 4 and found[2:] == [Role.PRIORITY, Role.PRIORITY]
