@@ -147,8 +147,15 @@ def recipient_name(text: str) -> str | None:
         elif len(token) >= 2:
             words.append(to_cyrillic(token[0].upper() + token[1:]))  # a name's capital read small (``вышинскому``)
     # A cell holds one name; shorter words are a printed slot's remnants read as letters (``Ит Зорину``, ``Ит``).
-    names = [w for w in words if len(w) >= 3]
+    names = [_one_cased(w) for w in words if len(w) >= 3]
     return max(names, key=len) if names else None
+
+
+def _one_cased(name: str) -> str:
+    """A name typed capitalised or in capitals, as most of its letters were read: a capital or two read among its small
+    letters (``ЗОрину``: a small ``о`` of a monospace face looks like a small capital) are small."""
+    rest = [c for c in name[1:] if c.isalpha()]
+    return name[0] + name[1:].lower() if 2 * sum(c.isupper() for c in rest) < len(rest) else name
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:

@@ -36,6 +36,8 @@ def _group(piece: str) -> str | None:
 
 def _token_groups(token: str) -> list[str] | None:
     """The groups a space-separated token holds (none for furniture or a lone speck); None for anything else."""
+    if "№" in token:
+        return None  # a number so labelled is a note's or a stamp's (``№224``), never a cipher group
     pieces = [p for p in _FURNITURE.split(token) if p]
     if len(pieces) == 1 and (_GROUP.fullmatch(pieces[0]) and len(pieces[0]) == 1 or _LEADER.fullmatch(pieces[0])):
         return []  # a speck or a rule's end read as a digit (``1``, ``l``), a leader's dots as letters (``ооо``)
@@ -76,11 +78,13 @@ def without_furniture(segments: list[Line]) -> list[Line]:
 
 
 def _same_row(a: Line, b: Line) -> bool:
-    """Two lines side by side: on one page, each one's vertical centre within the other's height."""
+    """Two lines side by side: on one page, each one's centre across the lines within the other's height. The boxes
+    are the scan's: on a page scanned a quarter turned, a line's box stands taller than wide, and its rows run down."""
     if a.page != b.page or not (a.bbox and b.bbox):
         return False
-    ca, cb = a.bbox[1] + a.bbox[3] / 2, b.bbox[1] + b.bbox[3] / 2
-    return abs(ca - cb) <= min(a.bbox[3], b.bbox[3]) / 2
+    across = 0 if a.bbox[3] > a.bbox[2] and b.bbox[3] > b.bbox[2] else 1
+    ca, cb = a.bbox[across] + a.bbox[across + 2] / 2, b.bbox[across] + b.bbox[across + 2] / 2
+    return abs(ca - cb) <= min(a.bbox[across + 2], b.bbox[across + 2]) / 2
 
 
 def joined(lines: list[Line]) -> list[str]:

@@ -6,6 +6,8 @@ margins (registry marks, folio, continuation header) from the lines' positions.
 
 from __future__ import annotations
 
+import re
+
 from ocr import fields, footer, reference_numbers, routing
 from ocr.lines import Line, Role
 
@@ -106,6 +108,13 @@ def references_apart(rows: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+# The form leaves room for three priorities and the addressee below the typed header block; more lines there
+# are the message's, read too garbled to tell as prose (a wide face read letter by letter, a heavy scan).
+HEADER_TAIL = 4
+# A priority read as garbled as the message there still spells one this near (``ЕСЬМА СЕозН``); no addressee does.
+GARBLED_PRIORITY = 75
+
+
 def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     """Roles of page 1's lines up to the body, and the index where the body starts.
 
@@ -126,9 +135,16 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
     # A speck read as a letter or two (``Г``) is no priority or addressee: the shortest typed there has five.
     tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER and sum(c.isalpha() for c in texts[i]) >= 3]
+    addressee = tail[-1] if tail else None
+    if len(tail) > HEADER_TAIL:  # the message, no line of it read as prose, begins at the first line spelling no priority,
+        first = next((i for i in tail if not fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)), tail[-1])
+        # or after it when that is the addressee's, letters only as typed (a garbled line of the message is not)
+        addressee = first if re.fullmatch(r"[^\W\d_](?:[^\W\d_]| )*\.?", texts[first].strip()) else None
+        body = first + 1 if addressee is not None else first
+        roles, tail = roles[:body], [i for i in tail if i < body]
     # The last is the addressee unless it spells a priority: the addressee's line was then not read.
     for i in tail:
-        roles[i] = Role.ADDRESSEE if i == tail[-1] and not fields.marks_in(texts[i], fields.PRIORITIES) else Role.PRIORITY
+        roles[i] = Role.ADDRESSEE if i == addressee and not fields.marks_in(texts[i], fields.PRIORITIES) else Role.PRIORITY
     return roles, body
 
 

@@ -119,13 +119,20 @@ def parse_routing(text: str) -> Routing:
     end = copy_label.start() if copy_label else copy.start() if copy else len(norm)
     number = _NUMBER.search(norm[:minutes.start() if minutes else end])
     hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
+    date = _date_raw(plain, norm, minutes, end)
+    digits = _digits(re.sub(r"[.,·]", "", number["number"])) if number else ""  # a telegram number's: three at least
     return Routing(
         origin=_origin(norm),
-        telegram_number=_digits(re.sub(r"[.,·]", "", number["number"])) if number else None,
+        telegram_number=digits if len(digits) >= SHORTEST_NUMBER else None,
         received_time=f"{hh:02d}:{mm:02d}" if hh is not None and mm is not None else None,
-        received_date_raw=_date_raw(plain, norm, minutes, end),
+        received_date_raw=date if date and _DAY.match(date) else None,
         copy_number=_number(copy["copy"]) if copy else None,
     )
+
+
+# A date is typed day/month (``19/1``, ``19/ 19 50`` with the month left blank): without its day and slash read,
+# what is left is the printed ``19`` and specks (``19 > 93``).
+_DAY = re.compile(r"\d{1,2}\s*/")
 
 
 def received_month(date_raw: str | None) -> int | None:
@@ -145,7 +152,14 @@ def _origin(norm: str) -> str | None:
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
     if not stop:
         words = words.split()[0] if words.split() else ""
-    return clean_name(words) or None
+    name = clean_name(words)
+    marks = [c for c in name if not c.isalpha() and c not in " -"]
+    return name if sum(c.isalpha() for c in name) >= SHORTEST_PLACE and len(marks) <= 1 else None
+
+
+# A place has three letters at least, one of them read as a mark now and then (``ТОКИ?``, put right by
+# :mod:`ocr.correct.names`); a letter or two after ``Из`` is what OCR read of a lost one (``РИ``).
+SHORTEST_PLACE = 3
 
 
 def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label

@@ -97,6 +97,8 @@ def test_grid_row_recipients_without_ocr_marks():
     assert fields.parse_grid_row("» № 4-т  » №111  Копия  » № 18-т") == [(4, None), (111, "Копия"), (18, None)]
     assert fields.recipient_name("Копия › Ю7т") == "Копия"
     assert fields.recipient_name("„ ›") is None
+    assert fields.recipient_name("ЗОрину") == "Зорину"  # a moderate tuning page's grid (s1000)
+    assert fields.recipient_name("РАЗМЕТКА") == "РАЗМЕТКА"
 
 
 @pytest.mark.parametrize("text, expected", [

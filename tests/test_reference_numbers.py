@@ -34,6 +34,7 @@ def test_a_digit_read_as_the_letter_of_its_shape():
 @pytest.mark.parametrize("text", [
     "19/1 1950", "25.11.47", "10:16", "18 час. 50 мин.", "N 986 / м. п. - 30. I.", "См. изв. № 1758 (ссылка № 61)",
     "в 1954 г.", "1954 год", "Спец. № 47-51", "2951 9:17", "ЗОб", "2100 21оо", "2194 6057 Подлежит возврату",
+    "№224 -",  # a registry stamp's number over the grid (tuning s5000 heavy)
 ])
 def test_a_date_a_note_or_words_are_no_reference_numbers(text):
     assert reference_numbers(text) is None
@@ -51,6 +52,13 @@ def test_a_line_split_in_two_is_joined_again():
     below = Line("2024 2031", Role.REFERENCE, page=1, bbox=(300, 300, 280, 30))
     assert joined([*halves, below]) == ["2194 6057", "2024 2031"]
     assert joined([Line("2023 2030", Role.REFERENCE), Line("2024 2031", Role.REFERENCE)]) == ["2023 2030", "2024 2031"]
+
+
+def test_two_lines_of_a_page_scanned_a_quarter_turned_stay_two():
+    """Their boxes in the scan stand upright side by side (tuning s5000 heavy: one row ``2537 3595 6895 4768`` before)."""
+    lines = [Line("6895 4768", Role.REFERENCE, page=1, bbox=(2226, 404, 48, 290)),
+             Line("2537 3595", Role.REFERENCE, page=1, bbox=(2181, 405, 48, 291))]
+    assert joined(lines) == ["6895 4768", "2537 3595"]
 
 
 def _header(face: Face, furniture: str) -> np.ndarray:

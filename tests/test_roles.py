@@ -67,3 +67,18 @@ def test_reference_numbers_beside_specks():
     assert roles.header_role("6504 2851  *") is Role.REFERENCE
     assert reference_numbers.reference_numbers("4161 9614  °  °") == "4161 9614"
     assert reference_numbers.reference_numbers("2951 9:17") is None and roles.header_role("2951 9:17") is Role.OTHER
+
+
+def test_a_message_no_line_of_which_reads_as_prose_follows_the_first_line_no_priority():
+    # a heavy tuning page typed in a wide face, its message read letter by letter and garbled: before, every line
+    # down to the footer's ``Выпустил`` was a priority or the addressee
+    texts = ["Шифртелеграмма", "Из ПЕКИНА № 2561 пол. 10 час. 16 мин. 25/11 19 47 г. экз. № 10", "1Е ОЧЕРЕДИ",
+             "ЕСЬМА СРозН", "10 И Т е р в е н »", "в а Я , Х Г д = 1 и т", "травлении", "Г О К", "в р е м я",
+             "Выпустил Абрамкин"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 4 and found[2:] == [Role.PRIORITY, Role.PRIORITY]
+    found, body = roles.tag_first_page(texts[:4] + ["Г У С Е В У."] + texts[4:])
+    assert body == 5 and found[4] is Role.ADDRESSEE
+    # a priority read past knowing before the message is no addressee: that line was not read
+    found, body = roles.tag_first_page(texts[:3] + ["ЕСЬМА СЕозН"] + texts[4:])
+    assert body == 4 and found[2:] == [Role.PRIORITY, Role.PRIORITY]

@@ -119,3 +119,13 @@ def test_nothing_after_the_year_is_the_dates():
 def test_a_one_read_as_a_bracket_in_the_time():
     # a heavy tuning page's routing line read alone (received 11:50): the hours' second ``1`` lost its foot
     assert parse_routing("Из РУДАСНЕА. №. 3686 пол. _1] час. _50 мин. 6/5 19 51 т. 3. № _4.").received_time == "11:50"
+
+
+def test_what_is_left_of_a_lost_value_is_none():
+    # heavy tuning pages: the typed values faint, lost in the bitonal page; the printed ``19`` is no date, a
+    # letter or two after ``Из`` no place, a digit after ``№`` no telegram number
+    found = parse_routing("Из Р И № 1 4 пол. _1’ час. мин. э к з.")
+    assert (found.origin, found.telegram_number, found.received_date_raw) == (None, None, None)
+    assert parse_routing("Из ПЕКИНА № 255 пол. час. мин. 19 > 93 экз. № 33").received_date_raw is None
+    assert parse_routing("Из ТОКИО № 778 пол. 18 час. 01 мин. 19 экз. № 3").received_date_raw is None
+    assert parse_routing("Из ТОКИ? № 778 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3").origin == "ТОКИ?"  # one letter misread

@@ -11,6 +11,7 @@ import numpy as np
 from ocr.lines import Line, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import OcrSettings
+from ocr.reread.addressee import reread_addressee
 from ocr.reread.blocks import read_again
 from ocr.reread.combine import plain_choice, second_reading
 from ocr.reread.footer import reread_footer
@@ -35,4 +36,5 @@ def reread_page(prepared: PreprocessedPage, scan: np.ndarray, words: list[Word],
     lines = reread_routing(prepared, lines, settings.lang)
     lines = reread_numbers(prepared, lines, settings.lang)
     lines = reread_priorities(prepared, lines, settings.lang)
+    lines = reread_addressee(prepared, lines, settings.lang)
     return read_notes_again(prepared.image, lines, settings.lang, prepared.grey)

@@ -49,6 +49,7 @@ def agreed(readings: list[list[Word]]) -> dict:
     the page's own value stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
+    fullest = _fullest(found)
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
         givers = [k for k, given in enumerate(found) if name in given and _plausible(name, given[name])]
@@ -58,9 +59,21 @@ def agreed(readings: list[list[Word]]) -> dict:
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
         if best is not None and (votes[best] >= 2 or len(votes) == 1):
             out[name] = best
+        elif fullest is not None and found[fullest].get(name) in sure:
+            out[name] = found[fullest][name]
         elif name in found[0]:
             out[name] = found[0][name]
     return out
+
+
+def _fullest(found: list[dict]) -> int | None:
+    """The reading that gives more of the fields in their shape than every other, None when none does: where the
+    typing is faint, the bitonal readings lose its values but the labels (``Из. Ки 8 № 778. пол. 1а..час...``)
+    and only the grey one reads the line whole (``Из. ТОКИО № 778 пол. 18 час. 91 мин.``); its values decide
+    where the readings give each its own."""
+    counts = [sum(_plausible(name, value) for name, value in given.items()) for given in found]
+    ranked = sorted(range(len(found)), key=counts.__getitem__, reverse=True)
+    return ranked[0] if len(ranked) > 1 and counts[ranked[0]] > counts[ranked[1]] else None
 
 
 def _plausible(name: str, value) -> bool:

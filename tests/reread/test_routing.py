@@ -72,3 +72,14 @@ def test_a_value_read_surely_once_counts_its_unsure_readings_too():
                 _reading("Из УДАЛЕНА. №. _3686 пол. _11 чае. 50 мин. 6/5 19_51 т ма,", [76, 0, 82, 91, 83, 73, 79, 56, 92, 18, 87, 93, 12])]
     found = agreed(readings)
     assert found["received_date_raw"] == "6/5 19 51" and found["received_time"] == "11:50" and found["origin"] == "БУДАПЕШТА"
+
+
+def test_where_each_reading_gives_its_own_value_the_fullest_reading_decides():
+    # a heavy tuning page (from ТОКИО, № 778, 18:01), its typing faint: the bitonal readings keep the labels and lose
+    # the values, the grey one reads the line whole; the place read ``КИЗ`` once and ``ТОКИО`` once
+    readings = [_reading("ИЗ. = ‚С „час... № мин... / 19 шт. экз. № 3.", 60.0),
+                _reading("Из. (Ки 8 № 778. пол. 1а..час... № мин... / 19 2.т. экз. № &.", 60.0),
+                _reading("Из. (КИЗ № 72 &. пол. 15. час... % мин... / 19 ст. экз. № 3", 60.0),
+                _reading("Из. ТОКИО № 778 пол. 18 час. 91 мин. 414 19 в т экз №3", 80.0)]
+    found = agreed(readings)
+    assert (found["origin"], found["telegram_number"], found["received_time"]) == ("ТОКИО", "778", "18:01")

@@ -1,0 +1,64 @@
+"""Reading the addressee's line again across the typing's width where the page's reading of it spells no name.
+
+The addressee is typed letter-spaced in capitals on a line of its own (``Г Р О М Ы К О.``); on a heavy scan page
+segmentation keeps only some of its letters (``Р О М``), as a word box as narrow as those letters, so reading
+that box again cannot give the rest. Read again alone (``psm 7``) across the row — the typing's whole width,
+and a band some letters wider than the box — bitonal, enlarged or grey (as the priorities are,
+:mod:`ocr.reread.priority`), the line reads whole now and then. A reading is taken only when its name is a word
+the language knows (a name, ``ГРОМЫКО``): the one most readings give, the longer on a tie, and more of them than
+give the page's own reading; a wider band catches what stands beside the name (a stamp's legend, the margin), and
+no known name comes of that. Otherwise the page's reading stays (a wrong addressee is worse than a doubtful one).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ocr import fields
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
+from ocr.reread.combine import known, line_box, word_list
+from ocr.reread.readings import read_each
+
+# No addressee's surname is shorter: a shorter reading (``РОМ``) is letters of it, whatever the word list says.
+SHORTEST_NAME = 5
+# The narrower band reaches this many heights of the box read past it on each side (a letter-spaced name's
+# lost letters: two or three, each a letter and a space wide).
+REACH = 4
+
+
+def name_of(text: str) -> str:
+    """The addressee a reading of its line gives, in capitals, without the spaces of its letter-spacing."""
+    return fields.clean_single_name(text).upper().replace(" ", "")
+
+
+def _spelt(name: str, code: str | None) -> bool:
+    return len(name) >= SHORTEST_NAME and code is not None and bool(known(name, code))
+
+
+def _boxes(line: Line, lines: list[Line]) -> list[tuple[int, int, int, int]]:
+    """The row's box across the typing's width, and a band REACH line heights wider than the page's box."""
+    x, y, w, h = line_box(line.words)
+    boxes = [line.bbox for line in lines if line.bbox and line.words]
+    left, right = min(b[0] for b in boxes), max(b[0] + b[2] for b in boxes)
+    reach = REACH * h
+    return [(left, y, right - left, h), (max(0, x - reach), y, w + 2 * reach, h)]
+
+
+def reread_addressee(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with an addressee line whose name the language does not know read again (:func:`_boxes`, in each
+    of READINGS), replaced by the reading of the known name most readings give; as they were when none gives one."""
+    at = next((k for k, line in enumerate(lines) if line.role is Role.ADDRESSEE and line.words and line.bbox), None)
+    code = word_list(lang)
+    if at is None or code is None or _spelt(name_of(lines[at].text), code):
+        return lines
+    readings: list[list[Word]] = [words for again in read_each(page, _boxes(lines[at], lines), lang) for words in again if words]
+    names = [name_of(" ".join(w.text for w in words)) for words in readings]
+    votes = Counter(names)
+    spelt = [(name, words) for name, words in zip(names, readings, strict=True) if _spelt(name, code)]
+    if not spelt:
+        return lines
+    name, chosen = max(spelt, key=lambda read: (votes[read[0]], len(read[0])))
+    if votes[name] <= votes[name_of(lines[at].text)]:
+        return lines  # a name the list lacks (``ШТЫКОВУ``) the readings give as the page did, one misreading it as a word
+    return lines[:at] + [lines[at].read_as(chosen)] + lines[at + 1:]
