@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -208,9 +209,8 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     turn = unwrap.level_turn(255 - level)
     turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for image in (level, cv2.rotate(level, cv2.ROTATE_180)) + ((turned, cv2.rotate(turned, cv2.ROTATE_180)) if abs(turn) >= ASKEW else ()):
-        crops = textlines.line_crops(image)
-        lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
+    for lines in _both_ways((level,) + ((turned,) if abs(turn) >= ASKEW else ()), lang):
+        lines = [(crop, [w for w in words if _legible(w)]) for crop, words in lines]
         lines = [(crop, words) for crop, words in lines if words]
         if not best or weight([w for _, ws in lines for w in ws]) > weight([w for _, ws in best for w in ws]):
             best = lines
@@ -225,6 +225,17 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     texts = figures.reread([crop for crop, _ in best], lines, lang)
     texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
     return texts, [w for words in lines for w in words]
+
+
+def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[tuple[np.ndarray, list[Word]]]]:
+    """Each frame's line crops with their words, then the frame's turned half round, both ways in one run of
+    Tesseract (nearly every stamp is read upside down too, and a run's start costs as much as a stamp's
+    lines); the next frame read only when asked for."""
+    for frame in frames:
+        ways = [textlines.line_crops(image) for image in (frame, cv2.rotate(frame, cv2.ROTATE_180))]
+        read = iter(read_crops([crop for crops in ways for crop in crops], lang, psm=7))
+        for crops in ways:
+            yield [(crop, next(read)) for crop in crops]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:
