@@ -39,7 +39,7 @@ def _spelt(name: str, code: str | None) -> bool:
 def _boxes(line: Line, lines: list[Line]) -> list[tuple[int, int, int, int]]:
     """The row's box across the typing's width, and a band REACH line heights wider than the page's box."""
     x, y, w, h = line_box(line.words)
-    boxes = [line.bbox for line in lines if line.bbox and line.words]
+    boxes = [other.bbox for other in lines if other.bbox and other.words]
     left, right = min(b[0] for b in boxes), max(b[0] + b[2] for b in boxes)
     reach = REACH * h
     return [(left, y, right - left, h), (max(0, x - reach), y, w + 2 * reach, h)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -138,7 +139,7 @@ def ring_in(mask: np.ndarray, dpi: int) -> tuple[Ellipse, float] | None:
 
 
 def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int,
-                 taken: list[tuple[int, int, int, int]] = ()) -> list[tuple[Ellipse, float]]:
+                 taken: Sequence[tuple[int, int, int, int]] = ()) -> list[tuple[Ellipse, float]]:
     """(ellipse, ring coverage) of seals on a page with no colour: Hough circles on a reduced page, each
     fitted to the ring near it (an oval one's circle lies off it), kept where its ink (255, as the page's
     binarisation decided: a stain is paper) follows the ring round most of its length. Circles centred
