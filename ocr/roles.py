@@ -142,10 +142,31 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
         addressee = first if re.fullmatch(r"[^\W\d_](?:[^\W\d_]| )*\.?", texts[first].strip()) else None
         body = first + 1 if addressee is not None else first
         roles, tail = roles[:body], [i for i in tail if i < body]
+    # Marks read after a typed name (a stamp's legend or ring beside it, show-through: ``х о ? “Со``) are no
+    # addressee: the name is; they are nothing of the form's.
+    if addressee is not None and not typed_name(texts[addressee]):
+        named = [i for i in tail if i < addressee and typed_name(texts[i])
+                 and not fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)]
+        if named:
+            for i in tail[tail.index(named[-1]) + 1:]:
+                roles[i] = Role.OTHER
+            addressee, tail = named[-1], tail[:tail.index(named[-1]) + 1]
     # The last is the addressee unless it spells a priority: the addressee's line was then not read.
     for i in tail:
         roles[i] = Role.ADDRESSEE if i == addressee and not fields.marks_in(texts[i], fields.PRIORITIES) else Role.PRIORITY
     return roles, body
+
+
+# A name's line read with a speck or two at its ends (``Ф И Л И П П О В У. °``) is still letters nearly all through.
+NAME_LETTERS = 0.8
+
+
+def typed_name(text: str) -> bool:
+    """Whether a header line reads as a typed name: four letters or more, nearly all of its marks once the specks
+    at its ends are dropped; a stamp's remnants read among its letters (``х о ? “Со``) are not."""
+    marks = re.sub(r"\s", "", re.sub(r"^[\W\d_]+|[\W\d_]+$", "", text))
+    letters = sum(c.isalpha() for c in marks)
+    return letters >= 4 and letters >= NAME_LETTERS * len(marks)
 
 
 def is_continuation_line(text: str) -> bool:

@@ -63,6 +63,19 @@ def test_a_priority_last_before_the_body_is_no_addressee():
     assert body == 5 and found[2:] == [Role.PRIORITY, Role.PRIORITY, Role.OTHER]
 
 
+def test_marks_read_after_the_addressee_are_no_addressee():
+    # moderate tuning pages (seed 6000): a seal's ring beside the name, a stamp over its last letters on thin paper
+    texts = ["Шифртелеграмма", "Из ВАРШАВЫ № 9399 пол. 3 час. 17 мин. _25/11 1948 г эюз. № 5", "Спец. № 73-84",
+             "Ф И Л И П П О В У. °", "х о ? “Со", "На собрании актива, состоявшемся 84еёра--Мод ое левски"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 5 and found[3:] == [Role.ADDRESSEE, Role.OTHER]
+    texts = ["Шифртелеграмма", "Из ТОКИО № 304 пол. 17 час. 19 мин. 5/6 19 52 г экз. № В", "ВНЕ ОЧЕРЕДИ", "З О Р И", "ини",
+             "Газеты \"Народная правда\" и) \"Голос туд от 28 июня"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 5 and found[2:] == [Role.PRIORITY, Role.ADDRESSEE, Role.OTHER]
+    assert not roles.typed_name("ини") and roles.typed_name("Г Р О М Ы К О.")
+
+
 def test_reference_numbers_beside_specks():
     assert roles.header_role("6504 2851  *") is Role.REFERENCE
     assert reference_numbers.reference_numbers("4161 9614  °  °") == "4161 9614"
