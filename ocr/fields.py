@@ -169,11 +169,21 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
     entries = []
     for i, slot in enumerate(slots):
         end = slots[i + 1].start() if i + 1 < len(slots) else len(norm)
+        # A slot whose number OCR lost (``» № 8-т »›№т Зорину``): the name after it is beside that slot, not this one.
+        lost = max((m.end() for m in _LOST_SLOT.finditer(norm, slot.end(), end)), default=None)
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
-        beside = recipient_name(text[slot.end():end])
+        beside = recipient_name(text[slot.end():lost or end])
         recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
         entries.append((_slot_copy(slot), recipient))
+        if lost is not None and (name := recipient_name(text[lost:end])):
+            entries.append((LOST_COPY, name))
     return entries
+
+
+# A slot's ``№`` without its number (not NUMERO's ``Мо``, which begins names); its copy is LOST_COPY, numbered from
+# the grid's layout (:mod:`ocr.grid`).
+_LOST_SLOT = re.compile(r"(?<![^\W\d_])(?:№|N[sо°oe]?|#)(?!\s*" + DIGITISH + r")")
+LOST_COPY = -1  # no copy number OCR reads (a 0 is a misread slot)
 
 
 _DITTO_MARKS = " »›‹«„“”>\"'`.,|"

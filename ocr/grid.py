@@ -76,13 +76,16 @@ def printed_grid(lines: list[Line]) -> list[Line]:
     :func:`distribution`; recipients typed into or beside a slot are kept as read.
     """
     grid_lines = [line for line in lines if line.role is Role.GRID and fields.parse_grid_row(line.text)]
-    layout = _grid_layout([fields.parse_grid_row(line.text) for line in grid_lines])
+    rows = [fields.parse_grid_row(line.text) for line in grid_lines]
+    layout = _grid_layout(rows)
     if layout is None:
         return lines
     numbering, placed = layout
     rewritten = {}
     for r, line in enumerate(grid_lines):
-        copies = {k: numbering[r][c] for c, k in placed[r].items()}
+        # The k-th slot printed is the k-th read with a number (a lost one's name stays as read).
+        printed = {k: n for n, k in enumerate(k for k, (copy, _) in enumerate(rows[r]) if copy != fields.LOST_COPY)}
+        copies = {printed[k]: numbering[r][c] for c, k in placed[r].items() if k in printed}
         rewritten[id(line)] = dataclasses.replace(line, text=fields.print_grid_row(line.text, copies, first=r == 0))
     return [rewritten.get(id(line), line) for line in lines]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr import grid
+from ocr import fields, grid
 from ocr.lines import Line, Role
 
 
@@ -45,3 +45,15 @@ def test_a_name_beside_a_slot_ocr_lost_goes_to_that_slot():
             "» № 5-т  »  №12т  Кагановичу » № 19-т", "» №6-т  » № 13-т  » № 20-т", "» № 7-т  » № 14-т  » № 21-т"]
     found = {d.copy: d.recipient for d in grid.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
     assert found == {8: "Молотову", 9: "Маленкову", 10: "Микояну", 11: "Зорину", 12: "Кагановичу"}
+
+
+def test_a_name_after_a_slot_whose_number_ocr_lost_goes_to_that_slot():
+    # a moderate tuning page (seed 1000, a photocopied carbon): the third column's ``» № 14-т`` read ``»›№т``
+    rows = ["Экз. № 1-т Экз. № 7-т Эж Экз. № 13-т Маленкову", "» № 2-т ‘ » № 8-т »›№т Зорину", "» № 3-т » № 9-т ° » № 15-т",
+            "- » № 4-т » № 10-т » № 16-т", "» № 5-т ›№ Ил » № 11-т", "» № 6-т » № 12-т » № 18-т 4"]
+    assert fields.parse_grid_row(rows[1]) == [(2, None), (8, None), (fields.LOST_COPY, "Зорину")]
+    found = {d.copy: d.recipient for d in grid.distribution([Line(text, Role.GRID) for text in rows]) if d.recipient}
+    assert found == {13: "Маленкову", 14: "Зорину"}
+    # the slots printed anew keep their own numbers, the lost one's after it
+    rows[1] = "» № 2-т  »№ Ит  Зорину  » № 14-т"
+    assert grid.printed_grid([Line(text, Role.GRID) for text in rows])[1].text == "» № 2-т »№ Ит  Зорину » № 14-т"
