@@ -10,12 +10,13 @@ first ``№``, the hours before ``час.``, the minutes before ``мин.``, the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
-from ocr.form import ROMAN_MONTHS
-from ocr.lines import Word
+from ocr.form import ROMAN_MONTHS, ROUTING_LABELS
+from ocr.lines import Line, Role, Word
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,35 @@ def _time_value(text: str, limit: int) -> int | None:
     if int(digits) >= limit and len(digits) == 2 and digits[0] in "689":
         digits = "0" + digits[1]
     return int(digits) if int(digits) < limit else None
+
+
+def printed_line(text: str) -> str:
+    """The routing line as the form prints it and the clerk typed it: the blanks' dots, rules and specks read
+    around its words dropped (``Из. ПЕКИНА. №. 2561.``, ``№ _3686``, ``мин..25/11``), its printed labels as printed
+    (the year's ``г`` without its full stop, ``пол,``)."""
+    words = []
+    for token in _RUN_ON.sub(" ", _LEADERS.sub(_leader_gap, text)).split():
+        core = token.strip(_DOTS)
+        label = next((label for label in ROUTING_LABELS if cyrillic(core).lower() == label.rstrip(".").lower()), None)
+        # A label misread keeps its full stop (``эюз.``); a value's (``ПЕКИНА.``, ``2561.``) is the blank's.
+        stop = "." if core.isalpha() and core.islower() and token.endswith(core + ".") else ""
+        words.append(label or core + stop)
+    return " ".join(word for word in words if word)
+
+
+# A value run into the label after it by a dot of the blank (``1946.т.``, ``0.час.``).
+_RUN_ON = re.compile(r"(?<=\d)[.,·_](?=[^\W\d_])")
+
+
+def printed(lines: list[Line]) -> list[Line]:
+    """The lines with the routing line's text written as :func:`printed_line` gives, where that parses alike:
+    the page's text then holds what the form and the clerk put there, and no field changes."""
+    out = []
+    for line in lines:
+        text = printed_line(line.text) if line.role is Role.ROUTING else line.text
+        same = text != line.text and parse_routing(text) == parse_routing(line.text)
+        out.append(dataclasses.replace(line, text=text) if same else line)
+    return out
 
 
 # Values typed into a printed form's blanks stand up to this many word heights off the labels' line.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from ocr import routing
+from ocr.lines import Line, Role
 from ocr.routing import Routing, is_routing_line, parse_routing
 
 
@@ -129,3 +131,21 @@ def test_what_is_left_of_a_lost_value_is_none():
     assert parse_routing("Из ПЕКИНА № 255 пол. час. мин. 19 > 93 экз. № 33").received_date_raw is None
     assert parse_routing("Из ТОКИО № 778 пол. 18 час. 01 мин. 19 экз. № 3").received_date_raw is None
     assert parse_routing("Из ТОКИ? № 778 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3").origin == "ТОКИ?"  # one letter misread
+
+
+def test_the_routing_line_is_written_as_printed_and_typed_without_its_blanks_marks():
+    # read on moderate tuning pages (seeds 3000, 5000, 6000): leader dots, rules and specks of the blanks around the
+    # values, the year's ``г.`` without its stop; the page's text gets the line as the form and the clerk put it
+    read = {"Из. ПЕКИНА. №. 2561. пол. 10. час. 16 мин..25/11 19. 47. г экз. № 10":
+            "Из ПЕКИНА № 2561 пол. 10 час. 16 мин. 25/11 19 47 г. экз. № 10",
+            "Из СОФИИ №. 4907 пол...11. час....04_мин...24/10...1946.т. экз. №...4.":
+            "Из СОФИИ № 4907 пол. 11 час. 04 мин. 24/10 1946 т. экз. № 4",
+            "Из _ПХЕНЬЯНА № 6701 пол. 22 час. 17 мин. _8/7_19 47_т. экз. № _7_":
+            "Из ПХЕНЬЯНА № 6701 пол. 22 час. 17 мин. 8/7 19 47 т. экз. № 7",
+            "Из ВАРШАВЫ № 9399 пол. 3 час. 17 мин. _25/11 1948 г эюз. № 5":
+            "Из ВАРШАВЫ № 9399 пол. 3 час. 17 мин. 25/11 1948 г. эюз. № 5"}
+    for text, printed in read.items():
+        assert routing.printed_line(text) == printed
+        assert routing.printed([Line(text, Role.ROUTING)])[0].text == printed
+    # only where it parses alike: no field changes
+    assert all(routing.parse_routing(t) == routing.parse_routing(p) for t, p in read.items())
