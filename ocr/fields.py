@@ -173,6 +173,9 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
         lost = max((m.end() for m in _LOST_SLOT.finditer(norm, slot.end(), end)), default=None)
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
         beside = recipient_name(text[slot.end():lost or end])
+        # A name typed into the slot goes on in a piece OCR split off it (``1-Микоян у``).
+        whole = recipient_name(text[slot.start("suffix"):lost or end]) if suffix else None
+        suffix = whole if whole and whole.startswith(suffix) else suffix
         recipient = suffix if suffix and len(squash(suffix)) > 2 else beside
         entries.append((_slot_copy(slot), recipient))
         if lost is not None and (name := recipient_name(text[lost:end])):

@@ -41,6 +41,8 @@ def test_grid_row_recipients_and_misread_slots():
     assert fields.parse_grid_row("» № З-т » № 10-т Вышинскому » № 17-т") == [(3, None), (10, "Вышинскому"), (17, None)]
     assert [c for c, _ in fields.parse_grid_row("» № бт» № 13-ть» № 20-т")] == [6, 13, 20]
     assert fields.parse_grid_row("» № 4-т »›№И-т Зорину » № 18-т") == [(4, None), (11, "Зорину"), (18, None)]
+    # a name typed into the slot with its last letter split off by OCR (a moderate tuning page, seed 3000)
+    assert fields.parse_grid_row("Экз. № 1-Микоян у Экз. № 9-т Экз. № 17-т") == [(1, "Микояну"), (9, None), (17, None)]
 
 
 @pytest.mark.parametrize("text, vocabulary, expected", [
