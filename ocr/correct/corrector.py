@@ -175,10 +175,17 @@ class Corrector:
 SHOUTED_LENGTH = 4
 
 
-def shouted(word: str, lexicon: Lexicon) -> bool:
-    """Whether ``word``, in capitals, is a common word read in capitals (not a name or abbreviation)."""
-    return (len(word) >= SHOUTED_LENGTH and word.isupper() and word.isalpha()
-            and lexicon.frequency(word.lower()) >= COMMON_FREQUENCY and not lexicon.may_be_name(word.capitalize()))
+# Alone on its line a word shows no x-height at all: there a rarer word the lexicon knows (``ДИППОЧТОЙ``) is read
+# in capitals too, when it is this long (abbreviations in capitals are shorter).
+ALONE_LENGTH = 6
+
+
+def shouted(word: str, lexicon: Lexicon, alone: bool = False) -> bool:
+    """Whether ``word``, in capitals, is a common word read in capitals (not a name or abbreviation); ``alone`` on
+    its line, a known word of ALONE_LENGTH letters or more."""
+    if not (len(word) >= SHOUTED_LENGTH and word.isupper() and word.isalpha()) or lexicon.may_be_name(word.capitalize()):
+        return False
+    return lexicon.frequency(word.lower()) >= COMMON_FREQUENCY or (alone and len(word) >= ALONE_LENGTH and lexicon.known(word.lower()))
 
 
 # Small letters of a typewriter's Cyrillic that are its capitals' shapes, only smaller: Tesseract tells them by
@@ -186,13 +193,14 @@ def shouted(word: str, lexicon: Lexicon) -> bool:
 CAPITAL_SHAPED = frozenset("вгджзийклмнопстхцчшщъыьэюя")
 
 
-def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: bool = False, opens: bool = False) -> str:
+def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: bool = False, opens: bool = False,
+            alone: bool = False) -> str:
     """``word`` in the case its place asks for, where the reading's case is the likelier misreading:
     a capital read inside a known word (``дивизиЙ``) is small; a common word that is no name,
     capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital; a
-    common word read in capitals (:func:`shouted`) is small, capitalised at a sentence's start; a known
+    common word read in capitals (:func:`shouted`, ``alone`` on its line) is small, capitalised at a sentence's start; a known
     word read small where a sentence surely opens (``opens``), its first letter CAPITAL_SHAPED, is capitalised."""
-    if shouted(word, lexicon):
+    if shouted(word, lexicon, alone):
         return word.capitalize() if sentence_start else word.lower()
     if opens and word[:1] in CAPITAL_SHAPED and word.islower() and lexicon.known(word):
         return word.capitalize()

@@ -37,6 +37,7 @@ CORRECTED_ROLES = frozenset({Role.BODY})
 NAMING_ROLES = frozenset({Role.GRID, Role.ADDRESSEE, Role.SIGNATURE, Role.ROUTING, Role.FOOTER, Role.REGISTRATION})
 _TOKEN = re.compile(r"^(\W*)(.*?)([^\w!]*)$")  # leading marks, the word, trailing marks ("!" may be a misread ы)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_WORDLIKE = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:]\W*$")
 _DASHES = frozenset("-–—")
 # A word ending in a letter: a trailing dash may be a full stop misread (``связи- Подробный``).
@@ -64,6 +65,7 @@ class Slot:
     # Surely a sentence's first word: a paragraph's first (a full stop may be a comma or a speck misread:
     # ``данным. Исходят``).
     opens_sentence: bool = False
+    alone: bool = False  # the only word of its line (its marks aside)
 
 
 def _body_places(pages: list[PageResult]) -> list[tuple[int, int, int]]:
@@ -104,8 +106,9 @@ def slots(pages: list[PageResult]) -> list[Slot]:
         # After a mark a capital may follow a full stop misread (``союза, Эти``) or noise.
         after_word = k > 0 and bool(_PLAIN_WORD.fullmatch(texts[k - 1]))
         continues = after_word and not opens_line and not wide[(p, line)][w]
+        alone = size == 1 and sum(bool(_WORDLIKE.search(w.text)) for w in pages[p].lines[line].words) == 1
         found.append(Slot(tuple(places[k:k + size]), starts, continues and not beside, continues, k > 0 and capital[k - 1],
-                          opens_line))
+                          opens_line, alone))
         k += size
     return found
 
@@ -123,7 +126,7 @@ def _protected(pages: list[PageResult]) -> frozenset[str]:
     return frozenset(fold(core) for core in cores if core[:1].isupper())
 
 
-def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
+def _tried(core: str, protected: frozenset[str], corrector: Corrector, alone: bool = False) -> bool:
     """Whether ``core`` may be a misreading to correct: a Russian word that is no name in capitals,
     number, date or cipher group (a lone letter that is no word is tried: ``м`` for ``и``; so is a lone ``0``,
     never a number typed alone in a message, and the preposition ``о`` misread: ``правительства 0 направлении``)."""
@@ -132,7 +135,7 @@ def _tried(core: str, protected: frozenset[str], corrector: Corrector) -> bool:
     letters, digits = sum(c.isalpha() for c in core), sum(c.isdigit() for c in core)
     if letters + digits < 2 and not (letters == 1 and len(core) == 1) or digits > 1 or "." in core or "/" in core:
         return False  # numbers, dates, cipher groups, abbreviations (one digit may be a misread З or О)
-    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1 and not shouted(core, corrector.lexicon)):
+    if not _CYRILLIC.search(core) or (core.isupper() and len(core) > 1 and not shouted(core, corrector.lexicon, alone)):
         return False  # Latin words; names and abbreviations in capitals
     folded = fold(core)
     exclaimed = core.endswith("!") and corrector.lexicon.known(core.rstrip("!"))  # a real "!", not a misread ы
@@ -154,12 +157,12 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     if len(parts) == 2:
         parts[0] = (parts[0][0], parts[0][1].rstrip("-"), "-")
     joined = "".join(core for _, core, _ in parts)
-    if not _tried(joined, protected, corrector) or (len(joined) == 1 and parts[-1][2].startswith(".")):
+    if not _tried(joined, protected, corrector, slot.alone) or (len(joined) == 1 and parts[-1][2].startswith(".")):
         return {}
     quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
     no_name = slot.continues and corrector.lexicon.no_name_part(joined, slot.after_capital)
     cased = recased(joined, corrector.lexicon, (slot.inside_sentence or no_name) and not quoted, slot.sentence_start,
-                    slot.opens_sentence)
+                    slot.opens_sentence, slot.alone)
     if no_name and len(joined) == 1 and joined.isupper():  # ``С``, ``В``: one letter, both cases alike
         cased = joined.lower()
     capitalised = cased[:1].isupper()

@@ -95,6 +95,15 @@ def test_a_common_word_read_in_capitals_is_put_small(corrector):
     assert correct_pages([_page(_line(kept, 40))], Settings(), corrector)[1] == []
 
 
+def test_a_rarer_word_read_in_capitals_alone_on_its_line_is_put_small(corrector):
+    # Read on moderate tuning renders (seed 5000): a paragraph's last word alone on its line, read in capitals.
+    pages, changes = correct_pages([_page(_line("высылаю с очередной", 40), _line("ДИППОЧТОЙ .", 80))], Settings(), corrector)
+    assert pages[0].lines[1].text == "диппочтой ." and [(c.before, c.after) for c in changes] == [("ДИППОЧТОЙ", "диппочтой")]
+    # beside other words, or a name, it stays
+    for text in ("направляю ДИППОЧТОЙ", "МОЛОТОВУ"):
+        assert correct_pages([_page(_line("высылаю", 40), _line(text, 80))], Settings(), corrector)[1] == []
+
+
 def test_a_verb_or_preposition_capitalised_beside_a_name_is_put_small(corrector):
     # Read on clean tuning renders; a name's syllables beside it (``Хо Ка И``) stay as they are.
     for read, meant in (("моя беседа С Хо Ка И выступил", "моя беседа с Хо Ка И выступил"),
