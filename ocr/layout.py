@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -131,12 +132,18 @@ def _word_text(word: Word, metrics: Metrics, prose: bool = False) -> str:
 
 
 def _join_words(words: list[Word], metrics: Metrics, prose: bool = False) -> str:
-    """Words joined by one space, or two where the gap is a word gap in letter-spaced typing."""
+    """Words joined by one space, or two where the gap is a word gap in letter-spaced typing; a full stop or comma
+    Tesseract read as a word of its own (``почтой .``: a paragraph's last word alone on its line) joins the word it
+    was typed after, less than a letter's width before it (a typist leaves no space there)."""
     text = _word_text(words[0], metrics, prose)
     for prev, word in itertools.pairwise(words):
         gap = word.bbox[0] - (prev.bbox[0] + prev.bbox[2])
-        text += ("  " if gap > WORD_GAP_CHARS * metrics.char_width else " ") + _word_text(word, metrics, prose)
+        space = "  " if gap > WORD_GAP_CHARS * metrics.char_width else " "
+        text += ("" if _STOPS.fullmatch(word.text) and gap < metrics.char_width else space) + _word_text(word, metrics, prose)
     return text
+
+
+_STOPS = re.compile(r"[.,;:!?]+")
 
 
 # The parts of the form typed in small letters and never letter-spaced: there a word in small letters boxed

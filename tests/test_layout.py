@@ -286,3 +286,16 @@ def test_the_grids_printed_label_boxed_wide_is_not_shown_spaced():
     words[first] = Word("Экз.", (words[first].bbox[0] - 2 * CHAR, 500, 6 * CHAR, 35), 90.0)
     lines = layout.parse_page(words, page=1, width=2480)
     assert [line.text for line in lines if line.role is Role.GRID][0].startswith("Экз. № 1-т")
+
+
+def test_a_full_stop_read_as_a_word_of_its_own_joins_the_word_before():
+    # ``почтой .`` on moderate tuning renders: a paragraph's last word alone on its line, its stop boxed apart
+    words = []
+    for w in _first_page():
+        if w.text == "товарищей.":
+            x, y, width, height = w.bbox
+            words += [Word("товарищей", (x, y, width - CHAR, height), 95.0), Word(".", (x + width - CHAR + 4, y + 25, 8, 8), 90.0)]
+        else:
+            words.append(w)
+    body = [line.text for line in layout.parse_page(words, page=1, width=2480) if line.role is Role.BODY]
+    assert body[-1] == "дней по мере поступления сведений от товарищей."
