@@ -141,8 +141,11 @@ def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str
 
 
 def label_end(texts: list[str]) -> int:
-    """How many of a footer line's words are its label and the specks before it (1 where no label is found:
-    the first word, ``11`` of ``11 экз. нб``)."""
+    """How many of a footer line's words are its label and the specks before it: the copies line's number and
+    ``экз.`` (typed as faintly as its typist's initials, often read less surely), else up to the first word
+    that is a label, else 1 (the first word)."""
+    if len(texts) >= 2 and (copies := _COPIES.match(f"{texts[0]} {texts[1]}")) and not copies["typist"]:
+        return 2
     return next((k for k, text in enumerate(texts[:_MOST_BEFORE + 1]) if _label(text)), 0) + 1
 
 

@@ -302,6 +302,16 @@ def test_footer_time_read_faintly_is_still_typing():
     assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
 
 
+def test_copies_line_label_read_unsurely_is_still_typing():
+    from ocr.footer import typed_text
+
+    # a faint carbon photocopy (heavy tuning page, seed 5000): ``экз.`` read at 34 is the copies line's label, kept
+    assert typed_text("4 экз. мп .", [("4", 53.05), ("экз.", 33.69), ("мп", 94.05), (".", 85.8)]) == ("4 экз. мп", ["."])
+    assert parse_footer_line("4 экз. мп") == {"copies_printed": 4, "typist": "мп"}
+    # what follows the label is still judged: a scrawl read after it stays out
+    assert typed_text("4 экз. Оооо", [("4", 53.05), ("экз.", 33.69), ("Оооо", 20.0)]) == ("4 экз.", ["Оооо"])
+
+
 def test_slot_remnant_alone_is_no_recipient():
     assert fields.parse_grid_row("» № 4-т  »№ Ит  » № 18-т") == [(4, None), (18, None)]
 
