@@ -30,6 +30,8 @@ _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослан�
 _WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
 # A date and time in full (``18/12-7.05``): no pen stroke or stamp remnant reads so, however faint it was typed.
 _DATED = re.compile(r"\d{1,2}/\d{1,2}-\d{1,2}\.\d{2}")
+# The time's full stop read as a comma (``25/10-5,17``): a typed time is hours, a full stop, two digits of minutes.
+_TIME_COMMA = re.compile(r"(/[\dIVXХ]{1,4}-\d{1,2}),(\d{2})$")
 # A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
 # letter is a pen stroke read as one.
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")
@@ -117,10 +119,12 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         when = _leading(rest, _WHEN)
         while when and not re.search(r"\d", when[-1]):
             when.pop()
-        if when:  # a date and time end in a digit (``17/12/31.``: a speck after it)
+        if when:  # a date and time begin and end in a digit (``17/12/31.``, ``-25/10-5.17``: specks beside it)
+            when[0] = re.sub(r"^\W+(?=\w)", "", when[0])
             when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
         value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
-        return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}, rest[len(when):]
+        value = _TIME_COMMA.sub(r"\1.\2", re.sub(r"[-—–]{2,}|[—–]", "-", value))
+        return {name: value}, rest[len(when):]
     if name == "certified":
         words = _leading(rest, _WORD, most=3)
         return {"certified": " ".join([_SPELLING[name]] + words)}, rest[len(words):]
