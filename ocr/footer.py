@@ -13,12 +13,12 @@ import re
 from rapidfuzz import fuzz
 
 from ocr.contract import Footer
-from ocr.fields import EKZ, cyrillic, squash, to_cyrillic, zero_month
+from ocr.fields import EKZ, cyrillic, slash_read_as_one, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
-# A speck may stand between the number and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з
-# (``10 эк.. мп``), and a speck may follow its full stop.
-_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
+# A speck may stand before the number (``-.18экз.мп``) and between it and ``экз.`` (``8$ экз.``, ``7.экз.``);
+# ``экз.`` may lose its з (``10 эк.. мп``), and a speck may follow its full stop.
+_COPIES = re.compile(r"^[\s.,`'‘’_\-—–]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
                      re.IGNORECASE)
 
 # The footer's labels, each with the field it starts.
@@ -120,7 +120,7 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         while when and not re.search(r"\d", when[-1]):
             when.pop()
         if when:  # a date and time begin and end in a digit (``17/12/31.``, ``-25/10-5.17``: specks beside it)
-            when[0] = re.sub(r"^\W+(?=\w)", "", when[0])
+            when[0] = slash_read_as_one(re.sub(r"^\W+(?=\w)", "", when[0]))
             when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
         value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
         value = _TIME_COMMA.sub(r"\1.\2", re.sub(r"[-—–]{2,}|[—–]", "-", value))

@@ -416,3 +416,11 @@ def test_a_priority_typed_with_a_broken_type_bar():
     # a heavy tuning page whose ``О`` reads ``З`` wherever it struck (and ``Н`` reads ``Ч``)
     assert header([Line("ЗСЗБЗ ВАЖЧАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]
     assert header([Line("ВАЖНОЕ СООБЩЕНИЕ", Role.PRIORITY)]).priority == ["ВАЖНОЕ СООБЩЕНИЕ"]  # no mark near: as typed
+
+
+def test_a_slash_read_as_one_is_put_back_where_only_one_day_and_month_fit():
+    # heavy tuning pages (seeds 3000 and 6000): a thin slash read ``1`` in a signature's date and a footer's
+    assert fields.parse_signature("25111-48 г. о А Х")[1] == "25/11-48 г."
+    assert parse_footer_line("Разослано 24110/28") == {"distributed_raw": "Разослано 24/10/28"}
+    assert fields.slash_read_as_one("2111-48") == "2111-48"  # 2/11 or 21/1: left as read
+    assert fields.slash_read_as_one("25/11-48") == "25/11-48"
