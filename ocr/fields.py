@@ -271,10 +271,23 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
 
 def _tidy_date(raw: str) -> str:
     """``19 / 1 - 50 г.`` → ``19/1-50 г.``: OCR scatters spaces inside typed dates, doubles or drops the hyphen."""
-    compact = re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", re.sub(r"\s[12]\.$", "г.", raw)))
+    compact = slash_read_as_one(re.sub(r"[-—–]+", "-", re.sub(r"\s+", "", re.sub(r"\s[12]\.$", "г.", raw))))
     compact = re.sub(r"^(\d{1,2}/)(\d{1,2})(\d{2})(?=[гп])", r"\1\2-\3", compact)
     compact = re.sub(r"(?<=/)[IVXІХхУ]+(?=-)", lambda m: roman_month(m[0]) or m[0], compact)  # ``ХI`` read for XI
     return re.sub(r"[гп]\.?$", " г.", zero_month(compact))
+
+
+def slash_read_as_one(date: str) -> str:
+    """``25111-48`` → ``25/11-48``, ``24110/28`` → ``24/10/28``: a thin typed slash is read as ``1``. Put back where the
+    digits before the date's hyphen or second slash hold no slash and one ``1`` among them, and only one, leaves a day
+    (1-31) before it and a month (1-12) after it."""
+    head = re.match(r"(\d{3,5})(?=[-/])", date)
+    if not head:
+        return date
+    digits = head[1]
+    cuts = [k for k in range(1, len(digits) - 1) if digits[k] == "1" and k <= 2 and len(digits) - k - 1 <= 2
+            and 1 <= int(digits[:k]) <= 31 and 1 <= int(digits[k + 1:]) <= 12]
+    return f"{digits[:cuts[0]]}/{digits[cuts[0] + 1:]}{date[head.end():]}" if len(cuts) == 1 else date
 
 
 def zero_month(date: str) -> str:

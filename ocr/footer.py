@@ -13,12 +13,12 @@ import re
 from rapidfuzz import fuzz
 
 from ocr.contract import Footer
-from ocr.fields import EKZ, cyrillic, squash, to_cyrillic, zero_month
+from ocr.fields import EKZ, cyrillic, slash_read_as_one, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
-# A speck may stand between the number and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з
-# (``10 эк.. мп``), and a speck may follow its full stop.
-_COPIES = re.compile(r"^[\s.,`'‘’_]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
+# A speck may stand before the number (``-.18экз.мп``) and between it and ``экз.`` (``8$ экз.``, ``7.экз.``);
+# ``экз.`` may lose its з (``10 эк.. мп``), and a speck may follow its full stop.
+_COPIES = re.compile(r"^[\s.,`'‘’_\-—–]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
                      re.IGNORECASE)
 
 # The footer's labels, each with the field it starts.
@@ -30,6 +30,8 @@ _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослан�
 _WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
 # A date and time in full (``18/12-7.05``): no pen stroke or stamp remnant reads so, however faint it was typed.
 _DATED = re.compile(r"\d{1,2}/\d{1,2}-\d{1,2}\.\d{2}")
+# The time's full stop read as a comma (``25/10-5,17``): a typed time is hours, a full stop, two digits of minutes.
+_TIME_COMMA = re.compile(r"(/[\dIVXХ]{1,4}-\d{1,2}),(\d{2})$")
 # A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
 # letter is a pen stroke read as one.
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")
@@ -117,10 +119,12 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         when = _leading(rest, _WHEN)
         while when and not re.search(r"\d", when[-1]):
             when.pop()
-        if when:  # a date and time end in a digit (``17/12/31.``: a speck after it)
+        if when:  # a date and time begin and end in a digit (``17/12/31.``, ``-25/10-5.17``: specks beside it)
+            when[0] = slash_read_as_one(re.sub(r"^\W+(?=\w)", "", when[0]))
             when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
         value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
-        return {name: re.sub(r"[-—–]{2,}|[—–]", "-", value)}, rest[len(when):]
+        value = _TIME_COMMA.sub(r"\1.\2", re.sub(r"[-—–]{2,}|[—–]", "-", value))
+        return {name: value}, rest[len(when):]
     if name == "certified":
         words = _leading(rest, _WORD, most=3)
         return {"certified": " ".join([_SPELLING[name]] + words)}, rest[len(words):]
@@ -141,8 +145,11 @@ def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str
 
 
 def label_end(texts: list[str]) -> int:
-    """How many of a footer line's words are its label and the specks before it (1 where no label is found:
-    the first word, ``11`` of ``11 экз. нб``)."""
+    """How many of a footer line's words are its label and the specks before it: the copies line's number and
+    ``экз.`` (typed as faintly as its typist's initials, often read less surely), else up to the first word
+    that is a label, else 1 (the first word)."""
+    if len(texts) >= 2 and (copies := _COPIES.match(f"{texts[0]} {texts[1]}")) and not copies["typist"]:
+        return 2
     return next((k for k, text in enumerate(texts[:_MOST_BEFORE + 1]) if _label(text)), 0) + 1
 
 

@@ -304,6 +304,16 @@ def test_footer_time_read_faintly_is_still_typing():
     assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
 
 
+def test_copies_line_label_read_unsurely_is_still_typing():
+    from ocr.footer import typed_text
+
+    # a faint carbon photocopy (heavy tuning page, seed 5000): ``экз.`` read at 34 is the copies line's label, kept
+    assert typed_text("4 экз. мп .", [("4", 53.05), ("экз.", 33.69), ("мп", 94.05), (".", 85.8)]) == ("4 экз. мп", ["."])
+    assert parse_footer_line("4 экз. мп") == {"copies_printed": 4, "typist": "мп"}
+    # what follows the label is still judged: a scrawl read after it stays out
+    assert typed_text("4 экз. Оооо", [("4", 53.05), ("экз.", 33.69), ("Оооо", 20.0)]) == ("4 экз.", ["Оооо"])
+
+
 def test_slot_remnant_alone_is_no_recipient():
     assert fields.parse_grid_row("» № 4-т  »№ Ит  » № 18-т") == [(4, None), (18, None)]
 
@@ -408,3 +418,11 @@ def test_a_priority_typed_with_a_broken_type_bar():
     # a heavy tuning page whose ``О`` reads ``З`` wherever it struck (and ``Н`` reads ``Ч``)
     assert header([Line("ЗСЗБЗ ВАЖЧАЯ", Role.PRIORITY)]).priority == ["ОСОБО ВАЖНАЯ"]
     assert header([Line("ВАЖНОЕ СООБЩЕНИЕ", Role.PRIORITY)]).priority == ["ВАЖНОЕ СООБЩЕНИЕ"]  # no mark near: as typed
+
+
+def test_a_slash_read_as_one_is_put_back_where_only_one_day_and_month_fit():
+    # heavy tuning pages (seeds 3000 and 6000): a thin slash read ``1`` in a signature's date and a footer's
+    assert fields.parse_signature("25111-48 г. о А Х")[1] == "25/11-48 г."
+    assert parse_footer_line("Разослано 24110/28") == {"distributed_raw": "Разослано 24/10/28"}
+    assert fields.slash_read_as_one("2111-48") == "2111-48"  # 2/11 or 21/1: left as read
+    assert fields.slash_read_as_one("25/11-48") == "25/11-48"

@@ -41,8 +41,17 @@ def test_a_date_with_look_alike_digits_is_still_a_date():
     assert parse_footer_line("Отпеч. З/2-О.16 ~") == {"printed_raw": "Отпеч. З/2-О.16"}
 
 
+def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
+    # a faint photocopy's grain-smoothed reading (heavy tuning page, seed 3000): the time's full stop read as a
+    # comma, a speck before the day
+    assert parse_footer_line("Отпеч. -25/10-5,17.") == {"printed_raw": "Отпеч. 25/10-5.17"}
+    assert parse_footer_line("Разослано `24/10/28") == {"distributed_raw": "Разослано 24/10/28"}
+    assert parse_footer_line("Отпеч. 2/XI-15,17") == {"printed_raw": "Отпеч. 2/XI-15.17"}
+
+
 @pytest.mark.parametrize("text, expected", [
     ("8$ экз. лк", {"copies_printed": 8, "typist": "лк"}),  # a speck between the number and экз.
+    ("-.18экз.мп", {"copies_printed": 18, "typist": "мп"}),  # a speck before the number (a photocopy, heavy tuning seed 6000)
     ("`7.зкз. лк", {"copies_printed": 7, "typist": "лк"}),
     ("10 эк.. мп", {"copies_printed": 10, "typist": "мп"}),  # экз. without its з
     ("1 : т А Е = а Отеч. 14/6-3.04", {"printed_raw": "Отпеч. 14/6-3.04"}),  # a scrawl's pieces before the label

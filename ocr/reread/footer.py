@@ -24,7 +24,7 @@ from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import band_box, centred_in, is_ink, read_parts, reading_score, unread_bands, unread_ink
 from ocr.reread import signed_name
-from ocr.reread.readings import READINGS, SMOOTHED, read_each
+from ocr.reread.readings import read_each
 
 # Lines above the footer that may be its first line or the signature, misread.
 ABOVE = 2
@@ -91,7 +91,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     dated = {k: split for k, line in enumerate(tail) if line.role is Role.SIGNATURE and (split := _date_apart(page.image, line))}
     boxes = [_box(line, page.image.shape) for line in tail] + strips + [
         _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated]
-    read = read_each(page, boxes, lang, READINGS + (SMOOTHED,)) if boxes else []
+    read = read_each(page, boxes, lang) if boxes else []
     # A signature's date read alone, the name as the page read it after it: one more reading of the line.
     alone = dict(zip(dated, read[len(tail) + len(strips):]))
     readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date]

@@ -14,12 +14,13 @@ from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts
 
-# The ways a line is read again: (which image of the page, enlargement).
-READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0))
 # The grey page with its grain smoothed away (a Gaussian of GRAIN_SIGMA pixels), enlarged: small or faint type on a
-# grainy scan (a footer typed small, at 200 dpi) reads as broken letters in the bitonal page and the grey alike.
+# grainy scan (a footer typed small, at 200 dpi; a carbon copy's values typed into a form's blanks) reads as broken
+# letters in the bitonal page and the grey alike.
 SMOOTHED = ("smoothed", 2.0)
 GRAIN_SIGMA = 1.0
+# The ways a line is read again: (which image of the page, enlargement).
+READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0), SMOOTHED)
 
 
 def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str,

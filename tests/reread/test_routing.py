@@ -83,3 +83,19 @@ def test_where_each_reading_gives_its_own_value_the_fullest_reading_decides():
                 _reading("Из. ТОКИО № 778 пол. 18 час. 91 мин. 414 19 в т экз №3", 80.0)]
     found = agreed(readings)
     assert (found["origin"], found["telegram_number"], found["received_time"]) == ("ТОКИО", "778", "18:01")
+
+
+def test_the_grain_smoothed_reading_settles_a_year_the_others_split_on():
+    # a heavy tuning page (seed 6000, received 20/11 1950): the page's reading and the bitonal one read the year's
+    # ``50`` as ``58``; the grey reading, and the grey smoothed of its grain (READINGS' last), read it right
+    from ocr.reread.readings import READINGS, SMOOTHED
+
+    assert READINGS[-1] == SMOOTHED
+    line = "Из БУДАПЕШТА № 4938 пол. 19 час. 31. мин. 20/11 19 {} т. эю. № 3"
+    readings = [_reading(line.format("58"), [97, 96, 97, 97, 96, 59, 94, 65, 96, 83, 93, 62, 4, 4, 84, 58]),
+                _reading(line.format("58"), [96, 96, 97, 93, 95, 78, 87, 96, 90, 74, 95, 88, 0, 0, 56, 56]),
+                _reading(line.format("50"), [97, 97, 95, 94, 92, 83, 96, 94, 95, 92, 96, 76, 52, 52, 91, 89]),
+                _reading(line.format("59"), [97, 97, 97, 96, 93, 94, 95, 91, 90, 90, 96, 63, 16, 16, 94, 92])]
+    smoothed = _reading(line.format("50"), [97, 90, 97, 74, 96, 96, 96, 83, 93, 95, 96, 62, 42, 42, 95, 93])
+    assert agreed(readings)["received_date_raw"] == "20/11 19 58"
+    assert agreed(readings + [smoothed])["received_date_raw"] == "20/11 19 50"
