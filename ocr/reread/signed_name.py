@@ -8,9 +8,11 @@ for half a line height and more. What is left in the band is read cell by cell a
 the typewriter's: the name is letter-spaced), the cells squeezed together into one word and read with the
 Cyrillic capitals only, for two margins of the pen's width. A name is taken only when a margin's two readings
 (as cleaned, and enlarged) give the same letters, one a cell, no margin gives other letters, and the cell
-after the last holds no letter: a letter the pen took away, or a faint one left out, is no name. The name must
-spell a word form the dictionary knows (surnames it knows as such): letters broken by the pen are read alike
-by two readings now and then (``БЕПРОР`` for ``Б О Д Р О В``), and a wrong name is worse than none.
+after the last holds no letter: a letter the pen took away, or a faint one left out, is no name. One reading alone
+gives it too where each other reading only left one of its letters out (the crossed letter read by one
+enlargement, dropped by the rest) and none read a letter otherwise. The name must spell a word form the
+dictionary knows (surnames it knows as such): letters broken by the pen are read alike by two readings now and
+then (``БЕПРОР`` for ``Б О Д Р О В``), and a wrong name is worse than none.
 """
 
 from __future__ import annotations
@@ -149,10 +151,31 @@ def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Wor
     # Each margin gives the name its two readings agree on, one letter a cell; the margins must not differ.
     given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(readings[::2], readings[1::2])
              if first[0] == second[0] and len(first[0]) == len(first[2])}
+    given |= _fuller(readings, {text for text, _ in given})
     if len({text for text, _ in given}) != 1:
         return []
     (best, cells), confidence = min(given.items(), key=lambda item: item[1])
     return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence) for letter, (a, b) in zip(best, cells)]
+
+
+def _fuller(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> dict[tuple[str, tuple], float]:
+    """The name one reading alone gives in full, one letter a cell, where each other reading only left letters of
+    it out (``ЛЕБДЕВ`` beside ``ЛЕБЕДЕВ``: a letter the pen crossed read by one enlargement, dropped by the rest) and
+    it spells a word the dictionary knows; none where a reading reads any letter otherwise or leaves more than
+    LEFT_OUT out (a reading of next to nothing backs no name), or the margins' agreed names differ from it."""
+    full = {(text, cells): confidence for text, confidence, cells in readings
+            if len(text) == len(cells) and spelt(text) and all(_within(other, text) for other, _, _ in readings)}
+    return full if len({text for text, _ in full} | agreed) == 1 else {}
+
+
+# Letters another reading may leave out of a name one reading gives in full.
+LEFT_OUT = 1
+
+
+def _within(part: str, whole: str) -> bool:
+    """Whether ``part`` is ``whole`` with at most LEFT_OUT letters left out (in order)."""
+    letters = iter(whole)
+    return len(part) >= len(whole) - LEFT_OUT and all(letter in letters for letter in part)
 
 
 def _name_words(line: Line) -> tuple[Word | None, float, list[Word]]:

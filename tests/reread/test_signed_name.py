@@ -56,3 +56,19 @@ def test_letters_the_pen_broke_read_alike_are_no_name(monkeypatch):
 def test_a_name_the_page_read_surely_stays():
     line = _line(("1/11-52", (20, 75, 141, 25), 90), ("г.", (190, 85, 30, 14), 95), ("БОДРОВ", (806, 78, 240, 19), 90))
     assert under_pen(_page("clean-tg-01009"), line, "rus") == line
+
+
+def test_a_name_one_reading_gives_in_full_where_the_others_only_leave_letters_out():
+    # ``Л Е Б Е Д Е В`` with a scrawl over ``Е Б Е Д Е В`` (a black carbon's photocopy): three readings leave the
+    # crossed ``Е`` out (``ЛЕБДЕВ``), one reads it; a letter a cell, a word, and no reading reads a letter otherwise
+    line = _line(("24/1-51", (20, 75, 154, 34), 91.1), ("г.", (203, 83, 36, 21), 95.1), ("л", (834, 80, 21, 24), 80.2),
+                 ("65", (882, 45, 65, 78), 27.1), ("в", (979, 45, 20, 78), 24.3), ("д", (1025, 49, 210, 70), 36.2))
+    assert under_pen(_page("clean-tg-05000"), line, "rus").text == "24/1-51 г. Л Е Б Е Д Е В"
+
+
+def test_a_full_reading_is_no_name_where_another_reads_a_letter_otherwise():
+    readings = [("ЛЕБЕДЕВ", 50.0, ((0, 1),) * 7), ("ЛЕБДЕВ", 50.0, ((0, 1),) * 7), ("ЛЕВЕДЕВ", 50.0, ((0, 1),) * 7)]
+    assert signed_name._fuller(readings, set()) == {}
+    assert signed_name._fuller(readings[:2], set()) == {("ЛЕБЕДЕВ", ((0, 1),) * 7): 50.0}
+    assert signed_name._fuller(readings[:2], {"ЛЕБЕДЕВА"}) == {}  # a margin agreed on another name
+    assert signed_name._fuller(readings[:1] + [("ЛЕБЕВ", 50.0, ((0, 1),) * 7)], set()) == {}  # two letters left out
