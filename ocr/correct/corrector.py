@@ -188,22 +188,13 @@ def shouted(word: str, lexicon: Lexicon, alone: bool = False) -> bool:
     return lexicon.frequency(word.lower()) >= COMMON_FREQUENCY or (alone and len(word) >= ALONE_LENGTH and lexicon.known(word.lower()))
 
 
-# Small letters of a typewriter's Cyrillic that are its capitals' shapes, only smaller: Tesseract tells them by
-# their height alone, and reads a sentence's first capital small now and then (``строительство``, ``председатель``).
-CAPITAL_SHAPED = frozenset("вгджзийклмнопстхцчшщъыьэюя")
-
-
-def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: bool = False, opens: bool = False,
-            alone: bool = False) -> str:
+def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: bool = False, alone: bool = False) -> str:
     """``word`` in the case its place asks for, where the reading's case is the likelier misreading:
     a capital read inside a known word (``дивизиЙ``) is small; a common word that is no name,
     capitalised where the sentence surely goes on (``порта Закрытой зоной``), loses its capital; a
-    common word read in capitals (:func:`shouted`, ``alone`` on its line) is small, capitalised at a sentence's start; a known
-    word read small where a sentence surely opens (``opens``), its first letter CAPITAL_SHAPED, is capitalised."""
+    common word read in capitals (:func:`shouted`, ``alone`` on its line) is small, capitalised at a sentence's start."""
     if shouted(word, lexicon, alone):
         return word.capitalize() if sentence_start else word.lower()
-    if opens and word[:1] in CAPITAL_SHAPED and word.islower() and lexicon.known(word):
-        return word.capitalize()
     if len(word) > 2 and not word.isupper() and any(c.isupper() for c in word[1:]) and lexicon.known(word):
         word = word[:1] + word[1:].lower()
     if (inside_sentence and word[:1].isupper() and word[1:].islower()

@@ -62,9 +62,6 @@ class Slot:
     # As surely inside a sentence but for a capitalised word beside it, and whether the word before is one.
     continues: bool = False
     after_capital: bool = False
-    # Surely a sentence's first word: a paragraph's first (a full stop may be a comma or a speck misread:
-    # ``данным. Исходят``).
-    opens_sentence: bool = False
     alone: bool = False  # the only word of its line (its marks aside)
 
 
@@ -107,8 +104,7 @@ def slots(pages: list[PageResult]) -> list[Slot]:
         after_word = k > 0 and bool(_PLAIN_WORD.fullmatch(texts[k - 1]))
         continues = after_word and not opens_line and not wide[(p, line)][w]
         alone = size == 1 and sum(bool(_WORDLIKE.search(w.text)) for w in pages[p].lines[line].words) == 1
-        found.append(Slot(tuple(places[k:k + size]), starts, continues and not beside, continues, k > 0 and capital[k - 1],
-                          opens_line, alone))
+        found.append(Slot(tuple(places[k:k + size]), starts, continues and not beside, continues, k > 0 and capital[k - 1], alone))
         k += size
     return found
 
@@ -161,8 +157,7 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
         return {}
     quoted = bool(parts[0][0])  # a title in quotes keeps its capital («Голос труда»)
     no_name = slot.continues and corrector.lexicon.no_name_part(joined, slot.after_capital)
-    cased = recased(joined, corrector.lexicon, (slot.inside_sentence or no_name) and not quoted, slot.sentence_start,
-                    slot.opens_sentence, slot.alone)
+    cased = recased(joined, corrector.lexicon, (slot.inside_sentence or no_name) and not quoted, slot.sentence_start, slot.alone)
     if no_name and len(joined) == 1 and joined.isupper():  # ``С``, ``В``: one letter, both cases alike
         cased = joined.lower()
     capitalised = cased[:1].isupper()

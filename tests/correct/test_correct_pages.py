@@ -126,17 +126,6 @@ def test_capitals_that_may_be_right_stay(corrector):
     assert correct_pages([_page(_line("слова", 40), opening)], Settings(), corrector)[1] == []
 
 
-def test_a_paragraph_opening_read_small_is_capitalised(corrector):
-    # Read on moderate tuning renders: a capital of the small letter's shape opening a paragraph, read small.
-    opening = _line("строительство идет", 80)
-    opening = type(opening)(**{**opening.__dict__, "paragraph_start": True})
-    pages, changes = correct_pages([_page(_line("слова", 40), opening)], Settings(), corrector)
-    assert pages[0].lines[1].text == "Строительство идет" and [(c.before, c.after) for c in changes] == [("строительство", "Строительство")]
-    # After a full stop the sentence may go on: a comma or a speck read as one (``данным. Исходят``).
-    for text in ("по имеющимся данным. исходят от", "8 мая 1951 г. в Москве"):
-        assert correct_pages([_page(_line(text, 40))], Settings(), corrector)[1] == []
-
-
 def test_a_lone_letter_that_is_no_word_is_a_misreading(corrector):
     pages, changes = correct_pages([_page(_line("текстильных фабрик м о сроках, 1954 г. и", 40))], Settings(), corrector)
     assert pages[0].lines[0].text == "текстильных фабрик и о сроках, 1954 г. и"
