@@ -131,7 +131,7 @@ def _word_text(word: Word, metrics: Metrics, prose: bool = False) -> str:
     return " ".join(word.text).replace(" .", ".").replace(" ,", ",")
 
 
-def _join_words(words: list[Word], metrics: Metrics, prose: bool = False) -> str:
+def join_words(words: list[Word], metrics: Metrics, prose: bool = False) -> str:
     """Words joined by one space, or two where the gap is a word gap in letter-spaced typing; a full stop or comma
     Tesseract read as a word of its own (``почтой .``: a paragraph's last word alone on its line) joins the word it
     was typed after, less than a letter's width before it (a typist leaves no space there)."""
@@ -157,12 +157,12 @@ def _as_prose(line: Line, metrics: Metrics) -> Line:
     """A line of PROSE_ROLES with no word in small letters shown letter-spaced."""
     if line.role not in PROSE_ROLES or not any(_is_spaced(w, metrics) and not w.text.isupper() for w in line.words):
         return line
-    return dataclasses.replace(line, text=_join_words(line.words, metrics, prose=True))
+    return dataclasses.replace(line, text=join_words(line.words, metrics, prose=True))
 
 
 def _segment(words: list[Word], metrics: Metrics, page: int) -> Line:
     return Line(
-        text=_join_words(words, metrics),
+        text=join_words(words, metrics),
         page=page,
         bbox=union_box([w.bbox for w in words]),
         confidence=statistics.fmean(w.confidence for w in words),
@@ -276,7 +276,7 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     else:
         # Not the form, whose parts are found row by row: the page is read as Tesseract laid it out.
         lines = _tag_rest(_visual_lines(reading_lines(words, metrics), metrics, page), page)
-    lines = untyped.typed_only(lines, metrics.line_height, lambda found: _join_words(found, metrics, prose=True))
+    lines = untyped.typed_only(lines, metrics.line_height, lambda found: join_words(found, metrics, prose=True))
     lines = [_as_prose(line, metrics) for line in lines]
     mark_paragraphs(lines, metrics, continues=page > 1)
     return lines

@@ -12,9 +12,10 @@ no known name comes of that. Otherwise the page's reading stays (a wrong address
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
-from ocr import fields
+from ocr import fields, layout
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.combine import known, line_box, word_list
@@ -61,4 +62,7 @@ def reread_addressee(page: PreprocessedPage, lines: list[Line], lang: str) -> li
     name, chosen = max(spelt, key=lambda read: (votes[read[0]], len(read[0])))
     if votes[name] <= votes[name_of(lines[at].text)]:
         return lines  # a name the list lacks (``ШТЫКОВУ``) the readings give as the page did, one misreading it as a word
-    return lines[:at] + [lines[at].read_as(chosen)] + lines[at + 1:]
+    again = lines[at].read_as(chosen)
+    # Shown as typed, letter-spaced: a reading across the row boxes the spaced name as one word (``ГРОМЫКО``).
+    metrics = layout.page_metrics([w for line in lines for w in line.words])
+    return lines[:at] + [dataclasses.replace(again, text=layout.join_words(again.words, metrics))] + lines[at + 1:]
