@@ -39,6 +39,7 @@ SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
 MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
+OWN_SHARE = 0.12  # of a frame's box's ink, that the stamp's own ink told from darker typing holds at least (0.15-0.3; mottle 0.03-0.09)
 RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
 
 
@@ -186,8 +187,13 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         # legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)
         levels = box_levels(crop, typing)
         mask = two_inks(crop, crop_ink, *levels) if levels else gray_ink(crop, crop_ink, frame_level(grey, rect), typing)
+        # The lighter "ink" holding a small share of the box's ink is the rims and specks of one ink (a heavy
+        # scan's grey mottle), not a stamp's text and frame: taking it alone would leave the stamp in pieces;
+        # all the ink is read, in its grey.
+        if levels and np.count_nonzero(mask) < OWN_SHARE * np.count_nonzero(crop_ink):
+            mask = crop_ink
         crop_rect = ((cx - x0, cy - y0), (w, h), angle)
-        # Its grey is read where the mask holds its ink alone: typing left in it, darker, would stand out.
+        # Its grey is read where two inks were told apart: typing left in a mask of its own ink, darker, would stand out.
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0,
                                 crop if levels else None))
     return found

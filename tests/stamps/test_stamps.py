@@ -281,6 +281,18 @@ def test_a_gray_registry_stamp_over_darker_typing_reads_on_its_own_ink():
     assert read(own, page) <= 0.37  # its own grey reads better than its mask (0.33 against 0.41)
 
 
+def test_a_lighter_ink_too_scant_for_a_stamps_own_is_a_heavy_scans_mottle_and_all_the_ink_is_read():
+    page = cv2.imread(str(RESOURCES / "gray-registry-heavy-mottle.png"), cv2.IMREAD_GRAYSCALE)
+    ink = cv2.threshold(page, 254, 255, cv2.THRESH_BINARY_INV)[1]
+    (found,) = detect._gray_frames(None, page, ink, 41.0, 200)  # typing's level on the whole page
+    x, y, w, h = found.box
+    box = (page[y:y + h, x:x + w], ink[y:y + h, x:x + w])
+    own = levels.two_inks(*box, *levels.box_levels(box[0], 41.0))  # Otsu splits its strokes' grey in two
+    assert np.count_nonzero(own) < 0.05 * np.count_nonzero(box[1]) and np.array_equal(found.ink, box[1])
+    text = "ОТДЕЛ СТРАН ДАЛЬНЕГО ВОСТОКА Вх. № 9830-сс 3 VI 1950 г."
+    assert character_error_rate(text, " ".join(read_rectangular(found, "rus")[0])) <= 0.3  # 0.25 (1.0 on the lighter ink alone)
+
+
 def test_a_registry_stamp_read_with_the_typing_under_it_keeps_to_what_stamps_are_cut_in():
     page, ink = _gray_registry_crop()
     (rect,) = frames.frame_rects(ink, 200)
