@@ -17,20 +17,18 @@ from ocr.recognize import read_parts
 # The grey page with its grain smoothed away (a Gaussian of GRAIN_SIGMA pixels), enlarged: small or faint type on a
 # grainy scan (a footer typed small, at 200 dpi; a carbon copy's values typed into a form's blanks) reads as broken
 # letters in the bitonal page and the grey alike.
-SMOOTHED = ("smoothed", 2.0)
 GRAIN_SIGMA = 1.0
 # The ways a line is read again: (which image of the page, enlargement).
-READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0), SMOOTHED)
+READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0), ("smoothed", 2.0))
 
 
-def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str,
-              ways: tuple[tuple[str, float], ...] = READINGS) -> list[list[list[Word]]]:
-    """Each box read again alone (``psm 7``) in each of ``ways`` the page has an image for, all in one Tesseract
-    run: per box, its readings in ``ways``' order."""
+def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str) -> list[list[list[Word]]]:
+    """Each box read again alone (``psm 7``) in each of READINGS the page has an image for, all in one Tesseract
+    run: per box, its readings in READINGS' order."""
     images = {"image": lambda: page.image, "grey": lambda: page.grey,
               "smoothed": lambda: None if page.grey is None else cv2.GaussianBlur(page.grey, (0, 0), GRAIN_SIGMA)}
-    made = {source: images[source]() for source in {source for source, _ in ways}}
-    parts = [(image, box, scale) for source, scale in ways if (image := made[source]) is not None for box in boxes]
+    made = {source: images[source]() for source in {source for source, _ in READINGS}}
+    parts = [(image, box, scale) for source, scale in READINGS if (image := made[source]) is not None for box in boxes]
     readings: list[list[list[Word]]] = [[] for _ in boxes]
     for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every box
         readings[n % len(boxes)].append(words)

@@ -88,9 +88,9 @@ def test_where_each_reading_gives_its_own_value_the_fullest_reading_decides():
 def test_the_grain_smoothed_reading_settles_a_year_the_others_split_on():
     # a heavy tuning page (seed 6000, received 20/11 1950): the page's reading and the bitonal one read the year's
     # ``50`` as ``58``; the grey reading, and the grey smoothed of its grain (READINGS' last), read it right
-    from ocr.reread.readings import READINGS, SMOOTHED
+    from ocr.reread.readings import READINGS
 
-    assert READINGS[-1] == SMOOTHED
+    assert READINGS[-1] == ("smoothed", 2.0)
     line = "Из БУДАПЕШТА № 4938 пол. 19 час. 31. мин. 20/11 19 {} т. эю. № 3"
     readings = [_reading(line.format("58"), [97, 96, 97, 97, 96, 59, 94, 65, 96, 83, 93, 62, 4, 4, 84, 58]),
                 _reading(line.format("58"), [96, 96, 97, 93, 95, 78, 87, 96, 90, 74, 95, 88, 0, 0, 56, 56]),
