@@ -8,7 +8,8 @@ from PIL import Image, ImageDraw
 from ocr import layout
 from ocr.compare.metrics import character_error_rate
 from ocr.lines import Line, Role, Word
-from ocr.recognize import recognize
+from ocr.recognize import read_parts, recognize
+from ocr.reread import stamped
 from ocr.reread.stamped import read_stamped_rows, stamped_rows
 from ocr.stamps.detect import FoundStamp
 from ocr.synth.fonts import Face, load_font
@@ -119,3 +120,21 @@ def test_a_rows_words_left_and_right_of_a_wide_stamp_a_little_apart_in_height_ar
     words += [_word(text, x, y) for y in (300, 357, 414, 471, 528) for text, x in (("ниже", 0), ("стамп", 400))]  # rows below it
     bands = stamped_rows(words, (300, 90, 500, 170), (0, 1020), metrics)
     assert [round(b[1] + b[3] / 2) for b in bands] == [124, 181, 238]
+
+
+def test_a_grey_page_the_same_as_the_binarised_one_is_not_read_again(monkeypatch):
+    # A bitonal scan's grey page equals its binarised one (tg-05007 of seed 5000, moderate): each row was read
+    # twice alike, twice the Tesseract time for the same words.
+    image, box = _stamped_page()
+    lines = _form_page(image)
+    parts: list[int] = []
+
+    def counted(wanted, lang, psm):
+        parts.append(len(wanted))
+        return read_parts(wanted, lang, psm=psm)
+
+    monkeypatch.setattr(stamped, "read_parts", counted)
+    once = read_stamped_rows([image], lines, [_seal(box)], "rus")
+    twice = read_stamped_rows([image, image.copy()], lines, [_seal(box)], "rus")
+    assert parts[0] == parts[1] > 0
+    assert _text(twice) == _text(once)
