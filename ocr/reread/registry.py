@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 
-import cv2
 import numpy as np
 
 from ocr.lines import Line, Role, Word, union_box
-from ocr.recognize import read_boxes, read_crops
+from ocr.recognize import enlarged, read_boxes, read_crops
 from ocr.registry import figured_note, is_whole, registry_note
 from ocr.reread.combine import line_box
 from ocr.reread.readings import binarised
@@ -135,7 +134,7 @@ def _figure_readings(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) 
     for x, y, w, h in boxes:
         crop = image[max(y, 0):y + h, max(x, 0):x + w]
         for scale in FIGURE_SCALES:
-            grey = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if scale != 1.0 else crop
+            grey = enlarged(crop, scale)
             crops += [grey, binarised(grey)]
     texts = [" ".join(w.text for w in words) for words in read_crops(crops, FIGURES_LANG, psm=7, extra=NOTE_FIGURES)]
     per_box = len(crops) // len(boxes)

@@ -24,7 +24,7 @@ import numpy as np
 
 from ocr import fields
 from ocr.lines import Line, Role, Word
-from ocr.recognize import read_crops
+from ocr.recognize import enlarged, read_crops
 from ocr.signer import SHORTEST_NAME, signer, spelt
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Wor
         if cells and len(cells) >= 3:
             word = np.hstack([clean[:, a:b] for a, b in cells])
             word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
-            words += [word, cv2.resize(word, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)]
+            words += [word, enlarged(word, 2.0)]
             layouts += [cells, cells]
     readings = [("".join(w.text for w in found), min((w.confidence for w in found), default=0.0), tuple(cells))
                 for found, cells in zip(read_crops(words, lang, 7, extra=CAPITALS), layouts)]

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
-import cv2
 import numpy as np
 
 from ocr.lines import Word
-from ocr.recognize import read_crops
+from ocr.recognize import enlarged, read_crops
 from ocr.reread.readings import binarised, voted
 from ocr.stamps import parse
 
@@ -126,14 +125,9 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
         return texts
     # Binarised, then enlarged (last: the later reading wins a tie): a figure touched by typing reads
     # truer at twice the size (``4849``, not ``4840``); the line cut into its parts read no better and cost more.
-    variants = [image for k in picks for image in (binarised(crops[k]), enlarged(crops[k]))]
+    variants = [image for k in picks for image in (binarised(crops[k]), enlarged(crops[k], ENLARGE))]
     readings = [" ".join(w.text for w in words) for words in read_crops(variants, lang, psm=7, extra=FIGURE_CHARACTERS)]
     for n, k in enumerate(picks):
         counted = counted_month(crops[k], lines[k])
         texts[k] = parse.date_written(counted) if counted else chosen([texts[k], *readings[2 * n:2 * n + 2]])
     return texts
-
-
-def enlarged(crop: np.ndarray) -> np.ndarray:
-    """A line ENLARGE times its size (cubic)."""
-    return cv2.resize(crop, None, fx=ENLARGE, fy=ENLARGE, interpolation=cv2.INTER_CUBIC)
