@@ -22,13 +22,21 @@ GRAIN_SIGMA = 1.0
 READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0), ("smoothed", 2.0))
 
 
+def distinct(ways: list[tuple[np.ndarray, float]]) -> list[tuple[np.ndarray, float]]:
+    """``ways`` (image, enlargement) without those the same as one before them: a bitonal scan's grey page is
+    its binarised one, and reading it again would read the same words twice and count them twice in a vote."""
+    return [(image, scale) for k, (image, scale) in enumerate(ways)
+            if not any(scale == other and np.array_equal(image, seen) for seen, other in ways[:k])]
+
+
 def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str) -> list[list[list[Word]]]:
     """Each box read again alone (``psm 7``) in each of READINGS the page has an image for, all in one Tesseract
-    run: per box, its readings in READINGS' order."""
+    run: per box, its readings in READINGS' order, a way the same as one before it (:func:`distinct`) read once."""
     images = {"image": lambda: page.image, "grey": lambda: page.grey,
               "smoothed": lambda: None if page.grey is None else cv2.GaussianBlur(page.grey, (0, 0), GRAIN_SIGMA)}
     made = {source: images[source]() for source in {source for source, _ in READINGS}}
-    parts = [(image, box, scale) for source, scale in READINGS if (image := made[source]) is not None for box in boxes]
+    ways = distinct([(image, scale) for source, scale in READINGS if (image := made[source]) is not None])
+    parts = [(image, box, scale) for image, scale in ways for box in boxes]
     readings: list[list[list[Word]]] = [[] for _ in boxes]
     for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every box
         readings[n % len(boxes)].append(words)

@@ -22,6 +22,7 @@ from ocr import layout, roles
 from ocr.lines import Line, Role, Word
 from ocr.recognize import centred_in, read_parts
 from ocr.reread.combine import known, known_share, similar, word_list
+from ocr.reread.readings import distinct
 from ocr.stamps.detect import FoundStamp
 
 log = logging.getLogger(__name__)
@@ -145,8 +146,7 @@ def read_stamped_rows(images: list[np.ndarray], lines: list[Line], stamps: list[
     if not planned:
         return lines
     boxes = [band for bands in planned for band in bands]
-    # A bitonal scan's grey page is its binarised one: reading it too would only read each row twice.
-    images = [image for k, image in enumerate(images) if not any(np.array_equal(image, seen) for seen in images[:k])]
+    images = [image for image, _ in distinct([(image, 1.0) for image in images])]
     readings = read_parts([(image, box, 1.0) for image in images for box in boxes], lang, psm=7)
     words = [w for line in lines for w in line.words]
     changed, first = False, 0

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import numpy as np
+
+from ocr.preprocess import PreprocessedPage
+from ocr.reread import readings
+from ocr.reread.readings import READINGS, distinct, read_each
+
+
+def _page(image: np.ndarray, grey: np.ndarray | None) -> PreprocessedPage:
+    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+
+
+def test_a_way_the_same_as_one_before_it_is_dropped_another_enlargement_or_image_is_kept():
+    page = np.full((20, 30), 255, np.uint8)
+    other = page.copy()
+    other[5, 5] = 0
+    ways = distinct([(page, 1.0), (page, 2.0), (page.copy(), 2.0), (other, 2.0), (other.copy(), 1.0)])
+    assert [(image is page, image is other, scale) for image, scale in ways] == [
+        (True, False, 1.0), (True, False, 2.0), (False, True, 2.0), (False, False, 1.0)]
+
+
+def _read_ways(monkeypatch, page: PreprocessedPage) -> list[tuple[float, int]]:
+    """(enlargement, grey levels in the image) of each part read_each reads, the two boxes' readings one way."""
+    read: list[tuple[float, int]] = []
+
+    def counted(parts, lang, psm):
+        read.extend((scale, len(np.unique(image))) for image, _, scale in parts)
+        return [[] for _ in parts]
+
+    monkeypatch.setattr(readings, "read_parts", counted)
+    again = read_each(page, [(0, 0, 10, 10), (10, 10, 10, 10)], "rus")
+    assert all(len(boxes) == len(read) // 2 for boxes in again)
+    return read
+
+
+def test_a_bitonal_pages_grey_the_same_as_its_binarised_one_is_not_read_again(monkeypatch):
+    # A bitonal scan's grey page is its binarised one: read_each read each line twice alike at 2x, and the two
+    # readings counted twice in the votes on the footer's, the routing line's and the numbers' values.
+    binarised = np.full((40, 40), 255, np.uint8)
+    binarised[12:18, 5:30] = 0
+    bitonal = _read_ways(monkeypatch, _page(binarised, binarised.copy()))
+    assert len(READINGS) == 4 and [scale for scale, _ in bitonal] == [1.0, 1.0, 2.0, 2.0, 2.0, 2.0]
+    assert [levels > 2 for _, levels in bitonal] == [False] * 4 + [True] * 2  # the grey smoothed is still read
+
+
+def test_a_grey_page_apart_from_the_binarised_one_is_read_every_way(monkeypatch):
+    binarised = np.full((40, 40), 255, np.uint8)
+    binarised[12:18, 5:30] = 0
+    grey = np.where(binarised == 0, 60, 230).astype(np.uint8)
+    assert len(_read_ways(monkeypatch, _page(binarised, grey))) == 2 * len(READINGS)
