@@ -213,18 +213,28 @@ def _has_remnant(words: list[Word], chain: list[int]) -> bool:
     return len(chain) <= 3 and any(len(words[k].text.strip(".,")) <= 2 for k in chain)
 
 
+# A gap of more than this many typed lines' heights between the message's first line read and the line
+# above it held rows the page reading dropped whole: a light photocopy's first four rows, crossed by a
+# stamp and a pen's stroke, read as a picture (tuning seed 6000, heavy). The form leaves two or three.
+LOST_ROWS_GAP = 4.0
+
+
 def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
     """The band of a form page that holds the message, across the page; None on pages not read as the form.
 
     The message is one column of typing, which Tesseract reads best as one block (``psm 6``): its page
     segmentation (``psm 3``) splits lines around a stamp and drops text beside it. Other documents
-    have no known layout, so they keep the page segmentation's reading.
+    have no known layout, so they keep the page segmentation's reading. The band reaches up to the line
+    above the message where the gap between them could hold rows page segmentation dropped (LOST_ROWS_GAP).
     """
     body = [line.bbox for line in lines if line.role is Role.BODY and line.bbox]
     if not body or not roles.shows_form(lines):
         return None
-    pad = int(statistics.median(b[3] for b in body) * 0.6)
-    top = max(0, min(b[1] for b in body) - pad)
+    height = statistics.median(b[3] for b in body)
+    pad = int(height * 0.6)
+    first = min(b[1] for b in body)
+    above = [b[1] + b[3] for line in lines if line.role is not Role.BODY and (b := line.bbox) and b[1] + b[3] <= first]
+    top = max(above) if above and first - max(above) > LOST_ROWS_GAP * height else max(0, first - pad)
     bottom = min(shape[0], max(b[1] + b[3] for b in body) + pad)
     return (0, top, shape[1], bottom - top)
 
