@@ -213,10 +213,9 @@ def _has_remnant(words: list[Word], chain: list[int]) -> bool:
     return len(chain) <= 3 and any(len(words[k].text.strip(".,")) <= 2 for k in chain)
 
 
-# A gap of more than this many typed lines' heights between the message's first line read and the line
-# above it held rows the page reading dropped whole: a light photocopy's first four rows, crossed by a
-# stamp and a pen's stroke, read as a picture (tuning seed 6000, heavy). The form leaves two or three.
-LOST_ROWS_GAP = 4.0
+def _message_boxes(lines: list[Line]) -> list[tuple[int, int, int, int]]:
+    """The boxes of the message's lines on a page read as the form; none on other pages."""
+    return [line.bbox for line in lines if line.role is Role.BODY and line.bbox] if roles.shows_form(lines) else []
 
 
 def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
@@ -224,19 +223,35 @@ def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int,
 
     The message is one column of typing, which Tesseract reads best as one block (``psm 6``): its page
     segmentation (``psm 3``) splits lines around a stamp and drops text beside it. Other documents
-    have no known layout, so they keep the page segmentation's reading. The band reaches up to the line
-    above the message where the gap between them could hold rows page segmentation dropped (LOST_ROWS_GAP).
+    have no known layout, so they keep the page segmentation's reading.
     """
-    body = [line.bbox for line in lines if line.role is Role.BODY and line.bbox]
-    if not body or not roles.shows_form(lines):
+    body = _message_boxes(lines)
+    if not body:
         return None
-    height = statistics.median(b[3] for b in body)
-    pad = int(height * 0.6)
-    first = min(b[1] for b in body)
-    above = [b[1] + b[3] for line in lines if line.role is not Role.BODY and (b := line.bbox) and b[1] + b[3] <= first]
-    top = max(above) if above and first - max(above) > LOST_ROWS_GAP * height else max(0, first - pad)
+    pad = int(statistics.median(b[3] for b in body) * 0.6)
+    top = max(0, min(b[1] for b in body) - pad)
     bottom = min(shape[0], max(b[1] + b[3] for b in body) + pad)
     return (0, top, shape[1], bottom - top)
+
+
+# A gap of more than this many typed lines' heights between the message's first line read and the line
+# above it held rows the page reading dropped whole: a light photocopy's first four rows, crossed by a
+# stamp and a pen's stroke, read as a picture (tuning seed 6000, heavy). The form leaves two or three.
+LOST_ROWS_GAP = 4.0
+
+
+def dropped_rows(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
+    """The band across a form page between the message's first line read and the line above it, where the
+    gap between them could hold rows page segmentation dropped whole (LOST_ROWS_GAP); None where it could
+    not, or on pages not read as the form."""
+    body = _message_boxes(lines)
+    if not body:
+        return None
+    first = min(b[1] for b in body)
+    above = [b[1] + b[3] for line in lines if line.role is not Role.BODY and (b := line.bbox) and b[1] + b[3] <= first]
+    if not above or first - max(above) <= LOST_ROWS_GAP * statistics.median(b[3] for b in body):
+        return None
+    return (0, max(above), shape[1], first - max(above))
 
 # Inside a colour stamp, what still reads below this confidence once the stamp's ink is gone is its
 # remnants or the handwriting filled into it, not typing (typing under a stamp reads at 60 and more).
@@ -260,6 +275,12 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
     if zone is not None:
         words = reread_block(prepared.image, words, zone, settings.lang, settings.body_psm)
+        parsed = parse(words)
+    # Read as a block of their own, the message's band read as it was: a larger block read otherwise (a date
+    # line under the message dropped).
+    gap = dropped_rows(parsed, prepared.image.shape) if settings.body_psm else None
+    if gap is not None:
+        words = reread_block(prepared.image, words, gap, settings.lang, settings.body_psm)
         parsed = parse(words)
     if not words:
         return parsed

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from ocr.lines import Line, Role
-from ocr.reread.blocks import body_zone
+from ocr.reread.blocks import body_zone, dropped_rows
 
 PAGE = (2339, 1654)
 
@@ -18,13 +18,15 @@ def test_the_message_band_reaches_from_its_first_line_read_to_its_last_padded_by
     assert body_zone(_page(945), PAGE) == (0, 945 - 15, 1654, 1295 + 25 + 15 - (945 - 15))
 
 
-def test_the_band_reaches_up_to_the_line_above_where_page_segmentation_dropped_the_messages_first_rows():
+def test_the_rows_between_the_line_above_and_the_message_are_read_where_page_segmentation_dropped_them():
     # A heavy light photocopy (seed 6000 tuning, tg-06009): the first four rows under a stamp, crossed by a pen,
     # were read as a picture; the message seemed to start at its fifth row, 260 px under the addressee.
-    assert body_zone(_page(1149), PAGE)[1] == 888
-    assert body_zone(_page(945), PAGE)[1] > 888  # the form's usual gap: no row dropped, the band as it was
+    assert dropped_rows(_page(1149), PAGE) == (0, 888, 1654, 1149 - 888)
+    assert body_zone(_page(1149), PAGE)[1] == 1149 - 15  # the message's band is read as it was
+    assert dropped_rows(_page(945), PAGE) is None  # the form's usual gap: no row dropped
 
 
 def test_a_page_not_read_as_the_form_has_no_message_band():
     lines = [line for line in _page(945) if line.role is not Role.ROUTING]
     assert body_zone(lines, PAGE) is None
+    assert dropped_rows([line for line in _page(1149) if line.role is not Role.ROUTING], PAGE) is None
