@@ -156,6 +156,11 @@ def _figured_date(figures: str) -> str | None:
 
 
 def _agreed(values: list[str | None], fits=lambda value: True) -> str | None:
-    """The value most readings agree on, when :data:`MIN_VOTES` of them do."""
-    value = voted(values, fits)
+    """The value most readings agree on, when :data:`MIN_VOTES` of them do; of the expected shape first, when
+    as many agree on one (a note is dated on the telegram's receipt or after: a pen's ``VII`` read ``VI`` by
+    half the readings is no month before it)."""
+    expected = [value if value and fits(value) else None for value in values]
+    value = voted(expected, fits)
+    if not value or expected.count(value) < MIN_VOTES:
+        value = voted(values, fits)
     return value if value and values.count(value) >= MIN_VOTES else None
