@@ -20,7 +20,7 @@ import numpy as np
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
-from ocr.stamps.levels import box_levels, frame_level, gray_ink, ink_level, ring_level, two_inks
+from ocr.stamps.levels import box_levels, gray_ink, ink_level, ring_level, two_inks
 from ocr.stamps.rings import (
     OUTER_RING,
     RING_COVERAGE,
@@ -185,8 +185,10 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         crop, crop_ink = grey[y0:y1, x0:x1], ink[y0:y1, x0:x1]
         # Two inks in the box (a grey stamp over darker typing): the stamp's own. (Not a seal's: its
         # legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)
+        # One ink: all of it, the stamp as dark as the typing (its frame's thin lines, lighter, gave a level
+        # that took its letters' cores for typing's and left them hollow).
         levels = box_levels(crop, typing)
-        mask = two_inks(crop, crop_ink, *levels) if levels else gray_ink(crop, crop_ink, frame_level(grey, rect), typing)
+        mask = two_inks(crop, crop_ink, *levels) if levels else crop_ink
         # The lighter "ink" holding a small share of the box's ink is the rims and specks of one ink (a heavy
         # scan's grey mottle), not a stamp's text and frame: taking it alone would leave the stamp in pieces;
         # all the ink is read, in its grey.

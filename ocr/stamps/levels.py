@@ -1,5 +1,5 @@
 """A gray stamp's ink told from the typing under it by grey level, on a scan whose colour is gone: the
-levels of the two inks (the page's typing, the stamp's along its frame or ring, or the two inks of a
+levels of the two inks (the page's typing, the stamp's along its ring, or the two inks of a
 stamp's box by their strokes' cores), and the stamp's pixels by them. Pure functions on grey crops.
 """
 
@@ -84,11 +84,3 @@ def _level_along(gray: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> float:
     """Grey of the ink's cores at the points (``xs``, ``ys``) that are ink (below 200); 128 where none is."""
     values = gray[np.clip(ys.astype(int), 0, gray.shape[0] - 1), np.clip(xs.astype(int), 0, gray.shape[1] - 1)]
     return float(np.percentile(values[values < 200], CORE_PERCENTILE)) if (values < 200).any() else 128.0
-
-
-def frame_level(gray: np.ndarray, rect: tuple) -> float:
-    """Median grey of the ink just outside a frame's inside: the level of its stamp ink."""
-    (cx, cy), (w, h), angle = rect
-    points = cv2.boxPoints(((cx, cy), (w + 4, h + 4), angle))
-    samples = np.vstack([points[k] + (points[(k + 1) % 4] - points[k]) * np.linspace(0, 1, 100)[:, None] for k in range(4)])
-    return _level_along(gray, samples[:, 0], samples[:, 1])

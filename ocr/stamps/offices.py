@@ -35,6 +35,8 @@ COMMON_WORD = 1e-5  # frequency of a word read on a stamp, from which it is take
 JOINED = 3  # words read apart that are joined into one, at most
 CUT_COST = 1.0  # letters right a cut between two words run together must gain
 OFFICE_NEAR = 0.55  # share of its letters a misread word has in common with the office word it is taken for, at least
+KNOWN_NEAR = 0.6  # the same for a rare word the lexicon knows (a worn letter turns one word into another: ``СОРАН``)
+RARE_WORD = 1e-6  # frequency of a known word read on a stamp, below which it may be an office's word misread
 
 
 @functools.cache
@@ -62,6 +64,23 @@ def _nearest(folded: str) -> tuple[str, float] | None:
         return None
     top = max(score for _, score in found)
     return max((word for word, score in found if score >= top - OFFICE_TIE), key=lexicon().frequency), top
+
+
+def known_as_office(core: str) -> str | None:
+    """The office word a rare word of a stamp that the lexicon knows was read for (a worn or typed-over
+    letter turns ``СТРАН`` into ``СОРАН``): the nearest, KNOWN_NEAR of its letters right at least, in
+    ``core``'s case; None where none is that near, or ``core`` is an office word, a name (``МОЛОТОВА``:
+    a stamp names its secretariat's head), an office word's beginning (cut short: ``ИНОСТР``) or not rare
+    (another office's word: ``ЗАВОД``, ``ПРАВЛЕНИЕ``)."""
+    folded = fold(core)
+    lex = lexicon()
+    if lex.is_name(core) or lex.frequency(core) >= RARE_WORD or any(
+            word.startswith(folded) for n, words in office_words().items() if n >= len(folded) for word in words):
+        return None
+    near = _nearest(folded)
+    if near is None or near[1] < KNOWN_NEAR:
+        return None
+    return near[0].upper() if core.isupper() else near[0]
 
 
 def office_fit(core: str) -> tuple[str, float] | None:

@@ -98,12 +98,15 @@ def known_letters(words: list[Word]) -> int:
 
 def corrected(word: Word) -> Word:
     """``word`` of a legend, an unknown word put right against the offices' words (:mod:`.offices`) first,
-    else against the lexicon where one word clearly fits."""
+    else against the lexicon where one word clearly fits; a known word near an office's word taken for it."""
     core = word.text.strip(WORD_MARKS)
     # A figure or two among a word's letters are letters misread (a seal's words are cut in letters alone).
     letters = sum(c.isalpha() for c in core)
-    if len(core) < MIN_CORRECTED or letters < len(core) - MISREAD_FIGURES or not core.isalnum() or lexicon().known(core):
+    if len(core) < MIN_CORRECTED or letters < len(core) - MISREAD_FIGURES or not core.isalnum():
         return word
+    if lexicon().known(core):
+        office = offices.known_as_office(core)
+        return word if office is None else dataclasses.replace(word, text=word.text.replace(core, office))
     office = offices.office_word(core)
     if office is not None:
         return dataclasses.replace(word, text=word.text.replace(core, office))

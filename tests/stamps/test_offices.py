@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ocr.lines import Word
-from ocr.stamps.offices import office_word, rejoined
+from ocr.stamps.offices import known_as_office, office_word, rejoined
 from ocr.stamps.read import corrected
 
 
@@ -20,6 +20,15 @@ def test_office_words_run_together_are_told_apart():
 def test_no_short_adjective_and_no_far_word():
     assert office_word("ЭБЩИК") == "ОБЩИЙ"  # not the short form ``общи``, as near: no office is named so
     assert office_word("ВЫШИНСКОРОН") is None  # a name, no office's word near it
+
+
+def test_a_rare_known_word_is_the_office_word_it_was_read_for():
+    # Misreadings from the stamp bench: a worn letter made another, rare word of ``СТРАН``.
+    assert known_as_office("СОРАН") == "СТРАН"
+    assert corrected(Word("САРАН,", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "СТРАН,"
+    # Other offices' common words, names and office words stay as read.
+    for word in ("ЗАВОД", "ПРАВЛЕНИЕ", "ГОРОДСКАЯ", "МОЛОТОВА", "СТРАНА", "ИНОСТР"):
+        assert known_as_office(word) is None
 
 
 def test_a_legend_word_is_put_right_against_the_office_words_first():

@@ -293,6 +293,18 @@ def test_a_lighter_ink_too_scant_for_a_stamps_own_is_a_heavy_scans_mottle_and_al
     assert character_error_rate(text, " ".join(read_rectangular(found, "rus")[0])) <= 0.3  # 0.25 (1.0 on the lighter ink alone)
 
 
+def test_a_registry_stamp_as_dark_as_the_typing_is_read_in_all_its_ink():
+    """One ink in the box (a heavy scan's stamp as dark as its typing): all of it is the stamp's. A level
+    taken off its frame's thin lines (142, lighter than its letters) took their cores for typing's."""
+    page = cv2.imread(str(RESOURCES / "gray-registry-one-ink.png"), cv2.IMREAD_GRAYSCALE)
+    ink = cv2.threshold(page, 254, 255, cv2.THRESH_BINARY_INV)[1]
+    (found,) = detect._gray_frames(None, page, ink, 84.0, 200)  # typing's level on the whole page
+    x, y, w, h = found.box
+    assert levels.box_levels(page[y:y + h, x:x + w], 84.0) is None and np.array_equal(found.ink, ink[y:y + h, x:x + w])
+    text = "МИД СССР ОБЩИЙ ОТДЕЛ Вх. № 0847 13 II 1953 г."
+    assert character_error_rate(text, " ".join(read_rectangular(found, "rus")[0])) <= 0.3  # 0.16 (0.78 by the frame's level)
+
+
 def test_a_registry_stamp_read_with_the_typing_under_it_keeps_to_what_stamps_are_cut_in():
     page, ink = _gray_registry_crop()
     (rect,) = frames.frame_rects(ink, 200)
