@@ -206,9 +206,20 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
         number = copies.get(k, _slot_copy(slot))
         before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
         label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
-        pieces += [before, f"{'Экз.' if first else '»'} № {number}-{label}"]
+        pieces += [before, printed_slot(number, label, first)]
         end = slot.start("suffix") if name and not into else slot.end()
     return " ".join(piece for piece in pieces + [text[end:].strip()] if piece)
+
+
+def printed_slot(copy: int, label: str, first: bool) -> str:
+    """A copy slot as the form prints it: ``Экз. № 1-т`` in the grid's first row, ``» № 9-т`` below (``label`` a name
+    typed in place of the ``т``)."""
+    return f"{'Экз.' if first else '»'} № {copy}-{label}"
+
+
+def slot_labels(text: str) -> dict[int, str]:
+    """A grid row as :func:`print_grid_row` writes it → copy → what follows its slot's hyphen (``т``, ``РАЗМЕТКА``)."""
+    return {_slot_copy(slot): text[slot.start("suffix"):slot.end("suffix")] for slot in _SLOT.finditer(cyrillic(text))}
 
 
 def is_grid_row(text: str) -> bool:

@@ -114,6 +114,17 @@ def test_regions_and_page_text():
     assert text.index("412") < text.index("64") < text.index("ШИФРТЕЛЕГРАММА")
 
 
+def test_page_text_sets_blocks_apart_as_archives_do():
+    lines = [Line("Строго секретно", Role.CLASSIFICATION), Line("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", Role.HANDLING),
+             Line("Подлежит возврату", Role.HANDLING), Line("2023 2030", Role.REFERENCE), Line("2024 2031", Role.REFERENCE),
+             Line("О С О Б А Я", Role.PRIORITY), Line("ВНЕ ОЧЕРЕДИ", Role.PRIORITY),
+             Line("66", Role.FOLIO), Line("2029", Role.CONTINUATION), Line("3.", Role.CONTINUATION),
+             Line("экз.  №....", Role.CONTINUATION)]
+    assert layout.page_text(lines).split("\n\n") == [
+        "Строго секретно\nСНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату", "2023 2030", "2024 2031",
+        "О С О Б А Я\nВНЕ ОЧЕРЕДИ", "66", "2029", "3.", "экз. №...."]
+
+
 def test_continuation_header_beside_specks_and_centred_label():
     rows = [
         _line(100, 2000, "66"),
