@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr import grid, routing
+from ocr import footer, grid, routing
 from ocr.contract import Stamp
 from ocr.exec import tesseract
 from ocr.lines import Line, Word
@@ -66,7 +66,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     words, prepared = recognize_page(prepared, settings.ocr)
     found = find_stamps(prepared, scan.dpi)
     parsed = reread_page(prepared, scan.image, words, found, ref.number, settings.ocr)
-    lines = [_to_original(line, prepared) for line in routing.printed(grid.printed_grid(parsed))]
+    lines = [_to_original(line, prepared) for line in footer.printed(routing.printed(grid.printed_grid(parsed)))]
     height, width = scan.image.shape[:2]
     result = PageResult(
         number=ref.number,
