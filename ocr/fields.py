@@ -65,6 +65,17 @@ def marks_in(text: str, vocabulary: list[str], cutoff: float = 85) -> list[str]:
     return [entry for _, entry in sorted(found)]
 
 
+def printed_mark(text: str, vocabulary: list[str]) -> str | None:
+    """The one entry of ``vocabulary`` a line of a printed or stamped mark spells and no more than a speck or a
+    letter beside it (``„Строго секретно``, ``ШИифртелеграмма``), in the case it was read in (a title printed in
+    capitals stays so); None for anything else (two marks, more words, letter-spaced typing)."""
+    marks = marks_in(text, vocabulary)
+    if len(marks) != 1 or len(squash(text)) > len(squash(marks[0])) + 2 or is_letter_spaced(text):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    return marks[0].upper() if sum(c.isupper() for c in letters) > 0.8 * len(letters) else marks[0]
+
+
 def is_letter_spaced(text: str) -> bool:
     """True for typing like ``О С О Б А Я`` or ``В Ы Ш И Н С К О М У.``: mostly one-letter tokens."""
     tokens = [t for t in re.split(r"\s+", text.strip().rstrip(".:")) if t]

@@ -111,9 +111,12 @@ def _cells(copies: list[int], labels: dict[int, str], recipients: dict[int, str 
     cells = []
     for c, copy in enumerate(copies):
         label = labels.get(copy, "т")
-        cells.append(fields.printed_slot(copy, label, first))
+        # Only copy 1's slot has a name typed into it (``1-РАЗМЕТКА``); a name run into another slot of the names'
+        # column (``» № 10-Громыко``, its ``т`` lost) stands beside it.
+        beside = label == "т" or (c in named and copy != 1)
+        cells.append(fields.printed_slot(copy, "т" if beside else label, first))
         if c in named:
-            cells.append((recipients[copy] or "") if label == "т" else "")
+            cells.append((recipients[copy] or "") if beside else "")
     return cells
 
 

@@ -63,6 +63,16 @@ def test_a_name_after_a_slot_whose_number_ocr_lost_goes_to_that_slot():
     assert grid.printed_grid([Line(text, Role.GRID) for text in rows])[1].text == "» № 2-т »№ Ит  Зорину » № 14-т"
 
 
+def test_a_name_run_into_a_slot_of_the_names_column_stands_beside_it():
+    # a clean tuning page (seed 1000): slot 10's ``т`` lost, the name beside it read as typed into it
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. № 7-т Зорину Экз. № 13-т", "» № 2-т » № 8-т Берия » № 14-т",
+            "» № 3-т » № 9-т Вышинскому » № 15-т", "» № 4-т » № 10-Громыко » № 16-т", "» № 5-т » № 11-т » № 17-т",
+            "» № 6-т » № 12-т » № 18-т"]
+    printed = grid.printed_grid([Line(text, Role.GRID) for text in rows])
+    assert printed[0].cells == ["Экз. № 1-РАЗМЕТКА", "Экз. № 7-т", "Зорину", "Экз. № 13-т"]
+    assert printed[3].cells == ["» № 4-т", "» № 10-т", "Громыко", "» № 16-т"]
+
+
 def test_grid_cells_give_the_slots_ocr_lost_and_drop_its_specks():
     # the same page's grid as read: slots 14 and 17 lost, specks (``Эж``, ``°``) between the slots
     rows = ["Экз. № 1-т Экз. № 7-т Эж Экз. № 13-т Маленкову", "» № 2-т ‘ » № 8-т »›№т Зорину", "» № 3-т » № 9-т ° » № 15-т",
