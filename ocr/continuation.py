@@ -8,6 +8,8 @@ page out and tagging the lines stays with :mod:`ocr.layout`, which asks this mod
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
 
 from ocr import fields, roles
@@ -83,3 +85,23 @@ def header_pieces(segments: list[Line], segment: Callable[[list[Word]], Line]) -
         return None
     found = [segment(p) for p in pieces]
     return found if all(roles.is_continuation_line(s.text) for s in found) else None
+
+
+def typed_piece(text: str, role: Role) -> str:
+    """A piece of a later page's header (``role`` CONTINUATION) or a folio as typed or stamped, the specks OCR read
+    beside it dropped (``3686` `` → ``3686``, ``102:`` → ``102``, ``‚экз.№4...`` → ``экз. № 4...``, a space after
+    ``№`` as typed); as read when it is none of the header's pieces."""
+    if role is Role.CONTINUATION and fields.parse_page_label(text):
+        return text.strip(" `'‘’_,")
+    if fields.parse_int(text) is not None:
+        return re.search(r"\d+", text)[0]
+    if role is Role.CONTINUATION and fields.parse_continuation_copy(text)[0]:
+        typed = re.sub(r"№\s*(?=\d)", "№ ", re.sub(r"\.\s*№", ". №", re.sub(r"^[^\w№]+", "", text.strip())))
+        return typed if fields.parse_continuation_copy(typed) == fields.parse_continuation_copy(text) else text
+    return text
+
+
+def printed(lines: list[Line]) -> list[Line]:
+    """The lines with each folio and piece of a later page's header as :func:`typed_piece` gives it."""
+    return [dataclasses.replace(line, text=typed_piece(line.text, line.role)) if line.role in (Role.CONTINUATION, Role.FOLIO)
+            else line for line in lines]

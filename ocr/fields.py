@@ -65,6 +65,17 @@ def marks_in(text: str, vocabulary: list[str], cutoff: float = 85) -> list[str]:
     return [entry for _, entry in sorted(found)]
 
 
+def printed_mark(text: str, vocabulary: list[str]) -> str | None:
+    """The one entry of ``vocabulary`` a line of a printed or stamped mark spells and no more than a speck or a
+    letter beside it (``„Строго секретно``, ``ШИифртелеграмма``), in the case it was read in (a title printed in
+    capitals stays so); None for anything else (two marks, more words, letter-spaced typing)."""
+    marks = marks_in(text, vocabulary)
+    if len(marks) != 1 or len(squash(text)) > len(squash(marks[0])) + 2 or is_letter_spaced(text):
+        return None
+    letters = [c for c in text if c.isalpha()]
+    return marks[0].upper() if sum(c.isupper() for c in letters) > 0.8 * len(letters) else marks[0]
+
+
 def is_letter_spaced(text: str) -> bool:
     """True for typing like ``О С О Б А Я`` or ``В Ы Ш И Н С К О М У.``: mostly one-letter tokens."""
     tokens = [t for t in re.split(r"\s+", text.strip().rstrip(".:")) if t]
@@ -206,9 +217,20 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
         number = copies.get(k, _slot_copy(slot))
         before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
         label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
-        pieces += [before, f"{'Экз.' if first else '»'} № {number}-{label}"]
+        pieces += [before, printed_slot(number, label, first)]
         end = slot.start("suffix") if name and not into else slot.end()
     return " ".join(piece for piece in pieces + [text[end:].strip()] if piece)
+
+
+def printed_slot(copy: int, label: str, first: bool) -> str:
+    """A copy slot as the form prints it: ``Экз. № 1-т`` in the grid's first row, ``» № 9-т`` below (``label`` a name
+    typed in place of the ``т``)."""
+    return f"{'Экз.' if first else '»'} № {copy}-{label}"
+
+
+def slot_labels(text: str) -> dict[int, str]:
+    """A grid row as :func:`print_grid_row` writes it → copy → what follows its slot's hyphen (``т``, ``РАЗМЕТКА``)."""
+    return {_slot_copy(slot): text[slot.start("suffix"):slot.end("suffix")] for slot in _SLOT.finditer(cyrillic(text))}
 
 
 def is_grid_row(text: str) -> bool:

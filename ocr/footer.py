@@ -8,6 +8,7 @@ name, a word) and, where the words come from OCR, only those read believably.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from rapidfuzz import fuzz
@@ -179,6 +180,25 @@ def is_copies_line(text: str) -> bool:
 def line_text(line: Line) -> tuple[str, list[str]]:
     """A footer line's text without the words OCR read unbelievably, and those words."""
     return typed_text(line.text, [(w.text, w.confidence) for w in line.words])
+
+
+def typed_line(text: str) -> str | None:
+    """A footer line as the typist typed it, from what :func:`parse_footer_line` takes of it: its label as printed and
+    its value, what is no typing (a pen's scrawl after ``Верно:``, a stamp's remnants) left out; None when it gives
+    no field."""
+    found = parse_footer_line(text)
+    if "copies_printed" in found:
+        return " ".join(str(part) for part in (found["copies_printed"], "экз.", found.get("typist")) if part)
+    if "released_by" in found:
+        return f"Выпустил {found['released_by']}"
+    return next((str(value) for value in found.values()), None)
+
+
+def printed(lines: list[Line]) -> list[Line]:
+    """The lines with each footer line's text as :func:`typed_line` gives it (its words kept, so the footer's fields
+    and the marks left out of them, :func:`unclear_marks`, are read from them as before)."""
+    return [dataclasses.replace(line, text=typed) if line.role is Role.FOOTER and (typed := typed_line(line_text(line)[0]))
+            else line for line in lines]
 
 
 def footer(lines: list[Line]) -> Footer:

@@ -29,12 +29,18 @@ def distribution(lines: list[Line]) -> list[DistributionEntry]:
                 if 1 <= copy <= 99:  # copy slots are numbered from 1; a 0 or 3 digits is a misread
                     slots[copy] = slots.get(copy) or recipient
     else:
-        numbering, placed = grid
-        names = _names_by_column(rows, placed, len(numbering[0]))
-        slots = {n: None for row in numbering for n in row}
-        for c, column in enumerate(names):
-            slots.update(_one_case({numbering[r][c]: name for r, name in column.items()}))
+        slots = _recipients(rows, *grid)
     return [DistributionEntry(copy=c, recipient=r) for c, r in sorted(slots.items())]
+
+
+def _recipients(rows: list[list[tuple[int, str | None]]], numbering: list[list[int]],
+                placed: list[dict[int, int]]) -> dict[int, str | None]:
+    """Copy → the recipient typed into or beside its slot, for a grid of a known layout."""
+    names = _names_by_column(rows, placed, len(numbering[0]))
+    slots: dict[int, str | None] = {n: None for row in numbering for n in row}
+    for c, column in enumerate(names):
+        slots.update(_one_case({numbering[r][c]: name for r, name in column.items()}))
+    return slots
 
 
 def _names_by_column(rows: list[list[tuple[int, str | None]]], placed: list[dict[int, int]],
@@ -81,13 +87,37 @@ def printed_grid(lines: list[Line]) -> list[Line]:
     if layout is None:
         return lines
     numbering, placed = layout
-    rewritten = {}
+    recipients = _recipients(rows, numbering, placed)
+    texts = []
     for r, line in enumerate(grid_lines):
         # The k-th slot printed is the k-th read with a number (a lost one's name stays as read).
         printed = {k: n for n, k in enumerate(k for k, (copy, _) in enumerate(rows[r]) if copy != fields.LOST_COPY)}
         copies = {printed[k]: numbering[r][c] for c, k in placed[r].items() if k in printed}
-        rewritten[id(line)] = dataclasses.replace(line, text=fields.print_grid_row(line.text, copies, first=r == 0))
+        texts.append(fields.print_grid_row(line.text, copies, first=r == 0))
+    labels = [fields.slot_labels(text) for text in texts]
+    # The columns names are typed beside (one, as a rule): a name typed into a slot (``1-РАЗМЕТКА``) is beside none.
+    named = {c for r, row in enumerate(numbering) for c, copy in enumerate(row)
+             if recipients[copy] and labels[r].get(copy, "т") == "т"}
+    rewritten = {id(line): dataclasses.replace(line, text=text, cells=_cells(numbering[r], labels[r], recipients, named, r == 0))
+                 for r, (line, text) in enumerate(zip(grid_lines, texts, strict=True))}
     return [rewritten.get(id(line), line) for line in lines]
+
+
+def _cells(copies: list[int], labels: dict[int, str], recipients: dict[int, str | None], named: set[int],
+           first: bool) -> list[str]:
+    """A grid row's columns as archives transcribe them, a tab apart: each printed slot (printed even where OCR lost it,
+    the form's numbering gives it) with what is typed into it (``labels``), and after each column of ``named`` the name
+    typed beside that slot, or nothing."""
+    cells = []
+    for c, copy in enumerate(copies):
+        label = labels.get(copy, "т")
+        # Only copy 1's slot has a name typed into it (``1-РАЗМЕТКА``); a name run into another slot of the names'
+        # column (``» № 10-Громыко``, its ``т`` lost) stands beside it.
+        beside = label == "т" or (c in named and copy != 1)
+        cells.append(fields.printed_slot(copy, "т" if beside else label, first))
+        if c in named:
+            cells.append((recipients[copy] or "") if beside else "")
+    return cells
 
 
 def _grid_layout(rows: list[list[tuple[int, str | None]]]) -> tuple[list[list[int]], list[dict[int, int]]] | None:

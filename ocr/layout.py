@@ -282,14 +282,32 @@ def parse_page(words: list[Word], page: int, width: int) -> list[Line]:
     return lines
 
 
+# Parts each of whose lines archive transcriptions set apart by a blank line: each group of reference numbers, each
+# piece of a later page's header (``2029``, ``2.``, ``экз. №... 3``), each handling mark stamped below another.
+APART = frozenset({Role.REFERENCE, Role.CONTINUATION, Role.HANDLING})
+
+
+def _opens_block(line: Line, before: Line) -> bool:
+    if line.role is Role.HANDLING and before.role is Role.CLASSIFICATION:
+        return False  # the mark stamped under the classification is one block with it (``Строго секретно`` + ``СНЯТИЕ …``)
+    return line.role is not before.role or line.paragraph_start or line.role in APART
+
+
 def page_text(lines: list[Line]) -> str:
-    """All text of the page in reading order: a line each, a blank line where the part of the form changes."""
+    """All text of the page in reading order: a line each, a blank line where a block of the form or a paragraph
+    begins, as archive transcriptions set them out."""
     out: list[str] = []
     for k, line in enumerate(lines):
-        if k and (line.role is not lines[k - 1].role or line.paragraph_start):
+        if k and _opens_block(line, lines[k - 1]):
             out.append("")
-        out.append(" ".join(line.text.split()))
+        out.append(shown(line))
     return "\n".join(out)
+
+
+def shown(line: Line) -> str:
+    """A line as the page's text gives it: a grid row's columns a tab apart (as archives transcribe them), any
+    other line's words a space apart."""
+    return "\t".join(line.cells) if line.cells else " ".join(line.text.split())
 
 
 def regions(lines: list[Line]) -> list[Region]:
@@ -303,7 +321,7 @@ def regions(lines: list[Line]) -> list[Region]:
         Region(
             type=g[0].role.value,
             bbox=union_box([line.bbox for line in g]),
-            text="\n".join(" ".join(line.text.split()) for line in g),
+            text="\n".join(shown(line) for line in g),
             confidence=round(statistics.fmean(line.confidence or 0 for line in g), 2),
             lines=[text_line(line) for line in g],
         )

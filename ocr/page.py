@@ -12,10 +12,10 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ocr import grid, routing
+from ocr import continuation, fields, footer, grid, routing
 from ocr.contract import Stamp
 from ocr.exec import tesseract
-from ocr.lines import Line, Word
+from ocr.lines import Line, Role, Word
 from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
 from ocr.recognize import recognize_page
@@ -57,6 +57,20 @@ def _to_original(line: Line, page: PreprocessedPage) -> Line:
     words = [dataclasses.replace(w, bbox=page.map_box_to_original(w.bbox)) for w in line.words]
     return dataclasses.replace(line, bbox=page.map_box_to_original(line.bbox) if line.bbox else None, words=words)
 
+# The form's printed and stamped words, each as the form has it where a line spells one (:func:`ocr.fields.printed_mark`).
+_PRINTED_MARKS = {Role.FORM_TITLE: fields.FORM_TITLES, Role.CLASSIFICATION: fields.CLASSIFICATIONS,
+                  Role.HANDLING: fields.HANDLING_MARKS}
+
+
+def _printed(lines: list[Line]) -> list[Line]:
+    """The page's lines with what the form prints and the clerks type from fixed lists written as such, specks
+    OCR read beside it dropped: the form's marks, the grid's slots, the routing line's labels, the footer's
+    labels and a later page's header. No field changes (the header's and footer's fields parse alike)."""
+    lines = [dataclasses.replace(line, text=mark) if line.role in _PRINTED_MARKS
+             and (mark := fields.printed_mark(line.text, _PRINTED_MARKS[line.role])) else line for line in lines]
+    return continuation.printed(footer.printed(routing.printed(grid.printed_grid(lines))))
+
+
 def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path | None = None) -> PageResult:
     """Load, preprocess, OCR and parse one page."""
     log.info("page %d of %s: reading", ref.number, ref.path.name)
@@ -66,7 +80,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     words, prepared = recognize_page(prepared, settings.ocr)
     found = find_stamps(prepared, scan.dpi)
     parsed = reread_page(prepared, scan.image, words, found, ref.number, settings.ocr)
-    lines = [_to_original(line, prepared) for line in routing.printed(grid.printed_grid(parsed))]
+    lines = [_to_original(line, prepared) for line in _printed(parsed)]
     height, width = scan.image.shape[:2]
     result = PageResult(
         number=ref.number,

@@ -431,3 +431,16 @@ def test_a_slash_read_as_one_is_put_back_where_only_one_day_and_month_fit():
     assert parse_footer_line("Разослано 24110/28") == {"distributed_raw": "Разослано 24/10/28"}
     assert fields.slash_read_as_one("2111-48") == "2111-48"  # 2/11 or 21/1: left as read
     assert fields.slash_read_as_one("25/11-48") == "25/11-48"
+
+
+@pytest.mark.parametrize("text, vocabulary, printed", [
+    ("ШИифртелеграмма", fields.FORM_TITLES, "Шифртелеграмма"),
+    ("ШИФРТЕЛЕГРАММА", fields.FORM_TITLES, "ШИФРТЕЛЕГРАММА"),  # printed in capitals: kept so
+    ("„Строго секретно", fields.CLASSIFICATIONS, "Строго секретно"),
+    ("` СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", fields.HANDLING_MARKS, "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"),
+    ("Подлежит возврату.", fields.HANDLING_MARKS, "Подлежит возврату"),
+    ("Строго секретно   Подлежит возврату", fields.CLASSIFICATIONS, None),  # more than the mark: as read
+    ("С е к р е т н о", fields.CLASSIFICATIONS, None),  # letter-spaced typing: as typed
+])
+def test_a_printed_mark_as_the_form_has_it(text, vocabulary, printed):
+    assert fields.printed_mark(text, vocabulary) == printed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr.footer import believable, footer, parse_footer_line, unclear_marks
+from ocr.footer import believable, footer, parse_footer_line, printed, typed_line, unclear_marks
 from ocr.lines import Line, Role, Word
 
 
@@ -59,3 +59,25 @@ def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
 ])
 def test_footer_labels_found_past_specks(text, expected):
     assert parse_footer_line(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Верно: \\ \\", "Верно:"),  # the certifying clerk's scrawl read as marks (moderate tuning pages, seed 1000)
+    ("Верна: #С © 5-5$`©", "Верно:"),
+    ("9 экз. лк вазжицгё рытокснаЯ", "9 экз. лк"),  # show-through beside the typist's initials
+    ("11 экз. МП", "11 экз. мп"),
+    ("Оътпеч. 7/5-1.59 о ро тьй", "Отпеч. 7/5-1.59"),
+    ("Разослано. 1/11/48", "Разослано 1/11/48"),
+    ("Выпустил Мельников", "Выпустил Мельников"),
+    ("В дело 13/6", None),  # no footer field: the line stays as read
+])
+def test_footer_line_as_typed(text, expected):
+    assert typed_line(text) == expected
+
+
+def test_footer_lines_printed_keep_their_words_and_fields():
+    words = [Word("Верно:", (100, 900, 150, 35), 92.0), Word("Генерал", (300, 900, 200, 35), 31.0)]
+    lines = [Line("Верно: Генерал", Role.FOOTER, page=2, words=words), Line("Верно: Генерал", Role.BODY)]
+    shown = printed(lines)
+    assert [line.text for line in shown] == ["Верно:", "Верно: Генерал"] and shown[0].words == words
+    assert unclear_marks(shown) == unclear_marks(lines) and footer(shown) == footer(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ocr import fields, grid
+from ocr import fields, grid, layout
 from ocr.lines import Line, Role
 
 
@@ -26,6 +26,10 @@ def test_grid_slots_printed_as_the_form_prints_them():
         "» № 3-т » № 10-т Вышинскому » № 17-т", "» № 4-т » № 11-т Копия » № 18-т", "» № 5-т » № 12-т » № 19-т",
         "» № 6-т » № 13-т » № 20-т", "» № 7-т » № 14-т » № 21-т"]
     assert printed[0] is lines[0] and printed[-1] is lines[-1]  # only the grid is the form's print
+    # Its columns as archives transcribe them, a tab apart: the names' column kept where a row has no name.
+    assert [line.cells for line in printed[1:3]] == [["Экз. № 1-РАЗМЕТКА", "Экз. № 8-т", "Кагановичу", "Экз. № 15-т"],
+                                                     ["» № 2-т", "» № 9-т", "Булганину", "» № 16-т"]]
+    assert printed[5].cells == ["» № 5-т", "» № 12-т", "", "» № 19-т"]
     assert grid.distribution(printed) == grid.distribution(lines)
     # No regular grid, nothing rewritten: a single row's numbers cannot be checked against an order.
     assert grid.printed_grid(lines[:2]) == lines[:2]
@@ -57,3 +61,24 @@ def test_a_name_after_a_slot_whose_number_ocr_lost_goes_to_that_slot():
     # the slots printed anew keep their own numbers, the lost one's after it
     rows[1] = "» № 2-т  »№ Ит  Зорину  » № 14-т"
     assert grid.printed_grid([Line(text, Role.GRID) for text in rows])[1].text == "» № 2-т »№ Ит  Зорину » № 14-т"
+
+
+def test_a_name_run_into_a_slot_of_the_names_column_stands_beside_it():
+    # a clean tuning page (seed 1000): slot 10's ``т`` lost, the name beside it read as typed into it
+    rows = ["Экз. № 1-РАЗМЕТКА Экз. № 7-т Зорину Экз. № 13-т", "» № 2-т » № 8-т Берия » № 14-т",
+            "» № 3-т » № 9-т Вышинскому » № 15-т", "» № 4-т » № 10-Громыко » № 16-т", "» № 5-т » № 11-т » № 17-т",
+            "» № 6-т » № 12-т » № 18-т"]
+    printed = grid.printed_grid([Line(text, Role.GRID) for text in rows])
+    assert printed[0].cells == ["Экз. № 1-РАЗМЕТКА", "Экз. № 7-т", "Зорину", "Экз. № 13-т"]
+    assert printed[3].cells == ["» № 4-т", "» № 10-т", "Громыко", "» № 16-т"]
+
+
+def test_grid_cells_give_the_slots_ocr_lost_and_drop_its_specks():
+    # the same page's grid as read: slots 14 and 17 lost, specks (``Эж``, ``°``) between the slots
+    rows = ["Экз. № 1-т Экз. № 7-т Эж Экз. № 13-т Маленкову", "» № 2-т ‘ » № 8-т »›№т Зорину", "» № 3-т » № 9-т ° » № 15-т",
+            "- » № 4-т » № 10-т » № 16-т", "» № 5-т ›№ Ил » № 11-т", "» № 6-т » № 12-т » № 18-т 4"]
+    printed = grid.printed_grid([Line(text, Role.GRID) for text in rows])
+    assert layout.page_text(printed).split("\n") == [
+        "Экз. № 1-т\tЭкз. № 7-т\tЭкз. № 13-т\tМаленкову", "» № 2-т\t» № 8-т\t» № 14-т\tЗорину",
+        "» № 3-т\t» № 9-т\t» № 15-т\t", "» № 4-т\t» № 10-т\t» № 16-т\t", "» № 5-т\t» № 11-т\t» № 17-т\t",
+        "» № 6-т\t» № 12-т\t» № 18-т\t"]

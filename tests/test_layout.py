@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ocr import assemble, layout, signer
+import pytest
+
+from ocr import assemble, continuation, layout, signer
 from ocr.contract import Signature
 from ocr.lines import Line, Role, Word
 
@@ -112,6 +114,29 @@ def test_regions_and_page_text():
     assert text[0] == "См. изв. № 1758 (ссылка № 61)"
     # The registry notes are one block, read before the folio beside its first line (as archives transcribe it).
     assert text.index("412") < text.index("64") < text.index("ШИФРТЕЛЕГРАММА")
+
+
+def test_page_text_sets_blocks_apart_as_archives_do():
+    lines = [Line("Строго секретно", Role.CLASSIFICATION), Line("СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", Role.HANDLING),
+             Line("Подлежит возврату", Role.HANDLING), Line("2023 2030", Role.REFERENCE), Line("2024 2031", Role.REFERENCE),
+             Line("О С О Б А Я", Role.PRIORITY), Line("ВНЕ ОЧЕРЕДИ", Role.PRIORITY),
+             Line("66", Role.FOLIO), Line("2029", Role.CONTINUATION), Line("3.", Role.CONTINUATION),
+             Line("экз.  №....", Role.CONTINUATION)]
+    assert layout.page_text(lines).split("\n\n") == [
+        "Строго секретно\nСНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату", "2023 2030", "2024 2031",
+        "О С О Б А Я\nВНЕ ОЧЕРЕДИ", "66", "2029", "3.", "экз. №...."]
+
+
+@pytest.mark.parametrize("text, role, typed", [
+    ("3686`", Role.CONTINUATION, "3686"), ("- 8075.", Role.CONTINUATION, "8075"), ("102:", Role.FOLIO, "102"),
+    ("2.", Role.CONTINUATION, "2."), ("‚экз. №4...", Role.CONTINUATION, "экз. № 4..."),
+    ("экз.№1..", Role.CONTINUATION, "экз. № 1.."), ("экз. №... 1", Role.CONTINUATION, "экз. №... 1"),
+    ("экз. М....", Role.CONTINUATION, "экз. М...."),  # its № read as a letter: as read
+])
+def test_later_page_header_pieces_as_typed(text, role, typed):
+    assert continuation.typed_piece(text, role) == typed
+    lines = [Line(text, role, page=2)]
+    assert assemble.page_fields(continuation.printed(lines), document_copy=4) == assemble.page_fields(lines, document_copy=4)
 
 
 def test_continuation_header_beside_specks_and_centred_label():
