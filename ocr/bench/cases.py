@@ -9,6 +9,7 @@ but the accuracy report asks for the tuning split alone.
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,10 +48,10 @@ def write_case(rendering, case: Case) -> None:
     case.pages_dir.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(rendering.pages, start=1):
         rgb = Image.fromarray(np.ascontiguousarray(page[:, :, ::-1]))
-        target = case.pages_dir / f"page-{number:03d}.png"
-        temp = target.with_suffix(".part.png")
-        rgb.save(temp, dpi=(rendering.dpi, rendering.dpi))
-        temp.replace(target)
+        png = io.BytesIO()
+        rgb.save(png, format="PNG", dpi=(rendering.dpi, rendering.dpi))
+        # A temporary name of its own: two benches rendering the same cache at once must not collide.
+        store.write_bytes_atomic(case.pages_dir / f"page-{number:03d}.png", png.getvalue())
     store.write_json_atomic(case.truth_path, rendering.truth)
 
 
