@@ -36,9 +36,9 @@ def signer(line: Line) -> str | None:
 
 def _name_words(line: Line) -> list[Word]:
     """The words a signature line's name was read from: those with letters after its date's first word, but
-    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name)."""
+    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name), its full stop read as a comma too (``г,``)."""
     date = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), -1)
-    return [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
+    return [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".,") not in ("г", "п")]
 
 
 def _typed_name(name: str, line: Line) -> bool:

@@ -382,6 +382,10 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
             ("К", 67, (1931, 749, 31, 24)), (",", 0, (1939, 623, 29, 10))]
     lost = [Word(text, box, confidence) for text, confidence, box in read]
     assert signer.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None
+    # the year's ``г.`` read ``г,`` is no piece of the name, however far the name is typed after it
+    read = [("25/1147", 14, (504, 1040, 140, 30)), ("г,", 92, (660, 1040, 25, 30)), ("пушкин", 82, (1300, 1040, 175, 30))]
+    apart = [Word(text, box, confidence) for text, confidence, box in read]
+    assert signer.signature([Line("25/1147 г, пушкин", Role.SIGNATURE, bbox=(504, 1038, 971, 84), words=apart)]).name == "ПУШКИН"
 
 
 def test_the_signature_is_the_documents_last_signature_line():
