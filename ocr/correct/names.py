@@ -103,18 +103,30 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
 
 def recipient(name: str, lexicon: Lexicon) -> str | None:
     """The one grid form of a listed name ``name`` reads with one letter lost, added or misread (``Вышинскоу``,
-    ``аленкову``, ``М-кояну``), in its case: a dative (:func:`datives`) first, as the grid gives most names, else the
-    name undeclined (``Берня``: ``Берия``); None when there is no one such, or it reads one."""
+    ``М-кояну``), in its case: a dative (:func:`datives_of`) first, as the grid gives most names, else the name
+    undeclined (``Берня``: ``Берия``). A name read in the nominative lost its dative's ``у`` (``Микоян``); a shorter
+    one is taken only as a form that lost its first letter (``Ерия``). None when there is no one such, or it reads one."""
     folded = fold(name)
     listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
     datives = datives_of(listed, lexicon.morph)
-    if len(folded) < MIN_EDIT_LENGTH or folded in listed | datives:
+    if folded in listed and folded + "у" in datives:
+        return _in_case(folded + "у", name)
+    if folded in listed | datives or len(folded) < MIN_EDIT_LENGTH - 1:
         return None
-    near = [form for form in datives if Levenshtein.distance(folded, form, score_cutoff=1) <= 1] or [
-        form for form in listed if Levenshtein.distance(folded, form, score_cutoff=1) <= 1]
-    if len(near) != 1:
-        return None
-    return near[0].upper() if name.isupper() else near[0].capitalize()
+    near = [form for form in datives if _one_edit(folded, form)] or [form for form in listed if _one_edit(folded, form)]
+    return _in_case(near[0], name) if len(near) == 1 else None
+
+
+def _one_edit(read: str, form: str) -> bool:
+    """Whether ``read`` is ``form`` with one letter lost, added or misread; one of MIN_EDIT_LENGTH - 1 letters only
+    with its first lost (shorter words have too many neighbours to tell otherwise)."""
+    if len(read) < MIN_EDIT_LENGTH:
+        return form[1:] == read
+    return Levenshtein.distance(read, form, score_cutoff=1) <= 1
+
+
+def _in_case(form: str, read: str) -> str:
+    return form.upper() if read.isupper() else form.capitalize()
 
 
 @functools.cache
