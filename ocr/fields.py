@@ -129,8 +129,10 @@ def clean_single_name(text: str) -> str:
 
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
 # number may come out one digit long; the grid's layout puts it right (:func:`ocr.grid.distribution`).
+# After the slot's ``Экз.`` or ditto mark its ``№`` is read ``М`` or ``Н`` too, before the number (``» М2-т``, ``»мМ 17-т``).
+_SLOT_OPENING = r"(?:" + EKZ + r"\.?|»|>>|«)"
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
+    r"(?:" + _SLOT_OPENING + r"?\s*" + NUMERO + r"|" + _SLOT_OPENING + r"\s*[МН]{1,2}(?=\s?\d))\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
 )
 

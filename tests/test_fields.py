@@ -43,6 +43,10 @@ def test_grid_row_recipients_and_misread_slots():
     assert fields.parse_grid_row("» № 4-т »›№И-т Зорину » № 18-т") == [(4, None), (11, "Зорину"), (18, None)]
     # a name typed into the slot with its last letter split off by OCR (a moderate tuning page, seed 3000)
     assert fields.parse_grid_row("Экз. № 1-Микоян у Экз. № 9-т Экз. № 17-т") == [(1, "Микояну"), (9, None), (17, None)]
+    # the slot's № read М after its ditto mark (a heavy tuning page, seed 3000): the row is still a grid row
+    assert fields.parse_grid_row("» М2-т » № 8-т » М 14-т Сталину") == [(2, None), (8, None), (14, "Сталину")]
+    assert [c for c, _ in fields.parse_grid_row("» № 5-т » № 11-7 »мМ 17-т")] == [5, 11, 17]
+    assert fields.parse_grid_row("» Маленкову 2 » № 8-т") == [(8, None)]  # a name after the mark is none
 
 
 @pytest.mark.parametrize("text, vocabulary, expected", [
