@@ -164,11 +164,18 @@ def recipient_name(text: str) -> str | None:
     return max(names, key=len) if names else None
 
 
+# Small Cyrillic letters shaped unlike their capitals: only these tell a name typed capitalised from one in capitals
+# (most small letters of a monospace face are their capitals made small: ``о``, ``к``, ``н``, ``я``).
+_OWN_SHAPES = "абдеруфё"
+
+
 def _one_cased(name: str) -> str:
-    """A name typed capitalised or in capitals, as most of its letters were read: a capital or two read among its small
-    letters (``ЗОрину``: a small ``о`` of a monospace face looks like a small capital) are small."""
+    """A name typed capitalised or in capitals, as its letters of a shape of their own were read (``МИКОЯНу``: the
+    ``у``), else as most of its letters were read: a capital or two read among its small letters (``ЗОрину``: a
+    small ``о`` of a monospace face looks like a small capital) are small."""
     rest = [c for c in name[1:] if c.isalpha()]
-    return name[0] + name[1:].lower() if 2 * sum(c.isupper() for c in rest) < len(rest) else name
+    telling = [c for c in rest if c.lower() in _OWN_SHAPES] or rest
+    return name[0] + name[1:].lower() if 2 * sum(c.isupper() for c in telling) < len(telling) else name
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:

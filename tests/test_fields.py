@@ -104,6 +104,8 @@ def test_grid_row_recipients_without_ocr_marks():
     assert fields.recipient_name("Копия › Ю7т") == "Копия"
     assert fields.recipient_name("„ ›") is None
     assert fields.recipient_name("ЗОрину") == "Зорину"  # a moderate tuning page's grid (s1000)
+    assert fields.recipient_name("МИКОЯНу") == "Микояну"  # its small у: a clean tuning page's grid (s5000)
+    assert fields.recipient_name("МОЛОТОВУ") == "МОЛОТОВУ" and fields.recipient_name("БУлганину") == "Булганину"
     assert fields.recipient_name("РАЗМЕТКА") == "РАЗМЕТКА"
 
 
