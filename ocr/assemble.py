@@ -14,6 +14,7 @@ from ocr import footer as footer_line
 from ocr.contract import Evidence, Header, Signature, TelegramRecord
 from ocr.correct.names import marks_struck_alike
 from ocr.lines import Line, Role, union_box
+from ocr.roles import GARBLED_PRIORITY
 from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
@@ -99,6 +100,8 @@ def _priorities(text: str) -> list[str]:
     if mark := _half_read(text, fields.PRIORITIES):
         return [mark]
     if marks := marks_struck_alike(text, fields.PRIORITIES):
+        return marks
+    if marks := fields.marks_in(text, fields.PRIORITIES, GARBLED_PRIORITY):  # read as garbled as the message there
         return marks
     words = re.sub(r"\d", "", text)
     typed = all(c.isalpha() or c in " .,-" for c in words)
