@@ -103,9 +103,9 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
 
 def recipient(name: str, lexicon: Lexicon) -> str | None:
     """The one grid form of a listed name ``name`` reads with one letter lost, added or misread (``Вышинскоу``,
-    ``М-кояну``), in its case: a dative (:func:`datives_of`) first, as the grid gives most names, else the name
-    undeclined (``Берня``: ``Берия``). A name read in the nominative lost its dative's ``у`` (``Микоян``); a shorter
-    one is taken only as a form that lost its first letter (``Ерия``). None when there is no one such, or it reads one."""
+    ``М-кояну``; :func:`_near`), in its case: a dative (:func:`datives_of`) first, as the grid gives most names,
+    else the name undeclined (``Берня``: ``Берия``). A name read in the nominative lost its dative's ``у``
+    (``Микоян``). None when there is no one such, or it reads one."""
     folded = fold(name)
     listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
     datives = datives_of(listed, lexicon.morph)
@@ -113,16 +113,22 @@ def recipient(name: str, lexicon: Lexicon) -> str | None:
         return _in_case(folded + "у", name)
     if folded in listed | datives or len(folded) < MIN_EDIT_LENGTH - 1:
         return None
-    near = [form for form in datives if _one_edit(folded, form)] or [form for form in listed if _one_edit(folded, form)]
+    near = [form for form in datives if _near(folded, form)] or [form for form in listed if _near(folded, form)]
     return _in_case(near[0], name) if len(near) == 1 else None
 
 
-def _one_edit(read: str, form: str) -> bool:
-    """Whether ``read`` is ``form`` with one letter lost, added or misread; one of MIN_EDIT_LENGTH - 1 letters only
-    with its first lost (shorter words have too many neighbours to tell otherwise)."""
+# A read this long may be two letters off a listed name's form: those of two names stand four letters apart at least.
+TWO_EDIT_LENGTH = 8
+
+
+def _near(read: str, form: str) -> bool:
+    """Whether ``read`` is ``form`` with one letter lost, added or misread (two, read TWO_EDIT_LENGTH letters or more:
+    ``Мопотовуо``); one of MIN_EDIT_LENGTH - 1 letters only with its first lost (shorter words have too many
+    neighbours to tell otherwise)."""
     if len(read) < MIN_EDIT_LENGTH:
         return form[1:] == read
-    return Levenshtein.distance(read, form, score_cutoff=1) <= 1
+    edits = 2 if len(read) >= TWO_EDIT_LENGTH else 1
+    return Levenshtein.distance(read, form, score_cutoff=edits) <= edits
 
 
 def _in_case(form: str, read: str) -> str:

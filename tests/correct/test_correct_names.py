@@ -66,6 +66,7 @@ def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_it
     ("» № 3-т Берня » № 11-т", "» № 3-т Берия » № 11-т", ("Берня", "Берия")),  # undeclined: no dative near
     ("Экз. № 1-т Микоян Экз. № 9-т", "Экз. № 1-т Микояну Экз. № 9-т", ("Микоян", "Микояну")),  # the dative's у lost
     ("» № 3-т Ерия » № 11-т", "» № 3-т Берия » № 11-т", ("Ерия", "Берия")),  # short: its first letter lost
+    ("» № 2-т » № 16-т Мопотовуо", "» № 2-т » № 16-т Молотову", ("Мопотовуо", "Молотову")),  # long: two letters off
 ])
 def test_a_recipient_one_edit_from_a_listed_names_grid_form_is_put_right(text, right, change):
     pages, changes = correct_pages([_page(text.split(), text, Role.GRID)], Settings())
