@@ -392,6 +392,10 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
     read = [("25/1147", 14, (504, 1040, 140, 30)), ("г,", 92, (660, 1040, 25, 30)), ("пушкин", 82, (1300, 1040, 175, 30))]
     apart = [Word(text, box, confidence) for text, confidence, box in read]
     assert signer.signature([Line("25/1147 г, пушкин", Role.SIGNATURE, bbox=(504, 1038, 971, 84), words=apart)]).name == "ПУШКИН"
+    # specks read as small letters well before a name read in capitals (a heavy tuning page, seed 6000)
+    read = [("5/6-52", 90, 100), ("г.", 95, 260), ("о", 26, 700), ("н", 26, 800), *((c, 89, 1000 + 40 * k) for k, c in enumerate("ПУШКИН"))]
+    specks = [Word(text, (x, 0, 130 if len(text) > 2 else 30, 30), confidence) for text, confidence, x in read]
+    assert signer.signature([Line("5/6-52 г. о н П У Ш К И Н", Role.SIGNATURE, bbox=(100, 0, 1130, 30), words=specks)]).name == "ПУШКИН"
 
 
 def test_the_signature_is_the_documents_last_signature_line():
