@@ -150,7 +150,7 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
     is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
-    head, signed = _one_year(header(lines), signer.signature(lines))
+    head, signed = _one_year(*_one_day(header(lines), signer.signature(lines)))
     return TelegramRecord(
         doc_type="cipher_telegram" if is_telegram else "other",
         header=head,
@@ -159,6 +159,27 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
         signature=signed,
         footer=footer_line.footer(lines),
     )
+
+
+_DAY = re.compile(r"^\s*(\d{1,2})(?=\s*/)")  # ``20/11 19 50``, ``29/11-50 г.``
+
+
+def _one_day(head: Header, signed: Signature) -> tuple[Header, Signature]:
+    """A telegram sent and received in one month, within a day or two: where the two dates' days differ only in a
+    digit one reads 9 and the other 0 (``29/11-50 г.`` signed, ``20/11 19 50`` received; nine days apart is no
+    telegram's way), the 9 is a slashed or dotted zero."""
+    received, sent = _DAY.match(head.received_date_raw or ""), _DAY.match(signed.date_raw or "")
+    month = received_month(head.received_date_raw)
+    if not (received and sent) or month is None or month != received_month(signed.date_raw) or len(received[1]) != len(sent[1]):
+        return head, signed
+    differ = [k for k, (a, b) in enumerate(zip(received[1], sent[1], strict=True)) if a != b]
+    if len(differ) != 1 or {received[1][differ[0]], sent[1][differ[0]]} != {"0", "9"}:
+        return head, signed
+    if received[1][differ[0]] == "9":
+        day = head.received_date_raw
+        return head.model_copy(update={"received_date_raw": day[:received.start(1)] + sent[1] + day[received.end(1):]}), signed
+    day = signed.date_raw
+    return head, signed.model_copy(update={"date_raw": day[:sent.start(1)] + received[1] + day[sent.end(1):]})
 
 
 _RECEIVED_YEAR = re.compile(r"(?<=\d)(\d)(?=\s*$)")  # ``25/4 1950``, ``17/12 19 50``: the year's last digit

@@ -220,6 +220,19 @@ def test_the_dates_of_one_day_share_their_year():
     assert years("1/1 1950", "31/12-49 г.") == ("1/1 1950", "31/12-49 г.")  # sent the day before New Year
 
 
+def test_the_dates_of_one_telegram_share_their_day():
+    from ocr.contract import Header
+
+    def days(received, signed):
+        head, sign = assemble._one_day(Header(received_date_raw=received), Signature(date_raw=signed))
+        return head.received_date_raw, sign.date_raw
+
+    assert days("20/11 19 50", "29/11-50 г.") == ("20/11 19 50", "20/11-50 г.")  # a slashed zero read as 9
+    assert days("19/2 1946", "10/2-46 г.") == ("10/2 1946", "10/2-46 г.")
+    assert days("21/11 19 50", "20/11-50 г.") == ("21/11 19 50", "20/11-50 г.")  # received the day after
+    assert days("20/12 19 50", "29/11-50 г.") == ("20/12 19 50", "29/11-50 г.")  # another month: as read
+
+
 def test_continuation_header_read_as_one_line():
     # a heavy page turned round: number, label and copy read close together as one line, specks trailing
     rows = [
