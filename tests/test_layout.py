@@ -208,29 +208,22 @@ def test_no_signer_where_a_scrawl_covers_the_name():
     assert signed(("25/4", 96), ("59", 65), ("г.", 81), ("——.", 0), ("ПАНЮШКИН", 79)).name == "ПАНЮШКИН"
 
 
-def test_the_dates_of_one_day_share_their_year():
+@pytest.mark.parametrize(("step", "received", "signed", "right"), [
+    # one day, one year: a slashed zero read as 9
+    ("_one_year", "17/12 19 59", "17/12-50 г.", ("17/12 19 50", "17/12-50 г.")),
+    ("_one_year", "25/4 1950", "25/4-59 г.", ("25/4 1950", "25/4-50 г.")),
+    ("_one_year", "1/1 1950", "31/12-49 г.", ("1/1 1950", "31/12-49 г.")),  # sent the day before New Year
+    # one month, days a day or two apart: a slashed zero read as 9
+    ("_one_day", "20/11 19 50", "29/11-50 г.", ("20/11 19 50", "20/11-50 г.")),
+    ("_one_day", "19/2 1946", "10/2-46 г.", ("10/2 1946", "10/2-46 г.")),
+    ("_one_day", "21/11 19 50", "20/11-50 г.", ("21/11 19 50", "20/11-50 г.")),  # received the day after
+    ("_one_day", "20/12 19 50", "29/11-50 г.", ("20/12 19 50", "29/11-50 г.")),  # another month: as read
+])
+def test_the_dates_of_one_telegram_share_their_day_and_year(step, received, signed, right):
     from ocr.contract import Header
 
-    def years(received, signed):
-        head, sign = assemble._one_year(Header(received_date_raw=received), Signature(date_raw=signed))
-        return head.received_date_raw, sign.date_raw
-
-    assert years("17/12 19 59", "17/12-50 г.") == ("17/12 19 50", "17/12-50 г.")  # a slashed zero read as 9
-    assert years("25/4 1950", "25/4-59 г.") == ("25/4 1950", "25/4-50 г.")
-    assert years("1/1 1950", "31/12-49 г.") == ("1/1 1950", "31/12-49 г.")  # sent the day before New Year
-
-
-def test_the_dates_of_one_telegram_share_their_day():
-    from ocr.contract import Header
-
-    def days(received, signed):
-        head, sign = assemble._one_day(Header(received_date_raw=received), Signature(date_raw=signed))
-        return head.received_date_raw, sign.date_raw
-
-    assert days("20/11 19 50", "29/11-50 г.") == ("20/11 19 50", "20/11-50 г.")  # a slashed zero read as 9
-    assert days("19/2 1946", "10/2-46 г.") == ("10/2 1946", "10/2-46 г.")
-    assert days("21/11 19 50", "20/11-50 г.") == ("21/11 19 50", "20/11-50 г.")  # received the day after
-    assert days("20/12 19 50", "29/11-50 г.") == ("20/12 19 50", "29/11-50 г.")  # another month: as read
+    head, sign = getattr(assemble, step)(Header(received_date_raw=received), Signature(date_raw=signed))
+    assert (head.received_date_raw, sign.date_raw) == right
 
 
 def test_continuation_header_read_as_one_line():
