@@ -226,6 +226,18 @@ def test_the_dates_of_one_telegram_share_their_day_and_year(step, received, sign
     assert (head.received_date_raw, sign.date_raw) == right
 
 
+def test_a_footer_day_read_9_for_0_is_put_within_days_of_receipt():
+    from ocr.contract import Footer, Header
+
+    def printed(received, value):
+        return assemble._printed_after(Footer(printed_raw=value), Header(received_date_raw=received)).printed_raw
+
+    assert printed("19/2 19 46", "Отпеч. 29/2-11.07") == "Отпеч. 20/2-11.07"  # a heavy tuning page (s6000)
+    assert printed("19/2 19 46", "Отпеч. 19/2-11.07") == "Отпеч. 19/2-11.07"  # the day of receipt: as read
+    assert printed("19/2 19 46", "Отпеч. 29/3-11.07") == "Отпеч. 29/3-11.07"  # another month: as read
+    assert printed("28/2 19 46", "Отпеч. 29/2-11.07") == "Отпеч. 29/2-11.07"  # within days as read
+
+
 def test_continuation_header_read_as_one_line():
     # a heavy page turned round: number, label and copy read close together as one line, specks trailing
     rows = [
