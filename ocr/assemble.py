@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from ocr import fields, grid, reference_numbers, registry, signer
 from ocr import footer as footer_line
-from ocr.contract import Evidence, Header, Signature, TelegramRecord
+from ocr.contract import Evidence, Footer, Header, Signature, TelegramRecord
 from ocr.correct.names import marks_struck_alike
 from ocr.lines import Line, Role, union_box
+from ocr.roles import GARBLED_PRIORITY
 from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
 
 _HYPHENATED = re.compile(r"\w[-‐‑]$")
@@ -100,6 +101,8 @@ def _priorities(text: str) -> list[str]:
         return [mark]
     if marks := marks_struck_alike(text, fields.PRIORITIES):
         return marks
+    if marks := fields.marks_in(text, fields.PRIORITIES, GARBLED_PRIORITY):  # read as garbled as the message there
+        return marks
     words = re.sub(r"\d", "", text)
     typed = all(c.isalpha() or c in " .,-" for c in words)
     return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
@@ -147,15 +150,61 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
     is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
-    head, signed = _one_year(header(lines), signer.signature(lines))
+    head, signed = _one_year(*_one_day(header(lines), signer.signature(lines)))
     return TelegramRecord(
         doc_type="cipher_telegram" if is_telegram else "other",
         header=head,
         distribution=grid.distribution(lines),
         body=body_text(lines),
         signature=signed,
-        footer=footer_line.footer(lines),
+        footer=_printed_after(footer_line.footer(lines), head),
     )
+
+
+_DAY = re.compile(r"^\s*(\d{1,2})(?=\s*/)")  # ``20/11 19 50``, ``29/11-50 г.``
+
+
+def _one_day(head: Header, signed: Signature) -> tuple[Header, Signature]:
+    """A telegram sent and received in one month, within a day or two: where the two dates' days differ only in a
+    digit one reads 9 and the other 0 (``29/11-50 г.`` signed, ``20/11 19 50`` received; nine days apart is no
+    telegram's way), the 9 is a slashed or dotted zero."""
+    received, sent = _DAY.match(head.received_date_raw or ""), _DAY.match(signed.date_raw or "")
+    month = received_month(head.received_date_raw)
+    if not (received and sent) or month is None or month != received_month(signed.date_raw) or len(received[1]) != len(sent[1]):
+        return head, signed
+    differ = [k for k, (a, b) in enumerate(zip(received[1], sent[1], strict=True)) if a != b]
+    if len(differ) != 1 or {received[1][differ[0]], sent[1][differ[0]]} != {"0", "9"}:
+        return head, signed
+    if received[1][differ[0]] == "9":
+        day = head.received_date_raw
+        return head.model_copy(update={"received_date_raw": day[:received.start(1)] + sent[1] + day[received.end(1):]}), signed
+    day = signed.date_raw
+    return head, signed.model_copy(update={"date_raw": day[:sent.start(1)] + received[1] + day[sent.end(1):]})
+
+
+# The copies are printed and sent out on the day the telegram is received or within this many days after.
+PRINTED_WITHIN = 2
+_FOOTER_DAY = re.compile(r"(?<= )(\d{1,2})(?=/(\d{1,2})\b)")  # ``Отпеч. 20/2-11.07``, ``Разослано 4/4/13``
+
+
+def _printed_after(foot: Footer, head: Header) -> Footer:
+    """The footer's dates of printing and sending out, a day of which reads a 9 where a 0 puts it within
+    PRINTED_WITHIN days after the telegram's receipt in its month (``Отпеч. 29/2`` received ``19/2``: 20/2), with
+    that 0: a slashed or dotted zero read as 9."""
+    received, month = _DAY.match(head.received_date_raw or ""), received_month(head.received_date_raw)
+    if not received or month is None:
+        return foot
+
+    def put_right(value: str | None) -> str | None:
+        found = _FOOTER_DAY.search(value or "")
+        if not found or int(found[2]) != month or "9" not in found[1]:
+            return value
+        zeroed = [found[1][:k] + "0" + found[1][k + 1:] for k, c in enumerate(found[1]) if c == "9"]
+        within = [day for day in zeroed if 0 <= int(day) - int(received[1]) <= PRINTED_WITHIN]
+        late = 0 <= int(found[1]) - int(received[1]) <= PRINTED_WITHIN
+        return value[:found.start(1)] + within[0] + value[found.end(1):] if len(within) == 1 and not late else value
+
+    return foot.model_copy(update={"printed_raw": put_right(foot.printed_raw), "distributed_raw": put_right(foot.distributed_raw)})
 
 
 _RECEIVED_YEAR = re.compile(r"(?<=\d)(\d)(?=\s*$)")  # ``25/4 1950``, ``17/12 19 50``: the year's last digit

@@ -129,8 +129,10 @@ def clean_single_name(text: str) -> str:
 
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
 # number may come out one digit long; the grid's layout puts it right (:func:`ocr.grid.distribution`).
+# After the slot's ``Экз.`` or ditto mark its ``№`` is read ``М`` or ``Н`` too, before the number (``» М2-т``, ``»мМ 17-т``).
+_SLOT_OPENING = r"(?:" + EKZ + r"\.?|»|>>|«)"
 _SLOT = re.compile(
-    r"(?:" + EKZ + r"\.?|»|>>|«)?\s*" + NUMERO + r"\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
+    r"(?:" + _SLOT_OPENING + r"?\s*" + NUMERO + r"|" + _SLOT_OPENING + r"\s*[МН]{1,2}(?=\s?\d))\s*(?P<copy>(?-i:" + DIGITISH + r"{1,3}|И(?=-)))(?![\d/])\s*[-—–]?\s*(?P<suffix>[^\s»›]*)",
     re.IGNORECASE,
 )
 
@@ -162,11 +164,18 @@ def recipient_name(text: str) -> str | None:
     return max(names, key=len) if names else None
 
 
+# Small Cyrillic letters shaped unlike their capitals: only these tell a name typed capitalised from one in capitals
+# (most small letters of a monospace face are their capitals made small: ``о``, ``к``, ``н``, ``я``).
+_OWN_SHAPES = "абдеруфё"
+
+
 def _one_cased(name: str) -> str:
-    """A name typed capitalised or in capitals, as most of its letters were read: a capital or two read among its small
-    letters (``ЗОрину``: a small ``о`` of a monospace face looks like a small capital) are small."""
+    """A name typed capitalised or in capitals, as its letters of a shape of their own were read (``МИКОЯНу``: the
+    ``у``), else as most of its letters were read: a capital or two read among its small letters (``ЗОрину``: a
+    small ``о`` of a monospace face looks like a small capital) are small."""
     rest = [c for c in name[1:] if c.isalpha()]
-    return name[0] + name[1:].lower() if 2 * sum(c.isupper() for c in rest) < len(rest) else name
+    telling = [c for c in rest if c.lower() in _OWN_SHAPES] or rest
+    return name[0] + name[1:].lower() if 2 * sum(c.isupper() for c in telling) < len(telling) else name
 
 
 def parse_grid_row(text: str) -> list[tuple[int, str | None]]:

@@ -18,6 +18,8 @@ from ocr.lines import Line, Word
 # Cipher groups have four or five digits (three and six allowed); a date's or time's numbers have one or two.
 SHORTEST_GROUP, LONGEST_GROUP = 3, 6
 _GROUP = re.compile(DIGITISH + "+")
+# Two groups of the common lengths (four or five digits) whose space OCR lost: a run of twice as many digits.
+RUN_TOGETHER = (8, 10)
 # A leader's or dotted blank's dots read as round letters.
 _LEADER = re.compile(r"[оОoO]+")
 _FURNITURE = re.compile(r"[\W_]+")
@@ -44,7 +46,9 @@ def _token_groups(token: str) -> list[str] | None:
     groups = []
     for piece in pieces:
         group = _group(piece)
-        if group is None:  # leader dots run into the groups: ``2194ооо6057``
+        if group is None and re.fullmatch(r"\d+", piece) and len(piece) in RUN_TOGETHER:  # ``13377477``
+            groups += [piece[:len(piece) // 2], piece[len(piece) // 2:]]
+        elif group is None:  # leader dots run into the groups: ``2194ооо6057``
             parts = [_group(p) for p in _LEADER.split(piece) if p]
             if not parts or None in parts:
                 return None

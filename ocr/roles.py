@@ -151,9 +151,10 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
             for i in tail[tail.index(named[-1]) + 1:]:
                 roles[i] = Role.OTHER
             addressee, tail = named[-1], tail[:tail.index(named[-1]) + 1]
-    # The last is the addressee unless it spells a priority: the addressee's line was then not read.
+    # The last is the addressee unless it spells a priority, however garbled: the addressee's line was then not read.
     for i in tail:
-        roles[i] = Role.ADDRESSEE if i == addressee and not fields.marks_in(texts[i], fields.PRIORITIES) else Role.PRIORITY
+        garbled = fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)
+        roles[i] = Role.ADDRESSEE if i == addressee and not garbled else Role.PRIORITY
     return roles, body
 
 

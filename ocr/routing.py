@@ -151,6 +151,7 @@ def _origin(norm: str) -> str | None:
         return None
     stop = re.compile(NUMERO + r"|\d|" + _RECEIVED.pattern, re.IGNORECASE).search(norm, start.end())
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
+    words = re.sub(r"(?:\s+[^\W\d_])+\W*$", "", words)  # a lone letter after it, a speck or the ``№`` read twice (``СОФИИ Ю №``)
     if not stop:
         words = words.split()[0] if words.split() else ""
     name = clean_name(words)

@@ -36,9 +36,14 @@ def signer(line: Line) -> str | None:
 
 def _name_words(line: Line) -> list[Word]:
     """The words a signature line's name was read from: those with letters after its date's first word, but
-    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name)."""
+    ``г.`` (a speck before a garbled date, ``а 51 г.``, is none of the name), its full stop read as a comma too (``г,``),
+    and specks before it."""
     date = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), -1)
-    return [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".") not in ("г", "п")]
+    words = [w for w in line.words[date + 1:] if any(c.isalpha() for c in w.text) and w.text.strip(".,") not in ("г", "п")]
+    # Specks read as small letters before a name read in capitals (``о н П У Ш К И Н``) are none of it, as
+    # :func:`ocr.fields.clean_name` drops them from the name.
+    capitals = next((k for k, w in enumerate(words) if w.text.strip(".,").isupper()), 0)
+    return words[capitals:] if all(w.text.strip(".,").islower() for w in words[:capitals]) else words
 
 
 def _typed_name(name: str, line: Line) -> bool:

@@ -43,6 +43,10 @@ def test_grid_row_recipients_and_misread_slots():
     assert fields.parse_grid_row("» № 4-т »›№И-т Зорину » № 18-т") == [(4, None), (11, "Зорину"), (18, None)]
     # a name typed into the slot with its last letter split off by OCR (a moderate tuning page, seed 3000)
     assert fields.parse_grid_row("Экз. № 1-Микоян у Экз. № 9-т Экз. № 17-т") == [(1, "Микояну"), (9, None), (17, None)]
+    # the slot's № read М after its ditto mark (a heavy tuning page, seed 3000): the row is still a grid row
+    assert fields.parse_grid_row("» М2-т » № 8-т » М 14-т Сталину") == [(2, None), (8, None), (14, "Сталину")]
+    assert [c for c, _ in fields.parse_grid_row("» № 5-т » № 11-7 »мМ 17-т")] == [5, 11, 17]
+    assert fields.parse_grid_row("» Маленкову 2 » № 8-т") == [(8, None)]  # a name after the mark is none
 
 
 @pytest.mark.parametrize("text, vocabulary, expected", [
@@ -100,6 +104,8 @@ def test_grid_row_recipients_without_ocr_marks():
     assert fields.recipient_name("Копия › Ю7т") == "Копия"
     assert fields.recipient_name("„ ›") is None
     assert fields.recipient_name("ЗОрину") == "Зорину"  # a moderate tuning page's grid (s1000)
+    assert fields.recipient_name("МИКОЯНу") == "Микояну"  # its small у: a clean tuning page's grid (s5000)
+    assert fields.recipient_name("МОЛОТОВУ") == "МОЛОТОВУ" and fields.recipient_name("БУлганину") == "Булганину"
     assert fields.recipient_name("РАЗМЕТКА") == "РАЗМЕТКА"
 
 
@@ -382,6 +388,14 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
             ("К", 67, (1931, 749, 31, 24)), (",", 0, (1939, 623, 29, 10))]
     lost = [Word(text, box, confidence) for text, confidence, box in read]
     assert signer.signature([Line("5/10-52 1. П А Н К ,", Role.SIGNATURE, bbox=(1878, 623, 61, 1659), words=lost)]).name is None
+    # the year's ``г.`` read ``г,`` is no piece of the name, however far the name is typed after it
+    read = [("25/1147", 14, (504, 1040, 140, 30)), ("г,", 92, (660, 1040, 25, 30)), ("пушкин", 82, (1300, 1040, 175, 30))]
+    apart = [Word(text, box, confidence) for text, confidence, box in read]
+    assert signer.signature([Line("25/1147 г, пушкин", Role.SIGNATURE, bbox=(504, 1038, 971, 84), words=apart)]).name == "ПУШКИН"
+    # specks read as small letters well before a name read in capitals (a heavy tuning page, seed 6000)
+    read = [("5/6-52", 90, 100), ("г.", 95, 260), ("о", 26, 700), ("н", 26, 800), *((c, 89, 1000 + 40 * k) for k, c in enumerate("ПУШКИН"))]
+    specks = [Word(text, (x, 0, 130 if len(text) > 2 else 30, 30), confidence) for text, confidence, x in read]
+    assert signer.signature([Line("5/6-52 г. о н П У Ш К И Н", Role.SIGNATURE, bbox=(100, 0, 1130, 30), words=specks)]).name == "ПУШКИН"
 
 
 def test_the_signature_is_the_documents_last_signature_line():

@@ -52,6 +52,7 @@ def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
 @pytest.mark.parametrize("text, expected", [
     ("8$ экз. лк", {"copies_printed": 8, "typist": "лк"}),  # a speck between the number and экз.
     ("-.18экз.мп", {"copies_printed": 18, "typist": "мп"}),  # a speck before the number (a photocopy, heavy tuning seed 6000)
+    ("® 5 экз. лк", {"copies_printed": 5, "typist": "лк"}),  # a speck read as a mark (a clean tuning page, seed 3000)
     ("`7.зкз. лк", {"copies_printed": 7, "typist": "лк"}),
     ("10 эк.. мп", {"copies_printed": 10, "typist": "мп"}),  # экз. without its з
     ("1 : т А Е = а Отеч. 14/6-3.04", {"printed_raw": "Отпеч. 14/6-3.04"}),  # a scrawl's pieces before the label

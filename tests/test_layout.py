@@ -208,16 +208,34 @@ def test_no_signer_where_a_scrawl_covers_the_name():
     assert signed(("25/4", 96), ("59", 65), ("г.", 81), ("——.", 0), ("ПАНЮШКИН", 79)).name == "ПАНЮШКИН"
 
 
-def test_the_dates_of_one_day_share_their_year():
+@pytest.mark.parametrize(("step", "received", "signed", "right"), [
+    # one day, one year: a slashed zero read as 9
+    ("_one_year", "17/12 19 59", "17/12-50 г.", ("17/12 19 50", "17/12-50 г.")),
+    ("_one_year", "25/4 1950", "25/4-59 г.", ("25/4 1950", "25/4-50 г.")),
+    ("_one_year", "1/1 1950", "31/12-49 г.", ("1/1 1950", "31/12-49 г.")),  # sent the day before New Year
+    # one month, days a day or two apart: a slashed zero read as 9
+    ("_one_day", "20/11 19 50", "29/11-50 г.", ("20/11 19 50", "20/11-50 г.")),
+    ("_one_day", "19/2 1946", "10/2-46 г.", ("10/2 1946", "10/2-46 г.")),
+    ("_one_day", "21/11 19 50", "20/11-50 г.", ("21/11 19 50", "20/11-50 г.")),  # received the day after
+    ("_one_day", "20/12 19 50", "29/11-50 г.", ("20/12 19 50", "29/11-50 г.")),  # another month: as read
+])
+def test_the_dates_of_one_telegram_share_their_day_and_year(step, received, signed, right):
     from ocr.contract import Header
 
-    def years(received, signed):
-        head, sign = assemble._one_year(Header(received_date_raw=received), Signature(date_raw=signed))
-        return head.received_date_raw, sign.date_raw
+    head, sign = getattr(assemble, step)(Header(received_date_raw=received), Signature(date_raw=signed))
+    assert (head.received_date_raw, sign.date_raw) == right
 
-    assert years("17/12 19 59", "17/12-50 г.") == ("17/12 19 50", "17/12-50 г.")  # a slashed zero read as 9
-    assert years("25/4 1950", "25/4-59 г.") == ("25/4 1950", "25/4-50 г.")
-    assert years("1/1 1950", "31/12-49 г.") == ("1/1 1950", "31/12-49 г.")  # sent the day before New Year
+
+def test_a_footer_day_read_9_for_0_is_put_within_days_of_receipt():
+    from ocr.contract import Footer, Header
+
+    def printed(received, value):
+        return assemble._printed_after(Footer(printed_raw=value), Header(received_date_raw=received)).printed_raw
+
+    assert printed("19/2 19 46", "Отпеч. 29/2-11.07") == "Отпеч. 20/2-11.07"  # a heavy tuning page (s6000)
+    assert printed("19/2 19 46", "Отпеч. 19/2-11.07") == "Отпеч. 19/2-11.07"  # the day of receipt: as read
+    assert printed("19/2 19 46", "Отпеч. 29/3-11.07") == "Отпеч. 29/3-11.07"  # another month: as read
+    assert printed("28/2 19 46", "Отпеч. 29/2-11.07") == "Отпеч. 29/2-11.07"  # within days as read
 
 
 def test_continuation_header_read_as_one_line():

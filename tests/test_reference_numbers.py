@@ -31,6 +31,12 @@ def test_a_digit_read_as_the_letter_of_its_shape():
     assert reference_numbers("б504 2851  *") == "6504 2851"
 
 
+def test_two_groups_run_together_are_parted():
+    # the space between the groups lost (a heavy tuning page, seed 6000): twice a group's digits are two groups
+    assert reference_numbers("13377477") == "1337 7477"
+    assert reference_numbers("2194 6057 1337") == "2194 6057 1337" and reference_numbers("1337747") is None
+
+
 @pytest.mark.parametrize("text", [
     "19/1 1950", "25.11.47", "10:16", "18 час. 50 мин.", "N 986 / м. п. - 30. I.", "См. изв. № 1758 (ссылка № 61)",
     "в 1954 г.", "1954 год", "Спец. № 47-51", "2951 9:17", "ЗОб", "2100 21оо", "2194 6057 Подлежит возврату",

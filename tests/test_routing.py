@@ -131,6 +131,8 @@ def test_what_is_left_of_a_lost_value_is_none():
     assert parse_routing("Из ПЕКИНА № 255 пол. час. мин. 19 > 93 экз. № 33").received_date_raw is None
     assert parse_routing("Из ТОКИО № 778 пол. 18 час. 01 мин. 19 экз. № 3").received_date_raw is None
     assert parse_routing("Из ТОКИ? № 778 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3").origin == "ТОКИ?"  # one letter misread
+    # a lone letter after the place, the ``№`` read twice (a heavy tuning page, seed 6000), is no part of it
+    assert parse_routing("Из СОФИИ Ю № 1780 пол. 06 час. 03 мин. 19/2 19 46 экз. № 9").origin == "СОФИИ"
 
 
 def test_the_routing_line_is_written_as_printed_and_typed_without_its_blanks_marks():

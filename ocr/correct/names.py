@@ -1,22 +1,29 @@
-"""The addressee's surname, the place of origin and a priority put right where OCR misread a letter of them.
+"""The addressee's surname, the place of origin, a priority and the grid's recipients put right where OCR misread
+a letter of them.
 
 All are typed in capitals, the addressee letter-spaced, and a worn or broken type bar reads as another letter
 now and then (``Г Р О Н Ы К О.`` for ``ГРОМЫКО``) or wherever it struck (``ПХЕЧЬЯЧА`` for ``ПХЕНЬЯНА``, its
 ``Н`` broken; ``ЗСЗБЗ ВАЖЧАЯ`` for the priority ``ОСОБО ВАЖНАЯ``, its ``О``). A word the dictionary does not know that reads as exactly one name it knows (the period's
 listed names, or a form it knows only as a name or place) with one letter put right, or one letter put right
 wherever it stands, is that name; a word already, a short one (``КИМ`` has ``РИМ`` and ``КИР`` as near), or
-one with several names as near, stays as read.
+one with several names as near, stays as read. A recipient in the grid is typed in the dative (``Маленкову``), or
+undeclined (``Берия``): read one letter lost, added or misread from exactly one such form of a listed name, it is that.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import re
 from typing import TYPE_CHECKING
+
+from pymorphy3 import MorphAnalyzer
+from rapidfuzz.distance import Levenshtein
 
 from ocr import fields
 from ocr.contract import Correction
 from ocr.correct.corrector import ALPHABET, MIN_EDIT_LENGTH
-from ocr.correct.lexicon import Lexicon
+from ocr.correct.lexicon import Lexicon, fold
 from ocr.homoglyphs import to_cyrillic
 from ocr.lines import Line, Role
 from ocr.routing import parse_routing
@@ -94,6 +101,63 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
     return dataclasses.replace(line, text=_put_right(line.text, at, marks), words=words), changes
 
 
+def recipient(name: str, lexicon: Lexicon) -> str | None:
+    """The one grid form of a listed name ``name`` reads with one letter lost, added or misread (``Вышинскоу``,
+    ``М-кояну``; :func:`_near`), in its case: a dative (:func:`datives_of`) first, as the grid gives most names,
+    else the name undeclined (``Берня``: ``Берия``). A name read in the nominative lost its dative's ``у``
+    (``Микоян``). None when there is no one such, or it reads one."""
+    folded = fold(name)
+    listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
+    datives = datives_of(listed, lexicon.morph)
+    if folded in listed and folded + "у" in datives:
+        return _in_case(folded + "у", name)
+    if folded in listed | datives or len(folded) < MIN_EDIT_LENGTH - 1:
+        return None
+    near = [form for form in datives if _near(folded, form)] or [form for form in listed if _near(folded, form)]
+    return _in_case(near[0], name) if len(near) == 1 else None
+
+
+# A read this long may be two letters off a listed name's form: those of two names stand four letters apart at least.
+TWO_EDIT_LENGTH = 8
+
+
+def _near(read: str, form: str) -> bool:
+    """Whether ``read`` is ``form`` with one letter lost, added or misread (two, read TWO_EDIT_LENGTH letters or more:
+    ``Мопотовуо``); one of MIN_EDIT_LENGTH - 1 letters only with its first lost (shorter words have too many
+    neighbours to tell otherwise)."""
+    if len(read) < MIN_EDIT_LENGTH:
+        return form[1:] == read
+    edits = 2 if len(read) >= TWO_EDIT_LENGTH else 1
+    return Levenshtein.distance(read, form, score_cutoff=edits) <= edits
+
+
+def _in_case(form: str, read: str) -> str:
+    return form.upper() if read.isupper() else form.capitalize()
+
+
+@functools.cache
+def datives_of(names: frozenset[str], morph: MorphAnalyzer) -> frozenset[str]:
+    """The masculine dative of each name's surname reading, folded (``маленкову``; ``берии``, though the grid gives
+    ``Берия`` undeclined), where it differs from the name."""
+    return frozenset(fold(dative.word) for name in names for parse in morph.parse(name)
+                     if {"Surn", "masc", "sing"} <= parse.tag.grammemes and (dative := parse.inflect({"datv"}))) - names
+
+
+def _respelt_recipients(line: Line, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
+    """A grid row with each recipient put right (:func:`recipient`) in its text and its cells; None when none is."""
+    text, cells, changes = line.text, list(line.cells), []
+    for _, name in fields.parse_grid_row(line.text):
+        right = recipient(name, lexicon) if name else None
+        # The name as the row spells it: its letters a space apart now and then (``Вышинско у``).
+        spelt = re.search(r"\s*".join(map(re.escape, fields.cyrillic(name))), fields.cyrillic(text), re.IGNORECASE) if right else None
+        if spelt is None:
+            continue
+        text = text[:spelt.start()] + right + text[spelt.end():]
+        cells = [right if fold(cell) == fold(name) else cell for cell in cells]
+        changes.append(Correction(page=page, bbox=line.bbox, before=spelt[0], after=right, score=1.0))
+    return (dataclasses.replace(line, text=text, cells=cells), changes) if changes and line.bbox else None
+
+
 def _name_of(line: Line) -> str | None:
     if line.role is Role.ADDRESSEE:
         return fields.clean_single_name(line.text).upper()
@@ -101,13 +165,14 @@ def _name_of(line: Line) -> str | None:
 
 
 def respell_names(pages: list[PageResult], lexicon: Lexicon) -> tuple[list[PageResult], list[Correction]]:
-    """The pages with the misread letters of the addressee and the origin put right (:func:`spelt_name`), and
-    the changes made."""
+    """The pages with the misread letters of the addressee and the origin put right (:func:`spelt_name`), and the
+    grid's recipients (:func:`recipient`), and the changes made."""
     out, changes = [], []
     for page in pages:
         lines = []
         for line in page.lines:
-            found = _respelt(line, _name_of(line), page.number, lexicon) if line.role in (Role.ADDRESSEE, Role.ROUTING) else None
+            found = (_respelt(line, _name_of(line), page.number, lexicon) if line.role in (Role.ADDRESSEE, Role.ROUTING)
+                     else _respelt_recipients(line, page.number, lexicon) if line.role is Role.GRID else None)
             lines.append(found[0] if found else line)
             changes += found[1] if found else []
         out.append(dataclasses.replace(page, lines=lines) if lines != page.lines else page)

@@ -1,4 +1,4 @@
-"""The addressee's surname and the origin put right where OCR misread a letter of them, and only then."""
+"""The addressee's surname, the origin and the grid's recipients put right where OCR misread a letter of them, and only then."""
 
 from __future__ import annotations
 
@@ -55,3 +55,27 @@ def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_it
     read = "Из ТОКИ? № 148..пол. 18 час 91 мин.. 4/4. 19..50..т. экз. №..3..."
     pages, changes = correct_pages([_page(read.split(), text, Role.ROUTING)], Settings())
     assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
+
+
+@pytest.mark.parametrize(("text", "right", "change"), [
+    # a letter lost, misread as a mark, lost first: each one edit from one listed name's dative
+    ("» № 3-т » № 9-т » № 15-т Вышинско у", "» № 3-т » № 9-т » № 15-т Вышинскому", ("Вышинско у", "Вышинскому")),
+    ("» № 4-т » №10-т »№16-т М-кояну", "» № 4-т » №10-т »№16-т Микояну", ("М-кояну", "Микояну")),
+    ("» № 2-т » № 8-т аленкову » № 14-т", "» № 2-т » № 8-т Маленкову » № 14-т", ("аленкову", "Маленкову")),
+    ("» № 5-т » № 11-т Кагановиу", "» № 5-т » № 11-т Кагановичу", ("Кагановиу", "Кагановичу")),  # its nominative as near
+    ("» № 3-т Берня » № 11-т", "» № 3-т Берия » № 11-т", ("Берня", "Берия")),  # undeclined: no dative near
+    ("Экз. № 1-т Микоян Экз. № 9-т", "Экз. № 1-т Микояну Экз. № 9-т", ("Микоян", "Микояну")),  # the dative's у lost
+    ("» № 3-т Ерия » № 11-т", "» № 3-т Берия » № 11-т", ("Ерия", "Берия")),  # short: its first letter lost
+    ("» № 2-т » № 16-т Мопотовуо", "» № 2-т » № 16-т Молотову", ("Мопотовуо", "Молотову")),  # long: two letters off
+])
+def test_a_recipient_one_edit_from_a_listed_names_grid_form_is_put_right(text, right, change):
+    pages, changes = correct_pages([_page(text.split(), text, Role.GRID)], Settings())
+    assert pages[0].lines[0].text == right
+    assert [(c.before, c.after) for c in changes] == [change]
+
+
+@pytest.mark.parametrize("text", ["» № 3-т » № 9-т Зорипу", "» № 3-т » № 9-т Зорину", "» № 3-т » № 9-т Рия", "» № 3-т » № 9-т Копия",
+                                  "» № 3-т » № 9-т Якоянуну"])
+def test_a_recipient_no_one_listed_grid_form_is_near_stays(text):
+    pages, changes = correct_pages([_page(text.split(), text, Role.GRID)], Settings())
+    assert pages[0].lines[0].text == text and not changes
