@@ -264,18 +264,19 @@ def _ends_no_sentence(core: str, lexicon) -> bool:
 
 def _stray_marks(pages: list[PageResult], corrector: Corrector) -> dict:
     """``{place: (new text, 1.0)}`` dropping what a speck or a stamp's stroke adds to the message as marks: a
-    lone mark between words (``будет // менее``, ``местные . власти``; a lone full stop before a capital or at
-    the message's end is the word's before it, read apart), a full stop after a word no sentence
-    ends with when a word follows (``на. реке``, ``нашего. генерального``), and a stop before a word's first
-    letter or figure (``.1946``). A stop after other words stays: the sentence after it is often read with a
-    small letter (``положении. он``)."""
+    lone mark between words (``будет // менее``, ``местные . власти``), a full stop after a word no sentence ends
+    with when a word follows (``на. реке``, ``нашего. генерального``), and a stop before a word's first letter or
+    figure (``.1946``). A lone comma, colon or semicolon, and a lone stop before a capital or at the message's
+    end, is the word's before it, read apart. A stop after other words stays: the sentence after it is often
+    read with a small letter (``положении. он``)."""
     places, edits = _body_places(pages), {}
     texts = [_text(pages, place) for place in places]
     for k, (place, text) in enumerate(zip(places, texts)):
         following = next((t for t in texts[k + 1:] if not _STRAY_MARKS.match(t)), "")
         if _STRAY_MARKS.match(text):
             before = edits.get(places[k - 1], (texts[k - 1],))[0] if k else ""
-            if text == "." and before[-1:].isalnum() and not following[:1].islower():  # the sentence's own stop
+            # The sentence's own stop, a comma, colon or semicolon read apart from its word.
+            if before[-1:].isalnum() and (text == "." and not following[:1].islower() or len(text) == 1 and text in ",;:"):
                 edits[places[k - 1]] = (before + text, 1.0)
             edits[place] = ("", 1.0)
             continue

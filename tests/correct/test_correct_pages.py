@@ -204,12 +204,13 @@ def test_the_document_keeps_the_raw_reading_and_its_body_the_corrected_one(corre
 
 def test_stray_marks_are_dropped(corrector):
     # Read on heavy tuning renders: specks as lone marks, and as full stops after words no sentence ends with.
-    pages, changes = correct_pages([_page(_line("строительство на. реке идет с большим . отставанием", 40),
+    pages, changes = correct_pages([_page(_line("строительство на. реке идет с большим . отставанием актива , (", 40),
                                           _line("планом .1946 года, и будет // менее от нашего. генерального", 80),
                                           _line("для. восстановления рабочих. Министр А. Громыко положении. он сказал . Он", 120))],
                                    Settings(), corrector)
-    assert [line.text for line in pages[0].lines] == ["строительство на реке идет с большим отставанием",
+    assert [line.text for line in pages[0].lines] == ["строительство на реке идет с большим отставанием актива,",
                                                       "планом 1946 года, и будет менее от нашего генерального",
                                                       "для восстановления рабочих. Министр А. Громыко положении. он сказал. Он"]
-    assert [(c.before, c.after) for c in changes] == [("на.", "на"), (".", ""), (".1946", "1946"), ("//", ""),
+    assert [(c.before, c.after) for c in changes] == [("на.", "на"), (".", ""), ("актива", "актива,"), (",", ""), ("(", ""),
+                                                      (".1946", "1946"), ("//", ""),
                                                       ("нашего.", "нашего"), ("для.", "для"), ("сказал", "сказал."), (".", "")]
