@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
 from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
-from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, fold
+from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, Lexicon, fold
 from ocr.correct.names import respell_names
 from ocr.lines import Line, Role
 from ocr.page import PageResult
@@ -253,7 +253,7 @@ _FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
 _ATTRIBUTES = frozenset({"ADJF", "PRTF"})
 
 
-def _ends_no_sentence(core: str, lexicon) -> bool:
+def _ends_no_sentence(core: str, lexicon: Lexicon) -> bool:
     """Whether ``core`` is a word no sentence ends with (a preposition, conjunction or particle, an adjective or
     participle); not an initial (``А.``)."""
     if len(core) == 1 and core.isupper() or not lexicon.known(core):
