@@ -11,6 +11,7 @@ language's words) drops it.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ocr.lines import Line, Role, Word
 
@@ -22,14 +23,17 @@ BLOB_CHARS = 4
 STRUCK_LETTERS = frozenset("хжякиндюй")
 STRUCK_MIN_LETTERS = 4
 # A typewriter types ``"`` for every quotation mark, a hyphen for every dash and round brackets only; the
-# other marks Tesseract reads in typed text are specks of dirt or grain beside a word.
+# other marks Tesseract reads in typed text are specks of dirt or grain beside a word, or a stamp's strokes
+# across it (``<бнсульства``, ``орнё=т``, ``+1954``: the message's words hold no ``<>*'=+``).
 _TYPEWRITER_MARKS = str.maketrans({**dict.fromkeys("“”„«»", '"'), **dict.fromkeys("—–", "-"), "{": "(", "}": ")",
-                                   "[": "(", "]": ")", **dict.fromkeys("‘’‚`‹›|\\_@#$&©®°~^", None)})
+                                   "[": "(", "]": ")", **dict.fromkeys("‘’‚`‹›|\\_@#$&©®°~^<>*'=+", None)})
+# A slash is typed inside a number or reference (``0412/сс``, ``12/34``), never at a word's edge (``/Мосида``).
+_EDGE_SLASH = re.compile(r"(?<!\w)/|/(?!\w)")
 
 
 def typed_marks(text: str) -> str:
-    """``text`` in the marks of a typewriter (``‘что`` → ``что``, ``{недостает`` → ``(недостает``)."""
-    return text.translate(_TYPEWRITER_MARKS)
+    """``text`` in the marks of a typewriter (``‘что`` → ``что``, ``{недостает`` → ``(недостает``, ``/Мосида`` → ``Мосида``)."""
+    return _EDGE_SLASH.sub("", text.translate(_TYPEWRITER_MARKS))
 
 
 def _blob(word: Word, line_height: float) -> bool:

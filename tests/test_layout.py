@@ -268,10 +268,11 @@ def test_holes_and_scrawls_leave_the_body():
 
 
 def test_marks_no_typewriter_had_become_the_typewriters_own():
-    # Marks read on heavy tuning renders: specks before words, a brace for a bracket, typeset quotes.
-    row = _line(1300, 100, "‘что {недостает 61 штук} и „сокращении помощи“ — дел\\")
+    # Marks read on heavy tuning renders: specks before words, a brace for a bracket, typeset quotes; a stamp's
+    # strokes read as marks in words under it, a slash at a word's edge (one inside a reference stays).
+    row = _line(1300, 100, "‘что {недостает 61 штук} и „сокращении помощи“ — дел\\ /Мосида <консульства орнё=т +1954 0412/сс")
     lines = layout.parse_page(_first_page() + row, page=1, width=2480)
-    assert 'что (недостает 61 штук) и "сокращении помощи" - дел' in assemble.record([lines]).body
+    assert 'что (недостает 61 штук) и "сокращении помощи" - дел Мосида консульства орнёт 1954 0412/сс' in assemble.record([lines]).body
 
 
 def test_continuation_header_under_stray_lines_and_among_stray_marks():

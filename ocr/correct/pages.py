@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
 from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
-from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, fold
+from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, Lexicon, fold
 from ocr.correct.names import respell_names
 from ocr.lines import Line, Role
 from ocr.page import PageResult
@@ -241,6 +241,55 @@ def _struck_out(pages: list[PageResult], corrector: Corrector) -> dict:
             if struck_out(core := split_token(_text(pages, place))[1]) and not corrector.lexicon.known(core)}
 
 
+# Marks a typist never types as a word of their own between words (a dash is; ``№`` stands before its number):
+# a lone one in the message is a speck, a stamp's stroke or a smear read as a mark.
+_STRAY_MARKS = re.compile(r"^[.,:;<>/\\|+*()\[\]{}'`^~_«»?]+$")  # not ``"`` (the typist's ъ) nor ``!`` (a misread ы)
+_STOPS = re.compile(r"(?<=[а-яё])[.,]*\.$", re.IGNORECASE)
+
+
+# Parts of speech no sentence ends with, as a word is most likely read; adjectives and participles, whatever
+# their reading, come before the noun they go with (one used as a noun, ``рабочих``, reads as a noun too).
+_FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL"})
+_ATTRIBUTES = frozenset({"ADJF", "PRTF"})
+
+
+def _ends_no_sentence(core: str, lexicon: Lexicon) -> bool:
+    """Whether ``core`` is a word no sentence ends with (a preposition, conjunction or particle, an adjective or
+    participle); not an initial (``А.``)."""
+    if len(core) == 1 and core.isupper() or not lexicon.known(core):
+        return False
+    parses = lexicon.morph.parse(fold(core))
+    return parses[0].tag.POS in _FUNCTION_WORDS or all(parse.tag.POS in _ATTRIBUTES for parse in parses)
+
+
+def _stray_marks(pages: list[PageResult], corrector: Corrector) -> dict:
+    """``{place: (new text, 1.0)}`` dropping what a speck or a stamp's stroke adds to the message as marks: a
+    lone mark between words (``будет // менее``, ``местные . власти``), a full stop after a word no sentence ends
+    with when a word follows (``на. реке``, ``нашего. генерального``), and a stop before a word's first letter or
+    figure (``.1946``). A lone comma, colon or semicolon, and a lone stop before a capital or at the message's
+    end, is the word's before it, read apart. A stop after other words stays: the sentence after it is often
+    read with a small letter (``положении. он``)."""
+    places, edits = _body_places(pages), {}
+    texts = [_text(pages, place) for place in places]
+    for k, (place, text) in enumerate(zip(places, texts)):
+        following = next((t for t in texts[k + 1:] if not _STRAY_MARKS.match(t)), "")
+        if _STRAY_MARKS.match(text):
+            before = edits.get(places[k - 1], (texts[k - 1],))[0] if k else ""
+            # The sentence's own stop, a comma, colon or semicolon read apart from its word.
+            if before[-1:].isalnum() and (text == "." and not following[:1].islower() or len(text) == 1 and text in ",;:"):
+                edits[places[k - 1]] = (before + text, 1.0)
+            edits[place] = ("", 1.0)
+            continue
+        new = re.sub(r"^\.+(?=\w)", "", text)
+        stops = _STOPS.search(new)
+        if stops and following[:1].isalpha() and (core := split_token(new[:stops.start()])[1]).isalpha() \
+                and _ends_no_sentence(core, corrector.lexicon):
+            new = new[:stops.start()]
+        if new != text:
+            edits[place] = (new, 1.0)
+    return edits
+
+
 def _respliced(line: Line, texts: list[str]) -> str:
     """The line's text with each word's text replaced by the new one, in order (a word made "" is
     dropped with the space before it)."""
@@ -278,7 +327,7 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     corrector = corrector or default_corrector()
     pages, corrections = respell_names(pages, corrector.lexicon)
     # Broken and split words first: the word-by-word correction then sees them whole.
-    for mend in (_struck_out, _line_ends, _split_words):
+    for mend in (_struck_out, _stray_marks, _line_ends, _split_words):
         edits = mend(pages, corrector)
         corrections += _recorded(pages, edits)
         pages = _apply(pages, edits)
