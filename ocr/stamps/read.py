@@ -215,7 +215,7 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     for ways in _both_ways((level,) + ((turned,) if abs(turn) >= ASKEW else ()), lang):
         # Both ways round are weighed (read in one run): a lone number read surely the wrong way up
         # (``4999``) scores as high as a whole legend read the right way; the way with more letters in
-        # known words first (figures upside down still read as figures), then by weight.
+        # known words first, then the surer (upside down, figures and capitals still come out, but unsurely).
         for lines in ways:
             lines = [(crop, [w for w in words if _legible(w)]) for crop, words in lines]
             lines = [(crop, words) for crop, words in lines if words]
@@ -236,7 +236,7 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
 
 def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[int, float]:
     words = [w for _, ws in lines for w in ws]
-    return known_letters(words), weight(words)
+    return known_letters(words), reading_score(words)
 
 
 def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[list[tuple[np.ndarray, list[Word]]]]]:

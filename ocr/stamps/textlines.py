@@ -15,6 +15,7 @@ CAPS = 0.62  # of a stamp's line pitch: the band its capitals fill (cut 1.25 em 
 MIN_LINE_INK = 0.12  # of the inkiest line's ink: a band with less holds no line (typing's remnants)
 PAD = 10
 PITCH_MATCH = 0.8  # of the best self-match, for the shortest lag taken as the pitch
+PITCH_CLIP = 75  # percentile of a stamp's inked rows' ink that its row profile is clipped at to find the pitch
 CENTRE_WINDOW = (0.25, 0.75)  # of a seal's centre's rows: where its inkiest line of text lies
 BAND_ROW = 0.3  # of the inkiest row's ink: rows down to this are of its line
 CENTRE_LINE_INK = 0.5  # of the inkiest row's ink: another line of a centre holds at least this
@@ -23,7 +24,11 @@ CENTRE_LINE_INK = 0.5  # of the inkiest row's ink: another line of a centre hold
 def line_pitch(profile: np.ndarray) -> int:
     """The rows between a stamp's lines: the shortest lag (a seventh to half the height) at which the
     row profile of its ink matches itself nearly as well as at its best (twice the pitch matches too);
-    its lines are evenly set, typing left under it is not."""
+    its lines are evenly set, typing left under it is not. The profile is clipped at its PITCH_CLIP
+    percentile first: a line in larger letters (a ministry's name) would outweigh the rest, and the
+    lag that matches it with the line two below would win."""
+    inked = profile[profile > 0]
+    profile = np.minimum(profile, np.percentile(inked, PITCH_CLIP)) if inked.size else profile
     centred = profile - profile.mean()
     height = profile.size
     lags = np.arange(max(4, height // 7), max(5, height // 2 + 1))
