@@ -133,6 +133,11 @@ def test_no_seal_is_fitted_round_a_circle_in_a_found_frame():
     page[y:y + seal.shape[0], x:x + seal.shape[1]][seal > 0] = 110
     ink = np.where(page < 255, 255, 0).astype(np.uint8)
     assert detect.seal_circles(page, ink, 300, [(x, y, seal.shape[1], seal.shape[0])]) == []
+    # A "frame" found round the seal's centre alone (its lines and the typing's crossing) is smaller than the seal:
+    # the seal is still fitted (a tuning seal was lost to such a frame).
+    centre = (x + seal.shape[1] // 2 - 80, y + seal.shape[0] // 2 - 80, 160, 160)
+    (ellipse, _), = detect.seal_circles(page, ink, 300, [centre])
+    assert abs(max(ellipse.axes) / 2 - 250) < 8
 
 
 def _squashed_seal(turn: float, aspect: float) -> np.ndarray:
