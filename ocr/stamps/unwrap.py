@@ -28,7 +28,7 @@ CENTRE_TURN = 12  # degrees either way that a seal's centre's lines are looked f
 LEGEND_PIECE = 4.0  # of the legend's height: a chain of its ink at least this long is letters of it, not typing's remnant
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
-GROWN = 3  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened
+GROWN = 2  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened (3 ran bold strokes together)
 TEXT_HEIGHT = 40  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
 
 
