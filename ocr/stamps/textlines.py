@@ -149,6 +149,9 @@ def centre_band(disc: np.ndarray) -> np.ndarray:
     top, bottom = runs[first][0], runs[last][-1] + 1
     margin = max(2, tall // 5)
     band = disc[max(0, top - margin):bottom + margin]
+    # Without specks (typing's remnants, a ring line's ends): beside a line, Tesseract may take it all for noise.
+    letters = unwrap.without_specks(np.where(band < 128, 255, 0).astype(np.uint8), (tall // 4) ** 2)
+    band = np.where(letters > 0, band, 255).astype(np.uint8)
     columns = np.flatnonzero((band < 128).any(axis=0))
     if columns.size == 0:
         return disc

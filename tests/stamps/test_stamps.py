@@ -487,3 +487,22 @@ def test_a_registry_stamps_way_round_is_the_surer_reading():
     # Letters in known words outweigh a surer reading of none.
     worded = [(None, [Word("МИНИСТЕРСТВО", (0, 0, 120, 10), 40.0)])]
     assert read._believed(worded) > read._believed(upright)
+
+
+def test_a_seals_ring_line_round_its_centre_is_taken_out_and_its_letters_kept():
+    ink = np.zeros((300, 300), np.uint8)
+    cv2.circle(ink, (150, 150), 120, 255, 3)  # the line round the centre
+    ink[130:170, 100:130] = 255  # a letter's ink
+    kept = unwrap.without_circles(ink, (150.0, 150.0), 135.0)
+    assert kept[130:170, 100:130].all()
+    assert np.count_nonzero(kept) == 40 * 30
+
+
+def test_a_seals_centre_line_is_read_without_specks_beside_it():
+    disc = np.full((200, 300), 255, np.uint8)
+    for x in range(60, 240, 20):  # a line of letters' strokes, 40 tall
+        disc[80:120, x:x + 6] = 0
+    disc[98:102, 30:34] = 0  # a speck a word space before it
+    band = textlines.centre_band(disc)
+    # Cut to the letters alone (166 columns and its margins: 173), the speck gone (202 with it).
+    assert band.shape[1] - 2 * textlines.PAD < 190
