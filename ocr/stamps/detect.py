@@ -40,6 +40,7 @@ MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 OWN_SHARE = 0.12  # of a frame's box's ink, that the stamp's own ink told from darker typing holds at least (0.15-0.3; mottle 0.03-0.09)
+WITHIN_SEAL = 0.9  # of a frame's box: the share inside a seal's box for the frame to be the seal's centre
 RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
 
 
@@ -154,7 +155,8 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int,
         return []
     kept = []
     for circle in circles[0][:MAX_CIRCLES] / scale:
-        if any(x <= circle[0] < x + w and y <= circle[1] < y + h for x, y, w, h in taken):
+        # (A circle larger than the frame round its centre is a seal's, the frame its centre's lines.)
+        if any(x <= circle[0] < x + w and y <= circle[1] < y + h and 2 * circle[2] <= max(w, h) for x, y, w, h in taken):
             continue
         cx, cy, r, coverage = refine_circle(ink, tuple(float(v) for v in circle))
         # No ring near (typing), or a seal's own other ring: fitting an ellipse costs a tenth of a second.
@@ -228,6 +230,9 @@ def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         # Frames first: four straight lines are surer than a circle, which ink inside a framed stamp also follows.
         found = _gray_frames(page, grey, ink, typing, dpi)
         seals = _gray_seals(page, grey, ink, typing, dpi, [s.box for s in found])
+        # A "frame" lying within a seal is lines of its centre and legend that four straight runs of ink
+        # crossed (typing's lines and the seal's centre's): the seal is the stamp.
+        found = [f for f in found if not any(overlap(f.box, s.box) >= WITHIN_SEAL for s in seals)]
         found += [f for f in seals if not any(overlap(f.box, s.box) > 0 for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found

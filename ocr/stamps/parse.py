@@ -21,6 +21,9 @@ _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
 # (Not a year: figures followed by ``г.``, where a date line's month was read as №.)
 _NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
+# A line of a number and its secrecy suffix alone, where ``Вх. №`` before it was lost (worn, or typing over it):
+# a stamp's one numbered line (a year or a date has no suffix after a dash or slash).
+_BARE = re.compile(rf"^[ \t]*(\d{{3,5}}{_SUFFIX})[ \t]*$", re.MULTILINE)
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
 _SUFFIX_C = str.maketrans("68<", "ссс")  # what ``с`` is read as in a suffix read among figures
 _ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
@@ -40,10 +43,10 @@ class StampFields:
 
 
 def incoming_number(text: str) -> str | None:
-    """The registry number after ``Вх. №`` (``0412-сс``), or after a lone ``№``, spaces and specks inside it
-    removed; None if absent."""
+    """The registry number after ``Вх. №`` (``0412-сс``), or after a lone ``№``, or a line of a number with
+    its suffix alone, spaces and specks inside it removed; None if absent."""
     # A number after № alone where ``Вх.`` was read as something else (it is the stamp's one numbered line).
-    found = _INCOMING.search(text) or _NUMBERED.search(text)
+    found = _INCOMING.search(text) or _NUMBERED.search(text) or _BARE.search(text)
     if not found:
         return None
     number = re.sub(r"[\s.]+", "", found.group(1)).replace("–", "-").replace("—", "-")

@@ -212,11 +212,15 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     turn = unwrap.level_turn(255 - level)
     turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for lines in _both_ways((level,) + ((turned,) if abs(turn) >= ASKEW else ()), lang):
-        lines = [(crop, [w for w in words if _legible(w)]) for crop, words in lines]
-        lines = [(crop, words) for crop, words in lines if words]
-        if not best or weight([w for _, ws in lines for w in ws]) > weight([w for _, ws in best for w in ws]):
-            best = lines
+    for ways in _both_ways((level,) + ((turned,) if abs(turn) >= ASKEW else ()), lang):
+        # Both ways round are weighed (read in one run): a lone number read surely the wrong way up
+        # (``4999``) scores as high as a whole legend read the right way; the way with more letters in
+        # known words first, then the surer (upside down, figures and capitals still come out, but unsurely).
+        for lines in ways:
+            lines = [(crop, [w for w in words if _legible(w)]) for crop, words in lines]
+            lines = [(crop, words) for crop, words in lines if words]
+            if not best or _believed(lines) > _believed(best):
+                best = lines
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
     # In what stamps are cut in (after the way round is chosen: small letters tell a reading upside down);
@@ -230,15 +234,19 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     return texts, [w for words in lines for w in words]
 
 
-def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[tuple[np.ndarray, list[Word]]]]:
-    """Each frame's line crops with their words, then the frame's turned half round, both ways in one run of
+def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[int, float]:
+    words = [w for _, ws in lines for w in ws]
+    return known_letters(words), reading_score(words)
+
+
+def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[list[tuple[np.ndarray, list[Word]]]]]:
+    """Per frame, its line crops with their words and the frame's turned half round, both ways in one run of
     Tesseract (nearly every stamp is read upside down too, and a run's start costs as much as a stamp's
     lines); the next frame read only when asked for."""
     for frame in frames:
         ways = [textlines.line_crops(image) for image in (frame, cv2.rotate(frame, cv2.ROTATE_180))]
         read = iter(read_crops([crop for crops in ways for crop in crops], lang, psm=7))
-        for crops in ways:
-            yield [(crop, next(read)) for crop in crops]
+        yield [[(crop, next(read)) for crop in crops] for crops in ways]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:

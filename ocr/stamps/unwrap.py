@@ -28,7 +28,7 @@ CENTRE_TURN = 12  # degrees either way that a seal's centre's lines are looked f
 LEGEND_PIECE = 4.0  # of the legend's height: a chain of its ink at least this long is letters of it, not typing's remnant
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
-GROWN = 3  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened
+GROWN = 2  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened (3 ran bold strokes together)
 TEXT_HEIGHT = 40  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
 
 
@@ -218,6 +218,18 @@ def level_turn(ink: np.ndarray, reach: float = LINES_TURN) -> float:
     return max(np.arange(-reach, reach + 1, 3.0), key=sharpness)
 
 
+def without_circles(ink: np.ndarray, centre: tuple[float, float], radius: float) -> np.ndarray:
+    """``ink`` without the seal's ring lines within ``radius`` of its centre (the line round its centre,
+    which a centre's widest line of text reaches and Tesseract reads as ``/``, ``\\`` or letters):
+    the radii ink follows nearly all the way round in thin lines (:func:`ring_rows`), a pixel either side."""
+    strip = polar(ink, centre, radius)
+    erase = np.zeros_like(ink)
+    for row in np.flatnonzero(ring_rows(strip)):
+        # Row 0 of the strip is its rim (1.04 radius), a pixel of radius a row.
+        cv2.circle(erase, (round(centre[0]), round(centre[1])), round(strip.shape[0] - 1 - row), 255, 3)
+    return cv2.subtract(ink, erase)
+
+
 def centre_disc(ink: np.ndarray, ellipse: Ellipse, ring: Ring) -> np.ndarray:
     """The seal's flat centre inside its legend, its emblem taken out, turned so the legend's gap is at
     the bottom and its lines level, at the strip's scale."""
@@ -226,7 +238,7 @@ def centre_disc(ink: np.ndarray, ellipse: Ellipse, ring: Ring) -> np.ndarray:
     mask = np.zeros_like(circle)
     cv2.circle(mask, (round(centre[0]), round(centre[1])), int(inner), 255, -1)
     x0, y0 = max(0, int(centre[0] - inner)), max(0, int(centre[1] - inner))
-    disc = without_emblem((circle & mask)[y0:int(centre[1] + inner), x0:int(centre[0] + inner)])
+    disc = without_emblem(without_circles(circle & mask, centre, inner)[y0:int(centre[1] + inner), x0:int(centre[0] + inner)])
     middle = (centre[0] - x0, centre[1] - y0)
     upright = cv2.warpAffine(disc, cv2.getRotationMatrix2D(middle, ring.gap_deg - 90, 1.0), disc.shape[::-1])
     matrix = cv2.getRotationMatrix2D(middle, ring.gap_deg - 90 + level_turn(upright, CENTRE_TURN), ring.scale)

@@ -13,7 +13,7 @@ import pytest
 from ocr.compare.metrics import character_error_rate
 from ocr.lines import Word
 from ocr.recognize import read_crops
-from ocr.stamps import detect, figures, frames, levels, parse, rings, textlines, unwrap
+from ocr.stamps import detect, figures, frames, levels, parse, read, rings, textlines, unwrap
 from ocr.stamps.read import as_cut, read_rectangular, read_seal
 from ocr.synth import stamps as synth
 from ocr.synth.fonts import Face
@@ -31,6 +31,8 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
     ("Вх. № 9507/68", "9507/сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
     ("№ 4500-. с", "4500-с"),  # a speck after the dash
+    # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
+    ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -133,6 +135,11 @@ def test_no_seal_is_fitted_round_a_circle_in_a_found_frame():
     page[y:y + seal.shape[0], x:x + seal.shape[1]][seal > 0] = 110
     ink = np.where(page < 255, 255, 0).astype(np.uint8)
     assert detect.seal_circles(page, ink, 300, [(x, y, seal.shape[1], seal.shape[0])]) == []
+    # A "frame" found round the seal's centre alone (its lines and the typing's crossing) is smaller than the seal:
+    # the seal is still fitted (a tuning seal was lost to such a frame).
+    centre = (x + seal.shape[1] // 2 - 80, y + seal.shape[0] // 2 - 80, 160, 160)
+    (ellipse, _), = detect.seal_circles(page, ink, 300, [centre])
+    assert abs(max(ellipse.axes) / 2 - 250) < 8
 
 
 def _squashed_seal(turn: float, aspect: float) -> np.ndarray:
@@ -442,3 +449,62 @@ def test_a_stamp_crop_whose_rows_match_at_no_lag_still_has_a_pitch():
     level[11, 10:50] = 0
     (top, bottom), = textlines.text_lines(level)
     assert top <= 11 < bottom
+
+
+def test_a_line_in_larger_letters_does_not_double_the_pitch():
+    # A tuning stamp's row profile (every fifth row): a ministry's name in larger letters over three lines
+    # about 80 rows apart, typing's remnants between. Unclipped, the lag matching the first line with the
+    # third (156) won, and the bands took in two lines each.
+    rows = [0, 0, 0, 0.04, 0.34, 0.61, 0.5, 0.43, 0.48, 0.52, 0.42, 0.44, 0.5, 0.48, 0.16, 0.05, 0.04, 0.03,
+            0.03, 0.03, 0.17, 0.19, 0.12, 0.1, 0.13, 0.14, 0.11, 0.11, 0.18, 0.17, 0.06, 0.06, 0.03, 0.03, 0.05,
+            0.06, 0.16, 0.17, 0.15, 0.2, 0.2, 0.19, 0.16, 0.15, 0.21, 0.2, 0.04, 0.04, 0.05, 0.06, 0.07, 0.08,
+            0.18, 0.19, 0.18, 0.18, 0.17, 0.17, 0.15, 0.16, 0.21, 0.18, 0.08, 0.06, 0.07, 0.06, 0.03, 0, 0]
+    assert abs(textlines.line_pitch(np.repeat(rows, 5)) - 80) <= 3
+
+
+def test_a_stamps_line_is_cut_to_its_capitals_from_the_typing_beside_it():
+    ink = np.zeros((60, 700), np.uint8)
+    for x in range(0, 150, 15):  # typing's remnants on the left: cut by the line's rows, half a capital tall
+        ink[30:50, x:x + 8] = 255
+    for x in (250, 290, 330, 420, 460):  # the stamp's capitals, 40 tall, a word space between the third and fourth
+        ink[10:50, x:x + 28] = 255
+    ink[30:50, 500:512] = 255  # a small ``г`` after its last capital
+    for x in range(600, 700, 15):  # typing on the right
+        ink[30:50, x:x + 8] = 255
+    assert textlines.letters_span(ink, 40) == (250, 512)
+
+
+def test_a_line_of_small_pieces_alone_keeps_all_its_ink():
+    ink = np.zeros((60, 300), np.uint8)
+    ink[30:45, 20:40] = 255
+    ink[30:45, 200:230] = 255
+    assert textlines.letters_span(ink, 40) == (20, 230)
+
+
+def test_a_registry_stamps_way_round_is_the_surer_reading():
+    # Upside down, figures and capitals still come out (more of them than the legend's two words), unsurely.
+    upright = [(None, [Word("МИД", (0, 0, 30, 10), 81.0), Word("СССР", (40, 0, 40, 10), 90.0)])]
+    upside_down = [(None, [Word("4999", (0, 0, 40, 10), 53.0)]), (None, [Word("12961", (0, 20, 50, 10), 30.0)])]
+    assert read._believed(upright) > read._believed(upside_down)
+    # Letters in known words outweigh a surer reading of none.
+    worded = [(None, [Word("МИНИСТЕРСТВО", (0, 0, 120, 10), 40.0)])]
+    assert read._believed(worded) > read._believed(upright)
+
+
+def test_a_seals_ring_line_round_its_centre_is_taken_out_and_its_letters_kept():
+    ink = np.zeros((300, 300), np.uint8)
+    cv2.circle(ink, (150, 150), 120, 255, 3)  # the line round the centre
+    ink[130:170, 100:130] = 255  # a letter's ink
+    kept = unwrap.without_circles(ink, (150.0, 150.0), 135.0)
+    assert kept[130:170, 100:130].all()
+    assert np.count_nonzero(kept) == 40 * 30
+
+
+def test_a_seals_centre_line_is_read_without_specks_beside_it():
+    disc = np.full((200, 300), 255, np.uint8)
+    for x in range(60, 240, 20):  # a line of letters' strokes, 40 tall
+        disc[80:120, x:x + 6] = 0
+    disc[98:102, 30:34] = 0  # a speck a word space before it
+    band = textlines.centre_band(disc)
+    # Cut to the letters alone (166 columns and its margins: 173), the speck gone (202 with it).
+    assert band.shape[1] - 2 * textlines.PAD < 190
