@@ -52,13 +52,17 @@ def _coverages(grown: np.ndarray, candidates: np.ndarray, step: float, larger: f
     ``step`` degrees, that lies on ink (of ``grown``, the ink thickened by the tolerance wanted), and a
     little more for the larger."""
     angles = np.radians(np.arange(0.0, 360.0, step))
-    turned = angles[None, :] - np.radians(candidates[:, 4])[:, None]
+    # A search tries thousands of ellipses but a dozen turns at most: the sines and cosines once per turn.
+    turns, which = np.unique(candidates[:, 4], return_inverse=True)
+    turned = angles[None, :] - np.radians(turns)[:, None]
+    cos, sin = np.cos(turned)[which], np.sin(turned)[which]
     a, b = candidates[:, 2, None] / 2, candidates[:, 3, None] / 2
-    radii = a * b / np.maximum(np.hypot(b * np.cos(turned), a * np.sin(turned)), 1e-6)
+    radii = a * b / np.maximum(np.sqrt((b * cos) ** 2 + (a * sin) ** 2), 1e-6)  # hypot's care for overflow costs twice
     xs = np.clip((candidates[:, 0, None] + radii * np.cos(angles)).astype(int), 0, grown.shape[1] - 1)
     ys = np.clip((candidates[:, 1, None] + radii * np.sin(angles)).astype(int), 0, grown.shape[0] - 1)
     # Ties go to the larger: round the outer ring lie the thin inner one and the legend, which thickened ink fills.
-    return (grown[ys, xs] > 0).mean(axis=1) + larger * candidates[:, 2:4].sum(axis=1) / max(candidates[:, 2:4].sum(axis=1).max(), 1)
+    on_ink = np.take(grown.ravel(), ys * grown.shape[1] + xs) > 0
+    return on_ink.mean(axis=1) + larger * candidates[:, 2:4].sum(axis=1) / max(candidates[:, 2:4].sum(axis=1).max(), 1)
 
 
 def _grown(ink: np.ndarray, band: float) -> np.ndarray:
