@@ -37,6 +37,7 @@ CUT_COST = 1.0  # letters right a cut between two words run together must gain
 OFFICE_NEAR = 0.55  # share of its letters a misread word has in common with the office word it is taken for, at least
 KNOWN_NEAR = 0.6  # the same for a rare word the lexicon knows (a worn letter turns one word into another: ``СОРАН``)
 RARE_WORD = 1e-6  # frequency of a known word read on a stamp, below which it may be an office's word misread
+NEAREST_KEPT = 100_000  # pieces of words whose nearest office word is kept (a few hundred a stamp)
 
 
 @functools.cache
@@ -53,6 +54,8 @@ def office_words() -> dict[int, tuple[str, ...]]:
     return {n: tuple(words) for n, words in by_length.items()}
 
 
+# Kept across words and stamps: a legend's words, their pieces and their runs together ask for the same letters again.
+@functools.lru_cache(maxsize=NEAREST_KEPT)
 def _nearest(folded: str) -> tuple[str, float] | None:
     """(office word, similarity) nearest the folded ``folded``, two letters longer or shorter at most,
     OFFICE_NEAR of its letters in common at least; of as near ones (forms of one word often tie), the
@@ -89,15 +92,14 @@ def office_fit(core: str) -> tuple[str, float] | None:
     OFFICE_PART letters and OFFICE_NEAR of them right, the more letters right (less CUT_COST a cut) the
     better; in ``core``'s case; None if none fit."""
     folded = fold(core)
-    parts = functools.cache(_nearest)
 
     @functools.cache
     def best(start: int, left: int) -> tuple[float, tuple[str, ...]] | None:
         """(letters right less a letter a cut, words) of ``folded[start:]`` in ``left`` words at most."""
-        whole = parts(folded[start:])
+        whole = _nearest(folded[start:])
         options = [(whole[1] * (len(folded) - start), (whole[0],))] if whole else []
         for cut in range(start + OFFICE_PART, len(folded) - OFFICE_PART + 1) if left > 1 else ():
-            head, rest = parts(folded[start:cut]), best(cut, left - 1)
+            head, rest = _nearest(folded[start:cut]), best(cut, left - 1)
             if head and rest:
                 options.append((head[1] * (cut - start) + rest[0] - CUT_COST, (head[0], *rest[1])))
         return max(options, default=None)
