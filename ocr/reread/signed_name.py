@@ -1,7 +1,9 @@
 """A signer's letter-spaced name read under the pen signature across it (``П А Н Ю Ш К И Н`` with a scrawl over
 its last letters).
 
-Page segmentation reads the first letter or two and stops where the pen's loops begin. The pen is told from
+Page segmentation reads the first letter or two and stops where the pen's loops begin, or reads none but a
+loop, a faint first letter beside it left out: the name's cells run back from the first letter it read while
+they hold letters. The pen is told from
 the type by shape: it leaves the type's band (loops above and below the line), it joins letters a typed
 letter never touches, and where it is drawn thicker than the type its strokes are thick ridges running on
 for half a line height and more. What is left in the band is read cell by cell at the name's pitch (twice
@@ -12,17 +14,21 @@ after the last holds no letter: a letter the pen took away, or a faint one left 
 gives it too where each other reading only left one of its letters out (the crossed letter read by one
 enlargement, dropped by the rest) and none read a letter otherwise. The name must spell a word form the
 dictionary knows (surnames it knows as such): letters broken by the pen are read alike by two readings now and
-then (``БЕПРОР`` for ``Б О Д Р О В``), and a wrong name is worse than none.
+then (``БЕПРОР`` for ``Б О Д Р О В``), and a wrong name is worse than none. Letters that spell no word but the
+one name with one letter misread (``ШТЕКОВ``: the pen's loop across the ``Ы``) are that name, as an addressee's are.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 import cv2
 import numpy as np
 
 from ocr import fields
+from ocr.correct.lexicon import lexicon
+from ocr.correct.names import spelt_name
 from ocr.lines import Line, Role, Word
 from ocr.recognize import enlarged, read_crops
 from ocr.signer import SHORTEST_NAME, signer, spelt
@@ -94,20 +100,36 @@ def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width
     return np.where(kept, crop, 255).astype(crop.dtype), whole
 
 
+def _cell(centre: float, pitch: float) -> tuple[int, int]:
+    """The columns read of the cell about ``centre``."""
+    return int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
+
+
+def _holds_letter(clean: np.ndarray, cell: tuple[int, int]) -> bool:
+    return _extent(_core(clean[:, cell[0]:cell[1]])) >= LETTER_HEIGHT * clean.shape[0]
+
+
+def _first_centre(clean: np.ndarray, found: float, pitch: float) -> float:
+    """The name's first letter's centre: the page reading may have read none of the letters before the one it
+    found at ``found`` (a faint ``Ш`` beside the pen's first loop, the crossed ``Т`` after it), so each cell a
+    pitch before it holding a letter as tall as the band is the name's too (the crop begins past the year)."""
+    centre = found
+    while _cell(centre - pitch, pitch)[0] >= 0 and _holds_letter(clean, _cell(centre - pitch, pitch)):
+        centre -= pitch
+    return centre
+
+
 def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> list[tuple[int, int]] | None:
     """The name's cells (column ranges) from the first letter's centre on, a pitch apart, while each holds a
     letter as tall as the band; None when the cell after the last may still hold one (faint, or under the pen)."""
     height = clean.shape[0]
     cells, shares = [], []
     centre = first
-    while centre + pitch / 2 <= clean.shape[1]:
-        a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
-        if _extent(_core(clean[:, a:b])) < LETTER_HEIGHT * height:
-            break
-        cells.append((a, b))
-        shares.append(ink[:, a:b].mean())
+    while centre + pitch / 2 <= clean.shape[1] and _holds_letter(clean, _cell(centre, pitch)):
+        cells.append(_cell(centre, pitch))
+        shares.append(ink[:, cells[-1][0]:cells[-1][1]].mean())
         centre += pitch
-    a, b = int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
+    a, b = _cell(centre, pitch)
     if not cells or _extent(whole[:, a:b]) >= PART_HEIGHT * height or (
             ink[:, a:b].size and ink[:, a:b].mean() > EMPTY_AFTER * np.mean(shares) and _extent(ink[:, a:b]) >= LETTER_HEIGHT * height):
         return None
@@ -120,15 +142,16 @@ def _extent(ink: np.ndarray) -> int:
     return int(rows[-1] - rows[0]) if rows.size else 0
 
 
-def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Word]:
+def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang: str) -> list[Word]:
     """The name's letters, one word each in its cell, read under the pen on ``image`` (the page as read,
     ink dark); none when the readings differ or do not give one letter a cell. ``date``: the line's typed
-    date (its pitch and type), ``first``: the name's first letter as the page reading found it."""
+    date (its pitch and type), ``first``: the first of the name's letters the page reading found, ``year_end``:
+    where the year's ``г.`` ends (the name begins past it)."""
     top, height = date.bbox[1], date.bbox[3]  # the figures stand as tall as the capitals; a word the pen crossed, taller
     bottom = top + height
     pitch = 2 * date.bbox[2] / max(1.0, len(date.text) - GLYPH_SHORT)
-    x0 = max(0, int(first.bbox[0] - pitch / 2))
-    centre = first.bbox[0] - x0 + min(first.bbox[2], pitch / 2) / 2  # the first letter's (a word may hold two)
+    x0 = max(0, int(min(year_end, first.bbox[0] - pitch / 2)))
+    centre = first.bbox[0] - x0 + min(first.bbox[2], pitch / 2) / 2  # the found letter's (a word may hold two)
     crop = image[max(0, top - 2 * height):bottom + 2 * height, x0:]
     band = (top - max(0, top - 2 * height), bottom - max(0, top - 2 * height))
     dx, dy, dw, dh = date.bbox
@@ -139,7 +162,7 @@ def read_name(image: np.ndarray, date: Word, first: Word, lang: str) -> list[Wor
     words, layouts = [], []
     for thicker in THICKER:
         clean, whole = (image[band[0]:band[1]] for image in without_pen(crop, band, pitch, type_width + thicker))
-        cells = _cells(clean, whole, _core(crop[band[0]:band[1]]), centre, pitch)
+        cells = _cells(clean, whole, _core(crop[band[0]:band[1]]), _first_centre(clean, centre, pitch), pitch)
         if cells and len(cells) >= 3:
             word = np.hstack([clean[:, a:b] for a, b in cells])
             word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
@@ -210,8 +233,16 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
         return line
     page_name = sum(c.isalpha() for c in (fields.parse_signature(line.text) or ("", None))[0] or "")
     first = words[0] if words else _first_letter(image, date, year_end)
-    found = read_name(image, date, first, lang) if first else []
+    found = _named(read_name(image, date, first, year_end, lang) if first else [])
     # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
     if not found or not spelt("".join(w.text for w in found)) or page_name >= SHORTEST_NAME and len(found) < page_name:
         return line
-    return line.read_as([w for w in line.words if w.bbox[0] < first.bbox[0]] + found)
+    return line.read_as([w for w in line.words if w.bbox[0] < min(first.bbox[0], found[0].bbox[0])] + found)
+
+
+def _named(found: list[Word]) -> list[Word]:
+    """The name's letters as read or, where they spell no word, those of the one name they read as with one
+    letter misread (:func:`ocr.correct.names.spelt_name`: ``ШТЕКОВ`` for ``Ш Т Ы К О В``, the pen's loop
+    across its ``Ы``): a letter a cell, the rest agreed by two readings, and no other name as near."""
+    right = spelt_name("".join(w.text for w in found), lexicon()) if found else None
+    return [dataclasses.replace(w, text=c) for w, c in zip(found, right, strict=True)] if right else found

@@ -72,3 +72,27 @@ def test_a_full_reading_is_no_name_where_another_reads_a_letter_otherwise():
     assert signed_name._fuller(readings[:2], set()) == {("ЛЕБЕДЕВ", ((0, 1),) * 7): 50.0}
     assert signed_name._fuller(readings[:2], {"ЛЕБЕДЕВА"}) == {}  # a margin agreed on another name
     assert signed_name._fuller(readings[:1] + [("ЛЕБЕВ", 50.0, ((0, 1),) * 7)], set()) == {}  # two letters left out
+
+
+def _shtykov_line():
+    # ``Ш Т Ы К О В`` with a scrawl from ``Т`` on: the page reading read none of the name but the scrawl's loop
+    # over ``Ы`` (``Я``), the faint ``Ш`` before it left out
+    return _line(("1/7-51", (20, 75, 139, 26), 87.6), ("г.", (199, 82, 31, 18), 93.8), ("Я", (1037, 46, 31, 62), 72.3))
+
+
+def test_letters_the_page_reading_missed_before_the_first_it_found_are_the_names():
+    line = _shtykov_line()
+    date, year_end, words = signed_name._name_words(line)
+    found = signed_name.read_name(_page("clean-tg-03009"), date, words[0], year_end, "rus")
+    assert len(found) == 6 and abs(found[0].bbox[0] - 930) <= 8  # from the ``Ш``, a cell each
+    assert all(48 <= b.bbox[0] - a.bbox[0] <= 54 for a, b in zip(found, found[1:]))
+
+
+def test_a_letter_the_pen_crossed_is_put_right_to_the_one_name_it_reads_as():
+    # Two readings agree on ``ШТЕКОВ``, the pen's loop across the ``Ы``: one letter off the one name ``ШТЫКОВ``
+    assert under_pen(_page("clean-tg-03009"), _shtykov_line(), "rus").text == "1/7-51 г. Ш Т Ы К О В"
+    letters = [Word(c, (10 * k, 0, 8, 20), 60.0) for k, c in enumerate("ШТЕКОВ")]
+    assert "".join(w.text for w in signed_name._named(letters)) == "ШТЫКОВ"
+    assert [w.bbox for w in signed_name._named(letters)] == [w.bbox for w in letters]
+    broken = [Word(c, (10 * k, 0, 8, 20), 60.0) for k, c in enumerate("БЕПРОР")]  # near no one name: as read
+    assert signed_name._named(broken) == broken
