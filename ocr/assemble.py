@@ -168,18 +168,26 @@ def _one_day(head: Header, signed: Signature) -> tuple[Header, Signature]:
     """A telegram sent and received in one month, within a day or two: where the two dates' days differ only in a
     digit one reads 9 and the other 0 (``29/11-50 г.`` signed, ``20/11 19 50`` received; nine days apart is no
     telegram's way), the 9 is a slashed or dotted zero."""
-    received, sent = _DAY.match(head.received_date_raw or ""), _DAY.match(signed.date_raw or "")
     month = received_month(head.received_date_raw)
-    if not (received and sent) or month is None or month != received_month(signed.date_raw) or len(received[1]) != len(sent[1]):
+    if month is None or month != received_month(signed.date_raw):
         return head, signed
-    differ = [k for k, (a, b) in enumerate(zip(received[1], sent[1], strict=True)) if a != b]
-    if len(differ) != 1 or {received[1][differ[0]], sent[1][differ[0]]} != {"0", "9"}:
+    return _slashed_zero(head, signed, _DAY.match(head.received_date_raw or ""), _DAY.match(signed.date_raw or ""))
+
+
+def _slashed_zero(head: Header, signed: Signature, received: re.Match | None, sent: re.Match | None) -> tuple[Header, Signature]:
+    """The received and signed dates where the figures of ``received`` and ``sent`` (their first group) differ in
+    one digit only, a 9 in one and a 0 in the other: the date reading the 9 takes the other's figures (a slashed or
+    dotted zero read as 9; a 0 is never read for a 9)."""
+    if not (received and sent) or len(received[1]) != len(sent[1]):
         return head, signed
-    if received[1][differ[0]] == "9":
-        day = head.received_date_raw
-        return head.model_copy(update={"received_date_raw": day[:received.start(1)] + sent[1] + day[received.end(1):]}), signed
-    day = signed.date_raw
-    return head, signed.model_copy(update={"date_raw": day[:sent.start(1)] + received[1] + day[sent.end(1):]})
+    differ = [(a, b) for a, b in zip(received[1], sent[1], strict=True) if a != b]
+    if len(differ) != 1 or set(differ[0]) != {"0", "9"}:
+        return head, signed
+    if differ[0][0] == "9":
+        raw = head.received_date_raw
+        return head.model_copy(update={"received_date_raw": raw[:received.start(1)] + sent[1] + raw[received.end(1):]}), signed
+    raw = signed.date_raw
+    return head, signed.model_copy(update={"date_raw": raw[:sent.start(1)] + received[1] + raw[sent.end(1):]})
 
 
 # The copies are printed and sent out on the day the telegram is received or within this many days after.
@@ -213,16 +221,10 @@ _SIGNED_YEAR = re.compile(r"(?<=-\d)(\d)(?= г\.$)")  # ``25/4-50 г.``
 
 def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     """A telegram sent and received on one day (``25/4``), in one year: where one of the two dates reads a 9
-    and the other a 0 as the year's last digit, the 9 is a slashed or dotted zero (a 0 is never read for a 9)."""
-    received = _RECEIVED_YEAR.search(head.received_date_raw or "")
-    sent = _SIGNED_YEAR.search(signed.date_raw or "")
-    if not (received and sent) or {received[1], sent[1]} != {"0", "9"}:
+    and the other a 0 as the year's last digit, the 9 is a slashed or dotted zero."""
+    if (head.received_date_raw or "").split()[:1] != (signed.date_raw or "").split("-")[:1]:  # 31/12-49 г. received 1/1 1950
         return head, signed
-    if head.received_date_raw.split()[0] != signed.date_raw.split("-")[0]:  # 31/12-49 г. received 1/1 1950
-        return head, signed
-    if received[1] == "9":
-        return head.model_copy(update={"received_date_raw": _RECEIVED_YEAR.sub("0", head.received_date_raw)}), signed
-    return head, signed.model_copy(update={"date_raw": _SIGNED_YEAR.sub("0", signed.date_raw)})
+    return _slashed_zero(head, signed, _RECEIVED_YEAR.search(head.received_date_raw or ""), _SIGNED_YEAR.search(signed.date_raw or ""))
 
 
 # A copy number has two digits at the most.
