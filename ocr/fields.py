@@ -363,7 +363,7 @@ def parse_page_label(text: str) -> str | None:
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
     """``экз. №... 3`` → (True, 3); ``экз. №....`` → (True, None); other text → (False, None)."""
     match = _CONT_COPY.search(cyrillic(collapse_spacing(text)))  # ``э к з. №... 5`` letter-spaced by OCR
-    if not match or match.start() > 2:
+    if not match or match.start() > 2 or parse_int(text) is not None:  # a bare number (``7336``: ``33`` is no ``эз``)
         return False, None
     return True, int(match.group("copy").translate(DIGIT_LOOKALIKES)) if match.group("copy") else None
 

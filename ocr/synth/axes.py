@@ -27,15 +27,17 @@ class Axis:
 
 
 AXES = (
-    # The typewriter's face; weight and width and the typebars' defects vary beyond it.
-    Axis("typeface", ("nimbus-mono", "dejavu-mono", "liberation-mono", "free-mono", "pt-mono", "noto-mono"),
-         frozenset({"pt-mono"})),
+    # The typewriter's face (monospace, or a book face cut to the machine's pitch); weight and width and
+    # the typebars' defects vary beyond it.
+    Axis("typeface", ("nimbus-mono", "dejavu-mono", "liberation-mono", "free-mono", "pt-mono", "noto-mono",
+                      "bookman-pitch", "century-pitch"), frozenset({"pt-mono"})),
     Axis("weight", ("light", "regular", "bold"), frozenset()),
     # The typing as it reached this sheet: from the ribbon (fresh or worn) or a carbon copy of it.
     Axis("ink", ("ribbon", "worn-ribbon", "carbon-violet", "carbon-blue", "carbon-black"), frozenset()),
     # The form's printing: sans labels on a plain sheet, serif with rules, sans with leader dots on the
-    # baseline from each label to the next, serif with rules and dotted blanks.
-    Axis("form", ("plain-sans", "ruled-serif", "leader-sans", "dotted-serif"), frozenset({"dotted-serif"})),
+    # baseline from each label to the next, narrow sans with rules and ruled blanks the typing strays far
+    # from, serif with rules and dotted blanks.
+    Axis("form", ("plain-sans", "ruled-serif", "leader-sans", "ruled-narrow", "dotted-serif"), frozenset({"dotted-serif"})),
     # What a hand added: nothing, registry notes in pen, or also scrawls and a resolution across the top.
     Axis("hand", ("none", "registry", "annotated"), frozenset()),
     # The paper's age and handling.

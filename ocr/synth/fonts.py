@@ -1,7 +1,8 @@
 """Fonts for the synthetic scans, all with Cyrillic, all from Debian packages.
 
-Typing uses one of several monospace faces (a typewriter's slugs differ from machine to machine);
-the printed form uses a sans or a serif face; handwriting is Z003 (a Zapf Chancery clone).
+Typing uses one of several monospace faces, or a book face set in the machine's fixed pitch (a
+typewriter's slugs differ from machine to machine); the printed form uses a sans or a serif face;
+handwriting is Z003 (a Zapf Chancery clone).
 """
 
 from __future__ import annotations
@@ -31,7 +32,12 @@ class Face(str, Enum):
     FREE_MONO = "FreeMono"
     NOTO_MONO = "NotoSansMono-Regular"
     PT_MONO = "PTMono-Regular"
+    # Book faces a typewriter maker cut slugs after: set in the machine's fixed pitch, wide letters narrowed
+    BOOKMAN = "URWBookman-Light"
+    CENTURY = "C059-Roman"
     # Other printings of the form
+    SANS_NARROW = "NimbusSansNarrow-Regular"
+    SANS_NARROW_BOLD = "NimbusSansNarrow-Bold"
     SERIF = "NimbusRoman-Regular"
     SERIF_BOLD = "NimbusRoman-Bold"
     LIBERATION_SERIF = "LiberationSerif-Regular"
@@ -54,6 +60,10 @@ FILES: dict[Face, tuple[str, str]] = {
     Face.FREE_MONO: ("/usr/share/fonts/opentype/freefont/FreeMono.otf", "fonts-freefont-otf"),
     Face.NOTO_MONO: ("/usr/share/fonts/truetype/noto/NotoSansMono-Regular.ttf", "fonts-noto-mono"),
     Face.PT_MONO: ("/usr/share/fonts/truetype/paratype/PTM55F.ttf", "fonts-paratype"),
+    Face.BOOKMAN: (f"{_URW}/URWBookman-Light.otf", "fonts-urw-base35"),
+    Face.CENTURY: (f"{_URW}/C059-Roman.otf", "fonts-urw-base35"),
+    Face.SANS_NARROW: (f"{_URW}/NimbusSansNarrow-Regular.otf", "fonts-urw-base35"),
+    Face.SANS_NARROW_BOLD: (f"{_URW}/NimbusSansNarrow-Bold.otf", "fonts-urw-base35"),
     Face.SERIF: (f"{_URW}/NimbusRoman-Regular.otf", "fonts-urw-base35"),
     Face.SERIF_BOLD: (f"{_URW}/NimbusRoman-Bold.otf", "fonts-urw-base35"),
     Face.LIBERATION_SERIF: ("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", "fonts-liberation2"),

@@ -60,6 +60,8 @@ STYLES = {
     "leader-sans": FormStyle(Face.DEJAVU_SANS, Face.DEJAVU_SANS_BOLD, Face.DEJAVU_SANS_BOLD, rules=False,
                              blanks="dotted", stray_px=8, dot_pitch_px=(6, 9), dot_px=1, dot_ink=0.7, dot_drop_px=0,
                              leaders=True),
+    "ruled-narrow": FormStyle(Face.SANS_NARROW, Face.SANS_NARROW_BOLD, Face.SANS_NARROW_BOLD, rules=True,
+                              blanks="ruled", stray_px=14),
     "dotted-serif": FormStyle(Face.PT_SERIF, Face.PT_SERIF_BOLD, Face.PT_SERIF_BOLD, rules=True, blanks="dotted",
                               stray_px=10),
 }

@@ -13,7 +13,9 @@ from ocr.synth.typewriter import TYPE_EM_300, Defect, Strike
 FACES = {
     "nimbus-mono": Face.TYPE, "dejavu-mono": Face.DEJAVU_MONO, "liberation-mono": Face.LIBERATION_MONO,
     "free-mono": Face.FREE_MONO, "pt-mono": Face.PT_MONO, "noto-mono": Face.NOTO_MONO,
+    "bookman-pitch": Face.BOOKMAN, "century-pitch": Face.CENTURY,
 }
+FITTED = frozenset({Face.BOOKMAN, Face.CENTURY})  # book faces, not monospace: set in the machine's pitch
 # Stroke thickening in pixels at 300 dpi, by weight.
 SPREAD = {"light": 0, "regular": 1, "bold": 2}
 CAP_300 = 30.0  # cap height of the typing at 300 dpi (Nimbus Mono at 54 px)
@@ -47,7 +49,7 @@ def typewriter(canvas: Canvas, typeface: str, weight: str, ink: str, rng: np.ran
     common = dict(
         jitter_px=jitter_px, face=face, width=width, spread_px=max(0, round(SPREAD[weight] * canvas.scale)),
         wear=float(rng.uniform(0.2, 0.4)) if worn else 0.0,
-        darkness=(0.7, 0.95) if worn else (0.85, 1.0), faint_rate=0.04 if worn else 0.01,
+        darkness=(0.7, 0.95) if worn else (0.85, 1.0), faint_rate=0.04 if worn else 0.01, fitted=face in FITTED,
     )
     body = Strike(
         size_px=size, pitch_px=pitch, heavy_rate=0.06 if heavy else 0.03, double_rate=float(rng.uniform(0.0, 0.01)),

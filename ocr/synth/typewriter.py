@@ -54,6 +54,7 @@ class Strike:
     defects: tuple[tuple[str, Defect], ...] = ()  # type bars bent or broken on this machine
     wear: float = 0.0  # 0..1: how much less ink a worn ribbon leaves on the lower half of each letter
     double_rate: float = 0.0  # share of letters struck twice, the second a pixel or two off
+    fitted: bool = False  # a book face cut to the machine's pitch: each letter narrowed to its cell and centred in it
 
     @property
     def advance(self) -> float:
@@ -87,6 +88,18 @@ def glyph(face: Face, size_px: int, text: str, spread_px: int = 0, width: float 
     return mask, left, top
 
 
+def slug(strike: Strike, char: str, spread_px: int, defect: Defect | None = None,
+         wear: float = 0.0) -> tuple[np.ndarray, int, int]:
+    """:func:`glyph` of ``char`` as this machine's type bar carries it; a fitted face's wide letters (``Ш``,
+    ``Ж``, ``Ю``) are narrowed to nine tenths of the cell, as a typewriter maker cut them."""
+    if not strike.fitted:
+        return glyph(strike.face, strike.size_px, char, spread_px, strike.width, defect, wear)
+    natural = glyph(strike.face, strike.size_px, char)[0].shape[1]
+    width = min(strike.width, 0.9 * strike.advance / natural)
+    mask, _, dy = glyph(strike.face, strike.size_px, char, spread_px, round(width, 2), defect, wear)
+    return mask, round((strike.advance - mask.shape[1]) / 2), dy
+
+
 def _damaged(mask: np.ndarray, defect: Defect) -> np.ndarray:
     """The glyph as a bent or broken type bar prints it."""
     h, w = mask.shape
@@ -116,8 +129,7 @@ def type_text(canvas: Canvas, text: str, x: float, baseline: int, strike: Strike
         if char.isspace():
             continue
         strength, heavy = _strength(strike, rng)
-        mask, dx, dy = glyph(strike.face, strike.size_px, char, strike.spread_px + heavy, strike.width,
-                             faults.get(char), strike.wear)
+        mask, dx, dy = slug(strike, char, strike.spread_px + heavy, faults.get(char), strike.wear)
         jitter = int(rng.integers(-strike.jitter_px, strike.jitter_px + 1)) if strike.jitter_px else 0
         pen_x, pen_y = round(x + i * strike.advance) + dx, baseline + dy + jitter + bent.get(char, 0)
         box = canvas.put(ink, mask * strength, pen_x, pen_y)
@@ -136,7 +148,7 @@ def mistype(canvas: Canvas, x: float, most: int, baseline: int, strike: Strike, 
     length = int(rng.integers(3, max(3, most) + 1))
     type_text(canvas, "".join(rng.choice(list("абвгдеклмнопрстуя"), length)), x, baseline, strike, rng)
     for i in range(length):
-        mask, dx, dy = glyph(strike.face, strike.size_px, "Х" if rng.random() < 0.5 else "х", strike.spread_px, strike.width)
+        mask, dx, dy = slug(strike, "Х" if rng.random() < 0.5 else "х", strike.spread_px)
         canvas.put(Ink.TYPE, mask * float(rng.uniform(*strike.darkness)), round(x + i * strike.advance) + dx, baseline + dy)
 
 

@@ -32,13 +32,20 @@ ORIGINS = {
     "БУДАПЕШТА": ("Венгрии", ["Ракоши", "Герё", "Надь"]),
     "СОФИИ": ("Болгарии", ["Червенков", "Коларов"]),
     "БУХАРЕСТА": ("Румынии", ["Георгиу-Деж", "Паукер"]),
+    "НЬЮ-ЙОРКА": ("США", ["Остин", "Ачесон"]),
+    "ЛОНДОНА": ("Англии", ["Бевин", "Эттли", "Моррисон"]),
+    "БЕЛГРАДА": ("Югославии", ["Кардель", "Джилас"]),
+    "ХЕЛЬСИНКИ": ("Финляндии", ["Паасикиви", "Кекконен"]),
+    "ТЕГЕРАНА": ("Ирана", ["Размара", "Саед"]),
 }
 RECIPIENTS = ["Сталину", "Маленкову", "Молотову", "Берия", "Микояну", "Кагановичу", "Булганину", "Вышинскому",
               "Громыко", "Зорину", "Копия"]
-ADDRESSEES = ["ВЫШИНСКОМУ", "МОЛОТОВУ", "ГРОМЫКО", "ЗОРИНУ", "ФИЛИППОВУ", "ГУСЕВУ"]
-SIGNERS = ["ШТЫКОВ", "РОЩИН", "ПУШКИН", "СЕМЕНОВ", "ЛЕБЕДЕВ", "БОДРОВ", "ПАНЮШКИН", "МАЛИК"]
-CLERKS = ["Абрамкин", "Сорокин", "Мельников", "Зайцева", "Кудрявцев"]
-TYPISTS = ["нб", "лк", "тс", "ав", "мп"]
+ADDRESSEES = ["ВЫШИНСКОМУ", "МОЛОТОВУ", "ГРОМЫКО", "ЗОРИНУ", "ФИЛИППОВУ", "ГУСЕВУ", "МАЛИКУ", "БОГОМОЛОВУ",
+              "ЗАРУБИНУ", "ФЕДОРЕНКО"]
+SIGNERS = ["ШТЫКОВ", "РОЩИН", "ПУШКИН", "СЕМЕНОВ", "ЛЕБЕДЕВ", "БОДРОВ", "ПАНЮШКИН", "МАЛИК", "ЗАРУБИН", "ЧЕРНЫШЕВ",
+           "КИСЕЛЕВ", "ФЕДОРЕНКО"]
+CLERKS = ["Абрамкин", "Сорокин", "Мельников", "Зайцева", "Кудрявцев", "Петрова", "Голубев"]
+TYPISTS = ["нб", "лк", "тс", "ав", "мп", "ег", "ов"]
 MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                    "октября", "ноября", "декабря"]
 # Body lines a page takes when paginating, a little under what the sheet holds at the widest pitch.
@@ -146,10 +153,21 @@ def _paragraphs(rng: np.random.Generator, pages: int, country: str, officials: l
     return paragraphs
 
 
+def _registration(rng: np.random.Generator, date: _Date) -> list[str]:
+    """None to four registry notes in the margin, as the seed telegram's has them: a notice and its reference,
+    an incoming number with and without its date, a bare file number; or a date with a Roman month."""
+    roman = ROMAN_MONTHS[date.month - 1]
+    notes = [f"См. изв. № {int(rng.integers(100, 3000))} (ссылка № {int(rng.integers(1, 99))})",
+             f"N {int(rng.integers(100, 999))} / м. п. - {date.day + 1}. {roman}.",
+             str(int(rng.integers(100, 999))),
+             f"N {int(rng.integers(100, 999))} / м. п.",
+             f"{date.day + 1}.{roman}.{date.year % 100}"]
+    return [notes[k] for k in sorted(rng.choice(len(notes), int(rng.integers(0, 5)), replace=False))]
+
+
 def _header_lines(rng: np.random.Generator, origin: str, date: _Date, copy: int) -> tuple[list[Line], Header]:
     """Page 1 down to the addressee: registry notes, folio-less form header, routing, priorities."""
-    registration = [f"См. изв. № {int(rng.integers(100, 3000))} (ссылка № {int(rng.integers(1, 99))})",
-                    f"N {int(rng.integers(100, 999))} / м. п. - {date.day + 1}. {ROMAN_MONTHS[date.month - 1]}."][: int(rng.integers(0, 3))]
+    registration = _registration(rng, date)
     number, hh, mm = str(int(rng.integers(100, 9999))), int(rng.integers(0, 24)), int(rng.integers(0, 60))
     # The year typed whole, or its last two digits into the form's printed ``19..г.``
     date_raw = f"{date.day}/{date.month} {date.year}" if rng.random() < 0.5 else f"{date.day}/{date.month} 19 {date.year % 100}"
