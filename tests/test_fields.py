@@ -335,6 +335,12 @@ def test_a_continuation_copy_read_as_a_small_letter_is_no_number():
     assert fields.parse_continuation_copy("экз. № В") == (True, 8)
 
 
+def test_a_bare_number_is_no_continuation_copy_line():
+    # the telegram number 7336 of a continuation header: its ``33`` looked like ``эз`` (экз. read short)
+    assert fields.parse_continuation_copy("7336") == (False, None)
+    assert fields.parse_continuation_copy("Зз 6") == (True, 6)
+
+
 def test_heavy_scan_misreads_of_signature_and_continuation_header():
     # ``г.`` read ``1.``; the № of a continuation header's copy read as a letter (heavy tuning pages)
     assert fields.parse_signature("5/10-52 1.  П А О О О 0,")[1] == "5/10-52 г."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from itertools import cycle
 
 import cv2
 import numpy as np
@@ -15,6 +16,8 @@ from ocr.compare.transcript import parse_transcript, read_transcript, to_markdow
 from ocr.contract import TelegramDocument
 from ocr.synth import Level, RenderOptions, random_transcript, render, write_rendering
 from ocr.synth.axes import AXES, PLAIN, Split, Variety, draw_variety, seeds_of_split
+from ocr.synth.fonts import Face
+from ocr.synth.typewriter import Strike, glyph, slug
 from ocr.synth.variety import join_pieces
 from ocr.synth.wrap import hyphen_points, wrap
 
@@ -160,9 +163,8 @@ def test_axes_and_split_are_recorded_in_the_truth():
 
 def test_every_face_form_and_paper_renders_with_ink_in_its_body_boxes():
     """Each typewriter face, form printing, hand and paper renders, and its body boxes hold ink."""
-    for k, (face, form, hand, paper, ink) in enumerate(zip(AXES[0].values, ["plain-sans", "ruled-serif", "leader-sans", "dotted-serif"] * 2,
-                                                          ["none", "registry", "annotated"] * 2, ["fresh", "aged", "filed", "thin"] * 2,
-                                                          AXES[2].values + ("ribbon",))):
+    faces, inks, forms, hands, papers = (axis.values for axis in AXES if axis.name in ("typeface", "ink", "form", "hand", "paper"))
+    for k, (face, ink, form, hand, paper) in enumerate(zip(faces, cycle(inks), cycle(forms), cycle(hands), cycle(papers))):
         variety = Variety(face, "regular", ink, form, hand, paper, "colour")
         rendering = render(random_transcript(k, pages=1), Level.CLEAN, seed=k, dpi=DPI_SMALL, options=RenderOptions(variety=variety))
         gray = cv2.cvtColor(rendering.pages[0], cv2.COLOR_BGR2GRAY)
@@ -184,6 +186,16 @@ def test_random_transcripts_vary_and_round_trip_through_the_archive_format():
     assert len({len(t.record.distribution) for t in transcripts}) >= 2
     for t in transcripts:
         assert parse_transcript(to_markdown(t)).record == t.record
+
+
+def test_a_book_face_is_cut_to_the_machines_pitch():
+    """Its wide letters narrowed to nine tenths of the cell and every letter centred in it, as a monospace slug."""
+    strike = Strike(size_px=60, jitter_px=0, face=Face.BOOKMAN, pitch_px=36.0, fitted=True)
+    for char in "ШЖЮщи.":
+        mask, dx, _ = slug(strike, char, 0)
+        assert mask.shape[1] <= round(0.9 * 36) + 1, char
+        assert abs(dx + mask.shape[1] / 2 - 18) <= 1, char
+    assert glyph(Face.BOOKMAN, 60, "Ш")[0].shape[1] > 40  # the book face's own Ш is wider than the cell
 
 
 def test_random_transcript_pages_fit_their_sheets():
