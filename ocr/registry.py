@@ -112,11 +112,12 @@ _MP_BEGUN = re.compile(r"^N |/ м\. п\.|\d\s*\S?\s*[мМ][.,]\s*[пПnн]")
 # The Latin model's figures: a ``м. п.`` note's number before its slash (a 1 read as I), its day and Roman
 # month at its end (an I read as 1).
 _FIGURED_NUMBER = re.compile(r"([\dI]{2,5})\s*/")
+_UNDATED = re.compile(r"/ м\. п\.$")
 _FIGURED_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([IVX1]{1,5})[\s.\-/]*$")
 
 
 def figured_note(note: str, figures: list[str], month: int | None = None) -> str | None:
-    """A note (as :func:`registry_note` gives it) in its whole shape, each of its figures the one most of
+    """A note (as :func:`registry_note` gives it) in its whole shape (a ``м. п.`` note dated or not, as read), each of its figures the one most of
     its readings agree on (``figures``, its readings in figures, then ``note``, which decides between as
     many); None where the note does not show which shape it is written in (a resolution, a scrawl) or too
     few readings agree on a figure. ``month``: the telegram's, which of as many readings a date is taken in."""
@@ -129,6 +130,8 @@ def figured_note(note: str, figures: list[str], month: int | None = None) -> str
     expected = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
     number = _agreed([m[1].replace("I", "1") if (m := _FIGURED_NUMBER.search(f)) else None for f in figures]
                      + [_part(_MP_PARTS[0], note)])
+    if _UNDATED.search(note):  # written without its date (the seed's ``N 665 / м. п.``): none is read into it
+        return f"N {number} / м. п." if number else None
     date = _agreed([_figured_date(f) for f in figures] + [_part(_MP_PARTS[1], note)],
                    lambda d: d.split()[-1].rstrip(".") in expected)
     return f"N {number} / м. п. - {date}" if number and date else None

@@ -108,6 +108,9 @@ def references_apart(rows: list[list[Line]]) -> list[list[Line]]:
     return out
 
 
+# The routing line stands this many lines below the title at most: a page's header, with a grid of eight rows
+# read as two or three lines each, and specks between.
+ROUTING_WITHIN = 30
 # The form leaves room for three priorities and the addressee below the typed header block; more lines there
 # are the message's, read too garbled to tell as prose (a wide face read letter by letter, a heavy scan).
 HEADER_TAIL = 4
@@ -122,7 +125,11 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     the lines before the body are priorities, the last one the addressee.
     """
     title = find_title(texts)
-    body = next((i for i in range(title + 1, len(texts)) if is_prose(texts[i])), len(texts))
+    # The message is typed below the routing line: a header line read with specks into words before it
+    # (``гымый Ах та подлежит возврату``, a heavy scan of a handling mark) does not start it.
+    routing_line = next((i for i in range(title + 1, min(len(texts), title + 1 + ROUTING_WITHIN))
+                         if routing.is_routing_line(texts[i])), title)
+    body = next((i for i in range(routing_line + 1, len(texts)) if is_prose(texts[i])), len(texts))
     numbers = [i for i in range(max(title, 0)) if fields.parse_int(texts[i]) is not None]
     roles = [
         (Role.FOLIO if numbers and i == numbers[-1] else Role.REGISTRATION) if i < title

@@ -2,10 +2,12 @@
 
 A small seeded subset of what the benchmark measures (``ocr.bench``): four one-page clean telegrams of
 the tuning split, each with its own typewriter, form printing, origin, grid, recipients, signature,
-footer and scan profile (a colour scan of a light worn ribbon on the leader-dot form, a grayscale and a
-photocopied carbon on the ruled form, a bitonal ribbon under a scrawl). Measured on them: field accuracy
-0.99 and body CER 0.011 (micro-averaged; 0.033 on the photocopy, 0.0 to 0.007 on the others); the bounds
-below keep that with a small tolerance (the issue's body CER target, 0.01, is just missed here).
+footer and scan profile (a colour scan of a light worn ribbon on the leader-dot form, a photocopied carbon
+typed in a book face cut to the machine's pitch, a bitonal ribbon on thin paper under a scrawl, another book
+face on the narrow ruled form). Measured on them: field accuracy 0.953 and body CER 0.003 (micro-averaged);
+the misses are a signer's name under a scrawl (left empty), a book face's ``Ю`` and ``8`` misread, a
+received date's printed ``19`` read run into its typed year, a Roman-month registry date dropped. The bounds
+below keep that with a small tolerance.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def results(tmp_path_factory):
 def test_clean_field_accuracy(results):
     misses = [(s.field, s.expected, s.found) for truth, found in results for s in score_fields(truth, found) if s.score < 1]
     accuracy = sum(field_accuracy(score_fields(truth, found)) for truth, found in results) / len(results)
-    assert accuracy >= 0.96, misses
+    assert accuracy >= 0.93, misses
 
 
 @pytest.mark.slow

@@ -49,6 +49,16 @@ def test_a_long_line_read_as_letter_spaced_is_the_body():
     assert body == 3 and tags[2] is Role.ADDRESSEE
 
 
+def test_a_header_line_read_with_specks_as_words_above_the_routing_line_is_no_body():
+    # a heavy tuning page (seed 8000, leader dots on a bitonal scan): the handling mark read with specks as words
+    texts = ["Шифртелеграмма", "Секретно Р Т И Ре", "гымый Ах та подлежит возврату", "умен о",
+             "экз. № 1-РАЗМЕТКА Экз. № 7-т Экз. № 13-7 Вышинскому", "аЕ - 8802 а",
+             "из НЬЮ-ЙОРКА № 5986 пол. 14: час. з6 мин. 17/1.2..19.149.2т. Эка? 1...", "М О Л О Т О В У.",
+             "По сообщению заместителя министра иностранных дел Ачесон,"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 8 and found[2] is Role.HANDLING and found[6] is Role.ROUTING and found[7] is Role.ADDRESSEE
+
+
 def test_a_speck_before_the_body_is_no_addressee():
     texts = ["Шифртелеграмма", "Из ПЕКИНА № 6702 пол. 10 час. 29 мин.  5/10  1952 г. экз. №  1", "Спец. № 38-84",
              "З О Р И Н У.", "Г", "Сегодня, 6 ноября, министр внешней торговли КНР принял меня"]
