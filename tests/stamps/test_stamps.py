@@ -413,30 +413,31 @@ def _page_stamps(seed: int, grayscale: bool):
 
 
 def test_colour_seal_on_a_rendered_page_is_found_and_read():
-    (truth,), found = _page_stamps(7005, grayscale=False)
+    # A tuning-split page (round seals in a tuning face): 0.13 in a real run, ``ДЕЛ`` read ``ЛЕ``.
+    (truth,), found = _page_stamps(7025, grayscale=False)
     (stamp,) = found
     assert stamp.shape == truth.shape == "round" and stamp.colour == "violet" and stamp.page == 1
     x, y, w, h = truth.bbox
     assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h
-    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.1
-    assert len(stamp.outline) > 8 and stamp.office and "АРХИВ" in stamp.office
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.2
+    assert len(stamp.outline) > 8 and stamp.office and "ИНОСТРАННЫХ" in stamp.office
 
 
 def test_gray_seal_over_typing_on_a_rendered_page_is_found_by_its_ring():
-    (truth,), found = _page_stamps(7000, grayscale=True)
+    (truth,), found = _page_stamps(7004, grayscale=True)  # a tuning-split page
     (stamp,) = found
     assert stamp.shape == "round" and stamp.colour is None
     x, y, w, h = truth.bbox
     assert abs(stamp.bbox[0] - x) < 0.1 * w and abs(stamp.bbox[1] - y) < 0.1 * h and abs(stamp.bbox[2] - w) < 0.1 * w
-    # The legend is read through the typing (0.22 in a real run: the centre's 1-й ОТДЕЛ is lost).
-    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.3
-    assert stamp.text.startswith("МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ")
+    # The legend is read through the typing (0.03 in a real run: a speck after СССР).
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.15
+    assert stamp.text.startswith("АРХИВ ВНЕШНЕЙ ПОЛИТИКИ")
 
 
 def test_gray_seal_over_typing_is_read():
     """Its ink's grey read along the middle of its ring's line, the stamp's letters are kept whole."""
-    (truth,), (stamp,) = _page_stamps(7000, grayscale=True)
-    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.5
+    (truth,), (stamp,) = _page_stamps(7030, grayscale=True)  # a tuning-split page: 0.15 in a real run
+    assert character_error_rate(truth.text.replace("\n", " "), stamp.text.replace("\n", " ")) <= 0.3
 
 
 def test_a_stamp_crop_whose_rows_match_at_no_lag_still_has_a_pitch():
