@@ -21,7 +21,7 @@ from ocr.homoglyphs import TO_CYRILLIC, to_cyrillic
 
 _YO = str.maketrans("Ёё", "Ее")
 
-NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
+NUMERO = r"(?:№|N[sо°oeе]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N; ``Ne`` as :func:`cyrillic` gives it (``Nе``)
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  # экз. and Tesseract's эз., эвз., эхз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©`` or ``@``.
 DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIlВ©@", "3360011800")

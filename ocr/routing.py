@@ -32,12 +32,14 @@ class Routing:
 SHORTEST_NUMBER = 3
 
 
-# ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
+# ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``нз``, ``И3``, ``Is``, a speck or two before it.
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
-_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м\s?[иuн]\s?[нh]\.?", re.IGNORECASE)
+# Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
+# (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``rnин`` (its ``м`` read as two Latin letters).
+_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пнл]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?[иuн]\s?[нh]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
@@ -149,7 +151,8 @@ def _origin(norm: str) -> str | None:
     start = _FROM.match(norm)
     if not start:
         return None
-    stop = re.compile(NUMERO + r"|\d|" + _RECEIVED.pattern, re.IGNORECASE).search(norm, start.end())
+    # ``№``'s readings as they are cased (``Мо``, never the ``МО`` of ``МОСКВЫ``); the labels in either case.
+    stop = re.compile(NUMERO + r"|\d|(?i:" + _RECEIVED.pattern + ")").search(norm, start.end())
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
     words = re.sub(r"(?:\s+[^\W\d_])+\W*$", "", words)  # a lone letter after it, a speck or the ``№`` read twice (``СОФИИ Ю №``)
     if not stop:
@@ -177,7 +180,8 @@ def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | N
 
 
 # A month in Roman numerals as OCR reads them in a date (``19/ХII``, ``3.1Х``).
-_ROMAN_DATE = re.compile(r"(?<=\d[/.])(?P<month>[IVXІХхУуГТl|1]*[IVXІХхУуГТ][IVXІХхУуГТl|1]*)(?=[\s.,/-]|$)")
+# Two or three strokes OCR joined read as one letter (``3/ХИ``: XII; ``УШ``: VIII), as :func:`ocr.fields.roman_month` reads them.
+_ROMAN_DATE = re.compile(r"(?<=\d[/.])(?P<month>[IVXІХхУуГТИПШl|1]*[IVXІХхУуГТИПШ][IVXІХхУуГТИПШl|1]*)(?=[\s.,/-]|$)")
 
 
 def _roman(match: re.Match) -> str:

@@ -151,3 +151,31 @@ def test_the_routing_line_is_written_as_printed_and_typed_without_its_blanks_mar
         assert routing.printed([Line(text, Role.ROUTING)])[0].text == printed
     # only where it parses alike: no field changes
     assert all(routing.parse_routing(t) == routing.parse_routing(p) for t, p in read.items())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ``№`` read ``Ne`` (its ``e`` Latin), ``Мо`` and a bare ``N``
+    ("Из ПЕКИНА Ne 2561 пол. 8 час. 5 мин. 19/1 19 50 г. экз. Ne 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА Мо 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. N 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # a place whose first letters spell a reading of ``№`` (``МО``) in capitals
+    ("Из МОСКВЫ № 2561 пол. 18 час. 50 мин. 19/1 19 50 г. экз. № 3", Routing("МОСКВЫ", "2561", "18:50", "19/1 19 50", 3)),
+    # ``из`` read ``нз``, ``час`` read ``4ас``, ``мин`` read ``rnин``
+    ("нз ПЕКИНА № 2561 пол. 8 4ас. 05 rnин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # values typed into ruled blanks, read as rules and an ellipsis
+    ("Из ___ПЕКИНА___ № ___2561___ пол. ___8___ час. ___05___ мин. ___19/1___ 19___50 г. экз. № ___3___",
+     Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из …ПЕКИНА… № …2561… пол. …8… час. …05… мин. …19/1… 19…50 г. экз. № …3…", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+])
+def test_labels_as_tesseract_misreads_them(text, expected):
+    assert parse_routing(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 3/ХИ 19 51 г. экз. № 3", "3/XII 19 51"),  # two strokes joined as ``И``
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 26/1Х 19 49 г. экз. № 3", "26/IX 19 49"),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 2/Ш 19 51 г. экз. № 3", "2/III 19 51"),
+    # the date typed before the time, after ``пол.`` read ``лол``
+    ("Из ПЕКИНА № 2561 лол. 3/УШ 19 51 г. 8 час. 05 мин. экз. № 3", "3/VIII 19 51"),
+])
+def test_roman_month_of_the_received_date_as_ocr_reads_it(text, expected):
+    assert parse_routing(text).received_date_raw == expected
