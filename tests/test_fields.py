@@ -175,6 +175,12 @@ def test_special_number_and_priority_survive_specks():
     ("М 77 / м. п. - 3.11.51", "N 77 / м. п. - 3.11.51"),  # an Arabic month stays
     ("См. изв. 6 1259 (ссилка 96 77)", "См. изв. № 1259 (ссылка № 77)"),  # a hand's № read as digits
     ("(561 / м. п. - 2. ХИ.", "N 561 / м. п. - 2. XII."),
+    # the note's N read ``Ne`` or ``Мо``, as ``№`` is
+    ("Ne 986 / м. п. - 2. XI.", "N 986 / м. п. - 2. XI."),
+    ("Мо 1204 / м. п. - 26.1Х.49", "N 1204 / м. п. - 26.IX.49"),
+    # the notice typed close up, its ``№`` no digit, or read ``Ne``
+    ("См.изв.№1758(ссылка№61)", "См. изв. № 1758 (ссылка № 61)"),
+    ("См. изв. Ne 1758 (ссылка Ne 61)", "См. изв. № 1758 (ссылка № 61)"),
 ])
 def test_registry_dates_with_roman_months(text, expected):
     assert registry_note(text) == expected
