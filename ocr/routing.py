@@ -268,6 +268,9 @@ def printed(lines: list[Line]) -> list[Line]:
 
 # Values typed into a printed form's blanks stand up to this many word heights off the labels' line.
 OFF_BASELINE = 0.9
+# A value typed a whole line off its blank (the platen turned once too often or too few) stands up to this many;
+# there it is joined only where it gives the line a value it lacks and changes none it reads.
+LINE_OFF = 1.8
 
 
 def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word]]:
@@ -285,6 +288,17 @@ def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word
     return [line for line in out if line]
 
 
+def _adds_values(values: list[Word], labels: list[Word], off: float) -> bool:
+    """Whether ``values`` belong to the routing line ``labels`` at ``off`` word heights from it: near, or a line
+    off when joining gives a field the line lacks and changes none it reads."""
+    if off <= OFF_BASELINE:
+        return True
+    before = parse_routing(" ".join(w.text for w in labels))
+    after = parse_routing(" ".join(w.text for w in sorted(labels + values, key=lambda w: w.bbox[0])))
+    pairs = [(getattr(before, f.name), getattr(after, f.name)) for f in dataclasses.fields(Routing)]
+    return all(b is None or b == a for b, a in pairs) and any(b is None and a is not None for b, a in pairs)
+
+
 def _off_baseline(values: list[Word], labels: list[Word], word_height: float) -> bool:
     def centre(words: list[Word]) -> float:
         return sum(w.bbox[1] + w.bbox[3] / 2 for w in words) / len(words)
@@ -293,5 +307,6 @@ def _off_baseline(values: list[Word], labels: list[Word], word_height: float) ->
         return a.bbox[0] < b.bbox[0] + b.bbox[2] and b.bbox[0] < a.bbox[0] + a.bbox[2]
 
     start = min(w.bbox[0] for w in labels)
-    return (abs(centre(values) - centre(labels)) <= OFF_BASELINE * word_height
-            and all(w.bbox[0] >= start and not any(overlaps(w, label) for label in labels) for w in values))
+    off = abs(centre(values) - centre(labels)) / word_height
+    return (off <= LINE_OFF and all(w.bbox[0] >= start and not any(overlaps(w, label) for label in labels) for w in values)
+            and _adds_values(values, labels, off))
