@@ -33,7 +33,11 @@ SHORTEST_NUMBER = 3
 
 
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``нз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
+# ``Изо``: the blank's first dot read as ``о``; ``ИзПЕКИНА``: the place typed close to the printed word.
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн](?:[зЗs3][оo°]?(?=[\s.,:]|$)|[з3](?=[А-ЯЁ]{3}))\s*")
+# ``Из`` lost or read past knowing (``Ив``, ``Ш``): a word of two marks at most before the place, four capitals at least
+# (three are as often the remnants of a faint line, ``Р И``).
+_FROM_LOST = re.compile(r"^[^\w№]{0,4}(?:\S{1,2}\s+)?(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
 # (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``rnин`` (its ``м`` read as two Latin letters).
@@ -135,12 +139,14 @@ def parse_routing(text: str) -> Routing:
 
 # A date is typed day/month (``19/1``, ``19/ 19 50`` with the month left blank): without its day and slash read,
 # what is left is the printed ``19`` and specks (``19 > 93``).
-_DAY = re.compile(r"\d{1,2}\s*/")
+# A date typed with full stops gives its month and year both (``19.1.50``, ``26.IX.49``): the printed ``19`` and a blank's
+# dot (``19.50``) are none.
+_DAY = re.compile(r"\d{1,2}\s*/|\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.\d\d")
 
 
 def received_month(date_raw: str | None) -> int | None:
     """The month of a routing line's date (``1/11 19 53``, ``3/XII 19 49``), None when it gives none."""
-    found = re.match(r"\s*\d{1,2}\s*/\s*(?P<month>\d{1,2}|[IVX]{1,4})\b", date_raw or "")
+    found = re.match(r"\s*\d{1,2}\s*(?:/|\.(?=\S+\.\d))\s*(?P<month>\d{1,2}|[IVX]{1,4})\b", date_raw or "")
     if found and found["month"] in ROMAN_MONTHS:
         return ROMAN_MONTHS.index(found["month"]) + 1
     return int(found["month"]) if found and found["month"].isdigit() and 1 <= int(found["month"]) <= 12 else None
@@ -148,7 +154,7 @@ def received_month(date_raw: str | None) -> int | None:
 
 def _origin(norm: str) -> str | None:
     """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
-    start = _FROM.match(norm)
+    start = _FROM.match(norm) or _FROM_LOST.match(norm)
     if not start:
         return None
     # ``№``'s readings as they are cased (``Мо``, never the ``МО`` of ``МОСКВЫ``); the labels in either case.
@@ -159,7 +165,8 @@ def _origin(norm: str) -> str | None:
         words = words.split()[0] if words.split() else ""
     name = clean_name(words)
     marks = [c for c in name if not c.isalpha() and c not in " -"]
-    return name if sum(c.isalpha() for c in name) >= SHORTEST_PLACE and len(marks) <= 1 else None
+    typed = _FROM.match(norm) or name.isupper()  # without its label, only a name in capitals is the place
+    return name if sum(c.isalpha() for c in name) >= SHORTEST_PLACE and len(marks) <= 1 and typed else None
 
 
 # A place has three letters at least, one of them read as a mark now and then (``ТОКИ?``, put right by

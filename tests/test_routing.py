@@ -179,3 +179,28 @@ def test_labels_as_tesseract_misreads_them(text, expected):
 ])
 def test_roman_month_of_the_received_date_as_ocr_reads_it(text, expected):
     assert parse_routing(text).received_date_raw == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place typed close to the printed ``Из`` and the values close to their labels
+    ("ИзПЕКИНА №2561 пол.18час.50мин.19/1 1950г.экз.№3", Routing("ПЕКИНА", "2561", "18:50", "19/1 1950", 3)),
+    # ``Из`` lost, or read as two letters past knowing: the place in capitals still opens the line
+    ("ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Ив ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # a date typed with full stops, its month Arabic or Roman
+    ("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 19.1.50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19.1.50", 3)),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 26.1Х.49 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "26.IX.49", 3)),
+])
+def test_values_close_to_their_labels_or_without_from(text, expected):
+    assert parse_routing(text) == expected
+
+
+def test_what_is_no_place_or_date_without_its_label():
+    # remnants of a faint line in capitals, the printed ``19`` with a blank's dot, a place in small letters
+    assert parse_routing("Ш Р И № 1 4 пол. 1 час. мин. экз.").origin is None
+    assert parse_routing("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 19.50 г. экз. № 3").received_date_raw is None
+    assert parse_routing("Пекина № 2561 пол. 8 час. 5 мин. 19/1 19 50 г. экз. № 3").origin is None
+
+
+def test_month_of_a_date_typed_with_full_stops():
+    assert (routing.received_month("26.IX.49"), routing.received_month("19.1.50"), routing.received_month("19/ 19 50")) == (9, 1, None)
