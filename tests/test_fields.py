@@ -165,6 +165,12 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("‘Лец.№4-132") == "4-132"
     assert fields.parse_special_number("С п е ц. № 4 - 1 3 2") == "4-132"
     assert fields.parse_special_number("Полец № 4") is None
+    # the label's ``п`` read ``н`` or ``л``, its ``ц`` ``п``: with the ``№`` after it still the label
+    assert [fields.parse_special_number(t) for t in ("Снец. № 47-51", "Слец. № 47-51", "Спеп. № 47-51")] == ["47-51"] * 3
+    assert fields.parse_special_number("Снец 47-51") is None
+    # the number typed into a printed blank of dots or a rule
+    assert fields.parse_special_number("Спец. №....47-51....") == "47-51"
+    assert fields.parse_special_number("Спец. № ___47-51___") == "47-51"
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
 
