@@ -59,7 +59,12 @@ _SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
 _NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,5})(?![\d/])")
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")" + _SPECKS
                    + _MINUTES.pattern, re.IGNORECASE)
-_COPY = re.compile(_SPECKS + r"(?:" + NUMERO + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
+# ``№`` read twice too, or read as a letter or two no reading of it gives (``экз. М 3``), before a digit then.
+_COPY = re.compile(_SPECKS + r"(?:(?:" + NUMERO + r"|[^\W\d_]{1,2}(?=\s*\d))" + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH
+                   + r"{1,3})(?![\d/])")
+# The telegram number whose ``№`` OCR lost or read as letters (``ПЕКИНА Н 2561``): the one figure of three digits or
+# more between the place and the time (nothing else is typed there).
+_BARE_NUMBER = re.compile(r"(?<![\w/])(?P<number>\d(?:[.,·]?" + DIGITISH + r"){2,5})(?![\w/])")
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
 _COPY_AT_END = re.compile(NUMERO + _SPECKS + r"(?P<copy>" + DIGITISH + r"{1,3})" + _SPECKS + "$")
 # Dot leaders and rules of a printed form's blanks as OCR reads a row of dots: two or more dots, commas,
@@ -124,7 +129,7 @@ def parse_routing(text: str) -> Routing:
     copy_label = _COPY_LABEL.search(norm, after)
     copy = _COPY.match(norm, copy_label.end()) if copy_label else _COPY_AT_END.search(norm, after)
     end = copy_label.start() if copy_label else copy.start() if copy else len(norm)
-    number = _NUMBER.search(norm[:minutes.start() if minutes else end])
+    number = _NUMBER.search(norm[:minutes.start() if minutes else end]) or _bare_number(norm, minutes)
     hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
     date = _date_raw(plain, norm, minutes, end)
     digits = _digits(re.sub(r"[.,·]", "", number["number"])) if number else ""  # a telegram number's: three at least
@@ -160,7 +165,8 @@ def _origin(norm: str) -> str | None:
     # ``№``'s readings as they are cased (``Мо``, never the ``МО`` of ``МОСКВЫ``); the labels in either case.
     stop = re.compile(NUMERO + r"|\d|(?i:" + _RECEIVED.pattern + ")").search(norm, start.end())
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
-    words = re.sub(r"(?:\s+[^\W\d_])+\W*$", "", words)  # a lone letter after it, a speck or the ``№`` read twice (``СОФИИ Ю №``)
+    # A lone letter or two after it: a speck, or the ``№`` read as letters or twice (``СОФИИ Ю №``, ``ПЕКИНА Хо``).
+    words = re.sub(r"(?<=[^\W\d_]{3})(?:\s+[^\W\d_]{1,2})+\W*$", "", words)
     if not stop:
         words = words.split()[0] if words.split() else ""
     name = clean_name(words)
@@ -172,6 +178,18 @@ def _origin(norm: str) -> str | None:
 # A place has three letters at least, one of them read as a mark now and then (``ТОКИ?``, put right by
 # :mod:`ocr.correct.names`); a letter or two after ``Из`` is what OCR read of a lost one (``РИ``).
 SHORTEST_PLACE = 3
+
+
+def _bare_number(norm: str, minutes: re.Match | None) -> re.Match | None:
+    """The one figure of :data:`_BARE_NUMBER` before ``пол.`` (or the hours, or the minutes' label), None when the line
+    shows none of them or there is no such figure or more."""
+    bound = _RECEIVED.search(norm) or _TIME_START.search(norm) or minutes
+    found = list(_BARE_NUMBER.finditer(norm[:bound.start()])) if bound else []
+    return found[0] if len(found) == 1 else None
+
+
+# Where the time's values begin: the hours before ``час.``.
+_TIME_START = re.compile(r"(?<!\d)" + _VALUE + _SPECKS + _HOURS.pattern, re.IGNORECASE)
 
 
 def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label

@@ -204,3 +204,18 @@ def test_what_is_no_place_or_date_without_its_label():
 
 def test_month_of_a_date_typed_with_full_stops():
     assert (routing.received_month("26.IX.49"), routing.received_month("19.1.50"), routing.received_month("19/ 19 50")) == (9, 1, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ``№`` read as letters no reading of it gives, or lost: the one figure between the place and the time is the number
+    ("Из ПЕКИНА Н 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. М 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА Хо 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. Хо 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА 2561 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+])
+def test_numero_lost_or_read_as_letters(text, expected):
+    assert parse_routing(text) == expected
+
+
+def test_no_number_where_the_figures_before_the_time_are_not_one():
+    assert parse_routing("Из ПЕКИНА 25 61 пол. 8 час. 05 мин.").telegram_number is None
+    assert parse_routing("Из ПЕКИНА 2561 1950 экз. 3").telegram_number is None  # no time label: no bound to the number's place
