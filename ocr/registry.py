@@ -29,7 +29,8 @@ _NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
 _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*" + _NOTE_NUMERO)
 _REGISTRY_LINK = re.compile(r"\s*\(\s*[сcС][сcС]\S{3,4}\s*" + _NOTE_NUMERO)
 # The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
+# The day's full stop read as a comma or lost before a month read in letters (``30 XI.``, ``30, ХИ.``).
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
@@ -84,9 +85,10 @@ def _registry_month(match: re.Match) -> str:
     month = roman_month(match["month"])
     if not month or (year and match["month"].isdigit()):
         return match[0]
+    day = match["day"] if "." in match["day"] else match["day"].rstrip(", ") + "."
     if not year:  # the note's own date is typed ``2. XI.``
-        return f"{match['day'].strip()} {month}."
-    return f"{match['day']}{month}.{match['rest'].lstrip('.')}"
+        return f"{day.strip()} {month}."
+    return f"{day}{month}.{match['rest'].lstrip('.')}"
 
 
 # A note in the whole shape clerks wrote it: the notice and its reference, or the note's number with

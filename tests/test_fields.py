@@ -187,6 +187,10 @@ def test_special_number_and_priority_survive_specks():
     # the notice typed close up, its ``№`` no digit, or read ``Ne``
     ("См.изв.№1758(ссылка№61)", "См. изв. № 1758 (ссылка № 61)"),
     ("См. изв. Ne 1758 (ссылка Ne 61)", "См. изв. № 1758 (ссылка № 61)"),
+    # the day's full stop lost or read as a comma before a month read in letters; a month of digits so stays
+    ("N 986 / м. п. - 30 XI.", "N 986 / м. п. - 30. XI."),
+    ("N 986 / м. п. - 30, ХИ.", "N 986 / м. п. - 30. XII."),
+    ("N 986 / м. п. - 30 1", "N 986 / м. п. - 30 1"),
 ])
 def test_registry_dates_with_roman_months(text, expected):
     assert registry_note(text) == expected
