@@ -35,9 +35,10 @@ SHORTEST_NUMBER = 3
 # ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``нз``, ``И3``, ``Is``, a speck or two before it.
 # ``Изо``: the blank's first dot read as ``о``; ``ИзПЕКИНА``: the place typed close to the printed word.
 _FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн](?:[зЗs3][оo°]?(?=[\s.,:]|$)|[з3](?=[А-ЯЁ]{3}))\s*")
-# ``Из`` lost or read past knowing (``Ив``, ``Ш``): a word of two marks at most before the place, four capitals at least
-# (three are as often the remnants of a faint line, ``Р И``).
-_FROM_LOST = re.compile(r"^[^\w№]{0,4}(?:\S{1,2}\s+)?(?=[А-ЯЁ]{4})")
+# ``Из`` read past knowing (``Ив``, ``Ш``): a word of two marks at most before the place, four capitals at least (three
+# are as often the remnants of a faint line, ``Р И``). A line without it gives no place: a reading of the line without
+# its ``Из`` tells how surely the place was read (:func:`ocr.reread.routing.value_confidence`).
+_FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
 # (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``rnин`` (its ``м`` read as two Latin letters).
@@ -62,9 +63,10 @@ _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPEC
 # ``№`` read twice too, or read as a letter or two no reading of it gives (``экз. М 3``), before a digit then.
 _COPY = re.compile(_SPECKS + r"(?:(?:" + NUMERO + r"|[^\W\d_]{1,2}(?=\s*\d))" + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH
                    + r"{1,3})(?![\d/])")
-# The telegram number whose ``№`` OCR lost or read as letters (``ПЕКИНА Н 2561``): the one figure of three digits or
-# more between the place and the time (nothing else is typed there).
-_BARE_NUMBER = re.compile(r"(?<![\w/])(?P<number>\d(?:[.,·]?" + DIGITISH + r"){2,5})(?![\w/])")
+# The telegram number whose ``№`` OCR read as a letter or two no reading of it gives (``ПЕКИНА Н 2561``): the one
+# figure of three digits or more after such letters between the place and the time (nothing else is typed there). Not
+# without them: a reading of the line without its ``№`` tells how surely the number was read.
+_BARE_NUMBER = re.compile(r"(?<!\S)[^\W\d_]{1,2}" + _SPECKS + r"(?P<number>\d(?:[.,·]?" + DIGITISH + r"){2,5})(?![\w/])")
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
 _COPY_AT_END = re.compile(NUMERO + _SPECKS + r"(?P<copy>" + DIGITISH + r"{1,3})" + _SPECKS + "$")
 # Dot leaders and rules of a printed form's blanks as OCR reads a row of dots: two or more dots, commas,
@@ -159,7 +161,7 @@ def received_month(date_raw: str | None) -> int | None:
 
 def _origin(norm: str) -> str | None:
     """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
-    start = _FROM.match(norm) or _FROM_LOST.match(norm)
+    start = _FROM.match(norm) or _FROM_MISREAD.match(norm)
     if not start:
         return None
     # ``№``'s readings as they are cased (``Мо``, never the ``МО`` of ``МОСКВЫ``); the labels in either case.

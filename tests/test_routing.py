@@ -184,8 +184,7 @@ def test_roman_month_of_the_received_date_as_ocr_reads_it(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # the place typed close to the printed ``Из`` and the values close to their labels
     ("ИзПЕКИНА №2561 пол.18час.50мин.19/1 1950г.экз.№3", Routing("ПЕКИНА", "2561", "18:50", "19/1 1950", 3)),
-    # ``Из`` lost, or read as two letters past knowing: the place in capitals still opens the line
-    ("ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # ``Из`` read as two letters past knowing: the place in capitals still opens the line
     ("Ив ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
     # a date typed with full stops, its month Arabic or Roman
     ("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 19.1.50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19.1.50", 3)),
@@ -210,12 +209,14 @@ def test_month_of_a_date_typed_with_full_stops():
     # ``№`` read as letters no reading of it gives, or lost: the one figure between the place and the time is the number
     ("Из ПЕКИНА Н 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. М 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
     ("Из ПЕКИНА Хо 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. Хо 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
-    ("Из ПЕКИНА 2561 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
 ])
-def test_numero_lost_or_read_as_letters(text, expected):
+def test_numero_read_as_letters(text, expected):
     assert parse_routing(text) == expected
 
 
-def test_no_number_where_the_figures_before_the_time_are_not_one():
-    assert parse_routing("Из ПЕКИНА 25 61 пол. 8 час. 05 мин.").telegram_number is None
-    assert parse_routing("Из ПЕКИНА 2561 1950 экз. 3").telegram_number is None  # no time label: no bound to the number's place
+def test_no_number_or_place_without_a_reading_of_their_label():
+    # a reading of the line without its ``№`` or ``Из`` word (:func:`ocr.reread.routing.value_confidence`) gives none
+    assert parse_routing("Из ПЕКИНА 2561 пол. 8 час. 05 мин.").telegram_number is None
+    assert parse_routing("ПЕКИНА № 2561 пол. 8 час. 05 мин.").origin is None
+    assert parse_routing("Из ПЕКИНА Н 25 61 пол. 8 час. 05 мин.").telegram_number is None  # no one figure
+    assert parse_routing("Из ПЕКИНА Н 2561 1950 экз. 3").telegram_number is None  # no time label: no bound to the number's place
