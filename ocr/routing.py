@@ -41,10 +41,10 @@ _FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн](?:[зЗs3][оo°]?(?=[\s.,:]|$)|[
 _FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
-# (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``rnин`` (its ``м`` read as two Latin letters).
+# (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``мии``, ``rnин`` (its ``м`` read as two Latin letters).
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пнл]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
 _HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?[иuн]\s?[нh]\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?[иuн]\s?[нhи]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
@@ -216,6 +216,8 @@ def _roman(match: re.Match) -> str:
 
 
 def _digit_words(span: str) -> str | None:
+    if "/" not in span:  # the date's thin slash read as a stroke between its day and month (``19|1``, ``25l11``)
+        span = re.sub(r"(?<=\d)[|lI](?=\d)", "/", span, count=1)
     # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
     span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
     if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``, but a

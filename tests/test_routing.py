@@ -220,3 +220,13 @@ def test_no_number_or_place_without_a_reading_of_their_label():
     assert parse_routing("ПЕКИНА № 2561 пол. 8 час. 05 мин.").origin is None
     assert parse_routing("Из ПЕКИНА Н 25 61 пол. 8 час. 05 мин.").telegram_number is None  # no one figure
     assert parse_routing("Из ПЕКИНА Н 2561 1950 экз. 3").telegram_number is None  # no time label: no bound to the number's place
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date's thin slash read as a stroke (``|``, ``l``, ``I``), the minutes' label as ``мии``
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мии. 19|1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 25l11 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "25/11 19 50", 3)),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 25I11 1950 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "25/11 1950", 3)),
+])
+def test_a_dates_slash_read_as_a_stroke(text, expected):
+    assert parse_routing(text) == expected
