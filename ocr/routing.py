@@ -274,12 +274,15 @@ def printed_line(text: str) -> str:
     for token in _RUN_ON.sub(" ", _LEADERS.sub(_leader_gap, text)).split():
         core = token.strip(_DOTS)
         label = next((label for label in ROUTING_LABELS if cyrillic(core).lower() == label.rstrip(".").lower()), None)
+        label = label or next((label for pattern, label in _MISREAD_LABELS if pattern.fullmatch(cyrillic(core))), None)
         # A label misread keeps its full stop (``эюз.``); a value's (``ПЕКИНА.``, ``2561.``) is the blank's.
         stop = "." if core.isalpha() and core.islower() and token.endswith(core + ".") else ""
         words.append(label or core + stop)
     return " ".join(word for word in words if word)
 
 
+# The labels as OCR misreads them (``Ne``, ``лол``, ``чае``, ``мнн``), written as printed.
+_MISREAD_LABELS = ((re.compile(NUMERO), "№"), (_RECEIVED, "пол."), (_HOURS, "час."), (_MINUTES, "мин."))
 # A value run into the label after it by a dot of the blank (``1946.т.``, ``0.час.``).
 _RUN_ON = re.compile(r"(?<=\d)[.,·_](?=[^\W\d_])")
 

@@ -230,3 +230,9 @@ def test_no_number_or_place_without_a_reading_of_their_label():
 ])
 def test_a_dates_slash_read_as_a_stroke(text, expected):
     assert parse_routing(text) == expected
+
+
+def test_misread_labels_are_written_as_printed():
+    text = "Из ПЕКИНА Ne 2561 лол. 8 чае. 05 мнн. 19/1 19 50 г. экз. Мо 3"
+    assert routing.printed_line(text) == "Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3"
+    assert parse_routing(routing.printed_line(text)) == parse_routing(text)
