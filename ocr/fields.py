@@ -21,7 +21,7 @@ from ocr.homoglyphs import TO_CYRILLIC, to_cyrillic
 
 _YO = str.maketrans("Ёё", "Ее")
 
-NUMERO = r"(?:№|N[sо°oe]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N
+NUMERO = r"(?:№|N[sо°oeе]?|Мо|#|Ю(?=\d))"  # Ю: a № with its o run into the N; ``Ne`` as :func:`cyrillic` gives it (``Nе``)
 EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  # экз. and Tesseract's эз., эвз., эхз., Зкз.
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©`` or ``@``.
 DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIlВ©@", "3360011800")
@@ -250,7 +250,10 @@ def is_grid_row(text: str) -> bool:
 # Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``).
 # Its label letter-spaced now and then (``С п е ц.``); its ``С`` lost and its ``п`` read ``л`` on a heavy scan
 # (``‘Лец.№4-132``): then only with the ``№`` after it.
-_SPECIAL = re.compile(r"(?:[СC]\s?п|(?<![^\W\d_])л(?=\s?е\s?ц\.?\s*" + NUMERO + r"))\s?е\s?ц\.?\s*" + NUMERO + r"?[^\d\n]{0,3}?\s*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
+# Its ``п`` read ``н`` or ``л``, its ``ц`` ``п`` (``Снец.``, ``Спеп.``): then too only with the ``№``. A printed form's blank
+# between the ``№`` and the number is read as dots or a rule (``№....47-51``, ``№ ___47-51``).
+_SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнл]|(?<![^\W\d_])л)\s?е\s?[цп](?=\.?\s*" + NUMERO + r"))\.?\s*" + NUMERO
+                      + r"?[^\d\n]{0,3}?[\s._…·,:]*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
 
 
 def parse_special_number(text: str) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ocr.fields import DIGIT_LOOKALIKES, DIGITISH
+from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, cyrillic
 from ocr.lines import Line, Word
 
 # Cipher groups have four or five digits (three and six allowed); a date's or time's numbers have one or two.
@@ -62,7 +62,7 @@ def reference_numbers(text: str) -> str | None:
     """The groups of digits of a reference line, one space apart (``6504 2851``); None when the line holds
     anything but groups, furniture and specks."""
     groups: list[str] = []
-    for token in text.split():
+    for token in cyrillic(text).split():  # a Latin ``O`` or ``B`` read for a digit as its Cyrillic twin is
         found = _token_groups(token)
         if found is None:
             return None

@@ -21,12 +21,16 @@ _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
 _REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПn]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(`` or ``\``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№\\]|N[sо°o]?|\d{0,2}\()\s*(?=\d)")
-# The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``).
-_REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*(?:\S{1,2}\s+)?(?=\d)")
-_REGISTRY_LINK = re.compile(r"\(\s*[сcС][сcС]\S{3,4}\s*(?:\S{1,2}\s+)?(?=\d)")
+# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is.
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
+# The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``,
+# ``Ne``), a space after it or, when read as no digit, none (``изв.№1259``).
+_NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
+_REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*" + _NOTE_NUMERO)
+_REGISTRY_LINK = re.compile(r"\s*\(\s*[сcС][сcС]\S{3,4}\s*" + _NOTE_NUMERO)
 # The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}\.\s*)(?P<month>[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
+# The day's full stop read as a comma or lost before a month read in letters (``30 XI.``, ``30, ХИ.``).
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
@@ -37,7 +41,7 @@ def registry_note(text: str, month: int | None = None) -> str:
     """
     note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
     note = _REGISTRY_SEE.sub("См. изв.", note)
-    note = _REGISTRY_LINK.sub("(ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note))
+    note = _REGISTRY_LINK.sub(" (ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note)).lstrip()
     note = _REGISTRY_NUMERO.sub("N ", note)
     # The note's N lost before its number, or read as a digit of it: a hand's N reads 2 or 7 (``2135/м.п.``).
     note = re.sub(r"^[27]?(?=\d{3}\s*[/|lИI1]?\s*[мМ]\.)|^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)
@@ -81,9 +85,10 @@ def _registry_month(match: re.Match) -> str:
     month = roman_month(match["month"])
     if not month or (year and match["month"].isdigit()):
         return match[0]
+    day = match["day"] if "." in match["day"] else match["day"].rstrip(", ") + "."
     if not year:  # the note's own date is typed ``2. XI.``
-        return f"{match['day'].strip()} {month}."
-    return f"{match['day']}{month}.{match['rest'].lstrip('.')}"
+        return f"{day.strip()} {month}."
+    return f"{day}{month}.{match['rest'].lstrip('.')}"
 
 
 # A note in the whole shape clerks wrote it: the notice and its reference, or the note's number with

@@ -32,12 +32,19 @@ class Routing:
 SHORTEST_NUMBER = 3
 
 
-# ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``И3``, ``Is``, a speck or two before it.
-_FROM = re.compile(r"^[^\w№]{0,4}[ИIи][зЗs3][оo°]?(?=[\s.,:]|$)\s*")  # ``Изо``: the blank's first dot read as ``о``
+# ``Из`` opens the line; OCR reads it ``из``, ``Hз``, ``нз``, ``И3``, ``Is``, a speck or two before it.
+# ``Изо``: the blank's first dot read as ``о``; ``ИзПЕКИНА``: the place typed close to the printed word.
+_FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн](?:[зЗs3][оo°]?(?=[\s.,:]|$)|[з3](?=[А-ЯЁ]{3}))\s*")
+# ``Из`` read past knowing (``Ив``, ``Ш``): a word of two marks at most before the place, four capitals at least (three
+# are as often the remnants of a faint line, ``Р И``). A line without it gives no place: a reading of the line without
+# its ``Из`` tells how surely the place was read (:func:`ocr.reread.routing.value_confidence`).
+_FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
-_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пн]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])ч\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])м\s?[иuн]\s?[нh]\.?", re.IGNORECASE)
+# Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
+# (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``мии``, ``rnин`` (its ``м`` read as two Latin letters).
+_RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пнл]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?[иuн]\s?[нhи]\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
@@ -53,7 +60,13 @@ _SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
 _NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,5})(?![\d/])")
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")" + _SPECKS
                    + _MINUTES.pattern, re.IGNORECASE)
-_COPY = re.compile(_SPECKS + r"(?:" + NUMERO + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH + r"{1,3})(?![\d/])")  # ``№`` read twice too
+# ``№`` read twice too, or read as a letter or two no reading of it gives (``экз. М 3``), before a digit then.
+_COPY = re.compile(_SPECKS + r"(?:(?:" + NUMERO + r"|[^\W\d_]{1,2}(?=\s*\d))" + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH
+                   + r"{1,3})(?![\d/])")
+# The telegram number whose ``№`` OCR read as a letter or two no reading of it gives (``ПЕКИНА Н 2561``): the one
+# figure of three digits or more after such letters between the place and the time (nothing else is typed there). Not
+# without them: a reading of the line without its ``№`` tells how surely the number was read.
+_BARE_NUMBER = re.compile(r"(?<!\S)[^\W\d_]{1,2}" + _SPECKS + r"(?P<number>\d(?:[.,·]?" + DIGITISH + r"){2,5})(?![\w/])")
 # The copy at the line's end after a lone ``№`` whose ``экз.`` OCR lost.
 _COPY_AT_END = re.compile(NUMERO + _SPECKS + r"(?P<copy>" + DIGITISH + r"{1,3})" + _SPECKS + "$")
 # Dot leaders and rules of a printed form's blanks as OCR reads a row of dots: two or more dots, commas,
@@ -118,7 +131,7 @@ def parse_routing(text: str) -> Routing:
     copy_label = _COPY_LABEL.search(norm, after)
     copy = _COPY.match(norm, copy_label.end()) if copy_label else _COPY_AT_END.search(norm, after)
     end = copy_label.start() if copy_label else copy.start() if copy else len(norm)
-    number = _NUMBER.search(norm[:minutes.start() if minutes else end])
+    number = _NUMBER.search(norm[:minutes.start() if minutes else end]) or _bare_number(norm, minutes)
     hh, mm = (_time_value(time["hh"], 24), _time_value(time["mm"], 60)) if time else (None, None)
     date = _date_raw(plain, norm, minutes, end)
     digits = _digits(re.sub(r"[.,·]", "", number["number"])) if number else ""  # a telegram number's: three at least
@@ -133,12 +146,14 @@ def parse_routing(text: str) -> Routing:
 
 # A date is typed day/month (``19/1``, ``19/ 19 50`` with the month left blank): without its day and slash read,
 # what is left is the printed ``19`` and specks (``19 > 93``).
-_DAY = re.compile(r"\d{1,2}\s*/")
+# A date typed with full stops gives its month and year both (``19.1.50``, ``26.IX.49``): the printed ``19`` and a blank's
+# dot (``19.50``) are none.
+_DAY = re.compile(r"\d{1,2}\s*/|\d{1,2}\.(?:\d{1,2}|[IVX]{1,4})\.\d\d")
 
 
 def received_month(date_raw: str | None) -> int | None:
     """The month of a routing line's date (``1/11 19 53``, ``3/XII 19 49``), None when it gives none."""
-    found = re.match(r"\s*\d{1,2}\s*/\s*(?P<month>\d{1,2}|[IVX]{1,4})\b", date_raw or "")
+    found = re.match(r"\s*\d{1,2}\s*(?:/|\.(?=\S+\.\d))\s*(?P<month>\d{1,2}|[IVX]{1,4})\b", date_raw or "")
     if found and found["month"] in ROMAN_MONTHS:
         return ROMAN_MONTHS.index(found["month"]) + 1
     return int(found["month"]) if found and found["month"].isdigit() and 1 <= int(found["month"]) <= 12 else None
@@ -146,22 +161,37 @@ def received_month(date_raw: str | None) -> int | None:
 
 def _origin(norm: str) -> str | None:
     """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
-    start = _FROM.match(norm)
+    start = _FROM.match(norm) or _FROM_MISREAD.match(norm)
     if not start:
         return None
-    stop = re.compile(NUMERO + r"|\d|" + _RECEIVED.pattern, re.IGNORECASE).search(norm, start.end())
+    # ``№``'s readings as they are cased (``Мо``, never the ``МО`` of ``МОСКВЫ``); the labels in either case.
+    stop = re.compile(NUMERO + r"|\d|(?i:" + _RECEIVED.pattern + ")").search(norm, start.end())
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
-    words = re.sub(r"(?:\s+[^\W\d_])+\W*$", "", words)  # a lone letter after it, a speck or the ``№`` read twice (``СОФИИ Ю №``)
+    # A lone letter or two after it: a speck, or the ``№`` read as letters or twice (``СОФИИ Ю №``, ``ПЕКИНА Хо``).
+    words = re.sub(r"(?<=[^\W\d_]{3})(?:\s+[^\W\d_]{1,2})+\W*$", "", words)
     if not stop:
         words = words.split()[0] if words.split() else ""
     name = clean_name(words)
     marks = [c for c in name if not c.isalpha() and c not in " -"]
-    return name if sum(c.isalpha() for c in name) >= SHORTEST_PLACE and len(marks) <= 1 else None
+    typed = _FROM.match(norm) or name.isupper()  # without its label, only a name in capitals is the place
+    return name if sum(c.isalpha() for c in name) >= SHORTEST_PLACE and len(marks) <= 1 and typed else None
 
 
 # A place has three letters at least, one of them read as a mark now and then (``ТОКИ?``, put right by
 # :mod:`ocr.correct.names`); a letter or two after ``Из`` is what OCR read of a lost one (``РИ``).
 SHORTEST_PLACE = 3
+
+
+def _bare_number(norm: str, minutes: re.Match | None) -> re.Match | None:
+    """The one figure of :data:`_BARE_NUMBER` before ``пол.`` (or the hours, or the minutes' label), None when the line
+    shows none of them or there is no such figure or more."""
+    bound = _RECEIVED.search(norm) or _TIME_START.search(norm) or minutes
+    found = list(_BARE_NUMBER.finditer(norm[:bound.start()])) if bound else []
+    return found[0] if len(found) == 1 else None
+
+
+# Where the time's values begin: the hours before ``час.``.
+_TIME_START = re.compile(r"(?<!\d)" + _VALUE + _SPECKS + _HOURS.pattern, re.IGNORECASE)
 
 
 def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | None:  # time: or the minutes' label
@@ -177,7 +207,8 @@ def _date_raw(plain: str, norm: str, time: re.Match | None, end: int) -> str | N
 
 
 # A month in Roman numerals as OCR reads them in a date (``19/ХII``, ``3.1Х``).
-_ROMAN_DATE = re.compile(r"(?<=\d[/.])(?P<month>[IVXІХхУуГТl|1]*[IVXІХхУуГТ][IVXІХхУуГТl|1]*)(?=[\s.,/-]|$)")
+# Two or three strokes OCR joined read as one letter (``3/ХИ``: XII; ``УШ``: VIII), as :func:`ocr.fields.roman_month` reads them.
+_ROMAN_DATE = re.compile(r"(?<=\d[/.])(?P<month>[IVXІХхУуГТИПШl|1]*[IVXІХхУуГТИПШ][IVXІХхУуГТИПШl|1]*)(?=[\s.,/-]|$)")
 
 
 def _roman(match: re.Match) -> str:
@@ -185,6 +216,8 @@ def _roman(match: re.Match) -> str:
 
 
 def _digit_words(span: str) -> str | None:
+    if "/" not in span:  # the date's thin slash read as a stroke between its day and month (``19|1``, ``25l11``)
+        span = re.sub(r"(?<=\d)[|lI](?=\d)", "/", span, count=1)
     # Specks and a blank's dots read beside or between the date's parts (``5/10 ° 1952``, ``.3/XII,``).
     span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
     if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``, but a
@@ -241,12 +274,15 @@ def printed_line(text: str) -> str:
     for token in _RUN_ON.sub(" ", _LEADERS.sub(_leader_gap, text)).split():
         core = token.strip(_DOTS)
         label = next((label for label in ROUTING_LABELS if cyrillic(core).lower() == label.rstrip(".").lower()), None)
+        label = label or next((label for pattern, label in _MISREAD_LABELS if pattern.fullmatch(cyrillic(core))), None)
         # A label misread keeps its full stop (``эюз.``); a value's (``ПЕКИНА.``, ``2561.``) is the blank's.
         stop = "." if core.isalpha() and core.islower() and token.endswith(core + ".") else ""
         words.append(label or core + stop)
     return " ".join(word for word in words if word)
 
 
+# The labels as OCR misreads them (``Ne``, ``лол``, ``чае``, ``мнн``), written as printed.
+_MISREAD_LABELS = ((re.compile(NUMERO), "№"), (_RECEIVED, "пол."), (_HOURS, "час."), (_MINUTES, "мин."))
 # A value run into the label after it by a dot of the blank (``1946.т.``, ``0.час.``).
 _RUN_ON = re.compile(r"(?<=\d)[.,·_](?=[^\W\d_])")
 
@@ -264,6 +300,9 @@ def printed(lines: list[Line]) -> list[Line]:
 
 # Values typed into a printed form's blanks stand up to this many word heights off the labels' line.
 OFF_BASELINE = 0.9
+# A value typed a whole line off its blank (the platen turned once too often or too few) stands up to this many;
+# there it is joined only where it gives the line a value it lacks and changes none it reads.
+LINE_OFF = 1.8
 
 
 def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word]]:
@@ -281,6 +320,17 @@ def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word
     return [line for line in out if line]
 
 
+def _adds_values(values: list[Word], labels: list[Word], off: float) -> bool:
+    """Whether ``values`` belong to the routing line ``labels`` at ``off`` word heights from it: near, or a line
+    off when joining gives a field the line lacks and changes none it reads."""
+    if off <= OFF_BASELINE:
+        return True
+    before = parse_routing(" ".join(w.text for w in labels))
+    after = parse_routing(" ".join(w.text for w in sorted(labels + values, key=lambda w: w.bbox[0])))
+    pairs = [(getattr(before, f.name), getattr(after, f.name)) for f in dataclasses.fields(Routing)]
+    return all(b is None or b == a for b, a in pairs) and any(b is None and a is not None for b, a in pairs)
+
+
 def _off_baseline(values: list[Word], labels: list[Word], word_height: float) -> bool:
     def centre(words: list[Word]) -> float:
         return sum(w.bbox[1] + w.bbox[3] / 2 for w in words) / len(words)
@@ -289,5 +339,6 @@ def _off_baseline(values: list[Word], labels: list[Word], word_height: float) ->
         return a.bbox[0] < b.bbox[0] + b.bbox[2] and b.bbox[0] < a.bbox[0] + a.bbox[2]
 
     start = min(w.bbox[0] for w in labels)
-    return (abs(centre(values) - centre(labels)) <= OFF_BASELINE * word_height
-            and all(w.bbox[0] >= start and not any(overlaps(w, label) for label in labels) for w in values))
+    off = abs(centre(values) - centre(labels)) / word_height
+    return (off <= LINE_OFF and all(w.bbox[0] >= start and not any(overlaps(w, label) for label in labels) for w in values)
+            and _adds_values(values, labels, off))

@@ -165,6 +165,12 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("‘Лец.№4-132") == "4-132"
     assert fields.parse_special_number("С п е ц. № 4 - 1 3 2") == "4-132"
     assert fields.parse_special_number("Полец № 4") is None
+    # the label's ``п`` read ``н`` or ``л``, its ``ц`` ``п``: with the ``№`` after it still the label
+    assert [fields.parse_special_number(t) for t in ("Снец. № 47-51", "Слец. № 47-51", "Спеп. № 47-51")] == ["47-51"] * 3
+    assert fields.parse_special_number("Снец 47-51") is None
+    # the number typed into a printed blank of dots or a rule
+    assert fields.parse_special_number("Спец. №....47-51....") == "47-51"
+    assert fields.parse_special_number("Спец. № ___47-51___") == "47-51"
     found = header([Line("ВНЕ 471114 ОЧЕРЕДИ", Role.PRIORITY)])
     assert found.priority == ["ВНЕ ОЧЕРЕДИ"]
 
@@ -175,6 +181,16 @@ def test_special_number_and_priority_survive_specks():
     ("М 77 / м. п. - 3.11.51", "N 77 / м. п. - 3.11.51"),  # an Arabic month stays
     ("См. изв. 6 1259 (ссилка 96 77)", "См. изв. № 1259 (ссылка № 77)"),  # a hand's № read as digits
     ("(561 / м. п. - 2. ХИ.", "N 561 / м. п. - 2. XII."),
+    # the note's N read ``Ne`` or ``Мо``, as ``№`` is
+    ("Ne 986 / м. п. - 2. XI.", "N 986 / м. п. - 2. XI."),
+    ("Мо 1204 / м. п. - 26.1Х.49", "N 1204 / м. п. - 26.IX.49"),
+    # the notice typed close up, its ``№`` no digit, or read ``Ne``
+    ("См.изв.№1758(ссылка№61)", "См. изв. № 1758 (ссылка № 61)"),
+    ("См. изв. Ne 1758 (ссылка Ne 61)", "См. изв. № 1758 (ссылка № 61)"),
+    # the day's full stop lost or read as a comma before a month read in letters; a month of digits so stays
+    ("N 986 / м. п. - 30 XI.", "N 986 / м. п. - 30. XI."),
+    ("N 986 / м. п. - 30, ХИ.", "N 986 / м. п. - 30. XII."),
+    ("N 986 / м. п. - 30 1", "N 986 / м. п. - 30 1"),
 ])
 def test_registry_dates_with_roman_months(text, expected):
     assert registry_note(text) == expected

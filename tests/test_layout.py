@@ -181,6 +181,32 @@ def test_routing_values_typed_off_the_printed_labels_line():
     assert header.received_date_raw == "19/1" and header.reference_numbers == ["2023 2030"]
 
 
+def _form_routing(values_y: int, values: list[tuple[str, int]], below: list[Word]) -> assemble.Header:
+    """The header of a page whose printed routing labels stand at y 700 and ``values`` are typed at ``values_y``."""
+    labels = [("Из", 100), ("№", 700), ("пол.", 1000), ("час.", 1250), ("мин.", 1500), ("экз.", 2000), ("№", 2120)]
+    rows = [_line(500, 100, "Экз. № 1-т Экз. № 3-т Молотову Экз. № 5-т"), _line(560, 100, "» № 2-т » № 4-т » № 6-т")]
+    words = [w for row in rows for w in row] + [Word(t, (x, 700, CHAR * len(t), 35), 90.0) for t, x in labels]
+    words += [Word(t, (x, values_y, CHAR * len(t), 35), 90.0) for t, x in values] + below
+    return assemble.record([layout.parse_page(words, page=1, width=2480)]).header
+
+
+def test_routing_values_typed_a_whole_line_off_the_labels():
+    """The platen turned once too few: the values stand a line (1.7 word heights) above their blanks."""
+    values = [("ПХЕНЬЯНА", 250), ("2029", 780), ("9", 1150), ("50", 1380), ("19/1", 1630), ("3", 2180)]
+    header = _form_routing(640, values, _line(800, 100, "2023 2030"))
+    assert (header.origin, header.telegram_number, header.received_time, header.copy_number) == ("ПХЕНЬЯНА", "2029", "09:50", 3)
+    assert header.received_date_raw == "19/1" and header.reference_numbers == ["2023 2030"]
+
+
+def test_reference_numbers_a_line_below_the_values_stay_apart():
+    """Groups typed a line below a routing line that holds its values, in the gaps between its labels, are no values."""
+    values = [("ПХЕНЬЯНА", 250), ("2029", 780), ("9", 1150), ("50", 1380), ("19/1", 1630), ("3", 2180)]
+    below = [Word(t, (x, 760, CHAR * len(t), 35), 90.0) for t, x in (("2023", 780), ("2030", 1630))]
+    header = _form_routing(700, values, below)
+    assert (header.telegram_number, header.received_date_raw) == ("2029", "19/1")
+    assert header.reference_numbers == ["2023 2030"]
+
+
 def test_a_resolution_across_the_margin_is_no_registry_note():
     resolution = _line(40, 600, "Учесть при подготовке. Т.М.")
     lines = layout.parse_page(resolution + _first_page(), page=1, width=2480)

@@ -97,3 +97,10 @@ def test_leaders_read_as_letters_beside_the_groups_are_dropped(face, furniture):
     image = _header(face, furniture)
     words, _ = recognize_page(preprocess_page(image))
     assert assemble.header(layout.parse_page(words, 1, image.shape[1])).reference_numbers == ["2194 6057"]
+
+
+def test_a_latin_letter_read_for_a_digit_is_its_cyrillic_twins():
+    # the model reads a typed 0 as a Latin ``O``, an 8 as a Latin ``B``, now and then
+    assert reference_numbers("2194 6O57") == "2194 6057"
+    assert reference_numbers("B194 6057") == "8194 6057"
+    assert reference_numbers("BOOK 6057") is None  # a word is no group

@@ -151,3 +151,88 @@ def test_the_routing_line_is_written_as_printed_and_typed_without_its_blanks_mar
         assert routing.printed([Line(text, Role.ROUTING)])[0].text == printed
     # only where it parses alike: no field changes
     assert all(routing.parse_routing(t) == routing.parse_routing(p) for t, p in read.items())
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ``№`` read ``Ne`` (its ``e`` Latin), ``Мо`` and a bare ``N``
+    ("Из ПЕКИНА Ne 2561 пол. 8 час. 5 мин. 19/1 19 50 г. экз. Ne 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА Мо 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. N 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # a place whose first letters spell a reading of ``№`` (``МО``) in capitals
+    ("Из МОСКВЫ № 2561 пол. 18 час. 50 мин. 19/1 19 50 г. экз. № 3", Routing("МОСКВЫ", "2561", "18:50", "19/1 19 50", 3)),
+    # ``из`` read ``нз``, ``час`` read ``4ас``, ``мин`` read ``rnин``
+    ("нз ПЕКИНА № 2561 пол. 8 4ас. 05 rnин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # values typed into ruled blanks, read as rules and an ellipsis
+    ("Из ___ПЕКИНА___ № ___2561___ пол. ___8___ час. ___05___ мин. ___19/1___ 19___50 г. экз. № ___3___",
+     Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из …ПЕКИНА… № …2561… пол. …8… час. …05… мин. …19/1… 19…50 г. экз. № …3…", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+])
+def test_labels_as_tesseract_misreads_them(text, expected):
+    assert parse_routing(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 3/ХИ 19 51 г. экз. № 3", "3/XII 19 51"),  # two strokes joined as ``И``
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 26/1Х 19 49 г. экз. № 3", "26/IX 19 49"),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 2/Ш 19 51 г. экз. № 3", "2/III 19 51"),
+    # the date typed before the time, after ``пол.`` read ``лол``
+    ("Из ПЕКИНА № 2561 лол. 3/УШ 19 51 г. 8 час. 05 мин. экз. № 3", "3/VIII 19 51"),
+])
+def test_roman_month_of_the_received_date_as_ocr_reads_it(text, expected):
+    assert parse_routing(text).received_date_raw == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the place typed close to the printed ``Из`` and the values close to their labels
+    ("ИзПЕКИНА №2561 пол.18час.50мин.19/1 1950г.экз.№3", Routing("ПЕКИНА", "2561", "18:50", "19/1 1950", 3)),
+    # ``Из`` read as two letters past knowing: the place in capitals still opens the line
+    ("Ив ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    # a date typed with full stops, its month Arabic or Roman
+    ("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 19.1.50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19.1.50", 3)),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 26.1Х.49 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "26.IX.49", 3)),
+])
+def test_values_close_to_their_labels_or_without_from(text, expected):
+    assert parse_routing(text) == expected
+
+
+def test_what_is_no_place_or_date_without_its_label():
+    # remnants of a faint line in capitals, the printed ``19`` with a blank's dot, a place in small letters
+    assert parse_routing("Ш Р И № 1 4 пол. 1 час. мин. экз.").origin is None
+    assert parse_routing("Из ПЕКИНА № 2561 пол. 8 час. 5 мин. 19.50 г. экз. № 3").received_date_raw is None
+    assert parse_routing("Пекина № 2561 пол. 8 час. 5 мин. 19/1 19 50 г. экз. № 3").origin is None
+
+
+def test_month_of_a_date_typed_with_full_stops():
+    assert (routing.received_month("26.IX.49"), routing.received_month("19.1.50"), routing.received_month("19/ 19 50")) == (9, 1, None)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ``№`` read as letters no reading of it gives, or lost: the one figure between the place and the time is the number
+    ("Из ПЕКИНА Н 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. М 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА Хо 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. Хо 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+])
+def test_numero_read_as_letters(text, expected):
+    assert parse_routing(text) == expected
+
+
+def test_no_number_or_place_without_a_reading_of_their_label():
+    # a reading of the line without its ``№`` or ``Из`` word (:func:`ocr.reread.routing.value_confidence`) gives none
+    assert parse_routing("Из ПЕКИНА 2561 пол. 8 час. 05 мин.").telegram_number is None
+    assert parse_routing("ПЕКИНА № 2561 пол. 8 час. 05 мин.").origin is None
+    assert parse_routing("Из ПЕКИНА Н 25 61 пол. 8 час. 05 мин.").telegram_number is None  # no one figure
+    assert parse_routing("Из ПЕКИНА Н 2561 1950 экз. 3").telegram_number is None  # no time label: no bound to the number's place
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the date's thin slash read as a stroke (``|``, ``l``, ``I``), the minutes' label as ``мии``
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мии. 19|1 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "19/1 19 50", 3)),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 25l11 19 50 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "25/11 19 50", 3)),
+    ("Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 25I11 1950 г. экз. № 3", Routing("ПЕКИНА", "2561", "08:05", "25/11 1950", 3)),
+])
+def test_a_dates_slash_read_as_a_stroke(text, expected):
+    assert parse_routing(text) == expected
+
+
+def test_misread_labels_are_written_as_printed():
+    text = "Из ПЕКИНА Ne 2561 лол. 8 чае. 05 мнн. 19/1 19 50 г. экз. Мо 3"
+    assert routing.printed_line(text) == "Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3"
+    assert parse_routing(routing.printed_line(text)) == parse_routing(text)
