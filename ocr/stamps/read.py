@@ -202,10 +202,10 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     return [line for line in lines[:1] if line] + lines[1:], legend + centre
 
 
-def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
-    """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
-    one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
-    level = unwrap.deskew_rect(_shaded(found), found.rect)
+def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) -> tuple[list[str], list[Word]]:
+    """(lines, words) of a rectangular stamp read line by line on its own level frame (``rect``, else its
+    found one), all its lines in one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
+    level = unwrap.deskew_rect(_shaded(found), rect or found.rect)
     # Then with its rows at their sharpest, when that reads better: a frame taken off the typing's lines
     # or a worn edge lies askew to the stamp's lines (the typing's lines can be the sharper).
     middle = (level.shape[1] / 2, level.shape[0] / 2)
@@ -265,7 +265,14 @@ def _legible(word: Word) -> bool:
 
 def read_found(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     if found.ellipse is not None and found.shape in ("round", "oval"):
-        return read_seal(found, lang)
+        lines, words = read_seal(found, lang)
+        if known_letters(words):
+            return lines, words
+        # No word of a legend read: a registry stamp whose frame was fitted as an oval, read on that frame
+        # (kept where its words or a registry number or date are read there).
+        framed = read_rectangular(found, lang, unwrap.frame_in(found.ink, found.ellipse))
+        fields = parse.parse(framed[0])
+        return framed if known_letters(framed[1]) or fields.incoming_number or fields.date else (lines, words)
     if found.rect is not None:
         return read_rectangular(found, lang)
     words = _words(unwrap.dark_on_white(found.ink), lang, psm=6)

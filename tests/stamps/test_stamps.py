@@ -397,6 +397,20 @@ def test_registry_stamp_is_levelled_and_read_line_by_line():
     assert len(read) == 3 and fields.incoming_number == "0412-сс"
 
 
+def test_a_registry_stamp_taken_for_an_oval_is_read_on_the_frame_its_ellipse_bounds():
+    lines = ["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."]
+    ink = np.where(synth._tilt(synth.rectangular(lines, 50), -18) > 100, 255, 0).astype(np.uint8)
+    _, _, (centre, (w, h), angle), _ = detect.classify(ink)
+    ink[5:9, 5:9] = 255  # a speck outside the frame
+    # Its frame fitted as an ellipse a little off the frame's size.
+    found = detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), "oval", None, ink,
+                              rings.Ellipse(centre, (w * 1.15, h * 1.1), angle), None, 100)
+    (cx, cy), (fw, fh), _ = unwrap.frame_in(ink, found.ellipse)
+    assert abs(cx - centre[0]) < 4 and abs(cy - centre[1]) < 4 and abs(fw - w) < 6 and abs(fh - h) < 6
+    text, _ = read.read_found(found, "rus")
+    assert parse.parse(text).incoming_number == "0412-сс"
+
+
 # --- synthesiser ----------------------------------------------------------------------------------
 
 def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
