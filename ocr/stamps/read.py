@@ -226,12 +226,18 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     # In what stamps are cut in (after the way round is chosen: small letters tell a reading upside down);
     # the office's words put right against the lexicon; the number and date lines read again in figures.
     best = [(crop, [w for w in map(as_cut, words) if w.text.strip(STAMP_MARKS)]) for crop, words in best]
-    best = [(crop, words) for crop, words in best if words]
+    best = [(crop, words) for crop, words in best if holds_words(words)]
     lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
              for _, words in best]
     texts = figures.reread([crop for crop, _ in best], lines, lang)
     texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
     return texts, [w for words in lines for w in words]
+
+
+def holds_words(line: list[Word]) -> bool:
+    """Whether a registry stamp's line as read holds a word of two letters or figures: a line of lone ones
+    (``И В``) is its frame's corner, a speck or typing's remnant cut out as a line."""
+    return any(sum(c.isalnum() for c in w.text) > 1 for w in line)
 
 
 def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[int, float]:

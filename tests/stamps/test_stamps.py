@@ -397,6 +397,12 @@ def test_registry_stamp_is_levelled_and_read_line_by_line():
     assert len(read) == 3 and fields.incoming_number == "0412-сс"
 
 
+@pytest.mark.parametrize(("line", "kept"), [(["И", "В"], False), (["Д"], False), (["7"], False), (["т.", "МИД"], True),
+                                             (["Вх.", "№", "0412-сс"], True), (["ДВ"], True)])
+def test_a_registry_stamps_line_of_lone_letters_is_no_line_of_it(line, kept):
+    assert read.holds_words([Word(text, (0, 0, 10, 10), 90.0) for text in line]) == kept
+
+
 def test_a_registry_stamp_taken_for_an_oval_is_read_on_the_frame_its_ellipse_bounds():
     lines = ["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."]
     ink = np.where(synth._tilt(synth.rectangular(lines, 50), -18) > 100, 255, 0).astype(np.uint8)
