@@ -1,7 +1,7 @@
 """A registry stamp's number and date lines read again, in figures: each such line binarised on
 its own ink and enlarged, read with Tesseract kept to the characters those lines are written in, all of
 a stamp's in one run; of the line's readings, the number or date most of them agree on is kept, written
-as registry stamps write it (``Вх. № 0412-сс``, ``26 IX 1949 г.``); a month of I's is counted on its ink.
+as registry stamps write it (``Вх. № 0412-сс``, ``26 IX 1949 г.``); a Roman month is read on its ink.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 
 import numpy as np
 
+from ocr.form import ROMAN_MONTHS
 from ocr.lines import Word
 from ocr.recognize import enlarged, read_crops
 from ocr.reread.readings import binarised, voted
@@ -22,10 +23,12 @@ MIN_DIGITS = 2  # figures in a line's first reading for it to be read again as a
 # A registry number's figures as stamps carry them (its secrecy suffix, ``-с`` or ``/сс``, aside).
 NUMBER_SHAPE = re.compile(r"\d{3,5}")
 DAY = re.compile(r"\d{1,2}")
-ONES = re.compile(r"[1|!lіІПШ]{1,3}\.?")  # a month of I's as the Cyrillic models read it
+DAY_MARKS = "\"'.,-–—“”„«»`^"  # specks and typing's quotes read beside a day's figures
+YEAR_WORD = re.compile(parse.YEAR_IN_FULL + r"(?:\s*г\.?)?\.*")  # a date's year as read, its ``г.`` with it
 FULL_STROKE = 0.85  # of a word's rows but its top and bottom tenth: the ink a column of an upright stroke holds
 NARROW = 0.45  # of a word's height: the widest an I is (with serifs)
 BLOCK = 0.75  # of a piece's widest row across: its narrowest, where it is I's run together
+POINT = 0.6  # of a piece's width across near its top: the most a V's point, or an X's crossing, spans
 LEAN = 0.12  # of a piece's height: the most its top's ink stands aside from its bottom's in an upright stroke
 ENLARGE = 2.0  # times a number or date line is enlarged for one of its readings again
 SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
@@ -52,10 +55,11 @@ def chosen(readings: list[str]) -> str:
     return max(written, key=lambda w: w.endswith("г."))
 
 
-def upright_strokes(ink: np.ndarray) -> int | None:
-    """How many upright strokes (Roman I's) a word's ink (bool) holds: pieces between blank columns
-    narrow as an I, upright and reaching over half its height, or in a wider piece as wide throughout
-    (I's run together), runs of columns inked over most of it; None where a piece is neither (a V, an X, a figure)."""
+def roman_letters(ink: np.ndarray) -> str | None:
+    """The Roman figures (I, V, X) a month's ink (bool) holds, piece by piece between blank columns: an I
+    narrow, upright and reaching over half its height, or I's run together (a wider piece as wide throughout,
+    counted by its columns inked over most of it, its strokes apart all down); a V narrowing to its point, its arms apart above it; an X narrowing to its crossing, its arms apart above and below;
+    None where a piece is none of these (a figure, a letter, figures run together)."""
     rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0:
         return None
@@ -63,21 +67,29 @@ def upright_strokes(ink: np.ndarray) -> int | None:
     height = ink.shape[0]
     inked = np.concatenate([[0], ink.any(axis=0).astype(int), [0]])
     starts, ends = np.flatnonzero(np.diff(inked) == 1), np.flatnonzero(np.diff(inked) == -1)
-    strokes = 0
+    letters = ""
     for start, end in zip(starts, ends):
         piece = ink[:, start:end]
         tall = np.ptp(np.flatnonzero(piece.any(axis=1))) + 1
         if tall < SPECK * height:
             continue  # a speck or a dot beside the month
+        if tall < 0.5 * height:
+            return None
         full = piece[int(0.1 * height):int(0.9 * height) + 1].mean(axis=0) > FULL_STROKE
         runs = int((np.diff(np.concatenate([[0], full.astype(int), [0]])) == 1).sum())
-        if end - start <= NARROW * height and tall >= 0.5 * height and _upright(piece):
-            strokes += 1
-        elif runs and _block(piece):
-            strokes += runs
+        top, middle, bottom = _spans(piece)
+        if end - start <= NARROW * height and _upright(piece):
+            letters += "I"
+        elif runs and min(top, middle, bottom) >= BLOCK * max(top, middle, bottom) and all(
+                _arms(piece, share) == runs for share in (0.15, 0.5, 0.85)):
+            letters += "I" * runs  # (a 0's or an 8's sides are full too, but their tops and bottoms close)
+        elif bottom <= POINT * max(top, middle) and top >= BLOCK * middle and _arms(piece, 0.4) == 2:
+            letters += "V"
+        elif middle <= POINT * min(top, bottom) and _arms(piece, 0.15) == _arms(piece, 0.85) == 2:
+            letters += "X"
         else:
             return None
-    return strokes or None
+    return letters or None
 
 
 def _upright(piece: np.ndarray) -> bool:
@@ -90,29 +102,41 @@ def _upright(piece: np.ndarray) -> bool:
     return abs(top - bottom) <= LEAN * (rows[-1] - rows[0] + 1)
 
 
-def _block(piece: np.ndarray) -> bool:
-    """Whether a wide piece of ink is as wide at its top, middle and bottom (I's run together), not
-    narrowing to a V's point or an X's crossing."""
+def _spans(piece: np.ndarray) -> tuple[int, int, int]:
+    """How wide a piece of ink is across near its top, at its middle and near its bottom (first inked
+    column to last): I's run together are as wide throughout, a V narrows to its point, an X to its crossing."""
     rows = np.flatnonzero(piece.any(axis=1))
     spans = []
     for share in (0.15, 0.5, 0.85):
         columns = np.flatnonzero(piece[rows[0] + int(share * (rows[-1] - rows[0]))])
         spans.append(columns[-1] - columns[0] + 1 if columns.size else 0)
-    return min(spans) >= BLOCK * max(spans)
+    return spans[0], spans[1], spans[2]
 
 
-def counted_month(crop: np.ndarray, words: list[Word]) -> str | None:
-    """A date line's first reading with its month of I's counted on the ink (the Cyrillic models hold no
-    Latin I: they read I, II and III alike as ``1``, ``|`` or ``П``); None where no such month is read."""
+def _arms(piece: np.ndarray, share: float) -> int:
+    """Strokes a row of a piece of ink crosses, ``share`` of the way down its inked rows (a V's arms, apart
+    above its point; a 7 has one)."""
+    rows = np.flatnonzero(piece.any(axis=1))
+    row = piece[rows[0] + int(share * (rows[-1] - rows[0]))].astype(int)
+    return int((np.diff(np.concatenate([[0], row, [0]])) == 1).sum())
+
+
+def read_month(crop: np.ndarray, words: list[Word]) -> str | None:
+    """A date line's reading with its Roman month read on the ink between its day and its year (the Cyrillic
+    models hold no Latin: they read I, II and III alike as ``1``, ``|`` or ``П``, VII as ``У``); None where no
+    day, month's word and year are read in a row, or the ink between the day and the year is no month."""
     texts = [w.text for w in words]
     ink = binarised(crop) < 128
-    for k in range(1, len(words) - 1):
-        if not (DAY.fullmatch(texts[k - 1]) and ONES.fullmatch(texts[k]) and parse.date(" ".join(texts[k - 1:k + 2]))[0]):
+    for k in range(len(words) - 2):
+        # The day, a word read for the month (where none is, the gap between them may be a figure's sliver), the year.
+        if not (DAY.fullmatch(texts[k].strip(DAY_MARKS)) and YEAR_WORD.fullmatch(texts[k + 2])):
             continue
-        x, y, w, h = words[k].bbox
-        strokes = upright_strokes(ink[y:y + h, x:x + w])
-        if strokes and strokes <= 3:
-            return " ".join(texts[:k] + ["I" * strokes] + texts[k + 1:])
+        left, right = words[k].bbox[0] + words[k].bbox[2], words[k + 2].bbox[0]
+        top = min(w.bbox[1] for w in words[k:k + 3])
+        bottom = max(w.bbox[1] + w.bbox[3] for w in words[k:k + 3])
+        letters = roman_letters(ink[top:bottom, left:right]) if right > left else None
+        if letters in ROMAN_MONTHS:
+            return " ".join(texts[:k + 1] + [letters] + texts[k + 2:])
     return None
 
 
@@ -126,8 +150,11 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     # Binarised, then enlarged (last: the later reading wins a tie): a figure touched by typing reads
     # truer at twice the size (``4849``, not ``4840``); the line cut into its parts read no better and cost more.
     variants = [image for k in picks for image in (binarised(crops[k]), enlarged(crops[k], ENLARGE))]
-    readings = [" ".join(w.text for w in words) for words in read_crops(variants, lang, psm=7, extra=FIGURE_CHARACTERS)]
+    read = read_crops(variants, lang, psm=7, extra=FIGURE_CHARACTERS)
+    readings = [" ".join(w.text for w in words) for words in read]
     for n, k in enumerate(picks):
-        counted = counted_month(crops[k], lines[k])
+        # The month on the ink between the day and the year of the first reading, or of the binarised one
+        # (the same crop's pixels: its words' boxes stand on the crop's ink).
+        counted = read_month(crops[k], lines[k]) or read_month(crops[k], read[2 * n])
         texts[k] = parse.date_written(counted) if counted else chosen([texts[k], *readings[2 * n:2 * n + 2]])
     return texts

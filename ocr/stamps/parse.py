@@ -13,9 +13,10 @@ from ocr.form import ROMAN_MONTHS
 
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
 
-# A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``);
+# A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``,
+# one of two alone: ``-6с``);
 # a speck after the dash reads as a mark (``4500-. с``).
-_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<]{1,2}(?!\d)))"
+_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<сcСC]{1,2}(?!\d)))"
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
@@ -28,8 +29,11 @@ _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cy
 _SUFFIX_C = str.maketrans("68<", "ссс")  # what ``с`` is read as in a suffix read among figures
 _ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
-_YEAR = r"(?<!\d)((?:19|[+!|l4-7]9|9)?\d{2})"
-_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*)([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{_YEAR}(?!\d)")
+YEAR_IN_FULL = r"(?:19|[+!|l4-79]9|9)\d{2}"
+YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|\d{{2}})"
+# A Roman month holding a letter may be read run into its day (``281Х 1952``); one of figure-like I's alone may not
+# (``14322 1947``: the day's figures and the month's would be told apart by guess).
+_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
 
@@ -83,7 +87,10 @@ def _iso(day: str, month: int | None, year: str) -> str | None:
 
 
 def date(text: str) -> tuple[str | None, str | None]:
-    """(ISO date or None, the date as written or None) of the first date in ``text``."""
+    """(ISO date or None, the date as written or None) of the first date in ``text`` whose year is read in
+    full, else of the first date: a stamp writes its year in full, and OCR's specks and typing's remnants
+    beside a date line make short "dates" of their own (``7 х 28`` before ``28 IX 1952``)."""
+    whole = []
     for pattern, month in ((_DATE_ROMAN, roman_month), (_DATE_DIGITS, lambda m: int(m) if 1 <= int(m) <= 12 else None),
                            (_DATE_WORD, word_month)):
         for found in pattern.finditer(text):
@@ -91,8 +98,9 @@ def date(text: str) -> tuple[str | None, str | None]:
             if iso:
                 end = text[found.end():found.end() + 3]
                 raw = found.group(0) + (" г." if re.match(r"\s*г", end) else "")
-                return iso, raw.strip()
-    return None, None
+                whole.append((not re.fullmatch(YEAR_IN_FULL, found.group(3)), iso, raw.strip()))
+    _, iso, raw = min(whole, key=lambda w: w[0], default=(False, None, None))
+    return iso, raw
 
 
 def date_written(text: str) -> str | None:

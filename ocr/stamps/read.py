@@ -202,10 +202,10 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     return [line for line in lines[:1] if line] + lines[1:], legend + centre
 
 
-def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
-    """(lines, words) of a rectangular stamp read line by line on its own level frame, all its lines in
-    one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
-    level = unwrap.deskew_rect(_shaded(found), found.rect)
+def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) -> tuple[list[str], list[Word]]:
+    """(lines, words) of a rectangular stamp read line by line on its own level frame (``rect``, else its
+    found one), all its lines in one run of Tesseract; turned half round too when it reads poorly (pressed upside down)."""
+    level = unwrap.deskew_rect(_shaded(found), rect or found.rect)
     # Then with its rows at their sharpest, when that reads better: a frame taken off the typing's lines
     # or a worn edge lies askew to the stamp's lines (the typing's lines can be the sharper).
     middle = (level.shape[1] / 2, level.shape[0] / 2)
@@ -226,12 +226,18 @@ def read_rectangular(found: FoundStamp, lang: str) -> tuple[list[str], list[Word
     # In what stamps are cut in (after the way round is chosen: small letters tell a reading upside down);
     # the office's words put right against the lexicon; the number and date lines read again in figures.
     best = [(crop, [w for w in map(as_cut, words) if w.text.strip(STAMP_MARKS)]) for crop, words in best]
-    best = [(crop, words) for crop, words in best if words]
+    best = [(crop, words) for crop, words in best if holds_words(words)]
     lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
              for _, words in best]
     texts = figures.reread([crop for crop, _ in best], lines, lang)
     texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
     return texts, [w for words in lines for w in words]
+
+
+def holds_words(line: list[Word]) -> bool:
+    """Whether a registry stamp's line as read holds a word of two letters or figures: a line of lone ones
+    (``И В``) is its frame's corner, a speck or typing's remnant cut out as a line."""
+    return any(sum(c.isalnum() for c in w.text) > 1 for w in line)
 
 
 def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[int, float]:
@@ -265,7 +271,14 @@ def _legible(word: Word) -> bool:
 
 def read_found(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     if found.ellipse is not None and found.shape in ("round", "oval"):
-        return read_seal(found, lang)
+        lines, words = read_seal(found, lang)
+        if known_letters(words):
+            return lines, words
+        # No word of a legend read: a registry stamp whose frame was fitted as an oval, read on that frame
+        # (kept where its words or a registry number or date are read there).
+        framed = read_rectangular(found, lang, unwrap.frame_in(found.ink, found.ellipse))
+        fields = parse.parse(framed[0])
+        return framed if known_letters(framed[1]) or fields.incoming_number or fields.date else (lines, words)
     if found.rect is not None:
         return read_rectangular(found, lang)
     words = _words(unwrap.dark_on_white(found.ink), lang, psm=6)

@@ -29,6 +29,7 @@ LEGEND_PIECE = 4.0  # of the legend's height: a chain of its ink at least this l
 WORD_SPACE = 1.0  # of the legend's height: the widest space between its words (the gap between its ends is wider)
 POLAR_RADIUS = 0.8  # share of the radius at which the unwrapped columns are a pixel of arc apart
 GROWN = 2  # px (at TEXT_HEIGHT) by which the legend's strokes are thickened (3 ran bold strokes together)
+FRAME_SHARE = 0.5  # percent of a stamp's ink left beyond each side of the frame taken round it (specks, smears)
 TEXT_HEIGHT = 40  # px: the legend's rows (its capitals and a little margin) are scaled to this, where Tesseract reads them best
 
 
@@ -260,3 +261,23 @@ def deskew_rect(ink: np.ndarray, rect: tuple) -> np.ndarray:
     level = cv2.warpAffine(ink, matrix, (int(w), int(h)), flags=cv2.INTER_LINEAR)
     inset = int(0.045 * h) + 3
     return dark_on_white(level[inset:-inset, inset:-inset])
+
+
+def frame_in(ink: np.ndarray, ellipse: Ellipse) -> tuple:
+    """The rectangle (as cv2.minAreaRect) along ``ellipse``'s axes round the ink inside it, all but the
+    FRAME_SHARE beyond each side: a registry stamp whose frame was fitted as an oval (a rounded or worn
+    corner, typing across its sides) read on its own frame."""
+    mask = np.zeros(ink.shape, np.uint8)
+    centre, axes, angle = ellipse.centre, ellipse.axes, ellipse.angle
+    cv2.ellipse(mask, (centre, (axes[0] * 1.05, axes[1] * 1.05), angle), 255, -1)
+    ys, xs = np.nonzero((ink > 0) & (mask > 0))
+    if xs.size == 0:
+        return centre, axes, angle
+    turn = math.radians(angle)
+    along = (xs - centre[0]) * math.cos(turn) + (ys - centre[1]) * math.sin(turn)
+    across = -(xs - centre[0]) * math.sin(turn) + (ys - centre[1]) * math.cos(turn)
+    (a0, a1), (c0, c1) = (np.percentile(v, (FRAME_SHARE, 100 - FRAME_SHARE)) for v in (along, across))
+    mid_along, mid_across = (a0 + a1) / 2, (c0 + c1) / 2
+    cx = centre[0] + mid_along * math.cos(turn) - mid_across * math.sin(turn)
+    cy = centre[1] + mid_along * math.sin(turn) + mid_across * math.cos(turn)
+    return (float(cx), float(cy)), (float(a1 - a0), float(c1 - c0)), angle

@@ -29,7 +29,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
     ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
     # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
-    ("Вх. № 9507/68", "9507/сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
+    ("Вх. № 9507/68", "9507/сс"), ("В № 7784-6с", "7784-сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
     ("№ 4500-. с", "4500-с"),  # a speck after the dash
     # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
@@ -42,7 +42,11 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
     ("26 IX 1949 г.", "1949-09-26"), ("26 1Х 1949г", "1949-09-26"), ("3 lV 50", "1950-04-03"),
     ("14 УП 1946 г.", "1946-07-14"), ("5 Ш 1950", "1950-03-05"), ("19.01.1950", "1950-01-19"), ("3 СЕН 1950", "1950-09-03"), ("Вх. № 6159", None),
     # A year's first figure misread or lost, as read off rendered stamps.
-    ("12 1! +949 г.", "1949-02-12"), ("13 ХП 949", "1949-12-13"), ("2 VI 4949 г.", "1949-06-02"),
+    ("12 1! +949 г.", "1949-02-12"), ("13 ХП 949", "1949-12-13"), ("2 VI 4949 г.", "1949-06-02"), ("28 IX 9952 г.", "1952-09-28"),
+    # A month holding a letter read run into its day; not a month of figure-like I's (``14322 1947``).
+    (".- х 281Х9952г..", "1952-09-28"), ("4У 1948", "1948-05-04"), ("143221947", None),
+    # A year in full before a short "date" of specks and typing's remnants beside the line.
+    ("..7 х 28 2 IX 1952 г.", "1952-09-02"), ("5.10.49", "1949-10-05"),
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
     assert parse.date(text)[0] == iso
@@ -65,12 +69,42 @@ def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
 
 
 @pytest.mark.parametrize("font", [cv2.FONT_HERSHEY_SIMPLEX, cv2.FONT_HERSHEY_COMPLEX])
-@pytest.mark.parametrize(("month", "strokes"), [("I", 1), ("II", 2), ("III", 3), ("V", None), ("IV", None), ("XI", None)])
-def test_a_month_of_is_is_counted_on_its_ink(month, strokes, font):
+@pytest.mark.parametrize("month", ["I", "II", "III", "IV", "V", "VII", "VIII", "IX", "X", "XI", "XII"])
+def test_a_roman_month_is_read_on_its_ink(month, font):
     # Faces neither the synthesiser's: a plain and a serif one, bold enough for a V's strokes to fill columns.
-    ink = np.zeros((60, 140), np.uint8)
+    ink = np.zeros((60, 200), np.uint8)
     cv2.putText(ink, month, (5, 50), font, 1.6, 255, 3)
-    assert figures.upright_strokes(ink > 0) == strokes
+    assert figures.roman_letters(ink > 0) == month
+
+
+@pytest.mark.parametrize("figure", ["0", "2", "4", "7", "8"])
+def test_a_figure_is_no_roman_month(figure):
+    ink = np.zeros((60, 80), np.uint8)
+    cv2.putText(ink, figure, (5, 50), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 255, 3)
+    assert figures.roman_letters(ink > 0) is None
+
+
+def _date_line(parts: list[str]) -> tuple[np.ndarray, list[Word]]:
+    """A date line (dark on white) of ``parts`` set a space apart, with each part's box as a word's."""
+    crop, boxes, x = np.full((70, 600), 255, np.uint8), [], 10
+    for part in parts:
+        (w, h), _ = cv2.getTextSize(part, cv2.FONT_HERSHEY_SIMPLEX, 1.6, 3)
+        cv2.putText(crop, part, (x, 55), cv2.FONT_HERSHEY_SIMPLEX, 1.6, 0, 3)
+        boxes.append((x, 55 - h, w, h))
+        x += w + 30
+    return crop, boxes
+
+
+@pytest.mark.parametrize(("drawn", "read", "line"), [
+    (["25", "VII", "1948", "г."], ["25", "У", "1948", "г."], "25 VII 1948 г."),  # VII read as У by the Cyrillic models
+    (["3", "II", "1950"], ["3", "1", "1950"], "3 II 1950"), (["12", "XI", "1949"], ["12", "Х1", "1949"], "12 XI 1949"),
+    (["25", "VII", "1948"], ["25", "У", "Вх."], None),  # no year after the month
+    (["25", "74", "1948"], ["25", "У", "1948"], None),  # figures between are no month
+])
+def test_a_roman_month_is_read_on_the_ink_between_day_and_year(drawn, read, line):
+    crop, boxes = _date_line(drawn)
+    words = [Word(text, box, 90.0) for text, box in zip(read, boxes)]
+    assert figures.read_month(crop, words) == line
 
 
 def test_a_number_line_typed_over_reads_true_enlarged():
@@ -361,6 +395,26 @@ def test_registry_stamp_is_levelled_and_read_line_by_line():
     read, _ = read_rectangular(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, None, rect, 100), "rus")
     fields = parse.parse(read)
     assert len(read) == 3 and fields.incoming_number == "0412-сс"
+
+
+@pytest.mark.parametrize(("line", "kept"), [(["И", "В"], False), (["Д"], False), (["7"], False), (["т.", "МИД"], True),
+                                             (["Вх.", "№", "0412-сс"], True), (["ДВ"], True)])
+def test_a_registry_stamps_line_of_lone_letters_is_no_line_of_it(line, kept):
+    assert read.holds_words([Word(text, (0, 0, 10, 10), 90.0) for text in line]) == kept
+
+
+def test_a_registry_stamp_taken_for_an_oval_is_read_on_the_frame_its_ellipse_bounds():
+    lines = ["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."]
+    ink = np.where(synth._tilt(synth.rectangular(lines, 50), -18) > 100, 255, 0).astype(np.uint8)
+    _, _, (centre, (w, h), angle), _ = detect.classify(ink)
+    ink[5:9, 5:9] = 255  # a speck outside the frame
+    # Its frame fitted as an ellipse a little off the frame's size.
+    found = detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), "oval", None, ink,
+                              rings.Ellipse(centre, (w * 1.15, h * 1.1), angle), None, 100)
+    (cx, cy), (fw, fh), _ = unwrap.frame_in(ink, found.ellipse)
+    assert abs(cx - centre[0]) < 4 and abs(cy - centre[1]) < 4 and abs(fw - w) < 6 and abs(fh - h) < 6
+    text, _ = read.read_found(found, "rus")
+    assert parse.parse(text).incoming_number == "0412-сс"
 
 
 # --- synthesiser ----------------------------------------------------------------------------------
