@@ -17,12 +17,12 @@ _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets onl
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
 # ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
 _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
-# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``.
+# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``; a hand's ``п`` read ``и``.
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПn]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
-# A hand's N read as ``(`` or ``\``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+# A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
 # Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is.
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИН№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``,
 # ``Ne``), a space after it or, when read as no digit, none (``изв.№1259``).
 _NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
@@ -30,7 +30,7 @@ _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*" + _NOTE_NUMERO)
 _REGISTRY_LINK = re.compile(r"\s*\(\s*[сcС][сcС]\S{3,4}\s*" + _NOTE_NUMERO)
 # The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
 # The day's full stop read as a comma or lost before a month read in letters (``30 XI.``, ``30, ХИ.``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|\.\s*\d{2}(?:\d{2})?\b)")
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
@@ -88,7 +88,7 @@ def _registry_month(match: re.Match) -> str:
     day = match["day"] if "." in match["day"] else match["day"].rstrip(", ") + "."
     if not year:  # the note's own date is typed ``2. XI.``
         return f"{day.strip()} {month}."
-    return f"{day}{month}.{match['rest'].lstrip('.')}"
+    return f"{day}{month}.{year}"
 
 
 # A note in the whole shape clerks wrote it: the notice and its reference, or the note's number with

@@ -236,6 +236,12 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
     ("7924 / м. п. - 6.Х.", "N 924 / м. п. - 6. X."),
     ("79(415/ м.п. 2. ХТ.", "N 415 / м. п. - 2. XI."),  # its N read as ``(`` after digits
     ("(561 /м.п.- 2. Х!.", "N 561 / м. п. - 2. XI."),  # a pen's I read ``!``
+    # pages of the widened tuning set (seed 8000): a hand's п read и, its N read Х, an I read ( or [,
+    # the full stop before the year read as a space
+    ("N 522 /м. и.", "N 522 / м. п."),
+    ("Х 735 / м. п.", "N 735 / м. п."),
+    ("25.[Х.50", "25.IX.50"),
+    ("25.1Х 50", "25.IX.50"),
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
