@@ -122,7 +122,7 @@ _FIGURED_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([IVX1]{1,5})[\s.\-/]*$")
 
 
 def figured_note(note: str, figures: list[str], month: int | None = None) -> str | None:
-    """A note (as :func:`registry_note` gives it) in its whole shape (a ``м. п.`` note dated or not, as read), each of its figures the one most of
+    """A note (as :func:`registry_note` gives it) in its whole shape, each of its figures the one most of
     its readings agree on (``figures``, its readings in figures, then ``note``, which decides between as
     many); None where the note does not show which shape it is written in (a resolution, a scrawl) or too
     few readings agree on a figure. ``month``: the telegram's, which of as many readings a date is taken in."""
@@ -130,13 +130,13 @@ def figured_note(note: str, figures: list[str], month: int | None = None) -> str
         notice = _agreed([_see_numbers(f)[0] for f in figures] + [_part(_SEE_NUMBERS[0], note)])
         link = _agreed([_see_numbers(f)[1] for f in figures] + [_part(_SEE_NUMBERS[1], note)])
         return f"См. изв. № {notice} (ссылка № {link})" if notice and link else None
-    if not _MP_BEGUN.search(note):
+    if not _MP_BEGUN.search(note) or _UNDATED.search(note):
+        # a note written without its date (the seed's ``N 665 / м. п.``) stays as read: no date read into it
+        # from specks, no figure voted away (a tuning page's 735 read right, voted 785)
         return None
     expected = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
     number = _agreed([m[1].replace("I", "1") if (m := _FIGURED_NUMBER.search(f)) else None for f in figures]
                      + [_part(_MP_PARTS[0], note)])
-    if _UNDATED.search(note):  # written without its date (the seed's ``N 665 / м. п.``): none is read into it
-        return f"N {number} / м. п." if number else None
     date = _agreed([_figured_date(f) for f in figures] + [_part(_MP_PARTS[1], note)],
                    lambda d: d.split()[-1].rstrip(".") in expected)
     return f"N {number} / м. п. - {date}" if number and date else None
