@@ -1,9 +1,9 @@
 """Recognition: Tesseract's reading of a preprocessed page into words with boxes and confidences.
 
 The page is read with automatic page segmentation, then rows of ink that reading left out are read as
-strips; a page whose reading is poor is read again turned 180 degrees (decided by
-:mod:`ocr.preprocess.orientation`). Re-reads of parts of the page
-that are known to fail live in :mod:`ocr.reread.blocks`.
+strips; a page whose reading is poor (low confidence, or words no dictionary holds) is read again turned
+180 degrees (decided by :mod:`ocr.preprocess.orientation`). Re-reads of parts of the page that are known
+to fail live in :mod:`ocr.reread.blocks`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 import cv2
 import numpy as np
 
+from ocr.correct.lexicon import lexicon
 from ocr.errors import ExternalToolError
 from ocr.exec import tesseract
 from ocr.lines import Word
@@ -206,11 +207,29 @@ def reading_score(words: list[Word]) -> float:
     total = sum(len(w.text) for w in words)
     return sum(w.confidence * len(w.text) for w in words) / total if total else 0.0
 
+# A page read upside down reads as words no dictionary holds, often as confidently as an upright page reads (0 of a
+# heavy tuning page's long words known, at confidence 68; 0.70 at least of every upright tuning page's): below this
+# share of its long Cyrillic words known, a reading is believed less in proportion.
+KNOWN_SHARE = 0.5
+LONG_WORD = re.compile(r"[А-Яа-яЁё]{4,}")  # shorter ones are known by chance
+JUDGED_WORDS = 3  # a reading with fewer long Cyrillic words (a Latin page, a near-blank one) is not judged by them
+
+
+def believed_score(words: list[Word]) -> float:
+    """:func:`reading_score` scaled down by how few of the reading's long Cyrillic words the lexicon knows, below
+    :data:`KNOWN_SHARE`: how believable a reading of a whole page is, right way up or not."""
+    long = [found for w in words if (found := LONG_WORD.fullmatch(w.text.strip(".,:;!?\"'()«»-")))]
+    if len(long) < JUDGED_WORDS:
+        return reading_score(words)
+    known = sum(lexicon().known(found[0]) for found in long) / len(long)
+    return reading_score(words) * min(1.0, known / KNOWN_SHARE)
+
+
 def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()) -> tuple[list[Word], PreprocessedPage]:
     """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
-    better: :func:`ocr.preprocess.orientation.read_upright`)."""
+    better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`)."""
     def read(image: np.ndarray) -> tuple[list[Word], float]:
         words = recognize(image, settings)
-        return words, reading_score(words)
+        return words, believed_score(words)
 
     return read_upright(page, read)

@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw
 
 from ocr.exec import tesseract
 from ocr.lines import Word
-from ocr.recognize import read_box, words_from_data
+from ocr.recognize import believed_score, read_box, reading_score, words_from_data
 from ocr.reread.blocks import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
@@ -167,3 +167,18 @@ def test_a_dash_typed_between_words_is_kept_from_the_block_reading_and_specks_ar
     assert not typed_dash(Word("-", (500, 300, 6, 5), 30.0), 24.0)
     assert not typed_dash(Word("—", (100, 900, 400, 3), 20.0), 24.0)
     assert not typed_dash(Word("‹", (500, 300, 16, 3), 30.0), 24.0)
+
+
+def test_a_reading_of_words_no_dictionary_holds_is_believed_less():
+    """A heavy tuning page turned half round read at confidence 68 as ``нироЯи``, ``енаазиен``: its long
+    words unknown, the reading counts for nothing; an upright reading with some words misread counts in full."""
+    def words(texts: str, confidence: float = 68.0) -> list[Word]:
+        return [Word(t, (0, 0, 10, 10), confidence) for t in texts.split()]
+
+    upside_down = words("нироЯи я и ханозьА 2 енаазиен Я Я оп иольои")
+    assert reading_score(upside_down) == 68.0 and believed_score(upside_down) == 0.0
+    upright = words("Газеты опубликовали на первых странниах сообщение ТАСС о заключении соглашения")
+    assert believed_score(upright) == reading_score(upright) == 68.0
+    # Latin pages (the real EHRI pages, read in their language) and near-blank ones are not judged by it
+    assert believed_score(words("Sehr geehrter Herr Doktor")) == 68.0
+    assert believed_score(words("12 экз. нб")) == 68.0
