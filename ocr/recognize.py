@@ -21,6 +21,7 @@ from ocr.errors import ExternalToolError
 from ocr.exec import tesseract
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
+from ocr.preprocess.deskew import find_text
 from ocr.preprocess.orientation import read_upright
 
 logger = logging.getLogger(__name__)
@@ -62,11 +63,33 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
 
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
-    words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm), numbered=True)
+    words = _page_words(image, settings)
     extra = [w for found in read_boxes(image, [band_box(image, band) for band in unread_bands(image, words)],
                                        settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
+
+# Around the typing's own box, in its character heights: room for the marks and stamps beside it.
+TEXT_MARGIN = 4
+
+
+def _page_words(image: np.ndarray, settings: OcrSettings) -> list[Word]:
+    """Tesseract's reading of the page; where it reads nothing on a page that holds typing, the reading of
+    the typing's own box (the sample heavy scan's upside-down page: framed by the dark scanner bed's bars,
+    Tesseract's layout analysis gave up on its clear typing, ``Empty page!!``)."""
+    words = words_from_data(tesseract.image_to_data(image, settings.lang, psm=settings.psm), numbered=True)
+    if words:
+        return words
+    text = find_text(image)
+    if not text.mask.any():
+        return words
+    ys, xs = np.nonzero(text.mask)
+    margin = TEXT_MARGIN * text.height
+    left, top = (max(0, int((v.min() - margin) / text.scale)) for v in (xs, ys))
+    right, bottom = int((xs.max() + margin) / text.scale), int((ys.max() + margin) / text.scale)
+    crop = image[top:bottom, left:right]
+    return words_from_data(tesseract.image_to_data(crop, settings.lang, psm=settings.psm), offset=(left, top), numbered=True)
+
 
 def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float:
     """The share of box ``a``'s area that lies inside box ``b``."""

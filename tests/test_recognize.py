@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw
 
 from ocr.exec import tesseract
 from ocr.lines import Word
-from ocr.recognize import believed_score, read_box, reading_score, words_from_data
+from ocr.recognize import OcrSettings, believed_score, read_box, reading_score, recognize, words_from_data
 from ocr.reread.blocks import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
 
@@ -182,3 +182,23 @@ def test_a_reading_of_words_no_dictionary_holds_is_believed_less():
     # Latin pages (the real EHRI pages, read in their language) and near-blank ones are not judged by it
     assert believed_score(words("Sehr geehrter Herr Doktor")) == 68.0
     assert believed_score(words("12 экз. нб")) == 68.0
+
+
+def test_a_page_tesseract_reads_empty_is_read_on_its_typings_box(monkeypatch):
+    """Tesseract's layout analysis gives up on some pages of clear typing framed by dark bars (``Empty
+    page!!``): the typing's own box is read then, its words placed back on the page."""
+    page = np.full((900, 700), 255, np.uint8)
+    draw = ImageDraw.Draw(image := Image.fromarray(page))
+    draw.text((150, 400), "товарищем Сталиным", font=load_font(Face.TYPE, 40), fill=0)
+    page = np.asarray(image)
+    calls = []
+    real = tesseract.image_to_data
+
+    def empty_on_the_whole_page(image, lang, psm, extra=None):
+        calls.append(image.shape)
+        return real(image, lang, psm=psm, extra=extra) if len(calls) > 1 else {key: [] for key in tesseract.TSV_COLUMNS}
+
+    monkeypatch.setattr(tesseract, "image_to_data", empty_on_the_whole_page)
+    words = recognize(page, OcrSettings())
+    assert calls[0] == page.shape and calls[1][0] < page.shape[0] and calls[1][1] < page.shape[1]
+    assert [w.text for w in words] == ["товарищем", "Сталиным"] and 140 <= words[0].bbox[0] <= 160
