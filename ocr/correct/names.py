@@ -36,11 +36,14 @@ _CAPITALS = ALPHABET.upper()
 
 def spelt_name(name: str, lexicon: Lexicon) -> str | None:
     """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
-    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such."""
-    odd = [k for k, c in enumerate(name) if not c.isalpha()]
-    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or lexicon.known(name):
+    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such. A hyphenated place
+    (``ЧЬЮ-ЙОРКА``) stands as read only when the dictionary knows it whole: each part alone may be a word (``чью``)."""
+    odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
+    known = lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
+    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or known:
         return None
-    near = {name[:k] + c + name[k + 1:] for k in odd or range(len(name)) for c in _CAPITALS if c != name[k]}
+    letters = odd or [k for k, c in enumerate(name) if c != "-"]
+    near = {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]}
     names = [word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word)]
     return names[0] if len(names) == 1 else None
 

@@ -42,6 +42,14 @@ def test_a_letter_of_the_origin_misread_wherever_it_stands_is_put_right():
     assert [(c.before, c.after) for c in changes] == [("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")]
 
 
+def test_a_letter_of_a_hyphenated_origin_is_put_right_though_each_part_is_a_word():
+    # a clean tuning page of the widened synthesiser: ``Н`` read ``Ч``, and ``чью`` is a word of its own
+    text = "Из ЧЬЮ-ЙОРКА № 5086 пол. 14 час. 3.6 мин. 17/12 19 49 т. экз. № 7"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ЧЬЮ", "НЬЮ")
+    assert [(c.before, c.after) for c in changes] == [("ЧЬЮ-ЙОРКА", "НЬЮ-ЙОРКА")]
+
+
 def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
     # a moderate tuning page: every reading of the routing line read ``ТОКИО`` as ``ТОКИ?``
     text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
