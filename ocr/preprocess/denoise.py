@@ -77,6 +77,19 @@ def despeckle(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, dict]:
 DOT_SIZE, DOT_PITCH, DOT_LEVEL, DOT_RUN, DOT_EVEN, DOT_ALONE = 0.3, 0.8, 0.12, 4, 0.25, 0.25
 
 
+# A blank's row of dots runs on across the values typed over it and from blank to blank along the printed line: a
+# dot left between or beside them (fewer than DOT_RUN in a row) goes too when it stands level with a removed row and
+# as big as its dots (within REMNANT_AREA times): a typed or printed full stop on the same baseline is bigger.
+REMNANT_AREA = 2.0
+
+
+def _row_remnants(row: list, others: np.ndarray, centres: np.ndarray, areas: np.ndarray, level: float) -> np.ndarray:
+    """The dots of ``others`` that continue the removed ``row`` (see REMNANT_AREA)."""
+    y, area = float(np.mean(centres[row, 1])), float(np.median(areas[row]))
+    return others[(np.abs(centres[others, 1] - y) <= level) & (areas[others] <= REMNANT_AREA * area)
+                  & (areas[others] * REMNANT_AREA >= area)]
+
+
 def _even(gaps: np.ndarray) -> bool:
     median = float(np.median(gaps))
     return float(np.mean(np.abs(gaps - median) <= max(1.5, DOT_EVEN * median))) >= 0.75
@@ -114,7 +127,7 @@ def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, i
     # Dots in reading order within bands of the level tolerance; a run breaks at a wide gap or a step.
     order = dots[np.lexsort((centres[dots, 0], np.round(centres[dots, 1] / level)))]
     keep = np.zeros(len(stats), bool)
-    run = [order[0]]
+    rows, run = [], [order[0]]
     for dot in [*order[1:], None]:
         last = run[-1]
         if dot is not None and 0 < centres[dot, 0] - centres[last, 0] <= pitch and abs(centres[dot, 1] - centres[last, 1]) <= level:
@@ -122,7 +135,10 @@ def remove_dot_rows(gray: np.ndarray, char_height: float) -> tuple[np.ndarray, i
             continue
         if len(run) >= DOT_RUN and _even(np.diff(centres[run, 0])) and _alone(run, centres, dots, level, char_height):
             keep[run] = True
+            rows.append(run)
         run = [dot]
+    for row in rows:
+        keep[_row_remnants(row, dots[~keep[dots]], centres, stats[:, cv2.CC_STAT_AREA], level)] = True
     mask = cv2.dilate((keep[labels] & (ink > 0)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     out = gray.copy()
     out[mask] = 255

@@ -253,6 +253,19 @@ def test_rows_of_printed_dots_go_and_typing_full_stops_and_grain_stay():
     assert (cleaned[:, :390] == page[:, :390]).all() and all(cleaned[y, x] == 0 for x, y in grain)
 
 
+def test_a_dotted_blank_s_dots_left_beside_its_typed_value_go_too_and_a_full_stop_stays():
+    page = np.full((200, 1200), 255, np.uint8)
+    row = [(x, 124) for x in range(100, 300, 8)]  # the leader up to the typed value
+    remnants = [(x, 124) for x in (420, 428, 436, 700)]  # the blank's dots after it, and one further along the line
+    for x, y in row + remnants:
+        cv2.circle(page, (x, y), 1, 0, -1)
+    cv2.putText(page, "7", (330, 126), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)  # the typed value over the dots
+    cv2.circle(page, (800, 123), 3, 0, -1)  # a typed full stop on the same baseline, bigger than the dots
+    cleaned, removed = remove_dot_rows(page, char_height=40)
+    assert removed == len(row) + len(remnants) and all(cleaned[y, x] == 255 for x, y in row + remnants)
+    assert cleaned[123, 800] == 0 and (cleaned[60:130, 320:400] == page[60:130, 320:400]).all()
+
+
 def test_cell_sauvola_matches_the_full_resolution_formula():
     page = gray(render_page())
     page = (page.astype(np.float32) * np.linspace(0.7, 1.0, page.shape[1], dtype=np.float32)[None, :]).astype(np.uint8)  # uneven light
