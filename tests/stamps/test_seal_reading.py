@@ -78,7 +78,7 @@ def test_a_seal_centre_over_typing_is_levelled_on_its_legend_not_on_the_typing_r
                            cv2.IMREAD_GRAYSCALE)
     ellipse = rings.Ellipse((276.4, 276.8), (521.0, 521.0), 0.0)
     lines, _ = read_seal(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), "round", None, ink, ellipse, None, 90.0), "rus")
-    # (Its centre now reaches out to the legend's letters, more typing in it: its last letter reads И.)
+    # (Its centre is read out to its legend's letters now, a little more typing in it: its last letter reads И.)
     assert len(lines) == 2 and character_error_rate("КАНЦЕЛЯРИЯ", lines[1]) <= 0.1
 
 
@@ -161,5 +161,5 @@ def test_the_row_a_serif_legend_stands_on_is_no_ring_line():
 
 
 def test_a_centre_word_reads_without_the_arc_of_the_line_beside_it():
-    words = [_word("«КАНЦЕЛЯРИЯ"), _word("СЕКРЕТАРИАТ/"), _word("1-й"), _word("(")]
+    words = [_word("«КАНЦЕЛЯРИЯ,"), _word("СЕКРЕТАРИАТ/"), _word("1-й"), _word("(")]
     assert [w.text for w in without_arcs(words)] == ["КАНЦЕЛЯРИЯ", "СЕКРЕТАРИАТ", "1-й"]
