@@ -34,6 +34,7 @@ RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way rou
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
 STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
+ARC_MARKS = "/\\|()«»,"  # what a piece of a ring line cut across reads as (an arc: a stroke, a bracket, a quote, a comma)
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
@@ -180,6 +181,13 @@ def centre_lines(words: list[Word]) -> list[Word]:
             if sum(c.isalnum() for c in w.text) > 1 or w.text == "№"]
 
 
+def without_arcs(words: list[Word]) -> list[Word]:
+    """A seal centre's words without the marks at their ends that a piece of the line round the centre,
+    left beside a word, reads as (``СЕКРЕТАРИАТ/``, ``«КАНЦЕЛЯРИЯ``); a word of such marks alone dropped."""
+    stripped = (dataclasses.replace(w, text=w.text.strip(ARC_MARKS)) for w in words)
+    return [w for w in stripped if w.text]
+
+
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
 
@@ -196,7 +204,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     centre = centre_lines(centre)
     legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
     legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
-    centre = [w for w in centre if stamp_like(w.text)]
+    centre = [w for w in without_arcs(centre) if stamp_like(w.text)]
     # Pieces of an office's word a worn or typed-over letter cut apart, joined again.
     lines = [" ".join(offices.rejoined(line.split())) for line in [" ".join(w.text for w in legend)] + _lines(centre)]
     return [line for line in lines[:1] if line] + lines[1:], legend + centre

@@ -16,6 +16,9 @@ from ocr.stamps.rings import Ellipse, to_circle
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
 TALL = 0.06  # of a strip's height (the seal's radius): ink standing this tall is a letter's stroke, no ring line's
 THIN_ROW = 0.25  # share of a ring line's row that its thin ink holds at least
+APART = (2, 4)  # rows either side of a ring line (a pixel of radius each) looked at for the space round it
+APART_INK = 0.5  # of a ring line's ink: letters' rows beside it hold this much at least; of theirs, space the other side less
+RING_BREAK = 2  # rows: a ring line's rows broken by no more than this are one line
 LEGEND_ROW = 0.6  # share of the densest row's ink, down to which rows still cross the legend's letters
 ALIGNED_LETTER = 0.3  # of the rows the legend was taken to fill: the least a piece of its letters stands
 ALIGNED_SHARE = 0.5  # of its pieces' width (by letter-like pieces) that letters tall enough hold, for their lines to count
@@ -40,7 +43,7 @@ class Ring:
 
     strip: np.ndarray
     gap_deg: float
-    band: tuple[float, float]  # inner, outer radius (pixels of the circle the ellipse was made into)
+    band: tuple[float, float]  # radii (pixels of the circle the ellipse was made into): the legend's letters inward, its band outward
     scale: float = 1.0  # the strip's enlargement: the centre's letters, cut a little smaller, are read at it too
 
 
@@ -60,10 +63,30 @@ def ring_rows(strip: np.ndarray) -> np.ndarray:
     return ((ink > 0).mean(axis=1) >= RING_ROW) & ((cv2.subtract(ink, tall) > 0).mean(axis=1) >= THIN_ROW)
 
 
+def ring_lines(strip: np.ndarray) -> np.ndarray:
+    """Rows of an unwrapped seal that are its ring lines (:func:`ring_rows`), but for the row a legend's
+    capitals stand on or hang from (a serif face's serifs run into a thin line nearly all the way round):
+    a run of rows (broken by a row or two at most) with the rows a little way to one side inked about as
+    much as itself (the letters' strokes) and those to the other side far less."""
+    rows = ring_rows(strip)
+    profile = (strip > 127).mean(axis=1)
+    found = np.flatnonzero(rows)
+    runs = np.split(found, np.flatnonzero(np.diff(found) > RING_BREAK) + 1) if found.size else []
+    for run in runs:
+        first, last = int(run[0]), int(run[-1])
+        sides = [profile[max(0, first - APART[1]):max(0, first - APART[0] + 1)], profile[last + APART[0]:last + APART[1] + 1]]
+        if not all(side.size for side in sides):
+            continue
+        inked, sparse = max(side.mean() for side in sides), min(side.mean() for side in sides)
+        if inked >= APART_INK * profile[first:last + 1].mean() and sparse < APART_INK * inked:
+            rows[first:last + 1] = False
+    return rows
+
+
 def text_band(strip: np.ndarray) -> tuple[int, int]:
     """(top, bottom) rows of the legend: the widest run of rows between ring lines in the strip's outer part."""
     height = strip.shape[0]
-    rows = np.flatnonzero(ring_rows(strip)[: int(height * 0.6)])
+    rows = np.flatnonzero(ring_lines(strip)[: int(height * 0.6)])
     if rows.size == 0:
         return int(height * 0.04), int(height * 0.34)
     gaps = np.diff(rows)
@@ -186,7 +209,9 @@ def unwrap_ring(ink: np.ndarray, ellipse: Ellipse) -> Ring:
     legend = np.roll(band, -start, axis=1)[:, :end - start]
     gap_deg = 360.0 * ((end + start + band.shape[1]) / 2 % band.shape[1]) / band.shape[1]
     rows = strip.shape[0] / 1.04
-    inner, outer = radius * (1 - bottom / rows), radius * (1 - top / rows)
+    # Inward to the legend's letters, not to the line round the centre: the centre's widest line may reach
+    # past that line (taken out of the centre with the ring's lines).
+    inner, outer = radius * (1 - (top + last) / rows), radius * (1 - top / rows)
     # Scaled so the letters stand TEXT_HEIGHT tall; columns are arc at POLAR_RADIUS of the radius, so
     # widened by the legend's own mid radius over that for letters of their own width (outer ones are wider).
     mid = radius * (1 - (top + (first + last) / 2) / rows)
