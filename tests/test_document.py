@@ -38,6 +38,12 @@ def test_later_page_headers_put_right_from_the_pages_that_follow_the_form():
     assert infer_continuations(read[:2] + read[3:4], "9794", 10)[0][1].page_label == "0."
     # no later page read as the form numbers it: nothing is invented
     assert infer_continuations(pages((None, None, 3), ("5.", "77", 3)), "9794", 3)[1] == []
+    # a cipher telegram whose later pages' labels and numbers were read on none (a faint header): the form's are given,
+    # a copy page 1 did not read stays unread; a document not read as a telegram gets none
+    lost = pages((None, None, None), (None, None, None), (None, None, None))
+    assert [(p.page_label, p.telegram_number, p.copy_number) for p in infer_continuations(lost, "1652", None, True)[0]] == [
+        (None, None, None), ("2.", "1652", None), ("3.", "1652", None)]
+    assert infer_continuations(lost, "1652", None)[1] == []
 
 
 def test_what_reads_poorly_inside_a_colour_stamp_is_its_remnants():
