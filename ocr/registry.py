@@ -17,9 +17,10 @@ _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets onl
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
 # ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
 _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
-# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``; a hand's ``п`` read ``и``.
+# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; a hand's ``п``
+# read ``и``.
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1У]?\s*[мМ]\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
 # Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is.
 _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
@@ -95,6 +96,15 @@ def _registry_month(match: re.Match) -> str:
 # ``м. п.`` and a date whose month is a Roman numeral. OCR of a page's edge or a scrawl never reads so.
 _WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d+ / м\. п\. - \d{1,2}\. (?:"
                          + "|".join(reversed(ROMAN_MONTHS)) + r")\.")
+
+
+# A note written without its date, in its whole shape (the seed's ``N 665 / м. п.``).
+_UNDATED_NOTE = re.compile(r"N \d{2,5} / м\. п\.")
+
+
+def is_undated(note: str) -> bool:
+    """Whether a note (as :func:`registry_note` gives it) is a ``м. п.`` note written without its date, whole."""
+    return bool(_UNDATED_NOTE.fullmatch(note))
 
 
 def is_whole(note: str, month: int | None = None) -> bool:
