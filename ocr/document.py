@@ -96,12 +96,13 @@ def _provenance(pages: list[PageResult], settings: Settings) -> Provenance:
 def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
     """Fill folios that were not read when every folio read agrees with one numbering of the sheets.
 
-    Archive sheets are numbered consecutively, so with two or more folios read and all of them
-    ``first + page index``, a missing one is certain enough to give, and each is reported.
+    Archive sheets are numbered consecutively, so with the folios read all ``first + page index`` (one read
+    is one such numbering: a heavy scan's stamp is read on one sheet of a telegram and lost on the rest), a
+    missing one is certain enough to give, and each is reported.
     """
     read = [(k, p.folio) for k, p in enumerate(pages) if p.folio is not None]
     offsets = {folio - k for k, folio in read}
-    if len(read) < 2 or len(offsets) != 1 or len(read) == len(pages):
+    if not read or len(offsets) != 1 or len(read) == len(pages) or min(offsets) < 1:
         return pages, []
     offset = offsets.pop()
     filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]

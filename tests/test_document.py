@@ -20,7 +20,10 @@ def test_missing_folios_are_inferred_only_from_a_consistent_numbering():
     filled, inferred = infer_folios(pages(64, None, 66, None, 68))
     assert [p.folio for p in filled] == [64, 65, 66, 67, 68] and inferred == [(2, 65), (4, 67)]
     assert infer_folios(pages(64, None, 70))[1] == []  # read folios disagree: nothing is invented
-    assert infer_folios(pages(None, 65, None))[1] == []  # one folio is not a numbering
+    # one folio read (a heavy tuning telegram's first sheet lost its folio, the second read 21): the sheets about it
+    assert infer_folios(pages(None, 21))[1] == [(1, 20)]
+    assert [p.folio for p in infer_folios(pages(248, None, None, None))[0]] == [248, 249, 250, 251]
+    assert infer_folios(pages(None, 1))[1] == []  # no sheet 0 to give
 
 
 def test_later_page_headers_put_right_from_the_pages_that_follow_the_form():
