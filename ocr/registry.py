@@ -31,7 +31,7 @@ _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*" + _NOTE_NUMERO)
 _REGISTRY_LINK = re.compile(r"\s*\(\s*[сcС][сcС]\S{3,4}\s*" + _NOTE_NUMERO)
 # The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
 # The day's full stop read as a comma or lost before a month read in letters (``30 XI.``, ``30, ХИ.``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГгТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГгТтИПНШl|1!]{1,5})(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
