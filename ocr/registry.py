@@ -17,10 +17,10 @@ _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets onl
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
 # ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
 _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
-# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; a hand's ``п``
-# read ``и``.
+# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; its ``м`` read
+# ``ым`` or ``ы`` (``728 /ы. п.``); a hand's ``п`` read ``и``.
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1У]?\s*[мМ]\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1У]?\s*(?:ы?[мМ]|ы)\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
 # Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is.
 _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
