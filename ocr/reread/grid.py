@@ -37,16 +37,18 @@ def _names(row: list[tuple[int, str | None]]) -> dict[int, str]:
 
 def fuller(readings: list[list[Word]]) -> int:
     """The reading to keep (0, the page's own, first): the first reading again that reads every slot the page read,
-    every name the page read beside them, and more names, each given to its slot by MIN_VOTES readings again at
-    least; 0 when none does."""
+    every name the page read beside them or more of it (``Зорину`` where the page lost a letter at its end: ``Зорин``,
+    ``Орину``), and
+    more names or more of one, each such name given to its slot by MIN_VOTES readings again at least; 0 when none does."""
     rows = [_row(words) for words in readings]
     slots = {copy for copy, _ in rows[0]}
     whole = [k for k, row in enumerate(rows) if k and readings[k] and slots <= {copy for copy, _ in row}]
     votes = Counter(pair for k in whole for pair in _names(rows[k]).items())
-    own = _names(rows[0]).items()
+    own = _names(rows[0])
     for k in whole:
         names = _names(rows[k])
-        if len(names) > len(own) and own <= names.items() and all(votes[pair] >= MIN_VOTES for pair in names.items() - own):
+        grows = names != own and all(name.lower() in names.get(copy, "").lower() for copy, name in own.items())
+        if grows and all(votes[pair] >= MIN_VOTES for pair in names.items() - own.items()):
             return k
     return 0
 

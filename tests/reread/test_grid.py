@@ -35,3 +35,15 @@ def test_a_reading_that_loses_a_slot_or_a_name_the_page_read_is_not_kept():
     page = _reading("» № 3-т » № 9-т » № 15-т")
     assert fuller([page, _reading("» № 3-т » № 15-т Зорину"), _reading("» № 3-т » № 15-т Зорину")]) == 0
     assert fuller([page, _reading("» № 3-т » № 9-т » № 15-т Зорину"), _reading("» № 3-т » № 9-т » № 15-т Зорину")]) == 1
+
+
+def test_a_name_the_page_lost_letters_of_is_taken_whole():
+    # clean tuning tg-08010: the page read ``Зорин`` for ``Зорину``; read again, two readings give it whole, two ``орину``
+    page = _reading("» № 2-т » № 9-т » № 16-т Зорин")
+    again = [_reading("» № 2-т » № 9-т » № 16-т орину"), _reading("» № 2-т » № 9-т » № 16-т зорину"),
+             _reading("» № 2-т » № 9-т » № 16-т орину"), _reading("» № 2-т » № 9-т » № 16-т зорину")]
+    assert fuller([page] + again) == 2
+    assert fuller([page, _reading("» № 2-т » № 9-т » № 16-т Зорину")]) == 0  # one reading alone
+    assert fuller([page, _reading("» № 2-т » № 9-т » № 16-т Зорин")]) == 0  # nothing more read
+    # moderate: its first letter lost, ``Орину``
+    assert fuller([_reading("» № 2-т » № 9-т » № 16-т Орину")] + again) == 2
