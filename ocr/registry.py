@@ -98,13 +98,15 @@ _WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d
                          + "|".join(reversed(ROMAN_MONTHS)) + r")\.")
 
 
-# A note written without its date, in its whole shape (the seed's ``N 665 / м. п.``).
-_UNDATED_NOTE = re.compile(r"N \d{2,5} / м\. п\.")
+# The shorter shapes a note is written in, each whole: a ``м. п.`` note without its date (the seed's ``N 665 / м. п.``),
+# a date with a Roman month (``19.XI.47``).
+_BARE_NOTE = re.compile(r"N \d{2,5} / м\. п\.|\d{1,2}\.(?:" + "|".join(reversed(ROMAN_MONTHS)) + r")\.\d{2}")
 
 
-def is_undated(note: str) -> bool:
-    """Whether a note (as :func:`registry_note` gives it) is a ``м. п.`` note written without its date, whole."""
-    return bool(_UNDATED_NOTE.fullmatch(note))
+def is_bare(note: str) -> bool:
+    """Whether a note (as :func:`registry_note` gives it) is whole in one of the shorter shapes: an undated ``м. п.``
+    note, a Roman date."""
+    return bool(_BARE_NOTE.fullmatch(note))
 
 
 def is_whole(note: str, month: int | None = None) -> bool:
