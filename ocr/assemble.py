@@ -83,9 +83,10 @@ def _registry_note(line: Line, note: str, month: int | None) -> bool:
     """A registry note is numbered (``N 986 / м. п.``, ``См. изв. № 1758``, ``412``); words without a number
     above the title are a resolution written across the margin, and OCR of a page's edge is no note. A note
     read in its whole shape, dated in the telegram's ``month``, is one however low its confidence and however
-    many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``)."""
+    many its marks: a pen's italic reads at 20-40 (``(561 /м.п.- 2. Х!.``); so is one whole in a shorter shape
+    (``(522 /м. и.`` at 25, ``19.хг.47`` at 20)."""
     numbered = fields.has_text(line.text) and sum(c.isdigit() for c in line.text) >= NOTE_DIGITS and not _noise(line)
-    return registry.is_note(note) and (registry.is_whole(note, month) or numbered)
+    return registry.is_note(note) and (registry.is_whole(note, month) or registry.is_bare(note) or numbered)
 
 
 def _noise(line: Line) -> bool:

@@ -96,12 +96,13 @@ def _provenance(pages: list[PageResult], settings: Settings) -> Provenance:
 def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
     """Fill folios that were not read when every folio read agrees with one numbering of the sheets.
 
-    Archive sheets are numbered consecutively, so with two or more folios read and all of them
-    ``first + page index``, a missing one is certain enough to give, and each is reported.
+    Archive sheets are numbered consecutively, so with the folios read all ``first + page index`` (one read
+    is one such numbering: a heavy scan's stamp is read on one sheet of a telegram and lost on the rest), a
+    missing one is certain enough to give, and each is reported.
     """
     read = [(k, p.folio) for k, p in enumerate(pages) if p.folio is not None]
     offsets = {folio - k for k, folio in read}
-    if len(read) < 2 or len(offsets) != 1 or len(read) == len(pages):
+    if not read or len(offsets) != 1 or len(read) == len(pages) or min(offsets) < 1:
         return pages, []
     offset = offsets.pop()
     filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
@@ -138,18 +139,22 @@ def _as_pages_read(record: TelegramRecord, later: list[assemble.PageFields]) -> 
 _REPEATED = ("telegram_number", "copy_number")
 
 
-def infer_continuations(pages: list[Page], number: str | None, copy: int | None) -> tuple[list[Page], list[str]]:
+def infer_continuations(pages: list[Page], number: str | None, copy: int | None,
+                        form: bool = False) -> tuple[list[Page], list[str]]:
     """Put right what OCR missed or misread in the later pages' headers, field by field, when most of the
     values read there follow the form: the k-th page is labelled ``k.`` and repeats page 1's telegram
     number and copy number (page 1's own reading of those two counted among them: a third page's misread number
-    is put right where page 1 and page 2 agree). Each value given so is reported; with none read that way nothing is invented.
+    is put right where page 1 and page 2 agree). Each value given so is reported; with values read otherwise nothing is
+    invented. ``form``: the document was read as a cipher telegram, whose every later page's header carries all three:
+    a field no later page's reading gives (a faint header lost on every one) is then given as the form has it.
     """
     later = pages[1:]
     expected = {"page_label": lambda p: f"{p.number}.", "telegram_number": lambda p: number, "copy_number": lambda p: copy}
     agreeing = {name: [getattr(p, name) == want(p) for p in later if getattr(p, name) is not None] for name, want in expected.items()}
     for name in _REPEATED:  # page 1's own reading counts among them where its header holds the value (no label)
         agreeing[name] += [True] if agreeing[name] else []
-    fill = [name for name, agree in agreeing.items() if expected[name](pages[0]) is not None and sum(agree) > len(agree) / 2]
+    fill = [name for name, agree in agreeing.items() if expected[name](pages[0]) is not None
+            and (sum(agree) > len(agree) / 2 or form and not agree)]
     filled, notes = pages[:1], []
     for page in later:
         changed = {name: expected[name](page) for name in fill if getattr(page, name) != expected[name](page)}
@@ -167,7 +172,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     record = _as_pages_read(record, [assemble.page_fields(page.lines, None) for page in pages[1:]])
     contract_pages, inferred = infer_folios([_page(page, record.header.copy_number) for page in pages])
     contract_pages, continuations = infer_continuations(contract_pages, record.header.telegram_number,
-                                                              record.header.copy_number)
+                                                        record.header.copy_number, record.doc_type == "cipher_telegram")
     quality = _quality(pages, record.doc_type)
     quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
     quality.warnings += continuations

@@ -377,9 +377,9 @@ def parse_int(text: str) -> int | None:
     return int(digits.group(1)) if digits else None
 
 
-# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals (a pen's I also as ``!`` or ``(``); two strokes joined
-# read as one letter (``ХИ``: XII).
-_ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГТ1l|Іi!(", "XXVVIIIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
+# Shapes Tesseract (Cyrillic model) gives for typed Roman numerals (a typed I also as ``г`` or ``т``: ``19.хг.47``; a pen's also as ``!``
+# or ``(``); two strokes joined read as one letter (``ХИ``: XII).
+_ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГгТт1l|Іi!(", "XXVVIIIIIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
 def roman_month(text: str) -> str | None:
     """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
     roman = text.translate(_ROMAN_LOOKALIKES)

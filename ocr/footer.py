@@ -17,10 +17,11 @@ from ocr.contract import Footer
 from ocr.fields import EKZ, cyrillic, slash_read_as_one, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
-# Specks may stand before the number (``-.18экз.мп``, ``® 5 экз.``) and between it and ``экз.`` (``8$ экз.``,
-# ``7.экз.``); ``экз.`` may lose its з (``10 эк.. мп``), and a speck may follow its full stop.
-_COPIES = re.compile(r"^[\W_]*(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ + r"|[ЭэЗз3][кК](?=[.,]))[.,]*\s*(?P<typist>\S+)?",
-                     re.IGNORECASE)
+# Specks may stand before the number (``-.18экз.мп``, ``® 5 экз.``, one read as a letter: ``В 8 экз. мп``) and between
+# it and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з (``10 эк.. мп``) or its faint э (``9 кз. мп``), and a
+# speck may follow its full stop.
+_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ
+                     + r"|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,]))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
 
 # The footer's labels, each with the field it starts.
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}

@@ -17,9 +17,10 @@ _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets onl
 # ``См. изв.`` ("see notice") as OCR mangles it: ``Сы. изв.``, ``м. изв.``, ``См. и-в.`` (a faded з).
 # ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
 _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
-# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``; a hand's ``п`` read ``и``.
+# `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; its ``м`` read
+# ``ым`` or ``ы`` (``728 /ы. п.``); a hand's ``п`` read ``и``.
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1]?\s*[мМ]\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1У]?\s*(?:ы?[мМ]|ы)\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
 # Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is.
 _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
@@ -30,7 +31,7 @@ _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*" + _NOTE_NUMERO)
 _REGISTRY_LINK = re.compile(r"\s*\(\s*[сcС][сcС]\S{3,4}\s*" + _NOTE_NUMERO)
 # The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
 # The day's full stop read as a comma or lost before a month read in letters (``30 XI.``, ``30, ХИ.``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГТИПНШl|1!]{1,5})(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГгТтИПНШl|1!]{1,5})(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
@@ -95,6 +96,17 @@ def _registry_month(match: re.Match) -> str:
 # ``м. п.`` and a date whose month is a Roman numeral. OCR of a page's edge or a scrawl never reads so.
 _WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d+ / м\. п\. - \d{1,2}\. (?:"
                          + "|".join(reversed(ROMAN_MONTHS)) + r")\.")
+
+
+# The shorter shapes a note is written in, each whole: a ``м. п.`` note without its date (the seed's ``N 665 / м. п.``),
+# a date with a Roman month (``19.XI.47``).
+_BARE_NOTE = re.compile(r"N \d{2,5} / м\. п\.|\d{1,2}\.(?:" + "|".join(reversed(ROMAN_MONTHS)) + r")\.\d{2}")
+
+
+def is_bare(note: str) -> bool:
+    """Whether a note (as :func:`registry_note` gives it) is whole in one of the shorter shapes: an undated ``м. п.``
+    note, a Roman date."""
+    return bool(_BARE_NOTE.fullmatch(note))
 
 
 def is_whole(note: str, month: int | None = None) -> bool:

@@ -41,10 +41,11 @@ _FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн](?:[зЗs3][оo°]?(?=[\s.,:]|$)|[
 _FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
-# (a ``ч`` read as the digit of its shape); ``мин`` as ``мнн``, ``мии``, ``rnин`` (its ``м`` read as two Latin letters).
+# (a ``ч`` read as the digit of its shape), ``чис``, ``чж`` (its ``ас`` run together); ``мин`` as ``мнн``, ``мии``, ``rnин``
+# (its ``м`` read as two Latin letters), ``мм`` (its ``ин`` read as one more ``м``).
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пнл]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?[аa]\s?[сcе]\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?[иuн]\s?[нhи]\.?", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?(?:[аaи]\s?[сcе]|ж(?![А-Яа-яA-Za-z]))\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?(?:[иuн]\s?[нhи]|м(?![А-Яа-яA-Za-z]))\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read

@@ -20,7 +20,10 @@ def test_missing_folios_are_inferred_only_from_a_consistent_numbering():
     filled, inferred = infer_folios(pages(64, None, 66, None, 68))
     assert [p.folio for p in filled] == [64, 65, 66, 67, 68] and inferred == [(2, 65), (4, 67)]
     assert infer_folios(pages(64, None, 70))[1] == []  # read folios disagree: nothing is invented
-    assert infer_folios(pages(None, 65, None))[1] == []  # one folio is not a numbering
+    # one folio read (a heavy tuning telegram's first sheet lost its folio, the second read 21): the sheets about it
+    assert infer_folios(pages(None, 21))[1] == [(1, 20)]
+    assert [p.folio for p in infer_folios(pages(248, None, None, None))[0]] == [248, 249, 250, 251]
+    assert infer_folios(pages(None, 1))[1] == []  # no sheet 0 to give
 
 
 def test_later_page_headers_put_right_from_the_pages_that_follow_the_form():
@@ -38,6 +41,12 @@ def test_later_page_headers_put_right_from_the_pages_that_follow_the_form():
     assert infer_continuations(read[:2] + read[3:4], "9794", 10)[0][1].page_label == "0."
     # no later page read as the form numbers it: nothing is invented
     assert infer_continuations(pages((None, None, 3), ("5.", "77", 3)), "9794", 3)[1] == []
+    # a cipher telegram whose later pages' labels and numbers were read on none (a faint header): the form's are given,
+    # a copy page 1 did not read stays unread; a document not read as a telegram gets none
+    lost = pages((None, None, None), (None, None, None), (None, None, None))
+    assert [(p.page_label, p.telegram_number, p.copy_number) for p in infer_continuations(lost, "1652", None, True)[0]] == [
+        (None, None, None), ("2.", "1652", None), ("3.", "1652", None)]
+    assert infer_continuations(lost, "1652", None)[1] == []
 
 
 def test_what_reads_poorly_inside_a_colour_stamp_is_its_remnants():

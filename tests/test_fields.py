@@ -242,6 +242,11 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
     ("Х 735 / м. п.", "N 735 / м. п."),
     ("25.[Х.50", "25.IX.50"),
     ("25.1Х 50", "25.IX.50"),
+    ("(522 Ум. п.", "N 522 / м. п."),
+    ("19.хг.47", "19.XI.47"),  # clean tuning tg-09002: the typed I read ``г``
+    ("19.хт.47", "19.XI.47"),  # and ``т`` (moderate)
+    ("М 728 /ым. п.", "N 728 / м. п."),  # tuning tg-09002 and tg-09007: the typed ``м`` read ``ым`` or ``ы``
+    ("N 728 /ы. п.", "N 728 / м. п."),  # heavy tuning tg-08001: the pen's slash run into its м, read ``У``
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected

@@ -22,6 +22,9 @@ from ocr.lines import Line, Role, Word
     ("11 экз. ]]", {"copies_printed": 11}),
     ("5 экз. Лк.", {"copies_printed": 5, "typist": "лк"}),  # heavy tuning tg-03011: л read large
     ("11 экз. МП", {"copies_printed": 11, "typist": "мп"}),  # moderate tuning tg-03009, ``мп`` read alone
+    ("9 кз. Мп", {"copies_printed": 9, "typist": "мп"}),  # heavy tuning tg-08001 read alone: the faint ``э`` lost
+    ("В 8 экз. мп", {"copies_printed": 8, "typist": "мп"}),  # heavy tuning tg-08004: a speck read as a letter before it
+    ("В 1950 году", {}),  # a letter and a number are no copies line without ``экз.``
 ])
 def test_footer_values_without_marks(text, expected):
     assert parse_footer_line(text) == expected

@@ -81,6 +81,17 @@ def test_page_edge_noise_is_no_registry_note():
     assert assemble.record([lines]).header.registration_marks == ["См. изв. № 1758 (ссылка № 61)", "412"]
 
 
+def test_a_note_whole_in_a_shorter_shape_read_unsurely_is_a_note():
+    # moderate tuning tg-08001: the pen's ``N 522 / м. п.`` read ``(522 /м. и.`` at 24-28, the page edge's specks at 9-15
+    note = [Word(text, (x, 5, 90, 40), 25.0) for text, x in (("(522", 180), ("/м.", 300), ("и.", 420))]
+    lines = layout.parse_page(note + _first_page(), page=1, width=2480)
+    assert assemble.record([lines]).header.registration_marks[0] == "N 522 / м. п."
+    # clean tuning tg-09002: a typed Roman date read ``19.хг.47`` at 20
+    date = [Word("19.хг.47", (180, 5, 200, 40), 20.0)]
+    lines = layout.parse_page(date + _first_page(), page=1, width=2480)
+    assert assemble.record([lines]).header.registration_marks[0] == "19.XI.47"
+
+
 def _later_page(rows: list[list[Word]], page: int, document_copy: int):
     """A later page's lines from ``rows`` of words, and its header as read: (folio, number, label, copy)."""
     lines = layout.parse_page([w for row in rows for w in row], page=page, width=2480)

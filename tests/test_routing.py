@@ -111,6 +111,16 @@ def test_a_routing_line_whose_from_and_two_labels_were_misread():
     assert not is_routing_line("Экз. № 1-т Экз. № 7-т Экз. № 13-т Маленкову")  # a grid row shows № and экз. only
 
 
+def test_hours_label_read_with_its_letters_run_together_still_gives_the_time():
+    # a heavy tuning page (tg-08010, received 10:19), its violet carbon faint: ``час.`` read ``чж.``
+    found = parse_routing("Из БУДАПЕШТА № 1652 пол. 10 чж. 19 мин. 3/6 19 51 сэж. №")
+    assert (found.received_time, found.received_date_raw) == ("10:19", "3/6 19 51")
+    assert parse_routing("Из БУДАПЕШТА № 1652 пол. 10 чжи 19 мин. 3/6 19 51").received_time is None  # a word, no label
+    # a heavy tuning page (tg-09006, received 22:18 on 20/4 19 46): ``мин.`` read ``мм.``
+    found = parse_routing("Из ВАРШАВЫ № 5889 пм. 22 час. 18 мм. 20/4 19 46 тек № 6")
+    assert (found.received_time, found.received_date_raw) == ("22:18", "20/4 19 46")
+
+
 def test_nothing_after_the_year_is_the_dates():
     # a heavy tuning page's routing line read alone: ``т.`` after the year read ``1``, ``т. экз.`` read ``т. 3.``
     assert parse_routing("Из БУДАПЕШТА №. 3686 пол. 1] чж. _50 мин. 6/5 19_51 1 =. №_4").received_date_raw == "6/5 19 51"

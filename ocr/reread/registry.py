@@ -48,8 +48,10 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
     for k, figures in zip(notes, _figure_readings(image if grey is None else grey, boxes)):
         if note := figured_note(registry_note(lines[k].text, month), figures, month):
             lines[k] = dataclasses.replace(lines[k], text=note)
-    # A line only the margin's reading found is a note only in its whole shape: never a scrawl's reading.
-    return [line for k, line in enumerate(lines) if k not in added or is_whole(registry_note(line.text, month), month)]
+    # A line only the margin's reading found is a note only in its whole shape: never a scrawl's reading; one it read
+    # in place of the page's lines, not whole, gives them back (a clean page's ``N 728 / м. п.`` and ``19.XI.47``).
+    return [kept for k, line in enumerate(lines)
+            for kept in ([line] if k not in added or is_whole(registry_note(line.text, month), month) else added[k])]
 
 
 MARGIN_PSM = 3
@@ -77,13 +79,15 @@ def margin_readings(grey: np.ndarray, lines: list[Line], lang: str) -> list[list
     return pieces
 
 
-def _with_margin(lines: list[Line], pieces: list[list[Word]], month: int | None) -> tuple[list[Line], set[int]]:
+def _with_margin(lines: list[Line], pieces: list[list[Word]], month: int | None) -> tuple[list[Line], dict[int, list[Line]]]:
     """``lines`` with each margin piece taken as a reading of the registry note lines it lies on: kept in
     their place when it reads more of a note's shape, or as much but across more of the margin (the page read
     pieces of a faint line); added before the title where it lies on no line. With the indices of the margin's
-    readings that do not read more of a note's shape than the page's reading did (to be proven whole)."""
+    readings that do not read more of a note's shape than the page's reading did (to be proven whole), each with
+    the page's lines it stands for (none for one added)."""
     title = next((k for k, line in enumerate(lines) if line.role is Role.FORM_TITLE), len(lines))
     replaced: dict[int, tuple[Line, bool]] = {}  # first line a piece lies on: the piece, whether it reads more
+    covered: dict[int, list[int]] = {}  # first line a piece lies on: every line it lies on
     dropped: set[int] = set()
     extra = []
     for words in pieces:
@@ -98,18 +102,19 @@ def _with_margin(lines: list[Line], pieces: list[list[Word]], month: int | None)
         rank, best = _reading_rank(words, month), max(_reading_rank(lines[k].words, month) for k in on)
         if rank > best or (rank == best and box[2] > union_box([lines[k].bbox for k in on])[2]):
             replaced[on[0]] = (piece, rank > best)
+            covered[on[0]] = on
             dropped |= set(on[1:])
     kept: list[Line] = []
-    unproven = set()
+    unproven: dict[int, list[Line]] = {}
     for k, line in enumerate(lines + [None]):
         if k == title:
-            unproven |= set(range(len(kept), len(kept) + len(extra)))
+            unproven |= {n: [] for n in range(len(kept), len(kept) + len(extra))}
             kept += extra
         if line is None or k in dropped:
             continue
         line, proven = replaced.get(k, (line, True))
         if not proven:
-            unproven.add(len(kept))
+            unproven[len(kept)] = [lines[n] for n in covered[k]]
         kept.append(line)
     return kept, unproven
 

@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw
 
 from ocr import registry
 from ocr.lines import Line, Role, Word
-from ocr.reread.registry import read_notes_again
+from ocr.reread.registry import _with_margin, read_notes_again
 from ocr.synth.fonts import Face, load_font
 
 
@@ -56,3 +56,15 @@ def test_a_faint_note_the_threshold_lost_is_read_on_the_grey_margin():
     again = read_notes_again(binary, [title], "rus", grey)
     assert [line.text for line in again if line.role is Role.REGISTRATION] == ["См. изв. № 1339 (ссылка № 18)"]
     assert again[-1] is title
+
+
+def test_a_note_the_margin_reads_no_better_is_kept_to_give_back():
+    """A clean page's undated note (no whole note's shape): the grey margin reads it as the page did, across a speck
+    beside it; that reading stands in its place only to be proven whole, and holds the page's line to give back."""
+    box = (60, 40, 280, 36)
+    note = Line("М 728 / м. п.", Role.REGISTRATION, bbox=box, confidence=95.0, words=[Word("М 728 / м. п.", box, 95.0)])
+    title = Line("Шифртелеграмма", Role.FORM_TITLE, bbox=(500, 210, 600, 60), confidence=90.0)
+    piece = [Word("М", (60, 40, 30, 36), 90.0), Word("728", (100, 40, 70, 36), 90.0), Word("/", (180, 40, 10, 36), 90.0),
+             Word("м.", (200, 40, 40, 36), 90.0), Word("п.", (250, 40, 40, 36), 90.0), Word(".", (520, 50, 8, 8), 40.0)]
+    kept, unproven = _with_margin([note, title], [piece], None)
+    assert kept[0].text == "М 728 / м. п. ." and unproven == {0: [note]}

@@ -1,0 +1,73 @@
+"""The distribution grid's rows read again across the page's typed width, for the recipients the page reading lost.
+
+The recipients are typed beside the printed slots, on a carbon copy or a worn ribbon often far fainter than the
+print: the page reading keeps the slots and loses the faint names beside them (``» № 15-т`` and nothing after
+it), or, where the names stand off the slots, never even makes a word of them. Read alone as one line across the
+whole width typing reaches — bitonal, enlarged or grey, as the footer's lines are (:mod:`ocr.reread.footer`) —
+the row often gives them, one letter or two of a faint name misread now this way, now that. A name is taken only
+where two readings at least give it to the same slot (a listed name as the corrector spells it, :func:`ocr.correct.names.recipient`:
+``Вышанскому`` and ``Вышинскому`` are one), from a reading that reads every slot the page read: specks read as
+letters seldom spell one name twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ocr import fields
+from ocr.correct.lexicon import lexicon
+from ocr.correct.names import recipient
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
+from ocr.reread.combine import line_box
+from ocr.reread.readings import read_each
+
+# Readings that must give a name to one slot for it to be taken.
+MIN_VOTES = 2
+
+
+def _row(words: list[Word]) -> list[tuple[int, str | None]]:
+    return fields.parse_grid_row(" ".join(w.text for w in words))
+
+
+def _names(row: list[tuple[int, str | None]]) -> dict[int, str]:
+    """Slot → the name beside it, a listed name with a letter misread as the corrector spells it."""
+    return {copy: recipient(name, lexicon()) or name for copy, name in row if name and copy != fields.LOST_COPY}
+
+
+def fuller(readings: list[list[Word]]) -> int:
+    """The reading to keep (0, the page's own, first): the first reading again that reads every slot the page read,
+    every name the page read beside them or more of it (``Зорину`` where the page lost a letter at its end: ``Зорин``,
+    ``Орину``), and
+    more names or more of one, each such name given to its slot by MIN_VOTES readings again at least; 0 when none does."""
+    rows = [_row(words) for words in readings]
+    slots = {copy for copy, _ in rows[0]}
+    whole = [k for k, row in enumerate(rows) if k and readings[k] and slots <= {copy for copy, _ in row}]
+    votes = Counter(pair for k in whole for pair in _names(rows[k]).items())
+    own = _names(rows[0])
+    for k in whole:
+        names = _names(rows[k])
+        grows = names != own and all(name.lower() in names.get(copy, "").lower() for copy, name in own.items())
+        if grows and all(votes[pair] >= MIN_VOTES for pair in names.items() - own.items()):
+            return k
+    return 0
+
+
+def _across(box: tuple[int, int, int, int], left: int, right: int) -> tuple[int, int, int, int]:
+    return (left, box[1], right - left, box[3])
+
+
+def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` with each grid row read again on its own (``psm 7``) in each of READINGS from the grid's left edge to
+    the right edge of the page's typing, and the reading :func:`fuller` keeps put in its place."""
+    at = [k for k, line in enumerate(lines) if line.role is Role.GRID and line.words]
+    typed = [line.bbox for line in lines if line.bbox]
+    if len(at) < 2 or not typed:
+        return lines
+    boxes = [line_box(lines[k].words) for k in at]
+    left, right = min(box[0] for box in boxes), max(x + w for x, _, w, _ in typed)
+    out = list(lines)
+    for k, again in zip(at, read_each(page, [_across(box, left, right) for box in boxes], lang)):
+        if best := fuller([lines[k].words] + again):
+            out[k] = lines[k].read_as(again[best - 1])
+    return out

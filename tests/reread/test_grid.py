@@ -1,0 +1,49 @@
+"""A grid row read again keeps the reading that adds the names two readings give to one slot (readings from heavy
+tuning pages)."""
+
+from __future__ import annotations
+
+from ocr.lines import Word
+from ocr.reread.grid import fuller
+
+
+def _reading(text: str) -> list[Word]:
+    return [Word(word, (60 * k, 0, 50, 20), 80.0) for k, word in enumerate(text.split())]
+
+
+def test_a_faint_name_two_readings_spell_alike_is_taken():
+    # tg-08004: the page read the faint ``Вышинскому`` as ``В:нвнткому``; read again, the grey readings give it with a
+    # letter misread and whole: the corrector spells both alike
+    page = _reading("» № З-т » № 9-т » № 15-т В:нвнткому")
+    again = [_reading("» №3т » № Эт » № 15-т В-швнткому"), _reading("» № 3-т » № 9-т » № 15-т В-пинткому -"),
+             _reading("» № 3-т » № 9-т » № 15-т Вышанскому"), _reading("» № З-т » № 9-т » № 15-т Вышинскому")]
+    assert fuller([page] + again) == 3
+
+
+def test_names_no_two_readings_agree_on_are_none():
+    # tg-08010, a violet carbon: ``Микояну`` read ``Мико`` and ``Микоя``, ``Громыко`` as letters no name spells
+    page = _reading("» № 10-т » № 17-т")
+    again = [_reading("» № 3-т » № 10-т » № 17-т Мико"), _reading("» № 3-т » № 10-т » № 17-т Микоя")]
+    assert fuller([page] + again) == 0
+    page = _reading("» № И-т » № 18-т")
+    assert fuller([page, _reading("» № 4-т » № 11-т » № 18-т СУЬТК"), _reading("» № 4-т » № 11-т » № 18-т ГрФмыхк")]) == 0
+
+
+def test_a_reading_that_loses_a_slot_or_a_name_the_page_read_is_not_kept():
+    page = _reading("» № 2-т » № 8-т » № 14-т Кагановичу")
+    assert fuller([page, _reading("» № 2-т » № 14-т Зорину"), _reading("» № 2-т » № 14-т Зорину")]) == 0
+    page = _reading("» № 3-т » № 9-т » № 15-т")
+    assert fuller([page, _reading("» № 3-т » № 15-т Зорину"), _reading("» № 3-т » № 15-т Зорину")]) == 0
+    assert fuller([page, _reading("» № 3-т » № 9-т » № 15-т Зорину"), _reading("» № 3-т » № 9-т » № 15-т Зорину")]) == 1
+
+
+def test_a_name_the_page_lost_letters_of_is_taken_whole():
+    # clean tuning tg-08010: the page read ``Зорин`` for ``Зорину``; read again, two readings give it whole, two ``орину``
+    page = _reading("» № 2-т » № 9-т » № 16-т Зорин")
+    again = [_reading("» № 2-т » № 9-т » № 16-т орину"), _reading("» № 2-т » № 9-т » № 16-т зорину"),
+             _reading("» № 2-т » № 9-т » № 16-т орину"), _reading("» № 2-т » № 9-т » № 16-т зорину")]
+    assert fuller([page] + again) == 2
+    assert fuller([page, _reading("» № 2-т » № 9-т » № 16-т Зорину")]) == 0  # one reading alone
+    assert fuller([page, _reading("» № 2-т » № 9-т » № 16-т Зорин")]) == 0  # nothing more read
+    # moderate: its first letter lost, ``Орину``
+    assert fuller([_reading("» № 2-т » № 9-т » № 16-т Орину")] + again) == 2
