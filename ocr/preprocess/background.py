@@ -23,34 +23,13 @@ def estimate_background(gray: np.ndarray) -> np.ndarray:
     return cv2.medianBlur(cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel), 5)
 
 
-# A scanner bed's band along the sheet's edge (the sheet shifted on the glass: 25-70 px at 300 dpi; a wedge
-# where it lay skewed) can be narrower than the closing that estimates the background, which closes it away
-# as it does ink: it is found on the page itself too, as dark lying along at least this share of an edge
-# (a stamp or a hand's note reaching the edge lies along less). Left on the page, Tesseract's page
-# segmentation took a heavy tuning page's band for a picture and left out the message beside it.
-EDGE_RUN = 0.25
-
-
-def _dark(image: np.ndarray) -> np.ndarray:
-    """Pixels darker than BORDER_RATIO of the paper level (uint8 0/1)."""
-    return (image < BORDER_RATIO * np.percentile(image, 90)).astype(np.uint8)
-
-
-def _touching(dark: np.ndarray, least: float) -> np.ndarray:
-    """Boolean mask of the components of ``dark`` that lie along an edge for at least ``least`` of its length."""
-    count, labels = cv2.connectedComponents(dark, connectivity=4)
-    h, w = dark.shape
-    keep = np.zeros(count, bool)
-    for edge, length in ((labels[0], w), (labels[-1], w), (labels[:, 0], h), (labels[:, -1], h)):
-        keep |= np.bincount(edge, minlength=count) >= max(1, least * length)
-    keep[0] = False
-    return keep[labels]
-
-
-def border_mask(background: np.ndarray, small: np.ndarray) -> np.ndarray:
-    """Boolean mask (background's size) of dark regions that touch the page edge: in the ``background``, and
-    bands along an edge in ``small`` (the page at the background's size, ink not closed away)."""
-    mask = (_touching(_dark(background), 0.0) | _touching(_dark(small), EDGE_RUN)).astype(np.uint8)
+def border_mask(background: np.ndarray) -> np.ndarray:
+    """Boolean mask (background's size) of dark regions that touch the page edge."""
+    paper = np.percentile(background, 90)
+    dark = (background < BORDER_RATIO * paper).astype(np.uint8)
+    _, labels = cv2.connectedComponents(dark, connectivity=4)
+    edge_labels = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+    mask = np.isin(labels, edge_labels[edge_labels > 0]).astype(np.uint8)
     # Grow a little so the soft edge of the shadow goes too.
     return cv2.dilate(mask, np.ones((5, 5), np.uint8)) > 0
 
@@ -61,7 +40,7 @@ def _full_size(small: np.ndarray, shape: tuple[int, ...], interpolation: int) ->
 
 def remove_border(gray: np.ndarray, background: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     """Whiten dark borders/shadows; returns (gray, background with the border set to paper, fraction removed)."""
-    mask = border_mask(background, shrink(gray, WORK_SIDE)[0])
+    mask = border_mask(background)
     if not mask.any():
         return gray, background, 0.0
     background = background.copy()

@@ -55,14 +55,12 @@ BLACK_SPREAD = 96.0
 STATS_STEP = 4  # px: local mean and spread are taken on 4x4 cells; a window spans ~15 of them
 
 
-def sauvola(gray: np.ndarray, window: int, k: float = 0.2, dynamic_range: float | np.ndarray = DYNAMIC_RANGE) -> np.ndarray:
+def sauvola(gray: np.ndarray, window: int, k: float = 0.2, dynamic_range: float = DYNAMIC_RANGE) -> np.ndarray:
     """Sauvola threshold T = m * (1 + k * (s / R - 1)) over a ``window`` x ``window`` px box (odd).
 
     The window's mean and mean square are computed on STATS_STEP-px cells (exact cell sums, so the
     spread still sees stroke-against-paper contrast) and the threshold surface interpolated back:
     three times cheaper than at full resolution and within 0.01 % of its pixels on a 300-dpi page.
-    ``dynamic_range``: R, one for the page or one for each block of a grid over it (:func:`contrast_ranges`),
-    spread smoothly between the blocks' centres.
     """
     h, w = gray.shape
     size = (max(1, w // STATS_STEP), max(1, h // STATS_STEP))
@@ -73,8 +71,6 @@ def sauvola(gray: np.ndarray, window: int, k: float = 0.2, dynamic_range: float 
     mean_sq = cv2.boxFilter(mean_sq, -1, (cells, cells), borderType=cv2.BORDER_REFLECT)
     variance = mean_sq - mean * mean
     np.maximum(variance, 0, out=variance)  # rounding can make a flat window's variance negative
-    if isinstance(dynamic_range, np.ndarray):
-        dynamic_range = cv2.resize(dynamic_range.astype(np.float32), size, interpolation=cv2.INTER_LINEAR)
     # A window spreading past R (dark print beside faint typing, with R taken from the typing) is its own
     # range: the threshold stays below its mean, and the paper round the print stays paper.
     spread = np.minimum(cv2.sqrt(variance), np.float32(dynamic_range))
@@ -103,47 +99,8 @@ def contrast_range(gray: np.ndarray, paper: np.ndarray) -> float:
     if not ink_counts.any() or not paper_counts.any():
         return DYNAMIC_RANGE
     levels = np.arange(256, dtype=np.float64)
-    return _range_of(_median_of_counts(levels, paper_counts), _median_of_counts(levels, ink_counts))
-
-
-def _range_of(paper_level: float, ink_level: float) -> float:
-    """:func:`contrast_range`'s R for ink at ``ink_level`` on paper at ``paper_level`` (their medians)."""
-    contrast = (paper_level - ink_level) / 2 / BLACK_SPREAD
+    contrast = (_median_of_counts(levels, paper_counts) - _median_of_counts(levels, ink_counts)) / 2 / BLACK_SPREAD
     return DYNAMIC_RANGE if contrast >= FAINT_CONTRAST else max(MIN_RANGE, DYNAMIC_RANGE * contrast)
-
-
-# A page's contrast is also measured over blocks this many characters wide: the faint typing of a carbon
-# copy on a form printed in black (a heavy tuning page's message at half black's contrast, its form's print
-# making the page's 0.63) is faint where it lies, whatever the print elsewhere.
-CONTRAST_BLOCK = 8.0
-# A block with fewer marks of a letter's height than this holds no typing whose contrast could be measured (a
-# margin, grain, the fading band of a copied sheet's edge, whose low contrast would take in the grain
-# around it): it takes the page's R.
-BLOCK_LETTERS = 4
-
-
-def contrast_ranges(gray: np.ndarray, paper: np.ndarray, char_height: float, page: float) -> np.ndarray:
-    """:func:`contrast_range` over each block of CONTRAST_BLOCK characters (float32, one value a block):
-    the block's own where it holds typing (BLOCK_LETTERS), the ``page``'s R elsewhere. ``paper``: the page
-    thresholded at its own R, which keeps more of faint typing's letters whole to be counted."""
-    side = max(16, round(CONTRAST_BLOCK * char_height))
-    rows, cols = -(-gray.shape[0] // side), -(-gray.shape[1] // side)
-    # Faint typing's letters come apart in pieces: closed, they (and the words they run into) are marks of a
-    # letter's height again, where grain stays specks.
-    gap = _odd(max(3, char_height / 5))
-    ink = cv2.morphologyEx((~paper).astype(np.uint8), cv2.MORPH_CLOSE, np.ones((gap, gap), np.uint8))
-    _, _, stats, centres = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    height = stats[1:, cv2.CC_STAT_HEIGHT]
-    letters = centres[1:][(height >= 0.5 * char_height) & (height <= 1.5 * char_height)]
-    counts = np.zeros((rows, cols), int)
-    np.add.at(counts, (letters[:, 1].astype(int) // side, letters[:, 0].astype(int) // side), 1)
-    ranges = np.full((rows, cols), page, np.float32)
-    for row, col in zip(*np.nonzero(counts >= BLOCK_LETTERS)):
-        block = (slice(row * side, (row + 1) * side), slice(col * side, (col + 1) * side))
-        levels, white = gray[block], paper[block]
-        if white.any():
-            ranges[row, col] = _range_of(float(np.median(levels[white])), float(np.median(levels[~white])))
-    return ranges
 
 
 def paper_noise(gray: np.ndarray, paper: np.ndarray) -> float:
@@ -260,15 +217,11 @@ def binarize(gray: np.ndarray, method: str, char_height: float) -> tuple[np.ndar
         noise = paper_noise(gray, paper == 255)
         method = "sauvola" if noise > AUTO_NOISE_LIMIT else "masked"
         decided |= {"paper_noise": round(noise, 2), "chose": method}
-    page_range = contrast_range(gray, paper == 255)
-    if page_range < DYNAMIC_RANGE:
-        paper = sauvola(gray, window, dynamic_range=page_range)
-    ranges = contrast_ranges(gray, paper == 255, char_height, page_range)
-    if (ranges != page_range).any():
-        paper = sauvola(gray, window, dynamic_range=ranges)
-    decided["dynamic_range"] = round(page_range, 1)
-    if (ranges != page_range).any():
-        decided["least_block_range"] = round(float(ranges.min()), 1)
+    if method == "sauvola":
+        dynamic_range = contrast_range(gray, paper == 255)
+        if dynamic_range < DYNAMIC_RANGE:
+            paper = sauvola(gray, window, dynamic_range=dynamic_range)
+        decided["dynamic_range"] = round(dynamic_range, 1)
     paper, faint = drop_faint(gray, paper, char_height)
     if faint:
         decided["faint_dropped"] = faint
