@@ -94,13 +94,13 @@ def _registry_month(match: re.Match) -> str:
 
 # A note in the whole shape clerks wrote it: the notice and its reference, or the note's number with
 # ``м. п.`` and a date whose month is a Roman numeral. OCR of a page's edge or a scrawl never reads so.
-_WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d+ / м\. п\. - \d{1,2}\. (?:"
-                         + "|".join(reversed(ROMAN_MONTHS)) + r")\.")
+_ROMAN_MONTH = "(?:" + "|".join(reversed(ROMAN_MONTHS)) + ")"  # later months first: XII tried before XI and X
+_WHOLE_NOTE = re.compile(r"См\. изв\. № \d+ \(ссылка № \d+\)|N \d+ / м\. п\. - \d{1,2}\. " + _ROMAN_MONTH + r"\.")
 
 
 # The shorter shapes a note is written in, each whole: a ``м. п.`` note without its date (the seed's ``N 665 / м. п.``),
 # a date with a Roman month (``19.XI.47``).
-_BARE_NOTE = re.compile(r"N \d{2,5} / м\. п\.|\d{1,2}\.(?:" + "|".join(reversed(ROMAN_MONTHS)) + r")\.\d{2}")
+_BARE_NOTE = re.compile(r"N \d{2,5} / м\. п\.|\d{1,2}\." + _ROMAN_MONTH + r"\.\d{2}")
 
 
 def is_bare(note: str) -> bool:

@@ -37,9 +37,9 @@ def _names(row: list[tuple[int, str | None]]) -> dict[int, str]:
 
 def fuller(readings: list[list[Word]]) -> int:
     """The reading to keep (0, the page's own, first): the first reading again that reads every slot the page read,
-    every name the page read beside them or more of it (``Зорину`` where the page lost a letter at its end: ``Зорин``,
-    ``Орину``), and
-    more names or more of one, each such name given to its slot by MIN_VOTES readings again at least; 0 when none does."""
+    every name the page read beside them or more of it (``Зорину`` where the page lost a letter at either end: ``Зорин``,
+    ``Орину``), and more names or more of one, each such name given to its slot by MIN_VOTES readings again at least;
+    0 when none does."""
     rows = [_row(words) for words in readings]
     slots = {copy for copy, _ in rows[0]}
     whole = [k for k, row in enumerate(rows) if k and readings[k] and slots <= {copy for copy, _ in row}]
