@@ -48,6 +48,17 @@ def spelt_name(name: str, lexicon: Lexicon) -> str | None:
     return names[0] if len(names) == 1 else None
 
 
+def ended_name(name: str, lexicon: Lexicon) -> str | None:
+    """The one name (in capitals) ``name`` reads with a letter lost at one end (``ЬЮ-ЙОРКА`` for ``НЬЮ-ЙОРКА``: a faint
+    first letter), where it reads as no word; None when there is no one such. A letter is not taken away: a name read
+    with its first letter lost may spell another name less that letter (``ЕДОРЕНКО``: ``ДОРЕНКО``)."""
+    known = lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
+    if len(name) < MIN_EDIT_LENGTH or not name.replace("-", "").isalpha() or known:
+        return None
+    names = [word for c in _CAPITALS for word in (c + name, name + c) if lexicon.is_name(word)]
+    return names[0] if len(names) == 1 else None
+
+
 def struck_alike(text: str) -> set[str]:
     """``text`` (in capitals) with a letter it holds twice or more read as another wherever it stands: what a
     broken type bar, read as one other letter each time it struck, was typed as."""
@@ -68,8 +79,8 @@ def _letters(text: str, marks: str) -> str:
 
 
 def _put_right(text: str, at: dict[int, str], marks: str) -> str:
-    """``text`` with its letters (and ``marks``) numbered ``at``, counting those only, made the given ones, in
-    its case."""
+    """``text`` with its letters (and ``marks``) numbered ``at``, counting those only, made the given ones (a letter
+    lost beside one: the two), in its case."""
     chars, seen = list(text), 0
     for k, c in enumerate(text):
         if c.isalpha() or c in marks:
@@ -82,13 +93,14 @@ def _put_right(text: str, at: dict[int, str], marks: str) -> str:
 def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
     """The line with the misread letters of ``name`` (as the line spells it) put right, and the words changed;
     None when the name reads as no one name."""
-    right = spelt_name(name, lexicon) if name else None
+    right = (spelt_name(name, lexicon) or ended_name(name, lexicon)) if name else None
     marks = "".join(c for c in name or "" if not c.isalpha())
     letters = _letters(line.text, marks)
     if right is None or name not in letters:
         return None
     start = letters.index(name)
-    at = {start + k: b for k, (a, b) in enumerate(zip(name, right, strict=True)) if a != b}
+    at = {start + k: b for k, (a, b) in enumerate(zip(name, right)) if a != b} if len(right) == len(name) else {
+        start: right[:len(right) - len(name) + 1]} if right.endswith(name) else {start + len(name) - 1: right[len(name) - 1:]}
     if _letters(" ".join(w.text for w in line.words), marks) != letters:
         # A line written anew from its readings' values (:func:`ocr.reread.routing.routing_text`): its text only.
         change = [Correction(page=page, bbox=line.bbox, before=name, after=right, score=1.0)] if line.bbox else []

@@ -50,6 +50,33 @@ def test_a_letter_of_a_hyphenated_origin_is_put_right_though_each_part_is_a_word
     assert [(c.before, c.after) for c in changes] == [("ЧЬЮ-ЙОРКА", "НЬЮ-ЙОРКА")]
 
 
+@pytest.mark.parametrize(("text", "before", "after"), [
+    # a moderate tuning page: the origin's faint first letter lost (``ью`` and ``йорка`` are words each)
+    ("Из ЬЮ-ЙОРКА № 5086 пол. 14 час. 36 мин. 17/12 19 49 т. экз. № 7", "ЬЮ-ЙОРКА", "НЬЮ-ЙОРКА"),
+    ("Из ХЕЛЬСИНК № 212 пол. 9 час. 10 мин. 3/2 19 51 экз. № 4", "ХЕЛЬСИНК", "ХЕЛЬСИНКИ"),  # its last
+])
+def test_an_origin_read_with_a_letter_lost_at_an_end_is_put_right(text, before, after):
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace(before, after)
+    assert [(c.before, c.after) for c in changes] == [(before, after)]
+
+
+@pytest.mark.parametrize("text", [
+    "Из ЕДОРЕНКО № 212 пол. 9 час. 10 мин. 3/2 19 51 экз. № 4",  # no letter taken away: ``ДОРЕНКО`` is a name
+    "Из БУДАПЕШТ № 212 пол. 9 час. 10 мин. 3/2 19 51 экз. № 4",  # ``БУДАПЕШТА``, ``-Е``, ``-У``: no one name
+    "Из ВАШИНГТОН № 212 пол. 9 час. 10 мин. 3/2 19 51 экз. № 4",  # a name as read
+])
+def test_an_origin_with_no_one_name_a_letter_longer_stays(text):
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text and not changes
+
+
+def test_an_addressee_read_with_its_first_letter_lost_is_put_right():
+    text = "Р О М Ы К О."
+    pages, changes = correct_pages([_page(text.split(), text)], Settings())
+    assert pages[0].lines[0].text == "ГР О М Ы К О." and [(c.before, c.after) for c in changes] == [("Р", "ГР")]
+
+
 def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
     # a moderate tuning page: every reading of the routing line read ``ТОКИО`` as ``ТОКИ?``
     text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
