@@ -30,6 +30,8 @@ _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослан�
 # A date and time as typed (``20/1-0.45``, ``10/1/45``, ``19/XI - 0.10``): digits, Roman months and their marks,
 # and the letters OCR reads for digits (``З/2-О.16``).
 _WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
+# A day and month (``7/4``).
+_DAY_MONTH = re.compile(r"\d{1,2}/\d{1,2}")
 # A date and time in full (``18/12-7.05``): no pen stroke or stamp remnant reads so, however faint it was typed.
 _DATED = re.compile(r"\d{1,2}/\d{1,2}-\d{1,2}\.\d{2}")
 # The time's full stop read as a comma (``25/10-5,17``): a typed time is hours, a full stop, two digits of minutes.
@@ -124,6 +126,8 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         if when:  # a date and time begin and end in a digit (``17/12/31.``, ``-25/10-5.17``: specks beside it)
             when[0] = slash_read_as_one(re.sub(r"^\W+(?=\w)", "", when[0]))
             when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
+        if name == "distributed_raw" and len(when) == 2 and _DAY_MONTH.fullmatch(when[0]) and re.fullmatch(r"\d{2}", when[1]):
+            when = ["/".join(when)]  # its second slash lost (``7/4 33``): the form's value is day/month/number
         value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
         value = _TIME_COMMA.sub(r"\1.\2", re.sub(r"[-—–]{2,}|[—–]", "-", value))
         return {name: value}, rest[len(when):]

@@ -72,6 +72,8 @@ def test_footer_labels_found_past_specks(text, expected):
     ("11 экз. МП", "11 экз. мп"),
     ("Оътпеч. 7/5-1.59 о ро тьй", "Отпеч. 7/5-1.59"),
     ("Разослано. 1/11/48", "Разослано 1/11/48"),
+    ("Разослано 7/4 33", "Разослано 7/4/33"),  # its second slash read as a space (a moderate tuning page, seed 7000)
+    ("Разослано 7/4 1951", "Разослано 7/4 1951"),  # no day/month/number, two figures after a lost slash
     ("Выпустил Мельников", "Выпустил Мельников"),
     ("В дело 13/6", None),  # no footer field: the line stays as read
 ])
