@@ -96,6 +96,11 @@ def _leader_gap(match: re.Match) -> str:
     """A space for the leaders; after a word, its full stop first: a label's dot is read into the row
     after it (``пол.......16``, ``пол,..16``)."""
     after_word = match.start() > 0 and (match.string[match.start() - 1].isalpha())
+    # A rule's stroke inside a word in capitals (``ВА_ШАВЫ``: the place, typed on the blank's rule) is a letter read
+    # as the rule: a mark for it (the printed labels are in small letters, a blank between them).
+    beside = match.string[max(0, match.start() - 1):match.start()] + match.string[match.end():match.end() + 1]
+    if match[0] == "_" and len(beside) == 2 and beside.isalpha() and beside.isupper():
+        return "_"
     return ". " if after_word else " "
 
 

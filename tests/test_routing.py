@@ -143,6 +143,9 @@ def test_what_is_left_of_a_lost_value_is_none():
     assert parse_routing("Из ТОКИ? № 778 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3").origin == "ТОКИ?"  # one letter misread
     # a lone letter after the place, the ``№`` read twice (a heavy tuning page, seed 6000), is no part of it
     assert parse_routing("Из СОФИИ Ю № 1780 пол. 06 час. 03 мин. 19/2 19 46 экз. № 9").origin == "СОФИИ"
+    # a letter of it typed on the blank's rule read as the rule (put right by :mod:`ocr.correct.names`)
+    assert parse_routing("Из ВА_ШАВЫ_ № _3063 пол. 23 час. _18 мин. _16/10 19 _50 г. экз. № _11").origin == "ВА_ШАВЫ"
+    assert parse_routing("Из ВАРШАВЫ № 3063 пол_23 час_18 мин.").received_time == "23:18"
 
 
 def test_the_routing_line_is_written_as_printed_and_typed_without_its_blanks_marks():

@@ -84,6 +84,14 @@ def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
     assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
 
 
+def test_a_letter_of_the_origin_read_as_its_blanks_rule_is_put_right():
+    # a moderate tuning page (seed 7000), typed on a ruled blank: the ``Р`` read as the rule under it
+    text = "Из ВА_ШАВЫ_ № _3063 пол. 23 час. _18 мин. _16/10 19 _50 г. экз. № _11"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ВА_ШАВЫ", "ВАРШАВЫ")
+    assert [(c.before, c.after) for c in changes] == [("ВА_ШАВЫ_", "ВАРШАВЫ_")]
+
+
 def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_its_text():
     # the moderate page above: its routing line written anew from the values its readings agreed on, the page's words kept
     text = "Из ТОКИ? № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
