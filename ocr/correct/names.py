@@ -6,7 +6,8 @@ now and then (``Г Р О Н Ы К О.`` for ``ГРОМЫКО``) or wherever it s
 ``Н`` broken; ``ЗСЗБЗ ВАЖЧАЯ`` for the priority ``ОСОБО ВАЖНАЯ``, its ``О``). A word the dictionary does not know that reads as exactly one name it knows (the period's
 listed names, or a form it knows only as a name or place) with one letter put right, or one letter put right
 wherever it stands, is that name; a word already, a short one (``КИМ`` has ``РИМ`` and ``КИР`` as near), or
-one with several names as near, stays as read. A recipient in the grid is typed in the dative (``Маленкову``), or
+one with several names as near, stays as read. A word that reads as no word but as exactly one name with a letter
+lost at one end (``ЬЮ-ЙОРКА``: its faint ``Н``) is that name too. A recipient in the grid is typed in the dative (``Маленкову``), or
 undeclined (``Берия``): read one letter lost, added or misread from exactly one such form of a listed name, it is that.
 """
 
@@ -90,17 +91,25 @@ def _put_right(text: str, at: dict[int, str], marks: str) -> str:
     return "".join(chars)
 
 
+def _edits(name: str, right: str, start: int) -> dict[int, str]:
+    """What each letter of ``name``, the line's letters from ``start`` on, becomes to read ``right``: a misread one
+    the right one; where ``right`` is a letter longer (:func:`ended_name`), its first or last letter the lost letter
+    beside it."""
+    if len(right) == len(name):
+        return {start + k: b for k, (a, b) in enumerate(zip(name, right)) if a != b}
+    return {start: right[:2]} if right.endswith(name) else {start + len(name) - 1: right[-2:]}
+
+
 def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
-    """The line with the misread letters of ``name`` (as the line spells it) put right, and the words changed;
-    None when the name reads as no one name."""
+    """The line with the misread (or lost) letters of ``name`` (as the line spells it) put right, and the words
+    changed; None when the name reads as no one name."""
     right = (spelt_name(name, lexicon) or ended_name(name, lexicon)) if name else None
     marks = "".join(c for c in name or "" if not c.isalpha())
     letters = _letters(line.text, marks)
     if right is None or name not in letters:
         return None
     start = letters.index(name)
-    at = {start + k: b for k, (a, b) in enumerate(zip(name, right)) if a != b} if len(right) == len(name) else {
-        start: right[:len(right) - len(name) + 1]} if right.endswith(name) else {start + len(name) - 1: right[len(name) - 1:]}
+    at = _edits(name, right, start)
     if _letters(" ".join(w.text for w in line.words), marks) != letters:
         # A line written anew from its readings' values (:func:`ocr.reread.routing.routing_text`): its text only.
         change = [Correction(page=page, bbox=line.bbox, before=name, after=right, score=1.0)] if line.bbox else []
