@@ -565,3 +565,27 @@ def test_a_seals_centre_line_is_read_without_specks_beside_it():
     band = textlines.centre_band(disc)
     # Cut to the letters alone (166 columns and its margins: 173), the speck gone (202 with it).
     assert band.shape[1] - 2 * textlines.PAD < 190
+
+
+def _framed(right_side: list[tuple[int, int]]) -> np.ndarray:
+    """A 300 x 600 frame's ink (3 px lines) on a page, its right side drawn only along the (top, bottom) pieces given."""
+    ink = np.zeros((500, 800), np.uint8)
+    cv2.rectangle(ink, (100, 100), (699, 399), 255, 3)
+    ink[100:400, 696:702] = 0
+    for top, bottom in right_side:
+        ink[100 + top:100 + bottom, 698:701] = 255
+    return ink
+
+
+def test_a_frame_side_worn_in_short_gaps_is_still_straight_but_a_row_of_pieces_is_not():
+    frame = ((400.0, 250.0), (600.0, 300.0), 0.0)
+    per_mm = 300 / 25.4
+    # Worn: a piece of 40% of the side, the rest in pieces 8 px (under a millimetre) apart.
+    worn = [(0, 120)] + [(k, k + 30) for k in range(128, 300, 38)]
+    assert frames.straight_sides(_framed(worn), frame, per_mm)
+    # No piece longer than a capital (30 px), as closely set: letters' strokes in a row, not a line.
+    letters = [(k, k + 30) for k in range(0, 300, 38)]
+    assert not frames.straight_sides(_framed(letters), frame, per_mm)
+    # Gaps wider than a millimetre are not bridged.
+    gapped = [(0, 120)] + [(k, k + 30) for k in range(150, 300, 50)]
+    assert not frames.straight_sides(_framed(gapped), frame, per_mm)
