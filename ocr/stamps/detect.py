@@ -28,6 +28,7 @@ from ocr.stamps.rings import (
     closer_ring,
     outer_ring,
     refine_circle,
+    ring_coverage_of,
     to_circle,
 )
 
@@ -41,6 +42,7 @@ RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 OWN_SHARE = 0.12  # of a frame's box's ink, that the stamp's own ink told from darker typing holds at least (0.15-0.3; mottle 0.03-0.09)
 WITHIN_SEAL = 0.9  # of a frame's box: the share inside a seal's box for the frame to be the seal's centre
+RING_KEPT = 0.85  # of a gray seal's ring's coverage by the page's ink, that its own ink told from the typing keeps at least
 RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
 
 
@@ -213,7 +215,12 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
         ellipse = Ellipse((cx - x0, cy - y0), ellipse.axes, ellipse.angle)
         # The stamp's grey along its ring, an oval one's made round: a circle off its ring would read the typing's.
-        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(*to_circle(grey[y0:y1, x0:x1], ellipse, 255)), typing)
+        crop_ink = ink[y0:y1, x0:x1]
+        mask = gray_ink(grey[y0:y1, x0:x1], crop_ink, ring_level(*to_circle(grey[y0:y1, x0:x1], ellipse, 255)), typing)
+        # The stamp's own ink holds its ring: levels that leave much of the ring out split the stamp's own strokes
+        # (their grey spreads wider than the typing's on a blurred scan), not the stamp from the typing: all the ink is taken.
+        if ring_coverage_of(mask, ellipse) < RING_KEPT * ring_coverage_of(crop_ink, ellipse):
+            mask = crop_ink
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), seal_shape(ellipse), None, mask, ellipse, None,
                                 round(100 * coverage, 1)))
     return found
