@@ -589,3 +589,16 @@ def test_a_frame_side_worn_in_short_gaps_is_still_straight_but_a_row_of_pieces_i
     # Gaps wider than a millimetre are not bridged.
     gapped = [(0, 120)] + [(k, k + 30) for k in range(150, 300, 50)]
     assert not frames.straight_sides(_framed(gapped), frame, per_mm)
+
+
+def test_gray_seal_darker_than_the_typing_on_a_blurred_scan_keeps_its_ring():
+    """A heavy tuning page (seed 9013, drawn 300 dpi): the seal is darker than the typing, its blurred strokes'
+    grey spreading past halfway to the typing's; told apart by level it kept half its ring and read nothing."""
+    from ocr.preprocess import preprocess_page
+    from ocr.stamps.read import read_stamps
+    from ocr.synth import Level, RenderOptions, random_transcript, render
+
+    rendering = render(random_transcript(9013, pages=1), Level.HEAVY, seed=9013, options=RenderOptions(stamp=True))
+    (truth,) = rendering.truth.stamps
+    (stamp,) = read_stamps(preprocess_page(rendering.pages[0]), 1, 300, "rus")
+    assert stamp.shape == "round" and character_error_rate(truth.lines[0], stamp.lines[0]) <= 0.1
