@@ -601,4 +601,4 @@ def test_gray_seal_darker_than_the_typing_on_a_blurred_scan_keeps_its_ring():
     rendering = render(random_transcript(9013, pages=1), Level.HEAVY, seed=9013, options=RenderOptions(stamp=True))
     (truth,) = rendering.truth.stamps
     (stamp,) = read_stamps(preprocess_page(rendering.pages[0]), 1, 300, "rus")
-    assert stamp.shape == "round" and character_error_rate(truth.lines[0], stamp.lines[0]) <= 0.1
+    assert stamp.shape == "round" and stamp.lines and character_error_rate(truth.lines[0], stamp.lines[0]) <= 0.1
