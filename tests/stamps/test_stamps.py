@@ -31,6 +31,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
     ("Вх. № 9507/68", "9507/сс"), ("В № 7784-6с", "7784-сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
     ("№ 4500-. с", "4500-с"),  # a speck after the dash
+    ("Вх. № 0093-е", "0093-с"), ("Вх. № 0986-сб", "0986-сс"),  # a stroke across or above a ``с`` (tuning stamps)
     # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
 ])
