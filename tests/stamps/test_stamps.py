@@ -603,3 +603,17 @@ def test_gray_seal_darker_than_the_typing_on_a_blurred_scan_keeps_its_ring():
     (truth,) = rendering.truth.stamps
     (stamp,) = read_stamps(preprocess_page(rendering.pages[0]), 1, 300, "rus")
     assert stamp.shape == "round" and stamp.lines and character_error_rate(truth.lines[0], stamp.lines[0]) <= 0.1
+
+
+def test_a_registry_stamp_inside_a_circle_fitted_round_it_is_no_seals_centre():
+    """A moderate tuning page (seed 9035, drawn 200 dpi): a circle round a registry stamp, fitted to its rounded
+    corners and the typing, passed for a seal's ring; its frame, nearly as large, is the stamp, not the seal's centre."""
+    from ocr.bench.stamps import iou
+    from ocr.preprocess import preprocess_page
+    from ocr.synth import Level, RenderOptions, random_transcript, render
+
+    rendering = render(random_transcript(9035, pages=1), Level.MODERATE, seed=9035, options=RenderOptions(stamp=True))
+    (truth,) = rendering.truth.stamps
+    page = preprocess_page(rendering.pages[0])
+    (found,) = detect.find_stamps(page, 200)
+    assert found.shape == "rectangular" and iou(page.map_box_to_original(found.box), truth.bbox) > 0.8
