@@ -28,6 +28,7 @@ from ocr.stamps.rings import (
     closer_ring,
     outer_ring,
     refine_circle,
+    ring_coverage_of,
     to_circle,
 )
 
@@ -40,7 +41,9 @@ MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
 RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 OWN_SHARE = 0.12  # of a frame's box's ink, that the stamp's own ink told from darker typing holds at least (0.15-0.3; mottle 0.03-0.09)
+CENTRE_SHARE = 0.75  # of a seal's short axis: the widest its centre's lines span (its legend's ring lies round them)
 WITHIN_SEAL = 0.9  # of a frame's box: the share inside a seal's box for the frame to be the seal's centre
+RING_KEPT = 0.85  # of a gray seal's ring's coverage by the page's ink, that its own ink told from the typing keeps at least
 RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
 
 
@@ -213,7 +216,12 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
         x1, y1 = min(page.image.shape[1], int(cx + r + pad)), min(page.image.shape[0], int(cy + r + pad))
         ellipse = Ellipse((cx - x0, cy - y0), ellipse.axes, ellipse.angle)
         # The stamp's grey along its ring, an oval one's made round: a circle off its ring would read the typing's.
-        mask = gray_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], ring_level(*to_circle(grey[y0:y1, x0:x1], ellipse, 255)), typing)
+        crop_ink = ink[y0:y1, x0:x1]
+        mask = gray_ink(grey[y0:y1, x0:x1], crop_ink, ring_level(*to_circle(grey[y0:y1, x0:x1], ellipse, 255)), typing)
+        # The stamp's own ink holds its ring: levels that leave much of the ring out split the stamp's own strokes
+        # (their grey spreads wider than the typing's on a blurred scan), not the stamp from the typing: all the ink is taken.
+        if ring_coverage_of(mask, ellipse) < RING_KEPT * ring_coverage_of(crop_ink, ellipse):
+            mask = crop_ink
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), seal_shape(ellipse), None, mask, ellipse, None,
                                 round(100 * coverage, 1)))
     return found
@@ -232,7 +240,10 @@ def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         seals = _gray_seals(page, grey, ink, typing, dpi, [s.box for s in found])
         # A "frame" lying within a seal is lines of its centre and legend that four straight runs of ink
         # crossed (typing's lines and the seal's centre's): the seal is the stamp.
-        found = [f for f in found if not any(overlap(f.box, s.box) >= WITHIN_SEAL for s in seals)]
+        # (No larger than the seal's centre: a frame nearly as large as the "seal" is a registry stamp that a
+        # circle round it, fitted to its frame's rounded corners and the typing, passed for a ring.)
+        found = [f for f in found if not any(overlap(f.box, s.box) >= WITHIN_SEAL and max(f.rect[1]) < CENTRE_SHARE * min(s.ellipse.axes)
+                                             for s in seals)]
         found += [f for f in seals if not any(overlap(f.box, s.box) > 0 for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])
     return found

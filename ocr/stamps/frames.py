@@ -142,20 +142,27 @@ def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
     return kept + [f for f in side_pair_rects(ink, dpi) if not any(_same_place(f, k) for k in kept)]
 
 
-def straight_sides(ink: np.ndarray, frame: tuple) -> bool:
-    """Whether ink runs unbroken along most of each of ``frame``'s four sides (STRAIGHT_RUN of it), as
-    a frame's lines do: the rows of typing inside one that :func:`fit_frame` may take for its sides are
-    broken between letters, and a seal's ring only touches a rectangle round it."""
+def straight_sides(ink: np.ndarray, frame: tuple, per_mm: float) -> bool:
+    """Whether ink runs unbroken along most of each of ``frame``'s four sides (STRAIGHT_RUN of it, gaps
+    up to SIDE_GAP_MM bridged: ``per_mm`` pixels a millimetre; STRAIGHT_PIECE of it in one piece), as a frame's lines do: the rows of typing
+    inside one that :func:`fit_frame` may take for its sides are broken between words, and a seal's ring
+    only touches a rectangle round it."""
     (cx, cy), (w, h), angle = frame
     band = 2 * max(3, int(0.02 * min(w, h)))
     level = level_crop(ink, ((cx, cy), (w + band, h + band), angle)) > 0
     edges = [level[:band].any(axis=0), level[-band:].any(axis=0), level[:, :band].any(axis=1), level[:, -band:].any(axis=1)]
-    return all(longest_runs(edge[None])[0] >= STRAIGHT_RUN * edge.size for edge in edges)
+    bridge = np.ones((1, max(1, round(SIDE_GAP_MM * per_mm))), np.uint8)
+    bridged = [cv2.morphologyEx(edge.astype(np.uint8)[None], cv2.MORPH_CLOSE, bridge) > 0 for edge in edges]
+    # A worn line keeps a long piece whole; a row of a stamp's capitals, closely set, bridged, runs on as far.
+    return all(longest_runs(edge[None])[0] >= STRAIGHT_PIECE * edge.size and longest_runs(whole)[0] >= STRAIGHT_RUN * edge.size
+               for edge, whole in zip(edges, bridged))
 
 
 def _same_place(a: tuple, b: tuple) -> bool:
-    """Whether two rectangles (cv2.minAreaRect) are about one frame: centres within half the shorter's short side."""
-    return math.dist(a[0], b[0]) < 0.5 * min(*a[1], *b[1])
+    """Whether two rectangles (cv2.minAreaRect) are about one frame: either's centre within the other
+    (frames do not nest: one inside another is its letters' upright strokes between its long sides)."""
+    return any(cv2.pointPolygonTest(cv2.boxPoints(outer).reshape(-1, 1, 2), inner[0], False) >= 0
+               for outer, inner in ((a, b), (b, a)))
 
 
 SIDE_PX_PER_MM = 5.0  # the reduced page a frame's sides are looked for on when typing runs into them
@@ -164,6 +171,8 @@ PARALLEL = 6.0  # degrees two sides of one frame lie apart at most (a short piec
 MAX_SIDES = 60  # upright straight lines (the longest) paired on a page
 MAX_SIDE_PAIRS = 8  # pairs of sides (the longest first) a frame is fitted between on a page
 STRAIGHT_RUN = 0.5  # of a side of a frame found by a pair of sides: the longest stretch ink runs along it unbroken, at least
+STRAIGHT_PIECE = 0.3  # of such a side: the longest stretch unbroken before gaps are bridged, at least
+SIDE_GAP_MM = 1.0  # a gap along a frame's line bridged: an unevenly inked or worn line breaks in short gaps (typing's word spaces are 2.5 mm and more)
 
 
 def side_lines(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
@@ -214,6 +223,6 @@ def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
     for _, a, b in sorted(pairs, key=lambda p: -p[0])[:MAX_SIDE_PAIRS]:
         (cx, cy), (w, h), angle = cv2.minAreaRect(np.array([a[:2], a[2:], b[:2], b[2:]], np.float32))
         frame = fit_frame(ink, ((cx, cy), (w * 1.15, h * 1.15), angle))
-        if frame is not None and straight_sides(ink, frame) and not any(_same_place(frame, k) for k in kept):
+        if frame is not None and straight_sides(ink, frame, per_mm) and not any(_same_place(frame, k) for k in kept):
             kept.append(frame)
     return kept

@@ -26,7 +26,9 @@ _NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}{_SU
 # a stamp's one numbered line (a year or a date has no suffix after a dash or slash).
 _BARE = re.compile(rf"^[ \t]*(\d{{3,5}}{_SUFFIX})[ \t]*$", re.MULTILINE)
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
-_SUFFIX_C = str.maketrans("68<", "ссс")  # what ``с`` is read as in a suffix read among figures
+# What ``с`` is read as in a suffix: a figure or ``<`` among figures; ``е`` or ``б`` with a speck or a typed stroke
+# across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
+_SUFFIX_C = str.maketrans("68<еб", "ссссс")
 _ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
 YEAR_IN_FULL = r"(?:19|[+!|l4-79]9|9)\d{2}"

@@ -47,6 +47,11 @@ def ellipse_coverage(ink: np.ndarray, ellipse: Ellipse, band: float) -> float:
     return float((ink[ys, xs] > 0).any(axis=0).mean())
 
 
+def ring_coverage_of(ink: np.ndarray, ring: Ellipse) -> float:
+    """Share of a seal's ring ``ring`` along which ``ink`` lies, within a little of its size (a ring line's width)."""
+    return ellipse_coverage(ink, ring, max(2.0, 0.0025 * sum(ring.axes)))
+
+
 def _coverages(grown: np.ndarray, candidates: np.ndarray, step: float, larger: float = LARGER) -> np.ndarray:
     """Share of each ellipse's outline (rows of centre x, y, full axes w, h, turn in degrees), sampled every
     ``step`` degrees, that lies on ink (of ``grown``, the ink thickened by the tolerance wanted), and a
@@ -142,7 +147,7 @@ def outer_ring(ink: np.ndarray, ring: Ellipse, coverage: float) -> tuple[Ellipse
     follows a concentric ellipse about OUTER_RING times as large about as far round; else ``ring``'s."""
     guess = Ellipse(ring.centre, (ring.axes[0] * OUTER_RING, ring.axes[1] * OUTER_RING), ring.angle)
     outer = fit_ring(ink, guess)
-    found = ellipse_coverage(ink, outer, max(2.0, 0.0025 * sum(outer.axes)))
+    found = ring_coverage_of(ink, outer)
     return (outer, found) if found >= max(RING_COVERAGE, OUTER_SHARE * coverage) else (ring, coverage)
 
 

@@ -31,6 +31,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
     ("Вх. № 9507/68", "9507/сс"), ("В № 7784-6с", "7784-сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
     ("№ 4500-. с", "4500-с"),  # a speck after the dash
+    ("Вх. № 0093-е", "0093-с"), ("Вх. № 0986-сб", "0986-сс"),  # a stroke across or above a ``с`` (tuning stamps)
     # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
 ])
@@ -565,3 +566,54 @@ def test_a_seals_centre_line_is_read_without_specks_beside_it():
     band = textlines.centre_band(disc)
     # Cut to the letters alone (166 columns and its margins: 173), the speck gone (202 with it).
     assert band.shape[1] - 2 * textlines.PAD < 190
+
+
+def _framed(right_side: list[tuple[int, int]]) -> np.ndarray:
+    """A 300 x 600 frame's ink (3 px lines) on a page, its right side drawn only along the (top, bottom) pieces given."""
+    ink = np.zeros((500, 800), np.uint8)
+    cv2.rectangle(ink, (100, 100), (699, 399), 255, 3)
+    ink[100:400, 696:702] = 0
+    for top, bottom in right_side:
+        ink[100 + top:100 + bottom, 698:701] = 255
+    return ink
+
+
+def test_a_frame_side_worn_in_short_gaps_is_still_straight_but_a_row_of_pieces_is_not():
+    frame = ((400.0, 250.0), (600.0, 300.0), 0.0)
+    per_mm = 300 / 25.4
+    # Worn: a piece of 40% of the side, the rest in pieces 8 px (under a millimetre) apart.
+    worn = [(0, 120)] + [(k, k + 30) for k in range(128, 300, 38)]
+    assert frames.straight_sides(_framed(worn), frame, per_mm)
+    # No piece longer than a capital (30 px), as closely set: letters' strokes in a row, not a line.
+    letters = [(k, k + 30) for k in range(0, 300, 38)]
+    assert not frames.straight_sides(_framed(letters), frame, per_mm)
+    # Gaps wider than a millimetre are not bridged.
+    gapped = [(0, 120)] + [(k, k + 30) for k in range(150, 300, 50)]
+    assert not frames.straight_sides(_framed(gapped), frame, per_mm)
+
+
+def test_gray_seal_darker_than_the_typing_on_a_blurred_scan_keeps_its_ring():
+    """A heavy tuning page (seed 9013, drawn 300 dpi): the seal is darker than the typing, its blurred strokes'
+    grey spreading past halfway to the typing's; told apart by level it kept half its ring and read nothing."""
+    from ocr.preprocess import preprocess_page
+    from ocr.stamps.read import read_stamps
+    from ocr.synth import Level, RenderOptions, random_transcript, render
+
+    rendering = render(random_transcript(9013, pages=1), Level.HEAVY, seed=9013, options=RenderOptions(stamp=True))
+    (truth,) = rendering.truth.stamps
+    (stamp,) = read_stamps(preprocess_page(rendering.pages[0]), 1, 300, "rus")
+    assert stamp.shape == "round" and stamp.lines and character_error_rate(truth.lines[0], stamp.lines[0]) <= 0.1
+
+
+def test_a_registry_stamp_inside_a_circle_fitted_round_it_is_no_seals_centre():
+    """A moderate tuning page (seed 9035, drawn 200 dpi): a circle round a registry stamp, fitted to its rounded
+    corners and the typing, passed for a seal's ring; its frame, nearly as large, is the stamp, not the seal's centre."""
+    from ocr.bench.stamps import iou
+    from ocr.preprocess import preprocess_page
+    from ocr.synth import Level, RenderOptions, random_transcript, render
+
+    rendering = render(random_transcript(9035, pages=1), Level.MODERATE, seed=9035, options=RenderOptions(stamp=True))
+    (truth,) = rendering.truth.stamps
+    page = preprocess_page(rendering.pages[0])
+    (found,) = detect.find_stamps(page, 200)
+    assert found.shape == "rectangular" and iou(page.map_box_to_original(found.box), truth.bbox) > 0.8
