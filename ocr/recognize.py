@@ -64,8 +64,9 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = _page_words(image, settings)
-    extra = [w for found in read_boxes(image, [band_box(image, band) for band in unread_bands(image, words)],
-                                       settings.lang, psm=6) for w in _believable(found)]
+    ink = standing_ink(image, words)
+    strips = [box for band in unread_bands(image, words, standing=ink) if (box := strip_box(ink, band))]
+    extra = [w for found in read_boxes(image, strips, settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
 
@@ -97,13 +98,15 @@ def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float
     height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return max(0, width) * max(0, height) / max(1, a[2] * a[3])
 
-def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None) -> list[tuple[int, int]]:
+def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None,
+                 standing: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
 
     Tesseract's page segmentation sometimes leaves out whole lines (beside a stamp, letter-spaced
     headers, marginal notes); a band is a run of inked rows at least half a typical word tall.
     ``unread``: the ink no word covers (:func:`unread_ink`), when ink on a row with a word counts too (a
-    signature's date left out beside the pen's scrawl over its name, whose box spans the row).
+    signature's date left out beside the pen's scrawl over its name, whose box spans the row);
+    ``standing``: the page's :func:`standing_ink`, when found already.
     """
     if not words:
         return []
@@ -111,7 +114,9 @@ def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None
     covered = np.zeros(image.shape[0], bool)
     for _, y, _, h in (word.bbox for word in words if unread is None):
         covered[max(0, y - 2):y + h + 2] = True
-    ink = (is_ink(image) if unread is None else unread).sum(axis=1)
+    if unread is None:
+        unread = standing if standing is not None else standing_ink(image, words)
+    ink = unread.sum(axis=1)
     ink_rows = ink > max(4, image.shape[1] // 400)
     bands, start = [], None
     for row, free in enumerate(np.append(ink_rows & ~covered, False)):
@@ -123,14 +128,21 @@ def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None
             start = None
     return bands
 
-def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
-    """The ink no word's box (and a third of its height beside it) covers, without strokes running down the
-    page (its edge, a fold, a rule: across whole rows they would be on every row)."""
+def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
+    """The page's ink without strokes running down it (its dark edge, a fold, a rule, a punched hole: longer
+    than any letter of ``words``). Such a stroke inks every row it passes: the typing beside it would be one run
+    of inked rows, too tall to be lines, and a strip of a line read across it reads as nothing."""
     inked = is_ink(image)
-    for x, y, w, h in (word.bbox for word in words):
-        inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
     height = float(np.median([w.bbox[3] for w in words])) if words else 0.0
     return inked & ~_running_down(inked, int(3 * height))
+
+
+def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
+    """The :func:`standing_ink` no word's box (and a third of its height beside it) covers."""
+    inked = standing_ink(image, words)
+    for x, y, w, h in (word.bbox for word in words):
+        inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
+    return inked
 
 
 def _running_down(ink: np.ndarray, length: int) -> np.ndarray:
@@ -151,11 +163,21 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
     cut = low + int(np.argmin(ink[low:high]))
     return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
-def band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int]:
-    """The strip a band is read in: across the page, a third of its height above and below."""
+def strip_box(ink: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The strip a band of ``ink`` (the page's :func:`standing_ink` or :func:`unread_ink`) is read in: a third
+    of its height above and below, from its first to its last piece of ink at least half the strip's height wide
+    (with that height beside them); None when it has no such piece. A speck or the page's dark edge beside the line,
+    read with it, makes Tesseract read nothing."""
     top, bottom = band
     margin = (bottom - top) // 3
-    return (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin)
+    h = bottom - top + 2 * margin
+    columns = np.flatnonzero(ink[top:bottom].any(axis=0))
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > h) + 1) if columns.size else []
+    wide = [piece for piece in pieces if piece[-1] - piece[0] >= h / 2]
+    if not wide:
+        return None
+    x0, x1 = max(0, int(wide[0][0]) - h), min(ink.shape[1], int(wide[-1][-1]) + h)
+    return (x0, max(0, top - margin), x1 - x0, h)
 
 def _believable(words: list[Word]) -> list[Word]:
     # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.

@@ -202,3 +202,34 @@ def test_a_page_tesseract_reads_empty_is_read_on_its_typings_box(monkeypatch):
     words = recognize(page, OcrSettings())
     assert calls[0] == page.shape and calls[1][0] < page.shape[0] and calls[1][1] < page.shape[1]
     assert [w.text for w in words] == ["товарищем", "Сталиным"] and 140 <= words[0].bbox[0] <= 160
+
+
+def test_lines_beside_the_pages_dark_edge_are_found_and_read_without_it():
+    """A heavy tuning page (seed 8008, page 1: a carbon copy, a dark strip of the scanner bed down its left edge)
+    read nothing below the form's routing line: the edge inked every row, the lines the page reading left out made
+    one run of ink too tall to be lines, and a strip read across the edge read nothing."""
+    from ocr.recognize import standing_ink, strip_box, unread_bands
+
+    image = np.array(_typed(["Министр заявил, что правительство", "согласно с нашими предложениями."] * 4))
+    image[:, 4:16] = 40  # the scanner bed's dark strip, down the whole page
+    first = read_box(image, (0, 0, image.shape[1], 95), "rus", psm=7)  # the page reading kept the first line only
+    ink = standing_ink(image, first)
+    assert not ink[:, 4:16].any() and ink[30:80, 60:1000].any()
+    bands = unread_bands(image, first)
+    assert len(bands) == 7  # each line left out, not one run from the first line to the page's foot
+    box = strip_box(ink, bands[0])
+    assert 16 < box[0] < 60 and box[1] < bands[0][0] and box[1] + box[3] > bands[0][1]
+    assert " ".join(w.text for w in read_box(image, box, "rus", psm=6)) == "согласно с нашими предложениями."
+    assert len([w for w in recognize(image) if w.text == "правительство"]) == 4
+
+
+def test_the_message_block_is_read_without_the_dark_edge_beside_it():
+    from ocr.recognize import standing_ink
+    from ocr.reread.blocks import typed_columns
+
+    image = np.array(_typed(["Министр заявил, что правительство"]))
+    image[:, 1380:1395] = 30  # the page's dark edge at the right
+    words = read_box(image, (0, 0, 1370, image.shape[0]), "rus", psm=7)
+    x, y, w, h = typed_columns(standing_ink(image, words), (0, 10, image.shape[1], 90), 20)
+    assert (y, h) == (10, 90) and 30 < x < 60 and x + w < 1380
+    assert typed_columns(np.zeros_like(image, bool), (0, 10, 1400, 90), 20) == (0, 10, 1400, 90)

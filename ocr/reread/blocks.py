@@ -24,6 +24,7 @@ from ocr.recognize import (
     read_boxes,
     read_crops,
     reading_score,
+    standing_ink,
 )
 
 
@@ -253,6 +254,18 @@ def dropped_rows(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, i
         return None
     return (0, max(above), shape[1], first - max(above))
 
+def typed_columns(standing: np.ndarray, band: tuple[int, int, int, int], margin: int) -> tuple[int, int, int, int]:
+    """``band`` (across the page) narrowed to the columns of its ``standing`` ink (:func:`ocr.recognize.standing_ink`),
+    ``margin`` pixels beside them: the page's dark edge or a fold beside the message, read with it as one block,
+    makes Tesseract read the block poorly or not at all."""
+    x, y, w, h = band
+    columns = np.flatnonzero(standing[y:y + h, x:x + w].any(axis=0))
+    if not columns.size:
+        return band
+    x0, x1 = max(x, x + int(columns[0]) - margin), min(x + w, x + int(columns[-1]) + 1 + margin)
+    return (x0, y, x1 - x0, h)
+
+
 # Inside a colour stamp, what still reads below this confidence once the stamp's ink is gone is its
 # remnants or the handwriting filled into it, not typing (typing under a stamp reads at 60 and more).
 STAMP_REMNANT_CONFIDENCE = 50.0
@@ -272,15 +285,18 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
         return laid_out[key]
 
     parsed = parse(words)
+    standing = standing_ink(prepared.image, words)
+    # Beside the typing, room for two of its lines' height: a letter's stray stroke, a word's page reading cut short.
+    margin = 2 * round(statistics.median(w.bbox[3] for w in words)) if words else 0
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
     if zone is not None:
-        words = reread_block(prepared.image, words, zone, settings.lang, settings.body_psm)
+        words = reread_block(prepared.image, words, typed_columns(standing, zone, margin), settings.lang, settings.body_psm)
         parsed = parse(words)
     # Read as a block of their own, the message's band read as it was: a larger block read otherwise (a date
     # line under the message dropped).
     gap = dropped_rows(parsed, prepared.image.shape) if settings.body_psm else None
     if gap is not None:
-        words = reread_block(prepared.image, words, gap, settings.lang, settings.body_psm)
+        words = reread_block(prepared.image, words, typed_columns(standing, gap, margin), settings.lang, settings.body_psm)
         parsed = parse(words)
     if not words:
         return parsed
