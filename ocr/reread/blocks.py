@@ -255,14 +255,19 @@ def dropped_rows(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, i
     return (0, max(above), shape[1], first - max(above))
 
 def typed_columns(standing: np.ndarray, band: tuple[int, int, int, int], margin: int) -> tuple[int, int, int, int]:
-    """``band`` (across the page) narrowed to the columns of its ``standing`` ink (:func:`ocr.recognize.standing_ink`),
-    ``margin`` pixels beside them: the page's dark edge or a fold beside the message, read with it as one block,
-    makes Tesseract read the block poorly or not at all."""
+    """``band`` (across the page) narrowed to its typing: from the first to the last piece of columns holding at
+    least a quarter of ``margin`` of its ``standing`` ink (:func:`ocr.recognize.standing_ink`) each, the piece as
+    wide and no gap in it wider than ``margin``, with ``margin`` pixels beside them; as it was when it has no such
+    piece. The page's dark edge or a fold beside the message, read with it as one block, makes Tesseract read the
+    block poorly or not at all; the ragged rim the edge leaves beside the straight page, like dust in the margin,
+    is a few pixels a column, where a letter's stroke down is half a line (``margin``: two lines' height)."""
     x, y, w, h = band
-    columns = np.flatnonzero(standing[y:y + h, x:x + w].any(axis=0))
-    if not columns.size:
+    columns = np.flatnonzero(np.count_nonzero(standing[y:y + h, x:x + w], axis=0) >= margin / 4)
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > margin) + 1) if columns.size else []
+    wide = [piece for piece in pieces if piece[-1] - piece[0] >= margin / 4]
+    if not wide:
         return band
-    x0, x1 = max(x, x + int(columns[0]) - margin), min(x + w, x + int(columns[-1]) + 1 + margin)
+    x0, x1 = max(x, x + int(wide[0][0]) - margin), min(x + w, x + int(wide[-1][-1]) + 1 + margin)
     return (x0, y, x1 - x0, h)
 
 
