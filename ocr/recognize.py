@@ -270,11 +270,27 @@ def believed_score(words: list[Word]) -> float:
     return reading_score(words) * min(1.0, known / KNOWN_SHARE)
 
 
+# A reading whose words' boxes hold less than this share of the page's standing ink left most of its typing unread:
+# a page upside down whose page reading found nothing but a few strips of junk read at 60-90 (a heavy tuning page,
+# seed 7011: 0.05 of its ink, 0.46 turned); upright pages, print, rules and stamps among their ink, hold 0.6-0.7.
+READ_SHARE = 0.25
+
+
+def read_share(image: np.ndarray, words: list[Word]) -> float:
+    """The share of ``image``'s :func:`standing_ink` inside ``words``' boxes."""
+    ink = standing_ink(image, words)
+    inside = np.zeros_like(ink)
+    for x, y, w, h in (word.bbox for word in words):
+        inside[y:y + h, x:x + w] = True
+    return float(np.count_nonzero(ink & inside) / max(1, np.count_nonzero(ink)))
+
+
 def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()) -> tuple[list[Word], PreprocessedPage]:
     """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
-    better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`)."""
+    better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`, believed less in
+    proportion below READ_SHARE of the page's ink read)."""
     def read(image: np.ndarray) -> tuple[list[Word], float]:
         words = recognize(image, settings)
-        return words, believed_score(words)
+        return words, believed_score(words) * min(1.0, read_share(image, words) / READ_SHARE)
 
     return read_upright(page, read)
