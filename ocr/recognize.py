@@ -65,8 +65,8 @@ def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = _page_words(image, settings)
     ink = standing_ink(image, words)
-    strips = [box for band in unread_bands(image, words, standing=ink) if (box := strip_box(ink, band))]
-    extra = [w for found in read_boxes(image, strips, settings.lang, psm=6) for w in _believable(found)]
+    strips = [band_box(image, band) for band in unread_bands(image, words, standing=ink)]
+    extra = [w for found in read_boxes(cleared(image, ink), strips, settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
 
@@ -133,8 +133,9 @@ def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
     than any letter of ``words``). Such a stroke inks every row it passes: the typing beside it would be one run
     of inked rows, too tall to be lines, and a strip of a line read across it reads as nothing."""
     inked = is_ink(image)
-    height = float(np.median([w.bbox[3] for w in words])) if words else 0.0
-    return inked & ~_running_down(inked, int(3 * height))
+    if not words:  # no letter's height to measure a stroke by
+        return inked
+    return inked & ~_running_down(inked, int(3 * float(np.median([w.bbox[3] for w in words]))))
 
 
 def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
@@ -163,21 +164,23 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
     cut = low + int(np.argmin(ink[low:high]))
     return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
-def strip_box(ink: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int] | None:
-    """The strip a band of ``ink`` (the page's :func:`standing_ink` or :func:`unread_ink`) is read in: a third
-    of its height above and below, from its first to its last piece of ink at least half the strip's height wide
-    (with that height beside them); None when it has no such piece. A speck or the page's dark edge beside the line,
-    read with it, makes Tesseract read nothing."""
+def band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int]:
+    """The strip a band is read in: across the page, a third of its height above and below."""
     top, bottom = band
     margin = (bottom - top) // 3
-    h = bottom - top + 2 * margin
-    columns = np.flatnonzero(ink[top:bottom].any(axis=0))
-    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > h) + 1) if columns.size else []
-    wide = [piece for piece in pieces if piece[-1] - piece[0] >= h / 2]
-    if not wide:
-        return None
-    x0, x1 = max(0, int(wide[0][0]) - h), min(ink.shape[1], int(wide[-1][-1]) + h)
-    return (x0, max(0, top - margin), x1 - x0, h)
+    return (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin)
+
+
+def cleared(image: np.ndarray, standing: np.ndarray) -> np.ndarray:
+    """``image`` with the ink that is not its ``standing`` ink (:func:`standing_ink`: its dark edge, a fold, a punched
+    hole) made paper: read across the scanner bed's dark strip, a strip of a line or the message's block reads as
+    nothing. The same image where there is none: a page without them reads as it did."""
+    running = is_ink(image) & ~standing
+    if not running.any():
+        return image
+    out = image.copy()
+    out[running] = 255
+    return out
 
 def _believable(words: list[Word]) -> list[Word]:
     # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.

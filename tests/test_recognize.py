@@ -209,7 +209,7 @@ def test_lines_beside_the_pages_dark_edge_are_found_and_read_without_it():
     """A heavy tuning page (seed 8008, page 1: a carbon copy, a dark strip of the scanner bed down its left edge)
     read nothing below the form's routing line: the edge inked every row, the lines the page reading left out made
     one run of ink too tall to be lines, and a strip read across the edge read nothing."""
-    from ocr.recognize import standing_ink, strip_box, unread_bands
+    from ocr.recognize import band_box, cleared, standing_ink, unread_bands
 
     image = np.array(_typed(["Министр заявил, что правительство", "согласно с нашими предложениями."] * 4))
     image[:, 4:16] = 40  # the scanner bed's dark strip, down the whole page
@@ -218,22 +218,13 @@ def test_lines_beside_the_pages_dark_edge_are_found_and_read_without_it():
     assert not ink[:, 4:16].any() and ink[30:80, 60:1000].any()
     bands = unread_bands(image, first)
     assert len(bands) == 7  # each line left out, not one run from the first line to the page's foot
-    box = strip_box(ink, bands[0])
-    assert 16 < box[0] < 60 and box[1] < bands[0][0] and box[1] + box[3] > bands[0][1]
-    assert " ".join(w.text for w in read_box(image, box, "rus", psm=6)) == "согласно с нашими предложениями."
+    clear = cleared(image, ink)
+    assert (clear[:, 4:16] == 255).all() and (clear[:, 16:] == image[:, 16:]).all()
+    assert " ".join(w.text for w in read_box(clear, band_box(image, bands[0]), "rus", psm=6)) == "согласно с нашими предложениями."
     assert len([w for w in recognize(image) if w.text == "правительство"]) == 4
-
-
-def test_the_message_block_is_read_without_the_dark_edge_beside_it():
-    from ocr.recognize import standing_ink
-    from ocr.reread.blocks import typed_columns
-
-    image = np.array(_typed(["Министр заявил, что правительство"]))
-    image[:, 1380:1395] = 30  # the page's dark edge at the right
-    words = read_box(image, (0, 0, 1370, image.shape[0]), "rus", psm=7)
-    x, y, w, h = typed_columns(standing_ink(image, words), (0, 10, image.shape[1], 90), 20)
-    assert (y, h) == (10, 90) and 30 < x < 60 and x + w < 1380
-    assert typed_columns(np.zeros_like(image, bool), (0, 10, 1400, 90), 20) == (0, 10, 1400, 90)
+    plain = np.array(_typed(["Министр заявил, что правительство"]))
+    assert cleared(plain, standing_ink(plain, first)) is plain  # a page without such strokes is read as it was
+    assert cleared(image, standing_ink(image, [])) is image  # nor one without words to measure a stroke by
 
 
 def test_a_reading_that_leaves_most_of_the_pages_ink_unread_is_believed_less(monkeypatch):

@@ -18,6 +18,7 @@ from ocr.recognize import (
     MIN_STRIP_CONFIDENCE,
     OcrSettings,
     centred_in,
+    cleared,
     is_ink,
     overlap,
     read_box,
@@ -254,23 +255,6 @@ def dropped_rows(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, i
         return None
     return (0, max(above), shape[1], first - max(above))
 
-def typed_columns(standing: np.ndarray, band: tuple[int, int, int, int], margin: int) -> tuple[int, int, int, int]:
-    """``band`` (across the page) narrowed to its typing: from the first to the last piece of columns holding at
-    least a quarter of ``margin`` of its ``standing`` ink (:func:`ocr.recognize.standing_ink`) each, the piece as
-    wide and no gap in it wider than ``margin``, with ``margin`` pixels beside them; as it was when it has no such
-    piece. The page's dark edge or a fold beside the message, read with it as one block, makes Tesseract read the
-    block poorly or not at all; the ragged rim the edge leaves beside the straight page, like dust in the margin,
-    is a few pixels a column, where a letter's stroke down is half a line (``margin``: two lines' height)."""
-    x, y, w, h = band
-    columns = np.flatnonzero(np.count_nonzero(standing[y:y + h, x:x + w], axis=0) >= margin / 4)
-    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > margin) + 1) if columns.size else []
-    wide = [piece for piece in pieces if piece[-1] - piece[0] >= margin / 4]
-    if not wide:
-        return band
-    x0, x1 = max(x, x + int(wide[0][0]) - margin), min(x + w, x + int(wide[-1][-1]) + 1 + margin)
-    return (x0, y, x1 - x0, h)
-
-
 # Inside a colour stamp, what still reads below this confidence once the stamp's ink is gone is its
 # remnants or the handwriting filled into it, not typing (typing under a stamp reads at 60 and more).
 STAMP_REMNANT_CONFIDENCE = 50.0
@@ -290,18 +274,17 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
         return laid_out[key]
 
     parsed = parse(words)
-    standing = standing_ink(prepared.image, words)
-    # Beside the typing, room for two of its lines' height: a letter's stray stroke, a word's page reading cut short.
-    margin = 2 * round(statistics.median(w.bbox[3] for w in words)) if words else 0
+    # Read without the strokes running down the page beside it: across the scanner bed's dark strip the block reads poorly.
+    image = cleared(prepared.image, standing_ink(prepared.image, words))
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
     if zone is not None:
-        words = reread_block(prepared.image, words, typed_columns(standing, zone, margin), settings.lang, settings.body_psm)
+        words = reread_block(image, words, zone, settings.lang, settings.body_psm)
         parsed = parse(words)
     # Read as a block of their own, the message's band read as it was: a larger block read otherwise (a date
     # line under the message dropped).
     gap = dropped_rows(parsed, prepared.image.shape) if settings.body_psm else None
     if gap is not None:
-        words = reread_block(prepared.image, words, typed_columns(standing, gap, margin), settings.lang, settings.body_psm)
+        words = reread_block(image, words, gap, settings.lang, settings.body_psm)
         parsed = parse(words)
     if not words:
         return parsed

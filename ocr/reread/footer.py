@@ -22,7 +22,7 @@ import numpy as np
 from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import centred_in, is_ink, read_parts, reading_score, strip_box, unread_bands, unread_ink
+from ocr.recognize import band_box, centred_in, is_ink, read_parts, reading_score, unread_bands, unread_ink
 from ocr.reread import signed_name
 from ocr.reread.readings import read_each
 
@@ -178,7 +178,26 @@ def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list
     top = above[1] + above[3] if above else 0
     words = [w for line in lines for w in line.words]
     ink = unread_ink(page.image, words)
-    return [box for band in unread_bands(page.image, words, ink) if band[0] >= top and (box := strip_box(ink, band))]
+    boxes = []
+    for band in unread_bands(page.image, words, ink):
+        if band[0] >= top:
+            _, y, _, h = band_box(page.image, band)
+            boxes.append(_across(ink[band[0]:band[1]], y, h))
+    return [box for box in boxes if box]
+
+
+def _across(ink: np.ndarray, y: int, h: int) -> tuple[int, int, int, int] | None:
+    """The strip's box from its first to its last piece of ink at least half a line wide (with a line's height
+    beside them): a speck or the page's dark edge beside the line, read with it, makes Tesseract read nothing."""
+    columns = np.flatnonzero(ink.any(axis=0))
+    if not columns.size:
+        return None
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > h) + 1)
+    wide = [piece for piece in pieces if piece[-1] - piece[0] >= h / 2]
+    if not wide:
+        return None
+    x0, x1 = max(0, int(wide[0][0]) - h), int(wide[-1][-1]) + h
+    return (x0, y, min(ink.shape[1], x1) - x0, h)
 
 
 def _unread(read: list[list[Word]], page: int) -> list[Line]:
