@@ -64,8 +64,9 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = _page_words(image, settings)
-    extra = [w for found in read_boxes(image, [band_box(image, band) for band in unread_bands(image, words)],
-                                       settings.lang, psm=6) for w in _believable(found)]
+    ink = standing_ink(image, words)
+    strips = [band_box(image, band) for band in unread_bands(image, words, standing=ink)]
+    extra = [w for found in read_boxes(cleared(image, ink), strips, settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
 
@@ -97,13 +98,15 @@ def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float
     height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return max(0, width) * max(0, height) / max(1, a[2] * a[3])
 
-def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None) -> list[tuple[int, int]]:
+def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None,
+                 standing: np.ndarray | None = None) -> list[tuple[int, int]]:
     """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
 
     Tesseract's page segmentation sometimes leaves out whole lines (beside a stamp, letter-spaced
     headers, marginal notes); a band is a run of inked rows at least half a typical word tall.
     ``unread``: the ink no word covers (:func:`unread_ink`), when ink on a row with a word counts too (a
-    signature's date left out beside the pen's scrawl over its name, whose box spans the row).
+    signature's date left out beside the pen's scrawl over its name, whose box spans the row);
+    ``standing``: the page's :func:`standing_ink`, when found already.
     """
     if not words:
         return []
@@ -111,7 +114,9 @@ def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None
     covered = np.zeros(image.shape[0], bool)
     for _, y, _, h in (word.bbox for word in words if unread is None):
         covered[max(0, y - 2):y + h + 2] = True
-    ink = (is_ink(image) if unread is None else unread).sum(axis=1)
+    if unread is None:
+        unread = standing if standing is not None else standing_ink(image, words)
+    ink = unread.sum(axis=1)
     ink_rows = ink > max(4, image.shape[1] // 400)
     bands, start = [], None
     for row, free in enumerate(np.append(ink_rows & ~covered, False)):
@@ -123,14 +128,22 @@ def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None
             start = None
     return bands
 
-def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
-    """The ink no word's box (and a third of its height beside it) covers, without strokes running down the
-    page (its edge, a fold, a rule: across whole rows they would be on every row)."""
+def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
+    """The page's ink without strokes running down it (its dark edge, a fold, a rule, a punched hole: longer
+    than any letter of ``words``). Such a stroke inks every row it passes: the typing beside it would be one run
+    of inked rows, too tall to be lines, and a strip of a line read across it reads as nothing."""
     inked = is_ink(image)
+    if not words:  # no letter's height to measure a stroke by
+        return inked
+    return inked & ~_running_down(inked, int(3 * float(np.median([w.bbox[3] for w in words]))))
+
+
+def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
+    """The :func:`standing_ink` no word's box (and a third of its height beside it) covers."""
+    inked = standing_ink(image, words)
     for x, y, w, h in (word.bbox for word in words):
         inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
-    height = float(np.median([w.bbox[3] for w in words])) if words else 0.0
-    return inked & ~_running_down(inked, int(3 * height))
+    return inked
 
 
 def _running_down(ink: np.ndarray, length: int) -> np.ndarray:
@@ -156,6 +169,18 @@ def band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, i
     top, bottom = band
     margin = (bottom - top) // 3
     return (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin)
+
+
+def cleared(image: np.ndarray, standing: np.ndarray) -> np.ndarray:
+    """``image`` with the ink that is not its ``standing`` ink (:func:`standing_ink`: its dark edge, a fold, a punched
+    hole) made paper: read across the scanner bed's dark strip, a strip of a line or the message's block reads as
+    nothing. The same image where there is none: a page without them reads as it did."""
+    running = is_ink(image) & ~standing
+    if not running.any():
+        return image
+    out = image.copy()
+    out[running] = 255
+    return out
 
 def _believable(words: list[Word]) -> list[Word]:
     # A strip of speckle or a stamp's edge reads as short low-confidence junk: keep only believable words.
@@ -248,11 +273,27 @@ def believed_score(words: list[Word]) -> float:
     return reading_score(words) * min(1.0, known / KNOWN_SHARE)
 
 
+# A reading whose words' boxes hold less than this share of the page's standing ink left most of its typing unread:
+# a page upside down whose page reading found nothing but a few strips of junk read at 60-90 (a heavy tuning page,
+# seed 7011: 0.05 of its ink, 0.46 turned); upright pages, print, rules and stamps among their ink, hold 0.6-0.7.
+READ_SHARE = 0.25
+
+
+def read_share(image: np.ndarray, words: list[Word]) -> float:
+    """The share of ``image``'s :func:`standing_ink` inside ``words``' boxes."""
+    ink = standing_ink(image, words)
+    inside = np.zeros_like(ink)
+    for x, y, w, h in (word.bbox for word in words):
+        inside[y:y + h, x:x + w] = True
+    return float(np.count_nonzero(ink & inside) / max(1, np.count_nonzero(ink)))
+
+
 def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()) -> tuple[list[Word], PreprocessedPage]:
     """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
-    better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`)."""
+    better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`, believed less in
+    proportion below READ_SHARE of the page's ink read)."""
     def read(image: np.ndarray) -> tuple[list[Word], float]:
         words = recognize(image, settings)
-        return words, believed_score(words)
+        return words, believed_score(words) * min(1.0, read_share(image, words) / READ_SHARE)
 
     return read_upright(page, read)

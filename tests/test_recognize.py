@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw
 
 from ocr.exec import tesseract
@@ -202,3 +203,48 @@ def test_a_page_tesseract_reads_empty_is_read_on_its_typings_box(monkeypatch):
     words = recognize(page, OcrSettings())
     assert calls[0] == page.shape and calls[1][0] < page.shape[0] and calls[1][1] < page.shape[1]
     assert [w.text for w in words] == ["товарищем", "Сталиным"] and 140 <= words[0].bbox[0] <= 160
+
+
+def test_lines_beside_the_pages_dark_edge_are_found_and_read_without_it():
+    """A heavy tuning page (seed 8008, page 1: a carbon copy, a dark strip of the scanner bed down its left edge)
+    read nothing below the form's routing line: the edge inked every row, the lines the page reading left out made
+    one run of ink too tall to be lines, and a strip read across the edge read nothing."""
+    from ocr.recognize import band_box, cleared, standing_ink, unread_bands
+
+    image = np.array(_typed(["Министр заявил, что правительство", "согласно с нашими предложениями."] * 4))
+    image[:, 4:16] = 40  # the scanner bed's dark strip, down the whole page
+    first = read_box(image, (0, 0, image.shape[1], 95), "rus", psm=7)  # the page reading kept the first line only
+    ink = standing_ink(image, first)
+    assert not ink[:, 4:16].any() and ink[30:80, 60:1000].any()
+    bands = unread_bands(image, first)
+    assert len(bands) == 7  # each line left out, not one run from the first line to the page's foot
+    clear = cleared(image, ink)
+    assert (clear[:, 4:16] == 255).all() and (clear[:, 16:] == image[:, 16:]).all()
+    assert " ".join(w.text for w in read_box(clear, band_box(image, bands[0]), "rus", psm=6)) == "согласно с нашими предложениями."
+    assert len([w for w in recognize(image) if w.text == "правительство"]) == 4
+    plain = np.array(_typed(["Министр заявил, что правительство"]))
+    assert cleared(plain, standing_ink(plain, first)) is plain  # a page without such strokes is read as it was
+    assert cleared(image, standing_ink(image, [])) is image  # nor one without words to measure a stroke by
+
+
+def test_a_reading_that_leaves_most_of_the_pages_ink_unread_is_believed_less(monkeypatch):
+    """A heavy tuning page upside down (seed 7011, page 2) read as found: the page reading found almost nothing,
+    strips of it read a few words of junk at 60-90 (0.05 of its ink inside their boxes); that reading, confident,
+    was not compared with the page turned."""
+    from ocr import recognize as module
+    from ocr.recognize import READ_SHARE, read_share, recognize_page
+
+    image = np.array(_typed(["Министр заявил, что правительство", "согласно с нашими предложениями."] * 3))
+    words = read_box(image, (0, 0, image.shape[1], image.shape[0]), "rus", psm=6)
+    assert read_share(image, words) > 0.9
+    assert read_share(image, words[:2]) < READ_SHARE
+    assert read_share(image, []) == 0.0
+
+    page = type("Page", (), {"image": image, "steps": []})()  # orientation off: read once, as found
+    scores = []
+    monkeypatch.setattr(module, "read_upright", lambda page, read: scores.append(read(page.image)[1]) or (None, page))
+    for kept in (words, words[:2]):
+        monkeypatch.setattr(module, "recognize", lambda image, settings, kept=kept: kept)
+        recognize_page(page)
+    assert scores[0] == believed_score(words)
+    assert scores[1] == pytest.approx(believed_score(words[:2]) * read_share(image, words[:2]) / READ_SHARE)

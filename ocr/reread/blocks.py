@@ -18,12 +18,14 @@ from ocr.recognize import (
     MIN_STRIP_CONFIDENCE,
     OcrSettings,
     centred_in,
+    cleared,
     is_ink,
     overlap,
     read_box,
     read_boxes,
     read_crops,
     reading_score,
+    standing_ink,
 )
 
 
@@ -272,15 +274,17 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
         return laid_out[key]
 
     parsed = parse(words)
+    # Read without the strokes running down the page beside it: across the scanner bed's dark strip the block reads poorly.
+    image = cleared(prepared.image, standing_ink(prepared.image, words))
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
     if zone is not None:
-        words = reread_block(prepared.image, words, zone, settings.lang, settings.body_psm)
+        words = reread_block(image, words, zone, settings.lang, settings.body_psm)
         parsed = parse(words)
     # Read as a block of their own, the message's band read as it was: a larger block read otherwise (a date
     # line under the message dropped).
     gap = dropped_rows(parsed, prepared.image.shape) if settings.body_psm else None
     if gap is not None:
-        words = reread_block(prepared.image, words, gap, settings.lang, settings.body_psm)
+        words = reread_block(image, words, gap, settings.lang, settings.body_psm)
         parsed = parse(words)
     if not words:
         return parsed

@@ -22,7 +22,16 @@ import numpy as np
 from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import band_box, centred_in, is_ink, read_parts, reading_score, unread_bands, unread_ink
+from ocr.recognize import (
+    band_box,
+    centred_in,
+    is_ink,
+    read_parts,
+    reading_score,
+    standing_ink,
+    unread_bands,
+    unread_ink,
+)
 from ocr.reread import signed_name
 from ocr.reread.readings import read_each
 
@@ -53,6 +62,18 @@ def _box(line: Line, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
     return (x0, y0, min(shape[1], x + w + 2 * pad) - x0, min(shape[0], y + h + pad) - y0)
 
 
+def _row_box(line: Line, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The line's row across all the ink on it (``ink``: the page's standing ink), when that reaches a line's height
+    or more beyond the line's box: a faint footer line the page reading read a piece of (``лк`` of ``9 экз. лк``),
+    whose box alone reads no field. None otherwise (nothing more to read)."""
+    x, y, w, h = _box(line, ink.shape)
+    row = _across(ink[y:y + h], y, h)
+    height = line.bbox[3]
+    if row is None or (row[0] >= x - height and row[0] + row[2] <= x + w + height):
+        return None
+    return row
+
+
 def _fields(words: list[Word]) -> dict:
     """The footer fields a reading of a line gives, or the signature's date."""
     text = " ".join(w.text for w in words)
@@ -80,8 +101,9 @@ def choose(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict] |
 
 def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with each line from the signature or footer on read again on its own (``psm 7``) and the
-    reading :func:`choose` keeps put in its place, and each band of ink there no word covers read as a line
-    alike; the roles from there on found anew from the texts. All readings go to Tesseract in one run."""
+    reading :func:`choose` keeps put in its place (a line the page read a piece of read across its row's ink too,
+    :func:`_row_box`), and each band of ink there no word covers read as a line alike; the roles from there on found
+    anew from the texts. All readings go to Tesseract in one run."""
     start = _tail(lines)
     if start is None:
         return lines
@@ -89,12 +111,15 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
     strips = _unread_boxes(page, lines, start)  # each band with its margins already
     dated = {k: split for k, line in enumerate(tail) if line.role is Role.SIGNATURE and (split := _date_apart(page.image, line))}
+    ink = standing_ink(page.image, [w for line in lines for w in line.words])
+    rows = {k: row for k, line in enumerate(tail) if line.role is not Role.SIGNATURE and (row := _row_box(line, ink))}
     boxes = [_box(line, page.image.shape) for line in tail] + strips + [
-        _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated]
+        _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated] + list(rows.values())
     read = read_each(page, boxes, lang) if boxes else []
     # A signature's date read alone, the name as the page read it after it: one more reading of the line.
     alone = dict(zip(dated, read[len(tail) + len(strips):]))
-    readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date]
+    across = dict(zip(rows, read[len(tail) + len(strips) + len(dated):]))
+    readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date] + across.get(k, [])
                 for k, (line, again) in enumerate(zip(tail, read))] + read[len(tail):len(tail) + len(strips)]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)

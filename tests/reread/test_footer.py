@@ -135,3 +135,18 @@ def test_a_faint_signature_date_far_left_of_the_name_is_read_alone():
     page = replace(_page("heavy-tg-03010-signature"),
                    grey=cv2.imread(str(FOOTERS / "heavy-tg-03010-signature-grey.png"), cv2.IMREAD_GRAYSCALE))
     assert signer.signature(reread_footer(page, lines, "rus")).date_raw == "21/11-52 г."
+
+
+def test_a_footer_line_read_in_part_is_read_across_its_rows_ink_too():
+    """Strips of a faint footer line (a heavy tuning page, seed 7002) read only its typist's `лк`: that piece's box
+    alone reads no field, the row across its ink (`9 экз. лк`) does. A line read whole gets no second box."""
+    from ocr.reread.footer import _row_box
+
+    ink = np.zeros((400, 1200), bool)
+    ink[200:230, 100:160] = ink[200:230, 190:300] = ink[200:230, 330:380] = True  # `9`, `экз.`, `лк`
+    piece = _line(Role.FOOTER, ("лк", (330, 200, 50, 30), 60.0))
+    x, y, w, h = _row_box(piece, ink)
+    assert x <= 100 - 30 and x + w >= 380 and y <= 200 and y + h >= 230
+    whole = _line(Role.FOOTER, ("9", (100, 200, 60, 30), 80.0), ("экз.", (190, 200, 110, 30), 80.0), ("лк", (330, 200, 50, 30), 80.0))
+    assert _row_box(whole, ink) is None
+    assert _row_box(piece, np.zeros_like(ink)) is None  # no ink on its row: nothing more to read
