@@ -138,9 +138,9 @@ def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
     return inked & ~_running_down(inked, int(3 * float(np.median([w.bbox[3] for w in words]))))
 
 
-def unread_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
-    """The :func:`standing_ink` no word's box (and a third of its height beside it) covers."""
-    inked = standing_ink(image, words)
+def unread_ink(standing: np.ndarray, words: list[Word]) -> np.ndarray:
+    """The page's ``standing`` ink (:func:`standing_ink`) that no word's box (and a third of its height beside it) covers."""
+    inked = standing.copy()
     for x, y, w, h in (word.bbox for word in words):
         inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
     return inked

@@ -35,13 +35,18 @@ if TYPE_CHECKING:  # the page's module reads pages, and records are assembled wi
 _CAPITALS = ALPHABET.upper()
 
 
+def _stands(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` (in capitals) stands as read: a word the dictionary knows, a hyphenated place only when known
+    whole as a name (each part alone may be a word: ``ЧЬЮ-ЙОРКА``, ``чью``)."""
+    return lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
+
+
 def spelt_name(name: str, lexicon: Lexicon) -> str | None:
     """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
-    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such. A hyphenated place
-    (``ЧЬЮ-ЙОРКА``) stands as read only when the dictionary knows it whole: each part alone may be a word (``чью``)."""
+    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such, or when ``name``
+    :func:`_stands` as read."""
     odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
-    known = lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
-    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or known:
+    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or _stands(name, lexicon):
         return None
     letters = odd or [k for k, c in enumerate(name) if c != "-"]
     near = {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]}
@@ -53,8 +58,7 @@ def ended_name(name: str, lexicon: Lexicon) -> str | None:
     """The one name (in capitals) ``name`` reads with a letter lost at one end (``ЬЮ-ЙОРКА`` for ``НЬЮ-ЙОРКА``: a faint
     first letter), where it reads as no word; None when there is no one such. A letter is not taken away: a name read
     with its first letter lost may spell another name less that letter (``ЕДОРЕНКО``: ``ДОРЕНКО``)."""
-    known = lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
-    if len(name) < MIN_EDIT_LENGTH or not name.replace("-", "").isalpha() or known:
+    if len(name) < MIN_EDIT_LENGTH or not name.replace("-", "").isalpha() or _stands(name, lexicon):
         return None
     names = [word for c in _CAPITALS for word in (c + name, name + c) if lexicon.is_name(word)]
     return names[0] if len(names) == 1 else None

@@ -109,9 +109,9 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
         return lines
     tail = [line for line in lines[start:] if line.bbox and line.words]
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
-    strips = _unread_boxes(page, lines, start)  # each band with its margins already
-    dated = {k: split for k, line in enumerate(tail) if line.role is Role.SIGNATURE and (split := _date_apart(page.image, line))}
     ink = standing_ink(page.image, [w for line in lines for w in line.words])
+    strips = _unread_boxes(page, lines, start, ink)  # each band with its margins already
+    dated = {k: split for k, line in enumerate(tail) if line.role is Role.SIGNATURE and (split := _date_apart(page.image, line))}
     rows = {k: row for k, line in enumerate(tail) if line.role is not Role.SIGNATURE and (row := _row_box(line, ink))}
     boxes = [_box(line, page.image.shape) for line in tail] + strips + [
         _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated] + list(rows.values())
@@ -195,14 +195,15 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     return lines
 
 
-def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int) -> list[tuple[int, int, int, int]]:
+def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int, standing: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Where footer or signature lines the page reading left out may be, below the message: ``Верно:`` with a
     pen's scrawl beside it is often skipped whole, a signature's date beside the scrawl over its name, faint
-    footer lines on a heavy scan. Each band of ink there that no word covers, to be read as one line."""
+    footer lines on a heavy scan. Each band of the page's ``standing`` ink there that no word covers, to be read
+    as one line."""
     above = lines[start - 1].bbox if start else None
     top = above[1] + above[3] if above else 0
     words = [w for line in lines for w in line.words]
-    ink = unread_ink(page.image, words)
+    ink = unread_ink(standing, words)
     boxes = []
     for band in unread_bands(page.image, words, ink):
         if band[0] >= top:
