@@ -65,7 +65,7 @@ def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
     words = _page_words(image, settings)
     ink = standing_ink(image, words)
-    strips = [band_box(image, band) for band in unread_bands(image, words, standing=ink)]
+    strips = [band_box(image, band) for band in unread_bands(ink, words)]
     extra = [w for found in read_boxes(cleared(image, ink), strips, settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
     return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
@@ -98,44 +98,41 @@ def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> float
     height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
     return max(0, width) * max(0, height) / max(1, a[2] * a[3])
 
-def unread_bands(image: np.ndarray, words: list[Word], unread: np.ndarray | None = None,
-                 standing: np.ndarray | None = None) -> list[tuple[int, int]]:
-    """Rows ``(top, bottom)`` holding a line of ink that no word covers: lines page segmentation dropped.
+def unread_bands(ink: np.ndarray, words: list[Word], beside_words: bool = False) -> list[tuple[int, int]]:
+    """Rows ``(top, bottom)`` of ``ink`` (the page's :func:`standing_ink`, or its :func:`unread_ink`) holding a line
+    that no word covers: lines page segmentation dropped.
 
     Tesseract's page segmentation sometimes leaves out whole lines (beside a stamp, letter-spaced
     headers, marginal notes); a band is a run of inked rows at least half a typical word tall.
-    ``unread``: the ink no word covers (:func:`unread_ink`), when ink on a row with a word counts too (a
-    signature's date left out beside the pen's scrawl over its name, whose box spans the row);
-    ``standing``: the page's :func:`standing_ink`, when found already.
+    ``beside_words``: ink on a row with a word counts too (a signature's date left out beside the pen's scrawl over
+    its name, whose box spans the row), for ``ink`` the words leave unread.
     """
     if not words:
         return []
     height = float(np.median([w.bbox[3] for w in words]))
-    covered = np.zeros(image.shape[0], bool)
-    for _, y, _, h in (word.bbox for word in words if unread is None):
+    covered = np.zeros(ink.shape[0], bool)
+    for _, y, _, h in (word.bbox for word in words if not beside_words):
         covered[max(0, y - 2):y + h + 2] = True
-    if unread is None:
-        unread = standing if standing is not None else standing_ink(image, words)
-    ink = unread.sum(axis=1)
-    ink_rows = ink > max(4, image.shape[1] // 400)
+    rows = ink.sum(axis=1)
+    ink_rows = rows > max(4, ink.shape[1] // 400)
     bands, start = [], None
     for row, free in enumerate(np.append(ink_rows & ~covered, False)):
         if free and start is None:
             start = row
         elif not free and start is not None:
             if 0.5 * height <= row - start <= MAX_BAND_LINES * height:  # lines of typing, not a stamp or a figure
-                bands += _split_band((start, row), ink, height)
+                bands += _split_band((start, row), rows, height)
             start = None
     return bands
 
 def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
-    """The page's ink without strokes running down it (its dark edge, a fold, a rule, a punched hole: longer
-    than any letter of ``words``). Such a stroke inks every row it passes: the typing beside it would be one run
-    of inked rows, too tall to be lines, and a strip of a line read across it reads as nothing."""
+    """The page's ink without strokes running down it (its dark edge, a fold: in line over a good share of the page's
+    height, see :func:`_running_down`). Such a stroke inks every row it passes: the typing beside it would be one run of
+    inked rows, too tall to be lines, and a strip of a line read across it reads as nothing."""
     inked = is_ink(image)
     if not words:  # no letter's height to measure a stroke by
         return inked
-    return inked & ~_running_down(inked, int(3 * float(np.median([w.bbox[3] for w in words]))))
+    return inked & ~_running_down(inked, int(float(np.median([w.bbox[3] for w in words]))))
 
 
 def unread_ink(standing: np.ndarray, words: list[Word]) -> np.ndarray:
@@ -146,10 +143,21 @@ def unread_ink(standing: np.ndarray, words: list[Word]) -> np.ndarray:
     return inked
 
 
-def _running_down(ink: np.ndarray, length: int) -> np.ndarray:
-    """The ink of strokes running down the page ``length`` pixels and more: no letter is that tall."""
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, length)))
-    return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel).astype(bool)
+# A stroke runs down the page when its pieces, each taller than any letter, line up over this share of its height: a
+# dark edge or a fold does, broken or not; a seal's ring or a registry stamp's frame, upright over a few lines, does not
+# (made paper, their sides crossing a line of typing took letters with them).
+RUNNING_SHARE = 0.25
+
+
+def _running_down(ink: np.ndarray, letter: int) -> np.ndarray:
+    """The ink of strokes running down the page: pieces taller than three ``letter`` heights (no letter is) that line
+    up, within a letter's width, over :data:`RUNNING_SHARE` of the page's height."""
+    # odd: an even kernel's opening leaves a stroke's first row behind
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, 3 * letter) | 1))
+    pieces = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    # a piece's column widened by a letter, so a fold left slanted by the deskew's last fraction of a degree lines up
+    lined = cv2.dilate(pieces, cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, letter), 1))).sum(axis=0)
+    return pieces.astype(bool) & (lined >= RUNNING_SHARE * ink.shape[0])[None, :]
 
 # A run of unread rows taller than this many words is a stamp, a picture or a smear, not dropped lines.
 MAX_BAND_LINES = 6.0

@@ -205,7 +205,7 @@ def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int, standin
     words = [w for line in lines for w in line.words]
     ink = unread_ink(standing, words)
     boxes = []
-    for band in unread_bands(page.image, words, ink):
+    for band in unread_bands(ink, words, beside_words=True):
         if band[0] >= top:
             _, y, _, h = band_box(page.image, band)
             boxes.append(_across(ink[band[0]:band[1]], y, h))
