@@ -42,6 +42,7 @@ RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 OWN_SHARE = 0.12  # of a frame's box's ink, that the stamp's own ink told from darker typing holds at least (0.15-0.3; mottle 0.03-0.09)
 CENTRE_SHARE = 0.75  # of a seal's short axis: the widest its centre's lines span (its legend's ring lies round them)
+WHOLE_RING = 0.8  # ring coverage (0-1) of a seal traced nearly all round: no circle fitted round a frame's corners is
 WITHIN_SEAL = 0.9  # of a frame's box: the share inside a seal's box for the frame to be the seal's centre
 RING_KEPT = 0.85  # of a gray seal's ring's coverage by the page's ink, that its own ink told from the typing keeps at least
 RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
@@ -240,9 +241,11 @@ def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
         seals = _gray_seals(page, grey, ink, typing, dpi, [s.box for s in found])
         # A "frame" lying within a seal is lines of its centre and legend that four straight runs of ink
         # crossed (typing's lines and the seal's centre's): the seal is the stamp.
-        # (No larger than the seal's centre: a frame nearly as large as the "seal" is a registry stamp that a
-        # circle round it, fitted to its frame's rounded corners and the typing, passed for a ring.)
-        found = [f for f in found if not any(overlap(f.box, s.box) >= WITHIN_SEAL and max(f.rect[1]) < CENTRE_SHARE * min(s.ellipse.axes)
+        # (No larger than the seal's centre, or the seal's ring traced nearly all round: a frame nearly as large as a
+        # "seal" whose ring is in pieces is a registry stamp that a circle round it, fitted to its frame's rounded
+        # corners and the typing, passed for a ring (0.6 of it inked on a tuning page; the moderate sample's seal 1.0).)
+        found = [f for f in found if not any(overlap(f.box, s.box) >= WITHIN_SEAL
+                                             and (max(f.rect[1]) < CENTRE_SHARE * min(s.ellipse.axes) or s.confidence >= 100 * WHOLE_RING)
                                              for s in seals)]
         found += [f for f in seals if not any(overlap(f.box, s.box) > 0 for s in found)]
     log.debug("stamps found: %s", [(s.shape, s.colour, s.box) for s in found])

@@ -4,6 +4,7 @@ unwrapped and registry stamps levelled (real Tesseract on synthetic stamps)."""
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import cv2
@@ -617,3 +618,18 @@ def test_a_registry_stamp_inside_a_circle_fitted_round_it_is_no_seals_centre():
     page = preprocess_page(rendering.pages[0])
     (found,) = detect.find_stamps(page, 200)
     assert found.shape == "rectangular" and iou(page.map_box_to_original(found.box), truth.bbox) > 0.8
+
+
+def test_a_seal_traced_all_round_keeps_its_centre_however_wide():
+    """The moderate sample (page 1, a grey seal over the message): four straight runs of its centre's lines and
+    the typing made a frame nearly as wide as the seal's centre, taken for a registry stamp inside a circle fitted
+    round it; the seal, its ring traced whole, was lost, and the rows under it read worse."""
+    from ocr.bench.stamps import iou
+    from ocr.load import PageRef, load_page
+    from ocr.preprocess import preprocess_page
+
+    scan = Path(__file__).parents[2] / "scans" / "seed-telegram-1950-01-19-moderate.pdf"
+    truth = json.loads(scan.with_suffix(".truth.json").read_text())["stamps"][0]
+    page = preprocess_page(load_page(PageRef(scan, 0, 1), 300).image)
+    (found,) = detect.find_stamps(page, 300)
+    assert found.shape == "round" and iou(page.map_box_to_original(found.box), truth["bbox"]) > 0.8
