@@ -248,9 +248,27 @@ def holds_words(line: list[Word]) -> bool:
     return any(sum(c.isalnum() for c in w.text) > 1 for w in line)
 
 
-def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[int, float]:
+def stamp_letters(words: list[Word]) -> float:
+    """Letters of a registry stamp's reading that read as a stamp's: those of its words the lexicon knows
+    (:func:`known_letters`), and those right in the office words its other words fit (``КРЕТАРИАЯТ``,
+    ``ОВЩИЙ``: typing across a stamp's words leaves few of them whole). Read upside down, its capitals
+    come out as other capitals and figures, in words that neither holds."""
+    lex = lexicon()
+    fitted = 0.0
+    for core in (w.text.strip(WORD_MARKS) for w in words):
+        if len(core) > MIN_CORRECTED and core.isalpha() and not lex.known(core):
+            fit = offices.office_fit(core)
+            fitted += fit[1] if fit else 0.0
+    return known_letters(words) + fitted
+
+
+def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[float, float]:
+    """(letters read as a stamp's, with the figures of a registry number or date parsed from the lines;
+    confidence) of a reading of a registry stamp's lines: the greater is the way round it was pressed."""
     words = [w for _, ws in lines for w in ws]
-    return known_letters(words), reading_score(words)
+    fields = parse.parse([" ".join(w.text for w in ws) for _, ws in lines])
+    figures_read = sum(c.isdigit() for c in (fields.incoming_number or "") + (fields.date_raw or "" if fields.date else ""))
+    return stamp_letters(words) + figures_read, reading_score(words)
 
 
 def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[list[tuple[np.ndarray, list[Word]]]]]:

@@ -549,6 +549,17 @@ def test_a_registry_stamps_way_round_is_the_surer_reading():
     assert read._believed(worded) > read._believed(upright)
 
 
+def test_a_registry_stamp_read_through_typing_is_told_by_its_office_words_and_number():
+    # Typing across it: no word of it whole, but one fits an office's word and its number line parses;
+    # upside down, capitals and figures in no such words come out more surely.
+    upright = [(None, [Word("КРЕТАРИАЯТ", (0, 0, 100, 10), 20.0)]),
+               (None, [Word("Вх", (0, 20, 20, 10), 30.0), Word("№", (25, 20, 10, 10), 30.0), Word("4722-с", (40, 20, 60, 10), 30.0)])]
+    upside_down = [(None, [Word("ОЗОМУНИПАЯЕГТ", (0, 0, 130, 10), 60.0)]), (None, [Word("МСС", (0, 20, 30, 10), 70.0)])]
+    assert read.stamp_letters([w for _, ws in upright for w in ws]) > 6
+    assert read.stamp_letters([w for _, ws in upside_down for w in ws]) == 0
+    assert read._believed(upright) > read._believed(upside_down)
+
+
 def test_a_seals_ring_line_round_its_centre_is_taken_out_and_its_letters_kept():
     ink = np.zeros((300, 300), np.uint8)
     cv2.circle(ink, (150, 150), 120, 255, 3)  # the line round the centre
