@@ -78,6 +78,18 @@ def test_a_roman_month_is_read_on_its_ink(month, font):
     assert figures.roman_letters(ink > 0) == month
 
 
+@pytest.mark.parametrize("month", ["VII", "XII", "IV"])
+def test_a_roman_month_whose_letters_touch_at_their_serifs_is_read(month):
+    ink = np.zeros((60, 240), np.uint8)
+    cv2.putText(ink, month, (5, 50), cv2.FONT_HERSHEY_COMPLEX, 1.6, 255, 3)
+    columns = np.flatnonzero(ink.any(axis=0))
+    gaps = [c for c in range(columns[0], columns[-1]) if not ink[:, c].any()]
+    rows = np.flatnonzero(ink.any(axis=1))
+    ink[rows[0]:rows[0] + 3, gaps[0] - 1:gaps[-1] + 2] = 255  # every gap bridged along the letters' tops
+    assert not [c for c in range(columns[0], columns[-1]) if not ink[:, c].any()]
+    assert figures.roman_letters(ink > 0) == month
+
+
 @pytest.mark.parametrize("figure", ["0", "2", "4", "7", "8"])
 def test_a_figure_is_no_roman_month(figure):
     ink = np.zeros((60, 80), np.uint8)
@@ -101,10 +113,13 @@ def _date_line(parts: list[str]) -> tuple[np.ndarray, list[Word]]:
     (["3", "II", "1950"], ["3", "1", "1950"], "3 II 1950"), (["12", "XI", "1949"], ["12", "Х1", "1949"], "12 XI 1949"),
     (["25", "VII", "1948"], ["25", "У", "Вх."], None),  # no year after the month
     (["25", "74", "1948"], ["25", "У", "1948"], None),  # figures between are no month
+    (["4", "VII", "1948"], ["4УТЕ", "", "1948"], "4 VII 1948"),  # the day run into its month in one word
 ])
 def test_a_roman_month_is_read_on_the_ink_between_day_and_year(drawn, read, line):
     crop, boxes = _date_line(drawn)
-    words = [Word(text, box, 90.0) for text, box in zip(read, boxes)]
+    words = [Word(text, box, 90.0) for text, box in zip(read, boxes) if text]
+    if not read[1]:  # the day's word's box runs over its month's
+        words[0] = Word(read[0], (boxes[0][0], boxes[1][1], boxes[1][0] + boxes[1][2] - boxes[0][0], boxes[1][3]), 90.0)
     assert figures.read_month(crop, words) == line
 
 
@@ -628,3 +643,25 @@ def test_a_registry_stamp_inside_a_circle_fitted_round_it_is_no_seals_centre():
     page = preprocess_page(rendering.pages[0])
     (found,) = detect.find_stamps(page, 200)
     assert found.shape == "rectangular" and iou(page.map_box_to_original(found.box), truth.bbox) > 0.8
+
+
+def _found(box: tuple[int, int, int, int], colour: str | None, seal: bool) -> detect.FoundStamp:
+    x, y, w, h = box
+    ellipse = rings.Ellipse((w / 2, h / 2), (w, h), 0.0) if seal else None
+    return detect.FoundStamp(box, "round" if seal else "rectangular", colour, np.zeros((h, w), np.uint8), ellipse,
+                             None if seal else ((w / 2, h / 2), (w, h), 0.0), 90.0)
+
+
+def test_a_seal_found_by_its_ring_stands_in_for_the_colour_pieces_of_it():
+    seal = _found((100, 100, 400, 400), None, True)
+    pieces = [_found((120, 150, 150, 180), "violet", False), _found((330, 160, 160, 170), "violet", False)]
+    elsewhere = _found((900, 900, 300, 200), "violet", False)
+    found = detect.with_seals_by_shape(pieces + [elsewhere], [seal])
+    assert [(f.box, f.shape, f.colour) for f in found] == [(elsewhere.box, "rectangular", "violet"),
+                                                            (seal.box, "round", "violet")]
+    # A colour stamp about the seal's size is a whole one; a colour seal already found stays; no colour ink, no seal.
+    whole = _found((110, 110, 380, 380), "violet", False)
+    assert detect.with_seals_by_shape([whole], [seal]) == [whole]
+    colour_seal = _found((110, 110, 380, 380), "violet", True)
+    assert detect.with_seals_by_shape([colour_seal], [seal]) == [colour_seal]
+    assert detect.with_seals_by_shape([elsewhere], [seal]) == [elsewhere]
