@@ -665,3 +665,13 @@ def test_a_seal_found_by_its_ring_stands_in_for_the_colour_pieces_of_it():
     colour_seal = _found((110, 110, 380, 380), "violet", True)
     assert detect.with_seals_by_shape([colour_seal], [seal]) == [colour_seal]
     assert detect.with_seals_by_shape([elsewhere], [seal]) == [elsewhere]
+
+
+def test_the_name_after_comrade_on_a_stamp_is_put_right_to_a_name_not_an_office_word():
+    line = [Word(text, (0, 0, 10, 10), 50.0) for text in ("СЕКРЕТАРИАТ", "т.", "ВЫПИНСКОГО")]
+    assert [w.text for w in read.put_right(line)] == ["СЕКРЕТАРИАТ", "т.", "ВЫШИНСКОГО"]
+    # Read as no name the corrector knows: as read (an office's word fits it by chance).
+    line = [Word(text, (0, 0, 10, 10), 50.0) for text in ("СЕКРЕТАРИАТ", "т.", "ВЫШИБОКОМО")]
+    assert [w.text for w in read.put_right(line)] == ["СЕКРЕТАРИАТ", "т.", "ВЫШИБОКОМО"]
+    # Elsewhere a misread word is put right against the offices' words.
+    assert read.put_right([Word("КРЕТАРИАЯТ", (0, 0, 10, 10), 50.0)])[0].text == "СЕКРЕТАРИАТ"
