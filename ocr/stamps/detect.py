@@ -232,13 +232,14 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
 
 def with_seals_by_shape(colour: list[FoundStamp], seals: list[FoundStamp]) -> list[FoundStamp]:
     """A colour page's stamps, a seal found by its shape on the grey page standing in for the colour stamps
-    lying mostly within it that are no seals: pieces of a seal the colour separation cut apart (its ring
+    lying mostly within it, each under half its size: pieces of a seal the colour separation cut apart (its ring
     faint, its ink as violet as a ribbon's typing beside it), each read as a stamp of its own. A seal by
-    shape with no colour ink within it, or over a colour seal, is left out (typing's lines, a seal found twice)."""
+    shape with no colour ink within it, or over a whole colour stamp, is left out (typing's lines, a seal found twice)."""
     for seal in seals:
         near = [f for f in colour if overlap(f.box, seal.box) >= PIECE_WITHIN]
-        # (A colour stamp about the seal's size is a whole one, a registry stamp's rounded frame passing for a ring.)
-        if near and not any(f.ellipse is not None or f.box[2] * f.box[3] > PIECE_AREA * seal.box[2] * seal.box[3] for f in near):
+        # (A colour stamp about the seal's size is a whole one: the seal itself, or a registry stamp whose rounded
+        # frame passed for a ring. A colour "seal" much smaller is a piece whose arc of the ring an ellipse was fitted to.)
+        if near and not any(f.box[2] * f.box[3] > PIECE_AREA * seal.box[2] * seal.box[3] for f in near):
             colour = [f for f in colour if f not in near] + [dataclasses.replace(seal, colour=near[0].colour)]
     return colour
 

@@ -654,7 +654,7 @@ def _found(box: tuple[int, int, int, int], colour: str | None, seal: bool) -> de
 
 def test_a_seal_found_by_its_ring_stands_in_for_the_colour_pieces_of_it():
     seal = _found((100, 100, 400, 400), None, True)
-    pieces = [_found((120, 150, 150, 180), "violet", False), _found((330, 160, 160, 170), "violet", False)]
+    pieces = [_found((120, 150, 150, 180), "violet", False), _found((330, 160, 160, 170), "violet", True)]
     elsewhere = _found((900, 900, 300, 200), "violet", False)
     found = detect.with_seals_by_shape(pieces + [elsewhere], [seal])
     assert [(f.box, f.shape, f.colour) for f in found] == [(elsewhere.box, "rectangular", "violet"),
