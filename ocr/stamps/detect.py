@@ -9,6 +9,7 @@ two differ.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from collections.abc import Sequence
@@ -45,6 +46,8 @@ CENTRE_SHARE = 0.75  # of a seal's short axis: the widest its centre's lines spa
 WHOLE_RING = 0.8  # ring coverage (0-1) of a seal traced nearly all round: no circle fitted round a frame's corners is
 WITHIN_SEAL = 0.9  # of a frame's box: the share inside a seal's box for the frame to be the seal's centre
 RING_KEPT = 0.85  # of a gray seal's ring's coverage by the page's ink, that its own ink told from the typing keeps at least
+PIECE_WITHIN = 0.5  # of a colour stamp's box: the share inside a seal found by shape for it to be a piece of that seal
+PIECE_AREA = 0.5  # of a seal's box: the largest a piece of it is
 RING_GUESS = 0.45  # ring coverage of a circle found on a gray page, below which no ellipse is fitted near it
 
 
@@ -228,14 +231,30 @@ def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typin
     return found
 
 
+def with_seals_by_shape(colour: list[FoundStamp], seals: list[FoundStamp]) -> list[FoundStamp]:
+    """A colour page's stamps, a seal found by its shape on the grey page standing in for the colour stamps
+    lying mostly within it, each under half its size: pieces of a seal the colour separation cut apart (its ring
+    faint, its ink as violet as a ribbon's typing beside it), each read as a stamp of its own. A seal by
+    shape with no colour ink within it, or over a whole colour stamp, is left out (typing's lines, a seal found twice)."""
+    for seal in seals:
+        near = [f for f in colour if overlap(f.box, seal.box) >= PIECE_WITHIN]
+        # (A colour stamp about the seal's size is a whole one: the seal itself, or a registry stamp whose rounded
+        # frame passed for a ring. A colour "seal" much smaller is a piece whose arc of the ring an ellipse was fitted to.)
+        if near and not any(f.box[2] * f.box[3] > PIECE_AREA * seal.box[2] * seal.box[3] for f in near):
+            colour = [f for f in colour if f not in near] + [dataclasses.replace(seal, colour=near[0].colour)]
+    return colour
+
+
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:
     """Every stamp on ``page`` (processed frame): colour stamps from the ink layer, else seals by shape."""
+    # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
+    grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)
+    typing = ink_level(grey, ink)
     if page.stamp_image is not None:
         found = _colour_stamps(page, dpi)
+        found = with_seals_by_shape(found, _gray_seals(page, grey, ink, typing, dpi,
+                                                       [f.box for f in found if f.ellipse is not None]))
     else:
-        # Levels from the grey page (its binarisation may have flattened them); which pixels are ink, from the binarisation.
-        grey, ink = page.grey if page.grey is not None else page.image, page_ink(page)
-        typing = ink_level(grey, ink)
         # Frames first: four straight lines are surer than a circle, which ink inside a framed stamp also follows.
         found = _gray_frames(page, grey, ink, typing, dpi)
         seals = _gray_seals(page, grey, ink, typing, dpi, [s.box for s in found])

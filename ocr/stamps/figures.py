@@ -23,6 +23,8 @@ MIN_DIGITS = 2  # figures in a line's first reading for it to be read again as a
 # A registry number's figures as stamps carry them (its secrecy suffix, ``-с`` or ``/сс``, aside).
 NUMBER_SHAPE = re.compile(r"\d{3,5}")
 DAY = re.compile(r"\d{1,2}")
+# A day's figures run into its month's letters (the space between them lost to a speck): its figures, then no figure.
+RUN_INTO_MONTH = re.compile(r"(\d{1,2})[^\d\s]")
 DAY_MARKS = "\"'.,-–—“”„«»`^"  # specks and typing's quotes read beside a day's figures
 YEAR_WORD = re.compile(parse.YEAR_IN_FULL + r"(?:\s*г\.?)?\.*")  # a date's year as read, its ``г.`` with it
 FULL_STROKE = 0.85  # of a word's rows but its top and bottom tenth: the ink a column of an upright stroke holds
@@ -32,6 +34,9 @@ POINT = 0.6  # of a piece's width across near its top: the most a V's point, or 
 LEAN = 0.12  # of a piece's height: the most its top's ink stands aside from its bottom's in an upright stroke
 ENLARGE = 2.0  # times a number or date line is enlarged for one of its readings again
 SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
+JOINS = 2  # letters of a Roman month run together at their serifs that are cut apart, at most
+BRIDGE = 0.25  # of a word's height: the most ink a column joining two letters at their serifs holds
+EDGE = 0.2  # of a word's height: no cut between letters nearer a piece's side (an I's serif, a V's arm)
 
 
 def figure_line(text: str) -> bool:
@@ -75,21 +80,39 @@ def roman_letters(ink: np.ndarray) -> str | None:
             continue  # a speck or a dot beside the month
         if tall < 0.5 * height:
             return None
-        full = piece[int(0.1 * height):int(0.9 * height) + 1].mean(axis=0) > FULL_STROKE
-        runs = int((np.diff(np.concatenate([[0], full.astype(int), [0]])) == 1).sum())
-        top, middle, bottom = _spans(piece)
-        if end - start <= NARROW * height and _upright(piece):
-            letters += "I"
-        elif runs and min(top, middle, bottom) >= BLOCK * max(top, middle, bottom) and all(
-                _arms(piece, share) == runs for share in (0.15, 0.5, 0.85)):
-            letters += "I" * runs  # (a 0's or an 8's sides are full too, but their tops and bottoms close)
-        elif bottom <= POINT * max(top, middle) and top >= BLOCK * middle and _arms(piece, 0.4) == 2:
-            letters += "V"
-        elif middle <= POINT * min(top, bottom) and _arms(piece, 0.15) == _arms(piece, 0.85) == 2:
-            letters += "X"
-        else:
+        read = _piece_letters(piece, height, JOINS)
+        if read is None:
             return None
+        letters += read
     return letters or None
+
+
+def _piece_letters(piece: np.ndarray, height: int, joins: int) -> str | None:
+    """The Roman figures of one piece of a month's ink (:func:`roman_letters`); where it is none, the
+    letters of its two sides cut at its thinnest column, up to ``joins`` times: a bold serif face's
+    letters touch at their serifs (``VI``), by a thin bridge no letter's own column is."""
+    width = piece.shape[1]
+    full = piece[int(0.1 * height):int(0.9 * height) + 1].mean(axis=0) > FULL_STROKE
+    runs = int((np.diff(np.concatenate([[0], full.astype(int), [0]])) == 1).sum())
+    top, middle, bottom = _spans(piece)
+    if width <= NARROW * height and _upright(piece):
+        return "I"
+    if runs and min(top, middle, bottom) >= BLOCK * max(top, middle, bottom) and all(
+            _arms(piece, share) == runs for share in (0.15, 0.5, 0.85)):
+        return "I" * runs  # (a 0's or an 8's sides are full too, but their tops and bottoms close)
+    if bottom <= POINT * max(top, middle) and top >= BLOCK * middle and _arms(piece, 0.4) == 2:
+        return "V"
+    if middle <= POINT * min(top, bottom) and _arms(piece, 0.15) == _arms(piece, 0.85) == 2:
+        return "X"
+    edge = int(EDGE * height)
+    if not joins or width <= 2 * edge:
+        return None
+    counts = piece.sum(axis=0)[edge:width - edge]
+    cut = edge + int(np.argmin(counts))
+    if counts.min() > BRIDGE * height:
+        return None
+    sides = [_piece_letters(side, height, joins - 1) for side in (piece[:, :cut], piece[:, cut + 1:]) if side.any()]
+    return "".join(sides) if len(sides) == 2 and all(sides) else None
 
 
 def _upright(piece: np.ndarray) -> bool:
@@ -126,18 +149,42 @@ def read_month(crop: np.ndarray, words: list[Word]) -> str | None:
     models hold no Latin: they read I, II and III alike as ``1``, ``|`` or ``П``, VII as ``У``); None where no
     day, month's word and year are read in a row, or the ink between the day and the year is no month."""
     texts = [w.text for w in words]
-    ink = binarised(crop) < 128
-    for k in range(len(words) - 2):
-        # The day, a word read for the month (where none is, the gap between them may be a figure's sliver), the year.
-        if not (DAY.fullmatch(texts[k].strip(DAY_MARKS)) and YEAR_WORD.fullmatch(texts[k + 2])):
-            continue
-        left, right = words[k].bbox[0] + words[k].bbox[2], words[k + 2].bbox[0]
-        top = min(w.bbox[1] for w in words[k:k + 3])
-        bottom = max(w.bbox[1] + w.bbox[3] for w in words[k:k + 3])
-        letters = roman_letters(ink[top:bottom, left:right]) if right > left else None
-        if letters in ROMAN_MONTHS:
-            return " ".join(texts[:k + 1] + [letters] + texts[k + 2:])
+    # Its own binarisation's strokes, grown (a worn or typed-over stroke's pieces joined), then as they are
+    # (a bold serif face's letters, grown, run together along their serifs).
+    for ink in (binarised(crop) < 128, crop < 128):
+        month = _month_between(ink, words, texts)
+        if month:
+            return month
     return None
+
+
+def _month_between(ink: np.ndarray, words: list[Word], texts: list[str]) -> str | None:
+    for k in range(len(words) - 1):
+        # The day, a word read for the month (where none is, the gap between them may be a figure's sliver), the year;
+        # or the day run into its month in one word (``4`УТЕ``: ``4 VII``), the year after it.
+        if DAY.fullmatch(texts[k].strip(DAY_MARKS)) and k + 2 < len(words) and YEAR_WORD.fullmatch(texts[k + 2]):
+            day, lefts, year = texts[k], [words[k].bbox[0] + words[k].bbox[2]], k + 2
+        elif (run := RUN_INTO_MONTH.match(texts[k])) and YEAR_WORD.fullmatch(texts[k + 1]):
+            day, lefts, year = run.group(1), gaps_in(ink, words[k].bbox), k + 1
+        else:
+            continue
+        right = words[year].bbox[0]
+        top = min(w.bbox[1] for w in words[k:year + 1])
+        bottom = max(w.bbox[1] + w.bbox[3] for w in words[k:year + 1])
+        # Where the day ends in a word run together: the first of its gaps after which the ink is a month.
+        for left in lefts:
+            letters = roman_letters(ink[top:bottom, left:right]) if right > left else None
+            if letters in ROMAN_MONTHS:
+                return " ".join(texts[:k] + [day, letters] + texts[year:])
+    return None
+
+
+def gaps_in(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[int]:
+    """The columns, left to right, where runs of blank columns inside a word's box (ink bool) end."""
+    x, y, w, h = box
+    blank = np.concatenate([[0], ~ink[y:y + h, x:x + w].any(axis=0), [0]]).astype(int)
+    starts, ends = np.flatnonzero(np.diff(blank) == 1), np.flatnonzero(np.diff(blank) == -1)
+    return [x + int(end) for start, end in zip(starts, ends) if 0 < start and end < w]
 
 
 def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[str]:

@@ -43,6 +43,7 @@ MISREAD_FIGURES = 2  # figures in a word of a legend's letters taken for misread
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the corrector is taken for the common word nearest it
 NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
+NAME_TITLE = "т"  # ``т.`` (comrade) on a stamp: a name follows it
 NEAR = 0.75  # share of its letters a badly read word has in common with the word it is taken for, at least
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789" + STAMP_MARKS}
@@ -121,6 +122,25 @@ def corrected(word: Word) -> Word:
             return dataclasses.replace(word, text=word.text.replace(core, split(core))) if len(core) >= 2 * SPLIT_PART else word
         return dataclasses.replace(word, text=word.text.replace(core, near.upper()))
     return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper()))
+
+
+def put_right(line: list[Word]) -> list[Word]:
+    """A registry stamp's office line's words put right (:func:`corrected`), but the word after ``т.``: a
+    name (the secretariat's head's), put right only to a name the lexicon knows, else kept as read (an
+    office's words fit a misread name by chance: ``ВЫПИНСКОГО`` is ``ВЫШИНСКОГО``, not ``ЕВРОПЕЙСКОГО``)."""
+    return [named(w) if k and line[k - 1].text.strip(WORD_MARKS).lower() == NAME_TITLE else corrected(w)
+            for k, w in enumerate(line)]
+
+
+def named(word: Word) -> Word:
+    """A name read on a stamp, an unknown one put right by the corrector where it takes it for a name."""
+    core = word.text.strip(WORD_MARKS)
+    if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
+        return word
+    choice = default_corrector().choose(core.lower(), confidence=0.0)
+    if choice is None or not lexicon().is_name(choice.word):
+        return word
+    return dataclasses.replace(word, text=word.text.replace(core, choice.word.upper() if core.isupper() else choice.word))
 
 
 @functools.cache
@@ -235,7 +255,7 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     # the office's words put right against the lexicon; the number and date lines read again in figures.
     best = [(crop, [w for w in map(as_cut, words) if w.text.strip(STAMP_MARKS)]) for crop, words in best]
     best = [(crop, words) for crop, words in best if holds_words(words)]
-    lines = [words if figures.figure_line(" ".join(w.text for w in words)) else [corrected(w) for w in words]
+    lines = [words if figures.figure_line(" ".join(w.text for w in words)) else put_right(words)
              for _, words in best]
     texts = figures.reread([crop for crop, _ in best], lines, lang)
     texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
@@ -248,9 +268,27 @@ def holds_words(line: list[Word]) -> bool:
     return any(sum(c.isalnum() for c in w.text) > 1 for w in line)
 
 
-def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[int, float]:
+def stamp_letters(words: list[Word]) -> float:
+    """Letters of a registry stamp's reading that read as a stamp's: those of its words the lexicon knows
+    (:func:`known_letters`), and those right in the office words its other words fit (``КРЕТАРИАЯТ``,
+    ``ОВЩИЙ``: typing across a stamp's words leaves few of them whole). Read upside down, its capitals
+    come out as other capitals and figures, in words that neither holds."""
+    lex = lexicon()
+    fitted = 0.0
+    for core in (w.text.strip(WORD_MARKS) for w in words):
+        if len(core) > MIN_CORRECTED and core.isalpha() and not lex.known(core):
+            fit = offices.office_fit(core)
+            fitted += fit[1] if fit else 0.0
+    return known_letters(words) + fitted
+
+
+def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[float, float]:
+    """(letters read as a stamp's, with the figures of a registry number or date parsed from the lines;
+    confidence) of a reading of a registry stamp's lines: the greater is the way round it was pressed."""
     words = [w for _, ws in lines for w in ws]
-    return known_letters(words), reading_score(words)
+    fields = parse.parse([" ".join(w.text for w in ws) for _, ws in lines])
+    figures_read = sum(c.isdigit() for c in (fields.incoming_number or "") + (fields.date_raw or "" if fields.date else ""))
+    return stamp_letters(words) + figures_read, reading_score(words)
 
 
 def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[list[tuple[np.ndarray, list[Word]]]]]:

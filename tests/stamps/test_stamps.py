@@ -79,6 +79,18 @@ def test_a_roman_month_is_read_on_its_ink(month, font):
     assert figures.roman_letters(ink > 0) == month
 
 
+@pytest.mark.parametrize("month", ["VII", "XII", "IV"])
+def test_a_roman_month_whose_letters_touch_at_their_serifs_is_read(month):
+    ink = np.zeros((60, 240), np.uint8)
+    cv2.putText(ink, month, (5, 50), cv2.FONT_HERSHEY_COMPLEX, 1.6, 255, 3)
+    columns = np.flatnonzero(ink.any(axis=0))
+    gaps = [c for c in range(columns[0], columns[-1]) if not ink[:, c].any()]
+    rows = np.flatnonzero(ink.any(axis=1))
+    ink[rows[0]:rows[0] + 3, gaps[0] - 1:gaps[-1] + 2] = 255  # every gap bridged along the letters' tops
+    assert not [c for c in range(columns[0], columns[-1]) if not ink[:, c].any()]
+    assert figures.roman_letters(ink > 0) == month
+
+
 @pytest.mark.parametrize("figure", ["0", "2", "4", "7", "8"])
 def test_a_figure_is_no_roman_month(figure):
     ink = np.zeros((60, 80), np.uint8)
@@ -102,10 +114,13 @@ def _date_line(parts: list[str]) -> tuple[np.ndarray, list[Word]]:
     (["3", "II", "1950"], ["3", "1", "1950"], "3 II 1950"), (["12", "XI", "1949"], ["12", "Х1", "1949"], "12 XI 1949"),
     (["25", "VII", "1948"], ["25", "У", "Вх."], None),  # no year after the month
     (["25", "74", "1948"], ["25", "У", "1948"], None),  # figures between are no month
+    (["4", "VII", "1948"], ["4УТЕ", "", "1948"], "4 VII 1948"),  # the day run into its month in one word
 ])
 def test_a_roman_month_is_read_on_the_ink_between_day_and_year(drawn, read, line):
     crop, boxes = _date_line(drawn)
-    words = [Word(text, box, 90.0) for text, box in zip(read, boxes)]
+    words = [Word(text, box, 90.0) for text, box in zip(read, boxes) if text]
+    if not read[1]:  # the day's word's box runs over its month's
+        words[0] = Word(read[0], (boxes[0][0], boxes[1][1], boxes[1][0] + boxes[1][2] - boxes[0][0], boxes[1][3]), 90.0)
     assert figures.read_month(crop, words) == line
 
 
@@ -550,6 +565,17 @@ def test_a_registry_stamps_way_round_is_the_surer_reading():
     assert read._believed(worded) > read._believed(upright)
 
 
+def test_a_registry_stamp_read_through_typing_is_told_by_its_office_words_and_number():
+    # Typing across it: no word of it whole, but one fits an office's word and its number line parses;
+    # upside down, capitals and figures in no such words come out more surely.
+    upright = [(None, [Word("КРЕТАРИАЯТ", (0, 0, 100, 10), 20.0)]),
+               (None, [Word("Вх", (0, 20, 20, 10), 30.0), Word("№", (25, 20, 10, 10), 30.0), Word("4722-с", (40, 20, 60, 10), 30.0)])]
+    upside_down = [(None, [Word("ОЗОМУНИПАЯЕГТ", (0, 0, 130, 10), 60.0)]), (None, [Word("МСС", (0, 20, 30, 10), 70.0)])]
+    assert read.stamp_letters([w for _, ws in upright for w in ws]) > 6
+    assert read.stamp_letters([w for _, ws in upside_down for w in ws]) == 0
+    assert read._believed(upright) > read._believed(upside_down)
+
+
 def test_a_seals_ring_line_round_its_centre_is_taken_out_and_its_letters_kept():
     ink = np.zeros((300, 300), np.uint8)
     cv2.circle(ink, (150, 150), 120, 255, 3)  # the line round the centre
@@ -633,3 +659,35 @@ def test_a_seal_traced_all_round_keeps_its_centre_however_wide():
     page = preprocess_page(load_page(PageRef(scan, 0, 1), 300).image)
     (found,) = detect.find_stamps(page, 300)
     assert found.shape == "round" and iou(page.map_box_to_original(found.box), truth["bbox"]) > 0.8
+
+
+def _found(box: tuple[int, int, int, int], colour: str | None, seal: bool) -> detect.FoundStamp:
+    x, y, w, h = box
+    ellipse = rings.Ellipse((w / 2, h / 2), (w, h), 0.0) if seal else None
+    return detect.FoundStamp(box, "round" if seal else "rectangular", colour, np.zeros((h, w), np.uint8), ellipse,
+                             None if seal else ((w / 2, h / 2), (w, h), 0.0), 90.0)
+
+
+def test_a_seal_found_by_its_ring_stands_in_for_the_colour_pieces_of_it():
+    seal = _found((100, 100, 400, 400), None, True)
+    pieces = [_found((120, 150, 150, 180), "violet", False), _found((330, 160, 160, 170), "violet", True)]
+    elsewhere = _found((900, 900, 300, 200), "violet", False)
+    found = detect.with_seals_by_shape(pieces + [elsewhere], [seal])
+    assert [(f.box, f.shape, f.colour) for f in found] == [(elsewhere.box, "rectangular", "violet"),
+                                                            (seal.box, "round", "violet")]
+    # A colour stamp about the seal's size is a whole one; a colour seal already found stays; no colour ink, no seal.
+    whole = _found((110, 110, 380, 380), "violet", False)
+    assert detect.with_seals_by_shape([whole], [seal]) == [whole]
+    colour_seal = _found((110, 110, 380, 380), "violet", True)
+    assert detect.with_seals_by_shape([colour_seal], [seal]) == [colour_seal]
+    assert detect.with_seals_by_shape([elsewhere], [seal]) == [elsewhere]
+
+
+def test_the_name_after_comrade_on_a_stamp_is_put_right_to_a_name_not_an_office_word():
+    line = [Word(text, (0, 0, 10, 10), 50.0) for text in ("СЕКРЕТАРИАТ", "т.", "ВЫПИНСКОГО")]
+    assert [w.text for w in read.put_right(line)] == ["СЕКРЕТАРИАТ", "т.", "ВЫШИНСКОГО"]
+    # Read as no name the corrector knows: as read (an office's word fits it by chance).
+    line = [Word(text, (0, 0, 10, 10), 50.0) for text in ("СЕКРЕТАРИАТ", "т.", "ВЫШИБОКОМО")]
+    assert [w.text for w in read.put_right(line)] == ["СЕКРЕТАРИАТ", "т.", "ВЫШИБОКОМО"]
+    # Elsewhere a misread word is put right against the offices' words.
+    assert read.put_right([Word("КРЕТАРИАЯТ", (0, 0, 10, 10), 50.0)])[0].text == "СЕКРЕТАРИАТ"
