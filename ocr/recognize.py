@@ -271,14 +271,19 @@ LONG_WORD = re.compile(r"[А-Яа-яЁё]{4,}")  # shorter ones are known by cha
 JUDGED_WORDS = 3  # a reading with fewer long Cyrillic words (a Latin page, a near-blank one) is not judged by them
 
 
+def known_long_words(words: list[Word]) -> tuple[int, int]:
+    """(How many of the reading's long Cyrillic words the lexicon knows, how many there are)."""
+    long = [found for w in words if (found := LONG_WORD.fullmatch(w.text.strip(".,:;!?\"'()«»-")))]
+    return sum(lexicon().known(found[0]) for found in long), len(long)
+
+
 def believed_score(words: list[Word]) -> float:
     """:func:`reading_score` scaled down by how few of the reading's long Cyrillic words the lexicon knows, below
     :data:`KNOWN_SHARE`: how believable a reading of a whole page is, right way up or not."""
-    long = [found for w in words if (found := LONG_WORD.fullmatch(w.text.strip(".,:;!?\"'()«»-")))]
-    if len(long) < JUDGED_WORDS:
+    known, judged = known_long_words(words)
+    if judged < JUDGED_WORDS:
         return reading_score(words)
-    known = sum(lexicon().known(found[0]) for found in long) / len(long)
-    return reading_score(words) * min(1.0, known / KNOWN_SHARE)
+    return reading_score(words) * min(1.0, known / judged / KNOWN_SHARE)
 
 
 # A reading whose words' boxes hold less than this share of the page's standing ink left most of its typing unread:

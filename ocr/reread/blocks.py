@@ -20,6 +20,7 @@ from ocr.recognize import (
     centred_in,
     cleared,
     is_ink,
+    known_long_words,
     overlap,
     read_box,
     read_boxes,
@@ -29,15 +30,71 @@ from ocr.recognize import (
 )
 
 
-def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
-    """``words`` with those centred inside ``box`` replaced by a reading of the box with page segmentation ``psm``."""
+def block_words(image: np.ndarray, box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
+    """The words of a reading of ``box`` with page segmentation ``psm``, centred inside it, specks left out."""
     found = [w for w in read_box(image, box, lang, psm) if centred_in(w, box)]
     heights = [w.bbox[3] for w in found if sum(c.isalnum() for c in w.text) >= 2]
     height = statistics.median(heights) if heights else 0.0
     # Read as one block, specks come out as marks of their own (``:``, ``‹``), which page segmentation drops.
-    block = [w for w in found if w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text)
-             or typed_dash(w, height)]
-    return [word for word in words if not centred_in(word, box)] + block
+    return [w for w in found if w.confidence >= MIN_STRIP_CONFIDENCE or any(c.isalnum() for c in w.text)
+            or typed_dash(w, height)]
+
+
+def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
+    """``words`` with those centred inside ``box`` replaced by a reading of the box with page segmentation ``psm``."""
+    return [word for word in words if not centred_in(word, box)] + block_words(image, box, lang, psm)
+
+
+# A block reading fewer than this share of its long words as words the lexicon knows is read again from the grey
+# page, where binarisation may have cut a faint or grainy scan's strokes away (heavy tuning pages: 0.71 and 0.83
+# of them known where a carbon read poorly, 0.88-0.99 elsewhere); an empty block is read again too.
+POOR_BLOCK = 0.85
+# A line of the grey page's reading is believed where at least this share of its long words is known, or as
+# large a share as ours: a line of typing, not grain or a stamp's edge read as letters.
+GREY_LINE_KNOWN = 0.5
+# ... and where it holds at least this share of our reading's letters and digits: not a reading that dropped the
+# row's number or half its words (a junk reading of grain holds more marks than the typing's words).
+GREY_LINE_MARKS = 0.5
+
+
+def _centre_y(words: list[Word]) -> float:
+    return statistics.fmean(w.bbox[1] + w.bbox[3] / 2 for w in words)
+
+
+def _reads_better(theirs: list[Word], ours: list[Word]) -> bool:
+    """Whether the grey page's line ``theirs`` reads the row more as the language's words than ``ours`` (our words
+    on its row, maybe none): more known long words, at least GREY_LINE_KNOWN of them known or as large a share as
+    ours, and GREY_LINE_MARKS of our letters and digits; on a row ours left empty, two known long words at least."""
+    their_known, their_judged = known_long_words(theirs)
+    our_known, our_judged = known_long_words(ours)
+    marks = [sum(c.isalnum() for w in side for c in w.text) for side in (theirs, ours)]
+    believed = their_known >= GREY_LINE_KNOWN * their_judged or (ours and their_known * our_judged >= our_known * their_judged)
+    return their_known > max(our_known, 0 if ours else 1) and believed and marks[0] >= GREY_LINE_MARKS * marks[1]
+
+
+def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
+    """``words`` with the lines inside ``box`` (a block of the page read as one) taken line by line from the grey
+    page's reading of it where that line reads better as the language's words (:func:`_reads_better`), lines
+    the page left unread among them; only where the block reads poorly (POOR_BLOCK) or read nothing, and as they
+    were on a page without a grey image."""
+    if grey is None:
+        return words
+    inside = [k for k, w in enumerate(words) if centred_in(w, box)]
+    known, judged = known_long_words([words[k] for k in inside])
+    if judged and known >= POOR_BLOCK * judged:
+        return words
+    theirs = block_words(grey, box, lang, psm)
+    if not theirs:
+        return words
+    metrics = layout.page_metrics([words[k] for k in inside] + theirs)
+    replaced: set[int] = set()
+    taken: list[Word] = []
+    for line in layout.group_lines(theirs, metrics):
+        row = [k for k in inside if abs(_centre_y([words[k]]) - _centre_y(line)) <= 0.5 * metrics.line_height]
+        if _reads_better(line, [words[k] for k in row]):
+            replaced.update(row)
+            taken += line
+    return [w for k, w in enumerate(words) if k not in replaced] + taken
 
 
 _DASHES = frozenset("-–—")
@@ -278,13 +335,15 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
     image = cleared(prepared.image, standing_ink(prepared.image, words))
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
     if zone is not None:
-        words = reread_block(image, words, zone, settings.lang, settings.body_psm)
+        words = grey_block(prepared.grey, reread_block(image, words, zone, settings.lang, settings.body_psm), zone,
+                           settings.lang, settings.body_psm)
         parsed = parse(words)
     # Read as a block of their own, the message's band read as it was: a larger block read otherwise (a date
     # line under the message dropped).
     gap = dropped_rows(parsed, prepared.image.shape) if settings.body_psm else None
     if gap is not None:
-        words = reread_block(image, words, gap, settings.lang, settings.body_psm)
+        words = grey_block(prepared.grey, reread_block(image, words, gap, settings.lang, settings.body_psm), gap,
+                           settings.lang, settings.body_psm)
         parsed = parse(words)
     if not words:
         return parsed

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
-from ocr.lines import Line, Role
-from ocr.reread.blocks import body_zone, dropped_rows
+import numpy as np
+
+from ocr.lines import Line, Role, Word
+from ocr.reread import blocks
+from ocr.reread.blocks import body_zone, dropped_rows, grey_block
 
 PAGE = (2339, 1654)
 
@@ -30,3 +33,41 @@ def test_a_page_not_read_as_the_form_has_no_message_band():
     lines = [line for line in _page(945) if line.role is not Role.ROUTING]
     assert body_zone(lines, PAGE) is None
     assert dropped_rows([line for line in _page(1149) if line.role is not Role.ROUTING], PAGE) is None
+
+
+def _row(text: str, y: int) -> list[Word]:
+    """A row of words 30 px high at ``y``, each 20 px a letter, a letter's gap apart."""
+    out, x = [], 100
+    for t in text.split():
+        out.append(Word(t, (x, y, 20 * len(t), 30), 80.0))
+        x += 20 * len(t) + 20
+    return out
+
+
+BLOCK = (0, 400, 1654, 400)
+
+
+def test_a_poorly_read_block_takes_the_grey_pages_lines_that_read_better_line_by_line(monkeypatch):
+    """A faint carbon's message cut to pieces by binarisation (heavy tuning seed 8000, tg-08010): its rows read as
+    junk are taken from the grey page's reading, a row read well stays, grain read as letters in the gap is not
+    taken, and a row the block left unread is taken where it reads as words."""
+    above = _row("Из БУДАПЕШТА", 300)
+    junk = _row("им И ИОН. ВЬНА ПП улет знных", 420)
+    kept = _row("прибыть не позднее июня, иначе придется", 470)
+    ours = above + junk + kept
+    grey = (_row("нием от марта, так как запасы продовольствия", 422) + _row("прибыть не позднее иуня, иначе прийется", 468)
+            + _row("ваыт ноур оопра", 520) + _row("выдачи хлеба рабочим Прошу указаний", 570))
+    monkeypatch.setattr(blocks, "block_words", lambda image, box, lang, psm: grey)
+    found = grey_block(np.zeros((10, 10), np.uint8), ours, BLOCK, "rus", 6)
+    assert [w.text for w in found] == ([w.text for w in above + kept] + "нием от марта, так как запасы продовольствия".split()
+                                       + "выдачи хлеба рабочим Прошу указаний".split())
+
+
+def test_a_block_that_reads_well_or_a_page_without_grey_is_not_read_again(monkeypatch):
+    def fail(*args):
+        raise AssertionError("read again")
+    monkeypatch.setattr(blocks, "block_words", fail)
+    ours = _row("прибыть не позднее июня, иначе придется сократить нормы", 420)
+    assert grey_block(np.zeros((10, 10), np.uint8), ours, BLOCK, "rus", 6) == ours
+    junk = _row("им И ИОН. ВЬНА ПП улет знных", 420)
+    assert grey_block(None, junk, BLOCK, "rus", 6) == junk
