@@ -163,7 +163,7 @@ def legend_span(band: np.ndarray) -> tuple[int, int]:
         run = run + 1 if free else 0
         if run > best:
             best, shift = run, (k - run // 2) % width
-    if best == 0:
+    if best in (0, 2 * width):  # inked all round, or nothing left in it (typing taken out of a stamp over it): all of it
         return 0, width
     inked = np.roll(counts, -shift) > 0
     edges = np.flatnonzero(np.diff(np.concatenate([[0], inked.astype(np.int8), [0]])))

@@ -691,3 +691,13 @@ def test_the_name_after_comrade_on_a_stamp_is_put_right_to_a_name_not_an_office_
     assert [w.text for w in read.put_right(line)] == ["СЕКРЕТАРИАТ", "т.", "ВЫШИБОКОМО"]
     # Elsewhere a misread word is put right against the offices' words.
     assert read.put_right([Word("КРЕТАРИАЯТ", (0, 0, 10, 10), 50.0)])[0].text == "СЕКРЕТАРИАТ"
+
+
+def test_a_seal_band_left_with_no_legend_is_read_whole_not_a_crash():
+    """A heavy stress page (seed 9000, film grain): the ring's band held no letter's column once typing and ring
+    lines were taken out, and finding the legend's ends raised IndexError, failing the whole document."""
+    assert unwrap.legend_span(np.zeros((30, 400), np.uint8)) == (0, 400)
+    band = np.zeros((30, 400), np.uint8)
+    band[:, 100:300:12] = 255  # letters' strokes along half the ring
+    start, end = unwrap.legend_span(band)
+    assert start == 100 and 290 <= end <= 300
