@@ -101,4 +101,22 @@ def joined(lines: list[Line]) -> list[str]:
         else:
             rows.append([line])
     texts = [" ".join(line.text for line in sorted(row, key=lambda line: line.bbox[0] if line.bbox else 0)) for row in rows]
-    return [numbers for text in texts if (numbers := reference_numbers(text))]
+    return unslashed([numbers for text in texts if (numbers := reference_numbers(text))])
+
+
+# A slashed zero read as a nine beside a zero (``32690`` for ``3260``), as the routing line's times read it.
+_SLASHED_ZERO = re.compile(r"90|09")
+
+
+def unslashed(numbers: list[str]) -> list[str]:
+    """The reference lines' groups, a group one digit longer than all the others (a telegram's cipher groups are of
+    one length), where it holds one ``90`` or ``09``, with that read as the slashed zero it is."""
+    lengths = {len(group) for line in numbers for group in line.split()}
+    if len(lengths) != 2 or max(lengths) != min(lengths) + 1:
+        return numbers
+    longer = [group for line in numbers for group in line.split() if len(group) == max(lengths)]
+    others = sum(len(line.split()) for line in numbers) - len(longer)
+    if len(longer) != 1 or others < 2 or len(_SLASHED_ZERO.findall(longer[0])) != 1:
+        return numbers
+    right = _SLASHED_ZERO.sub("0", longer[0])
+    return [" ".join(right if group == longer[0] else group for group in line.split()) for line in numbers]

@@ -81,10 +81,12 @@ def is_note(text: str) -> bool:
 
 
 def _registry_month(match: re.Match) -> str:
-    """The day and Roman month put right; a month of digits before a year (``26.11.49``) is an Arabic one."""
+    """The day and Roman month put right; a month of digits before a year (``26.11.49``) is an Arabic one, but
+    ones that are no month (``6.111.51``: III's strokes read as ones)."""
     year = match["rest"].strip(". ")
     month = roman_month(match["month"])
-    if not month or (year and match["month"].isdigit()):
+    arabic = match["month"].isdigit() and not (set(match["month"]) == {"1"} and int(match["month"]) > 12)
+    if not month or (year and arabic):
         return match[0]
     day = match["day"] if "." in match["day"] else match["day"].rstrip(", ") + "."
     if not year:  # the note's own date is typed ``2. XI.``

@@ -179,6 +179,8 @@ def test_special_number_and_priority_survive_specks():
     ("М 1204 / м. п. - 26.1Х.49", "N 1204 / м. п. - 26.IX.49"),
     ("М 77 / м. п. - 3.ХИ.51", "N 77 / м. п. - 3.XII.51"),
     ("М 77 / м. п. - 3.11.51", "N 77 / м. п. - 3.11.51"),  # an Arabic month stays
+    ("6.111.51", "6.III.51"),  # ones that are no month are a Roman one's strokes (a clean tuning page)
+    ("6.117.51", "6.117.51"),
     ("См. изв. 6 1259 (ссилка 96 77)", "См. изв. № 1259 (ссылка № 77)"),  # a hand's № read as digits
     ("(561 / м. п. - 2. ХИ.", "N 561 / м. п. - 2. XII."),
     # the note's N read ``Ne`` or ``Мо``, as ``№`` is

@@ -104,3 +104,12 @@ def test_a_latin_letter_read_for_a_digit_is_its_cyrillic_twins():
     assert reference_numbers("2194 6O57") == "2194 6057"
     assert reference_numbers("B194 6057") == "8194 6057"
     assert reference_numbers("BOOK 6057") is None  # a word is no group
+
+
+def test_a_group_a_digit_longer_than_the_others_reads_its_slashed_zero_as_one():
+    # a moderate tuning page's ``2492 3260``: its slashed ``0`` read ``90`` beside three groups of four
+    assert joined([Line("4940 9401", Role.REFERENCE), Line("2492 32690", Role.REFERENCE)]) == ["4940 9401", "2492 3260"]
+    # groups of five throughout, or no zero read so, or too few groups to tell the length: as read
+    assert joined([Line("49401 94012", Role.REFERENCE), Line("2492 32690", Role.REFERENCE)]) == ["49401 94012", "2492 32690"]
+    assert joined([Line("4940 9401", Role.REFERENCE), Line("2492 32651", Role.REFERENCE)]) == ["4940 9401", "2492 32651"]
+    assert joined([Line("2492 32690", Role.REFERENCE)]) == ["2492 32690"]

@@ -13,6 +13,7 @@ read counts every reading that gives it, however unsure. Where no value wins, th
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from ocr.lines import Line, Role, Word
@@ -54,8 +55,10 @@ def agreed(readings: list[list[Word]]) -> dict:
     for name in (field.name for field in dataclasses.fields(Routing)):
         givers = [k for k, given in enumerate(found) if name in given and _plausible(name, given[name])]
         sure = {found[k][name] for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE}
-        votes = Counter(found[k][name] for k in givers if found[k][name] in sure)
-        weight = {value: sum(scores[k] for k in givers if found[k][name] == value) for value in votes}
+        counted = {k: _with_year(found[k][name], sure) if name == "received_date_raw" else found[k][name]
+                   for k in givers if found[k][name] in sure}
+        votes = Counter(counted.values())
+        weight = {value: sum(scores[k] for k in counted if counted[k] == value) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
         if best is not None and (votes[best] >= 2 or len(votes) == 1):
             out[name] = best
@@ -64,6 +67,20 @@ def agreed(readings: list[list[Word]]) -> dict:
         elif name in found[0]:
             out[name] = found[0][name]
     return out
+
+
+# A date whose year is left blank or was lost: it ends in the form's printed ``19``.
+_YEARLESS = re.compile(r".*\b19")
+
+
+def _with_year(date: str, sure: set[str]) -> str:
+    """The date a reading gives, or where it ends in the printed ``19`` the one date the other sure readings give
+    with its year after it (``17/12 19`` beside ``17/12 19 49``: the typed year read as letters, ``да``): a year
+    lost is no evidence against one read, and the readings that lost it vote for it."""
+    if not _YEARLESS.fullmatch(date):
+        return date
+    dated = {other for other in sure if re.fullmatch(re.escape(date) + r" ?\d\d", other)}
+    return dated.pop() if len(dated) == 1 else date
 
 
 def _fullest(found: list[dict]) -> int | None:

@@ -99,3 +99,16 @@ def test_the_grain_smoothed_reading_settles_a_year_the_others_split_on():
     smoothed = _reading(line.format("50"), [97, 90, 97, 74, 96, 96, 96, 83, 93, 95, 96, 62, 42, 42, 95, 93])
     assert agreed(readings)["received_date_raw"] == "20/11 19 58"
     assert agreed(readings + [smoothed])["received_date_raw"] == "20/11 19 50"
+
+
+def test_a_date_read_without_its_year_counts_for_the_same_date_with_it():
+    # a moderate tuning page (received 17/12 1949): two readings read the typed ``49`` after the printed ``19``, two
+    # read it as letters (``да``) and lose it; those two do not outvote the year read, they count for it
+    line = "Из НЬЮ-ЙОРКА № 5086 пол. 14 час. 36 мин. 17/12 19 {} т. экз. № 7"
+    readings = [_reading(line.format("да"), [96] * 11 + [54] + [95] * 4), _reading(line.format("49"), [94] * 16),
+                _reading(line.format("49"), [91] * 16), _reading(line.format("да"), [96] * 11 + [48] + [95] * 4)]
+    assert agreed(readings)["received_date_raw"] == "17/12 19 49"
+    # a year no reading gives stays left out; two years read otherwise are no one date's
+    assert agreed([readings[0], readings[3]])["received_date_raw"] == "17/12 19"
+    other = _reading(line.format("48"), [99] * 16)
+    assert agreed([readings[0], readings[1], other, readings[3]])["received_date_raw"] == "17/12 19"
