@@ -89,8 +89,9 @@ def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, 
     metrics = layout.page_metrics([words[k] for k in inside] + theirs)
     replaced: set[int] = set()
     taken: list[Word] = []
+    centres = {k: _centre_y([words[k]]) for k in inside}  # each of our words' row, measured once for every line
     for line in layout.group_lines(theirs, metrics):
-        row = [k for k in inside if abs(_centre_y([words[k]]) - _centre_y(line)) <= 0.5 * metrics.line_height]
+        row = [k for k in inside if abs(centres[k] - _centre_y(line)) <= 0.5 * metrics.line_height]
         if _reads_better(line, [words[k] for k in row]):
             replaced.update(row)
             taken += line

@@ -159,6 +159,8 @@ def read_month(crop: np.ndarray, words: list[Word]) -> str | None:
 
 
 def _month_between(ink: np.ndarray, words: list[Word], texts: list[str]) -> str | None:
+    """The date line (``texts``, the words' texts) with the Roman month :func:`roman_letters` reads in ``ink`` between
+    a day and a year put in; None where no such day, month and year stand in a row."""
     for k in range(len(words) - 1):
         # The day, a word read for the month (where none is, the gap between them may be a figure's sliver), the year;
         # or the day run into its month in one word (``4`УТЕ``: ``4 VII``), the year after it.
