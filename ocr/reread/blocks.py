@@ -8,6 +8,7 @@ is the stamp's remnants and is dropped.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 
 import numpy as np
 
@@ -41,8 +42,85 @@ def block_words(image: np.ndarray, box: tuple[int, int, int, int], lang: str, ps
 
 
 def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
-    """``words`` with those centred inside ``box`` replaced by a reading of the box with page segmentation ``psm``."""
-    return [word for word in words if not centred_in(word, box)] + block_words(image, box, lang, psm)
+    """``words`` with the lines centred inside ``box`` taken line by line from a reading of the box with page
+    segmentation ``psm`` unless ours reads better (:func:`_block_line_wins`); rows of ours the block read nothing
+    on stay only where they read as words (:func:`_typed_row`): a block reading drops grain, not typing."""
+    return by_rows(words, box, block_words(image, box, lang, psm), _block_line_wins, _typed_row)
+
+
+def by_rows(words: list[Word], box: tuple[int, int, int, int], theirs: list[Word],
+            better: Callable[[list[Word], list[Word]], bool], keep: Callable[[list[Word]], bool]) -> list[Word]:
+    """``words`` with those centred inside ``box`` replaced line by line by a second reading of it, ``theirs``: each of
+    its lines taken for our words on its row (:func:`_matched_rows`) where ``better(line, ours)``, ours kept
+    otherwise; our rows on none of its lines kept where ``keep(row)``."""
+    inside = [k for k, w in enumerate(words) if centred_in(w, box)]
+    rows, unmatched = _matched_rows([words[k] for k in inside], theirs)
+    dropped: set[int] = set()
+    taken: list[Word] = []
+    for line, row in rows:
+        if better(line, [words[inside[j]] for j in row]):
+            dropped.update(inside[j] for j in row)
+            taken += line
+    if unmatched:
+        alone = [words[inside[j]] for j in sorted(unmatched)]
+        for row in layout.group_lines(alone, layout.page_metrics(alone)):
+            if not keep(row):
+                dropped.update(k for k in inside if any(words[k] is w for w in row))
+    return [w for k, w in enumerate(words) if k not in dropped] + taken
+
+
+# A line of a second reading on none of our rows is a row of its own (one the page reading dropped) only where none
+# of our words stands within this many line heights of its centre (typed rows stand two and more apart): nearer,
+# it is the grain or a stamp's edge round a row we read, and taking it would set junk beside that row.
+ROW_APART = 1.0
+
+
+def _matched_rows(ours: list[Word], theirs: list[Word]) -> tuple[list[tuple[list[Word], list[int]]], set[int]]:
+    """A second reading ``theirs`` of a block laid out in lines, each with the indices of the words of ``ours``
+    on its row (each of ours on the row of the line whose centre is nearest its own, within half a line's
+    height), and the indices of ours on no line's row; lines on none of our rows but beside one (ROW_APART)
+    are left out."""
+    if not theirs:
+        return [], set(range(len(ours)))
+    metrics = layout.page_metrics(ours + theirs)
+    lines = layout.group_lines(theirs, metrics)
+    centres = [_centre_y(line) for line in lines]
+    rows: list[list[int]] = [[] for _ in lines]
+    unmatched: set[int] = set()
+    for j, word in enumerate(ours):
+        distance, nearest = min((abs(c - _centre_y([word])), n) for n, c in enumerate(centres))
+        if distance <= 0.5 * metrics.line_height:
+            rows[nearest].append(j)
+        else:
+            unmatched.add(j)
+    apart = [row or all(abs(_centre_y([w]) - c) > ROW_APART * metrics.line_height for w in ours) for c, row in zip(centres, rows)]
+    return [(line, row) for line, row, own in zip(lines, rows, apart) if own], unmatched
+
+
+# Our line is kept against the block reading's where it reads better (:func:`_reads_better`, the sides swapped) and
+# covers at least this share of the width the block's line covers: a page reading split round a stamp or grain
+# reads fragments of a row (``стат``, ``ства``, ``жения``), which the lexicon knows too, and drops the rest.
+ROW_COVERED = 0.9
+
+
+def _covered(words: list[Word]) -> int:
+    """How many of the page's columns ``words`` cover."""
+    columns: set[int] = set()
+    for x, _, w, _ in (word.bbox for word in words):
+        columns.update(range(x, x + w))
+    return len(columns)
+
+
+def _block_line_wins(theirs: list[Word], ours: list[Word]) -> bool:
+    """Whether the block reading's line ``theirs`` is taken for our words on its row ``ours``: unless ours reads
+    better as the language's words and covers the row as fully (ROW_COVERED)."""
+    return not (_reads_better(ours, theirs) and _covered(ours) >= ROW_COVERED * _covered(theirs))
+
+
+def _typed_row(row: list[Word]) -> bool:
+    """Whether a row of our words reads as typing: a long word the lexicon knows, GREY_LINE_KNOWN of them known."""
+    known, judged = known_long_words(row)
+    return known >= 1 and known >= GREY_LINE_KNOWN * judged
 
 
 # A block reading fewer than this share of its long words as words the lexicon knows is read again from the grey
@@ -79,23 +157,10 @@ def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, 
     were on a page without a grey image."""
     if grey is None:
         return words
-    inside = [k for k, w in enumerate(words) if centred_in(w, box)]
-    known, judged = known_long_words([words[k] for k in inside])
+    known, judged = known_long_words([w for w in words if centred_in(w, box)])
     if judged and known >= POOR_BLOCK * judged:
         return words
-    theirs = block_words(grey, box, lang, psm)
-    if not theirs:
-        return words
-    metrics = layout.page_metrics([words[k] for k in inside] + theirs)
-    replaced: set[int] = set()
-    taken: list[Word] = []
-    centres = {k: _centre_y([words[k]]) for k in inside}  # each of our words' row, measured once for every line
-    for line in layout.group_lines(theirs, metrics):
-        row = [k for k in inside if abs(centres[k] - _centre_y(line)) <= 0.5 * metrics.line_height]
-        if _reads_better(line, [words[k] for k in row]):
-            replaced.update(row)
-            taken += line
-    return [w for k, w in enumerate(words) if k not in replaced] + taken
+    return by_rows(words, box, block_words(grey, box, lang, psm), _reads_better, lambda row: True)
 
 
 _DASHES = frozenset("-–—")

@@ -71,3 +71,19 @@ def test_a_block_that_reads_well_or_a_page_without_grey_is_not_read_again(monkey
     assert grey_block(np.zeros((10, 10), np.uint8), ours, BLOCK, "rus", 6) == ours
     junk = _row("им И ИОН. ВЬНА ПП улет знных", 420)
     assert grey_block(None, junk, BLOCK, "rus", 6) == junk
+
+
+def test_the_block_reading_is_taken_line_by_line_unless_ours_reads_better_over_as_much_of_the_row(monkeypatch):
+    """Rows of heavy tuning pages (seed 8000, tg-08001 and tg-08010): our row read better stays; a fragment of a
+    row our page reading split, its pieces words the lexicon knows, gives way to the block's whole line; a row only
+    the block read is taken; a row of ours the block read nothing on stays where it reads as words, not as junk."""
+    kept = _row("По.. сообщению... замеслитеня. министра. иностранных пел. Ачесон,,", 420)
+    fragment = _row("жения дей; в г:ь дейстеительноро поло", 470)
+    typed = _row("Результатах выполнения хозяйственного", 620)
+    ours = kept + fragment + _row("' ,, .:", 570) + typed
+    whole = _row('раз"яснению набсонению дейстЕительного положения дей; в гозатах 5', 468)
+    only = _row("плана за 1952 год,", 520)
+    block = _row("По.. схообщению.. замеслитеиня. министра. иностранных пел. Ачесон,,", 421) + whole + only
+    monkeypatch.setattr(blocks, "block_words", lambda image, box, lang, psm: block)
+    found = blocks.reread_block(np.zeros((10, 10), np.uint8), ours, BLOCK, "rus", 6)
+    assert [w.text for w in found] == [w.text for w in kept + typed + whole + only]
