@@ -43,29 +43,25 @@ def block_words(image: np.ndarray, box: tuple[int, int, int, int], lang: str, ps
 
 def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """``words`` with the lines centred inside ``box`` taken line by line from a reading of the box with page
-    segmentation ``psm`` unless ours reads better (:func:`_block_line_wins`); rows of ours the block read nothing
-    on stay only where they read as words (:func:`_typed_row`): a block reading drops grain, not typing."""
-    return by_rows(words, box, block_words(image, box, lang, psm), _block_line_wins, _typed_row)
+    segmentation ``psm`` unless ours reads better (:func:`_block_line_wins`). Our words on none of its rows go: a
+    block reading drops grain and a stamp's edge, which the page reading reads as short words the lexicon knows
+    (``зонт``, ``сочи``), and a word of ours boxed off its row stands beside the block's reading of that row."""
+    return by_rows(words, box, block_words(image, box, lang, psm), _block_line_wins, unmatched_stay=False)
 
 
 def by_rows(words: list[Word], box: tuple[int, int, int, int], theirs: list[Word],
-            better: Callable[[list[Word], list[Word]], bool], keep: Callable[[list[Word]], bool]) -> list[Word]:
+            better: Callable[[list[Word], list[Word]], bool], unmatched_stay: bool) -> list[Word]:
     """``words`` with those centred inside ``box`` replaced line by line by a second reading of it, ``theirs``: each of
     its lines taken for our words on its row (:func:`_matched_rows`) where ``better(line, ours)``, ours kept
-    otherwise; our rows on none of its lines kept where ``keep(row)``."""
+    otherwise; our words on none of its rows kept if ``unmatched_stay``."""
     inside = [k for k, w in enumerate(words) if centred_in(w, box)]
     rows, unmatched = _matched_rows([words[k] for k in inside], theirs)
-    dropped: set[int] = set()
+    dropped = set() if unmatched_stay else {inside[j] for j in unmatched}
     taken: list[Word] = []
     for line, row in rows:
         if better(line, [words[inside[j]] for j in row]):
             dropped.update(inside[j] for j in row)
             taken += line
-    if unmatched:
-        alone = [words[inside[j]] for j in sorted(unmatched)]
-        for row in layout.group_lines(alone, layout.page_metrics(alone)):
-            if not keep(row):
-                dropped.update(k for k in inside if any(words[k] is w for w in row))
     return [w for k, w in enumerate(words) if k not in dropped] + taken
 
 
@@ -117,12 +113,6 @@ def _block_line_wins(theirs: list[Word], ours: list[Word]) -> bool:
     return not (_reads_better(ours, theirs) and _covered(ours) >= ROW_COVERED * _covered(theirs))
 
 
-def _typed_row(row: list[Word]) -> bool:
-    """Whether a row of our words reads as typing: a long word the lexicon knows, GREY_LINE_KNOWN of them known."""
-    known, judged = known_long_words(row)
-    return known >= 1 and known >= GREY_LINE_KNOWN * judged
-
-
 # A block reading fewer than this share of its long words as words the lexicon knows is read again from the grey
 # page, where binarisation may have cut a faint or grainy scan's strokes away (heavy tuning pages: 0.71 and 0.83
 # of them known where a carbon read poorly, 0.88-0.99 elsewhere); an empty block is read again too.
@@ -160,7 +150,7 @@ def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, 
     known, judged = known_long_words([w for w in words if centred_in(w, box)])
     if judged and known >= POOR_BLOCK * judged:
         return words
-    return by_rows(words, box, block_words(grey, box, lang, psm), _reads_better, lambda row: True)
+    return by_rows(words, box, block_words(grey, box, lang, psm), _reads_better, unmatched_stay=True)
 
 
 _DASHES = frozenset("-–—")
@@ -359,24 +349,35 @@ def body_zone(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int,
     return (0, top, shape[1], bottom - top)
 
 
-# A gap of more than this many typed lines' heights between the message's first line read and the line
-# above it held rows the page reading dropped whole: a light photocopy's first four rows, crossed by a
-# stamp and a pen's stroke, read as a picture (tuning seed 6000, heavy). The form leaves two or three.
+# A gap of more than this many typed lines' heights between the lines from the routing line down to the message's
+# first line read held rows the page reading dropped whole: a light photocopy's first four rows, crossed by a stamp
+# and a pen's stroke, read as a picture (tuning seed 6000, heavy); the addressee and first rows under a stamp on a
+# page showing its back's typing through, the next rows read as the priority and the addressee (seed 9000, heavy,
+# a gap of 6.3 under the special number). The form leaves two or three.
 LOST_ROWS_GAP = 4.0
 
 
 def dropped_rows(lines: list[Line], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
-    """The band across a form page between the message's first line read and the line above it, where the
-    gap between them could hold rows page segmentation dropped whole (LOST_ROWS_GAP); None where it could
-    not, or on pages not read as the form."""
+    """The band across a form page in the widest gap between the lines from the routing line (the line just above
+    the message where none was read) down to the message's first line, where that gap could hold rows page
+    segmentation dropped whole (LOST_ROWS_GAP); None where it could not, or on pages not read as the form."""
     body = _message_boxes(lines)
     if not body:
         return None
     first = min(b[1] for b in body)
-    above = [b[1] + b[3] for line in lines if line.role is not Role.BODY and (b := line.bbox) and b[1] + b[3] <= first]
-    if not above or first - max(above) <= LOST_ROWS_GAP * statistics.median(b[3] for b in body):
+    above = [b for line in lines if line.role is not Role.BODY and (b := line.bbox) and b[1] + b[3] <= first]
+    if not above:
         return None
-    return (0, max(above), shape[1], first - max(above))
+    routing = [b[1] for line in lines if line.role is Role.ROUTING and (b := line.bbox) and b[1] + b[3] <= first]
+    start = min(routing) if routing else max(above, key=lambda b: b[1] + b[3])[1]
+    widest, top, bottom = 0, 0, 0
+    for box in [b for b in sorted(above, key=lambda b: b[1]) if b[1] >= start] + [(0, first, 0, 0)]:
+        if bottom and box[1] - bottom > widest:
+            widest, top = box[1] - bottom, bottom
+        bottom = max(bottom, box[1] + box[3])
+    if widest <= LOST_ROWS_GAP * statistics.median(b[3] for b in body):
+        return None
+    return (0, top, shape[1], widest)
 
 # Inside a colour stamp, what still reads below this confidence once the stamp's ink is gone is its
 # remnants or the handwriting filled into it, not typing (typing under a stamp reads at 60 and more).
