@@ -46,10 +46,10 @@ def reread_block(image: np.ndarray, words: list[Word], box: tuple[int, int, int,
     segmentation ``psm`` unless ours reads better (:func:`_block_line_wins`). Our words on none of its rows go: a
     block reading drops grain and a stamp's edge, which the page reading reads as short words the lexicon knows
     (``зонт``, ``сочи``), and a word of ours boxed off its row stands beside the block's reading of that row."""
-    return by_rows(words, box, block_words(image, box, lang, psm), _block_line_wins, unmatched_stay=False)
+    return _by_rows(words, box, block_words(image, box, lang, psm), _block_line_wins, unmatched_stay=False)
 
 
-def by_rows(words: list[Word], box: tuple[int, int, int, int], theirs: list[Word],
+def _by_rows(words: list[Word], box: tuple[int, int, int, int], theirs: list[Word],
             better: Callable[[list[Word], list[Word]], bool], unmatched_stay: bool) -> list[Word]:
     """``words`` with those centred inside ``box`` replaced line by line by a second reading of it, ``theirs``: each of
     its lines taken for our words on its row (:func:`_matched_rows`) where ``better(line, ours)``, ours kept
@@ -108,9 +108,11 @@ def _covered(words: list[Word]) -> int:
 
 
 def _block_line_wins(theirs: list[Word], ours: list[Word]) -> bool:
-    """Whether the block reading's line ``theirs`` is taken for our words on its row ``ours``: unless ours reads
-    better as the language's words and covers the row as fully (ROW_COVERED)."""
-    return not (_reads_better(ours, theirs) and _covered(ours) >= ROW_COVERED * _covered(theirs))
+    """Whether the block reading's line ``theirs`` is taken for our words on its row ``ours``: unless the block read a
+    long word there too and ours reads better as the language's words and covers the row as fully (ROW_COVERED).
+    Where the block read none (a rule or a fold read as a dash), ours is junk of short words the lexicon knows by
+    chance (``нити винит помои``: seed 9000 heavy, tg-09007)."""
+    return not (known_long_words(theirs)[1] and _reads_better(ours, theirs) and _covered(ours) >= ROW_COVERED * _covered(theirs))
 
 
 # A block reading fewer than this share of its long words as words the lexicon knows is read again from the grey
@@ -130,8 +132,8 @@ def _centre_y(words: list[Word]) -> float:
 
 
 def _reads_better(theirs: list[Word], ours: list[Word]) -> bool:
-    """Whether the grey page's line ``theirs`` reads the row more as the language's words than ``ours`` (our words
-    on its row, maybe none): more known long words, at least GREY_LINE_KNOWN of them known or as large a share as
+    """Whether the line ``theirs`` of a second reading (the grey page's; ours, judging the block's) reads the row more
+    as the language's words than ``ours`` (the other reading's words on its row, maybe none): more known long words, at least GREY_LINE_KNOWN of them known or as large a share as
     ours, and GREY_LINE_MARKS of our letters and digits; on a row ours left empty, two known long words at least."""
     their_known, their_judged = known_long_words(theirs)
     our_known, our_judged = known_long_words(ours)
@@ -150,7 +152,7 @@ def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, 
     known, judged = known_long_words([w for w in words if centred_in(w, box)])
     if judged and known >= POOR_BLOCK * judged:
         return words
-    return by_rows(words, box, block_words(grey, box, lang, psm), _reads_better, unmatched_stay=True)
+    return _by_rows(words, box, block_words(grey, box, lang, psm), _reads_better, unmatched_stay=True)
 
 
 _DASHES = frozenset("-–—")

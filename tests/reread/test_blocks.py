@@ -90,14 +90,16 @@ def test_the_block_reading_is_taken_line_by_line_unless_ours_reads_better_over_a
     """Rows of heavy tuning pages (seed 8000, tg-08001 and tg-08010): our row read better stays; a fragment of a
     row our page reading split, its pieces words the lexicon knows, gives way to the block's whole line; a row only
     the block read is taken; a row of ours the block read nothing on goes, junk of short known words as it was on
-    tg-09007 (seed 9000); a line of the block's beside a row of ours, on none of our rows, is not set beside it."""
+    tg-09007 (seed 9000); a line of the block's beside a row of ours, on none of our rows, is not set beside it; where
+    the block read no word on a row (a rule, a fold), ours, read as a run of short words the lexicon knows, goes."""
     kept = _row("По.. сообщению... замеслитеня. министра. иностранных пел. Ачесон,,", 420)
     fragment = _row("жения дей; в г:ь дейстеительноро поло", 470)
-    ours = kept + fragment + _row("пои зонт тии о лноьви о, мнит отно сочи", 570)
+    ours = kept + fragment + _row("пои зонт тии о лноьви о, мнит отно сочи", 570) + _row("нити винит помои наити отит енота", 720)
     whole = _row('раз"яснению набсонению дейстЕительного положения дей; в гозатах 5', 468)
     only = _row("плана за 1952 год,", 520)
     beside = _row("село аоски", 445)
-    block = _row("По.. схообщению.. замеслитеиня. министра. иностранных пел. Ачесон,,", 421) + whole + only + beside
+    rule = _row("—", 722)
+    block = _row("По.. схообщению.. замеслитеиня. министра. иностранных пел. Ачесон,,", 421) + whole + only + beside + rule
     monkeypatch.setattr(blocks, "block_words", lambda image, box, lang, psm: block)
     found = blocks.reread_block(np.zeros((10, 10), np.uint8), ours, BLOCK, "rus", 6)
-    assert [w.text for w in found] == [w.text for w in kept + whole + only]
+    assert [w.text for w in found] == [w.text for w in kept + whole + only + rule]
