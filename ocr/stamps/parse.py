@@ -19,12 +19,14 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 _SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<сcСC]{1,2}(?!\d)))"
 _NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
-_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}{_NUMBER_SIGN}?{_MARKS}(\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
+_INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}(?P<sign>{_NUMBER_SIGN})?{_MARKS}(?P<number>\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
+# ``№`` read as a figure where no sign is read after ``Вх.``: its ``о`` as a ``0`` before a number's four figures.
+_SIGN_AS_ZERO = re.compile(r"^0(?=\d{4}(?:\D|$))")
 # (Not a year: figures followed by ``г.``, where a date line's month was read as №.)
-_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
+_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(?P<number>\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
 # A line of a number and its secrecy suffix alone, where ``Вх. №`` before it was lost (worn, or typing over it):
 # a stamp's one numbered line (a year or a date has no suffix after a dash or slash).
-_BARE = re.compile(rf"^[ \t]*(\d{{3,5}}{_SUFFIX})[ \t]*$", re.MULTILINE)
+_BARE = re.compile(rf"^[ \t]*(?P<number>\d{{3,5}}{_SUFFIX})[ \t]*$", re.MULTILINE)
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
 # What ``с`` is read as in a suffix: a figure or ``<`` among figures; ``е`` or ``б`` with a speck or a typed stroke
 # across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
@@ -55,7 +57,9 @@ def incoming_number(text: str) -> str | None:
     found = _INCOMING.search(text) or _NUMBERED.search(text) or _BARE.search(text)
     if not found:
         return None
-    number = re.sub(r"[\s.]+", "", found.group(1)).replace("–", "-").replace("—", "-")
+    number = re.sub(r"[\s.]+", "", found.group("number")).replace("–", "-").replace("—", "-")
+    if found.re is _INCOMING and found.group("sign") is None:
+        number = _SIGN_AS_ZERO.sub("", number)
     if number.isdigit():
         return number
     figures, mark, suffix = re.split(r"([-/])", number, maxsplit=1)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
-from collections.abc import Iterator
-
 import cv2
 import numpy as np
 from rapidfuzz import process
@@ -31,6 +29,9 @@ from ocr.stamps.overlap import STAMP_SMALL_WORDS, stamp_like
 
 ASKEW = 6.0  # degrees between a stamp's frame and its lines' sharpest rows from which it is read turned too
 RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way round too (upside down reads at 10-30)
+# Letters of a stamp's reading in known (or office) words from which it is taken the right way round unread turned
+# half round: on tuning stamps a registry stamp's lines read 9-17 so, a legend 5-27; turned half round, 0-6.
+RIGHT_WAY_LETTERS = 5
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
 STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
@@ -211,19 +212,22 @@ def without_arcs(words: list[Word]) -> list[Word]:
 def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     """(lines: the legend, then the centre's lines; every word read) of a round or oval seal.
 
-    The strip, the upright centre and the strip turned half round (a legend may run anticlockwise) are
-    read in one run, as three pages: a run's start costs as much as a reading. Unknown words are put
-    right against the lexicon; the strip's way round with more known words is the legend's.
+    The strip and the upright centre are read in one run, as two pages: a run's start costs as much as a
+    reading. Unknown words are put right against the lexicon. Where the strip reads as few known words,
+    it is read turned half round too (a legend may run anticlockwise): the way with more is the legend's.
     """
     ring = unwrap.unwrap_ring(found.ink, found.ellipse)
-    images = [ring.strip, textlines.centre_band(unwrap.centre_disc(found.ink, found.ellipse, ring)),
-              cv2.rotate(ring.strip, cv2.ROTATE_180)]
-    legend, centre, turned = ([corrected(w) for w in words] for words in
-                              read_crops(images, lang, psm=6, extra=SEAL_CHARACTERS, numbered=True))
+    images = [ring.strip, textlines.centre_band(unwrap.centre_disc(found.ink, found.ellipse, ring))]
+    legend, centre = ([corrected(w) for w in words] for words in
+                      read_crops(images, lang, psm=6, extra=SEAL_CHARACTERS, numbered=True))
     # A legend is one line of known letters: a word read unsurely there is still the legend's, no smear.
     centre = centre_lines(centre)
-    legend, turned = ([w for w in words if stamp_like(w.text)] for words in (legend, turned))
-    legend = ends_trimmed(turned if known_letters(turned) > known_letters(legend) else legend)
+    legend = [w for w in legend if stamp_like(w.text)]
+    if known_letters(legend) < RIGHT_WAY_LETTERS:
+        turned = [w for w in map(corrected, read_crops([cv2.rotate(ring.strip, cv2.ROTATE_180)], lang, psm=6,
+                                                        extra=SEAL_CHARACTERS, numbered=True)[0]) if stamp_like(w.text)]
+        legend = turned if known_letters(turned) > known_letters(legend) else legend
+    legend = ends_trimmed(legend)
     centre = [w for w in without_arcs(centre) if stamp_like(w.text)]
     # Pieces of an office's word a worn or typed-over letter cut apart, joined again.
     lines = [" ".join(offices.rejoined(line.split())) for line in [" ".join(w.text for w in legend)] + _lines(centre)]
@@ -240,15 +244,19 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     turn = unwrap.level_turn(255 - level)
     turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for ways in _both_ways((level,) + ((turned,) if abs(turn) >= ASKEW else ()), lang):
-        # Both ways round are weighed (read in one run): a lone number read surely the wrong way up
+    for frame in (level,) + ((turned,) if abs(turn) >= ASKEW else ()):
+        # Upright first, then turned half round, unless upright it reads as a stamp's words (half the lines
+        # read on nearly every stamp). Both ways are weighed: a lone number read surely the wrong way up
         # (``4999``) scores as high as a whole legend read the right way; the way with more letters in
         # known words first, then the surer (upside down, figures and capitals still come out, but unsurely).
-        for lines in ways:
-            lines = [(crop, [w for w in words if _legible(w)]) for crop, words in lines]
+        for image in (frame, cv2.rotate(frame, cv2.ROTATE_180)):
+            crops = textlines.line_crops(image)
+            lines = [(crop, [w for w in words if _legible(w)]) for crop, words in zip(crops, read_crops(crops, lang, psm=7))]
             lines = [(crop, words) for crop, words in lines if words]
             if not best or _believed(lines) > _believed(best):
                 best = lines
+            if stamp_letters([w for _, ws in best for w in ws]) >= RIGHT_WAY_LETTERS:
+                break
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
     # In what stamps are cut in (after the way round is chosen: small letters tell a reading upside down);
@@ -289,16 +297,6 @@ def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[float, float]
     fields = parse.parse([" ".join(w.text for w in ws) for _, ws in lines])
     figures_read = sum(c.isdigit() for c in (fields.incoming_number or "") + (fields.date_raw or "" if fields.date else ""))
     return stamp_letters(words) + figures_read, reading_score(words)
-
-
-def _both_ways(frames: tuple[np.ndarray, ...], lang: str) -> Iterator[list[list[tuple[np.ndarray, list[Word]]]]]:
-    """Per frame, its line crops with their words and the frame's turned half round, both ways in one run of
-    Tesseract (nearly every stamp is read upside down too, and a run's start costs as much as a stamp's
-    lines); the next frame read only when asked for."""
-    for frame in frames:
-        ways = [textlines.line_crops(image) for image in (frame, cv2.rotate(frame, cv2.ROTATE_180))]
-        read = iter(read_crops([crop for crops in ways for crop in crops], lang, psm=7))
-        yield [[(crop, next(read)) for crop in crops] for crops in ways]
 
 
 def _shaded(found: FoundStamp) -> np.ndarray:

@@ -32,6 +32,8 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # A suffix's ``с`` read as a figure (tuning stamps), not a number's figures after a slash.
     ("Вх. № 9507/68", "9507/сс"), ("В № 7784-6с", "7784-сс"), ("&*№ 4500-<_", "4500-с"), ("Вх. № 9507/8612", "9507"),
     ("№ 4500-. с", "4500-с"),  # a speck after the dash
+    # ``№`` read as a figure before four (a clean tuning stamp's ``Вх. № 5136-с``, read in figures); a ``0`` after a ``№`` kept.
+    ("- Вх 051 36с/", "5136"), ("Вх 0969", "0969"), ("Вх. № 05136", "05136"),
     ("Вх. № 0093-е", "0093-с"), ("Вх. № 0986-сб", "0986-сс"),  # a stroke across or above a ``с`` (tuning stamps)
     # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
@@ -403,6 +405,20 @@ def test_seal_ring_is_unwrapped_from_its_gap_and_read(turn):
     found = detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0)
     lines, _ = read_seal(found, "rus")
     assert character_error_rate("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР СЕКРЕТАРИАТ", " ".join(lines)) <= 0.1
+
+
+@pytest.mark.parametrize(("mirrored", "runs"), [(False, 1), (True, 2)])
+def test_a_seal_is_read_turned_half_round_only_where_its_legend_reads_poorly(mirrored, runs, monkeypatch):
+    # A legend that reads as known words the first way is read once (the turned strip was half a seal's time);
+    # mirrored, it reads no known word either way, and the strip is read turned half round too.
+    ink = _seal(75)
+    if mirrored:
+        ink = cv2.flip(ink, 1)
+    shape, ellipse, _, _ = detect.classify(ink)
+    calls = []
+    monkeypatch.setattr(read, "read_crops", lambda images, *a, **k: calls.append(len(images)) or read_crops(images, *a, **k))
+    read_seal(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0), "rus")
+    assert len(calls) == runs
 
 
 def test_registry_stamp_is_levelled_and_read_line_by_line():
