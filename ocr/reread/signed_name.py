@@ -16,6 +16,11 @@ enlargement, dropped by the rest) and none read a letter otherwise. The name mus
 dictionary knows (surnames it knows as such): letters broken by the pen are read alike by two readings now and
 then (``БЕПРОР`` for ``Б О Д Р О В``), and a wrong name is worse than none. Letters that spell no word but the
 one name with one letter misread (``ШТЕКОВ``: the pen's loop across the ``Ы``) are that name, as an addressee's are.
+
+A pen drawn as thin as the type is taken out by its course (:mod:`ocr.reread.pen_trace`): what crosses the gaps
+between the cells and runs on from there thinly. Those crops (one keeping the flat stretches joined to a stem, a
+letter's bar, one not) are read too, and the name most of all crops read alike, each as read or one letter off,
+is taken (:func:`_named_alike`); the readings of the pen as cleaned must not agree on another.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from ocr.correct.lexicon import lexicon
 from ocr.correct.names import spelt_name
 from ocr.lines import Line, Role, Word
 from ocr.recognize import enlarged, read_crops
+from ocr.reread.pen_trace import runs, without_crossing
 from ocr.signer import SHORTEST_NAME, signer, spelt
 
 log = logging.getLogger(__name__)
@@ -50,6 +56,8 @@ THICKER = (0.2, 0.6)
 LETTER_HEIGHT = 0.6
 PART_HEIGHT = 0.4
 EMPTY_AFTER = 0.3
+# A letter's bar spans this share of its cell at least (a pen's slanting stroke crosses a row in less).
+BAR = 0.3
 # Of a cell this share about its centre is read (the rest is the gap a letter-spaced name leaves).
 CELL_SHARE = 0.6
 
@@ -100,13 +108,30 @@ def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width
     return np.where(kept, crop, 255).astype(crop.dtype), whole
 
 
+def _untraced(clean: np.ndarray, first: float, pitch: float, bars: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The band ``clean`` with the pen's strokes across the gaps between its cells taken out
+    (:func:`ocr.reread.pen_trace.without_crossing`), a pixel about them too (a grey scan's light rims), and
+    where they were."""
+    ink = _core(clean)
+    pen = cv2.dilate((ink & ~without_crossing(ink, first, pitch, bars)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return np.where(pen, 255, clean).astype(clean.dtype), pen
+
+
 def _cell(centre: float, pitch: float) -> tuple[int, int]:
     """The columns read of the cell about ``centre``."""
     return int(centre - CELL_SHARE * pitch / 2), int(centre + CELL_SHARE * pitch / 2)
 
 
 def _holds_letter(clean: np.ndarray, cell: tuple[int, int]) -> bool:
-    return _extent(_core(clean[:, cell[0]:cell[1]])) >= LETTER_HEIGHT * clean.shape[0]
+    return _lettered(_core(clean[:, cell[0]:cell[1]]))
+
+
+def _lettered(ink: np.ndarray) -> bool:
+    """Whether a cell's ink may be a letter: as tall as LETTER_HEIGHT of the band, and no lone stroke (a pen's
+    loop the tracing left, ``)``): every capital has two strokes side by side on some row or a bar across it."""
+    rows = [runs(row) for row in ink]
+    return _extent(ink) >= LETTER_HEIGHT * ink.shape[0] and any(
+        len(found) > 1 or any(b - a >= BAR * ink.shape[1] for a, b in found) for found in rows)
 
 
 def _first_centre(clean: np.ndarray, found: float, pitch: float) -> float:
@@ -131,7 +156,7 @@ def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, 
         centre += pitch
     a, b = _cell(centre, pitch)
     if not cells or _extent(whole[:, a:b]) >= PART_HEIGHT * height or (
-            ink[:, a:b].size and ink[:, a:b].mean() > EMPTY_AFTER * np.mean(shares) and _extent(ink[:, a:b]) >= LETTER_HEIGHT * height):
+            ink[:, a:b].size and ink[:, a:b].mean() > EMPTY_AFTER * np.mean(shares) and _lettered(ink[:, a:b])):
         return None
     return cells
 
@@ -159,23 +184,31 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
     if not ridge.any() or not crop.size:
         return []
     type_width = float(np.percentile(dist[ridge], 75))
-    words, layouts = [], []
+    words, layouts, plain = [], [], []
     for thicker in THICKER:
         clean, whole = (image[band[0]:band[1]] for image in without_pen(crop, band, pitch, type_width + thicker))
-        cells = _cells(clean, whole, _core(crop[band[0]:band[1]]), _first_centre(clean, centre, pitch), pitch)
+        first_centre = _first_centre(clean, centre, pitch)
+        (barred, _), (traced, pen) = (_untraced(clean, first_centre, pitch, bars) for bars in (True, False))
+        cells = _cells(traced, whole, _core(crop[band[0]:band[1]]) & ~pen, first_centre, pitch)
         if cells and len(cells) >= 3:
-            word = np.hstack([clean[:, a:b] for a, b in cells])
-            word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
-            words += [word, enlarged(word, 2.0)]
-            layouts += [cells, cells]
+            for variant in (clean, barred, traced):
+                word = np.hstack([variant[:, a:b] for a, b in cells])
+                word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
+                if not any(word.shape == other.shape and np.array_equal(word, other) for other in words[::2]):
+                    words += [word, enlarged(word, 2.0)]  # a thin pen leaves no thick ridge: margins alike read once
+                    layouts += [cells, cells]
+                    plain += [variant is clean] * 2
     readings = [("".join(w.text for w in found), min((w.confidence for w in found), default=0.0), tuple(cells))
                 for found, cells in zip(read_crops(words, lang, 7, extra=CAPITALS), layouts)]
     log.debug("a signer's name under the pen read %s", [(text, len(cells)) for text, _, cells in readings])
-    # Each margin gives the name its two readings agree on, one letter a cell; the margins must not differ.
-    given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(readings[::2], readings[1::2])
+    # The pen as cleaned: each margin gives the name its two readings agree on, one letter a cell; the margins must
+    # not differ. The pen's strokes across the gaps traced out too, a name read alike by several crops.
+    untraced = [reading for reading, kept in zip(readings, plain) if kept]
+    given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(untraced[::2], untraced[1::2])
              if first[0] == second[0] and len(first[0]) == len(first[2])}
-    given |= _fuller(readings, {text for text, _ in given})
-    if len({text for text, _ in given}) != 1:
+    given |= _fuller(untraced, {text for text, _ in given})
+    given |= _named_alike(readings, {text for text, _ in given})
+    if len({_name_of(text) or text for text, _ in given}) != 1:
         return []
     (best, cells), confidence = min(given.items(), key=lambda item: item[1])
     return [Word(text=letter, bbox=(x0 + a, top, b - a, height), confidence=confidence) for letter, (a, b) in zip(best, cells)]
@@ -191,6 +224,30 @@ def _fuller(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> dict[
     return full if len({text for text, _ in full} | agreed) == 1 else {}
 
 
+def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> dict[tuple[str, tuple], float]:
+    """The name NAMED_ALIKE readings (of different crops) at least give, one letter a cell, each as read or with one
+    letter misread (:func:`ocr.correct.names.spelt_name`: the pen's stroke across a letter read differently in
+    each crop), more readings than give any other name together (a crop the tracing broke a letter of may spell
+    a word, ``РОДИЧ``); none where the agreed names differ from it."""
+    named: dict[str, dict[tuple, list[float]]] = {}
+    for text, confidence, cells in readings:
+        if len(text) == len(cells) and (name := _name_of(text)):
+            named.setdefault(name, {}).setdefault(cells, []).append(confidence)
+    counts = {name: sum(map(len, found.values())) for name, found in named.items()}
+    best = max(counts, key=counts.get, default=None)
+    if best is None or counts[best] < NAMED_ALIKE or 2 * counts[best] <= sum(counts.values()) or {
+            _name_of(text) or text for text in agreed} - {best}:
+        return {}
+    return {(best, cells): min(confidences) for cells, confidences in named[best].items()}
+
+
+def _name_of(text: str) -> str | None:
+    """The name letters read spell as they are or with one letter misread (:func:`ocr.correct.names.spelt_name`)."""
+    return text if spelt(text) else spelt_name(text, lexicon())
+
+
+# Readings naming a name alike that give it (a single reading may be a chance of the pen's strokes).
+NAMED_ALIKE = 2
 # Letters another reading may leave out of a name one reading gives in full.
 LEFT_OUT = 1
 

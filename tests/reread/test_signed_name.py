@@ -96,3 +96,28 @@ def test_a_letter_the_pen_crossed_is_put_right_to_the_one_name_it_reads_as():
     assert [w.bbox for w in signed_name._named(letters)] == [w.bbox for w in letters]
     broken = [Word(c, (10 * k, 0, 8, 20), 60.0) for k, c in enumerate("БЕПРОР")]  # near no one name: as read
     assert signed_name._named(broken) == broken
+
+
+def test_a_name_crossed_from_letter_to_letter_is_read_with_the_pens_strokes_across_the_gaps_traced_out():
+    # ``П У Ш К И Н`` (bitonal) with a pen's line running through the gaps from ``П`` to past ``Н``: the page read
+    # ``коней _0.``; as cleaned before, no two readings agree, with the strokes across the gaps traced out three
+    # crops read ``ПУШКИН``
+    line = _line(("25/9-46", (20, 75, 274, 43), 91.7), ("г.", (352, 91, 57, 27), 96.4),
+                 ("коней", (1462, 29, 605, 91), 0.0), ("_0.", (1938, 25, 130, 103), 0.0))
+    assert under_pen(_page("clean-tg-08011"), line, "rus").text == "25/9-46 г. П У Ш К И Н"
+
+
+def test_a_name_most_crops_read_alike_is_taken_over_a_word_one_crop_spells():
+    # ``Р О Щ И Н``: two crops read ``ЮОЩИН`` (the pen's loop in the ``Р``), one the word ``РОДИЧ``
+    line = _line(("17/12-49", (20, 75, 252, 34), 90.3), ("г.", (320, 82, 45, 21), 96.7), ("о", (1207, 39, 94, 75), 49.7),
+                 ("А", (1344, 43, 95, 66), 32.2), (">", (1538, 39, 119, 75), 34.0))
+    assert under_pen(_page("clean-tg-08001"), line, "rus").text == "17/12-49 г. Р О Щ И Н"
+
+
+def test_names_read_alike_must_outnumber_the_others():
+    cells = ((0, 1),) * 5
+    read = [("ЮОЩИН", 40.0, cells), ("ЮОЩИН", 50.0, cells), ("РОДИЧ", 60.0, cells), ("ОМИ", 60.0, cells)]
+    assert signed_name._named_alike(read, set()) == {("РОЩИН", cells): 40.0}
+    assert signed_name._named_alike(read + [("РОДИЧ", 60.0, cells)], set()) == {}  # two against two
+    assert signed_name._named_alike(read[:1], set()) == {}  # one reading alone
+    assert signed_name._named_alike(read, {"РОДИЧ"}) == {}  # the pen as cleaned agreed on another
