@@ -133,8 +133,9 @@ def _centre_y(words: list[Word]) -> float:
 
 def _reads_better(theirs: list[Word], ours: list[Word]) -> bool:
     """Whether the line ``theirs`` of a second reading (the grey page's; ours, judging the block's) reads the row more
-    as the language's words than ``ours`` (the other reading's words on its row, maybe none): more known long words, at least GREY_LINE_KNOWN of them known or as large a share as
-    ours, and GREY_LINE_MARKS of our letters and digits; on a row ours left empty, two known long words at least."""
+    as the language's words than ``ours`` (the other reading's words on its row, maybe none): more known long words,
+    at least GREY_LINE_KNOWN of them known or as large a share as ours, and GREY_LINE_MARKS of our letters and
+    digits; on a row ours left empty, two known long words at least."""
     their_known, their_judged = known_long_words(theirs)
     our_known, our_judged = known_long_words(ours)
     marks = [sum(c.isalnum() for w in side for c in w.text) for side in (theirs, ours)]

@@ -224,6 +224,10 @@ def _fuller(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> dict[
     return full if len({text for text, _ in full} | agreed) == 1 else {}
 
 
+# Readings naming a name alike that give it (a single reading may be a chance of the pen's strokes).
+NAMED_ALIKE = 2
+
+
 def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> dict[tuple[str, tuple], float]:
     """The name NAMED_ALIKE readings (of different crops) at least give, one letter a cell, each as read or with one
     letter misread (:func:`ocr.correct.names.spelt_name`: the pen's stroke across a letter read differently in
@@ -246,8 +250,6 @@ def _name_of(text: str) -> str | None:
     return text if spelt(text) else spelt_name(text, lexicon())
 
 
-# Readings naming a name alike that give it (a single reading may be a chance of the pen's strokes).
-NAMED_ALIKE = 2
 # Letters another reading may leave out of a name one reading gives in full.
 LEFT_OUT = 1
 

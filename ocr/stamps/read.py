@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+
 import cv2
 import numpy as np
 from rapidfuzz import process
