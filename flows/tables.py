@@ -89,9 +89,10 @@ def stamps_table(report) -> Table:
     table = Table(title=f"Stamps ({report.seconds_per_stamp:.2f} s per stamp, {report.cpu_seconds_per_stamp:.2f} s processor; Tesseract's page reading "
                         f"{report.seconds_per_page_tesseract:.2f} s per page)", header_style="bold")
     for name in ("level", "split", "stamps", "found", "recall", "text CER", "numbers", "numbers exact", "dates exact",
-                 "false pos."):
+                 "false pos.", "found, no colour"):
         table.add_column(name, justify="left" if name in ("level", "split") else "right")
     for s in report.scores:
         table.add_row(s.level, s.split, str(s.stamps), str(s.found), fmt(s.recall, 3), fmt(s.cer, 3), str(s.numbers),
-                      fmt(s.numbers_exact, 3), fmt(s.dates_exact, 3), str(s.false_positives))
+                      fmt(s.numbers_exact, 3), fmt(s.dates_exact, 3), str(s.false_positives),
+                      "{}/{}".format(*s.found_without_colour))
     return table

@@ -3,7 +3,8 @@ stamp stage alone (preprocessing, then :func:`ocr.stamps.read.read_stamps`), sco
 
 Per level and split: recall (a truth stamp is found when a stamp on its page overlaps its box with
 IoU >= MATCH_IOU), stamp text CER (whitespace collapsed; a stamp not found counts as read empty),
-incoming numbers exact among the stamps that carry one, and seconds per stamp. A stamp is held out
+incoming numbers exact among the stamps that carry one, recall apart over the stamps whose colour the scan
+lost (found by shape alone), and seconds per stamp. A stamp is held out
 when its page is (:mod:`ocr.synth.axes`: typewriter face, form, scan profile) or the stamp itself is
 (:func:`ocr.synth.stamps.held_out`: the serif face and the oval seal); a run asks for the splits it
 scores, and a tuning run never reads a held-out stamp. Speed is also given against Tesseract's own
@@ -96,6 +97,9 @@ class StampScore:
     numbers_exact: float
     dates_exact: float
     false_positives: int
+    # [found, of] the stamps whose colour the scan lost (grayscale, bitonal, microfilm, photocopy): those are found by
+    # shape alone, and a set of mostly colour scans would hide how that goes
+    found_without_colour: list[int]
 
 
 def score(level: str, split: str, pairs: list[tuple[Stamp, Stamp | None]], extra: int) -> StampScore:
@@ -112,6 +116,7 @@ def score(level: str, split: str, pairs: list[tuple[Stamp, Stamp | None]], extra
         if numbered else float("nan"),
         dates_exact=sum(bool(f and f.date == t.date) for t, f in dated) / len(dated) if dated else float("nan"),
         false_positives=extra,
+        found_without_colour=[sum(f is not None for t, f in pairs if t.colour is None), sum(t.colour is None for t, _ in pairs)],
     )
 
 

@@ -119,3 +119,17 @@ def test_a_signature_or_footer_counts_as_found_when_any_of_its_values_is_read():
     typist_only = nothing_read(two_pages).model_copy(update={"footer": Footer(typist="ЛК")})
     counts = parts_found({"a": two_pages, "b": one_page}, {"a": typist_only, "b": one_page})
     assert counts == {"signature": [1, 2], "signature_multi_page": [0, 1], "footer": [2, 2], "footer_multi_page": [1, 1]}
+
+
+def test_stamps_on_scans_without_colour_are_counted_apart():
+    """Found by shape alone where the scan lost the ink's colour: a set of mostly colour scans hides how that goes."""
+    from ocr.bench.stamps import score
+    from ocr.contract import Stamp
+
+    def stamp(colour: str | None, text: str = "МИД СССР") -> Stamp:
+        return Stamp(kind="ink_stamp", text=text, page=1, bbox=(0, 0, 100, 100), confidence=80.0, colour=colour)
+
+    pairs = [(stamp("violet"), stamp("violet")), (stamp(None), stamp(None)), (stamp(None), None), (stamp(None), None)]
+    result = score("clean", "tuning", pairs, extra=0)
+    assert result.recall == pytest.approx(0.5)
+    assert result.found_without_colour == [1, 3]
