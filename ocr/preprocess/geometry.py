@@ -1,4 +1,5 @@
-"""Image geometry shared by the steps: downscaling for estimation, rotations with their affine matrices.
+"""Image geometry shared by the steps: downscaling for estimation, rotations with their affine matrices, runs of
+ink along a row or a column.
 
 Every transform returns the 2x3 matrix that maps an input pixel (x, y) to the output pixel, so the pipeline
 can compose them and map boxes back to the scan.
@@ -72,3 +73,9 @@ def map_box(matrix: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, in
     left, top = np.floor(mapped.min(axis=0) + 1e-6).astype(int)
     right, bottom = np.ceil(mapped.max(axis=0) - 1e-6).astype(int)
     return int(left), int(top), int(right - left), int(bottom - top)
+
+
+def ink_runs(line: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of ink (first pixel, pixel past the last) along ``line``, a row or column of a mask."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], np.asarray(line, dtype=bool).astype(np.int8), [0]))))
+    return list(zip(edges[::2], edges[1::2]))

@@ -13,6 +13,8 @@ import logging
 
 import numpy as np
 
+from ocr.preprocess.geometry import ink_runs
+
 log = logging.getLogger(__name__)
 
 # A gap: columns farther than this share of the pitch from any cell's centre (a monospaced capital, Ж or Щ,
@@ -28,12 +30,6 @@ SPAN = 0.1
 FLAT = 0.2
 # The course is held across a stem (or a letter's curve the stroke meets) this share of the pitch at most.
 ACROSS = 0.2
-
-
-def runs(line: np.ndarray) -> list[tuple[int, int]]:
-    """The ink runs (first pixel, pixel past the last) along a line of pixels (a column, a row)."""
-    edges = np.flatnonzero(np.diff(np.concatenate(([0], line.view(np.int8), [0]))))
-    return list(zip(edges[::2], edges[1::2]))
 
 
 def _gap_columns(width: int, first: float, pitch: float) -> np.ndarray:
@@ -85,7 +81,7 @@ def without_crossing(ink: np.ndarray, first: float, pitch: float, bars: bool) ->
     the cells (centred at ``first`` and a pitch on) are taken out with all they run on into thinly; ``bars``: but
     flat stretches joined to a stem (:func:`_pen_runs`)."""
     height, width = ink.shape
-    column_runs = [runs(ink[:, x]) for x in range(width)]
+    column_runs = [ink_runs(ink[:, x]) for x in range(width)]
     gap = _gap_columns(width, first, pitch)
     pen = np.zeros_like(ink)
     for x in np.flatnonzero(gap):

@@ -35,8 +35,9 @@ from ocr import fields
 from ocr.correct.lexicon import lexicon
 from ocr.correct.names import spelt_name
 from ocr.lines import Line, Role, Word
+from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
-from ocr.reread.pen_trace import runs, without_crossing
+from ocr.reread.pen_trace import without_crossing
 from ocr.signer import SHORTEST_NAME, signer, spelt
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width
     return np.where(kept, crop, 255).astype(crop.dtype), whole
 
 
-def _untraced(clean: np.ndarray, first: float, pitch: float, bars: bool) -> tuple[np.ndarray, np.ndarray]:
+def _traced_out(clean: np.ndarray, first: float, pitch: float, bars: bool) -> tuple[np.ndarray, np.ndarray]:
     """The band ``clean`` with the pen's strokes across the gaps between its cells taken out
     (:func:`ocr.reread.pen_trace.without_crossing`), a pixel about them too (a grey scan's light rims), and
     where they were."""
@@ -129,7 +130,7 @@ def _holds_letter(clean: np.ndarray, cell: tuple[int, int]) -> bool:
 def _lettered(ink: np.ndarray) -> bool:
     """Whether a cell's ink may be a letter: as tall as LETTER_HEIGHT of the band, and no lone stroke (a pen's
     loop the tracing left, ``)``): every capital has two strokes side by side on some row or a bar across it."""
-    rows = [runs(row) for row in ink]
+    rows = [ink_runs(row) for row in ink]
     return _extent(ink) >= LETTER_HEIGHT * ink.shape[0] and any(
         len(found) > 1 or any(b - a >= BAR * ink.shape[1] for a, b in found) for found in rows)
 
@@ -188,7 +189,7 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
     for thicker in THICKER:
         clean, whole = (image[band[0]:band[1]] for image in without_pen(crop, band, pitch, type_width + thicker))
         first_centre = _first_centre(clean, centre, pitch)
-        (barred, _), (traced, pen) = (_untraced(clean, first_centre, pitch, bars) for bars in (True, False))
+        (barred, _), (traced, pen) = (_traced_out(clean, first_centre, pitch, bars) for bars in (True, False))
         cells = _cells(traced, whole, _core(crop[band[0]:band[1]]) & ~pen, first_centre, pitch)
         if cells and len(cells) >= 3:
             for variant in (clean, barred, traced):
@@ -203,10 +204,10 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
     log.debug("a signer's name under the pen read %s", [(text, len(cells)) for text, _, cells in readings])
     # The pen as cleaned: each margin gives the name its two readings agree on, one letter a cell; the margins must
     # not differ. The pen's strokes across the gaps traced out too, a name read alike by several crops.
-    untraced = [reading for reading, kept in zip(readings, plain) if kept]
-    given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(untraced[::2], untraced[1::2])
+    as_cleaned = [reading for reading, kept in zip(readings, plain) if kept]
+    given = {(first[0], first[2]): min(first[1], second[1]) for first, second in zip(as_cleaned[::2], as_cleaned[1::2])
              if first[0] == second[0] and len(first[0]) == len(first[2])}
-    given |= _fuller(untraced, {text for text, _ in given})
+    given |= _fuller(as_cleaned, {text for text, _ in given})
     given |= _named_alike(readings, {text for text, _ in given})
     if len({_name_of(text) or text for text, _ in given}) != 1:
         return []

@@ -12,6 +12,7 @@ import numpy as np
 
 from ocr.form import ROMAN_MONTHS
 from ocr.lines import Word
+from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
 from ocr.reread.readings import binarised, voted
 from ocr.stamps import parse
@@ -70,10 +71,8 @@ def roman_letters(ink: np.ndarray) -> str | None:
         return None
     ink = ink[rows[0]:rows[-1] + 1]
     height = ink.shape[0]
-    inked = np.concatenate([[0], ink.any(axis=0).astype(int), [0]])
-    starts, ends = np.flatnonzero(np.diff(inked) == 1), np.flatnonzero(np.diff(inked) == -1)
     letters = ""
-    for start, end in zip(starts, ends):
+    for start, end in ink_runs(ink.any(axis=0)):
         piece = ink[:, start:end]
         tall = np.ptp(np.flatnonzero(piece.any(axis=1))) + 1
         if tall < SPECK * height:
@@ -93,7 +92,7 @@ def _piece_letters(piece: np.ndarray, height: int, joins: int) -> str | None:
     letters touch at their serifs (``VI``), by a thin bridge no letter's own column is."""
     width = piece.shape[1]
     full = piece[int(0.1 * height):int(0.9 * height) + 1].mean(axis=0) > FULL_STROKE
-    runs = int((np.diff(np.concatenate([[0], full.astype(int), [0]])) == 1).sum())
+    runs = len(ink_runs(full))
     top, middle, bottom = _spans(piece)
     if width <= NARROW * height and _upright(piece):
         return "I"
@@ -140,8 +139,7 @@ def _arms(piece: np.ndarray, share: float) -> int:
     """Strokes a row of a piece of ink crosses, ``share`` of the way down its inked rows (a V's arms, apart
     above its point; a 7 has one)."""
     rows = np.flatnonzero(piece.any(axis=1))
-    row = piece[rows[0] + int(share * (rows[-1] - rows[0]))].astype(int)
-    return int((np.diff(np.concatenate([[0], row, [0]])) == 1).sum())
+    return len(ink_runs(piece[rows[0] + int(share * (rows[-1] - rows[0]))]))
 
 
 def read_month(crop: np.ndarray, words: list[Word]) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ocr.preprocess.geometry import ink_runs
 from ocr.stamps.rings import Ellipse, to_circle
 
 RING_ROW = 0.55  # share of a strip's row that is ink, above which the row is one of the seal's ring lines
@@ -166,8 +167,7 @@ def legend_span(band: np.ndarray) -> tuple[int, int]:
     if best in (0, 2 * width):  # inked all round, or nothing left in it (typing taken out of a stamp over it): all of it
         return 0, width
     inked = np.roll(counts, -shift) > 0
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], inked.astype(np.int8), [0]])))
-    runs = edges.reshape(-1, 2)  # [start, end) of each run of inked columns
+    runs = ink_runs(inked)  # [start, end) of each run of inked columns
     space = WORD_SPACE * band.shape[0]
     chains, chain = [], [runs[0]]
     for run in runs[1:]:
