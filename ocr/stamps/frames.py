@@ -14,6 +14,7 @@ MM_PER_INCH = 25.4
 FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
 FRAME_FILL = 0.83  # a framed stamp's hull fills its rectangle (typing touching the frame adds bumps, a faint side dents it); a seal's 0.78-0.82
 FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
+FOUND_COVERAGE = 0.4  # that share, of a side found as a straight line already (half of a faded side; typing's rows 0.2-0.35)
 TURN_STEP = 3  # degrees between the turns a coloured registry stamp's frame is looked for at
 WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
 
@@ -26,11 +27,11 @@ def level_crop(image: np.ndarray, rect: tuple) -> np.ndarray:
     return cv2.warpAffine(image, matrix, (max(1, int(w)), max(1, int(h))), flags=cv2.INTER_NEAREST)
 
 
-def _frame_lines(profile: np.ndarray, depth: int) -> tuple[int, int] | None:
+def _frame_lines(profile: np.ndarray, depth: int, least: float = FRAME_COVERAGE) -> tuple[int, int] | None:
     """(first, last): the strongest index within ``depth`` of either end, where ``profile`` reaches
-    FRAME_COVERAGE (a frame line runs the whole side; typing beside it does not), or None."""
+    ``least`` (a frame line runs the whole side; typing beside it does not), or None."""
     head, tail = profile[:depth], profile[-depth:]
-    if head.max() < FRAME_COVERAGE or tail.max() < FRAME_COVERAGE:
+    if head.max() < least or tail.max() < least:
         return None
     return int(np.argmax(head)), int(profile.size - depth + np.argmax(tail))
 
@@ -51,17 +52,20 @@ def _profiles(ink: np.ndarray, rect: tuple) -> tuple[np.ndarray, np.ndarray]:
     return rows.sum(axis=1) / _span(level.any(axis=0)), columns.sum(axis=0) / _span(level.any(axis=1))
 
 
-def fit_frame(ink: np.ndarray, rect: tuple) -> tuple | None:
+def fit_frame(ink: np.ndarray, rect: tuple, rows_found: bool = False) -> tuple | None:
     """The stamp's frame inside ``rect`` (a blob's rectangle, grown and tilted a little by typing touching
     the frame): the turn within two degrees whose frame lines stand out most, and the rows and columns
-    near each side that ink runs most nearly all along; None if a side has none."""
+    near each side that ink runs most nearly all along; None if a side has none. ``rows_found``: the
+    sides along the rows (``rect``'s first side) were found as straight lines already, and need only reach
+    FOUND_COVERAGE (a stamp pressed harder on one side loses a stretch of the other side's line)."""
     (cx, cy), (w, h), angle = rect
     turned = [((cx, cy), (w, h), angle + delta) for delta in (-2, -1, 0, 1, 2)]
     profiles = [_profiles(ink, r) for r in turned]
     best = int(np.argmax([rows.max() + columns.max() for rows, columns in profiles]))
     (rows_profile, columns_profile), angle = profiles[best], turned[best][2]
     # Typing touching the frame may stretch the blob well beyond it on one side.
-    rows, columns = _frame_lines(rows_profile, max(3, int(0.4 * h))), _frame_lines(columns_profile, max(3, int(0.4 * w)))
+    rows = _frame_lines(rows_profile, max(3, int(0.4 * h)), FOUND_COVERAGE if rows_found else FRAME_COVERAGE)
+    columns = _frame_lines(columns_profile, max(3, int(0.4 * w)))
     if rows is None or columns is None:
         return None
     return _from_level(((cx, cy), (w, h), angle), columns, rows)
@@ -175,29 +179,54 @@ STRAIGHT_PIECE = 0.3  # of such a side: the longest stretch unbroken before gaps
 SIDE_GAP_MM = 1.0  # a gap along a frame's line bridged: an unevenly inked or worn line breaks in short gaps (typing's word spaces are 2.5 mm and more)
 
 
-def side_lines(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
-    """(segments x1, y1, x2, y2 in the page's pixels, pixels per mm) of the straight lines of ``ink``
-    within 45 degrees of upright and long as a frame's side: typing's letters are short, its rows lie across."""
+STROKE_MM = 5.0  # the least length of a straight stroke kept for the sides' search: longer than typed letters or a stamp's are tall
+STROKE_TURNS = (-30, -15, 0, 15, 30)  # degrees: turns upright strokes are looked for at (each with half a step either way)
+
+
+def upright_strokes(small: np.ndarray, per_mm: float) -> np.ndarray:
+    """The ink of ``small`` (a reduced page, ``per_mm`` pixels a millimetre) in straight strokes within 45 degrees
+    of upright and at least STROKE_MM long, at each of STROKE_TURNS: a frame's side with its crossings, without
+    the typing that crosses it. (On all of the ink, the rows of typing crossing a side take its pixels at each
+    crossing into lines of their own, and the side is left in pieces shorter than any side.)"""
+    length = max(3, round(STROKE_MM * per_mm))
+    slack = int(math.tan(math.radians((STROKE_TURNS[1] - STROKE_TURNS[0]) / 2)) * length) + 1  # a stroke off the turn by up to half a step
+    h, w = small.shape
+    strokes = np.zeros_like(small)
+    for turn in STROKE_TURNS:
+        matrix = cv2.getRotationMatrix2D((w / 2, h / 2), turn, 1.0)
+        cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+        size = (int(w * cos + h * sin) + 1, int(h * cos + w * sin) + 1)  # the turned page whole, its corners kept
+        matrix[:, 2] += ((size[0] - w) / 2, (size[1] - h) / 2)
+        level = cv2.warpAffine(small, matrix, size, flags=cv2.INTER_NEAREST)
+        upright = cv2.morphologyEx(cv2.dilate(level, np.ones((1, slack), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+        strokes |= cv2.warpAffine(upright, cv2.invertAffineTransform(matrix), (w, h), flags=cv2.INTER_NEAREST)
+    return strokes & cv2.dilate(small, np.ones((3, 3), np.uint8))
+
+
+def side_lines(ink: np.ndarray, dpi: int) -> tuple[list[np.ndarray], float]:
+    """([upright, level] segments x1, y1, x2, y2 in the page's pixels, pixels per mm): the straight lines of
+    ``ink`` long as a frame's side, within 45 degrees of upright and of level (typing's letters are short;
+    its rows, broken between letters, are no strokes), the longest of each."""
     scale = min(1.0, SIDE_PX_PER_MM * MM_PER_INCH / dpi)
     per_mm = dpi / MM_PER_INCH * scale
     if min(ink.shape[:2]) * scale < FRAME_SIDES_MM[1][0] * per_mm:  # a page smaller than a frame (and than a pixel reduced)
-        return np.zeros((0, 4)), per_mm
+        return [np.zeros((0, 4)), np.zeros((0, 4))], per_mm
     small = np.where(cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 60, 255, 0).astype(np.uint8)
-    found = cv2.HoughLinesP(small, 1, np.pi / 180, threshold=int(5 * per_mm),
-                            minLineLength=int(SIDE_LENGTH * FRAME_SIDES_MM[1][0] * per_mm), maxLineGap=int(0.8 * per_mm))
-    segments = found.reshape(-1, 4).astype(np.float64) / scale if found is not None else np.zeros((0, 4))
-    segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
-    # The longest: a page ruled as a table has many more, and they are paired each with each.
-    longest = np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))[:MAX_SIDES]
-    return segments[longest], dpi / MM_PER_INCH
+    sides = []
+    for turned in (small, small.T):  # the level lines found as upright ones of the page transposed
+        found = cv2.HoughLinesP(upright_strokes(np.ascontiguousarray(turned), per_mm), 1, np.pi / 180, threshold=int(5 * per_mm),
+                                minLineLength=int(SIDE_LENGTH * FRAME_SIDES_MM[1][0] * per_mm), maxLineGap=int(0.8 * per_mm))
+        segments = found.reshape(-1, 4).astype(np.float64) / scale if found is not None else np.zeros((0, 4))
+        segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
+        # The longest: a page ruled as a table has many more, and they are paired each with each.
+        longest = np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))[:MAX_SIDES]
+        sides.append(segments[longest] if turned is small else segments[longest][:, [1, 0, 3, 2]])
+    return sides, dpi / MM_PER_INCH
 
 
-def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
-    """Frames found by two of their opposite sides where typing runs into a stamp's frame all round, so
-    that no blob of a stamp's size holds it (:func:`frame_rects`): pairs of upright straight lines about
-    parallel, a frame's side apart, along about the same stretch, each fitted (:func:`fit_frame`) in a
-    rectangle a little larger than the two span (a side is found in part)."""
-    segments, per_mm = side_lines(ink, dpi)
+def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
+    """(span, a, b, turn in degrees, apart) of pairs of ``segments`` about parallel, a frame's side apart,
+    along about the same stretch, the longest first: a frame's opposite sides, each found in part."""
     (long_lo, long_hi), (short_lo, short_hi) = FRAME_SIDES_MM
     pairs = []
     for a, b in itertools.combinations(segments, 2):
@@ -218,11 +247,21 @@ def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
         span = max(along_a[1], along_b[1]) - min(along_a[0], along_b[0])
         sides = sorted((apart / per_mm, span / per_mm))
         if short_lo <= sides[0] <= short_hi and long_lo * SIDE_LENGTH <= sides[1] <= long_hi:
-            pairs.append((span, a, b))
+            pairs.append((span, a, b, math.degrees(math.atan2(direction[1], direction[0])), apart))
+    return sorted(pairs, key=lambda p: -p[0])
+
+
+def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
+    """Frames found by two of their opposite sides where typing runs into a stamp's frame all round, so
+    that no blob of a stamp's size holds it (:func:`frame_rects`): pairs of upright, then of level, straight
+    lines (a stamp pressed unevenly may keep only one pair whole), each fitted (:func:`fit_frame`) in a
+    rectangle a little larger than the two span (a side is found in part)."""
+    sides, per_mm = side_lines(ink, dpi)
     kept: list[tuple] = []
-    for _, a, b in sorted(pairs, key=lambda p: -p[0])[:MAX_SIDE_PAIRS]:
-        (cx, cy), (w, h), angle = cv2.minAreaRect(np.array([a[:2], a[2:], b[:2], b[2:]], np.float32))
-        frame = fit_frame(ink, ((cx, cy), (w * 1.15, h * 1.15), angle))
+    for span, a, b, angle, apart in [p for segments in sides for p in _side_pairs(segments, per_mm)[:MAX_SIDE_PAIRS]]:
+        (cx, cy), _, _ = cv2.minAreaRect(np.array([a[:2], a[2:], b[:2], b[2:]], np.float32))
+        # The pair along the rectangle's rows: they are the frame's sides there.
+        frame = fit_frame(ink, ((cx, cy), (span * 1.15, apart * 1.15), angle), rows_found=True)
         if frame is not None and straight_sides(ink, frame, per_mm) and not any(_same_place(frame, k) for k in kept):
             kept.append(frame)
     return kept
