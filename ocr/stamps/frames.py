@@ -14,6 +14,7 @@ MM_PER_INCH = 25.4
 FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
 FRAME_FILL = 0.83  # a framed stamp's hull fills its rectangle (typing touching the frame adds bumps, a faint side dents it); a seal's 0.78-0.82
 FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
+FOUND_DEPTH = 0.15  # of a rectangle grown by PAIR_GROWTH round a pair of sides found: the depth from either end they are looked for within
 FOUND_COVERAGE = 0.4  # that share, of a side found as a straight line already (half of a faded side; typing's rows 0.2-0.35)
 TURN_STEP = 3  # degrees between the turns a coloured registry stamp's frame is looked for at
 WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
@@ -64,7 +65,9 @@ def fit_frame(ink: np.ndarray, rect: tuple, rows_found: bool = False) -> tuple |
     best = int(np.argmax([rows.max() + columns.max() for rows, columns in profiles]))
     (rows_profile, columns_profile), angle = profiles[best], turned[best][2]
     # Typing touching the frame may stretch the blob well beyond it on one side.
-    rows = _frame_lines(rows_profile, max(3, int(0.4 * h)), FOUND_COVERAGE if rows_found else FRAME_COVERAGE)
+    # Sides found as lines lie a little within the rectangle's ends (it is grown round them): looked for there only.
+    rows = _frame_lines(rows_profile, max(3, int((FOUND_DEPTH if rows_found else 0.4) * h)),
+                        FOUND_COVERAGE if rows_found else FRAME_COVERAGE)
     columns = _frame_lines(columns_profile, max(3, int(0.4 * w)))
     if rows is None or columns is None:
         return None
@@ -146,7 +149,7 @@ def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
     return kept + [f for f in side_pair_rects(ink, dpi) if not any(_same_place(f, k) for k in kept)]
 
 
-def straight_sides(ink: np.ndarray, frame: tuple, per_mm: float) -> bool:
+def straight_sides(ink: np.ndarray, frame: tuple, per_mm: float, rows_found: bool = False) -> bool:
     """Whether ink runs unbroken along most of each of ``frame``'s four sides (STRAIGHT_RUN of it, gaps
     up to SIDE_GAP_MM bridged: ``per_mm`` pixels a millimetre; STRAIGHT_PIECE of it in one piece), as a frame's lines do: the rows of typing
     inside one that :func:`fit_frame` may take for its sides are broken between words, and a seal's ring
@@ -158,8 +161,10 @@ def straight_sides(ink: np.ndarray, frame: tuple, per_mm: float) -> bool:
     bridge = np.ones((1, max(1, round(SIDE_GAP_MM * per_mm))), np.uint8)
     bridged = [cv2.morphologyEx(edge.astype(np.uint8)[None], cv2.MORPH_CLOSE, bridge) > 0 for edge in edges]
     # A worn line keeps a long piece whole; a row of a stamp's capitals, closely set, bridged, runs on as far.
-    return all(longest_runs(edge[None])[0] >= STRAIGHT_PIECE * edge.size and longest_runs(whole)[0] >= STRAIGHT_RUN * edge.size
-               for edge, whole in zip(edges, bridged))
+    # (Sides along the rows found as straight lines already need only FOUND_COVERAGE of their length, as in fitting.)
+    runs = [FOUND_COVERAGE if rows_found and k < 2 else STRAIGHT_RUN for k in range(4)]
+    return all(longest_runs(edge[None])[0] >= STRAIGHT_PIECE * edge.size and longest_runs(whole)[0] >= run * edge.size
+               for edge, whole, run in zip(edges, bridged, runs))
 
 
 def _same_place(a: tuple, b: tuple) -> bool:
@@ -173,9 +178,11 @@ SIDE_PX_PER_MM = 5.0  # the reduced page a frame's sides are looked for on when 
 SIDE_LENGTH = 0.6  # of a frame's shortest side (FRAME_SIDES_MM): the least of a side found in one piece
 PARALLEL = 6.0  # degrees two sides of one frame lie apart at most (a short piece of a side is found a few degrees off)
 MAX_SIDES = 60  # upright straight lines (the longest) paired on a page
+SAME_LINE_MM = 1.5  # segments this near a longer one's line, along it, are that line found again (a double frame's two lines among them)
 MAX_SIDE_PAIRS = 8  # pairs of sides (the longest first) a frame is fitted between on a page
 STRAIGHT_RUN = 0.5  # of a side of a frame found by a pair of sides: the longest stretch ink runs along it unbroken, at least
 STRAIGHT_PIECE = 0.3  # of such a side: the longest stretch unbroken before gaps are bridged, at least
+PAIR_GROWTH = 1.15  # the rectangle a frame is fitted in round a pair of its sides, over the pair's span and distance apart
 SIDE_GAP_MM = 1.0  # a gap along a frame's line bridged: an unevenly inked or worn line breaks in short gaps (typing's word spaces are 2.5 mm and more)
 
 
@@ -219,9 +226,30 @@ def side_lines(ink: np.ndarray, dpi: int) -> tuple[list[np.ndarray], float]:
         segments = found.reshape(-1, 4).astype(np.float64) / scale if found is not None else np.zeros((0, 4))
         segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
         # The longest: a page ruled as a table has many more, and they are paired each with each.
-        longest = np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))[:MAX_SIDES]
-        sides.append(segments[longest] if turned is small else segments[longest][:, [1, 0, 3, 2]])
+        longest = _distinct(segments[np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))],
+                            SAME_LINE_MM * dpi / MM_PER_INCH)[:MAX_SIDES]
+        sides.append(longest if turned is small else longest[:, [1, 0, 3, 2]])
     return sides, dpi / MM_PER_INCH
+
+
+def _distinct(segments: np.ndarray, near: float) -> np.ndarray:
+    """``segments`` (the longest first) less each lying along a longer one, both its ends within ``near`` pixels
+    of that one's line and its middle beside it: one side found several times (its two lines, its stroke
+    thickened by a turn's slack) would fill the pairs a frame is looked for between with copies of one pair."""
+    kept: list[np.ndarray] = []
+    for segment in segments:
+        ends, middle = segment.reshape(2, 2), (segment[:2] + segment[2:]) / 2
+        if not any(_along(ends, middle, k, near) for k in kept):
+            kept.append(segment)
+    return np.array(kept).reshape(-1, 4)
+
+
+def _along(ends: np.ndarray, middle: np.ndarray, line: np.ndarray, near: float) -> bool:
+    start, direction = line[:2], line[2:] - line[:2]
+    length = max(float(np.hypot(*direction)), 1e-6)
+    direction = direction / length
+    normal = np.array([-direction[1], direction[0]])
+    return bool(np.abs((ends - start) @ normal).max() <= near and -near <= float((middle - start) @ direction) <= length + near)
 
 
 def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
@@ -261,7 +289,7 @@ def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
     for span, a, b, angle, apart in [p for segments in sides for p in _side_pairs(segments, per_mm)[:MAX_SIDE_PAIRS]]:
         (cx, cy), _, _ = cv2.minAreaRect(np.array([a[:2], a[2:], b[:2], b[2:]], np.float32))
         # The pair along the rectangle's rows: they are the frame's sides there.
-        frame = fit_frame(ink, ((cx, cy), (span * 1.15, apart * 1.15), angle), rows_found=True)
-        if frame is not None and straight_sides(ink, frame, per_mm) and not any(_same_place(frame, k) for k in kept):
+        frame = fit_frame(ink, ((cx, cy), (span * PAIR_GROWTH, apart * PAIR_GROWTH), angle), rows_found=True)
+        if frame is not None and straight_sides(ink, frame, per_mm, rows_found=True) and not any(_same_place(frame, k) for k in kept):
             kept.append(frame)
     return kept
