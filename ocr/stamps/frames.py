@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Sequence
 
 import cv2
 import numpy as np
@@ -146,7 +147,7 @@ def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
         frame = fit_frame(ink, ((cx / scale, cy / scale), (w / scale, h / scale), angle))
         if frame is not None:
             kept.append(frame)
-    return kept + [f for f in side_pair_rects(ink, dpi) if not any(_same_place(f, k) for k in kept)]
+    return kept + side_pair_rects(ink, dpi, kept)
 
 
 def straight_sides(ink: np.ndarray, frame: tuple, per_mm: float, rows_found: bool = False) -> bool:
@@ -178,6 +179,7 @@ SIDE_PX_PER_MM = 5.0  # the reduced page a frame's sides are looked for on when 
 SIDE_LENGTH = 0.6  # of a frame's shortest side (FRAME_SIDES_MM): the least of a side found in one piece
 PARALLEL = 6.0  # degrees two sides of one frame lie apart at most (a short piece of a side is found a few degrees off)
 MAX_SIDES = 60  # upright straight lines (the longest) paired on a page
+DISTINCT_CHECKED = 8 * MAX_SIDES  # the longest lines told apart from each other
 SAME_LINE_MM = 1.5  # segments this near a longer one's line, along it, are that line found again (a double frame's two lines among them)
 MAX_SIDE_PAIRS = 8  # pairs of sides (the longest first) a frame is fitted between on a page
 STRAIGHT_RUN = 0.5  # of a side of a frame found by a pair of sides: the longest stretch ink runs along it unbroken, at least
@@ -187,69 +189,66 @@ SIDE_GAP_MM = 1.0  # a gap along a frame's line bridged: an unevenly inked or wo
 
 
 STROKE_MM = 5.0  # the least length of a straight stroke kept for the sides' search: longer than typed letters or a stamp's are tall
-STROKE_TURNS = (-30, -15, 0, 15, 30)  # degrees: turns upright strokes are looked for at (each with half a step either way)
+STROKE_TURNS = (-20, 0, 20)  # degrees: turns strokes are looked for at (each with half a step either way: registry stamps turn up to 30)
 
 
-def upright_strokes(small: np.ndarray, per_mm: float) -> np.ndarray:
-    """The ink of ``small`` (a reduced page, ``per_mm`` pixels a millimetre) in straight strokes within 45 degrees
-    of upright and at least STROKE_MM long, at each of STROKE_TURNS: a frame's side with its crossings, without
-    the typing that crosses it. (On all of the ink, the rows of typing crossing a side take its pixels at each
-    crossing into lines of their own, and the side is left in pieces shorter than any side.)"""
+def stroke_segments(small: np.ndarray, per_mm: float) -> np.ndarray:
+    """Segments x1, y1, x2, y2 (``small``'s pixels: a reduced page, ``per_mm`` pixels a millimetre) long as a
+    frame's side, along ink's upright straight strokes at least STROKE_MM long at each of STROKE_TURNS: a
+    frame's side with its crossings, without the typing that crosses it. (Hough on all of the ink gives the
+    rows of typing crossing a side its pixels at each crossing, the side left in pieces shorter than any side.)"""
     length = max(3, round(STROKE_MM * per_mm))
     slack = int(math.tan(math.radians((STROKE_TURNS[1] - STROKE_TURNS[0]) / 2)) * length) + 1  # a stroke off the turn by up to half a step
     h, w = small.shape
-    strokes = np.zeros_like(small)
+    found = [np.zeros((0, 4))]
     for turn in STROKE_TURNS:
         matrix = cv2.getRotationMatrix2D((w / 2, h / 2), turn, 1.0)
         cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
         size = (int(w * cos + h * sin) + 1, int(h * cos + w * sin) + 1)  # the turned page whole, its corners kept
         matrix[:, 2] += ((size[0] - w) / 2, (size[1] - h) / 2)
-        level = cv2.warpAffine(small, matrix, size, flags=cv2.INTER_NEAREST)
-        upright = cv2.morphologyEx(cv2.dilate(level, np.ones((1, slack), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
-        strokes |= cv2.warpAffine(upright, cv2.invertAffineTransform(matrix), (w, h), flags=cv2.INTER_NEAREST)
-    return strokes & cv2.dilate(small, np.ones((3, 3), np.uint8))
+        turned = cv2.warpAffine(small, matrix, size, flags=cv2.INTER_NEAREST)
+        strokes = cv2.morphologyEx(cv2.dilate(turned, np.ones((1, slack), np.uint8)), cv2.MORPH_OPEN, np.ones((length, 1), np.uint8))
+        lines = cv2.HoughLinesP(strokes, 1, np.pi / 180, threshold=int(5 * per_mm),
+                                minLineLength=int(SIDE_LENGTH * FRAME_SIDES_MM[1][0] * per_mm), maxLineGap=int(0.8 * per_mm))
+        if lines is not None:
+            back = cv2.invertAffineTransform(matrix)
+            found.append((lines.reshape(-1, 2, 2).astype(np.float64) @ back[:, :2].T + back[:, 2]).reshape(-1, 4))
+    return np.vstack(found)
 
 
-def side_lines(ink: np.ndarray, dpi: int) -> tuple[list[np.ndarray], float]:
-    """([upright, level] segments x1, y1, x2, y2 in the page's pixels, pixels per mm): the straight lines of
-    ``ink`` long as a frame's side, within 45 degrees of upright and of level (typing's letters are short;
-    its rows, broken between letters, are no strokes), the longest of each."""
+def side_lines(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
+    """(segments x1, y1, x2, y2 in the page's pixels, pixels per mm): the straight lines of ``ink`` long as a
+    frame's side (:func:`stroke_segments`) within 45 degrees of upright, the longest, each line once."""
     scale = min(1.0, SIDE_PX_PER_MM * MM_PER_INCH / dpi)
     per_mm = dpi / MM_PER_INCH * scale
     if min(ink.shape[:2]) * scale < FRAME_SIDES_MM[1][0] * per_mm:  # a page smaller than a frame (and than a pixel reduced)
-        return [np.zeros((0, 4)), np.zeros((0, 4))], per_mm
+        return np.zeros((0, 4)), per_mm
     small = np.where(cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 60, 255, 0).astype(np.uint8)
-    sides = []
-    for turned in (small, small.T):  # the level lines found as upright ones of the page transposed
-        found = cv2.HoughLinesP(upright_strokes(np.ascontiguousarray(turned), per_mm), 1, np.pi / 180, threshold=int(5 * per_mm),
-                                minLineLength=int(SIDE_LENGTH * FRAME_SIDES_MM[1][0] * per_mm), maxLineGap=int(0.8 * per_mm))
-        segments = found.reshape(-1, 4).astype(np.float64) / scale if found is not None else np.zeros((0, 4))
-        segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
-        # The longest: a page ruled as a table has many more, and they are paired each with each.
-        longest = _distinct(segments[np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))],
-                            SAME_LINE_MM * dpi / MM_PER_INCH)[:MAX_SIDES]
-        sides.append(longest if turned is small else longest[:, [1, 0, 3, 2]])
-    return sides, dpi / MM_PER_INCH
+    segments = stroke_segments(small, per_mm) / scale
+    segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
+    # The longest: a page ruled as a table has many more, and they are paired each with each.
+    longest = segments[np.argsort(-np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1]))]
+    return _distinct(longest[:DISTINCT_CHECKED], SAME_LINE_MM * dpi / MM_PER_INCH)[:MAX_SIDES], dpi / MM_PER_INCH
 
 
 def _distinct(segments: np.ndarray, near: float) -> np.ndarray:
     """``segments`` (the longest first) less each lying along a longer one, both its ends within ``near`` pixels
-    of that one's line and its middle beside it: one side found several times (its two lines, its stroke
-    thickened by a turn's slack) would fill the pairs a frame is looked for between with copies of one pair."""
-    kept: list[np.ndarray] = []
-    for segment in segments:
-        ends, middle = segment.reshape(2, 2), (segment[:2] + segment[2:]) / 2
-        if not any(_along(ends, middle, k, near) for k in kept):
-            kept.append(segment)
-    return np.array(kept).reshape(-1, 4)
-
-
-def _along(ends: np.ndarray, middle: np.ndarray, line: np.ndarray, near: float) -> bool:
-    start, direction = line[:2], line[2:] - line[:2]
-    length = max(float(np.hypot(*direction)), 1e-6)
-    direction = direction / length
-    normal = np.array([-direction[1], direction[0]])
-    return bool(np.abs((ends - start) @ normal).max() <= near and -near <= float((middle - start) @ direction) <= length + near)
+    of that one's line and its middle beside it: one side found several times (its two lines, at two turns)
+    would fill the pairs a frame is looked for between with copies of one pair."""
+    starts, vectors = segments[:, :2], segments[:, 2:] - segments[:, :2]
+    lengths = np.maximum(np.hypot(vectors[:, 0], vectors[:, 1]), 1e-6)
+    directions = vectors / lengths[:, None]
+    normals = np.stack([-directions[:, 1], directions[:, 0]], axis=1)
+    # [i, j]: segment i's ends' distance from segment j's line, and its middle's place along segment j.
+    off = np.abs(np.einsum("ijex,jx->ije", segments.reshape(-1, 1, 2, 2) - starts[None, :, None, :], normals)).max(axis=2)
+    middles = (segments[:, :2] + segments[:, 2:]) / 2
+    along = np.einsum("ijx,jx->ij", middles[:, None, :] - starts[None], directions)
+    same = (off <= near) & (along >= -near) & (along <= lengths[None, :] + near)
+    kept: list[int] = []
+    for i in range(len(segments)):
+        if not same[i, kept].any():
+            kept.append(i)
+    return segments[kept]
 
 
 def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
@@ -279,17 +278,19 @@ def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
     return sorted(pairs, key=lambda p: -p[0])
 
 
-def side_pair_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
+def side_pair_rects(ink: np.ndarray, dpi: int, taken: Sequence[tuple] = ()) -> list[tuple]:
     """Frames found by two of their opposite sides where typing runs into a stamp's frame all round, so
-    that no blob of a stamp's size holds it (:func:`frame_rects`): pairs of upright, then of level, straight
-    lines (a stamp pressed unevenly may keep only one pair whole), each fitted (:func:`fit_frame`) in a
-    rectangle a little larger than the two span (a side is found in part)."""
-    sides, per_mm = side_lines(ink, dpi)
+    that no blob of a stamp's size holds it (:func:`frame_rects`): pairs of upright straight lines
+    (:func:`_side_pairs`), each fitted (:func:`fit_frame`) in a rectangle a little larger than the two span (a side is found in part). None about a frame ``taken`` already
+    (found as a blob) or found before (a pair centred in it is not fitted: fitting costs)."""
+    segments, per_mm = side_lines(ink, dpi)
     kept: list[tuple] = []
-    for span, a, b, angle, apart in [p for segments in sides for p in _side_pairs(segments, per_mm)[:MAX_SIDE_PAIRS]]:
+    for span, a, b, angle, apart in _side_pairs(segments, per_mm)[:MAX_SIDE_PAIRS]:
         (cx, cy), _, _ = cv2.minAreaRect(np.array([a[:2], a[2:], b[:2], b[2:]], np.float32))
+        if any(cv2.pointPolygonTest(cv2.boxPoints(k).reshape(-1, 1, 2), (cx, cy), False) >= 0 for k in [*taken, *kept]):
+            continue
         # The pair along the rectangle's rows: they are the frame's sides there.
         frame = fit_frame(ink, ((cx, cy), (span * PAIR_GROWTH, apart * PAIR_GROWTH), angle), rows_found=True)
-        if frame is not None and straight_sides(ink, frame, per_mm, rows_found=True) and not any(_same_place(frame, k) for k in kept):
+        if frame is not None and straight_sides(ink, frame, per_mm, rows_found=True) and not any(_same_place(frame, k) for k in [*taken, *kept]):
             kept.append(frame)
     return kept
