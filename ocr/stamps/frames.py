@@ -16,7 +16,7 @@ FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long 
 FRAME_FILL = 0.83  # a framed stamp's hull fills its rectangle (typing touching the frame adds bumps, a faint side dents it); a seal's 0.78-0.82
 FRAME_COVERAGE = 0.6  # share of a frame line's length that is ink
 FOUND_DEPTH = 0.15  # of a rectangle grown by PAIR_GROWTH round a pair of sides found: the depth from either end they are looked for within
-FOUND_COVERAGE = 0.4  # that share, of a side found as a straight line already (half of a faded side; typing's rows 0.2-0.35)
+FOUND_COVERAGE = 0.4  # that share, of a side found as a straight line already (a faded side keeps about half)
 TURN_STEP = 3  # degrees between the turns a coloured registry stamp's frame is looked for at
 WORK_SIDE = 1000  # px: the reduced page frames are looked for on (a frame line stays at least a pixel)
 
@@ -281,8 +281,9 @@ def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
 def side_pair_rects(ink: np.ndarray, dpi: int, taken: Sequence[tuple] = ()) -> list[tuple]:
     """Frames found by two of their opposite sides where typing runs into a stamp's frame all round, so
     that no blob of a stamp's size holds it (:func:`frame_rects`): pairs of upright straight lines
-    (:func:`_side_pairs`), each fitted (:func:`fit_frame`) in a rectangle a little larger than the two span (a side is found in part). None about a frame ``taken`` already
-    (found as a blob) or found before (a pair centred in it is not fitted: fitting costs)."""
+    (:func:`_side_pairs`), each fitted (:func:`fit_frame`) in a rectangle a little larger than the two span
+    (a side is found in part). None about a frame ``taken`` already (found as a blob) or found before: a pair
+    centred in one is not fitted (fitting costs)."""
     segments, per_mm = side_lines(ink, dpi)
     kept: list[tuple] = []
     for span, a, b, angle, apart in _side_pairs(segments, per_mm)[:MAX_SIDE_PAIRS]:
