@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 RECT_FILL = 0.9  # hull area over its bounding rectangle's: a rectangle fills it, an ellipse ~0.79
 OVAL_RATIO = 1.15  # an ellipse's long axis over its short one above which a seal is oval
 SEAL_DIAMETER_MM = (28.0, 60.0)  # seals' sizes
-MAX_CIRCLES = 8  # Hough's strongest circles checked on a page
+SEAL_HOUGH = ((800, 40, 8), (600, 30, 4))  # (page's long side reduced to, px; Hough's votes for a centre; circles checked)
 RING_SEARCH_SIDE = 300  # px: the reduced mask a coloured stamp's ring is looked for on
 SEAL_FILL = 0.7  # of a coloured stamp's box's short side, that a seal's ring found in it spans at least
 OWN_SHARE = 0.12  # of a frame's box's ink, that the stamp's own ink told from darker typing holds at least (0.15-0.3; mottle 0.03-0.09)
@@ -153,15 +153,9 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int,
     fitted to the ring near it (an oval one's circle lies off it), kept where its ink (255, as the page's
     binarisation decided: a stain is paper) follows the ring round most of its length. Circles centred
     in a ``taken`` box (a registry stamp's frame found already) are not fitted: their seal would be dropped."""
-    scale = min(1.0, 800 / max(gray.shape))
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    low, high = (d / 2 / MM_PER_INCH * dpi * scale for d in SEAL_DIAMETER_MM)
-    circles = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=low,
-                               param1=120, param2=40, minRadius=int(low), maxRadius=int(high))
-    if circles is None:
-        return []
+    high = SEAL_DIAMETER_MM[1] / 2 / MM_PER_INCH * dpi
     kept = []
-    for circle in circles[0][:MAX_CIRCLES] / scale:
+    for circle in hough_circles(gray, dpi):
         # (A circle larger than the frame round its centre is a seal's, the frame its centre's lines.)
         if any(x <= circle[0] < x + w and y <= circle[1] < y + h and 2 * circle[2] <= max(w, h) for x, y, w, h in taken):
             continue
@@ -170,11 +164,30 @@ def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int,
         if coverage < RING_GUESS or any(math.dist((cx, cy), k.centre) < max(k.axes) / 2 for k, _ in kept):
             continue
         ellipse, coverage = closer_ring(ink, Ellipse((cx, cy), (2 * r, 2 * r), 0.0))
-        if max(ellipse.axes) * OUTER_RING <= high * 2 / scale:  # small enough to be the ring round a seal's centre
+        if max(ellipse.axes) * OUTER_RING <= high * 2:  # small enough to be the ring round a seal's centre
             ellipse, coverage = outer_ring(ink, ellipse, coverage)
         if coverage >= RING_COVERAGE and not any(math.dist(ellipse.centre, k.centre) < max(k.axes) / 2 for k, _ in kept):
             kept.append((ellipse, coverage))
     return kept
+
+
+def hough_circles(gray: np.ndarray, dpi: int) -> list[np.ndarray]:
+    """(x, y, radius) of circles a seal's size on the page, the likeliest first: Hough's strongest on the page
+    reduced to each of SEAL_HOUGH's sizes (those it is larger than), those of a coarser one not where one was
+    found before. (An oval seal's ring votes for centres spread round its own, which a coarser grid gathers.)"""
+    low, high = (d / 2 / MM_PER_INCH * dpi for d in SEAL_DIAMETER_MM)
+    found: list[np.ndarray] = []
+    for k, (side, votes, taken) in enumerate(SEAL_HOUGH):
+        if k and side >= max(gray.shape):  # no coarser than the page itself
+            break
+        scale = min(1.0, side / max(gray.shape))
+        small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        circles = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=low * scale,
+                                   param1=120, param2=votes, minRadius=int(low * scale), maxRadius=int(high * scale))
+        circles = [] if circles is None else circles[0] / scale
+        # (Within a tenth of its radius of one found before, a circle's ring fit would end where that one's did.)
+        found += [c for c in circles if all(math.dist(c[:2], f[:2]) >= 0.1 * c[2] for f in found)][:taken]
+    return found
 
 
 def page_ink(page: PreprocessedPage) -> np.ndarray:

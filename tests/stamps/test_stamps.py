@@ -249,6 +249,25 @@ def test_a_registry_stamp_is_found_by_two_of_its_sides_where_typing_runs_into_it
     assert 900 < max(w, h) < 990 and 200 < min(w, h) < 300 and 4 < abs((angle + 45) % 90 - 45) < 10
 
 
+def test_a_rounded_frame_crossed_by_typing_with_one_side_faded_is_found_by_its_sides():
+    # A tuning page's ink (300 dpi, bitonal): bold typing crosses the frame's long sides at every row, and the
+    # stamp, pressed harder on one side, lost half of the other short side (truth box 300, 300, 473 x 327).
+    ink = 255 - cv2.imread(str(RESOURCES / "registry-rounded-frame-crossed-by-typing.png"), cv2.IMREAD_GRAYSCALE)
+    (rect,) = frames.frame_rects(ink, 300)
+    (cx, cy), (w, h), angle = rect
+    assert abs(cx - 536) < 12 and abs(cy - 463) < 12
+    assert 400 < max(w, h) < 470 and 240 < min(w, h) < 320 and 3 < abs((angle + 45) % 90 - 45) < 9
+
+
+def test_a_squashed_seal_over_bold_typing_is_found_on_the_coarser_page():
+    # A tuning page's ink (400 dpi, bitonal): a seal squashed about 1.2 and turned upright, rows of bold typing
+    # across it (truth box 250, 250, 545 x 670): Hough's circles on the finer page all lie off its centre.
+    ink = 255 - cv2.imread(str(RESOURCES / "squashed-seal-over-bold-typing.png"), cv2.IMREAD_GRAYSCALE)
+    (ellipse, coverage), = detect.seal_circles(255 - ink, ink, 400)
+    assert abs(ellipse.centre[0] - 522) < 12 and abs(ellipse.centre[1] - 585) < 12 and coverage > 0.7
+    assert 560 < max(ellipse.axes) < 680 and 1.1 < max(ellipse.axes) / min(ellipse.axes) < 1.3
+
+
 def test_a_seal_over_typing_has_no_frame_by_its_sides():
     page = _typed_page(np.random.default_rng(0))
     seal = _seal(33)
