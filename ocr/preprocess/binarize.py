@@ -127,7 +127,9 @@ def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
 def _typing_level(gray: np.ndarray, stats: np.ndarray, centres: np.ndarray, darkest: np.ndarray,
                   letters: np.ndarray, char_height: float) -> np.ndarray:
     """The typing's darkest grey around each mark: the area-weighted mean over the letter-sized marks
-    (``letters``) within FAINT_REACH characters, on cells a character wide; the page's median where none."""
+    (``letters``) within FAINT_REACH characters, on cells a character wide; the page's median where none or where
+    that is lighter. A printed form's black labels beside faint typing (a carbon copy's values in the form's
+    blanks, names typed beside the grid's slots) are no level the typing falls short of."""
     area = stats[letters, cv2.CC_STAT_AREA].astype(np.float32)
     cell = max(1, round(char_height))
     rows, cols = -(-gray.shape[0] // cell), -(-gray.shape[1] // cell)
@@ -139,7 +141,7 @@ def _typing_level(gray: np.ndarray, stats: np.ndarray, centres: np.ndarray, dark
     reach = 2 * FAINT_REACH + 1
     weight, total = (cv2.boxFilter(x, -1, (reach, reach), normalize=False, borderType=cv2.BORDER_CONSTANT) for x in (weight, total))
     median = _weighted_median(darkest[letters].astype(np.float64), area.astype(np.float64))
-    return np.where(weight > 0, total / np.maximum(weight, 1e-6), np.float32(median))[cell_of(centres)]
+    return np.maximum(np.where(weight > 0, total / np.maximum(weight, 1e-6), np.float32(median)), np.float32(median))[cell_of(centres)]
 
 
 def _beside_typing(shape: tuple[int, ...], stats: np.ndarray, centres: np.ndarray, typed: np.ndarray, char_height: float) -> np.ndarray:
