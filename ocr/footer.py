@@ -19,9 +19,10 @@ from ocr.lines import Line, Role
 
 # Specks may stand before the number (``-.18экз.мп``, ``® 5 экз.``, one read as a letter: ``В 8 экз. мп``) and between
 # it and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з (``10 эк.. мп``) or its faint э (``9 кз. мп``), and a
-# speck may follow its full stop.
-_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d{1,3})[$.,:;`'‘’]?\s*(?:" + EKZ
+# speck may follow its full stop. A 1 beside another figure may be read as a bracket or a bar (``1] экз. нб``).
+_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2})[$.,:;`'‘’]?\s*(?:" + EKZ
                      + r"|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,]))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
+_ONE_LOOKALIKES = str.maketrans("]|", "11")
 
 # The footer's labels, each with the field it starts.
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
@@ -105,7 +106,7 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
     """The fields a footer line gives, and the words after its label left out of them."""
     norm = cyrillic(text).strip()
     if match := _COPIES.match(norm):
-        fields: dict[str, str | int] = {"copies_printed": int(match.group("n"))}
+        fields: dict[str, str | int] = {"copies_printed": int(match.group("n").translate(_ONE_LOOKALIKES))}
         typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
         if typist and believable(typist) and any(c.isalpha() for c in typist):
             # Initials are typed small; a capital is a small one read large (``Лк``, ``МП``: on many faces л and Л,

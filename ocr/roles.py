@@ -139,6 +139,7 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     ]
     if title < 0 and not any(r in _HEADER_BLOCK for r in roles):
         return [], 0  # no form on this page: all of it is running text
+    roles = _grid_rows_beside(roles, texts)
     block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
     # A speck read as a letter or two (``Г``) is no priority or addressee: the shortest typed there has five.
     tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER and sum(c.isalpha() for c in texts[i]) >= 3]
@@ -163,6 +164,18 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
         garbled = fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)
         roles[i] = Role.ADDRESSEE if i == addressee and not garbled else Role.PRIORITY
     return roles, body
+
+
+def _grid_rows_beside(roles: list[Role], texts: list[str]) -> list[Role]:
+    """``roles`` with a line that reads one copy slot only, next to a row of the grid, a row of it too: a row whose
+    other slots OCR garbled (``» № 5-1 » №.11-т №``), or the last of a column longer than the others (``» № 8-т``).
+    Left out, the grid's rows are miscounted and its slots numbered wrong (:func:`ocr.grid.distribution`)."""
+    out = list(roles)
+    for i, text in enumerate(texts[:len(roles)]):
+        beside = {out[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}  # a run of such rows below the grid, too
+        if roles[i] is Role.OTHER and Role.GRID in beside and fields.parse_grid_row(text):
+            out[i] = Role.GRID
+    return out
 
 
 # A name's line read with a speck or two at its ends (``Ф И Л И П П О В У. °``) is still letters nearly all through.

@@ -24,6 +24,7 @@ from ocr.lines import Line, Role, Word
     ("11 экз. МП", {"copies_printed": 11, "typist": "мп"}),  # moderate tuning tg-03009, ``мп`` read alone
     ("9 кз. Мп", {"copies_printed": 9, "typist": "мп"}),  # heavy tuning tg-08001 read alone: the faint ``э`` lost
     ("В 8 экз. мп", {"copies_printed": 8, "typist": "мп"}),  # heavy tuning tg-08004: a speck read as a letter before it
+    ("1] экз. нб", {"copies_printed": 11, "typist": "нб"}),  # clean tuning tg-01004: the second 1 read as a bracket
     ("В 1950 году", {}),  # a letter and a number are no copies line without ``экз.``
 ])
 def test_footer_values_without_marks(text, expected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ocr import fields, reference_numbers, roles, signer
 from ocr.assemble import header
 from ocr.contract import Signature
+from ocr.grid import distribution as grid_distribution
 from ocr.lines import Line, Role
 
 BODY = ["Ким Ир Сен неоднократно подчеркивал свое желание добиться совета товарища",
@@ -112,3 +113,18 @@ def test_a_message_no_line_of_which_reads_as_prose_follows_the_first_line_no_pri
     # a priority read past knowing before the message is no addressee: that line was not read
     found, body = roles.tag_first_page(texts[:3] + ["ЕСЬМА СЕозН"] + texts[4:])
     assert body == 4 and found[2:] == [Role.PRIORITY, Role.PRIORITY]
+
+
+def test_a_grid_row_with_one_slot_read_counts_its_rows_and_numbers_the_slots():
+    # A heavy scan (seed 1000 tuning, tg-01006): the fifth row's other slot garbled (``№.11``), so it reads one slot
+    # only; left out, the grid counted five rows a column and numbered the names 131, 141 and 15 as read.
+    grid = ["Экз. № 1-7 Экз № 7л2 Экз № 131 Громыко } }", "„№21 „№ №141 Копия #", "‚№3 „№3; »№15т Маленкову /",
+            "„№4т „№104. > № 161 „’", "» № 5-1 » №.11-т №", "» № 6-т » № 12-"]
+    texts = ["Шифртелеграмма", *grid, "Из ВАРШАВЫ № 3894 пол. 7 час. 06 мин. 14/5 1948 г. экз. № 6", "М А Л И К У.", *BODY]
+    tags, _ = roles.tag_first_page(texts)
+    assert tags[1:7] == [Role.GRID] * 6
+    entries = grid_distribution([Line(t, r) for t, r in zip(texts, tags)])
+    assert len(entries) == 18
+    assert [(e.copy, e.recipient) for e in entries if e.recipient] == [(13, "Громыко"), (14, "Копия"), (15, "Маленкову")]
+    # The last row of a column longer than the others (24 slots: eight rows in the first) is a row too.
+    assert roles.tag_first_page(["Шифртелеграмма", "Экз. № 1-т Экз. № 9-т", "» № 8-т", texts[7]])[0][1:3] == [Role.GRID] * 2

@@ -165,10 +165,12 @@ def _in_case(form: str, read: str) -> str:
 
 @functools.cache
 def datives_of(names: frozenset[str], morph: MorphAnalyzer) -> frozenset[str]:
-    """The masculine dative of each name's surname reading, folded (``маленкову``; ``берии``, though the grid gives
-    ``Берия`` undeclined), where it differs from the name."""
+    """The masculine dative of each name's surname reading, folded (``маленкову``), where it differs from the name and
+    ends in ``у`` as the grid types it: a name declined otherwise the grid gives undeclined (``Берия``, not ``Берии``,
+    to which a misread ``Бериа`` is as near)."""
     return frozenset(fold(dative.word) for name in names for parse in morph.parse(name)
-                     if {"Surn", "masc", "sing"} <= parse.tag.grammemes and (dative := parse.inflect({"datv"}))) - names
+                     if {"Surn", "masc", "sing"} <= parse.tag.grammemes and (dative := parse.inflect({"datv"}))
+                     and dative.word.endswith("у")) - names
 
 
 def _respelt_recipients(line: Line, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:

@@ -125,9 +125,9 @@ def _weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
 
 
 def _typing_level(gray: np.ndarray, stats: np.ndarray, centres: np.ndarray, darkest: np.ndarray,
-                  letters: np.ndarray, char_height: float) -> np.ndarray:
+                  letters: np.ndarray, char_height: float, median: float) -> np.ndarray:
     """The typing's darkest grey around each mark: the area-weighted mean over the letter-sized marks
-    (``letters``) within FAINT_REACH characters, on cells a character wide; the page's median where none."""
+    (``letters``) within FAINT_REACH characters, on cells a character wide; the page's ``median`` letter where none."""
     area = stats[letters, cv2.CC_STAT_AREA].astype(np.float32)
     cell = max(1, round(char_height))
     rows, cols = -(-gray.shape[0] // cell), -(-gray.shape[1] // cell)
@@ -138,7 +138,6 @@ def _typing_level(gray: np.ndarray, stats: np.ndarray, centres: np.ndarray, dark
     np.add.at(total, cell_of(centres[letters]), area * darkest[letters])
     reach = 2 * FAINT_REACH + 1
     weight, total = (cv2.boxFilter(x, -1, (reach, reach), normalize=False, borderType=cv2.BORDER_CONSTANT) for x in (weight, total))
-    median = _weighted_median(darkest[letters].astype(np.float64), area.astype(np.float64))
     return np.where(weight > 0, total / np.maximum(weight, 1e-6), np.float32(median))[cell_of(centres)]
 
 
@@ -174,7 +173,12 @@ def drop_faint(gray: np.ndarray, paper: np.ndarray, char_height: float) -> tuple
     letters = lettered & (width <= 2 * char_height)
     if not letters.any():
         return paper, 0
-    typing = _typing_level(gray, stats, centres, darkest, letters, char_height)
+    median = _weighted_median(darkest[letters].astype(np.float64), stats[letters, cv2.CC_STAT_AREA].astype(np.float64))
+    typing = _typing_level(gray, stats, centres, darkest, letters, char_height, median)
+    # A printed form's black labels beside faint typing (a carbon copy's values in the form's blanks, names typed
+    # beside the grid's slots) are no level the typing falls short of: a letter-high mark is judged against the page's
+    # median letter where that is lighter. A speck is not (a blank's leader dot left beside a typed figure).
+    typing = np.where(lettered, np.maximum(typing, np.float32(median)), typing)
     paper_level = float(np.median(gray[::7, ::7][paper[::7, ::7] > 0]))  # a sample is enough
     faint = darkest > typing + FAINT_SHARE * (paper_level - typing)
     faint[0] = False
