@@ -10,6 +10,7 @@ from ocr import fields
 from ocr import footer as footer_line
 from ocr.contract import Signature
 from ocr.correct.lexicon import lexicon
+from ocr.correct.names import signer_name
 from ocr.lines import Line, Role, Word
 
 # A signer's surname has three letters at least; fewer is what OCR kept of a name under a pen's scrawl.
@@ -29,9 +30,10 @@ def signature(lines: list[Line]) -> Signature:
 
 
 def signer(line: Line) -> str | None:
-    """The name a signature line gives the record: its letter-spaced name when typed clearly (:func:`_typed_name`)."""
+    """The name a signature line gives the record: its letter-spaced name when typed clearly (:func:`_typed_name`)
+    and a surname (:func:`ocr.correct.names.signer_name`: one letter off a listed one put right, a piece of one none)."""
     name = (fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None))[0]
-    return name if name and _typed_name(name, line) else None
+    return signer_name(name, lexicon(), _believed(line)) if name and _typed_name(name, line) else None
 
 
 def _name_words(line: Line) -> list[Word]:
@@ -46,15 +48,19 @@ def _name_words(line: Line) -> list[Word]:
     return words[capitals:] if all(w.text.strip(".,").islower() for w in words[:capitals]) else words
 
 
+def _believed(line: Line) -> bool:
+    """Whether OCR read the line's name believably, where it read it (a pen's strokes over a typed name read as
+    stray letters at low confidence: ``р № И „(7``)."""
+    words = _name_words(line)
+    return not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
+
+
 def _typed_name(name: str, line: Line) -> bool:
     """Whether the name is typing: whole words, no letter thrice in a row (a scrawl's loops read ``П А О О О``)
-    and, where OCR read it, read believably (a pen's strokes over a typed name read as stray letters at low
-    confidence: ``р № И „(7``)."""
-    words = _name_words(line)
-    believed = not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
+    and no letters lost between those read (:func:`_gapped`)."""
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and (believed or spelt(name)) and whole and fields.has_text(name) and not _gapped(words, line)
+    return len(name) >= SHORTEST_NAME and whole and fields.has_text(name) and not _gapped(_name_words(line), line)
 
 
 def spelt(name: str) -> bool:

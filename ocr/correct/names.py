@@ -159,6 +159,35 @@ def _near(read: str, form: str) -> bool:
     return Levenshtein.distance(read, form, score_cutoff=edits) <= edits
 
 
+# A surname read surely and known to neither the period's list nor the dictionary stands as read from this many
+# letters on; a shorter one is what the page read of a longer name, its end under the pen (``ФЕД`` of ``ФЕДОРЕНКО``).
+SURE_NAME_LENGTH = 5
+
+
+def signer_name(read: str, lexicon: Lexicon, sure: bool) -> str | None:
+    """The surname a signature's name read as ``read`` (in capitals, initials before it kept) is: a listed name of
+    the period; else the one listed name it reads with a letter lost, added or misread (:func:`_near`: ``АЛИК`` for
+    ``МАЛИК``, its faint first letter; ``РОЩИНН``); else, SURE_NAME_LENGTH letters or more and no listed name's
+    beginning, a surname the dictionary knows or, read ``sure``ly as one word, any. Pieces a space apart are one
+    surname (a letter-spaced name's gap read wide), never taken as read. None otherwise: a wrong name is worse
+    than none."""
+    tokens = read.split()
+    initials = [token for token in tokens if re.fullmatch(r"\w\.", token)]
+    parts = [token for token in tokens if token not in initials]
+    surname, folded = "".join(parts), fold("".join(parts))
+    near = [form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH and _near(folded, form)]
+    begun = any(form.startswith(folded) for form in lexicon.names)  # ``ЧЕРНЫШ``: the rest under the pen
+    if folded in lexicon.names or len(surname) >= SURE_NAME_LENGTH and not near and not begun and (
+            _surname(folded, lexicon) or sure and len(parts) == 1):
+        return " ".join(initials + [surname])
+    return " ".join(initials + [near[0].upper()]) if len(near) == 1 else None
+
+
+def _surname(folded: str, lexicon: Lexicon) -> bool:
+    """Whether the dictionary knows the form as a surname (``ЛЕБЕДЕВ``; not ``ЧЕРНЫШ``, a word)."""
+    return any(parse.is_known and "Surn" in parse.tag.grammemes for parse in lexicon.morph.parse(folded))
+
+
 def _in_case(form: str, read: str) -> str:
     return form.upper() if read.isupper() else form.capitalize()
 

@@ -233,12 +233,14 @@ def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> 
     """The name NAMED_ALIKE readings (of different crops) at least give, one letter a cell, each as read or with one
     letter misread (:func:`ocr.correct.names.spelt_name`: the pen's stroke across a letter read differently in
     each crop), more readings than give any other name together (a crop the tracing broke a letter of may spell
-    a word, ``РОДИЧ``); none where the agreed names differ from it."""
+    a word, ``РОДИЧ``); none where the agreed names differ from it. A reading one letter short of its cells that is
+    such a name with that letter left out backs it (``ПУШКИ`` beside ``ПУШКИМ``: the pen across the ``Н`` dropped it)."""
     named: dict[str, dict[tuple, list[float]]] = {}
     for text, confidence, cells in readings:
         if len(text) == len(cells) and (name := _name_of(text)):
             named.setdefault(name, {}).setdefault(cells, []).append(confidence)
-    counts = {name: sum(map(len, found.values())) for name, found in named.items()}
+    counts = {name: sum(map(len, found.values())) + sum(len(text) == len(cells) - 1 == len(name) - 1 and _within(text, name)
+                                                        for text, _, cells in readings) for name, found in named.items()}
     best = max(counts, key=counts.get, default=None)
     if best is None or counts[best] < NAMED_ALIKE or 2 * counts[best] <= sum(counts.values()) or {
             _name_of(text) or text for text in agreed} - {best}:

@@ -121,3 +121,12 @@ def test_names_read_alike_must_outnumber_the_others():
     assert signed_name._named_alike(read + [("РОДИЧ", 60.0, cells)], set()) == {}  # two against two
     assert signed_name._named_alike(read[:1], set()) == {}  # one reading alone
     assert signed_name._named_alike(read, {"РОДИЧ"}) == {}  # the pen as cleaned agreed on another
+
+
+def test_a_reading_one_letter_short_that_leaves_the_crossed_letter_out_backs_the_name():
+    # heavy tuning s8000 tg-08011: the pen across the ``Н`` of ``П У Ш К И Н``, one crop reading it ``М``, most none
+    cells = tuple((100 * k, 100 * k + 50) for k in range(6))
+    read = [("ПКИМ", 6.0, cells), ("ПУШКИ", 40.0, cells), ("ПУШКИМ", 30.0, cells), ("ПУШКИ", 45.0, cells), ("ПК", 5.0, cells)]
+    assert signed_name._named_alike(read, set()) == {("ПУШКИН", cells): 30.0}
+    assert signed_name._named_alike(read[2:3], set()) == {}  # the full reading alone
+    assert signed_name._named_alike([read[2], ("ПУШКА", 40.0, cells)], set()) == {}  # a letter read otherwise backs nothing
