@@ -112,3 +112,17 @@ def test_a_message_no_line_of_which_reads_as_prose_follows_the_first_line_no_pri
     # a priority read past knowing before the message is no addressee: that line was not read
     found, body = roles.tag_first_page(texts[:3] + ["ЕСЬМА СЕозН"] + texts[4:])
     assert body == 4 and found[2:] == [Role.PRIORITY, Role.PRIORITY]
+
+
+def test_a_garbled_message_line_after_the_addressee_is_the_body_and_a_label_no_priority():
+    # a heavy tuning page (seed 9000, turned 180°, grey at 200 dpi): the special number's label read without its
+    # number, the addressee half letter-spaced, the message's first line read letter-spaced past telling as prose;
+    # before, that line was the addressee and the label and the name priorities
+    texts = ["Шифртелеграмма", "Строго секретно", "Из + ИОРКА № 681 пол. 12 час. 33 мин. 4/6 1952 г. экз. № 6", "спец",
+             "З о ринУу.", "ак", "отб", "Газеты \"народная. правда и \"гол х т р у д а - _ т и ю н я",
+             "опубликовали на первых страницах. союфбщедие с зебрючении"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 7 and found[3:] == [Role.PRIORITY, Role.ADDRESSEE, Role.OTHER, Role.OTHER]
+    lines = [Line(t, r) for t, r in zip(texts, found, strict=False)]
+    assert header(lines).priority == [] and header(lines).addressee == "ЗОРИНУ"
+    assert roles.name_words("Г Р О М Ы К О.") == 1 and roles.name_words(texts[7]) == 5
