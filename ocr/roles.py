@@ -189,11 +189,11 @@ def typed_name(text: str) -> bool:
 
 def name_words(text: str) -> int:
     """How many words a line holds: each token of two letters or more, and each run of three single letters or more
-    (a letter-spaced word, ``Г Р О М Ы К О``); marks without letters part nothing."""
-    tokens = [t for t in text.split() if any(c.isalpha() for c in t)]
-    words = sum(sum(c.isalpha() for c in t) >= 2 for t in tokens)
-    runs = re.findall(r"1{3,}", "".join("1" if sum(c.isalpha() for c in t) == 1 else "0" for t in tokens))
-    return words + len(runs)
+    (a letter-spaced word, ``Г Р О М Ы К О``), a mark without letters between two runs parting them (``к о м : - с о``:
+    a word gap read as marks; a speck inside a name parts it in two, still a name's count)."""
+    letters = [sum(c.isalpha() for c in t) for t in text.split()]
+    runs = re.findall(r"1{3,}", "".join("1" if n == 1 else "0" for n in letters))
+    return sum(n >= 2 for n in letters) + len(runs)
 
 
 def is_continuation_line(text: str) -> bool:
