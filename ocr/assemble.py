@@ -94,8 +94,9 @@ def _noise(line: Line) -> bool:
 
 
 def _priorities(text: str) -> list[str]:
-    """The priorities a line spells; else the line as typed when it is words only: digits in one are specks
-    or a stamp's edge, and marks among its letters (``© о © сл > ха``) a line OCR could not read."""
+    """The priorities a line spells; else the line as typed when it is words only, typed as a priority is: digits in
+    one are specks or a stamp's edge, marks among its letters (``© о © сл > ха``) a line OCR could not read, and
+    words in small letters not letter-spaced (``спец``, the special number's label) another field's or the message's."""
     if found := fields.marks_in(text, fields.PRIORITIES):
         return found
     if mark := _half_read(text, fields.PRIORITIES):
@@ -105,8 +106,13 @@ def _priorities(text: str) -> list[str]:
     if marks := fields.marks_in(text, fields.PRIORITIES, GARBLED_PRIORITY):  # read as garbled as the message there
         return marks
     words = re.sub(r"\d", "", text)
-    typed = all(c.isalpha() or c in " .,-" for c in words)
+    typed = all(c.isalpha() or c in " .,-" for c in words) and (fields.is_letter_spaced(words) or _in_capitals(words))
     return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _half_read(text: str, vocabulary: list[str]) -> str | None:
@@ -140,7 +146,7 @@ def header(lines: list[Line]) -> Header:
         received_date_raw=routing.received_date_raw,
         copy_number=routing.copy_number,
         special_number=special,
-        addressee=fields.clean_single_name(addressee[0]).upper() if addressee else None,  # typed in capitals
+        addressee=fields.addressee_name(addressee[0]) if addressee else None,
         registration_marks=[note for line in lines if line.role is Role.REGISTRATION
                             and _registry_note(line, note := registry.registry_note(line.text, month), month)],
         reference_numbers=reference_numbers.joined([line for line in lines if line.role is Role.REFERENCE]),

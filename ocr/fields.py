@@ -127,6 +127,14 @@ def clean_single_name(text: str) -> str:
     return clean_name(re.sub(r"(?<=\w)\s+(?=\w{1,2}\W*$)", "", text.strip()))
 
 
+def addressee_name(text: str) -> str:
+    """The addressee's line → the name, in capitals (:func:`clean_single_name`); lone letters before the one word of
+    the line are letters split off its start (``З о ринУу.``: ``ЗОРИНУ``), as an addressee is typed letter-spaced.
+    Not for a signer's name, where a scrawl over the name reads as a letter and a word (``Ш кадр“``)."""
+    text = re.sub(r"^(?:[^\W\d_]\s+)+(?=[^\W\d_]{2,}\W*$)", lambda m: "".join(m[0].split()).upper(), text.strip())
+    return clean_single_name(text).upper()
+
+
 # A printed slot: ``Экз. № 8-т`` / ``» № 9-т``; OCR reads the ``-т`` as ``1`` now and then (``№81``), so the
 # number may come out one digit long; the grid's layout puts it right (:func:`ocr.grid.distribution`).
 # After the slot's ``Экз.`` or ditto mark its ``№`` is read ``М`` or ``Н`` too, before the number (``» М2-т``, ``»мМ 17-т``).

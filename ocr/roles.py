@@ -143,6 +143,11 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
     block_end = max((i for i, r in enumerate(roles) if r in _HEADER_BLOCK), default=title)
     # A speck read as a letter or two (``Г``) is no priority or addressee: the shortest typed there has five.
     tail = [i for i in range(block_end + 1, body) if roles[i] is Role.OTHER and sum(c.isalpha() for c in texts[i]) >= 3]
+    # The last lines holding more words than a name and spelling no priority are the message's, read too garbled to
+    # tell as prose (``Газеты "народная. правда и "гол х т р у д а``): the body begins at the first of them.
+    while tail and name_words(texts[tail[-1]]) > NAME_WORDS and not fields.marks_in(texts[tail[-1]], fields.PRIORITIES, GARBLED_PRIORITY):
+        body = tail.pop()
+        roles = roles[:body]
     addressee = tail[-1] if tail else None
     if len(tail) > HEADER_TAIL:  # the message, no line of it read as prose, begins at the first line spelling no priority,
         first = next((i for i in tail if not fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)), tail[-1])
@@ -182,12 +187,26 @@ def _grid_rows_beside(roles: list[Role], texts: list[str]) -> list[Role]:
 NAME_LETTERS = 0.8
 
 
+# An addressee is a name of one to three words (``ВЫШИНСКОМУ``, ``Тов. ГРОМЫКО А. А.``).
+NAME_WORDS = 3
+
+
 def typed_name(text: str) -> bool:
     """Whether a header line reads as a typed name: four letters or more, nearly all of its marks once the specks
-    at its ends are dropped; a stamp's remnants read among its letters (``х о ? “Со``) are not."""
+    at its ends are dropped, in NAME_WORDS words at most; a stamp's remnants read among its letters (``х о ? “Со``)
+    and a line of the message are not."""
     marks = re.sub(r"\s", "", re.sub(r"^[\W\d_]+|[\W\d_]+$", "", text))
     letters = sum(c.isalpha() for c in marks)
-    return letters >= 4 and letters >= NAME_LETTERS * len(marks)
+    return letters >= 4 and letters >= NAME_LETTERS * len(marks) and name_words(text) <= NAME_WORDS
+
+
+def name_words(text: str) -> int:
+    """How many words a line holds: each token of two letters or more, and each run of three single letters or more
+    (a letter-spaced word, ``Г Р О М Ы К О``), a mark without letters between two runs parting them (``к о м : - с о``:
+    a word gap read as marks; a speck inside a name parts it in two, still a name's count)."""
+    letters = [sum(c.isalpha() for c in t) for t in text.split()]
+    runs = re.findall(r"1{3,}", "".join("1" if n == 1 else "0" for n in letters))
+    return sum(n >= 2 for n in letters) + len(runs)
 
 
 def is_continuation_line(text: str) -> bool:

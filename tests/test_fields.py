@@ -459,6 +459,13 @@ def test_a_letter_spaced_name_letter_read_as_its_digit():
     assert fields.clean_single_name("М 0 Л О Т О В У") == "МОЛОТОВУ"
 
 
+def test_an_addressee_whose_first_letters_were_read_apart():
+    # a heavy tuning page (seed 9000) read ``З О Р И Н У.`` as two letters and a word; a signer's line so read is a
+    # scrawl over the name (``Ш кадр“``), no name
+    assert fields.addressee_name("З о ринУу.") == "ЗОРИНУ" and fields.addressee_name("Ф И Л И П П О ВУ.") == "ФИЛИППОВУ"
+    assert fields.clean_single_name("Ш кадр“") != "ШКАДР"
+
+
 def test_a_typed_note_read_as_letters_and_one_digit_is_no_note():
     from ocr.assemble import header
     from ocr.lines import Line, Role

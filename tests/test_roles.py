@@ -128,3 +128,20 @@ def test_a_grid_row_with_one_slot_read_counts_its_rows_and_numbers_the_slots():
     assert [(e.copy, e.recipient) for e in entries if e.recipient] == [(13, "Громыко"), (14, "Копия"), (15, "Маленкову")]
     # The last row of a column longer than the others (24 slots: eight rows in the first) is a row too.
     assert roles.tag_first_page(["Шифртелеграмма", "Экз. № 1-т Экз. № 9-т", "» № 8-т", texts[7]])[0][1:3] == [Role.GRID] * 2
+
+
+def test_a_garbled_message_line_after_the_addressee_is_the_body_and_a_label_no_priority():
+    # a heavy tuning page (seed 9000, turned 180°, grey at 200 dpi): the special number's label read without its
+    # number, the addressee half letter-spaced, the message's first line read letter-spaced past telling as prose;
+    # before, that line was the addressee and the label and the name priorities
+    texts = ["Шифртелеграмма", "Строго секретно", "Из + ИОРКА № 681 пол. 12 час. 33 мин. 4/6 1952 г. экз. № 6", "спец",
+             "З о ринУу.", "ак", "отб", "Газеты \"народная. правда и \"гол х т р у д а - _ т и ю н я",
+             "опубликовали на первых страницах. союфбщедие с зебрючении"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 7 and found[3:] == [Role.PRIORITY, Role.ADDRESSEE, Role.OTHER, Role.OTHER]
+    lines = [Line(t, r) for t, r in zip(texts, found, strict=False)]
+    assert header(lines).priority == [] and header(lines).addressee == "ЗОРИНУ"
+    assert roles.name_words("Г Р О М Ы К О.") == 1 and roles.name_words(texts[7]) == 6
+    # (seed 9000, heavy): the message's first line read letter-spaced, its word gaps read as marks
+    assert not roles.typed_name("с о г л а ш : - к о м сотруднич с 5. п р о н о х")
+    assert roles.typed_name("Ф И Л И П П О В У. °") and roles.typed_name("Г Р О , М Ы К О")

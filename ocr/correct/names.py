@@ -219,7 +219,7 @@ def _respelt_recipients(line: Line, page: int, lexicon: Lexicon) -> tuple[Line, 
 
 def _name_of(line: Line) -> str | None:
     if line.role is Role.ADDRESSEE:
-        return fields.clean_single_name(line.text).upper()
+        return fields.addressee_name(line.text)
     return parse_routing(line.text).origin if line.role is Role.ROUTING else None
 
 

@@ -30,7 +30,7 @@ REACH = 4
 
 def name_of(text: str) -> str:
     """The addressee a reading of its line gives, in capitals, without the spaces of its letter-spacing."""
-    return fields.clean_single_name(text).upper().replace(" ", "")
+    return fields.addressee_name(text).replace(" ", "")
 
 
 def _spelt(name: str, code: str | None) -> bool:

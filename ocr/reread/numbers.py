@@ -1,5 +1,6 @@
 """Reading the typed numbers of the header again, each line alone, and keeping the reading whose values most
-readings give: the reference numbers' groups, and a later page's telegram number, page label and copy.
+readings give: the reference numbers' groups, the special number, and a later page's telegram number, page label
+and copy.
 
 Digits have no words around them to be told by: on a poor scan the page reading misreads one (``6857`` for
 ``6057``, ``8675`` for ``8075``), and the line read on its own — bitonal, enlarged or grey, as the footer's lines
@@ -15,6 +16,7 @@ import dataclasses
 from collections.abc import Callable
 
 from ocr import assemble
+from ocr.fields import parse_special_number
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score
@@ -55,11 +57,17 @@ def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict]) 
     return next((k for k, given in enumerate(found) if given == agreed and readings[k]), 0)  # a crop read as nothing is no reading
 
 
-_FIELDS: dict[Role, Callable[[list[Word]], dict]] = {Role.REFERENCE: groups, Role.CONTINUATION: continuation_fields}
+def special(words: list[Word]) -> dict:
+    """The special number a reading of its line gives (``Спец. № 47-51``)."""
+    found = parse_special_number(_text(words))
+    return {"special_number": found} if found else {}
+
+
+_FIELDS: dict[Role, Callable[[list[Word]], dict]] = {Role.REFERENCE: groups, Role.SPECIAL: special, Role.CONTINUATION: continuation_fields}
 
 
 def reread_numbers(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with each reference line and each piece of a later page's header read again on its own (``psm 7``)
+    """``lines`` with each reference line, the special number's and each piece of a later page's header read again on its own (``psm 7``)
     in each of READINGS and the reading :func:`chosen` keeps put in its place."""
     at = [k for k, line in enumerate(lines) if line.role in _FIELDS and line.words]
     if not at:
