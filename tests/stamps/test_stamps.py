@@ -239,24 +239,22 @@ def test_a_gray_registry_stamp_is_found_by_its_frame_over_typing(turn):
     assert abs(max(w, h) - inner[1]) < 0.1 * inner[1] and abs(min(w, h) - inner[0]) < 0.15 * inner[0]
 
 
-def test_a_registry_stamp_is_found_by_two_of_its_sides_where_typing_runs_into_its_frame_all_round():
-    # A tuning page's ink (240 dpi): typing, struck through in places, touches the stamp's frame on every
-    # side, so the frame's blob is the whole typed block (its truth box: 831, 1203, 987 x 366, turned ~7 degrees).
-    ink = 255 - cv2.imread(str(RESOURCES / "registry-typing-runs-into-frame.png"), cv2.IMREAD_GRAYSCALE)
-    (rect,) = frames.frame_rects(ink, 240)
+@pytest.mark.parametrize(("resource", "dpi", "centre", "near", "long_side", "short_side", "turn"), [
+    # A tuning page's ink (240 dpi): typing, struck through in places, touches the stamp's frame on every side, so the
+    # frame's blob is the whole typed block (its truth box: 831, 1203, 987 x 366, turned ~7 degrees).
+    ("registry-typing-runs-into-frame.png", 240, (1324, 1386), 10, (900, 990), (200, 300), (4, 10)),
+    # A tuning page's ink (300 dpi, bitonal): bold typing crosses the frame's long sides at every row, and the stamp,
+    # pressed harder on one side, lost half of the other short side (truth box 300, 300, 473 x 327).
+    ("registry-rounded-frame-crossed-by-typing.png", 300, (536, 463), 12, (400, 470), (240, 320), (3, 9)),
+])
+def test_a_registry_stamp_is_found_by_two_of_its_sides_where_typing_crosses_its_frame(resource, dpi, centre, near,
+                                                                                       long_side, short_side, turn):
+    ink = 255 - cv2.imread(str(RESOURCES / resource), cv2.IMREAD_GRAYSCALE)
+    (rect,) = frames.frame_rects(ink, dpi)
     (cx, cy), (w, h), angle = rect
-    assert abs(cx - 1324) < 10 and abs(cy - 1386) < 10
-    assert 900 < max(w, h) < 990 and 200 < min(w, h) < 300 and 4 < abs((angle + 45) % 90 - 45) < 10
-
-
-def test_a_rounded_frame_crossed_by_typing_with_one_side_faded_is_found_by_its_sides():
-    # A tuning page's ink (300 dpi, bitonal): bold typing crosses the frame's long sides at every row, and the
-    # stamp, pressed harder on one side, lost half of the other short side (truth box 300, 300, 473 x 327).
-    ink = 255 - cv2.imread(str(RESOURCES / "registry-rounded-frame-crossed-by-typing.png"), cv2.IMREAD_GRAYSCALE)
-    (rect,) = frames.frame_rects(ink, 300)
-    (cx, cy), (w, h), angle = rect
-    assert abs(cx - 536) < 12 and abs(cy - 463) < 12
-    assert 400 < max(w, h) < 470 and 240 < min(w, h) < 320 and 3 < abs((angle + 45) % 90 - 45) < 9
+    assert abs(cx - centre[0]) < near and abs(cy - centre[1]) < near
+    assert long_side[0] < max(w, h) < long_side[1] and short_side[0] < min(w, h) < short_side[1]
+    assert turn[0] < abs((angle + 45) % 90 - 45) < turn[1]
 
 
 def test_a_squashed_seal_over_bold_typing_is_found_on_the_coarser_page():
