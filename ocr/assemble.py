@@ -106,13 +106,8 @@ def _priorities(text: str) -> list[str]:
     if marks := fields.marks_in(text, fields.PRIORITIES, GARBLED_PRIORITY):  # read as garbled as the message there
         return marks
     words = re.sub(r"\d", "", text)
-    typed = all(c.isalpha() or c in " .,-" for c in words) and (fields.is_letter_spaced(words) or _in_capitals(words))
+    typed = all(c.isalpha() or c in " .,-" for c in words) and (fields.is_letter_spaced(words) or fields.in_capitals(words))
     return [_vocabulary_or_text(words, fields.PRIORITIES)] if typed else []
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _half_read(text: str, vocabulary: list[str]) -> str | None:

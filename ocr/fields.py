@@ -72,8 +72,14 @@ def printed_mark(text: str, vocabulary: list[str]) -> str | None:
     marks = marks_in(text, vocabulary)
     if len(marks) != 1 or len(squash(text)) > len(squash(marks[0])) + 2 or is_letter_spaced(text):
         return None
+    return marks[0].upper() if in_capitals(text) else marks[0]
+
+
+def in_capitals(text: str) -> bool:
+    """Whether ``text`` is typed or printed in capitals: more than four in five of its letters (a speck read as a small
+    letter now and then)."""
     letters = [c for c in text if c.isalpha()]
-    return marks[0].upper() if sum(c.isupper() for c in letters) > 0.8 * len(letters) else marks[0]
+    return sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def is_letter_spaced(text: str) -> bool:

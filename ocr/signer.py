@@ -33,7 +33,8 @@ def signer(line: Line) -> str | None:
     """The name a signature line gives the record: its letter-spaced name when typed clearly (:func:`_typed_name`)
     and a surname (:func:`ocr.correct.names.signer_name`: one letter off a listed one put right, a piece of one none)."""
     name = (fields.parse_signature(line.text) or (fields.spaced_name(line.text) or fields.garbled_signature(line.text), None))[0]
-    return signer_name(name, lexicon(), _believed(line)) if name and _typed_name(name, line) else None
+    words = _name_words(line)
+    return signer_name(name, lexicon(), _believed(words, line)) if name and _typed_name(name, words, line) else None
 
 
 def _name_words(line: Line) -> list[Word]:
@@ -48,19 +49,18 @@ def _name_words(line: Line) -> list[Word]:
     return words[capitals:] if all(w.text.strip(".,").islower() for w in words[:capitals]) else words
 
 
-def _believed(line: Line) -> bool:
-    """Whether OCR read the line's name believably, where it read it (a pen's strokes over a typed name read as
-    stray letters at low confidence: ``р № И „(7``)."""
-    words = _name_words(line)
+def _believed(words: list[Word], line: Line) -> bool:
+    """Whether OCR read the line's name (its ``words``, :func:`_name_words`) believably, where it read it (a pen's
+    strokes over a typed name read as stray letters at low confidence: ``р № И „(7``)."""
     return not line.words or (bool(words) and statistics.fmean(w.confidence for w in words) >= footer_line.BELIEVABLE_CONFIDENCE)
 
 
-def _typed_name(name: str, line: Line) -> bool:
-    """Whether the name is typing: whole words, no letter thrice in a row (a scrawl's loops read ``П А О О О``)
-    and no letters lost between those read (:func:`_gapped`)."""
+def _typed_name(name: str, words: list[Word], line: Line) -> bool:
+    """Whether the name (read from ``words``, :func:`_name_words`) is typing: whole words, no letter thrice in a row (a
+    scrawl's loops read ``П А О О О``) and no letters lost between those read (:func:`_gapped`)."""
     # Each word a surname or an initial (``А.``): stray letters between them are the scrawl's (``П А НО АК``).
     whole = all(len(token) >= SHORTEST_NAME or re.fullmatch(r"\w\.", token) for token in name.split())
-    return len(name) >= SHORTEST_NAME and whole and fields.has_text(name) and not _gapped(_name_words(line), line)
+    return len(name) >= SHORTEST_NAME and whole and fields.has_text(name) and not _gapped(words, line)
 
 
 def spelt(name: str) -> bool:
