@@ -33,6 +33,7 @@ FAINT_REACH = 6  # characters: the neighbourhood the typing's grey level is take
 # letter; on real pages also a pencilled note or a faint signature, which a transcription holds).
 FAINT_MIN_AREA = 5.0
 TYPING_BESIDE = 3.0  # characters from typing, on its level: a faint mark there is typing too
+STROKE_PIECE = 0.25  # of a letter's height: a faint carbon stroke's piece is as high (leader dots are lower)
 
 
 def _odd(value: float) -> int:
@@ -176,9 +177,10 @@ def drop_faint(gray: np.ndarray, paper: np.ndarray, char_height: float) -> tuple
     median = _weighted_median(darkest[letters].astype(np.float64), stats[letters, cv2.CC_STAT_AREA].astype(np.float64))
     typing = _typing_level(gray, stats, centres, darkest, letters, char_height, median)
     # A printed form's black labels beside faint typing (a carbon copy's values in the form's blanks, names typed
-    # beside the grid's slots) are no level the typing falls short of: a letter-high mark is judged against the page's
-    # median letter where that is lighter. A speck is not (a blank's leader dot left beside a typed figure).
-    typing = np.where(lettered, np.maximum(typing, np.float32(median)), typing)
+    # beside the grid's slots) are no level the typing falls short of: a mark STROKE_PIECE of a letter high or more (a
+    # letter, or a piece of one a faint stroke's break left) is judged against the page's median letter where that is
+    # lighter. A speck is not (a blank's leader dot left beside a typed figure).
+    typing = np.where(height >= STROKE_PIECE * char_height, np.maximum(typing, np.float32(median)), typing)
     paper_level = float(np.median(gray[::7, ::7][paper[::7, ::7] > 0]))  # a sample is enough
     faint = darkest > typing + FAINT_SHARE * (paper_level - typing)
     faint[0] = False
