@@ -372,6 +372,13 @@ def test_faint_typing_beside_a_forms_black_print_is_typing_not_show_through():
     # Judged against the black print's level, 0.28 of the names and 0.03 of the message went as show-through.
     assert "faint_dropped" not in decided
     assert (binary[names] < 255).mean() > 0.99 and (binary[message] < 255).mean() > 0.99
+    # A carbon's stroke broken by the threshold into pieces under half a letter high is typing too (judged as
+    # specks, 0.84 of them went).
+    char_height = character_height(page)
+    page[:700:round(0.4 * char_height), 450:600] = 255
+    names &= page < 255
+    binary, decided = binarize(page, "masked", char_height)
+    assert (binary[names] < 255).mean() > 0.99
 
 
 def test_unknown_binarisation_is_refused():
