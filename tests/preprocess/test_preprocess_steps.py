@@ -319,10 +319,22 @@ def test_masked_binarisation_whitens_paper_and_keeps_the_ink_grey():
     assert len(np.unique(masked[ink])) > 50
 
 
+def test_masked_binarisation_of_faint_typing_takes_the_pages_contrast():
+    clean = gray(render_page())
+    # A carbon copy's typing on smooth paper: ink at about 170 on paper at 242, no grain (``auto`` takes ``masked``).
+    faint = (255 - (255 - clean.astype(np.float32)) * 0.3) * 0.95 + np.random.default_rng(5).normal(0, 2, clean.shape)
+    page = np.clip(faint, 0, 255).astype(np.uint8)
+    masked, decided = binarize(page, "masked", character_height(page))
+    assert decided == {"method": "masked", "dynamic_range": 46.7}
+    strokes = clean < 250  # to their anti-aliased rims
+    assert (masked[strokes] == page[strokes]).mean() > 0.9999
+    assert (masked[cv2.dilate(strokes.astype(np.uint8), np.ones((5, 5), np.uint8)) == 0] == 255).all()
+
+
 def test_auto_binarisation_chooses_by_the_paper_noise():
     clean = gray(render_page())
     image, decided = binarize(clean, "auto", char_height=20)
-    assert decided == {"method": "auto", "paper_noise": 0.0, "chose": "masked"}
+    assert decided == {"method": "auto", "paper_noise": 0.0, "chose": "masked", "dynamic_range": 128.0}
     assert (image == binarize(clean, "masked", char_height=20)[0]).all()
 
     noise = np.random.default_rng(5).normal(0, 12, clean.shape)  # grain of about 12 grey levels
