@@ -115,7 +115,7 @@ def test_grid_row_recipients_without_ocr_marks():
     ("2/11-—50 г.  Р О Щ И Н", ("РОЩИН", "2/11-50 г.")),
     ("3/10-51 г. -  ``  С Е М Е Н О В", ("СЕМЕНОВ", "3/10-51 г.")),
     ("1/11-53 г.  _  мМАЛИК", ("МАЛИК", "1/11-53 г.")),
-    ("2578-47 г.  П У Ш К И Н", ("ПУШКИН", "2578-47 г.")),  # date garbled, the spaced name still signs
+    ("2578-47 г.  П У Ш К И Н", ("ПУШКИН", "25/8-47 г.")),  # the slash read 7, put back; the spaced name signs
     ("6/5-51 г,.  Р О Щ И Н", ("РОЩИН", "6/5-51 г.")),  # a speck beside the full stop read as a comma
     ("17 января 1950 г. было", None),
 ])
