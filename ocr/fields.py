@@ -289,6 +289,10 @@ _SIGNATURE = re.compile(
 _SIGNATURE_LOOSE = re.compile(r"^[\s_`'‘’.,]*(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
 
 
+# A signature's date whose slash was read as a figure (``376-51 г.``): put back (:func:`slash_read_as_one`), it signs.
+_SLASHLESS = re.compile(r"^[\s_`'‘’.,]*(?P<date>\d{3,5}-)(?=-?\s*\d{2}\s*[гп])")
+
+
 # A lone letter before a signature's date: a speck in the margin, read as one.
 _SPECK_BEFORE = re.compile(r"^[\s_`'‘’.,]*[^\W\d_]\s+(?=\d)")
 
@@ -300,6 +304,8 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     A speck in the margin before the date is read as a letter (``о 24/1-51 г.``): then the date must stand alone or
     before a name in capitals (``в 24/1-51 г. ...`` in the message goes on with words).
     """
+    if (head := _SLASHLESS.match(text)) and (date := slash_read_as_one(head["date"])) != head["date"]:
+        text = text[:head.start("date")] + date + text[head.end("date"):]
     if speck := _SPECK_BEFORE.match(text):
         dated = _SIGNATURE.match(text[speck.end():])
         name = dated["name"].strip(" .,") if dated else ""
@@ -310,7 +316,10 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
         match = _SIGNATURE_LOOSE.match(text)
         if not match or not (is_letter_spaced(match["name"]) or _all_single(match["name"])):
             return None
-    if sum(len(token) >= 3 and any(c.islower() for c in token) for token in match["name"].split()) >= 2:
+    # Running words are letters only: a pen's scrawl over the name reads as letters mixed with figures and marks
+    # (``рясА0и Г-ет``).
+    if sum(len(word := token.strip("\"'.,:;!?«»()")) >= 3 and word.isalpha() and any(c.islower() for c in word)
+           for token in match["name"].split()) >= 2:
         return None
     # The signer's name is typed in capitals (letter-spaced); Tesseract reads spaced capitals as small letters.
     name = clean_single_name(match.group("name")).upper() or None
@@ -326,14 +335,14 @@ def _tidy_date(raw: str) -> str:
 
 
 def slash_read_as_one(date: str) -> str:
-    """``25111-48`` → ``25/11-48``, ``24110/28`` → ``24/10/28``: a thin typed slash is read as ``1``. Put back where the
-    digits before the date's hyphen or second slash hold no slash and one ``1`` among them, and only one, leaves a day
-    (1-31) before it and a month (1-12) after it."""
+    """``25111-48`` → ``25/11-48``, ``24110/28`` → ``24/10/28``, ``376-51`` → ``3/6-51``: a thin typed slash is read as
+    ``1``, a faint one as ``7``. Put back where the digits before the date's hyphen or second slash hold no slash and
+    one ``1`` or ``7`` among them, and only one, leaves a day (1-31) before it and a month (1-12) after it."""
     head = re.match(r"(\d{3,5})(?=[-/])", date)
     if not head:
         return date
     digits = head[1]
-    cuts = [k for k in range(1, len(digits) - 1) if digits[k] == "1" and k <= 2 and len(digits) - k - 1 <= 2
+    cuts = [k for k in range(1, len(digits) - 1) if digits[k] in "17" and k <= 2 and len(digits) - k - 1 <= 2
             and 1 <= int(digits[:k]) <= 31 and 1 <= int(digits[k + 1:]) <= 12]
     return f"{digits[:cuts[0]]}/{digits[cuts[0] + 1:]}{date[head.end():]}" if len(cuts) == 1 else date
 

@@ -132,12 +132,27 @@ def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
     inked = is_ink(image)
     if not words:  # no letter's height to measure a stroke by
         return inked
-    return inked & ~_running_down(inked, int(float(np.median([w.bbox[3] for w in words]))))
+    return inked & ~_running_down(inked, _letter(words))
+
+
+def _letter(words: list[Word]) -> int:
+    """A letter's height on the page: its words' median box height."""
+    return int(float(np.median([w.bbox[3] for w in words])))
+
+
+def _upright(ink: np.ndarray, letter: int) -> np.ndarray:
+    """The ink of upright strokes taller than three ``letter`` heights (no letter is)."""
+    # odd: an even kernel's opening leaves a stroke's first row behind
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, 3 * letter) | 1))
+    return cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel).astype(bool)
 
 
 def unread_ink(standing: np.ndarray, words: list[Word]) -> np.ndarray:
-    """The page's ``standing`` ink (:func:`standing_ink`) that no word's box (and a third of its height beside it) covers."""
-    inked = standing.copy()
+    """The page's ``standing`` ink (:func:`standing_ink`) that no word's box (and a third of its height beside it) covers,
+    without upright strokes taller than any letter (:func:`_upright`): a piece of the page's dark edge in a corner, too
+    short to run down the page, inks every row beside the last lines and would join them into one band too tall to be
+    lines (a heavy page's signature line, left out by the page reading, was never read again)."""
+    inked = standing & ~_upright(standing, _letter(words)) if words else standing.copy()
     for x, y, w, h in (word.bbox for word in words):
         inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
     return inked
@@ -152,9 +167,7 @@ RUNNING_SHARE = 0.25
 def _running_down(ink: np.ndarray, letter: int) -> np.ndarray:
     """The ink of strokes running down the page: pieces taller than three ``letter`` heights (no letter is) that line
     up, within a letter's width, over :data:`RUNNING_SHARE` of the page's height."""
-    # odd: an even kernel's opening leaves a stroke's first row behind
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(3, 3 * letter) | 1))
-    pieces = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_OPEN, kernel)
+    pieces = _upright(ink, letter).astype(np.uint8)
     # a piece's column widened by a letter, so a fold left slanted by the deskew's last fraction of a degree lines up
     lined = cv2.dilate(pieces, cv2.getStructuringElement(cv2.MORPH_RECT, (max(1, letter), 1))).sum(axis=0)
     return pieces.astype(bool) & (lined >= RUNNING_SHARE * ink.shape[0])[None, :]

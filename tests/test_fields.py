@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ocr import fields
+from ocr import fields, signer
 from ocr.assemble import join_lines
+from ocr.contract import Signature
 from ocr.footer import parse_footer_line
+from ocr.lines import Line, Role
 from ocr.registry import registry_note
 from ocr.routing import parse_routing
 
@@ -115,12 +117,22 @@ def test_grid_row_recipients_without_ocr_marks():
     ("2/11-—50 г.  Р О Щ И Н", ("РОЩИН", "2/11-50 г.")),
     ("3/10-51 г. -  ``  С Е М Е Н О В", ("СЕМЕНОВ", "3/10-51 г.")),
     ("1/11-53 г.  _  мМАЛИК", ("МАЛИК", "1/11-53 г.")),
-    ("2578-47 г.  П У Ш К И Н", ("ПУШКИН", "2578-47 г.")),  # date garbled, the spaced name still signs
+    ("2578-47 г.  П У Ш К И Н", ("ПУШКИН", "25/8-47 г.")),  # the slash read 7, put back; the spaced name signs
+    ("376-51 г,", (None, "3/6-51 г.")),  # a faint slash read 7 (heavy tuning tg-08010), the date alone
+    ("416-52 г.", (None, "4/6-52 г.")),
+    ("1711-48 г.", None),  # 1/11 or 17/1: which figure is the slash is not known
     ("6/5-51 г,.  Р О Щ И Н", ("РОЩИН", "6/5-51 г.")),  # a speck beside the full stop read as a comma
     ("17 января 1950 г. было", None),
 ])
 def test_signature_misreads(text, expected):
     assert fields.parse_signature(text) == expected
+
+
+def test_a_scrawl_read_as_letters_mixed_with_marks_after_a_date_is_no_running_text():
+    # heavy tuning tg-01007 (seed 1000): the pen's scrawl over ``П У Ш К И Н`` read so; the date signs, no name is taken
+    line = Line(text="6/5-51 г.  рясА0и Г-е\\т «репто", role=Role.SIGNATURE)
+    assert fields.parse_signature(line.text)[1] == "6/5-51 г."
+    assert signer.signature([line]) == Signature(name=None, date_raw="6/5-51 г.")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -35,8 +35,8 @@ from ocr.recognize import (
 from ocr.reread import signed_name
 from ocr.reread.readings import read_each
 
-# Lines above the footer that may be its first line or the signature, misread.
-ABOVE = 2
+# Lines above the footer that may be its first lines or the signature, misread (a heavy page may garble three).
+ABOVE = 4
 
 
 def _tail(lines: list[Line]) -> int | None:
@@ -111,16 +111,23 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
     ink = standing_ink(page.image, [w for line in lines for w in line.words])
     strips = _unread_boxes(page, lines, start, ink)  # each band with its margins already
-    dated = {k: split for k, line in enumerate(tail) if line.role is Role.SIGNATURE and (split := _date_apart(page.image, line))}
+    # A short line above the footer (:func:`_tail`) may be the signature, its date misread (``4-5 р.`` for ``4/6-52 г.``).
+    dated = {k: split for k, line in enumerate(tail)
+             if line.role in (Role.SIGNATURE, Role.BODY) and (split := _date_apart(page.image, line))}
     rows = {k: row for k, line in enumerate(tail) if line.role is not Role.SIGNATURE and (row := _row_box(line, ink))}
+    strip_dates = {k: box for k, strip in enumerate(strips) if (box := _strip_date(page.image, strip))}
     boxes = [_box(line, page.image.shape) for line in tail] + strips + [
-        _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated] + list(rows.values())
+        _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated] + list(
+        rows.values()) + list(strip_dates.values())
     read = read_each(page, boxes, lang) if boxes else []
     # A signature's date read alone, the name as the page read it after it: one more reading of the line.
     alone = dict(zip(dated, read[len(tail) + len(strips):]))
     across = dict(zip(rows, read[len(tail) + len(strips) + len(dated):]))
+    # A strip's date read alone: more readings of the strip.
+    strip_alone = dict(zip(strip_dates, read[len(tail) + len(strips) + len(dated) + len(rows):]))
     readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date] + across.get(k, [])
-                for k, (line, again) in enumerate(zip(tail, read))] + read[len(tail):len(tail) + len(strips)]
+                for k, (line, again) in enumerate(zip(tail, read))] + [
+        again + strip_alone.get(k, []) for k, again in enumerate(read[len(tail):len(tail) + len(strips)])]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
     rest = [chosen.get(id(line), line) for line in lines[start:]]
@@ -142,7 +149,7 @@ DATE_GAP = 3.0
 def _date_apart(image: np.ndarray, line: Line) -> tuple[tuple[int, int, int, int], list[Word]] | None:
     """Where a signature line's date is (to be read alone) and the words of the name after it; None on a line without
     such a gap. Read in one strip with the name, a faint date on a grainy scan (the name struck darker) reads as
-    marks (``В а ЫЬ`` for ``21/11-52 г.``). The date is the line's first run of ink, no gap in it a line high
+    marks (``В а ЫЬ`` for ``21/11-52 г.``). The date is the line's first run of ink, no gap in it RUN_GAP lines
     wide: the page reading's words may have left part of it out."""
     words = sorted(line.words, key=lambda w: w.bbox[0])
     x, y, _, h = line.bbox
@@ -150,10 +157,31 @@ def _date_apart(image: np.ndarray, line: Line) -> tuple[tuple[int, int, int, int
     gap, cut = max(gaps, default=(0, 0))
     if gap < DATE_GAP * h:
         return None
-    columns = np.flatnonzero(is_ink(image[y:y + h, x:words[cut].bbox[0] - h]).any(axis=0))
-    ends = [k for k in range(len(columns)) if k + 1 == len(columns) or columns[k + 1] - columns[k] > h]
-    end = int(columns[ends[0]]) + 1 if columns.size else words[cut - 1].bbox[0] + words[cut - 1].bbox[2] - x
+    runs = _runs(image, (x, y, words[cut].bbox[0] - h - x, h))
+    end = runs[0][1] if runs else words[cut - 1].bbox[0] + words[cut - 1].bbox[2] - x
     return (x, y, end, h), words[cut:]
+
+
+def _strip_date(image: np.ndarray, strip: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """An unread strip's first run of ink, to be read alone, where a gap DATE_GAP of its heights wide follows it (a
+    signature's date apart from its name, :func:`_date_apart`; the page reading read neither); None otherwise."""
+    x, y, _, h = strip
+    runs = _runs(image, strip)
+    if len(runs) < 2 or runs[1][0] - runs[0][1] < DATE_GAP * h:
+        return None
+    return (x, y, runs[0][1] + h // 2, h)
+
+
+# A gap this many line heights wide parts runs of ink along a line: a typed space (``52 г.``) is narrower.
+RUN_GAP = 2.0
+
+
+def _runs(image: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int]]:
+    """The runs of ink along a box's row (columns from its left, past the last), no gap in one RUN_GAP lines wide."""
+    x, y, w, h = box
+    columns = np.flatnonzero(is_ink(image[y:y + h, x:x + w]).any(axis=0))
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > RUN_GAP * h) + 1) if columns.size else []
+    return [(int(piece[0]), int(piece[-1]) + 1) for piece in pieces]
 
 
 def _centred(line: Line, strip: Line) -> bool:

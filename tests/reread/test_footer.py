@@ -86,6 +86,23 @@ def test_the_signature_is_looked_for_below_the_message_when_no_line_was_read_as_
     assert read[0].role is Role.BODY
 
 
+def test_a_signature_line_beside_a_corner_of_the_pages_dark_edge_is_found_and_its_date_read_alone():
+    # heavy tuning tg-08010, page 2: the page reading left ``3/6-51 г.    Р О Щ И Н`` out; a piece of the page's dark
+    # edge at the right inked every row from the message down to it (too short to run down the page), so the rows
+    # below the message made one band too tall to be lines; read in its strip, the faint date reads ``3165-51 г,``
+    lines = [_line(Role.BODY, ("цепесообразным", (159, 91, 308, 37), 52), ("заявить", (492, 98, 150, 22), 56),
+                   ("протест", (671, 100, 151, 25), 96), ("и", (849, 101, 17, 19), 96), ("поручить", (893, 96, 172, 26), 93),
+                   ("консулу", (1093, 91, 151, 37), 91), ("до", (1269, 91, 43, 33), 96), ("получения", (1337, 97, 195, 33), 96)),
+             _line(Role.BODY, ("указаний", (161, 145, 171, 32), 93), ("ннгахкни", (361, 152, 147, 16), 18), ("сан", (539, 153, 58, 16), 34),
+                   ("-в", (657, 151, 29, 15), 32), ("н", (717, 151, 37, 19), 51), ("передавать.", (782, 151, 233, 24), 73)),
+             _line(Role.FOOTER, ("14", (162, 301, 30, 21), 72), ("Экз.", (216, 304, 65, 18), 63)),
+             _line(Role.FOOTER, ("зерно:", (160, 371, 103, 20), 79))]
+    read = reread_footer(_page("heavy-tg-08010-tail"), lines, "rus")
+    assert signer.signature(read).date_raw == "3/6-51 г."
+    assert [line.role for line in read[:2]] == [Role.BODY, Role.BODY]
+    assert footer.footer(read).copies_printed == 14
+
+
 def test_a_letter_the_line_reading_dropped_from_the_typists_initials_is_read_alone():
     # moderate tuning tg-03010: ``4 экз. мп`` read ``м`` (at 96) in the page and in every reading of the line
     lines = [_line(Role.FOOTER, ("4", (127, 21, 15, 18), 97), ("экз.", (159, 24, 53, 16), 95), ("м", (232, 24, 29, 16), 96)),
