@@ -37,6 +37,8 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("Вх. № 0093-е", "0093-с"), ("Вх. № 0986-сб", "0986-сс"),  # a stroke across or above a ``с`` (tuning stamps)
     # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
+    # Its ``В`` and a mark or letter left of ``Вх. №`` (a tuning stamp's, typing across it); a year run into letters.
+    ("ВЯ, 2094-с", "2094-с"), ("В. 2094-с", "2094-с"), ("-ЕХ 1952-ьъи", None),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
