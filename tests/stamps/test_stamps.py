@@ -136,6 +136,16 @@ def test_a_number_line_typed_over_reads_true_enlarged():
     assert figures.reread([crop], [first], "rus") == ["Вх. № 4849"]
 
 
+@pytest.mark.parametrize(("resource", "line"), [("number-line-over-thin-typing.png", "Вх. № 5696-сс"),
+                                              ("date-line-over-thin-typing.png", "19 X 1952 г.")])
+def test_number_and_date_lines_over_thinner_typing_read_true_without_its_strokes(resource, line):
+    # A clean tuning stamp's lines (bold sans over a typewriter's thin face): read with the typing they came out
+    # ``Вх. № 5696-с`` and ``-ЕХ 1952-ьъи``.
+    crop = cv2.imread(str(RESOURCES / resource), cv2.IMREAD_GRAYSCALE)
+    first = read_crops([crop], "rus", psm=7)[0]
+    assert figures.reread([crop], [first], "rus") == [line]
+
+
 def test_office_is_the_lines_that_are_neither_number_nor_date():
     fields = parse.parse(["МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", "ОТДЕЛ ДВ", "Вх. № 0412-сс", "26 IX 1949 г."])
     assert fields == parse.StampFields("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР ОТДЕЛ ДВ", "0412-сс", "1949-09-26", "26 IX 1949 г.")
