@@ -39,7 +39,7 @@ ENLARGE = 2.0  # times a number or date line is enlarged for one of its readings
 # px, at the line's scale (its capitals :data:`~ocr.stamps.textlines.LINE_HEIGHT` tall): strokes narrower than
 # each are taken out for a reading of their own. Typing under a stamp's line is often cut in thinner strokes than
 # the stamp (a typewriter's face under a bold stamp); at 3 and 5 px of a 40 px capital (the stamp's own strokes,
-# 4-8 px, stay) numbers read exact rose 2 -> 5 of 15 and dates 0 -> 3 of 15 on the st1000 tuning stamps.
+# 4-8 px, stay) numbers read exact rose 2 -> 4 of 15 and dates 0 -> 2 of 15 on the st1000 tuning stamps.
 THIN_STROKES = (3, 5)
 SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
 JOINS = 2  # letters of a Roman month run together at their serifs that are cut apart, at most
