@@ -26,7 +26,10 @@ _SIGN_AS_ZERO = re.compile(r"^0(?=\d{4}(?:\D|$))")
 _NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(?P<number>\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
 # A line of a number and its secrecy suffix alone, where ``Вх. №`` before it was lost (worn, or typing over it):
 # a stamp's one numbered line (a year or a date has no suffix after a dash or slash).
-_BARE = re.compile(rf"^[ \t]*(?P<number>\d{{3,5}}{_SUFFIX})[ \t]*$", re.MULTILINE)
+# Or after its ``В`` and a mark or letter or two that the rest of ``Вх. №`` was misread as (``ВЯ,``, ``В.``; not a
+# typed word: ``ТИП``), the suffix then read as ``с`` (a date line's year runs on into other letters: ``1952-ьъи``).
+_BARE = re.compile(rf"^[ \t]*(?:(?P<number>\d{{3,5}}{_SUFFIX})|[ВB][^\d\s]{{0,2}}[ \t]*(?P<marked>\d{{3,5}}[-/][сcСC]{{1,2}}))[ \t]*$",
+                   re.MULTILINE)
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
 # What ``с`` is read as in a suffix: a figure or ``<`` among figures; ``е`` or ``б`` with a speck or a typed stroke
 # across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
@@ -57,7 +60,7 @@ def incoming_number(text: str) -> str | None:
     found = _INCOMING.search(text) or _NUMBERED.search(text) or _BARE.search(text)
     if not found:
         return None
-    number = re.sub(r"[\s.]+", "", found.group("number")).replace("–", "-").replace("—", "-")
+    number = re.sub(r"[\s.]+", "", found.group("number") or found.group("marked")).replace("–", "-").replace("—", "-")
     if found.re is _INCOMING and found.group("sign") is None:
         number = _SIGN_AS_ZERO.sub("", number)
     if number.isdigit():

@@ -42,6 +42,9 @@ COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
 SPLIT_PART = 3  # letters of the shorter of two words read run together
 SPLIT_FREQUENCY = 1e-5  # of the rarer of two words read run together: common words only (``архив``, ``внешней``)
 MISREAD_FIGURES = 2  # figures in a word of a legend's letters taken for misread letters, at most
+# Figures a stamp's worn or typed-over capitals read as (``С66РЕ``, ``Ф6СР`` for ``СССР`` on tuning seals), put back
+# before a word is matched to the offices' words.
+FIGURES_AS_LETTERS = str.maketrans("0368", "ОЗСВ")
 MIN_CORRECTED = 4  # letters of a legend's word put right against the lexicon (shorter ones have too many neighbours)
 NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the corrector is taken for the common word nearest it
 NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
@@ -111,7 +114,7 @@ def corrected(word: Word) -> Word:
     if lexicon().known(core):
         office = offices.known_as_office(core)
         return word if office is None else dataclasses.replace(word, text=word.text.replace(core, office))
-    office = offices.office_word(core)
+    office = offices.office_word(core.translate(FIGURES_AS_LETTERS))
     if office is not None:
         return dataclasses.replace(word, text=word.text.replace(core, office))
     if letters < len(core):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ocr.lines import Word
 from ocr.stamps.offices import known_as_office, office_word, rejoined
 from ocr.stamps.read import corrected
@@ -50,3 +52,9 @@ def test_common_words_read_apart_stay_apart():
 def test_a_figure_or_two_among_a_legends_letters_are_letters_misread():
     assert corrected(Word("МИНИ9ТРФВ", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "МИНИСТРОВ"  # a heavy seal's
     assert corrected(Word("1953", (0, 0, 10, 10), 40.0, (1, 1, 1))).text == "1953"  # figures stay figures
+
+
+@pytest.mark.parametrize(("read", "office"), [("С66РЕ", "СССР"), ("Ф6СР", "СССР"), ("Г0СУДАРСТВЕННЫЙ", "ГОСУДАРСТВЕННЫЙ")])
+def test_figures_a_legends_capitals_read_as_are_put_back_before_its_office_word_is_found(read, office):
+    # Tuning seals' ``СССР`` read with its ``С`` as ``6``: too far from the office word until the figures are letters again.
+    assert corrected(Word(read, (0, 0, 10, 10), 40.0, (1, 1, 1))).text == office

@@ -37,6 +37,8 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("Вх. № 0093-е", "0093-с"), ("Вх. № 0986-сб", "0986-сс"),  # a stroke across or above a ``с`` (tuning stamps)
     # A line of a number and its suffix alone (``Вх. №`` lost); not a year, nor such a number within a line.
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
+    # Its ``В`` and a mark or letter left of ``Вх. №`` (a tuning stamp's, typing across it); a year run into letters.
+    ("ВЯ, 2094-с", "2094-с"), ("В. 2094-с", "2094-с"), ("-ЕХ 1952-ьъи", None),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -132,6 +134,16 @@ def test_a_number_line_typed_over_reads_true_enlarged():
     crop = cv2.imread(str(RESOURCES / "number-line-typed-over.png"), cv2.IMREAD_GRAYSCALE)
     first = read_crops([crop], "rus", psm=7)[0]
     assert figures.reread([crop], [first], "rus") == ["Вх. № 4849"]
+
+
+@pytest.mark.parametrize(("resource", "line"), [("number-line-over-thin-typing.png", "Вх. № 5696-сс"),
+                                              ("date-line-over-thin-typing.png", "19 X 1952 г.")])
+def test_number_and_date_lines_over_thinner_typing_read_true_without_its_strokes(resource, line):
+    # A clean tuning stamp's lines (bold sans over a typewriter's thin face): read with the typing they came out
+    # ``Вх. № 5696-с`` and ``-ЕХ 1952-ьъи``.
+    crop = cv2.imread(str(RESOURCES / resource), cv2.IMREAD_GRAYSCALE)
+    first = read_crops([crop], "rus", psm=7)[0]
+    assert figures.reread([crop], [first], "rus") == [line]
 
 
 def test_office_is_the_lines_that_are_neither_number_nor_date():
