@@ -135,8 +135,10 @@ def clean_single_name(text: str) -> str:
 
 def addressee_name(text: str) -> str:
     """The addressee's line → the name, in capitals (:func:`clean_single_name`); lone letters before the one word of
-    the line are letters split off its start (``З о ринУу.``: ``ЗОРИНУ``), as an addressee is typed letter-spaced.
+    the line are letters split off its start (``З о ринУу.``: ``ЗОРИНУ``), as an addressee is typed letter-spaced; a line
+    of nothing but a letter or two at a time is the name read so (``Ф ИЛ ИП ПО ВУ.``: ``ФИЛИППОВУ``).
     Not for a signer's name, where a scrawl over the name reads as a letter and a word (``Ш кадр“``)."""
+    text = re.sub(r"^(?:[^\W\d_]{1,2}\s+)+[^\W\d_]{1,2}(?=\W*$)", lambda m: "".join(m[0].split()), text.strip())
     text = re.sub(r"^(?:[^\W\d_]\s+)+(?=[^\W\d_]{2,}\W*$)", lambda m: "".join(m[0].split()).upper(), text.strip())
     return clean_single_name(text).upper()
 

@@ -187,6 +187,10 @@ def _grid_rows_beside(roles: list[Role], texts: list[str]) -> list[Role]:
 NAME_LETTERS = 0.8
 
 
+# A token of fewer letters is no word of its own: a letter or two of letter-spaced typing, or a preposition.
+SHORT_TOKEN = 3
+
+
 # An addressee is a name of one to three words (``ВЫШИНСКОМУ``, ``Тов. ГРОМЫКО А. А.``).
 NAME_WORDS = 3
 
@@ -201,12 +205,19 @@ def typed_name(text: str) -> bool:
 
 
 def name_words(text: str) -> int:
-    """How many words a line holds: each token of two letters or more, and each run of three single letters or more
-    (a letter-spaced word, ``Г Р О М Ы К О``), a mark without letters between two runs parting them (``к о м : - с о``:
-    a word gap read as marks; a speck inside a name parts it in two, still a name's count)."""
-    letters = [sum(c.isalpha() for c in t) for t in text.split()]
-    runs = re.findall(r"1{3,}", "".join("1" if n == 1 else "0" for n in letters))
-    return sum(n >= 2 for n in letters) + len(runs)
+    """How many words a line holds: each token of three letters or more, and each run of shorter tokens holding three
+    letters or more — a letter-spaced word, read a letter or two at a time (``Г Р О М Ы К О``, on a heavy carbon
+    ``Ф ИЛ ИП ПО ВУ``: counted by tokens, a name's line would read as the message's) — a mark without letters between
+    two runs parting them (``к о м : - с о``: a word gap read as marks; a speck inside a name parts it in two, still a
+    name's count)."""
+    words, run = 0, 0
+    for letters in [sum(c.isalpha() for c in t) for t in text.split()] + [0]:
+        if 0 < letters < SHORT_TOKEN:
+            run += letters
+            continue
+        words += (run >= SHORT_TOKEN) + (letters >= SHORT_TOKEN)
+        run = 0
+    return words
 
 
 def is_continuation_line(text: str) -> bool:

@@ -145,3 +145,16 @@ def test_a_garbled_message_line_after_the_addressee_is_the_body_and_a_label_no_p
     # (seed 9000, heavy): the message's first line read letter-spaced, its word gaps read as marks
     assert not roles.typed_name("с о г л а ш : - к о м сотруднич с 5. п р о н о х")
     assert roles.typed_name("Ф И Л И П П О В У. °") and roles.typed_name("Г Р О , М Ы К О")
+
+
+def test_a_letter_spaced_name_read_a_letter_or_two_at_a_time_is_the_addressee():
+    # a clean tuning page's header (seed 1000, tg-01000) with its addressee read as a heavy carbon's is now and then:
+    # its letter gaps read irregularly, four tokens of two letters. Counted by tokens it was the message's first line:
+    # the header lost its addressee and the message began with the name.
+    texts = ["Шифртелеграмма", "Из ВАРШАВЫ № 1141 пол. 13 час. 25 мин. 1/11 1953 г. экз. № 11", "5508 7484", "1885 2425",
+             "С Р О Ч Н О", "М О Л Н И Я", "Ф ИЛ ИП ПО ВУ.", "Сегодня, 24 ноября, министр внешней торговли Польши принял"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 7 and found[4:] == [Role.PRIORITY, Role.PRIORITY, Role.ADDRESSEE]
+    lines = [Line(t, r) for t, r in zip(texts, found, strict=False)]
+    assert header(lines).priority == ["СРОЧНО", "МОЛНИЯ"] and header(lines).addressee == "ФИЛИППОВУ"
+    assert roles.name_words("Ф ИЛ ИП ПО ВУ.") == 1 and roles.name_words("на основе полного развития") == 3

@@ -41,17 +41,33 @@ def _stands(name: str, lexicon: Lexicon) -> bool:
     return lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
 
 
-def spelt_name(name: str, lexicon: Lexicon) -> str | None:
+def spelt_name(name: str, lexicon: Lexicon, place: bool = False) -> str | None:
     """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
     its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such, or when ``name``
-    :func:`_stands` as read."""
+    :func:`_stands` as read. A ``place`` (the origin) is, among several names, the one place (:func:`_city`)."""
     odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
     if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or _stands(name, lexicon):
         return None
     letters = odd or [k for k, c in enumerate(name) if c != "-"]
     near = {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]}
     names = [word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word)]
-    return names[0] if len(names) == 1 else None
+    return names[0] if len(names) == 1 else _city(names, lexicon) if place else None
+
+
+# A place's form this many times as common as any other's is the city a telegram came from: the embassies stand in
+# capitals, known far more widely than a village one letter off (``ЛЕКИНА``: ``ПЕКИНА``, not ``ЩЕКИНА``).
+CITY_LEAD = 10.0
+
+
+def _city(names: list[str], lexicon: Lexicon) -> str | None:
+    """The one of ``names`` the dictionary knows as a place in the genitive, as typed after ``Из`` (not ``ПРАГА`` or
+    ``ПРАГЕ`` for ``ПРАГН``), and CITY_LEAD times as common as any other such (surnames one letter off, ``ЛУКИНА``, are
+    no place); None when there is none such."""
+    places = sorted((word for word in names if any({"Geox", "gent"} <= p.tag.grammemes for p in lexicon.morph.parse(fold(word)))),
+                    key=lexicon.frequency, reverse=True)
+    if not places or len(places) > 1 and lexicon.frequency(places[0]) < CITY_LEAD * lexicon.frequency(places[1]):
+        return None
+    return places[0]
 
 
 def ended_name(name: str, lexicon: Lexicon) -> str | None:
@@ -107,7 +123,7 @@ def _edits(name: str, right: str, start: int) -> dict[int, str]:
 def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
     """The line with the misread (or lost) letters of ``name`` (as the line spells it) put right, and the words
     changed; None when the name reads as no one name."""
-    right = (spelt_name(name, lexicon) or ended_name(name, lexicon)) if name else None
+    right = (spelt_name(name, lexicon, place=line.role is Role.ROUTING) or ended_name(name, lexicon)) if name else None
     marks = "".join(c for c in name or "" if not c.isalpha())
     letters = _letters(line.text, marks)
     if right is None or name not in letters:

@@ -18,14 +18,11 @@ from collections import Counter
 from ocr import fields, layout
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
-from ocr.reread.combine import known, line_box, word_list
+from ocr.reread.combine import known, row_boxes, word_list
 from ocr.reread.readings import read_each
 
 # No addressee's surname is shorter: a shorter reading (``РОМ``) is letters of it, whatever the word list says.
 SHORTEST_NAME = 5
-# The narrower band reaches this many heights of the box read past it on each side (a letter-spaced name's
-# lost letters: two or three, each a letter and a space wide).
-REACH = 4
 
 
 def name_of(text: str) -> str:
@@ -33,33 +30,24 @@ def name_of(text: str) -> str:
     return fields.addressee_name(text).replace(" ", "")
 
 
-def _spelt(name: str, code: str | None) -> bool:
+def spelt(name: str, code: str | None) -> bool:
     return len(name) >= SHORTEST_NAME and code is not None and bool(known(name, code))
 
 
-def _boxes(line: Line, lines: list[Line]) -> list[tuple[int, int, int, int]]:
-    """The row's box across the typing's width, and a band REACH line heights wider than the page's box."""
-    x, y, w, h = line_box(line.words)
-    boxes = [other.bbox for other in lines if other.bbox and other.words]
-    left, right = min(b[0] for b in boxes), max(b[0] + b[2] for b in boxes)
-    reach = REACH * h
-    return [(left, y, right - left, h), (max(0, x - reach), y, w + 2 * reach, h)]
-
-
 def reread_addressee(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with an addressee line whose name the language does not know read again (:func:`_boxes`, in each
+    """``lines`` with an addressee line whose name the language does not know read again (:func:`ocr.reread.combine.row_boxes`, in each
     of READINGS), replaced by the reading of the known name most readings give; as they were when none gives one."""
     at = next((k for k, line in enumerate(lines) if line.role is Role.ADDRESSEE and line.words and line.bbox), None)
     code = word_list(lang)
-    if at is None or code is None or _spelt(name_of(lines[at].text), code):
+    if at is None or code is None or spelt(name_of(lines[at].text), code):
         return lines
-    readings: list[list[Word]] = [words for again in read_each(page, _boxes(lines[at], lines), lang) for words in again if words]
+    readings: list[list[Word]] = [words for again in read_each(page, row_boxes(lines[at], lines), lang) for words in again if words]
     names = [name_of(" ".join(w.text for w in words)) for words in readings]
     votes = Counter(names)
-    spelt = [(name, words) for name, words in zip(names, readings, strict=True) if _spelt(name, code)]
-    if not spelt:
+    named = [(name, words) for name, words in zip(names, readings, strict=True) if spelt(name, code)]
+    if not named:
         return lines
-    name, chosen = max(spelt, key=lambda read: (votes[read[0]], len(read[0])))
+    name, chosen = max(named, key=lambda read: (votes[read[0]], len(read[0])))
     if votes[name] <= votes[name_of(lines[at].text)]:
         return lines  # a name the list lacks (``ШТЫКОВУ``) the readings give as the page did, one misreading it as a word
     again = lines[at].read_as(chosen)

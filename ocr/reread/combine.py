@@ -116,6 +116,21 @@ def line_box(line: list[Word]) -> tuple[int, int, int, int]:
     return (max(0, box[0] - pad), max(0, box[1] - pad), box[2] + 2 * pad, box[3] + 2 * pad)
 
 
+# The narrower of a row's boxes reaches this many heights of the line's box past it on each side (a letter-spaced
+# line's lost letters: two or three, each a letter and a space wide).
+REACH = 4
+
+
+def row_boxes(line: Line, lines: list[Line]) -> list[tuple[int, int, int, int]]:
+    """Where a letter-spaced line the page read only in part (its word box as narrow as the letters kept: ``Р О М``)
+    is read again: its row across the typing's width, and a band REACH line heights wider than its box."""
+    x, y, w, h = line_box(line.words)
+    boxes = [other.bbox for other in lines if other.bbox and other.words]
+    left, right = min(b[0] for b in boxes), max(b[0] + b[2] for b in boxes)
+    reach = REACH * h
+    return [(left, y, right - left, h), (max(0, x - reach), y, w + 2 * reach, h)]
+
+
 def known_share(words: list[Word], code: str) -> tuple[float, int]:
     """(Share of the letters in words the language judges that are in words it knows, those letters)."""
     judged = [(len(_core(w.text)), bool(k)) for w in words if (k := known(w.text, code)) is not None]

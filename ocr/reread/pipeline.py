@@ -16,6 +16,7 @@ from ocr.reread.blocks import read_again
 from ocr.reread.combine import plain_choice, second_reading
 from ocr.reread.footer import reread_footer
 from ocr.reread.grid import reread_grid
+from ocr.reread.lost_lines import read_lost_lines
 from ocr.reread.numbers import reread_numbers
 from ocr.reread.priority import reread_priorities
 from ocr.reread.registry import read_notes_again
@@ -39,4 +40,5 @@ def reread_page(prepared: PreprocessedPage, scan: np.ndarray, words: list[Word],
     lines = reread_grid(prepared, lines, settings.lang)
     lines = reread_priorities(prepared, lines, settings.lang)
     lines = reread_addressee(prepared, lines, settings.lang)
+    lines = read_lost_lines(prepared, lines, settings.lang)
     return read_notes_again(prepared.image, lines, settings.lang, prepared.grey)

@@ -42,6 +42,17 @@ def test_a_letter_of_the_origin_misread_wherever_it_stands_is_put_right():
     assert [(c.before, c.after) for c in changes] == [("ПХЕЧЬЯЧА", "ПХЕНЬЯНА")]
 
 
+@pytest.mark.parametrize(("read", "right"), [("ЛЕКИНА", "ПЕКИНА"), ("ПРАГН", "ПРАГИ"), ("ВАРШАВН", "ВАРШАВЫ")])
+def test_an_origin_one_letter_off_several_names_is_the_one_city_in_the_genitive(read, right):
+    # ``ЛЕКИНА`` is one letter off ``ПЕКИНА``, and off surnames (``ЛУКИНА``) and the village ``ЩЕКИНА``, sixty times as
+    # rare; ``ПРАГН`` off ``ПРАГА`` and ``ПРАГЕ`` too, forms no telegram's ``Из`` takes. An addressee so read stays.
+    text = f"Из {read} № 1302 пол. 11 час. 44 мин. 17/4 1951 г. экз. № 3"
+    pages, _ = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace(read, right)
+    pages, _ = correct_pages([_page([read], read)], Settings())
+    assert pages[0].lines[0].text == read
+
+
 def test_a_letter_of_a_hyphenated_origin_is_put_right_though_each_part_is_a_word():
     # a clean tuning page of the widened synthesiser: ``Н`` read ``Ч``, and ``чью`` is a word of its own
     text = "Из ЧЬЮ-ЙОРКА № 5086 пол. 14 час. 3.6 мин. 17/12 19 49 т. экз. № 7"

@@ -1,0 +1,117 @@
+"""Header lines the page's reading lost, read again from the rows of ink between the header block and the message.
+
+On a heavy scan a faint line of the header is now and then not read at all (a letter-spaced name, ``Спец. № 8-94``
+typed light), or read as a few letters no role fits (``ВУ``): the header then has no addressee, special number or
+priority. Each row of ink in that gap that no line of a header role covers is read alone in each of READINGS
+(:mod:`ocr.reread.readings`), and a row becomes the line its readings agree on, LOST_VOTES of them alike: a special
+number, when the page has none; a priority; the addressee, when the page has none — a name the language knows, the
+last such row (priorities stand above it). Lines of no role the row covers give way to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import numpy as np
+
+from ocr import fields, layout
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
+from ocr.reread.addressee import name_of, spelt
+from ocr.reread.combine import word_list
+from ocr.reread.readings import read_each
+
+# A row of the gap is read when its pixel rows, each crossing at least INK_WIDTH letter heights of ink (pixels darker
+# than PAPER: faint typing is kept grey), run at least ROW_HEIGHT letter heights tall: a blank's rule is lower, a speck
+# narrower. Runs less than GLUED letter heights apart are one (a faint letter's broken stroke).
+PAPER = 224
+INK_WIDTH = 0.5
+ROW_HEIGHT = 0.5
+GLUED = 0.25
+# The header block: the lost lines stand below it, above the message, among the priorities read (``ОСОБО ВАЖНАЯ``
+# read, ``М О Л Н И Я`` above it not).
+_HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
+# A row's reading counts when this many readings give it alike: one may make a word of specks.
+LOST_VOTES = 2
+
+
+def ink_rows(image: np.ndarray, box: tuple[int, int, int, int], height: float) -> list[tuple[int, int]]:
+    """(top, bottom) of each row of typing in ``box`` of a page dark on white whose letters are ``height`` pixels high
+    (the constants above say what counts)."""
+    x, y, w, h = box
+    inked = np.flatnonzero((image[y:y + h, x:x + w] < PAPER).sum(axis=1) >= INK_WIDTH * height)
+    runs: list[list[int]] = []
+    for k in inked:
+        if runs and k - runs[-1][1] <= GLUED * height:
+            runs[-1][1] = int(k)
+        else:
+            runs.append([int(k), int(k)])
+    return [(y + top, y + bottom + 1) for top, bottom in runs if bottom + 1 - top >= ROW_HEIGHT * height]
+
+
+def _text(words: list[Word]) -> str:
+    return " ".join(w.text for w in words)
+
+
+def agreed(readings: list[list[Word]], value_of) -> tuple[str, list[Word]] | None:
+    """The value LOST_VOTES readings or more give alike (the most; the longer on a tie) and the first reading giving it."""
+    values = [(value, words) for words in readings if words and (value := value_of(words))]
+    votes = Counter(value for value, _ in values)
+    best = max(votes, key=lambda v: (votes[v], len(v)), default=None)
+    if best is None or votes[best] < LOST_VOTES:
+        return None
+    return best, next(words for value, words in values if value == best)
+
+
+def _row_role(readings: list[list[Word]], code: str, wanted: set[Role]) -> tuple[Role, list[Word]] | None:
+    """The role of the lost line a row's readings agree on, among ``wanted``, and its reading."""
+    if Role.SPECIAL in wanted and (found := agreed(readings, lambda words: fields.parse_special_number(_text(words)))):
+        return Role.SPECIAL, found[1]
+    if found := agreed(readings, lambda words: " ".join(fields.marks_in(_text(words), fields.PRIORITIES))):
+        return Role.PRIORITY, found[1]
+    # A priority's row read alone spells a word the language knows too (``СРОЧНО``): no name.
+    name = agreed(readings, lambda words: name if spelt(name := name_of(_text(words)), code) else None)
+    return (Role.ADDRESSEE, name[1]) if Role.ADDRESSEE in wanted and name else None
+
+
+def _covers(row: tuple[int, int], line: Line) -> bool:
+    centre = line.bbox[1] + line.bbox[3] / 2
+    return row[0] <= centre < row[1]
+
+
+def read_lost_lines(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """``lines`` of a form's page 1 with the header lines the page's reading lost put in, each where its row stands
+    (the module's doc); as they were when no row gives one."""
+    code = word_list(lang)
+    header = [k for k, line in enumerate(lines) if line.role in _HEADER_BLOCK and line.bbox]
+    if code is None or not header:
+        return lines
+    body = next((k for k in range(header[-1] + 1, len(lines)) if lines[k].role is Role.BODY and lines[k].bbox), None)
+    if body is None:
+        return lines
+    wanted = {role for role in (Role.SPECIAL, Role.ADDRESSEE) if not any(line.role is role for line in lines)}
+    metrics = layout.page_metrics([w for line in lines for w in line.words])
+    top = max(lines[k].bbox[1] + lines[k].bbox[3] for k in header)
+    boxes = [line.bbox for line in lines if line.bbox and line.words]
+    left, right = min(b[0] for b in boxes), max(b[0] + b[2] for b in boxes)
+    gap = lines[header[-1] + 1:body]
+    rows = [row for row in ink_rows(page.image, (left, top, right - left, lines[body].bbox[1] - top), metrics.line_height)
+            if not any(line.role is not Role.OTHER and line.bbox and _covers(row, line) for line in gap)]
+    if not rows:
+        return lines
+    pad = round(metrics.line_height / 4)
+    bands = [(left, max(0, y0 - pad), right - left, y1 - y0 + 2 * pad) for y0, y1 in rows]
+    found = [(row, _row_role(again, code, wanted)) for row, again in zip(rows, read_each(page, bands, lang))]
+    found = [(row, role_words) for row, role_words in found if role_words]
+    # One addressee, the last row naming one (priorities stand above it); one special number, the first.
+    names = [row for row, (role, _) in found if role is Role.ADDRESSEE]
+    found = [(row, role_words) for row, role_words in found if role_words[0] is not Role.ADDRESSEE or row == names[-1]]
+    specials = [row for row, (role, _) in found if role is Role.SPECIAL]
+    found = [(row, role_words) for row, role_words in found if role_words[0] is not Role.SPECIAL or row == specials[0]]
+    if not found:
+        return lines
+    kept = [line for line in gap if not (line.role is Role.OTHER and line.bbox and any(_covers(row, line) for row, _ in found))]
+    new = [dataclasses.replace(line := Line("", role, lines[body].page).read_as(words), text=layout.join_words(line.words, metrics))
+           for _, (role, words) in found]
+    return lines[:header[-1] + 1] + sorted(kept + new, key=lambda line: line.bbox[1] if line.bbox else 0) + lines[body:]
