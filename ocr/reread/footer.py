@@ -116,18 +116,24 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
              if line.role in (Role.SIGNATURE, Role.BODY) and (split := _date_apart(page.image, line))}
     rows = {k: row for k, line in enumerate(tail) if line.role is not Role.SIGNATURE and (row := _row_box(line, ink))}
     strip_dates = {k: box for k, strip in enumerate(strips) if (box := _strip_date(page.image, strip))}
-    boxes = [_box(line, page.image.shape) for line in tail] + strips + [
-        _box(replace(line, bbox=dated[k][0]), page.image.shape) for k, line in enumerate(tail) if k in dated] + list(
-        rows.values()) + list(strip_dates.values())
-    read = read_each(page, boxes, lang) if boxes else []
+    groups = {
+        "lines": [_box(line, page.image.shape) for line in tail],
+        "strips": strips,
+        "dates": [_box(replace(tail[k], bbox=split[0]), page.image.shape) for k, split in dated.items()],
+        "rows": list(rows.values()),
+        "strip_dates": list(strip_dates.values()),
+    }
+    boxes = [box for group in groups.values() for box in group]
+    read = iter(read_each(page, boxes, lang) if boxes else [])
+    got = {name: [next(read) for _ in group] for name, group in groups.items()}  # all in one run, handed out by group
     # A signature's date read alone, the name as the page read it after it: one more reading of the line.
-    alone = dict(zip(dated, read[len(tail) + len(strips):]))
-    across = dict(zip(rows, read[len(tail) + len(strips) + len(dated):]))
+    alone = dict(zip(dated, got["dates"]))
+    across = dict(zip(rows, got["rows"]))
     # A strip's date read alone: more readings of the strip.
-    strip_alone = dict(zip(strip_dates, read[len(tail) + len(strips) + len(dated) + len(rows):]))
+    strip_alone = dict(zip(strip_dates, got["strip_dates"]))
     readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date] + across.get(k, [])
-                for k, (line, again) in enumerate(zip(tail, read))] + [
-        again + strip_alone.get(k, []) for k, again in enumerate(read[len(tail):len(tail) + len(strips)])]
+                for k, (line, again) in enumerate(zip(tail, got["lines"]))] + [
+        again + strip_alone.get(k, []) for k, again in enumerate(got["strips"])]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
     rest = [chosen.get(id(line), line) for line in lines[start:]]

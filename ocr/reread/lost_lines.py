@@ -80,6 +80,12 @@ def _covers(row: tuple[int, int], line: Line) -> bool:
     return row[0] <= centre < row[1]
 
 
+def _line(role: Role, words: list[Word], page: int, metrics: layout.Metrics) -> Line:
+    """A line of ``role`` read as ``words``, its text joined as the layout joins a line's words."""
+    line = Line("", role, page).read_as(words)
+    return dataclasses.replace(line, text=layout.join_words(line.words, metrics))
+
+
 def read_lost_lines(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` of a form's page 1 with the header lines the page's reading lost put in, each where its row stands
     (the module's doc); as they were when no row gives one."""
@@ -112,6 +118,5 @@ def read_lost_lines(page: PreprocessedPage, lines: list[Line], lang: str) -> lis
     if not found:
         return lines
     kept = [line for line in gap if not (line.role is Role.OTHER and line.bbox and any(_covers(row, line) for row, _ in found))]
-    new = [dataclasses.replace(line := Line("", role, lines[body].page).read_as(words), text=layout.join_words(line.words, metrics))
-           for _, (role, words) in found]
+    new = [_line(role, words, lines[body].page, metrics) for _, (role, words) in found]
     return lines[:header[-1] + 1] + sorted(kept + new, key=lambda line: line.bbox[1] if line.bbox else 0) + lines[body:]
