@@ -59,8 +59,13 @@ class Line:
         """This line as ``words`` (a reading of it again) read it: their text left to right, their box, their
         mean confidence; its role and page kept."""
         words = sorted(words, key=lambda w: w.bbox[0])
-        return replace(self, text=" ".join(w.text for w in words), words=words, bbox=union_box([w.bbox for w in words]),
+        return replace(self, text=words_text(words), words=words, bbox=union_box([w.bbox for w in words]),
                        confidence=sum(w.confidence for w in words) / len(words))
+
+
+def words_text(words: list[Word]) -> str:
+    """The text ``words`` spell, one space between each (in their order)."""
+    return " ".join(w.text for w in words)
 
 
 def union_box(boxes: list[BBox]) -> BBox | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
 from ocr.form import ROMAN_MONTHS, ROUTING_LABELS
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 
 
 @dataclass(frozen=True)
@@ -317,7 +317,7 @@ def gather_values(lines: list[list[Word]], word_height: float) -> list[list[Word
     between the line's printed labels or past its end."""
     out = [list(line) for line in lines]
     for k, line in enumerate(lines):
-        if not is_routing_line(" ".join(w.text for w in line)):
+        if not is_routing_line(words_text(line)):
             continue
         for j in (k - 1, k + 1):
             if 0 <= j < len(lines) and out[j] and _off_baseline(lines[j], line, word_height):
@@ -331,8 +331,8 @@ def _adds_values(values: list[Word], labels: list[Word], off: float) -> bool:
     off when joining gives a field the line lacks and changes none it reads."""
     if off <= OFF_BASELINE:
         return True
-    before = parse_routing(" ".join(w.text for w in labels))
-    after = parse_routing(" ".join(w.text for w in sorted(labels + values, key=lambda w: w.bbox[0])))
+    before = parse_routing(words_text(labels))
+    after = parse_routing(words_text(sorted(labels + values, key=lambda w: w.bbox[0])))
     pairs = [(getattr(before, f.name), getattr(after, f.name)) for f in dataclasses.fields(Routing)]
     return all(b is None or b == a for b, a in pairs) and any(b is None and a is not None for b, a in pairs)
 

@@ -26,7 +26,7 @@ from ocr.contract import Correction
 from ocr.correct.corrector import ALPHABET, MIN_EDIT_LENGTH
 from ocr.correct.lexicon import Lexicon, fold
 from ocr.homoglyphs import to_cyrillic
-from ocr.lines import Line, Role
+from ocr.lines import Line, Role, words_text
 from ocr.routing import parse_routing
 
 if TYPE_CHECKING:  # the page's module reads pages, and records are assembled with this one's help
@@ -130,7 +130,7 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
         return None
     start = letters.index(name)
     at = _edits(name, right, start)
-    if _letters(" ".join(w.text for w in line.words), marks) != letters:
+    if _letters(words_text(line.words), marks) != letters:
         # A line written anew from its readings' values (:func:`ocr.reread.routing.routing_text`): its text only.
         change = [Correction(page=page, bbox=line.bbox, before=name, after=right, score=1.0)] if line.bbox else []
         return (dataclasses.replace(line, text=_put_right(line.text, at, marks)), change) if change else None

@@ -16,7 +16,7 @@ import dataclasses
 from collections import Counter
 
 from ocr import fields, layout
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.combine import known, row_boxes, word_list
 from ocr.reread.readings import read_each
@@ -42,7 +42,7 @@ def reread_addressee(page: PreprocessedPage, lines: list[Line], lang: str) -> li
     if at is None or code is None or spelt(name_of(lines[at].text), code):
         return lines
     readings: list[list[Word]] = [words for again in read_each(page, row_boxes(lines[at], lines), lang) for words in again if words]
-    names = [name_of(" ".join(w.text for w in words)) for words in readings]
+    names = [name_of(words_text(words)) for words in readings]
     votes = Counter(names)
     named = [(name, words) for name, words in zip(names, readings, strict=True) if spelt(name, code)]
     if not named:

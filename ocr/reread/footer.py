@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 
 from ocr import fields, footer, roles
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import (
     band_box,
@@ -76,7 +76,7 @@ def _row_box(line: Line, ink: np.ndarray) -> tuple[int, int, int, int] | None:
 
 def _fields(words: list[Word]) -> dict:
     """The footer fields a reading of a line gives, or the signature's date."""
-    text = " ".join(w.text for w in words)
+    text = words_text(words)
     if signed := fields.parse_signature(text):  # its date: a letter-spaced name reads worse alone than on the page
         return {"signature.date": signed[1]}
     found = footer.parse_footer_line(footer.typed_text(text, [(w.text, w.confidence) for w in words])[0])

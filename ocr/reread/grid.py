@@ -17,7 +17,7 @@ from collections import Counter
 from ocr import fields
 from ocr.correct.lexicon import lexicon
 from ocr.correct.names import recipient
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.combine import line_box
 from ocr.reread.readings import read_each
@@ -27,7 +27,7 @@ MIN_VOTES = 2
 
 
 def _row(words: list[Word]) -> list[tuple[int, str | None]]:
-    return fields.parse_grid_row(" ".join(w.text for w in words))
+    return fields.parse_grid_row(words_text(words))
 
 
 def _names(row: list[tuple[int, str | None]]) -> dict[int, str]:

@@ -16,7 +16,7 @@ from collections import Counter
 import numpy as np
 
 from ocr import fields, layout
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.addressee import name_of, spelt
 from ocr.reread.combine import word_list
@@ -50,10 +50,6 @@ def ink_rows(image: np.ndarray, box: tuple[int, int, int, int], height: float) -
     return [(y + top, y + bottom + 1) for top, bottom in runs if bottom + 1 - top >= ROW_HEIGHT * height]
 
 
-def _text(words: list[Word]) -> str:
-    return " ".join(w.text for w in words)
-
-
 def agreed(readings: list[list[Word]], value_of) -> tuple[str, list[Word]] | None:
     """The value LOST_VOTES readings or more give alike (the most; the longer on a tie) and the first reading giving it."""
     values = [(value, words) for words in readings if words and (value := value_of(words))]
@@ -66,12 +62,12 @@ def agreed(readings: list[list[Word]], value_of) -> tuple[str, list[Word]] | Non
 
 def _row_role(readings: list[list[Word]], code: str, wanted: set[Role]) -> tuple[Role, list[Word]] | None:
     """The role of the lost line a row's readings agree on, among ``wanted``, and its reading."""
-    if Role.SPECIAL in wanted and (found := agreed(readings, lambda words: fields.parse_special_number(_text(words)))):
+    if Role.SPECIAL in wanted and (found := agreed(readings, lambda words: fields.parse_special_number(words_text(words)))):
         return Role.SPECIAL, found[1]
-    if found := agreed(readings, lambda words: " ".join(fields.marks_in(_text(words), fields.PRIORITIES))):
+    if found := agreed(readings, lambda words: " ".join(fields.marks_in(words_text(words), fields.PRIORITIES))):
         return Role.PRIORITY, found[1]
     # A priority's row read alone spells a word the language knows too (``СРОЧНО``): no name.
-    name = agreed(readings, lambda words: name if spelt(name := name_of(_text(words)), code) else None)
+    name = agreed(readings, lambda words: name if spelt(name := name_of(words_text(words)), code) else None)
     return (Role.ADDRESSEE, name[1]) if Role.ADDRESSEE in wanted and name else None
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from ocr import assemble
 from ocr.fields import parse_special_number
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score
 from ocr.reference_numbers import reference_numbers
@@ -25,19 +25,15 @@ from ocr.reread.combine import line_box
 from ocr.reread.readings import read_each
 
 
-def _text(words: list[Word]) -> str:
-    return " ".join(w.text for w in words)
-
-
 def groups(words: list[Word]) -> dict:
     """The groups a reading of a reference line gives, by their place on the line; none for a reading of anything else."""
-    found = reference_numbers(_text(words))
+    found = reference_numbers(words_text(words))
     return dict(enumerate(found.split())) if found else {}
 
 
 def continuation_fields(words: list[Word]) -> dict:
     """The telegram number, page label and copy number a reading of a piece of a later page's header gives."""
-    found = dataclasses.asdict(assemble.page_fields([Line(_text(words), Role.CONTINUATION)], None))
+    found = dataclasses.asdict(assemble.page_fields([Line(words_text(words), Role.CONTINUATION)], None))
     return {name: value for name, value in found.items() if value is not None}
 
 
@@ -59,7 +55,7 @@ def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict]) 
 
 def special(words: list[Word]) -> dict:
     """The special number a reading of its line gives (``Спец. № 47-51``)."""
-    found = parse_special_number(_text(words))
+    found = parse_special_number(words_text(words))
     return {"special_number": found} if found else {}
 
 

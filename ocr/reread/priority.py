@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ocr import fields
-from ocr.lines import Line, Role
+from ocr.lines import Line, Role, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score
 from ocr.reread.combine import row_boxes
@@ -36,7 +36,7 @@ def reread_priorities(page: PreprocessedPage, lines: list[Line], lang: str) -> l
     read = iter(read_each(page, [box for k in doubtful for box in boxes[k]], lang))
     for k in doubtful:
         again = [words for _ in boxes[k] for words in next(read)]
-        spelt = [(marks, words) for words in again if words and (marks := _marks(" ".join(w.text for w in words)))]
+        spelt = [(marks, words) for words in again if words and (marks := _marks(words_text(words)))]
         if not spelt:
             continue
         votes = Counter(marks for marks, _ in spelt)

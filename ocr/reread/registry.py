@@ -9,7 +9,7 @@ import dataclasses
 
 import numpy as np
 
-from ocr.lines import Line, Role, Word, union_box
+from ocr.lines import Line, Role, Word, union_box, words_text
 from ocr.recognize import enlarged, read_boxes, read_crops
 from ocr.registry import figured_note, is_whole, registry_note
 from ocr.reread.combine import line_box
@@ -19,7 +19,7 @@ from ocr.routing import parse_routing, received_month
 
 def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:
     """How well a reading of a note line reads as a note: whole, and whole in the telegram's month."""
-    note = registry_note(" ".join(w.text for w in words), month)
+    note = registry_note(words_text(words), month)
     return is_whole(note), is_whole(note, month)
 
 
@@ -141,6 +141,6 @@ def _figure_readings(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) 
         for scale in FIGURE_SCALES:
             grey = enlarged(crop, scale)
             crops += [grey, binarised(grey)]
-    texts = [" ".join(w.text for w in words) for words in read_crops(crops, FIGURES_LANG, psm=7, extra=NOTE_FIGURES)]
+    texts = [words_text(words) for words in read_crops(crops, FIGURES_LANG, psm=7, extra=NOTE_FIGURES)]
     per_box = len(crops) // len(boxes)
     return [texts[k * per_box:(k + 1) * per_box] for k in range(len(boxes))]

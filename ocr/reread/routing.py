@@ -16,7 +16,7 @@ import dataclasses
 import re
 from collections import Counter
 
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score
 from ocr.reread.combine import line_box
@@ -30,7 +30,7 @@ VALUE_CONFIDENCE = 40.0
 
 def routing_fields(words: list[Word]) -> dict:
     """The routing line's fields a reading of it gives (those it does not give left out)."""
-    found = dataclasses.asdict(parse_routing(" ".join(w.text for w in words)))
+    found = dataclasses.asdict(parse_routing(words_text(words)))
     return {name: value for name, value in found.items() if value is not None}
 
 

@@ -19,7 +19,7 @@ import statistics
 import numpy as np
 
 from ocr import layout, roles
-from ocr.lines import Line, Role, Word
+from ocr.lines import Line, Role, Word, words_text
 from ocr.recognize import centred_in, read_parts
 from ocr.reread.combine import known, known_share, similar, word_list
 from ocr.reread.readings import distinct
@@ -159,7 +159,7 @@ def read_stamped_rows(images: list[np.ndarray], lines: list[Line], stamps: list[
         theirs = _merged(candidates, ours, code)
         if not theirs or _known_letters(theirs, code) < _known_letters(ours, code):
             continue
-        log.debug("rows under a stamp read again: %s -> %s", " ".join(w.text for w in ours), " ".join(w.text for w in theirs))
+        log.debug("rows under a stamp read again: %s -> %s", words_text(ours), words_text(theirs))
         words = [w for w in words if not centred_in(w, zone)] + theirs
         changed = True
     return layout.parse_page(words, lines[0].page, images[0].shape[1]) if changed else lines

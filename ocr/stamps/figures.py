@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from ocr.form import ROMAN_MONTHS
-from ocr.lines import Word
+from ocr.lines import Word, words_text
 from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
 from ocr.reread.readings import binarised, voted
@@ -203,7 +203,7 @@ def without_thin_strokes(crop: np.ndarray, width: int) -> np.ndarray:
 def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[str]:
     """The text of ``lines`` (the words read from ``crops``, one line each; office lines' words already put
     right) with the number and date lines read again and chosen."""
-    texts = [" ".join(w.text for w in words) for words in lines]
+    texts = [words_text(words) for words in lines]
     picks = [k for k, text in enumerate(texts) if figure_line(text)]
     if not picks:
         return texts
@@ -214,7 +214,7 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
                                                                     for width in THIN_STROKES)] for k in picks]
     size = len(variants[0])
     read = read_crops([image for images in variants for image in images], lang, psm=7, extra=FIGURE_CHARACTERS)
-    readings = [" ".join(w.text for w in words) for words in read]
+    readings = [words_text(words) for words in read]
     for n, k in enumerate(picks):
         # The month on the ink between the day and the year of the first reading, or of the binarised one, or
         # of one without thin strokes, on its own ink (the crop's pixels: its words' boxes stand on that ink).

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr.contract import Stamp
 from ocr.correct.corrector import default_corrector
 from ocr.correct.lexicon import fold, lexicon
-from ocr.lines import Word
+from ocr.lines import Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_crops, reading_score
 from ocr.stamps import figures, offices, parse, textlines, unwrap
@@ -91,7 +91,7 @@ def as_cut(word: Word) -> Word:
 
 def _lines(words: list[Word]) -> list[str]:
     """Words grouped into their lines as Tesseract numbered them, in reading order."""
-    return [" ".join(w.text for w in group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
+    return [words_text(group) for _, group in itertools.groupby(words, key=lambda w: w.line)]
 
 
 def known_letters(words: list[Word]) -> int:
@@ -234,7 +234,7 @@ def read_seal(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     legend = ends_trimmed(legend)
     centre = [w for w in without_arcs(centre) if stamp_like(w.text)]
     # Pieces of an office's word a worn or typed-over letter cut apart, joined again.
-    lines = [" ".join(offices.rejoined(line.split())) for line in [" ".join(w.text for w in legend)] + _lines(centre)]
+    lines = [" ".join(offices.rejoined(line.split())) for line in [words_text(legend)] + _lines(centre)]
     return [line for line in lines[:1] if line] + lines[1:], legend + centre
 
 
@@ -267,7 +267,7 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     # the office's words put right against the lexicon; the number and date lines read again in figures.
     best = [(crop, [w for w in map(as_cut, words) if w.text.strip(STAMP_MARKS)]) for crop, words in best]
     best = [(crop, words) for crop, words in best if holds_words(words)]
-    lines = [words if figures.figure_line(" ".join(w.text for w in words)) else put_right(words)
+    lines = [words if figures.figure_line(words_text(words)) else put_right(words)
              for _, words in best]
     texts = figures.reread([crop for crop, _ in best], lines, lang)
     texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
@@ -298,7 +298,7 @@ def _believed(lines: list[tuple[np.ndarray, list[Word]]]) -> tuple[float, float]
     """(letters read as a stamp's, with the figures of a registry number or date parsed from the lines;
     confidence) of a reading of a registry stamp's lines: the greater is the way round it was pressed."""
     words = [w for _, ws in lines for w in ws]
-    fields = parse.parse([" ".join(w.text for w in ws) for _, ws in lines])
+    fields = parse.parse([words_text(ws) for _, ws in lines])
     figures_read = sum(c.isdigit() for c in (fields.incoming_number or "") + (fields.date_raw or "" if fields.date else ""))
     return stamp_letters(words) + figures_read, reading_score(words)
 
