@@ -29,6 +29,8 @@ DAY = re.compile(r"\d{1,2}")
 # A day's figures run into its month's letters (the space between them lost to a speck): its figures, then no figure.
 RUN_INTO_MONTH = re.compile(r"(\d{1,2})[^\d\s]")
 DAY_MARKS = "\"'.,-–—“”„«»`^"  # specks and typing's quotes read beside a day's figures
+# A date as a stamp writes it, read whole: its day, a Roman month as the Cyrillic models read it, its year in full.
+WHOLE_DATE = re.compile(rf"\d{{1,2}}\s+[{parse.ROMAN_CHARS}]{{1,4}}\s+19\d{{2}}(?!\d)")
 YEAR_WORD = re.compile(parse.YEAR_IN_FULL + r"(?:\s*г\.?)?\.*")  # a date's year as read, its ``г.`` with it
 FULL_STROKE = 0.85  # of a word's rows but its top and bottom tenth: the ink a column of an upright stroke holds
 NARROW = 0.45  # of a word's height: the widest an I is (with serifs)
@@ -66,6 +68,20 @@ def chosen(readings: list[str]) -> str:
     written = [parse.date_written(r) for r in readings if parse.date(r)[0] == iso]
     # The year's ``г.`` where any reading of that date has it (the smallest mark, the first lost).
     return max(written, key=lambda w: w.endswith("г."))
+
+
+def read_whole(text: str) -> str | None:
+    """A number or date line's first reading written out where it holds a whole one: a registry number's figures
+    and secrecy suffix after ``Вх.`` or ``№`` (or alone) read as they are written, or a date of a day, a Roman month and a
+    year read as ``19`` and two figures; None where it holds neither."""
+    number = parse.incoming_number(text)
+    # With its suffix, as read: no figure or mark of it taken for another (``-её`` for ``-сс``). A number read without
+    # one may have lost it, or its last figure to typing across it (``4840`` for ``4849``): the rereads may hold them.
+    if number and re.fullmatch(r"\d{3,5}[-/]с{1,2}", number) and re.search(
+            re.escape(number) + r"(?!\d)", re.sub(r"\s", "", text)):
+        return f"Вх. № {number}"
+    iso, raw = parse.date(text)
+    return parse.date_written(text) if iso and WHOLE_DATE.match(raw) else None
 
 
 def roman_letters(ink: np.ndarray) -> str | None:
@@ -204,7 +220,15 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     """The text of ``lines`` (the words read from ``crops``, one line each; office lines' words already put
     right) with the number and date lines read again and chosen."""
     texts = [words_text(words) for words in lines]
-    picks = [k for k, text in enumerate(texts) if figure_line(text)]
+    # A line whose first reading already holds a whole number or date is written out from it and not read again: on
+    # the st5000 tuning stamps the rereads' vote changed no such number for the better (two for the worse: ``419 3/сс``
+    # to ``193``, ``9282`` to ``92820``), and each line's four rereads cost as much as reading a whole stamp's lines.
+    picks = []
+    for k, text in enumerate(texts):
+        if figure_line(text):
+            whole = read_whole(text)
+            texts[k] = whole or text
+            picks += [] if whole else [k]
     if not picks:
         return texts
     # Binarised, enlarged, then without thin strokes (the later reading wins a tie): a figure touched by typing
@@ -220,6 +244,8 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
         # of one without thin strokes, on its own ink (the crop's pixels: its words' boxes stand on that ink).
         ways = [(crops[k], lines[k]), (crops[k], read[size * n])]
         ways += [(image, read[size * n + 2 + m]) for m, image in enumerate(variants[n][2:])]
-        counted = next((month for image, words in ways if (month := read_month(image, words))), None)
-        texts[k] = parse.date_written(counted) if counted else chosen([texts[k], *readings[size * n:size * (n + 1)]])
+        # (Only a month that makes a whole date: a day or year misread beside it, ``61 IX 4998``, makes none.)
+        counted = next((written for image, words in ways
+                        if (month := read_month(image, words)) and (written := parse.date_written(month))), None)
+        texts[k] = counted or chosen([texts[k], *readings[size * n:size * (n + 1)]])
     return texts

@@ -34,13 +34,13 @@ _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cy
 # What ``с`` is read as in a suffix: a figure or ``<`` among figures; ``е`` or ``б`` with a speck or a typed stroke
 # across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
 _SUFFIX_C = str.maketrans("68<еб", "ссссс")
-_ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
+ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
 YEAR_IN_FULL = r"(?:19|[+!|l4-79]9|9)\d{2}"
 YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|\d{{2}})"
 # A Roman month holding a letter may be read run into its day (``281Х 1952``); one of figure-like I's alone may not
 # (``14322 1947``: the day's figures and the month's would be told apart by guess).
-_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{_ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
+_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
 

@@ -259,7 +259,9 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
             lines = [(crop, words) for crop, words in lines if words]
             if not best or _believed(lines) > _believed(best):
                 best = lines
-            if stamp_letters([w for _, ws in best for w in ws]) >= RIGHT_WAY_LETTERS:
+            # (Or a line of it reads as a whole registry number or date: upside down, none does.)
+            if stamp_letters([w for _, ws in best for w in ws]) >= RIGHT_WAY_LETTERS or any(
+                    figures.read_whole(words_text(ws)) for _, ws in best):
                 break
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break

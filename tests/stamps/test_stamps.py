@@ -136,6 +136,24 @@ def test_a_number_line_typed_over_reads_true_enlarged():
     assert figures.reread([crop], [first], "rus") == ["Вх. № 4849"]
 
 
+@pytest.mark.parametrize(("first", "whole"), [
+    # First readings of st5000 tuning stamps' lines: a number read as written, spaces and specks round it aside...
+    ("ВХ, №419 3/сс СМ,", "Вх. № 4193/сс"), ("ВХ. 0656-с", "Вх. № 0656-с"), ("19 X 1952 г.", "19 X 1952 г."),
+    # ...but not one whose suffix was read as other letters, or lost (after its dash or slash too), or a date's year misread.
+    ("ВХ №5696-её", None), ("ВХ. 7399/", None), ("№9282", None), ("ВХ. 0 9034-56", None), ("6 ХХ 4993 ГМ", None),
+])
+def test_a_figure_lines_first_reading_that_holds_a_whole_number_or_date_is_written_out(first, whole):
+    assert figures.read_whole(first) == whole
+
+
+def test_a_number_line_read_whole_at_first_is_not_read_again(monkeypatch):
+    # A clean st5000 tuning stamp's number line: its four rereads' vote made ``Вх. № 193`` of it.
+    crop = cv2.imread(str(RESOURCES / "number-line-read-whole.png"), cv2.IMREAD_GRAYSCALE)
+    first = read_crops([crop], "rus", psm=7)[0]
+    monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
+    assert figures.reread([crop], [first], "rus") == ["Вх. № 4193/сс"]
+
+
 @pytest.mark.parametrize(("resource", "line"), [("number-line-over-thin-typing.png", "Вх. № 5696-сс"),
                                               ("date-line-over-thin-typing.png", "19 X 1952 г.")])
 def test_number_and_date_lines_over_thinner_typing_read_true_without_its_strokes(resource, line):
@@ -366,7 +384,8 @@ def test_a_gray_registry_stamp_over_darker_typing_reads_on_its_own_ink():
 
     own = levels.two_inks(page, ink, *levels.box_levels(page, PAGE_TYPING_LEVEL))
     assert own.sum() < 0.6 * ink.sum()  # the typing's ink went
-    assert read(own) <= 0.45 and read(ink) >= read(own) + 0.15  # all the ink (typing too) reads far worse (0.50 to 0.28)
+    # All the ink (typing too) reads far worse (0.35 to 0.22; 0.50 to 0.28 while a number line read whole was read again).
+    assert read(own) <= 0.45 and read(ink) >= read(own) + 0.1
     assert read(own, page) <= 0.37  # its own grey reads better than its mask (0.33 against 0.41)
 
 
