@@ -140,12 +140,48 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     given = {name for line in rest for name in _fields(line.words)}
     unread = [line for line in unread if not given & set(_fields(line.words))]
     # A line the page read in part (a scrawl's box over a signature's name) is read whole in its strip.
-    rest = [line for line in rest if not (line.words and any(_centred(line, strip) for strip in unread))] + unread
+    rest = [line for line in rest if not (line.words and any(_centred(line, strip) for strip in unread))]
+    rest = _signed_rows(rest, unread)
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
     rest = _whole_words(page.image, rest, lang)
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
+
+
+# Two lines share a row when this share of the lower one's height lies in both.
+SAME_ROW = 0.5
+
+
+def _signed_rows(rest: list[Line], unread: list[Line]) -> list[Line]:
+    """``rest`` with the lines read in unread strips, each joined to a line on its row when the two read together
+    are a signature line giving a name and neither alone is: a date the page reading left out beside the name it
+    read (a name typed half a line lower than its date, its box taller, was put above the date and read as the
+    message's)."""
+    out = list(rest)
+    for strip in unread:
+        k = next((k for k, line in enumerate(out) if _beside(line, strip) and _signed(line.words + strip.words)
+                  and not _signed(line.words) and not _signed(strip.words)), None)
+        if k is None:
+            out.append(strip)
+        else:
+            out[k] = out[k].read_as(out[k].words + strip.words)
+    return out
+
+
+def _beside(line: Line, other: Line) -> bool:
+    """Whether two lines stand side by side on one row (:data:`SAME_ROW`), apart along it."""
+    if not (line.bbox and other.bbox and line.words):
+        return False
+    (x, y, w, h), (x2, y2, w2, h2) = line.bbox, other.bbox
+    shared = min(y + h, y2 + h2) - max(y, y2)
+    return shared >= SAME_ROW * min(h, h2) and (x + w <= x2 or x2 + w2 <= x)
+
+
+def _signed(words: list[Word]) -> bool:
+    """Whether ``words`` read as a signature line giving a name."""
+    text = words_text(sorted(words, key=lambda w: w.bbox[0]))
+    return bool((fields.parse_signature(text) or (None,))[0] or fields.garbled_signature(text))
 
 
 # A signature's date stands at the left margin, its name far to the right: a gap this many line heights wide.

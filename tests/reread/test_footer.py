@@ -167,3 +167,20 @@ def test_a_footer_line_read_in_part_is_read_across_its_rows_ink_too():
     whole = _line(Role.FOOTER, ("9", (100, 200, 60, 30), 80.0), ("экз.", (190, 200, 110, 30), 80.0), ("лк", (330, 200, 50, 30), 80.0))
     assert _row_box(whole, ink) is None
     assert _row_box(piece, np.zeros_like(ink)) is None  # no ink on its row: nothing more to read
+
+
+def test_a_date_read_in_an_unread_strip_joins_the_name_read_on_its_row():
+    # heavy tuning tg-07002 (seed 7000): the page read ``Ч Е Р Н Ы Ш Е В`` typed half a line below its date, its box
+    # taller, and left the date out; read in its strip, the date's top lay below the name's, so the name came first and
+    # was read as the message's last line
+    from ocr.reread.footer import _signed_rows
+
+    name = _line(Role.SIGNATURE, *((c, (966 + 40 * k, 1304, 20, 49), 80) for k, c in enumerate("ЧЕРНЫШЕВ")))
+    body = _line(Role.BODY, ("без", (230, 1247, 60, 26), 90), ("комментариев.", (300, 1247, 264, 26), 90))
+    date = _line(Role.OTHER, ("19/2-48", (234, 1319, 130, 24), 85), ("г.", (380, 1321, 42, 22), 90))
+    footer_line = _line(Role.OTHER, ("Отпеч.", (229, 1422, 100, 25), 90), ("20/2-12.50", (340, 1422, 173, 25), 90))
+    rows = _signed_rows([body, name], [date, footer_line])
+    assert [line.text for line in rows] == ["без комментариев.", "19/2-48 г. Ч Е Р Н Ы Ш Е В", "Отпеч. 20/2-12.50"]
+    assert signer.signature([replace(rows[1], role=Role.SIGNATURE)]).name == "ЧЕРНЫШЕВ"
+    # a strip on no signature's row stays a line of its own
+    assert _signed_rows([body], [date]) == [body, date]
