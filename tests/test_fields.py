@@ -210,6 +210,16 @@ def test_registry_dates_with_roman_months(text, expected):
     assert registry_note(text) == expected
 
 
+def test_a_months_strokes_read_as_ones_are_its_numeral_in_the_month_received():
+    # clean tuning pages (seed 7000): a hand's ``27.I.50`` read ``27.1.50`` on a telegram received in January; the office
+    # registers a telegram in the month received or the next, so strokes counting that month or the next are Roman
+    assert registry_note("27.1.50", 1) == "27.I.50"
+    assert registry_note("27.1.50", 12) == "27.I.50"
+    assert registry_note("3.11.51", 2) == "3.II.51"
+    assert registry_note("27.1.50", 6) == "27.1.50"  # no such count: as read
+    assert registry_note("26.11.49", 11) == "26.11.49"  # November's 11 in figures is an Arabic month
+
+
 def test_marks_side_by_side_are_each_found():
     from ocr.assemble import header
     from ocr.lines import Line, Role
