@@ -221,12 +221,25 @@ _RECEIVED_YEAR = re.compile(r"(?<=\d)(\d)(?=\s*$)")  # ``25/4 1950``, ``17/12 19
 _SIGNED_YEAR = re.compile(r"(?<=-\d)(\d)(?= г\.$)")  # ``25/4-50 г.``
 
 
+# The received date's year after the form's printed ``19`` (``17/12 19 49``, typed into the blank; ``25/4 1950``).
+_RECEIVED_CENTURY = re.compile(r"^(\d{1,2}/\d{1,2}\s+19\s?)(.*)$")
+_SIGNED_YY = re.compile(r"-(\d\d) г\.$")  # ``25/4-50 г.``
+
+
 def _one_year(head: Header, signed: Signature) -> tuple[Header, Signature]:
     """A telegram sent and received on one day (``25/4``), in one year: where one of the two dates reads a 9
-    and the other a 0 as the year's last digit, the 9 is a slashed or dotted zero."""
+    and the other a 0 as the year's last digit, the 9 is a slashed or dotted zero; where the received year still
+    reads otherwise, it is the signature's. The received year is typed into a ruled blank of the form, often low
+    on its rule, and reads worse than the signature's, typed in the message (``8/12 19 62``, ``7/4 19 1``,
+    ``17/12 19 149 0`` beside ``8/12-52 г.``, ``7/4-51 г.``, ``17/12-49 г.`` on heavy tuning pages)."""
     if (head.received_date_raw or "").split()[:1] != (signed.date_raw or "").split("-")[:1]:  # 31/12-49 г. received 1/1 1950
         return head, signed
-    return _slashed_zero(head, signed, _RECEIVED_YEAR.search(head.received_date_raw or ""), _SIGNED_YEAR.search(signed.date_raw or ""))
+    head, signed = _slashed_zero(head, signed, _RECEIVED_YEAR.search(head.received_date_raw or ""),
+                                 _SIGNED_YEAR.search(signed.date_raw or ""))
+    received, year = _RECEIVED_CENTURY.match(head.received_date_raw or ""), _SIGNED_YY.search(signed.date_raw or "")
+    if received and year and received[2] != year[1]:
+        return head.model_copy(update={"received_date_raw": received[1] + year[1]}), signed
+    return head, signed
 
 
 # A copy number has two digits at the most.

@@ -130,11 +130,17 @@ def _grid_layout(rows: list[list[tuple[int, str | None]]]) -> tuple[list[list[in
     for order in ("columns", "rows"):
         numbering = _numbering(len(rows), columns, order)
         placed = [_place(row, numbering[r]) for r, row in enumerate(rows)]
-        agree = sum(rows[r][k][0] == numbering[r][c] for r, row in enumerate(placed) for c, k in row.items())
+        agree = sum(_agrees(rows[r][k][0], numbering[r][c]) for r, row in enumerate(placed) for c, k in row.items())
         total = sum(len(row) for row in placed)
         if agree >= 0.6 * total and (best is None or agree > best[0]):
             best = (agree, numbering, placed)
     return None if best is None else (best[1], best[2])
+
+
+def _agrees(read: int, printed: int) -> bool:
+    """Whether a slot's number read is the one printed there, or it with the slot's ``-т`` read as a last figure
+    (``№ 3-т`` read ``№31``, ``№ 10-т`` read ``№107``)."""
+    return read == printed or read // 10 == printed and read > 9
 
 
 def _numbering(rows: int, columns: int, order: str) -> list[list[int]]:
@@ -152,10 +158,11 @@ def _place(row: list[tuple[int, str | None]], expected: list[int]) -> dict[int, 
     placed: dict[int, int] = {}
     rest = []
     for k, (copy, _) in enumerate(row):
-        if copy in expected and expected.index(copy) not in placed:
-            placed[expected.index(copy)] = k
-        else:
+        column = next((c for c, printed in enumerate(expected) if _agrees(copy, printed) and c not in placed), None)
+        if column is None:
             rest.append(k)
+        else:
+            placed[column] = k
     free = [c for c in range(len(expected)) if c not in placed]
     placed.update(zip(free, rest))
     return placed

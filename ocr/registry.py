@@ -47,7 +47,7 @@ def registry_note(text: str, month: int | None = None) -> str:
     # The note's N lost before its number, or read as a digit of it: a hand's N reads 2 or 7 (``2135/м.п.``).
     note = re.sub(r"^[27]?(?=\d{3}\s*[/|lИI1]?\s*[мМ]\.)|^(?=\d+\s*[/|lИI1]?\s*[мМ]\.)", "N ", note)
     note = _REGISTRY_MP.sub(lambda m: " / м. п." + (f" - {m['date']}" if m["date"] else ""), note)
-    return _in_month(_REGISTRY_MONTH.sub(_registry_month, note), note, month)
+    return _in_month(_REGISTRY_MONTH.sub(lambda found: _registry_month(found, month), note), note, month)
 
 
 # The note's own date at its end (``- 2. XI.``), its month as OCR read it (``2. Л.``).
@@ -80,12 +80,16 @@ def is_note(text: str) -> bool:
     return all(word.upper() in _NOTE_WORDS or word in ROMAN_MONTHS for word in re.findall(r"[^\W\d_]{3,}", text))
 
 
-def _registry_month(match: re.Match) -> str:
+def _registry_month(match: re.Match, received: int | None) -> str:
     """The day and Roman month put right; a month of digits before a year (``26.11.49``) is an Arabic one, but
-    ones that are no month (``6.111.51``: III's strokes read as ones)."""
+    ones that are no month (``6.111.51``: III's strokes read as ones) or whose count is the ``received`` month's
+    numeral or the next's (``27.1.50`` in January: a hand's I reads as 1; the office registers a telegram within
+    days of its receipt)."""
     year = match["rest"].strip(". ")
     month = roman_month(match["month"])
-    arabic = match["month"].isdigit() and not (set(match["month"]) == {"1"} and int(match["month"]) > 12)
+    strokes = set(match["month"]) == {"1"}
+    counted = received is not None and len(match["month"]) in (received, received % 12 + 1)
+    arabic = match["month"].isdigit() and not (strokes and (int(match["month"]) > 12 or counted))
     if not month or (year and arabic):
         return match[0]
     day = match["day"] if "." in match["day"] else match["day"].rstrip(", ") + "."

@@ -210,6 +210,16 @@ def test_registry_dates_with_roman_months(text, expected):
     assert registry_note(text) == expected
 
 
+def test_a_months_strokes_read_as_ones_are_its_numeral_in_the_month_received():
+    # clean tuning pages (seed 7000): a hand's ``27.I.50`` read ``27.1.50`` on a telegram received in January; the office
+    # registers a telegram in the month received or the next, so strokes counting that month or the next are Roman
+    assert registry_note("27.1.50", 1) == "27.I.50"
+    assert registry_note("27.1.50", 12) == "27.I.50"
+    assert registry_note("3.11.51", 2) == "3.II.51"
+    assert registry_note("27.1.50", 6) == "27.1.50"  # no such count: as read
+    assert registry_note("26.11.49", 11) == "26.11.49"  # November's 11 in figures is an Arabic month
+
+
 def test_marks_side_by_side_are_each_found():
     from ocr.assemble import header
     from ocr.lines import Line, Role
@@ -447,6 +457,13 @@ def test_a_signature_whose_date_ocr_garbled_still_signs():
     read = [("5/6-52", 90, 100), ("г.", 95, 260), ("о", 26, 700), ("н", 26, 800), *((c, 89, 1000 + 40 * k) for k, c in enumerate("ПУШКИН"))]
     specks = [Word(text, (x, 0, 130 if len(text) > 2 else 30, 30), confidence) for text, confidence, x in read]
     assert signer.signature([Line("5/6-52 г. о н П У Ш К И Н", Role.SIGNATURE, bbox=(100, 0, 1130, 30), words=specks)]).name == "ПУШКИН"
+    # a pen across a name's last letters (a clean tuning page, seed 1000): ``Ф Е Д О`` read at 91, ``Ц Е Жк`` at 39,
+    # a mean of 69 but letters read unsurely: no name (``ФЕДОЦЕЖК`` is no name, and a wrong name is worse than none)
+    read = [("5/10-52", 91, (238, 2045, 213, 41)), ("г.", 97, (494, 2058, 47, 26)),
+            *((c, 91, (1389 + 63 * k, 2050, 32, 40)) for k, c in enumerate("ФЕДО")), ("Ц", 39, (1641, 1993, 34, 112)),
+            ("Е", 39, (1710, 1993, 34, 112)), ("Жк", 39, (1771, 1993, 150, 112)), ("^", 51, (2023, 1993, 66, 112))]
+    crossed = [Word(text, box, confidence) for text, confidence, box in read]
+    assert signer.signature([Line("5/10-52 г. Ф Е Д О Ц Е Жк ^", Role.SIGNATURE, bbox=(238, 1993, 1851, 112), words=crossed)]).name is None
 
 
 def test_the_signature_is_the_documents_last_signature_line():

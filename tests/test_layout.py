@@ -250,6 +250,12 @@ def test_no_signer_where_a_scrawl_covers_the_name():
     ("_one_year", "17/12 19 59", "17/12-50 г.", ("17/12 19 50", "17/12-50 г.")),
     ("_one_year", "25/4 1950", "25/4-59 г.", ("25/4 1950", "25/4-50 г.")),
     ("_one_year", "1/1 1950", "31/12-49 г.", ("1/1 1950", "31/12-49 г.")),  # sent the day before New Year
+    # one day, one year: the received year typed into the form's blank misread, the signature's taken (heavy tuning pages)
+    ("_one_year", "8/12 19 62", "8/12-52 г.", ("8/12 19 52", "8/12-52 г.")),
+    ("_one_year", "7/4 19 1", "7/4-51 г.", ("7/4 19 51", "7/4-51 г.")),
+    ("_one_year", "17/12 19 149 0", "17/12-49 г.", ("17/12 19 49", "17/12-49 г.")),
+    ("_one_year", "25/4 1962", "25/4-52 г.", ("25/4 1952", "25/4-52 г.")),
+    ("_one_year", "26/1 19 20", "27/1-50 г.", ("26/1 19 20", "27/1-50 г.")),  # another day: as read
     # one month, days a day or two apart: a slashed zero read as 9
     ("_one_day", "20/11 19 50", "29/11-50 г.", ("20/11 19 50", "20/11-50 г.")),
     ("_one_day", "19/2 1946", "10/2-46 г.", ("10/2 1946", "10/2-46 г.")),

@@ -26,6 +26,7 @@ is taken (:func:`_named_alike`); the readings of the pen as cleaned must not agr
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 
 import cv2
@@ -264,13 +265,16 @@ def _within(part: str, whole: str) -> bool:
 
 
 def _name_words(line: Line) -> tuple[Word | None, float, list[Word]]:
-    """A signature line's typed date, where its year's ``г.`` ends, and the words after that with letters."""
+    """A signature line's typed date (its longest piece: OCR may read ``6/5-51`` as ``6/`` and ``5-51``), where its
+    year's ``г.`` ends, and the words after that with letters."""
     dated = next((k for k, w in enumerate(line.words) if any(c.isdigit() for c in w.text)), None)
     if dated is None:
         return None, 0.0, []
-    date = line.words[dated]
-    year_end = date.bbox[0] + date.bbox[2] * (1 + 2 / max(1.0, len(date.text) - GLYPH_SHORT))  # ``г.`` a space after it
-    after = [w for w in line.words[dated + 1:] if any(c.isalpha() for c in w.text)
+    pieces = list(itertools.takewhile(lambda w: any(c.isdigit() for c in w.text), line.words[dated:]))
+    date, last = max(pieces, key=lambda w: len(w.text)), pieces[-1]
+    # ``г.`` a space after the year
+    year_end = last.bbox[0] + last.bbox[2] + 2 * date.bbox[2] / max(1.0, len(date.text) - GLYPH_SHORT)
+    after = [w for w in line.words[dated + len(pieces):] if any(c.isalpha() for c in w.text)
              and not (w.text.strip(".,") in ("г", "п") and w.bbox[0] < year_end)]
     return date, year_end, after
 

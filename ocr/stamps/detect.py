@@ -147,13 +147,19 @@ def ring_in(mask: np.ndarray, dpi: int) -> tuple[Ellipse, float] | None:
     return found if found[1] >= RING_COVERAGE else None
 
 
+def seal_radii(dpi: int) -> tuple[float, float]:
+    """The smallest and largest seal's radius (SEAL_DIAMETER_MM) in pixels at ``dpi``."""
+    low, high = SEAL_DIAMETER_MM
+    return low / 2 / MM_PER_INCH * dpi, high / 2 / MM_PER_INCH * dpi
+
+
 def seal_circles(gray: np.ndarray, ink: np.ndarray, dpi: int,
                  taken: Sequence[tuple[int, int, int, int]] = ()) -> list[tuple[Ellipse, float]]:
     """(ellipse, ring coverage) of seals on a page with no colour: Hough circles on a reduced page, each
     fitted to the ring near it (an oval one's circle lies off it), kept where its ink (255, as the page's
     binarisation decided: a stain is paper) follows the ring round most of its length. Circles centred
     in a ``taken`` box (a registry stamp's frame found already) are not fitted: their seal would be dropped."""
-    high = SEAL_DIAMETER_MM[1] / 2 / MM_PER_INCH * dpi
+    high = seal_radii(dpi)[1]
     kept = []
     for circle in hough_circles(gray, dpi):
         # (A circle larger than the frame round its centre is a seal's, the frame its centre's lines.)
@@ -175,7 +181,7 @@ def hough_circles(gray: np.ndarray, dpi: int) -> list[np.ndarray]:
     """(x, y, radius) of circles a seal's size on the page, the likeliest first: Hough's strongest on the page
     reduced to each of SEAL_HOUGH's sizes (those it is larger than), those of a coarser one not where one was
     found before. (An oval seal's ring votes for centres spread round its own, which a coarser grid gathers.)"""
-    low, high = (d / 2 / MM_PER_INCH * dpi for d in SEAL_DIAMETER_MM)
+    low, high = seal_radii(dpi)
     found: list[np.ndarray] = []
     for k, (side, votes, taken) in enumerate(SEAL_HOUGH):
         if k and side >= max(gray.shape):  # no coarser than the page itself

@@ -88,6 +88,16 @@ def test_letters_the_page_reading_missed_before_the_first_it_found_are_the_names
     assert all(48 <= b.bbox[0] - a.bbox[0] <= 54 for a, b in zip(found, found[1:]))
 
 
+def test_a_date_read_in_two_pieces_ends_at_its_year_and_its_year_mark_is_no_letter_of_the_name():
+    # ``6/5-51 г.`` read as ``6/`` and ``5-51`` (a seed-1000 clean tuning page): the year ends past the second
+    # piece, so ``г.`` is not taken for the name's first letter; the pitch comes from the longer piece
+    line = _line(("6/", (253, 1471, 30, 30), 40.0), ("5-51", (297, 1471, 86, 30), 29.3), ("г.", (413, 1480, 39, 21), 81.3),
+                 ("П", (1100, 1475, 20, 24), 60.0))
+    date, year_end, words = signed_name._name_words(line)
+    assert date.text == "5-51" and 413 < year_end < 480
+    assert [w.text for w in words] == ["П"]
+
+
 def test_a_letter_the_pen_crossed_is_put_right_to_the_one_name_it_reads_as():
     # Two readings agree on ``ШТЕКОВ``, the pen's loop across the ``Ы``: one letter off the one name ``ШТЫКОВ``
     assert under_pen(_page("clean-tg-03009"), _shtykov_line(), "rus").text == "1/7-51 г. Ш Т Ы К О В"
