@@ -63,12 +63,17 @@ def words_from_data(data: dict[str, list], offset: tuple[int, int] = (0, 0), num
 
 def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[Word]:
     """Words of a page image (uint8, 2-D), boxes in its pixels; lines the page reading skipped are read again."""
+    return _read_page(image, settings)[0]
+
+
+def _read_page(image: np.ndarray, settings: OcrSettings) -> tuple[list[Word], np.ndarray]:
+    """:func:`recognize`'s words, and the page's :func:`standing_ink` measured by the page reading's letters."""
     words = _page_words(image, settings)
     ink = standing_ink(image, words)
     strips = [band_box(image, band) for band in unread_bands(ink, words)]
     extra = [w for found in read_boxes(cleared(image, ink), strips, settings.lang, psm=6) for w in _believable(found)]
     # A strip also takes in the edges of the lines around it, which were read already.
-    return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
+    return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)], ink
 
 # Around the typing's own box, in its character heights: room for the marks and stamps beside it.
 TEXT_MARGIN = 4
@@ -323,9 +328,8 @@ def believed_score(words: list[Word]) -> float:
 READ_SHARE = 0.25
 
 
-def read_share(image: np.ndarray, words: list[Word]) -> float:
-    """The share of ``image``'s :func:`standing_ink` inside ``words``' boxes."""
-    ink = standing_ink(image, words)
+def read_share(ink: np.ndarray, words: list[Word]) -> float:
+    """The share of a page's standing ``ink`` (:func:`standing_ink`) inside ``words``' boxes."""
     inside = np.zeros_like(ink)
     for x, y, w, h in (word.bbox for word in words):
         inside[y:y + h, x:x + w] = True
@@ -336,8 +340,9 @@ def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()
     """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
     better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`, believed less in
     proportion below READ_SHARE of the page's ink read)."""
-    def read(image: np.ndarray) -> tuple[list[Word], float]:
-        words = recognize(image, settings)
-        return words, believed_score(words) * min(1.0, read_share(image, words) / READ_SHARE)
+    def read(image: np.ndarray) -> tuple[tuple[list[Word], np.ndarray], float]:
+        words, ink = _read_page(image, settings)
+        return (words, ink), believed_score(words) * min(1.0, read_share(ink, words) / READ_SHARE)
 
-    return read_upright(page, read)
+    (words, ink), read_page = read_upright(page, read)
+    return words, dataclasses.replace(read_page, standing=ink)

@@ -52,7 +52,7 @@ def test_later_page_headers_put_right_from_the_pages_that_follow_the_form():
 def test_what_reads_poorly_inside_a_colour_stamp_is_its_remnants():
     blank = np.full((600, 1200), 255, np.uint8)  # nothing left to read again: words are all there is
     page = PreprocessedPage(image=blank, stamp_image=None, stamp_boxes=[(500, 0, 400, 300)], rotation=0,
-                            rotation_confidence=0.0, skew_deg=0.0, to_original=np.eye(2, 3))
+                            rotation_confidence=0.0, skew_deg=0.0, to_original=np.eye(2, 3), standing=blank < 128)
     words = [Word("Kort", (100, 100, 100, 35), 96.0), Word("Tid", (230, 100, 75, 35), 96.0),
              Word("efter", (600, 100, 125, 35), 95.0),  # typing under the stamp
              Word("(0", (600, 180, 50, 35), 5.0), Word("761", (700, 180, 75, 35), 42.0),  # the stamp's handwriting

@@ -34,7 +34,9 @@ class PreprocessedPage:
     was rotated clockwise by that much when it is at least ``deskew.MIN_CORRECTION``. ``rotation`` is
     the clockwise quarter turn applied first.
     ``to_original`` maps a processed-frame pixel (x, y) to the input image's pixel. ``grey`` is the page
-    in the same frame before binarisation (None when it was not binarised), for a second reading.
+    in the same frame before binarisation (None when it was not binarised), for a second reading. ``standing`` is
+    the page's standing ink (:func:`ocr.recognize.standing_ink`) once the page is read (None before), measured by
+    the page reading's letters: found once for the steps after it that follow the page's lines by their ink.
     """
 
     image: np.ndarray
@@ -46,6 +48,7 @@ class PreprocessedPage:
     to_original: np.ndarray
     steps: list[tuple[str, dict]] = field(default_factory=list)
     grey: np.ndarray | None = None
+    standing: np.ndarray | None = None
 
     def map_box_to_original(self, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
         """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""

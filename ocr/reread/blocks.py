@@ -27,7 +27,6 @@ from ocr.recognize import (
     read_boxes,
     read_crops,
     reading_score,
-    standing_ink,
 )
 
 
@@ -402,7 +401,7 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
 
     parsed = parse(words)
     # Read without the strokes running down the page beside it: across the scanner bed's dark strip the block reads poorly.
-    image = cleared(prepared.image, standing_ink(prepared.image, words))
+    image = cleared(prepared.image, prepared.standing)
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
     if zone is not None:
         words = grey_block(prepared.grey, reread_block(image, words, zone, settings.lang, settings.body_psm), zone,

@@ -28,7 +28,6 @@ from ocr.recognize import (
     is_ink,
     read_parts,
     reading_score,
-    standing_ink,
     unread_bands,
     unread_ink,
 )
@@ -109,7 +108,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
         return lines
     tail = [line for line in lines[start:] if line.bbox and line.words]
     page_no = lines[start - 1].page if start == len(lines) else lines[start].page
-    ink = standing_ink(page.image, [w for line in lines for w in line.words])
+    ink = page.standing
     strips = _unread_boxes(page, lines, start, ink)  # each band with its margins already
     # A short line above the footer (:func:`_tail`) may be the signature, its date misread (``4-5 р.`` for ``4/6-52 г.``).
     dated = {k: split for k, line in enumerate(tail)

@@ -11,6 +11,7 @@ import numpy as np
 from ocr import footer, signer
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
+from ocr.recognize import standing_ink
 from ocr.reread.footer import choose, reread_footer
 
 
@@ -57,6 +58,11 @@ def _page(name: str) -> PreprocessedPage:
                             skew_deg=0.0, to_original=np.eye(2, 3))
 
 
+def _reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """:func:`reread_footer` of ``page`` read as ``lines``: its standing ink measured by their letters."""
+    return reread_footer(replace(page, standing=standing_ink(page.image, [w for line in lines for w in line.words])), lines, lang)
+
+
 def _line(role: Role, *words: tuple[str, tuple[int, int, int, int], float]) -> Line:
     return Line(text="", role=role).read_as([Word(text, bbox, confidence) for text, bbox, confidence in words])
 
@@ -70,7 +76,7 @@ def test_a_signatures_date_left_out_beside_the_scrawl_over_its_name_is_read():
              _line(Role.FOOTER, ("Отпе", (284, 229, 57, 24), 64), ("2%", (519, 230, 28, 25), 80)),
              _line(Role.FOOTER, ("Разослано", (283, 264, 150, 28), 93), ("1/7/36", (453, 266, 96, 25), 90)),
              _line(Role.OTHER, ("Выпус", (285, 307, 78, 27), 84), ("и", (385, 311, 11, 14), 73))]
-    read = reread_footer(_page("heavy-tg-03009-tail"), lines, "rus")
+    read = _reread_footer(_page("heavy-tg-03009-tail"), lines, "rus")
     assert signer.signature(read).date_raw == "1/7-51 г."
     assert signer.signature(read).name is None  # under the scrawl: not clearly shown
     assert footer.footer(read).distributed_raw == "Разослано 1/7/36"
@@ -81,7 +87,7 @@ def test_the_signature_is_looked_for_below_the_message_when_no_line_was_read_as_
     lines = [_line(Role.BODY, ("восстановления", (224, 17, 277, 20), 85), ("рудников,", (530, 17, 172, 23), 91),
                    ("разрушенных", (734, 17, 217, 25), 44), ("во", (980, 20, 32, 17), 75), ("время", (1041, 18, 93, 22), 44)),
              _line(Role.BODY, ("ПузкК", (973, 89, 136, 24), 13))]
-    read = reread_footer(_page("heavy-tg-03007-tail"), lines, "rus")
+    read = _reread_footer(_page("heavy-tg-03007-tail"), lines, "rus")
     assert signer.signature(read).date_raw == "25/11-47 г."
     assert read[0].role is Role.BODY
 
@@ -97,7 +103,7 @@ def test_a_signature_line_beside_a_corner_of_the_pages_dark_edge_is_found_and_it
                    ("-в", (657, 151, 29, 15), 32), ("н", (717, 151, 37, 19), 51), ("передавать.", (782, 151, 233, 24), 73)),
              _line(Role.FOOTER, ("14", (162, 301, 30, 21), 72), ("Экз.", (216, 304, 65, 18), 63)),
              _line(Role.FOOTER, ("зерно:", (160, 371, 103, 20), 79))]
-    read = reread_footer(_page("heavy-tg-08010-tail"), lines, "rus")
+    read = _reread_footer(_page("heavy-tg-08010-tail"), lines, "rus")
     assert signer.signature(read).date_raw == "3/6-51 г."
     assert [line.role for line in read[:2]] == [Role.BODY, Role.BODY]
     assert footer.footer(read).copies_printed == 14
@@ -109,7 +115,7 @@ def test_a_letter_the_line_reading_dropped_from_the_typists_initials_is_read_alo
              _line(Role.FOOTER, ("Отпеч.", (127, 50, 85, 19), 91), ("22/11-4.53", (233, 49, 147, 20), 92)),
              _line(Role.FOOTER, ("Разослано", (129, 79, 133, 19), 97), ("21/11/42", (277, 77, 119, 21), 97)),
              _line(Role.FOOTER, ("Выпустил", (128, 107, 118, 24), 97), ("Сорокин", (263, 109, 102, 24), 97))]
-    found = footer.footer(reread_footer(_page("moderate-tg-03010-footer"), lines, "rus"))
+    found = footer.footer(_reread_footer(_page("moderate-tg-03010-footer"), lines, "rus"))
     assert (found.copies_printed, found.typist, found.printed_raw) == (4, "мп", "Отпеч. 22/11-4.53")
 
 
@@ -129,7 +135,7 @@ def test_verno_beside_a_scrawl_under_the_last_footer_line_is_read_and_the_scrawl
              _line(Role.FOOTER, ("Отпеч.", (147, 195, 100, 18), 90), ("2/11-10.43", (272, 192, 173, 23), 89)),
              _line(Role.FOOTER, ("Разослано", (147, 231, 158, 18), 93), ("1/11/13", (326, 228, 119, 23), 92)),
              _line(Role.FOOTER, ("Выпустил", (147, 266, 139, 23), 94), ("Кудрявцев", (306, 268, 157, 23), 96))]
-    found = footer.footer(reread_footer(_page("moderate-tg-01009-tail"), lines, "rus"))
+    found = footer.footer(_reread_footer(_page("moderate-tg-01009-tail"), lines, "rus"))
     assert (found.certified, found.released_by, found.typist) == ("Верно:", "Кудрявцев", "ав")
 
 
@@ -140,7 +146,7 @@ def test_small_footer_lines_on_a_grainy_grey_scan_are_read_with_the_grain_smooth
              _line(Role.SIGNATURE, ("#/4-58", (195, 105, 150, 26), 0), ("г", (360, 105, 20, 26), 86)),
              _line(Role.OTHER, ("Е", (194, 180, 15, 18), 52), ("33.", (215, 180, 40, 18), 0), ("лк", (270, 180, 35, 18), 53))]
     page = replace(_page("heavy-tg-03006-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-03006-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
-    found = footer.footer(reread_footer(page, lines, "rus"))
+    found = footer.footer(_reread_footer(page, lines, "rus"))
     assert (found.printed_raw, found.released_by) == ("Отпеч. 5/4-1.32", "Сорокин")
 
 
@@ -151,7 +157,7 @@ def test_a_faint_signature_date_far_left_of_the_name_is_read_alone():
                    ("СЕМЕНОВ", (983, 42, 284, 26), 60))]
     page = replace(_page("heavy-tg-03010-signature"),
                    grey=cv2.imread(str(FOOTERS / "heavy-tg-03010-signature-grey.png"), cv2.IMREAD_GRAYSCALE))
-    assert signer.signature(reread_footer(page, lines, "rus")).date_raw == "21/11-52 г."
+    assert signer.signature(_reread_footer(page, lines, "rus")).date_raw == "21/11-52 г."
 
 
 def test_a_footer_line_read_in_part_is_read_across_its_rows_ink_too():
