@@ -148,7 +148,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
 
 
-# Two lines share a row when this share of the lower one's height lies in both.
+# Two lines share a row when this share of the shorter one's height lies in both.
 SAME_ROW = 0.5
 
 
