@@ -225,10 +225,12 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     # to ``193``, ``9282`` to ``92820``), and each line's four rereads cost as much as reading a whole stamp's lines.
     picks = []
     for k, text in enumerate(texts):
-        if figure_line(text):
-            whole = read_whole(text)
-            texts[k] = whole or text
-            picks += [] if whole else [k]
+        if not figure_line(text):
+            continue
+        if whole := read_whole(text):
+            texts[k] = whole
+        else:
+            picks.append(k)
     if not picks:
         return texts
     # Binarised, enlarged, then without thin strokes (the later reading wins a tie): a figure touched by typing
@@ -236,16 +238,15 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     # the line cut into its parts read no better and cost more.
     variants = [[binarised(crops[k]), enlarged(crops[k], ENLARGE), *(without_thin_strokes(crops[k], width)
                                                                     for width in THIN_STROKES)] for k in picks]
-    size = len(variants[0])
-    read = read_crops([image for images in variants for image in images], lang, psm=7, extra=FIGURE_CHARACTERS)
-    readings = [words_text(words) for words in read]
-    for n, k in enumerate(picks):
+    read = iter(read_crops([image for images in variants for image in images], lang, psm=7, extra=FIGURE_CHARACTERS))
+    for k, images in zip(picks, variants):
+        again = [next(read) for _ in images]  # all in one run, handed out line by line
+        binary, _, *thin = zip(images, again)
         # The month on the ink between the day and the year of the first reading, or of the binarised one, or
         # of one without thin strokes, on its own ink (the crop's pixels: its words' boxes stand on that ink).
-        ways = [(crops[k], lines[k]), (crops[k], read[size * n])]
-        ways += [(image, read[size * n + 2 + m]) for m, image in enumerate(variants[n][2:])]
+        ways = [(crops[k], lines[k]), (crops[k], binary[1]), *thin]
         # (Only a month that makes a whole date: a day or year misread beside it, ``61 IX 4998``, makes none.)
         counted = next((written for image, words in ways
                         if (month := read_month(image, words)) and (written := parse.date_written(month))), None)
-        texts[k] = counted or chosen([texts[k], *readings[size * n:size * (n + 1)]])
+        texts[k] = counted or chosen([texts[k], *(words_text(words) for words in again)])
     return texts
