@@ -47,9 +47,6 @@ SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
 JOINS = 2  # letters of a Roman month run together at their serifs that are cut apart, at most
 BRIDGE = 0.25  # of a word's height: the most ink a column joining two letters at their serifs holds
 EDGE = 0.2  # of a word's height: no cut between letters nearer a piece's side (an I's serif, a V's arm)
-# Of a line's ink height: blank columns at least this wide part its words (a stamp's letters stand closer). A date
-# line's words apart, its month is found where no reading holds its day and year as words (``2211947``, ``2191191``).
-WORD_GAP = 0.25
 
 
 def figure_line(text: str) -> bool:
@@ -216,44 +213,6 @@ def gaps_in(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[int]:
     return [x + int(end) for start, end in zip(starts, ends) if 0 < start and end < w]
 
 
-def word_spans(ink: np.ndarray) -> list[tuple[int, int]]:
-    """The words of a line's ink (bool) as (first column, column past the last): runs of inked columns parted
-    by blank ones WORD_GAP of its ink's height wide at least."""
-    rows = np.flatnonzero(ink.any(axis=1))
-    if rows.size == 0:
-        return []
-    spans: list[tuple[int, int]] = []
-    for start, end in ink_runs(ink.any(axis=0)):
-        if spans and start - spans[-1][1] < WORD_GAP * (rows[-1] - rows[0] + 1):
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
-
-
-def month_apart(crop: np.ndarray) -> tuple[np.ndarray, str, np.ndarray] | None:
-    """(the crop before the month: its day last, the Roman month, the crop after it: its year first) of a date line whose words stand apart
-    on its ink: the first word between two that is a month by its shape (:func:`roman_letters`); None where none is.
-    (A year's figures may stand as far apart as words, where a worn one's stroke is lost.)"""
-    for ink in (binarised(crop) < 128, crop < 128):
-        spans = word_spans(ink)
-        for k in range(1, len(spans) - 1):
-            letters = roman_letters(ink[:, spans[k][0]:spans[k][1]])
-            if letters in ROMAN_MONTHS:
-                return crop[:, :spans[k][0]], letters, crop[:, spans[k][1]:]
-    return None
-
-
-def date_apart(day: list[Word], month: str, year: list[Word]) -> str | None:
-    """A date written from its month and the figures of its day and year read apart (``day``: the line before the
-    month, its day the last word; ``year``: the line after it, its year the first word, its ``г.`` kept): None unless the day reads as one or two figures and the year in full (a
-    number line's words, or typing's, read as neither)."""
-    before, rest = [w.text for w in day], [w.text for w in year]
-    if not (before and DAY.fullmatch(before[-1]) and rest and YEAR_WORD.fullmatch(rest[0])):
-        return None
-    return parse.date_written(" ".join([before[-1], month, *rest[:2]]))
-
-
 def without_thin_strokes(crop: np.ndarray, width: int) -> np.ndarray:
     """``crop`` (dark on white) in black and white with its strokes narrower than ``width`` px opened away."""
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (width, width))
@@ -282,14 +241,9 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     # the line cut into its parts read no better and cost more.
     variants = [[binarised(crops[k]), enlarged(crops[k], ENLARGE), *(without_thin_strokes(crops[k], width)
                                                                     for width in THIN_STROKES)] for k in picks]
-    # A month found on a line's words apart: its day and year read alone, in the same run (after the rereads).
-    apart = [month_apart(crops[k]) for k in picks]
-    pieces = [piece for found in apart if found for piece in (found[0], found[2])]
-    read = iter(read_crops([image for images in variants for image in images] + pieces, lang, psm=7,
-                           extra=FIGURE_CHARACTERS))
-    readings = {k: [next(read) for _ in images] for k, images in zip(picks, variants)}  # handed out line by line
-    for k, images, found in zip(picks, variants, apart):
-        again = readings[k]
+    read = iter(read_crops([image for images in variants for image in images], lang, psm=7, extra=FIGURE_CHARACTERS))
+    for k, images in zip(picks, variants):
+        again = [next(read) for _ in images]  # all in one run, handed out line by line
         binary, _, *thin = zip(images, again)
         # The month on the ink between the day and the year of the first reading, or of the binarised one, or
         # of one without thin strokes, on its own ink (the crop's pixels: its words' boxes stand on that ink).
@@ -297,8 +251,5 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
         # (Only a month that makes a whole date: a day or year misread beside it, ``61 IX 4998``, makes none.)
         counted = next((written for image, words in ways
                         if (month := read_month(image, words)) and (written := parse.date_written(month))), None)
-        line = counted or chosen([texts[k], *(words_text(words) for words in again)])
-        # Where the readings hold no number or date: the date of the month found on its words apart.
-        by_parts = date_apart(next(read), found[1], next(read)) if found else None
-        texts[k] = by_parts if by_parts and not (parse.incoming_number(line) or parse.date(line)[0]) else line
+        texts[k] = counted or chosen([texts[k], *(words_text(words) for words in again)])
     return texts
