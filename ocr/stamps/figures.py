@@ -58,7 +58,10 @@ def chosen(readings: list[str]) -> str:
     """A number or date line from its readings (its first reading, then the re-readings): the number or
     date most of them agree on (a number by its figures), written out in full; the first reading where none holds either."""
     numbers = [parse.incoming_number(r) for r in readings]
-    figures = voted([re.split(r"[-/]", n)[0] if n else None for n in numbers], NUMBER_SHAPE.fullmatch)
+    # Of a registry number's shape where any reading is: figures read more than it holds are a suffix or specks read
+    # as figures (``435526`` for ``4355-сс``), however often.
+    read = [re.split(r"[-/]", n)[0] if n else None for n in numbers]
+    figures = voted([f if f and NUMBER_SHAPE.fullmatch(f) else None for f in read], bool) or voted(read, bool)
     if figures:
         # With the suffix any reading of those figures has (a letter or two after them, the first lost).
         return f"Вх. № {max((n for n in numbers if n and re.split(r'[-/]', n)[0] == figures), key=len)}"

@@ -17,13 +17,16 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 # one of two alone: ``-6с``);
 # a speck after the dash reads as a mark (``4500-. с``).
 _SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<сcСC]{1,2}(?!\d)))"
-_NUMBER_SIGN = r"(?:№|N[°ºoeо]?|Ne|Хо|Ко)"
+# ``№``'s small ``о`` read as a ``0`` run into the sign, the figures after a space (``№0 9034-6``, ``№0 4355`` on heavy
+# tuning stamps): part of the sign, not a figure of the number.
+_SIGN_O = r"(?:0(?=[ \t]+\d))?"
+_NUMBER_SIGN = rf"(?:(?:№|N[°ºoeо]?|Ne|Хо|Ко){_SIGN_O})"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}(?P<sign>{_NUMBER_SIGN})?{_MARKS}(?P<number>\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
 # ``№`` read as a figure where no sign is read after ``Вх.``: its ``о`` as a ``0`` before a number's four figures.
 _SIGN_AS_ZERO = re.compile(r"^0(?=\d{4}(?:\D|$))")
 # (Not a year: figures followed by ``г.``, where a date line's month was read as №.)
-_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_MARKS}(?P<number>\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
+_NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_SIGN_O}{_MARKS}(?P<number>\d{{3,6}}{_SUFFIX}?)(?!\d|\s*[гГ](?![а-яё]))")
 # A line of a number and its secrecy suffix alone, where ``Вх. №`` before it was lost (worn, or typing over it):
 # a stamp's one numbered line (a year or a date has no suffix after a dash or slash).
 # Or after its ``В`` and a mark or letter or two that the rest of ``Вх. №`` was misread as (``ВЯ,``, ``В.``; not a
@@ -35,12 +38,16 @@ _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cy
 # across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
 _SUFFIX_C = str.maketrans("68<еб", "ссссс")
 ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
-# A year's first figure is often misread (``+949``, ``4948``) or lost (``949``): the stamps are of the 1900s.
-YEAR_IN_FULL = r"(?:19|[+!|l4-79]9|9)\d{2}"
-YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|\d{{2}})"
+# The archive's stamps are of the 1940s and 1950s: a year's decade is one of these, a "year" of another is a
+# misreading (``7 X 1912``, ``6 III 1993`` for ``1949``: a rereads' vote took such years on the st5000 tuning stamps).
+DECADES = "45"
+# A year's first figure is often misread (``+949``, ``4948``) or lost (``949``), or its second (``1547``, ``1350``).
+YEAR_IN_FULL = rf"(?:19|[+!|l4-79]9|1\d|9)[{DECADES}]\d"
+YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|[{DECADES}]\d)"
 # A Roman month holding a letter may be read run into its day (``281Х 1952``); one of figure-like I's alone may not
 # (``14322 1947``: the day's figures and the month's would be told apart by guess).
-_DATE_ROMAN = re.compile(rf"\b(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
+# (A day's figures may follow a letter a speck was read as, with no space: ``ход8 Х 1950``.)
+_DATE_ROMAN = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
 
@@ -66,7 +73,10 @@ def incoming_number(text: str) -> str | None:
     if number.isdigit():
         return number
     figures, mark, suffix = re.split(r"([-/])", number, maxsplit=1)
-    return figures + mark + suffix.lower().translate(_CYRILLIC).translate(_SUFFIX_C)
+    suffix = suffix.lower().translate(_CYRILLIC).translate(_SUFFIX_C)
+    # A secrecy suffix is ``с`` or ``сс``: other letters in one are typing's or specks (``-свсс``, ``-су``), and more
+    # than two ``с`` a stroke read twice.
+    return figures + mark + ("с" * min(2, suffix.count("с")) if "с" in suffix else suffix)
 
 
 def roman_month(text: str) -> int | None:
@@ -90,7 +100,7 @@ def word_month(text: str) -> int | None:
 
 def _iso(day: str, month: int | None, year: str) -> str | None:
     full = 1900 + int(year[-2:])
-    if month is None or not 1 <= int(day) <= 31:
+    if month is None or not 1 <= int(day) <= 31 or year[-2] not in DECADES:
         return None
     return f"{full:04d}-{month:02d}-{int(day):02d}"
 

@@ -25,7 +25,7 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
 
 @pytest.mark.parametrize(("text", "number"), [
     ("Вх. № 0412-сс", "0412-сс"), ("ВХ.№ 7734/СС", "7734/сс"), ("Bx. N 412", "412"), ("Вх 1234 - с", "1234-с"),
-    ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", None), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
+    ("МИД СССР", None), ("8х, № 9427", "9427"), ("| №0 9404/сс", "9404/сс"), ("№ 4056-с", "4056-с"), ("АРХИВ 1949", None),
     # Read off rendered stamps line by line: a quote after №, Latin ``cc`` for the Cyrillic suffix.
     ("Вх. №’ 3597", "3597"), ("Вх. №.1919 с 22211952 г.", "1919"), ("Вх. № 7112/cc", "7112/сс"),
     ("Вх. №.1.939 с 6", "1939"), ("8 №1949 г.", None),  # specks between figures; a year after a month read as №
@@ -39,6 +39,10 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("МИД СССР\n9735/сс\n22 III 1946 г.", "9735/сс"), ("4742-с", "4742-с"), ("1948", None), ("ТИП 4742-с", None),
     # Its ``В`` and a mark or letter left of ``Вх. №`` (a tuning stamp's, typing across it); a year run into letters.
     ("ВЯ, 2094-с", "2094-с"), ("В. 2094-с", "2094-с"), ("-ЕХ 1952-ьъи", None),
+    # ``№``'s ``о`` read as a ``0`` run into it (heavy tuning stamps' ``Вх. № 9034-с``); a number's own ``0`` kept.
+    ("Вх. №0 9034-6", "9034-с"), ("№0 4355", "4355"), ("Вх. №0954-сс", "0954-сс"),
+    # A suffix with typing's letters or a stroke read twice in it (clean tuning stamps).
+    ("Вх. № 3147-су", "3147-с"), ("с В № 3657-свсс", "3657-сс"), ("Вх. № 4193/ссс", "4193/сс"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -53,6 +57,9 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
     (".- х 281Х9952г..", "1952-09-28"), ("4У 1948", "1948-05-04"), ("143221947", None),
     # A year in full before a short "date" of specks and typing's remnants beside the line.
     ("..7 х 28 2 IX 1952 г.", "1952-09-02"), ("5.10.49", "1949-10-05"),
+    # The archive's decades only: a year's second figure misread (``1350``); another decade's "year" is a misreading
+    # (st5000 tuning stamps' date lines as chosen from their readings: truly 1953, 1949, 1950).
+    ("8 X 1350", "1950-10-08"), ("ход8 Х 1350ет", "1950-10-08"), ("4 X 1909", None), ("6 III 1993", None), ("26 VII 1930 г.", None),
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
     assert parse.date(text)[0] == iso
@@ -69,6 +76,10 @@ def test_a_roman_date_is_written_out_as_stamps_write_it(text, written):
     # Readings of one line (first, whitelisted, binarised and whitelisted): what most agree on, in full.
     (["МО 942 ини", "Вх № 942", "Вх. № 942"], "Вх. № 942"), (["Вх. №2534-с", "х. №25", "Вх. №2534"], "Вх. № 2534-с"),
     (["28 IV 1948", "28 1/ 1948 г.", "28 1У 1948 г."], "28 IV 1948 г."), (["ц, бы", "с 6", ""], "ц, бы"),
+    # A heavy st5000 tuning stamp's number line (``Вх. № 4355-сс``): its suffix read as figures twice, over the shape's once.
+    (["№0 4355", "Вгх. № 4353209 ....", "В гвх. № 435526 ..-", "вВ2гвх. № 435526 ...", "Вгвх. № 4355269 ...."], "Вх. № 4355"),
+    # A clean one's (``Вх. № 3657-сс``): its suffix with typing's letters in it.
+    (["3657-сбпросе", "с В № 3657-с6сс", "св № 3657-свс", "с В № 3657-свсс", "с вв № 3657-свсс"], "Вх. № 3657-сс"),
 ])
 def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
     assert figures.chosen(readings) == line
