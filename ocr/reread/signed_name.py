@@ -34,7 +34,7 @@ import numpy as np
 
 from ocr import fields
 from ocr.correct.lexicon import lexicon
-from ocr.correct.names import spelt_name
+from ocr.correct.names import names_near, spelt_name
 from ocr.lines import Line, Role, Word
 from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
@@ -253,16 +253,22 @@ def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> 
     letter misread (:func:`ocr.correct.names.spelt_name`: the pen's stroke across a letter read differently in
     each crop), more readings than give any other name together (a crop the tracing broke a letter of may spell
     a word, ``РОДИЧ``); none where the agreed names differ from it. A reading one letter short of its cells that is
-    such a name with that letter left out backs it (``ПУШКИ`` beside ``ПУШКИМ``: the pen across the ``Н`` dropped it)."""
+    such a name with that letter left out backs it (``ПУШКИ`` beside ``ПУШКИМ``: the pen across the ``Н`` dropped it).
+    A reading one letter off several names backs each (``РОЦИН``: ``РОБИН``, ``РОЩИН``, ...), the short readings
+    telling them apart (``РОЩИ``): the name must be backed by more readings than any other, and by more than half of
+    those backing any."""
     named: dict[str, dict[tuple, list[float]]] = {}
-    for text, confidence, cells in readings:
-        if len(text) == len(cells) and (name := _name_of(text)):
+    backing: dict[str, set[int]] = {}
+    for k, (text, confidence, cells) in enumerate(readings):
+        for name in ([text] if spelt(text) else names_near(text, lexicon())) if len(text) == len(cells) else []:
             named.setdefault(name, {}).setdefault(cells, []).append(confidence)
-    counts = {name: sum(map(len, found.values())) + sum(len(text) == len(cells) - 1 == len(name) - 1 and _within(text, name)
-                                                        for text, _, cells in readings) for name, found in named.items()}
-    best = max(counts, key=counts.get, default=None)
-    if best is None or counts[best] < NAMED_ALIKE or 2 * counts[best] <= sum(counts.values()) or {
-            _name_of(text) or text for text in agreed} - {best}:
+            backing.setdefault(name, set()).add(k)
+    for name, backers in backing.items():
+        backers |= {k for k, (text, _, cells) in enumerate(readings) if len(text) == len(cells) - 1 == len(name) - 1 and _within(text, name)}
+    ranked = sorted(backing, key=lambda name: len(backing[name]), reverse=True)
+    best = ranked[0] if ranked else None
+    if best is None or len(backing[best]) < NAMED_ALIKE or 2 * len(backing[best]) <= len(set().union(*backing.values())) or (
+            len(ranked) > 1 and len(backing[ranked[1]]) == len(backing[best])) or {_name_of(text) or text for text in agreed} - {best}:
         return {}
     return {(best, cells): min(confidences) for cells, confidences in named[best].items()}
 
