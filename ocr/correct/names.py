@@ -45,13 +45,19 @@ def spelt_name(name: str, lexicon: Lexicon, place: bool = False) -> str | None:
     """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
     its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such, or when ``name``
     :func:`_stands` as read. A ``place`` (the origin) is, among several names, the one place (:func:`_city`)."""
+    names = names_near(name, lexicon)
+    return names[0] if len(names) == 1 else _city(names, lexicon) if place else None
+
+
+def names_near(name: str, lexicon: Lexicon) -> list[str]:
+    """All names (in capitals, in order) ``name`` reads as with one letter misread once or wherever it stands, or with
+    its one mark that is no letter read for one; none when ``name`` :func:`_stands` as read."""
     odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
     if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or _stands(name, lexicon):
-        return None
+        return []
     letters = odd or [k for k, c in enumerate(name) if c != "-"]
     near = {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]}
-    names = [word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word)]
-    return names[0] if len(names) == 1 else _city(names, lexicon) if place else None
+    return sorted(word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word))
 
 
 # A place's form this many times as common as any other's is the city a telegram came from: the embassies stand in

@@ -38,9 +38,12 @@ def _gap_columns(width: int, first: float, pitch: float) -> np.ndarray:
     return np.minimum(offset, pitch - offset) > GAP_FROM_CENTRE * pitch
 
 
-def _trace(column_runs: list[list[tuple[int, int]]], height: int, x: int, row: float, step: int, pitch: float) -> list[tuple[int, int, int, float | None]]:
+def _trace(column_runs: list[list[tuple[int, int]]], height: int, x: int, row: float, step: int, pitch: float,
+           width: float | None = None) -> list[tuple[int, int, int, float | None]]:
     """The thin runs (column, first row, row past the last, the stroke's slope there in rows a column; None for a
-    stem it crosses) of the stroke through (``x``, ``row``) followed column by column in direction ``step``."""
+    stem it crosses) of the stroke through (``x``, ``row``) followed column by column in direction ``step``; with
+    the stroke's own ``width``, a run wider (the stroke across a letter's stroke) is cut to that width about its
+    course, which holds on there."""
     thin, near, across, span = THIN * height, max(2.0, NEAR * height), max(2, int(ACROSS * pitch)), max(3, int(SPAN * pitch))
     found, rows, held = [], [row], 0
     while 0 <= (x := x + step) < len(column_runs) and held <= across:
@@ -55,7 +58,11 @@ def _trace(column_runs: list[list[tuple[int, int]]], height: int, x: int, row: f
             found.append((x, *run, None))
             continue
         held = 0
-        rows.append((run[0] + run[1] - 1) / 2)
+        if width is not None and run[1] - run[0] > width + 1:
+            rows.append(expected)
+            run = (max(run[0], int(round(expected - width / 2))), min(run[1], int(round(expected + width / 2)) + 1))
+        else:
+            rows.append((run[0] + run[1] - 1) / 2)
         found.append((x, *run, slope))
     return found
 
@@ -94,3 +101,31 @@ def without_crossing(ink: np.ndarray, first: float, pitch: float, bars: bool) ->
                     pen[top:bottom, column] = True
     log.debug("a pen's strokes across %d gap columns taken out", int(pen[:, gap].any(axis=0).sum()))
     return ink & ~pen
+
+
+# The pen is surely the pen this share of the band's height above or below it (a typed letter stays inside).
+OUTSIDE = 0.1
+
+
+def without_entering(ink: np.ndarray, band: tuple[int, int], pitch: float, whole: np.ndarray) -> np.ndarray:
+    """Of the ink ``ink`` of a crop about a typed line (its rows ``band``), the band's ink once the pen's strokes
+    that enter it from above or below are taken out: each stroke crossing a row OUTSIDE the band's height off it
+    (ink no typed letter left whole, ``whole``, reaches) is followed row by row into the band while it runs thin
+    across the row and on its course (:func:`_trace` on the crop turned: a loop's steep side down across a letter),
+    a letter's bar it crosses kept."""
+    height = band[1] - band[0]
+    turned = ink.T
+    row_runs = [ink_runs(turned[:, y]) for y in range(ink.shape[0])]
+    pen = np.zeros_like(ink)
+    outside = max(1, int(round(OUTSIDE * height)))
+    for start, step in ((band[0] - outside, 1), (band[1] - 1 + outside, -1)):
+        if not 0 <= start < ink.shape[0]:
+            continue
+        for a, b in row_runs[start]:
+            if whole[start, a:b].any():
+                continue
+            for y, left, right, slope in _trace(row_runs, height, start, (a + b - 1) / 2, step, pitch, b - a):
+                if slope is not None:
+                    pen[y, left:right] = True
+    log.debug("a pen's strokes entering the band across %d rows taken out", int(pen[band[0]:band[1]].any(axis=1).sum()))
+    return (ink & ~pen)[band[0]:band[1]]

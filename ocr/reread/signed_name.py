@@ -34,11 +34,11 @@ import numpy as np
 
 from ocr import fields
 from ocr.correct.lexicon import lexicon
-from ocr.correct.names import spelt_name
+from ocr.correct.names import names_near, spelt_name
 from ocr.lines import Line, Role, Word
 from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
-from ocr.reread.pen_trace import without_crossing
+from ocr.reread.pen_trace import without_crossing, without_entering
 from ocr.signer import SHORTEST_NAME, signer, spelt
 
 log = logging.getLogger(__name__)
@@ -112,10 +112,22 @@ def without_pen(crop: np.ndarray, band: tuple[int, int], pitch: float, pen_width
 
 def _traced_out(clean: np.ndarray, first: float, pitch: float, bars: bool) -> tuple[np.ndarray, np.ndarray]:
     """The band ``clean`` with the pen's strokes across the gaps between its cells taken out
-    (:func:`ocr.reread.pen_trace.without_crossing`), a pixel about them too (a grey scan's light rims), and
-    where they were."""
+    (:func:`ocr.reread.pen_trace.without_crossing`), and where they were."""
     ink = _core(clean)
-    pen = cv2.dilate((ink & ~without_crossing(ink, first, pitch, bars)).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    return _taken_out(clean, ink & ~without_crossing(ink, first, pitch, bars))
+
+
+def _entered_out(clean: np.ndarray, crop: np.ndarray, band: tuple[int, int], pitch: float, whole: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The band ``clean`` (of ``crop``) with the pen's strokes entering it from above or below taken out
+    (:func:`ocr.reread.pen_trace.without_entering`: a loop's steep side across a letter), and where they were."""
+    ink = _core(crop)
+    return _taken_out(clean, ink[band[0]:band[1]] & ~without_entering(ink, band, pitch, whole))
+
+
+def _taken_out(clean: np.ndarray, pen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The band ``clean`` without the pen's pixels ``pen`` and a pixel about them (a grey scan's light rims), and
+    where they were."""
+    pen = cv2.dilate(pen.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
     return np.where(pen, 255, clean).astype(clean.dtype), pen
 
 
@@ -188,12 +200,18 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
     type_width = float(np.percentile(dist[ridge], 75))
     words, layouts, plain = [], [], []
     for thicker in THICKER:
-        clean, whole = (image[band[0]:band[1]] for image in without_pen(crop, band, pitch, type_width + thicker))
+        kept, whole_crop = without_pen(crop, band, pitch, type_width + thicker)
+        clean, whole = kept[band[0]:band[1]], whole_crop[band[0]:band[1]]
         first_centre = _first_centre(clean, centre, pitch)
         (barred, _), (traced, pen) = (_traced_out(clean, first_centre, pitch, bars) for bars in (True, False))
-        cells = _cells(traced, whole, _core(crop[band[0]:band[1]]) & ~pen, first_centre, pitch)
+        entered, entered_pen = _entered_out(clean, crop, band, pitch, whole_crop)
+        both, both_pen = _traced_out(entered, first_centre, pitch, False)
+        ink = _core(crop[band[0]:band[1]])
+        # The name's end told with the strokes entering the band out too where the gaps' alone leave a letter's ink after it.
+        cells = _cells(traced, whole, ink & ~pen, first_centre, pitch) or _cells(
+            both, whole, ink & ~(entered_pen | both_pen), first_centre, pitch)
         if cells and len(cells) >= 3:
-            for variant in (clean, barred, traced):
+            for variant in (clean, barred, traced, entered, both):
                 word = np.hstack([variant[:, a:b] for a, b in cells])
                 word = cv2.copyMakeBorder(word, height // 2, height // 2, height // 2, height // 2, cv2.BORDER_CONSTANT, value=255)
                 if not any(word.shape == other.shape and np.array_equal(word, other) for other in words[::2]):
@@ -235,16 +253,22 @@ def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> 
     letter misread (:func:`ocr.correct.names.spelt_name`: the pen's stroke across a letter read differently in
     each crop), more readings than give any other name together (a crop the tracing broke a letter of may spell
     a word, ``РОДИЧ``); none where the agreed names differ from it. A reading one letter short of its cells that is
-    such a name with that letter left out backs it (``ПУШКИ`` beside ``ПУШКИМ``: the pen across the ``Н`` dropped it)."""
+    such a name with that letter left out backs it (``ПУШКИ`` beside ``ПУШКИМ``: the pen across the ``Н`` dropped it).
+    A reading one letter off several names backs each (``РОЦИН``: ``РОБИН``, ``РОЩИН``, ...), the short readings
+    telling them apart (``РОЩИ``): the name must be backed by more readings than any other, and by more than half of
+    those backing any."""
     named: dict[str, dict[tuple, list[float]]] = {}
-    for text, confidence, cells in readings:
-        if len(text) == len(cells) and (name := _name_of(text)):
+    backing: dict[str, set[int]] = {}
+    for k, (text, confidence, cells) in enumerate(readings):
+        for name in ([text] if spelt(text) else names_near(text, lexicon())) if len(text) == len(cells) else []:
             named.setdefault(name, {}).setdefault(cells, []).append(confidence)
-    counts = {name: sum(map(len, found.values())) + sum(len(text) == len(cells) - 1 == len(name) - 1 and _within(text, name)
-                                                        for text, _, cells in readings) for name, found in named.items()}
-    best = max(counts, key=counts.get, default=None)
-    if best is None or counts[best] < NAMED_ALIKE or 2 * counts[best] <= sum(counts.values()) or {
-            _name_of(text) or text for text in agreed} - {best}:
+            backing.setdefault(name, set()).add(k)
+    for name, backers in backing.items():
+        backers |= {k for k, (text, _, cells) in enumerate(readings) if len(text) == len(cells) - 1 == len(name) - 1 and _within(text, name)}
+    ranked = sorted(backing, key=lambda name: len(backing[name]), reverse=True)
+    best = ranked[0] if ranked else None
+    if best is None or len(backing[best]) < NAMED_ALIKE or 2 * len(backing[best]) <= len(set().union(*backing.values())) or (
+            len(ranked) > 1 and len(backing[ranked[1]]) == len(backing[best])) or {_name_of(text) or text for text in agreed} - {best}:
         return {}
     return {(best, cells): min(confidences) for cells, confidences in named[best].items()}
 
@@ -271,7 +295,7 @@ def _name_words(line: Line) -> tuple[Word | None, float, list[Word]]:
     if dated is None:
         return None, 0.0, []
     pieces = list(itertools.takewhile(lambda w: any(c.isdigit() for c in w.text), line.words[dated:]))
-    date, last = max(pieces, key=lambda w: len(w.text)), pieces[-1]
+    date, last = _joined(pieces), pieces[-1]
     # ``г.`` a space after the year
     year_end = last.bbox[0] + last.bbox[2] + 2 * date.bbox[2] / max(1.0, len(date.text) - GLYPH_SHORT)
     after = [w for w in line.words[dated + len(pieces):] if any(c.isalpha() for c in w.text)
@@ -279,13 +303,28 @@ def _name_words(line: Line) -> tuple[Word | None, float, list[Word]]:
     return date, year_end, after
 
 
+def _joined(pieces: list[Word]) -> Word:
+    """The date read in ``pieces`` as one word across them all, its characters theirs (a piece's box is its
+    glyphs', so the longest alone gives the pitch less surely: ``6/`` and ``5-51`` with a narrow ``1`` at its end),
+    where they stand on one row a character or less apart; else the longest piece."""
+    longest = max(pieces, key=lambda w: len(w.text))
+    char = longest.bbox[2] / max(1.0, len(longest.text) - GLYPH_SHORT)
+    left, right = pieces[0].bbox[0], pieces[-1].bbox[0] + pieces[-1].bbox[2]
+    apart = any(b.bbox[0] - (a.bbox[0] + a.bbox[2]) > char for a, b in zip(pieces, pieces[1:]))
+    if len(pieces) == 1 or apart or any(abs(w.bbox[1] - longest.bbox[1]) > longest.bbox[3] / 2 for w in pieces):
+        return longest
+    top, bottom = min(w.bbox[1] for w in pieces), max(w.bbox[1] + w.bbox[3] for w in pieces)
+    return dataclasses.replace(longest, text="".join(w.text for w in pieces), bbox=(left, top, right - left, bottom - top))
+
+
 def _first_letter(image: np.ndarray, date: Word, year_end: float) -> Word | None:
     """Where the name begins when the page reading read none of it: the first ink past the year's ``г.`` as
-    tall as the date's figures (a pen's tail across the band is lower)."""
-    x, y, _, height = date.bbox
+    tall as the date's figures (a pen's tail across the band is lower), as wide as a typed glyph (its centre the cell's)."""
+    x, y, width, height = date.bbox
     band = _core(image[y:y + height, int(year_end):])
     tall = np.flatnonzero(band.any(axis=0) & (np.argmax(band[::-1], axis=0) + np.argmax(band, axis=0) <= (1 - LETTER_HEIGHT) * height))
-    return Word(text="", bbox=(int(year_end) + int(tall[0]), y, 1, height), confidence=0.0) if tall.size else None
+    glyph = round(width / max(1.0, len(date.text) - GLYPH_SHORT) * (1 - GLYPH_SHORT))
+    return Word(text="", bbox=(int(year_end) + int(tall[0]), y, glyph, height), confidence=0.0) if tall.size else None
 
 
 def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ocr.reread.pen_trace import without_crossing
+from ocr.reread.pen_trace import without_crossing, without_entering
 
 PITCH = 40
 
@@ -35,3 +35,20 @@ def test_a_line_along_the_band_is_taken_out_of_the_gaps_and_the_stems_it_crosses
     kept = without_crossing(ink, 20.0, PITCH, bars=True)
     assert kept[:, [12, 13, 14, 25, 26, 27]].all(axis=0).all()
     assert not kept[:, 35:45].any()
+
+
+def test_a_pens_steep_stroke_entering_the_band_is_followed_down_across_it_and_the_letters_stay():
+    # The band (rows 30 to 60) of three ``Н``, a pen's stroke coming down from above across the middle one's stem
+    ink = np.zeros((90, 3 * PITCH), bool)
+    ink[30:60] = _band(line=False)
+    letters = ink.copy()
+    pen = np.zeros((90, 3 * PITCH), np.uint8)
+    cv2.line(pen, (35, 0), (85, 89), 1, 3)
+    ink |= pen.astype(bool)
+    whole = np.zeros_like(ink)
+    kept = without_entering(ink, (30, 60), PITCH, whole)
+    band_pen = pen.astype(bool)[30:60] & ~letters[30:60]
+    assert (kept & band_pen).sum() <= 0.1 * band_pen.sum()
+    assert (kept & letters[30:60]).sum() >= 0.88 * letters[30:60].sum()  # but where it crosses them
+    assert (kept[:, :PITCH] == letters[30:60, :PITCH]).all() and (kept[:, -PITCH:] == letters[30:60, -PITCH:]).all()
+    assert (without_entering(letters, (30, 60), PITCH, whole) == letters[30:60]).all()  # no pen: all stays

@@ -3,6 +3,7 @@ as the page reading left them: the date and the name's first letter)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import cv2
@@ -90,12 +91,14 @@ def test_letters_the_page_reading_missed_before_the_first_it_found_are_the_names
 
 def test_a_date_read_in_two_pieces_ends_at_its_year_and_its_year_mark_is_no_letter_of_the_name():
     # ``6/5-51 г.`` read as ``6/`` and ``5-51`` (a seed-1000 clean tuning page): the year ends past the second
-    # piece, so ``г.`` is not taken for the name's first letter; the pitch comes from the longer piece
-    line = _line(("6/", (253, 1471, 30, 30), 40.0), ("5-51", (297, 1471, 86, 30), 29.3), ("г.", (413, 1480, 39, 21), 81.3),
+    # piece, so ``г.`` is not taken for the name's first letter; the pitch comes from both pieces, a character apart
+    line = _line(("6/", (236, 1470, 48, 33), 29.3), ("5-51", (297, 1471, 86, 30), 29.3), ("г.", (413, 1480, 39, 21), 81.3),
                  ("П", (1100, 1475, 20, 24), 60.0))
     date, year_end, words = signed_name._name_words(line)
-    assert date.text == "5-51" and 413 < year_end < 480
+    assert date.text == "6/5-51" and date.bbox == (236, 1470, 147, 33) and 413 < year_end < 480
     assert [w.text for w in words] == ["П"]
+    apart = line.read_as([dataclasses.replace(line.words[0], bbox=(150, 1470, 48, 33))] + line.words[1:])
+    assert signed_name._name_words(apart)[0].text == "5-51"  # pieces farther apart than a character: the longer
 
 
 def test_a_letter_the_pen_crossed_is_put_right_to_the_one_name_it_reads_as():
@@ -140,3 +143,25 @@ def test_a_reading_one_letter_short_that_leaves_the_crossed_letter_out_backs_the
     assert signed_name._named_alike(read, set()) == {("ПУШКИН", cells): 30.0}
     assert signed_name._named_alike(read[2:3], set()) == {}  # the full reading alone
     assert signed_name._named_alike([read[2], ("ПУШКА", 40.0, cells)], set()) == {}  # a letter read otherwise backs nothing
+
+
+def test_a_loops_steep_sides_entering_the_band_are_traced_out():
+    # ``Ф Е Д О Р Е Н К О`` (s1000 clean tuning) with a thin grey pen's loops coming down across ``Р``, ``Н`` and
+    # ``О``: the page read ``ФЕДО`` and ``ЦЕ Жк``; the crops with the loops' sides followed down from above the band
+    # taken out read ``ФЕДОЕЕНКО``, one letter off the one name
+    line = _line(("5/10-52", (20, 75, 213, 41), 91.4), ("г.", (276, 88, 47, 26), 97.0), ("ФЕДО", (1171, 80, 221, 40), 91.1),
+                 ("ЦЕ", (1423, 23, 103, 112), 39.2), ("Жк", (1553, 23, 150, 112), 39.2), ("^", (1805, 23, 66, 112), 51.3))
+    assert under_pen(_page("clean-tg-01011"), line, "rus").text == "5/10-52 г. Ф Е Д О Р Е Н К О"
+
+
+def test_readings_one_letter_short_tell_apart_the_names_a_reading_is_one_letter_off():
+    # ``Р О Щ И Н`` (s8000 heavy tuning): crops read ``РОЦИН`` (one letter off ``РОБИН``, ``РОЩИН``, ...) and, more
+    # of them, ``РОЩИ`` (the ``Н`` under the pen left out)
+    line = _line(("17/12-49", (20, 75, 251, 31), 88.4), ("г.", (319, 81, 46, 22), 95.9))
+    assert under_pen(_page("heavy-tg-08001"), line, "rus").text == "17/12-49 г. Р О Щ И Н"
+    cells = ((0, 1),) * 5
+    read = [("РОЦИН", 40.0, cells), ("РОЩИ", 50.0, cells), ("РОЩИ", 50.0, cells)]
+    assert signed_name._named_alike(read, set()) == {("РОЩИН", cells): 40.0}
+    assert signed_name._named_alike(read[:2], set()) == {("РОЩИН", cells): 40.0}  # two readings, the one name both back
+    assert signed_name._named_alike(read[:1] * 2, set()) == {}  # the names near backed alike: none
+    assert signed_name._named_alike(read + [("РОДИЧ", 50.0, cells)] * 3, set()) == {}  # not more than half the readings
