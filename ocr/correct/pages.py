@@ -146,8 +146,10 @@ def _split_back(joined: str, corrected: str, cut: int) -> int:
     return len(corrected)
 
 
-def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], corrector: Corrector) -> dict:
-    """``{place: (new word text, score)}`` for one slot; empty when it stays as read."""
+def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], corrector: Corrector,
+                unsure: bool = False) -> dict:
+    """``{place: (new word text, score)}`` for one slot, its words read as if at no confidence when ``unsure``; empty
+    when it stays as read."""
     words = [pages[p].lines[k].words[w] for p, k, w in slot.places]
     parts = [split_token(word.text) for word in words]
     if len(parts) == 2:
@@ -163,7 +165,8 @@ def _slot_edits(pages: list[PageResult], slot: Slot, protected: frozenset[str], 
     capitalised = cased[:1].isupper()
     choice = None
     if not (capitalised and not slot.sentence_start):  # capitalised inside a sentence: a name
-        choice = corrector.choose(cased, min(word.confidence for word in words), capitalised=capitalised)
+        confidence = 0.0 if unsure else min(word.confidence for word in words)
+        choice = corrector.choose(cased, confidence, capitalised=capitalised)
     word, score = (choice.word, choice.score) if choice else (cased, 1.0)
     if word == joined:
         return {}
@@ -332,12 +335,40 @@ def correct_pages(pages: list[PageResult], settings: Settings,
         corrections += _recorded(pages, edits)
         pages = _apply(pages, edits)
     protected = _protected(pages)
-    edits = _word_edits(pages, protected, corrector)
-    # Second pass: the confusions this document made often weigh its words at its own rate.
-    made = [(_text(pages, place), new) for place, (new, _) in edits.items()]
+    # Second pass: the confusions this document made often weigh its words at its own rate. They are counted over
+    # its words read as if unsure: a worn type bar misread surely (``счередней``, ``депелнительно``: a face whose
+    # ``о`` reads ``с`` and ``е``) is the document's habit as much as one misread unsurely.
+    suspected = _word_edits(pages, protected, corrector, unsure=True)
+    made = [(_text(pages, place), new) for place, (new, _) in suspected.items()]
     body = " ".join(_text(pages, place) for place in _body_places(pages))
     edits = _word_edits(pages, protected, corrector.adapted(made, body))
+    corrections += _recorded(pages, edits)
+    pages = _apply(pages, edits)
+    edits = _misread_prepositions(pages, corrector.lexicon)
     return _apply(pages, edits), corrections + _recorded(pages, edits)
+
+
+# The cases ``с`` never takes (it takes the genitive, accusative and instrumental), and ``о`` does: the prepositional.
+_ABOUT_ONLY = frozenset({"loct", "loc2", "datv"})
+_ABOUT = frozenset({"loct", "loc2"})
+
+
+def _misread_prepositions(pages: list[PageResult], lexicon: Lexicon) -> dict:
+    """``{place: (new text, 1.0)}`` putting right the preposition ``о`` read ``с`` (a worn ``о``'s gap, or its
+    ring read open): before a word the dictionary knows only in cases ``с`` never governs and in the
+    prepositional (``с подготовке``, ``с ценах``), it is ``о``. Before a vowel ``о`` is ``об``, another misreading;
+    before a capital, a name the dictionary may know in a case of its own (``с Герё``)."""
+    places, edits = _body_places(pages), {}
+    texts = [_text(pages, place) for place in places]
+    for place, text, following in zip(places, texts, texts[1:]):
+        lead, core, trail = split_token(text)
+        after = split_token(following)[1]
+        if core not in ("с", "С") or trail or not after.isalpha() or not after.islower() or after[0] in "аеёиоуыэюя":
+            continue
+        cases = {parse.tag.case for parse in lexicon.morph.parse(fold(after)) if parse.is_known}
+        if cases and cases <= _ABOUT_ONLY and cases & _ABOUT:
+            edits[place] = (lead + ("о" if core == "с" else "О") + trail, 1.0)
+    return edits
 
 
 def _recorded(pages: list[PageResult], edits: dict) -> list[Correction]:
@@ -346,9 +377,9 @@ def _recorded(pages: list[PageResult], edits: dict) -> list[Correction]:
             for (p, k, w), (new, score) in edits.items()]
 
 
-def _word_edits(pages: list[PageResult], protected: frozenset[str], corrector: Corrector) -> dict:
+def _word_edits(pages: list[PageResult], protected: frozenset[str], corrector: Corrector, unsure: bool = False) -> dict:
     edits = {}
     for slot in slots(pages):
         if all(split_token(_text(pages, place))[1] in pages[place[0]].lines[place[1]].text for place in slot.places):
-            edits.update(_slot_edits(pages, slot, protected, corrector))
+            edits.update(_slot_edits(pages, slot, protected, corrector, unsure))
     return edits
