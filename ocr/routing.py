@@ -42,10 +42,11 @@ _FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
 # (a ``ч`` read as the digit of its shape), ``чис``, ``чж`` (its ``ас`` run together); ``мин`` as ``мнн``, ``мии``, ``rnин``
-# (its ``м`` read as two Latin letters), ``мм`` (its ``ин`` read as one more ``м``).
+# (its ``м`` read as two Latin letters), ``мм`` (its ``ин`` read as one more ``м``); each with its last letter lost
+# before its full stop (``ча.``, ``ми,``).
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пнл]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?(?:[аaи]\s?[сcе]|ж(?![А-Яа-яA-Za-z]))\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?(?:[иuн]\s?[нhи]|м(?![А-Яа-яA-Za-z]))\.?", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?(?:[аaи]\s?[сcе]|ж(?![А-Яа-яA-Za-z])|[аa](?=[.,]))\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?(?:[иuн]\s?[нhи]|м(?![А-Яа-яA-Za-z])|и(?=[.,]))\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
@@ -107,6 +108,14 @@ def _leader_gap(match: re.Match) -> str:
 def _normal(text: str) -> str:
     """The line for matching: :func:`_plain` in Cyrillic look-alikes (letter for letter, so positions agree)."""
     return cyrillic(_plain(text))
+
+
+def time_values(words: list[Word]) -> list[int]:
+    """Where in a reading of the line (its words) the hours and the minutes stand: each word right before its
+    label (``2 час.``, ``19 мин.``)."""
+    labels = (_HOURS, _MINUTES)
+    return [k for k in range(len(words) - 1)
+            if any(label.fullmatch(cyrillic(words[k + 1].text).rstrip(",")) for label in labels)]
 
 
 def labels_found(text: str) -> int:
@@ -228,6 +237,7 @@ def _digit_words(span: str) -> str | None:
     span = re.sub(r"[.,·]*/[.,·]*", "/", re.sub(r"[`'‘’|]", " ", span))  # ``2./11``
     if "/" in span:  # a date written with a slash has no dots between its digits: ``18/1.2 19 5.2``, but a
         span = re.sub(r"(/\d{1,2})[.,·](?=19(?:\d\d(?!\d)|\s))", r"\1 ", span)  # blank's dot before the year: ``24/10.1946``
+        span = re.sub(r"(?<!\S)19[.,·](?=\d\d(?!\d))", "19 ", span)  # ... or between the printed 19 and it: ``19.50``
         span = re.sub(r"(?<=\d)[.,·](?=\d)", "", span)
     tokens = [t.strip(_DOTS) for t in span.split()]
     tokens = [t for t in tokens if t]

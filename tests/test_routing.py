@@ -249,3 +249,16 @@ def test_misread_labels_are_written_as_printed():
     text = "Из ПЕКИНА Ne 2561 лол. 8 чае. 05 мнн. 19/1 19 50 г. экз. Мо 3"
     assert routing.printed_line(text) == "Из ПЕКИНА № 2561 пол. 8 час. 05 мин. 19/1 19 50 г. экз. № 3"
     assert parse_routing(routing.printed_line(text)) == parse_routing(text)
+
+
+def test_a_blanks_dot_between_the_printed_19_and_the_typed_year_parts_them():
+    # a moderate tuning page (seed 8000): the dotted blank after the form's ``19`` read as one dot, ``19.50``
+    found = parse_routing("Из БУХАРЕСТА № 9646 пол. 20 час. 42 мин. 20/3 19.50 т. экз. № 3")
+    assert found.received_date_raw == "20/3 19 50"
+    assert parse_routing("Из БУХАРЕСТА № 9646 пол. 20 час. 42 мин. 20/3 1950 т. экз. № 3").received_date_raw == "20/3 1950"
+
+
+def test_hours_and_minutes_labels_read_without_their_last_letter():
+    # a moderate tuning page (seed 8000) read ``час.`` as ``ча.``; another page's rereading ``мин.`` as ``ми,``
+    assert parse_routing("Из ПРАГИ № 7780 пол 17 ча. 50 мин. 17/9 19 52_г. экз. № 4").received_time == "17:50"
+    assert parse_routing("Из НЬЮ-ЙОРКА № 5997 пол. 2 чае. 19 ми, 25/9 1946 тэз № 6").received_time == "02:19"

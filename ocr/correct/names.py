@@ -41,23 +41,47 @@ def _stands(name: str, lexicon: Lexicon) -> bool:
     return lexicon.is_name(name) if "-" in name.strip("-") else lexicon.known(name)
 
 
-def spelt_name(name: str, lexicon: Lexicon, place: bool = False) -> str | None:
-    """The one name (in capitals) ``name`` reads with one letter misread once or wherever it stands, or with
-    its one mark that is no letter read for one (``ТОКИ?``); None when there is no one such, or when ``name``
-    :func:`_stands` as read. A ``place`` (the origin) is, among several names, the one place (:func:`_city`)."""
-    names = names_near(name, lexicon)
-    return names[0] if len(names) == 1 else _city(names, lexicon) if place else None
+def _misread_once(name: str) -> set[str] | None:
+    """``name`` (in capitals) with one letter misread once or wherever it stands, or with its one mark that is no
+    letter read for one (``ТОКИ?``); None when it is too short to tell, or has two such marks."""
+    odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
+    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1:
+        return None
+    letters = odd or [k for k, c in enumerate(name) if c != "-"]
+    return {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]} | (set() if odd else struck_alike(name))
 
 
 def names_near(name: str, lexicon: Lexicon) -> list[str]:
-    """All names (in capitals, in order) ``name`` reads as with one letter misread once or wherever it stands, or with
-    its one mark that is no letter read for one; none when ``name`` :func:`_stands` as read."""
-    odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
-    if len(name) < MIN_EDIT_LENGTH or len(odd) > 1 or _stands(name, lexicon):
+    """All names (in capitals, in order) ``name`` reads as with one letter misread (:func:`_misread_once`); none
+    when ``name`` :func:`_stands` as read."""
+    near = _misread_once(name)
+    if near is None or _stands(name, lexicon):
         return []
-    letters = odd or [k for k, c in enumerate(name) if c != "-"]
-    near = {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]}
-    return sorted(word for word in near | (set() if odd else struck_alike(name)) if lexicon.is_name(word))
+    return sorted(word for word in near if lexicon.is_name(word))
+
+
+def spelt_name(name: str, lexicon: Lexicon) -> str | None:
+    """The one name (in capitals) ``name`` reads with one letter misread (:func:`names_near`); None when there is
+    no one such, or when ``name`` :func:`_stands` as read."""
+    names = names_near(name, lexicon)
+    return names[0] if len(names) == 1 else None
+
+
+def spelt_place(name: str, lexicon: Lexicon) -> str | None:
+    """The place (:func:`_city`) the origin ``name`` reads with one letter misread (:func:`_misread_once`), or, read
+    TWO_EDIT_LENGTH letters or more, with two (``БЕПГРАПА`` for ``БЕЛГРАДА``: a face whose ``Л`` and ``Д`` read as
+    ``П``; among so many neighbours only a place known to wordfreq is sought); None when there is none such, or
+    when ``name`` :func:`_stands` as read. A place's genitive may be a word too (``БЕРЛИНА``, a carriage): a place
+    here is any form the dictionary knows as one."""
+    near = _misread_once(name)
+    if near is None or _stands(name, lexicon):
+        return None
+    if found := _city([word for word in near if lexicon.morph.word_is_known(fold(word))], lexicon):
+        return found
+    if len(name) < TWO_EDIT_LENGTH or not name.isalpha():
+        return None
+    twice = {word[:k] + c + word[k + 1:] for word in near for k in range(len(word)) for c in _CAPITALS}
+    return _city([word for word in twice if lexicon.listed(fold(word))], lexicon)
 
 
 # A place's form this many times as common as any other's is the city a telegram came from: the embassies stand in
@@ -69,7 +93,8 @@ def _city(names: list[str], lexicon: Lexicon) -> str | None:
     """The one of ``names`` the dictionary knows as a place in the genitive, as typed after ``Из`` (not ``ПРАГА`` or
     ``ПРАГЕ`` for ``ПРАГН``), and CITY_LEAD times as common as any other such (surnames one letter off, ``ЛУКИНА``, are
     no place); None when there is none such."""
-    places = sorted((word for word in names if any({"Geox", "gent"} <= p.tag.grammemes for p in lexicon.morph.parse(fold(word)))),
+    places = sorted((word for word in names if any(p.is_known and {"Geox", "gent"} <= p.tag.grammemes
+                                                   for p in lexicon.morph.parse(fold(word)))),
                     key=lexicon.frequency, reverse=True)
     if not places or len(places) > 1 and lexicon.frequency(places[0]) < CITY_LEAD * lexicon.frequency(places[1]):
         return None
@@ -129,7 +154,8 @@ def _edits(name: str, right: str, start: int) -> dict[int, str]:
 def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple[Line, list[Correction]] | None:
     """The line with the misread (or lost) letters of ``name`` (as the line spells it) put right, and the words
     changed; None when the name reads as no one name."""
-    right = (spelt_name(name, lexicon, place=line.role is Role.ROUTING) or ended_name(name, lexicon)) if name else None
+    spelt = spelt_place if line.role is Role.ROUTING else spelt_name
+    right = (spelt(name, lexicon) or ended_name(name, lexicon)) if name else None
     marks = "".join(c for c in name or "" if not c.isalpha())
     letters = _letters(line.text, marks)
     if right is None or name not in letters:

@@ -16,12 +16,15 @@ import dataclasses
 import re
 from collections import Counter
 
+import cv2
+import numpy as np
+
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import reading_score
+from ocr.recognize import enlarged, is_ink, read_crops, reading_score
 from ocr.reread.combine import line_box
 from ocr.reread.readings import read_each
-from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month
+from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month, time_values
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
 # 11), a speck read as a digit (``В`` for ``01``) at 10 and less: a value below this is left out.
@@ -110,16 +113,71 @@ def routing_text(found: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
+# A form's blank is ruled under its typed value, and a value typed low sits on the rule (``25`` read ``об``): ink
+# running straight across RULE_LETTERS letters' height is a rule (no typed letter is as wide, even ``Ш``'s foot).
+RULE_LETTERS = 1.5
+
+
+def without_rules(image: np.ndarray, box: tuple[int, int, int, int], letter: float) -> np.ndarray:
+    """``image`` (dark on white) with the rules in ``box`` made paper, those of a line whose letters are ``letter``
+    pixels high (:data:`RULE_LETTERS`): where a stroke crosses a rule (ink above and below it) the rule's
+    pixels stay, so a figure typed across the rule keeps its foot."""
+    x, y, w, h = box
+    crop = image[y:y + h, x:x + w]
+    ink = is_ink(crop).astype(np.uint8)
+    rules = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(RULE_LETTERS * letter))), np.uint8)) > 0
+    crossed = cv2.morphologyEx(ink & ~rules, cv2.MORPH_CLOSE, np.ones((max(3, int(letter / 4)), 1), np.uint8)) > 0
+    out = image.copy()
+    out[y:y + h, x:x + w][rules & ~crossed] = 255
+    return out
+
+
+# Tesseract reads a lone figure between printed words as the letter of its shape, whatever it is (``2 час.`` read
+# ``о час.`` at every enlargement and in grey alike): read alone with only figures allowed, it reads right. The two
+# enlargements must agree, and the word must have been read surely enough to be typing (a speck read as figures is
+# no value).
+FIGURE_SCALES = (1.0, 2.0)
+FIGURES = {"tessedit_char_whitelist": "0123456789"}
+
+
+def read_as_figures(image: np.ndarray, readings: list[list[Word]], lang: str) -> list[list[Word]]:
+    """``readings`` with the hours and minutes where the page's reading (``readings[0]``) has them
+    (:func:`ocr.routing.time_values`) read again alone as figures (:data:`FIGURES`), and every reading's word there
+    in no figures made those figures: the page may read ``2`` where the rereadings read ``о``, or the other way."""
+    slots = [words[k] for words in readings[:1] for k in time_values(words) if words[k].confidence >= VALUE_CONFIDENCE]
+    if not slots:
+        return readings
+    pad = [max(2, word.bbox[3] // 4) for word in slots]
+    crops = [enlarged(image[max(0, y - d):y + h + d, max(0, x - d):x + w + d], scale)
+             for (x, y, w, h), d in zip((word.bbox for word in slots), pad) for scale in FIGURE_SCALES]
+    read = [words_text(words) for words in read_crops(crops, lang, psm=8, extra=FIGURES)]
+    figures = {slot.bbox: read[n * len(FIGURE_SCALES)] for n, slot in enumerate(slots)
+               if len(set(read[n * len(FIGURE_SCALES):(n + 1) * len(FIGURE_SCALES)])) == 1 and 1 <= len(read[n * len(FIGURE_SCALES)]) <= 2}
+    return [[dataclasses.replace(word, text=figures[box]) if (box := _over(word, figures)) and not any(c.isdigit() for c in word.text) else word
+             for word in words] for words in readings]
+
+
+def _over(word: Word, boxes) -> tuple | None:
+    """The one of ``boxes`` the word's middle lies in, the word no wider than half as much again; None when none
+    (a label read with its blank's rule is wide, ``пол.____``)."""
+    x, _, w, _ = word.bbox
+    return next((box for box in boxes if box[0] <= x + w / 2 <= box[0] + box[2] and w <= 1.5 * box[2]), None)
+
+
 def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with the routing line read again on its own (``psm 7``) in each of READINGS and the values its
     readings agree on (:func:`agreed`) put in: the reading that gives them all, else the form's line with them."""
     at = next((k for k, line in enumerate(lines) if line.role is Role.ROUTING and line.words), None)
     if at is None:
         return lines
-    readings = [lines[at].words] + read_each(page, [line_box(lines[at].words)], lang)[0]
+    box = line_box(lines[at].words)
+    letter = float(np.median([word.bbox[3] for word in lines[at].words]))
+    unruled = dataclasses.replace(page, image=without_rules(page.image, box, letter),
+                                  grey=None if page.grey is None else without_rules(page.grey, box, letter))
+    readings = read_as_figures(unruled.image, [lines[at].words] + read_each(unruled, [box], lang)[0], lang)
     found = agreed(readings)
-    if found == routing_fields(readings[0]):
+    if found == routing_fields(lines[at].words):
         return lines
-    whole = next((words for words in readings[1:] if words and routing_fields(words) == found), None)
+    whole = next((words for words in readings if words and routing_fields(words) == found), None)
     line = lines[at].read_as(whole) if whole else dataclasses.replace(lines[at], text=routing_text(found))
     return lines[:at] + [line] + lines[at + 1:]

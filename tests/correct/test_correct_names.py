@@ -53,6 +53,24 @@ def test_an_origin_one_letter_off_several_names_is_the_one_city_in_the_genitive(
     assert pages[0].lines[0].text == read
 
 
+@pytest.mark.parametrize(("read", "right"), [
+    ("БЕПГРАПА", "БЕЛГРАДА"),  # a clean tuning page: a face whose ``Л`` and ``Д`` both read ``П``
+    ("БЕРЛИНЛ", "БЕРЛИНА"),  # the place's genitive is a word too (a carriage)
+])
+def test_an_origin_read_with_two_letters_off_or_as_a_word_too_is_the_city(read, right):
+    text = f"Из {read} № 5561 пол. 11 час. 44 мин. 2/11 19 50 экз. № 3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace(read, right)
+    assert [(c.before, c.after) for c in changes] == [(read, right)]
+
+
+def test_an_origin_two_letters_off_no_city_stays():
+    # ``ГУСАСЕШТА`` (``БУДАПЕШТА``) is three letters off: no place is near enough to be sure
+    text = "Из ГУСАСЕШТА № 5561 пол. 11 час. 44 мин. 2/11 19 50 экз. № 3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text and not changes
+
+
 def test_a_letter_of_a_hyphenated_origin_is_put_right_though_each_part_is_a_word():
     # a clean tuning page of the widened synthesiser: ``Н`` read ``Ч``, and ``чью`` is a word of its own
     text = "Из ЧЬЮ-ЙОРКА № 5086 пол. 14 час. 3.6 мин. 17/12 19 49 т. экз. № 7"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import cv2
+
 from ocr.lines import Word
-from ocr.reread.routing import agreed, routing_text
+from ocr.recognize import read_parts
+from ocr.reread.routing import agreed, read_as_figures, routing_fields, routing_text, without_rules
 from ocr.routing import parse_routing
 
 
@@ -112,3 +117,30 @@ def test_a_date_read_without_its_year_counts_for_the_same_date_with_it():
     assert agreed([readings[0], readings[3]])["received_date_raw"] == "17/12 19"
     other = _reading(line.format("48"), [99] * 16)
     assert agreed([readings[0], readings[1], other, readings[3]])["received_date_raw"] == "17/12 19"
+
+
+def test_a_value_typed_on_its_blanks_rule_reads_with_the_rules_taken_out():
+    # The routing line of a clean tuning page (seed 1000, bitonal), values typed on the printed form's ruled blanks,
+    # ``25`` low on its rule: read as it is (enlarged alike) the minutes come out ``95 ми.``; with the rules taken out, ``25``
+    image = cv2.imread(str(Path(__file__).parent.parent / "resources" / "routing" / "ruled-blanks.png"), cv2.IMREAD_GRAYSCALE)
+    box = (0, 0, image.shape[1], image.shape[0])
+    unruled = without_rules(image, box, letter=30.5)
+    as_is, taken_out = read_parts([(image, box, 2.0), (unruled, box, 2.0)], "rus", psm=7)
+    assert routing_fields(as_is).get("received_time") != "07:25"
+    assert routing_fields(taken_out)["received_time"] == "07:25"
+    # the rule under ``25`` (rows 72-74) went but where the figures cross it; the ink above it is as it was
+    rule, blank = slice(72, 75), slice(812, 903)
+    assert (image[rule, blank] < 128).mean() > 0.8 and (unruled[rule, blank] < 128).mean() < 0.4
+    assert (unruled[:70] == image[:70]).all()
+
+
+def test_a_lone_figure_read_as_a_letter_is_read_again_as_figures():
+    # The routing line of a clean tuning page (seed 8000): the hour ``2`` typed alone in its blank reads ``о`` in
+    # every reading (``00:19``); read alone with only figures allowed, ``2``. The label read with its rule stays.
+    image = cv2.imread(str(Path(__file__).parent.parent / "resources" / "routing" / "lone-figure.png"), cv2.IMREAD_GRAYSCALE)
+    box = (0, 0, image.shape[1], image.shape[0])
+    readings = read_parts([(image, box, 1.0), (image, box, 2.0)], "rus", psm=7)
+    assert [routing_fields(words).get("received_time") for words in readings] == ["00:19", "00:19"]
+    figured = read_as_figures(image, readings, "rus")
+    assert [routing_fields(words).get("received_time") for words in figured] == ["02:19", "02:19"]
+    assert [word.text for word in figured[0]][4:7] == ["пол.", "2", "час."]
