@@ -5,7 +5,9 @@ grey levels: Tesseract's LSTM reads grey line images, and the shading of thin or
 what a hard threshold cuts away. On grainy paper that grey rim carries the grain too, and a hard
 threshold reads better: ``auto`` measures the paper's noise and takes ``masked`` below
 AUTO_NOISE_LIMIT, ``sauvola`` above it. On faint typing (a carbon copy) both take Sauvola's dynamic
-range from the page's own contrast (:func:`contrast_range`): the paler half of the strokes would be lost.
+range from the page's own contrast (:func:`contrast_range`): the paler half of the strokes would be lost; on
+faint typing on grainy paper that Sauvola still cuts to pieces, ``sauvola`` tells ink from grain by the grain's
+spread instead (:func:`grain_threshold`).
 Both drop ink far fainter than the typing around it
 (:func:`drop_faint`): show-through from the back of thin paper, which Tesseract reads as garbage.
 """
@@ -80,6 +82,68 @@ def sauvola(gray: np.ndarray, window: int, k: float = 0.2, dynamic_range: float 
     threshold = mean * (spread * np.float32(k / dynamic_range) + np.float32(1 - k))
     threshold = cv2.resize(np.clip(threshold, 0, 255).astype(np.uint8), (w, h), interpolation=cv2.INTER_LINEAR)
     return cv2.compare(gray, threshold, cv2.CMP_GT)  # 255 where paper
+
+
+# Faint typing on grainy paper (a carbon copy's last page, its footer fainter still: ink 30-60 grey levels under
+# paper whose grain spreads 9) is cut to specks by Sauvola however R is scaled: a window's spread is mostly grain.
+# Its ink is told from the grain instead: the grey smoothed over a stroke's width (GRAIN_BLUR px), ink where it lies
+# GRAIN_SIGMAS of the smoothed grain's spread under the paper around it, and no lighter than halfway from the darkest
+# ink within a character to that paper (a dark letter keeps its shape rather than growing its rims).
+GRAIN_BLUR = 0.8
+GRAIN_SIGMAS = 4.0
+PAPER_REACH = 4  # characters: the paper's level is taken over a window this wide
+
+
+# Sauvola cut the typing to specks when pieces of strokes (PIECE_HEIGHT to half a letter high) outnumber the
+# letter-high marks: heavy tuning pages measure 0.2-0.8 read well, 1.1-1.7 on s7000 tg-07011's faint pages.
+SPECKS_PER_LETTER = 1.0
+PIECE_HEIGHT = 0.15  # of a letter's height: grain's single specks are lower
+
+
+def _pieces_per_letter(paper: np.ndarray, char_height: float) -> float:
+    """How many marks of ``paper``'s ink (0 where ink) are pieces of a stroke for each a letter high."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(paper), connectivity=8)
+    height = stats[1:, cv2.CC_STAT_HEIGHT]
+    pieces = np.count_nonzero((height >= PIECE_HEIGHT * char_height) & (height < 0.5 * char_height))
+    return pieces / max(1, np.count_nonzero(_letters(stats, char_height)[0]))
+
+
+def _unspeckled(gray: np.ndarray, paper: np.ndarray, char_height: float) -> np.ndarray | None:
+    """:func:`grain_threshold`'s paper where Sauvola's (``paper``) cut the typing to pieces (SPECKS_PER_LETTER) and
+    it leaves fewer pieces a letter; None otherwise."""
+    specks = _pieces_per_letter(paper, char_height)
+    if specks <= SPECKS_PER_LETTER or _letters_contrast(gray, paper, char_height) >= FAINT_CONTRAST:
+        return None  # grain alone (a very grainy page of dark typing: s7000 heavy tg-07008) breaks no letters
+    grained = grain_threshold(gray, paper, char_height)
+    return grained if _pieces_per_letter(grained, char_height) < specks else None
+
+
+def _letters_contrast(gray: np.ndarray, paper: np.ndarray, char_height: float) -> float:
+    """The typing's contrast as :func:`contrast_range` takes it, over the letter-sized marks' ink only: a faint
+    page's black scanner edge or a dark stamp outweighs its typing's pixels (s7000 heavy tg-07011: 0.61 over all
+    the ink, 0.33 over its letters)."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(paper), connectivity=8)
+    ink = _letters(stats, char_height)[1][labels]
+    if not ink.any() or not (paper == 255).any():
+        return 0.0
+    return (float(np.median(gray[paper == 255][::7])) - float(np.median(gray[ink]))) / 2 / BLACK_SPREAD
+
+
+def grain_threshold(gray: np.ndarray, paper: np.ndarray, char_height: float) -> np.ndarray:
+    """``paper`` (255 where paper, as :func:`sauvola` gives it) redrawn for faint typing on grainy paper: ink where
+    the smoothed grey lies far enough below the paper around it (the grain's spread) and past halfway from the darkest
+    ink near it (see GRAIN_SIGMAS)."""
+    smooth = cv2.GaussianBlur(gray.astype(np.float32), (0, 0), GRAIN_BLUR)
+    clear = cv2.erode(paper, np.ones((5, 5), np.uint8)).astype(np.float32) / 255  # paper two pixels from ink
+    reach = _odd(PAPER_REACH * char_height)
+    weight = cv2.blur(clear, (reach, reach))
+    level = cv2.blur(smooth * clear, (reach, reach)) / np.maximum(weight, 1e-3)
+    level = np.where(weight > 0.05, level, np.float32(np.median(smooth[clear > 0]) if clear.any() else 255))
+    grain = (smooth - level)[clear > 0]
+    spread = 1.4826 * float(np.median(np.abs(grain - np.median(grain)))) if grain.size else 0.0
+    darkest = cv2.erode(smooth, np.ones((_odd(char_height),) * 2, np.uint8))
+    threshold = np.minimum(level - GRAIN_SIGMAS * spread, (darkest + level) / 2)
+    return np.where(smooth < threshold, 0, 255).astype(np.uint8)
 
 
 def contrast_range(gray: np.ndarray, paper: np.ndarray) -> float:
@@ -170,10 +234,8 @@ def drop_faint(gray: np.ndarray, paper: np.ndarray, char_height: float) -> tuple
     inked = labels > 0
     darkest = np.full(count, 255, np.uint8)
     np.minimum.at(darkest, labels[inked], gray[inked])
-    height, width = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
-    lettered = (height >= 0.5 * char_height) & (height <= 1.5 * char_height)  # a letter or letters run together
-    lettered[0] = False
-    letters = lettered & (width <= 2 * char_height)
+    height = stats[:, cv2.CC_STAT_HEIGHT]
+    lettered, letters = _letters(stats, char_height)
     if not letters.any():
         return paper, 0
     median = _weighted_median(darkest[letters].astype(np.float64), stats[letters, cv2.CC_STAT_AREA].astype(np.float64))
@@ -195,6 +257,15 @@ def drop_faint(gray: np.ndarray, paper: np.ndarray, char_height: float) -> tuple
     paper = paper.copy()
     paper[dropped] = 255
     return paper, int(dropped.sum())
+
+
+def _letters(stats: np.ndarray, char_height: float) -> tuple[np.ndarray, np.ndarray]:
+    """Of connected components' ``stats`` (label 0 the background), those a letter high (a letter or letters run
+    together), and of them those at most two letters wide."""
+    height, width = stats[:, cv2.CC_STAT_HEIGHT], stats[:, cv2.CC_STAT_WIDTH]
+    lettered = (height >= 0.5 * char_height) & (height <= 1.5 * char_height)
+    lettered[0] = False
+    return lettered, lettered & (width <= 2 * char_height)
 
 
 def _median_of_counts(values: np.ndarray, counts: np.ndarray) -> float:
@@ -227,9 +298,13 @@ def binarize(gray: np.ndarray, method: str, char_height: float) -> tuple[np.ndar
         decided |= {"paper_noise": round(noise, 2), "chose": method}
     if method in ("sauvola", "masked"):
         dynamic_range = contrast_range(gray, paper == 255)
+        decided["dynamic_range"] = round(dynamic_range, 1)
         if dynamic_range < DYNAMIC_RANGE:
             paper = sauvola(gray, window, dynamic_range=dynamic_range)
-        decided["dynamic_range"] = round(dynamic_range, 1)
+        # A faint page's black scanner edge or dark stamp may outweigh its typing's pixels (R stays 128: s7000
+        # heavy tg-07011's last page), so the specks are looked for at any range.
+        if method == "sauvola" and (grained := _unspeckled(gray, paper, char_height)) is not None:
+            paper, decided["grain_threshold"] = grained, True
     paper, faint = drop_faint(gray, paper, char_height)
     if faint:
         decided["faint_dropped"] = faint

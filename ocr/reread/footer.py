@@ -240,13 +240,14 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
     """The footer lines with each word read shorter than its box read again alone, its reading taken when every
     reading alone that reads anything gives the same longer text, believably: in a line the model sometimes drops a letter of a
     typist's initials (``4 экз. м`` for ``мп``) that it reads alone. Typing is monospaced: a character's width is
-    the line's longer words' (their box over their letters)."""
-    short = []
-    for k, line in enumerate(lines):
-        widths = [w.bbox[2] / len(w.text) for w in line.words if len(w.text) >= 3]
-        if line.role is Role.FOOTER and widths:
-            pitch = float(np.median(widths))
-            short += [(k, j) for j, w in enumerate(line.words) if w.bbox[2] >= (len(w.text) + SHORT_BY) * pitch]
+    the footer's longer words' (their box over their letters), the whole footer's: the copies line may have none
+    (``9 кз м``, its э lost)."""
+    footer_lines = [(k, line) for k, line in enumerate(lines) if line.role is Role.FOOTER]
+    widths = [w.bbox[2] / len(w.text) for _, line in footer_lines for w in line.words if len(w.text) >= 3]
+    if not widths:
+        return lines
+    pitch = float(np.median(widths))
+    short = [(k, j) for k, line in footer_lines for j, w in enumerate(line.words) if w.bbox[2] >= (len(w.text) + SHORT_BY) * pitch]
     if not short:
         return lines
     boxes = [lines[k].words[j].bbox for k, j in short]

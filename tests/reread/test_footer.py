@@ -119,6 +119,17 @@ def test_a_letter_the_line_reading_dropped_from_the_typists_initials_is_read_alo
     assert (found.copies_printed, found.typist, found.printed_raw) == (4, "мп", "Отпеч. 22/11-4.53")
 
 
+def test_the_typists_initials_are_read_alone_by_the_footers_pitch_when_their_line_has_no_longer_word():
+    # heavy tuning tg-08001: ``9 экз. мп`` read ``9 кз м`` (its э lost, so no word of three letters gives the line's
+    # pitch), ``м`` boxed over both letters; the other footer lines give it
+    lines = [_line(Role.FOOTER, ("9", (22, 22, 18, 26), 95), ("кз", (89, 27, 37, 20), 94), ("м", (172, 27, 41, 18), 94)),
+             _line(Role.FOOTER, ("Отеч.", (22, 63, 119, 26), 0), ("18/12-16.19", (177, 61, 232, 32), 82)),
+             _line(Role.FOOTER, ("Разослан”", (24, 111, 166, 27), 50), ("17/12/52", (241, 109, 167, 31), 95)),
+             _line(Role.FOOTER, ("Выпустил", (23, 157, 167, 24), 92), ("Зайцева", (219, 155, 145, 29), 77))]
+    found = footer.footer(_reread_footer(_page("heavy-tg-08001-footer"), lines, "rus"))
+    assert (found.copies_printed, found.typist) == (9, "мп")
+
+
 def test_a_footer_label_read_unsurely_after_a_speck_is_still_the_label():
     # an unread band of a heavy page read ``] Разослано`` with the label at 21
     assert footer.typed_text("", [("]", 63.0), ("Разослано", 21.0), ("1/7/36", 90.0)]) == ("] Разослано 1/7/36", [])
