@@ -151,10 +151,15 @@ def read_as_figures(image: np.ndarray, readings: list[list[Word]], lang: str) ->
     crops = [enlarged(image[max(0, y - d):y + h + d, max(0, x - d):x + w + d], scale)
              for (x, y, w, h), d in zip((word.bbox for word in slots), pad) for scale in FIGURE_SCALES]
     read = [words_text(words) for words in read_crops(crops, lang, psm=8, extra=FIGURES)]
-    figures = {slot.bbox: read[n * len(FIGURE_SCALES)] for n, slot in enumerate(slots)
-               if len(set(read[n * len(FIGURE_SCALES):(n + 1) * len(FIGURE_SCALES)])) == 1 and 1 <= len(read[n * len(FIGURE_SCALES)]) <= 2}
-    return [[dataclasses.replace(word, text=figures[box]) if (box := _over(word, figures)) and not any(c.isdigit() for c in word.text) else word
-             for word in words] for words in readings]
+    per_slot = [read[k:k + len(FIGURE_SCALES)] for k in range(0, len(read), len(FIGURE_SCALES))]
+    figures = {slot.bbox: ways[0] for slot, ways in zip(slots, per_slot) if len(set(ways)) == 1 and 1 <= len(ways[0]) <= 2}
+    return [[_figured(word, figures) for word in words] for words in readings]
+
+
+def _figured(word: Word, figures: dict[tuple, str]) -> Word:
+    """The word as the figures read where it lies (:func:`_over`) when it shows no figure itself, else as it is."""
+    box = _over(word, figures)
+    return dataclasses.replace(word, text=figures[box]) if box and not any(c.isdigit() for c in word.text) else word
 
 
 def _over(word: Word, boxes) -> tuple | None:
