@@ -100,9 +100,15 @@ SPECKS_PER_LETTER = 1.0
 PIECE_HEIGHT = 0.15  # of a letter's height: grain's single specks are lower
 
 
-def _pieces_per_letter(paper: np.ndarray, char_height: float) -> float:
-    """How many marks of ``paper``'s ink (0 where ink) are pieces of a stroke for each a letter high."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(paper), connectivity=8)
+def _marks(paper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The labels and stats of ``paper``'s ink marks (0 where ink; label 0 the paper): one pass serves both
+    :func:`_pieces_per_letter` and :func:`_letters_contrast`."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(paper), connectivity=8)
+    return labels, stats
+
+
+def _pieces_per_letter(stats: np.ndarray, char_height: float) -> float:
+    """How many marks (their ``stats``, :func:`_marks`) are pieces of a stroke for each a letter high."""
     height = stats[1:, cv2.CC_STAT_HEIGHT]
     pieces = np.count_nonzero((height >= PIECE_HEIGHT * char_height) & (height < 0.5 * char_height))
     return pieces / max(1, np.count_nonzero(_letters(stats, char_height)[0]))
@@ -111,18 +117,19 @@ def _pieces_per_letter(paper: np.ndarray, char_height: float) -> float:
 def _unspeckled(gray: np.ndarray, paper: np.ndarray, char_height: float) -> np.ndarray | None:
     """:func:`grain_threshold`'s paper where Sauvola's (``paper``) cut the typing to pieces (SPECKS_PER_LETTER) and
     it leaves fewer pieces a letter; None otherwise."""
-    specks = _pieces_per_letter(paper, char_height)
-    if specks <= SPECKS_PER_LETTER or _letters_contrast(gray, paper, char_height) >= FAINT_CONTRAST:
+    labels, stats = _marks(paper)
+    specks = _pieces_per_letter(stats, char_height)
+    if specks <= SPECKS_PER_LETTER or _letters_contrast(gray, paper, labels, stats, char_height) >= FAINT_CONTRAST:
         return None  # grain alone (a very grainy page of dark typing: s7000 heavy tg-07008) breaks no letters
     grained = grain_threshold(gray, paper, char_height)
-    return grained if _pieces_per_letter(grained, char_height) < specks else None
+    return grained if _pieces_per_letter(_marks(grained)[1], char_height) < specks else None
 
 
-def _letters_contrast(gray: np.ndarray, paper: np.ndarray, char_height: float) -> float:
-    """The typing's contrast as :func:`contrast_range` takes it, over the letter-sized marks' ink only: a faint
-    page's black scanner edge or a dark stamp outweighs its typing's pixels (s7000 heavy tg-07011: 0.61 over all
-    the ink, 0.33 over its letters)."""
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_not(paper), connectivity=8)
+def _letters_contrast(gray: np.ndarray, paper: np.ndarray, labels: np.ndarray, stats: np.ndarray,
+                      char_height: float) -> float:
+    """The typing's contrast as :func:`contrast_range` takes it, over the letter-sized marks' ink only (``paper``'s
+    marks, :func:`_marks`): a faint page's black scanner edge or a dark stamp outweighs its typing's pixels (s7000
+    heavy tg-07011: 0.61 over all the ink, 0.33 over its letters)."""
     ink = _letters(stats, char_height)[1][labels]
     if not ink.any() or not (paper == 255).any():
         return 0.0
