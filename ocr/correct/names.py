@@ -207,6 +207,25 @@ def _near(read: str, form: str) -> bool:
     return Levenshtein.distance(read, form, score_cutoff=edits) <= edits
 
 
+# A listed name this many letters long or more may be the nearest to a reading under a pen; a shorter one is as near
+# to too many misreadings (``ЧЕРИ``, four letters the pen left of ``ЧЕРНЫШЕВ``, reads ``НЕРУ`` with two put right).
+NEAREST_LENGTH = 5
+# Of a listed name's letters at least this share read in place (as Levenshtein counts: lost, added, misread).
+NEAREST_SHARE = 0.5
+
+
+def nearest_listed(read: str, length: int, lexicon: Lexicon) -> str | None:
+    """The listed name (in capitals) of ``length`` letters (NEAREST_LENGTH or more) nearer ``read`` than any other of
+    that length, NEAREST_SHARE of its letters at least read in place (``ИРЫКОН`` for ``ШТЫКОВ`` under a pen's
+    loops); None where none is, or two are as near."""
+    folded = fold(read)
+    scored = sorted(((Levenshtein.normalized_similarity(folded, form), form) for form in lexicon.names
+                     if len(form) == length >= NEAREST_LENGTH), reverse=True)
+    if not scored or scored[0][0] < NEAREST_SHARE or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None
+    return scored[0][1].upper()
+
+
 # A surname read surely and known to neither the period's list nor the dictionary stands as read from this many
 # letters on; a shorter one is what the page read of a longer name, its end under the pen (``ФЕД`` of ``ФЕДОРЕНКО``).
 SURE_NAME_LENGTH = 5

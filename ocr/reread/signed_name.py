@@ -34,7 +34,7 @@ import numpy as np
 
 from ocr import fields
 from ocr.correct.lexicon import lexicon
-from ocr.correct.names import names_near, spelt_name
+from ocr.correct.names import names_near, nearest_listed, spelt_name
 from ocr.lines import Line, Role, Word
 from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
@@ -228,6 +228,7 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
              if first[0] == second[0] and len(first[0]) == len(first[2])}
     given |= _fuller(as_cleaned, {text for text, _ in given})
     given |= _named_alike(readings, {text for text, _ in given})
+    given = given or _listed_alike(readings)
     if len({_name_of(text) or text for text, _ in given}) != 1:
         return []
     (best, cells), confidence = min(given.items(), key=lambda item: item[1])
@@ -271,6 +272,24 @@ def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> 
             len(ranked) > 1 and len(backing[ranked[1]]) == len(backing[best])) or {_name_of(text) or text for text in agreed} - {best}:
         return {}
     return {(best, cells): min(confidences) for cells, confidences in named[best].items()}
+
+
+# Readings that must each read the same listed name nearest (and none another) for it to be the name.
+LISTED_ALIKE = 3
+
+
+def _listed_alike(readings: list[tuple[str, float, tuple]]) -> dict[tuple[str, tuple], float]:
+    """Where no name is read alike: the listed name of the period LISTED_ALIKE readings at least each read nearest
+    of those with as many letters as their cells (:func:`ocr.correct.names.nearest_listed`: ``ИРЫКОН``, ``ИЫКОЫ``,
+    ``ИРЫКОЫ`` for ``Ш Т Ы К О В``, the pen's loops across every letter), and no reading another; none otherwise.
+    An archive's signers are its embassies' heads, few and known: a name read this far off is one of them or none."""
+    named: dict[tuple[str, tuple], list[float]] = {}
+    for text, confidence, cells in readings:
+        if name := nearest_listed(text, len(cells), lexicon()):
+            named.setdefault((name, cells), []).append(confidence)
+    if len({name for name, _ in named}) != 1 or sum(map(len, named.values())) < LISTED_ALIKE:
+        return {}
+    return {key: min(confidences) for key, confidences in named.items()}
 
 
 def _name_of(text: str) -> str | None:

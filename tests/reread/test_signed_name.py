@@ -48,9 +48,12 @@ def test_no_name_is_taken_where_the_pen_leaves_letters_unclear():
 
 def test_letters_the_pen_broke_read_alike_are_no_name(monkeypatch):
     # With the pen taken out by its widest margin both readings of ``Б О Д Р О В`` agree on ``БЕПРОР`` (the
-    # scrawl broke ``О``, ``Д`` and ``В``): one letter a cell, yet no word, so no name
+    # scrawl broke ``О``, ``Д`` and ``В``): one letter a cell, yet no word, so no name of its own; the crops read
+    # nearest the listed ``БОДРОВ``, which is the name
     monkeypatch.setattr(signed_name, "THICKER", (1.0,))
     line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
+    assert under_pen(_page("clean-tg-01009"), line, "rus").text == "1/11-52 г. Б О Д Р О В"
+    monkeypatch.setattr(signed_name, "LISTED_ALIKE", 99)
     assert under_pen(_page("clean-tg-01009"), line, "rus") == line
 
 
@@ -165,3 +168,24 @@ def test_readings_one_letter_short_tell_apart_the_names_a_reading_is_one_letter_
     assert signed_name._named_alike(read[:2], set()) == {("РОЩИН", cells): 40.0}  # two readings, the one name both back
     assert signed_name._named_alike(read[:1] * 2, set()) == {}  # the names near backed alike: none
     assert signed_name._named_alike(read + [("РОДИЧ", 50.0, cells)] * 3, set()) == {}  # not more than half the readings
+
+
+def test_a_listed_name_several_readings_read_nearest_is_the_name():
+    # s8000 clean tuning tg-08018: ``Ш Т Ы К О В`` under thin loops across every letter, read half right by most crops
+    cells = tuple((100 * k, 100 * k + 50) for k in range(6))
+    read = [("ШЗЫИР", 0.0, cells), ("ШУЫЕРВ", 0.0, cells), ("ИРЫКОН", 6.0, cells), ("ИЫКОЫ", 0.0, cells),
+            ("ИРЫКОН", 37.0, cells), ("ИРЫКОЫ", 23.0, cells), ("ШЗ", 0.0, cells), ("ШВ", 0.0, cells)]
+    assert signed_name._listed_alike(read) == {("ШТЫКОВ", cells): 0.0}
+    assert signed_name._listed_alike(read[1:3]) == {}  # two readings only
+    assert signed_name._listed_alike(read + [("ПУШКИМ", 50.0, cells)]) == {}  # one reads another listed name nearest
+
+
+def test_no_listed_name_is_near_a_reading_of_four_letters_or_half_its_letters_off():
+    from ocr.correct.lexicon import lexicon
+    from ocr.correct.names import nearest_listed
+
+    assert nearest_listed("ИРЫКОН", 6, lexicon()) == "ШТЫКОВ"
+    assert nearest_listed("ФЕЛДОРЕККО", 9, lexicon()) == "ФЕДОРЕНКО"  # a letter added, two misread
+    assert nearest_listed("ЧЕРИ", 4, lexicon()) is None  # four letters (``НЕРУ`` is two off)
+    assert nearest_listed("ПААИЖ", 5, lexicon()) is None  # ``МАЛИК`` three off
+    assert nearest_listed("ИРЫКОН", 7, lexicon()) is None  # no seven-letter name half read
