@@ -22,6 +22,13 @@ BLOB_CHARS = 4
 # Letters an ``X`` struck over a typed letter reads as (the X's arms with the letter's strokes between).
 STRUCK_LETTERS = frozenset("хжякиндюй")
 STRUCK_MIN_LETTERS = 4
+# A shorter word, or one with a letter or so read otherwise (the struck letter showing through: ``Жбйникик``),
+# is struck out when this share of its letters are an X's and one of them shows the X's crossing (``х``, ``ж``, ``й``).
+STRUCK_SHARE = 0.75
+CROSSED_LETTERS = frozenset("хжй")
+# Two ``х`` in an unknown word are an X typed twice (``УХмеаХх``): a misread word of the language rarely has one.
+STRUCK_XS = 2
+SHORTEST_STRUCK = 3
 # A typewriter types ``"`` for every quotation mark, a hyphen for every dash and round brackets only; the
 # other marks Tesseract reads in typed text are specks of dirt or grain beside a word, or a stamp's strokes
 # across it (``<бнсульства``, ``орнё=т``, ``+1954``: the message's words hold no ``<>*'=+``).
@@ -42,9 +49,15 @@ def _blob(word: Word, line_height: float) -> bool:
 
 def struck_out(text: str) -> bool:
     """Whether a word may be one typed over with ``X`` (a typist's correction, at a line's end): X-like letters
-    only (``ИЖнях``, ``ЯХкя``, read at 0 to 90). Words of the language so spelt (``июня``) are the caller's to keep."""
+    only (``ИЖнях``, ``ЯХкя``, read at 0 to 90), or STRUCK_SHARE of them with one showing the X's crossing
+    (``Жбйникик``, ``ЙХк``), or two ``х`` (``ВИкКЖХХ``, ``ХАМХК``). Words of the language so spelt (``июня``) are the
+    caller's to keep."""
     letters = [c for c in text.lower() if c.isalpha()]
-    return len(letters) >= STRUCK_MIN_LETTERS and all(c in STRUCK_LETTERS for c in letters)
+    if len(letters) < SHORTEST_STRUCK:
+        return False
+    share = sum(c in STRUCK_LETTERS for c in letters) / len(letters)
+    return (share == 1 and len(letters) >= STRUCK_MIN_LETTERS or letters.count("х") >= STRUCK_XS
+            or share >= STRUCK_SHARE and not CROSSED_LETTERS.isdisjoint(letters))
 
 
 def typed_only(lines: list[Line], line_height: float, join) -> list[Line]:

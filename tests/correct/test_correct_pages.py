@@ -82,6 +82,12 @@ def test_a_line_end_struck_out_with_x_is_dropped(corrector):
                                           _line("состоялась 20 июня", 120))], Settings(), corrector)
     assert [line.text for line in pages[0].lines] == ["не менее 58 человек - для", "направляю диппочтой.", "состоялась 20 июня"]
     assert [(c.before, c.after) for c in changes] == [("ИЖнях", ""), ("ЯХкя", "")]
+    # Read on clean tuning renders: the struck letters showing through the X, or two X read as ``Х``.
+    pages, changes = correct_pages([_page(_line("для развития ВИкКЖХХ", 40), _line("на 1 декабря УХмеаХх", 80),
+                                          _line("мирном договоре. Жбйникик", 120), _line("во время Йик", 160),
+                                          _line("в газетах Чехия", 200))], Settings(), corrector)
+    assert [line.text for line in pages[0].lines] == ["для развития", "на 1 декабря", "мирном договоре.", "во время",
+                                                       "в газетах Чехия"]
 
 
 def test_a_common_word_read_in_capitals_is_put_small(corrector):
