@@ -136,30 +136,66 @@ def without_rules(image: np.ndarray, box: tuple[int, int, int, int], letter: flo
 # ``о час.`` at every enlargement and in grey alike): read alone with only figures allowed, it reads right. The two
 # enlargements must agree, and the word must have been read surely enough to be typing (a speck read as figures is
 # no value).
+# The telegram number's figures read among the line's words are misread one for another, most readings alike (the
+# typewriter's ``5`` read ``2`` or ``9``: ``2261``, ``9646`` in three readings of five): read alone as figures, its
+# word reads right at every enlargement, so those figures stand in every reading's word there, figure for figure
+# (as many as the page read: alone, a thin ``1`` at the crop's edge is lost now and then, ``118`` for ``1118``).
 FIGURE_SCALES = (1.0, 2.0)
 FIGURES = {"tessedit_char_whitelist": "0123456789"}
+# How many figures a reading of the hours or minutes alone may give.
+TIME_FIGURES = (1, 2)
 
 
 def read_as_figures(image: np.ndarray, readings: list[list[Word]], lang: str) -> list[list[Word]]:
     """``readings`` with the hours and minutes where the page's reading (``readings[0]``) has them
-    (:func:`ocr.routing.time_values`) read again alone as figures (:data:`FIGURES`), and every reading's word there
-    in no figures made those figures: the page may read ``2`` where the rereadings read ``о``, or the other way."""
-    slots = [words[k] for words in readings[:1] for k in time_values(words) if words[k].confidence >= VALUE_CONFIDENCE]
+    (:func:`ocr.routing.time_values`) and its telegram number's word (:func:`number_word`) read again alone as figures
+    (:data:`FIGURES`): every reading's word at an hour or minute in no figures made those figures (the page may read
+    ``2`` where the rereadings read ``о``, or the other way), and the figures of every reading's word at the number
+    made those read alone where as many as the page's word shows."""
+    page = readings[0] if readings else []
+    times = [page[k] for k in time_values(page) if page[k].confidence >= VALUE_CONFIDENCE]
+    number = number_word(page)
+    slots = [(word, TIME_FIGURES) for word in times] + [(word, (_figure_count(word),) * 2) for word in number]
     if not slots:
         return readings
-    pad = [max(2, word.bbox[3] // 4) for word in slots]
+    pad = [max(2, word.bbox[3] // 4) for word, _ in slots]
     crops = [enlarged(image[max(0, y - d):y + h + d, max(0, x - d):x + w + d], scale)
-             for (x, y, w, h), d in zip((word.bbox for word in slots), pad) for scale in FIGURE_SCALES]
+             for (x, y, w, h), d in zip((word.bbox for word, _ in slots), pad) for scale in FIGURE_SCALES]
     read = [words_text(words) for words in read_crops(crops, lang, psm=8, extra=FIGURES)]
     per_slot = [read[k:k + len(FIGURE_SCALES)] for k in range(0, len(read), len(FIGURE_SCALES))]
-    figures = {slot.bbox: ways[0] for slot, ways in zip(slots, per_slot) if len(set(ways)) == 1 and 1 <= len(ways[0]) <= 2}
-    return [[_figured(word, figures) for word in words] for words in readings]
+    figures = {slot.bbox: ways[0] for (slot, (least, most)), ways in zip(slots, per_slot)
+               if len(set(ways)) == 1 and least <= len(ways[0]) <= most}
+    numbers = {word.bbox for word in number}
+    return [[_figured(word, figures, numbers) for word in words] for words in readings]
 
 
-def _figured(word: Word, figures: dict[tuple, str]) -> Word:
-    """The word as the figures read where it lies (:func:`_over`) when it shows no figure itself, else as it is."""
+def _figure_count(word: Word) -> int:
+    """How many figures the word shows: a reading of its figures alone must give as many."""
+    return sum(c.isdigit() for c in word.text)
+
+
+def number_word(words: list[Word]) -> list[Word]:
+    """The one word with figures of a reading that carries its telegram number (the ``№`` before it carries it too),
+    read surely enough to be typing; none when the number is read across words or not at all."""
+    value = routing_fields(words).get("telegram_number")
+    carriers = [word for k, word in enumerate(words) if value and any(c.isdigit() for c in word.text)
+                and routing_fields(words[:k] + words[k + 1:]).get("telegram_number") != value]
+    return carriers if len(carriers) == 1 and carriers[0].confidence >= VALUE_CONFIDENCE else []
+
+
+# A word's figures as a reading gives them: the blank's dots read between them (``55.61``) among them.
+_FIGURES_READ = re.compile(r"\d(?:[.,·]?\d)*")
+
+
+def _figured(word: Word, figures: dict[tuple, str], numbers: set[tuple]) -> Word:
+    """The word as the figures read where it lies (:func:`_over`): whole when it shows no figure itself, its figures
+    made those read at the telegram number (``№2261.`` → ``№5561.``); else as it is."""
     box = _over(word, figures)
-    return dataclasses.replace(word, text=figures[box]) if box and not any(c.isdigit() for c in word.text) else word
+    if box and not any(c.isdigit() for c in word.text):
+        return dataclasses.replace(word, text=figures[box])
+    if box in numbers:
+        return dataclasses.replace(word, text=_FIGURES_READ.sub(figures[box], word.text, count=1))
+    return word
 
 
 def _over(word: Word, boxes) -> tuple | None:

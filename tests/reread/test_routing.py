@@ -144,3 +144,16 @@ def test_a_lone_figure_read_as_a_letter_is_read_again_as_figures():
     figured = read_as_figures(image, readings, "rus")
     assert [routing_fields(words).get("received_time") for words in figured] == ["02:19", "02:19"]
     assert [word.text for word in figured[0]][4:7] == ["пол.", "2", "час."]
+
+
+def test_a_telegram_numbers_figure_misread_among_the_line_is_read_again_as_figures():
+    # The routing line of a clean tuning page (seed 8000, its rules taken out): the number ``5646`` reads ``9646`` as
+    # it is and ``5646`` enlarged, and three readings of five gave ``9646``; its word read alone as figures, ``5646``,
+    # which every reading then gives. The other values stay.
+    image = cv2.imread(str(Path(__file__).parent.parent / "resources" / "routing" / "misread-number.png"), cv2.IMREAD_GRAYSCALE)
+    box = (0, 0, image.shape[1], image.shape[0])
+    readings = read_parts([(image, box, 1.0), (image, box, 2.0)], "rus", psm=7)
+    assert [routing_fields(words)["telegram_number"] for words in readings] == ["9646", "5646"]
+    figured = read_as_figures(image, readings, "rus")
+    assert [routing_fields(words)["telegram_number"] for words in figured] == ["5646", "5646"]
+    assert [routing_fields(words)["received_time"] for words in figured] == ["20:42", "20:42"]
