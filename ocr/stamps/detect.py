@@ -22,7 +22,6 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
 from ocr.stamps.levels import box_levels, gray_ink, ink_level, ring_level, two_inks
-from ocr.stamps.reduce import reduced
 from ocr.stamps.rings import (
     OUTER_RING,
     RING_COVERAGE,
@@ -136,7 +135,7 @@ def ring_in(mask: np.ndarray, dpi: int) -> tuple[Ellipse, float] | None:
     """(ellipse, coverage) of a seal's ring filling most of a stamp's ink mask, or None: looked for
     on the mask reduced (Hough's cost grows with the typing's edges in it), then fitted at full size."""
     scale = min(1.0, RING_SEARCH_SIDE / max(mask.shape))
-    small = reduced(mask, scale)
+    small = cv2.resize(mask, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     small = np.where(small > 60, 255, 0).astype(np.uint8)
     big = [c for c in seal_circles(255 - small, small, max(1, round(dpi * scale)))
            if max(c[0].axes) >= SEAL_FILL * min(small.shape)]
@@ -188,7 +187,7 @@ def hough_circles(gray: np.ndarray, dpi: int) -> list[np.ndarray]:
         if k and side >= max(gray.shape):  # no coarser than the page itself
             break
         scale = min(1.0, side / max(gray.shape))
-        small = reduced(gray, scale)
+        small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         circles = cv2.HoughCircles(cv2.GaussianBlur(small, (5, 5), 1.5), cv2.HOUGH_GRADIENT, dp=1.5, minDist=low * scale,
                                    param1=120, param2=votes, minRadius=int(low * scale), maxRadius=int(high * scale))
         circles = [] if circles is None else circles[0] / scale

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from ocr.stamps.reduce import reduced
-
 MM_PER_INCH = 25.4
 FRAME_SIDES_MM = ((25.0, 120.0), (12.0, 70.0))  # registry stamps' frames: long side, short side
 FRAME_FILL = 0.83  # a framed stamp's hull fills its rectangle (typing touching the frame adds bumps, a faint side dents it); a seal's 0.78-0.82
@@ -116,7 +114,7 @@ def turned_window(ink: np.ndarray) -> tuple:
     most, for :func:`fit_frame`: the longest unbroken runs of ink along rows and columns, which typing's
     lines, broken between letters, do not have."""
     scale = min(1.0, 300 / max(ink.shape))
-    small = reduced(ink, scale)
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     h, w = small.shape
     side = math.hypot(w, h)
 
@@ -135,7 +133,7 @@ def frame_rects(ink: np.ndarray, dpi: int) -> list[tuple]:
     along each of its four sides; then frames found by a pair of their sides (:func:`side_pair_rects`)
     where typing runs into them all round, away from those."""
     scale = min(1.0, WORK_SIDE / max(ink.shape))
-    small = reduced(ink, scale)
+    small = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     contours, _ = cv2.findContours(np.where(small > 40, 255, 0).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     per_mm = dpi / MM_PER_INCH * scale
     (long_lo, long_hi), (short_lo, short_hi) = FRAME_SIDES_MM
@@ -225,7 +223,7 @@ def side_lines(ink: np.ndarray, dpi: int) -> tuple[np.ndarray, float]:
     per_mm = dpi / MM_PER_INCH * scale
     if min(ink.shape[:2]) * scale < FRAME_SIDES_MM[1][0] * per_mm:  # a page smaller than a frame (and than a pixel reduced)
         return np.zeros((0, 4)), per_mm
-    small = np.where(reduced(ink, scale) > 60, 255, 0).astype(np.uint8)
+    small = np.where(cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 60, 255, 0).astype(np.uint8)
     segments = stroke_segments(small, per_mm) / scale
     segments = segments[np.abs(segments[:, 3] - segments[:, 1]) >= np.abs(segments[:, 2] - segments[:, 0])]
     # The longest: a page ruled as a table has many more, and they are paired each with each.
