@@ -31,20 +31,30 @@ def gray_ink(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> 
 
 
 def two_inks(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> np.ndarray:
-    """A gray stamp's ink over darker typing whose levels :func:`box_levels` told apart: the strokes of the
-    page's ink lighter than halfway that hold a flat core away from the darker ink (a typed stroke's
-    blurred rim passes through the stamp's grey too, but steeply, and lies apart from the stamp's strokes),
-    each whole, and where it crosses a typed stroke, the two inks darkening each other. (Grown a step or two
-    from their cores, a serif face's hairlines, coreless and lighter than the stamp's level, were lost and its
-    capitals read as their stems alone.)"""
+    """A gray stamp's ink over darker typing whose levels :func:`box_levels` told apart: its strokes grown
+    from their flat cores at its level (a typed stroke's blurred rim passes through the stamp's grey too,
+    but steeply), and where it crosses a typed stroke, the two inks darkening each other."""
     halfway = (level + typing) / 2
-    own = (grey > halfway) & (ink > 0)
+    own = (grey > halfway) & (grey < (level + 255) / 2) & (ink > 0)  # its own threshold, halfway to paper
     darker = cv2.dilate(np.where(grey <= halfway, 255, 0).astype(np.uint8), np.ones((3, 3), np.uint8))
     both = grey < typing * level / 255 + OVERLAP_MARGIN
-    seeds = cores(grey) & own & (darker == 0) | both
-    count, labels = cv2.connectedComponents((own | both).astype(np.uint8), connectivity=8)
+    mask = np.where(cores(grey) & own & (darker == 0) | both, 255, 0).astype(np.uint8)
+    own |= both
+    for _ in range(2):
+        mask = np.where(own & (cv2.dilate(mask, np.ones((3, 3), np.uint8)) > 0), 255, 0).astype(np.uint8)
+    return mask
+
+
+def whole_strokes(grey: np.ndarray, ink: np.ndarray, own: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """The stamp's ink of :func:`two_inks` (``own``) taken out to whole strokes: the pieces of the page's ink
+    lighter than halfway between the two inks (or both inks at once) that hold any of it. A serif face's
+    hairlines, coreless and lighter than the stamp's level, join its stems there; grown only two pixels
+    from the stems, its capitals read as their stems alone."""
+    halfway = (level + typing) / 2
+    lighter = (grey > halfway) & (ink > 0) | (grey < typing * level / 255 + OVERLAP_MARGIN)
+    count, labels = cv2.connectedComponents(lighter.astype(np.uint8), connectivity=8)
     kept = np.zeros(count, bool)
-    kept[labels[seeds]] = True
+    kept[labels[own > 0]] = True
     kept[0] = False
     return np.where(kept[labels], 255, 0).astype(np.uint8)
 
