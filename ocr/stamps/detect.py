@@ -21,7 +21,7 @@ import numpy as np
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import overlap
 from ocr.stamps.frames import MM_PER_INCH, frame_rects, lines_frame, turned_window
-from ocr.stamps.levels import box_levels, gray_ink, ink_level, ring_level, two_inks
+from ocr.stamps.levels import box_levels, gray_ink, ink_level, ring_level, two_inks, whole_strokes
 from ocr.stamps.rings import (
     OUTER_RING,
     RING_COVERAGE,
@@ -222,6 +222,8 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         # all the ink is read, in its grey.
         if levels and np.count_nonzero(mask) < OWN_SHARE * np.count_nonzero(crop_ink):
             mask = crop_ink
+        elif levels:
+            mask = whole_strokes(crop, crop_ink, mask, *levels)
         crop_rect = ((cx - x0, cy - y0), (w, h), angle)
         # Its grey is read where two inks were told apart: typing left in a mask of its own ink, darker, would stand out.
         found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0,

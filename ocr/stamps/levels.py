@@ -45,6 +45,20 @@ def two_inks(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> 
     return mask
 
 
+def whole_strokes(grey: np.ndarray, ink: np.ndarray, own: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """The stamp's ink of :func:`two_inks` (``own``) taken out to whole strokes: the pieces of the page's ink
+    lighter than halfway between the two inks (or both inks at once) that hold any of it. A serif face's
+    hairlines, coreless and lighter than the stamp's level, join its stems there; grown only two pixels
+    from the stems, its capitals read as their stems alone."""
+    halfway = (level + typing) / 2
+    lighter = (grey > halfway) & (ink > 0) | (grey < typing * level / 255 + OVERLAP_MARGIN)
+    count, labels = cv2.connectedComponents(lighter.astype(np.uint8), connectivity=8)
+    kept = np.zeros(count, bool)
+    kept[labels[own > 0]] = True
+    kept[0] = False
+    return np.where(kept[labels], 255, 0).astype(np.uint8)
+
+
 def cores(grey: np.ndarray) -> np.ndarray:
     """Where strokes' cores are (bool): ink (below 200) flat over 3x3 pixels, its anti-aliased rims left out."""
     kernel = np.ones((3, 3), np.uint8)
