@@ -153,9 +153,9 @@ def grain_threshold(gray: np.ndarray, paper: np.ndarray, char_height: float) -> 
     return np.where(smooth < threshold, 0, 255).astype(np.uint8)
 
 
-def contrast_range(gray: np.ndarray, paper: np.ndarray) -> float:
+def contrast_range(gray: np.ndarray, paper: np.ndarray, char_height: float) -> float:
     """Sauvola's dynamic range R for this page: DYNAMIC_RANGE, or on faint typing that range scaled by the
-    page's contrast (half the grey distance from its ink's median to its paper's; ``paper``: bool mask)
+    page's contrast (half the grey distance from its ink's median to its paper's; ``paper``: 255 where paper)
     against black typing's.
 
     Sauvola's threshold m * (1 + k * (s / R - 1)) assumes the window's spread s can reach R, as it does
@@ -166,14 +166,22 @@ def contrast_range(gray: np.ndarray, paper: np.ndarray) -> float:
     when R does). Only below FAINT_CONTRAST: typing of a contrast nearer black's (a photocopy's grey
     toner) keeps its strokes at the 8-bit range, and a higher threshold there only takes in the grain.
     At least MIN_RANGE: paper without typing has no contrast to measure.
+    Where all the ink measures black, a black stamp, the form's print, a pen's signature or a scanner's edge
+    may outweigh faint typing's pixels: the letters' ink alone (:func:`_letters_contrast`) tells (heavy
+    carbon copies: s9000 tg-09009 0.61 over all the ink, 0.42 over its letters; s8000 tg-08008's first page
+    0.63 and 0.35). Not where all the ink already measures faint: nothing dark outweighs the typing there, and
+    a grey seal's letters lighter than it would lower R further (the seal reads worse, s7000 heavy tg-07002's
+    body under a grey stamp too).
     """
     counts = np.bincount(gray.ravel(), minlength=256)
-    paper_counts = np.bincount(gray[paper], minlength=256)
+    paper_counts = np.bincount(gray[paper == 255], minlength=256)
     ink_counts = counts - paper_counts
     if not ink_counts.any() or not paper_counts.any():
         return DYNAMIC_RANGE
     levels = np.arange(256, dtype=np.float64)
     contrast = (_median_of_counts(levels, paper_counts) - _median_of_counts(levels, ink_counts)) / 2 / BLACK_SPREAD
+    if contrast >= FAINT_CONTRAST:
+        contrast = _letters_contrast(gray, paper, *_marks(paper), char_height) or contrast
     return DYNAMIC_RANGE if contrast >= FAINT_CONTRAST else max(MIN_RANGE, DYNAMIC_RANGE * contrast)
 
 
@@ -304,14 +312,13 @@ def binarize(gray: np.ndarray, method: str, char_height: float) -> tuple[np.ndar
         method = "sauvola" if noise > AUTO_NOISE_LIMIT else "masked"
         decided |= {"paper_noise": round(noise, 2), "chose": method}
     if method in ("sauvola", "masked"):
-        dynamic_range = contrast_range(gray, paper == 255)
+        dynamic_range = contrast_range(gray, paper, char_height)
         decided["dynamic_range"] = round(dynamic_range, 1)
         if dynamic_range < DYNAMIC_RANGE:
             paper = sauvola(gray, window, dynamic_range=dynamic_range)
-        # A faint page's black scanner edge or dark stamp may outweigh its typing's pixels (R stays 128: s7000
-        # heavy tg-07011's last page), so the specks are looked for at any range.
-        if method == "sauvola" and (grained := _unspeckled(gray, paper, char_height)) is not None:
-            paper, decided["grain_threshold"] = grained, True
+            # Typing Sauvola still cuts to specks is faint (its letters' contrast, as R's, under FAINT_CONTRAST).
+            if method == "sauvola" and (grained := _unspeckled(gray, paper, char_height)) is not None:
+                paper, decided["grain_threshold"] = grained, True
     paper, faint = drop_faint(gray, paper, char_height)
     if faint:
         decided["faint_dropped"] = faint
