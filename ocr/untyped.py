@@ -28,6 +28,7 @@ STRUCK_SHARE = 0.75
 CROSSED_LETTERS = frozenset("хжй")
 # Two ``х`` in an unknown word are an X typed twice (``УХмеаХх``): a misread word of the language rarely has one.
 STRUCK_XS = 2
+# Fewer letters than this are too few to tell an X's from a word's (``их``, ``як``).
 SHORTEST_STRUCK = 3
 # A typewriter types ``"`` for every quotation mark, a hyphen for every dash and round brackets only; the
 # other marks Tesseract reads in typed text are specks of dirt or grain beside a word, or a stamp's strokes
