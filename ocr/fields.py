@@ -272,10 +272,19 @@ _SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнл]|(?<![^\W\d_]
                       + r"?[^\d\n]{0,3}?[\s._…·,:]*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
 
 
+# Its dash too faint to read, the number's two groups stand apart (``65 106``).
+_DASH_LOST = re.compile(r"(\d+)\s+(\d+)")
+
+
 def parse_special_number(text: str) -> str | None:
-    """``Спец. № 47-51`` → ``"47-51"``."""
+    """``Спец. № 47-51`` → ``"47-51"``; ``Спец. № 65 106`` → ``"65-106"``."""
     match = _SPECIAL.search(cyrillic(text))
-    return re.sub(r"[—–.,]", "-", re.sub(r"\s+", "", match.group("number"))) if match else None
+    if not match:
+        return None
+    number = match.group("number")
+    if lost := _DASH_LOST.fullmatch(number):
+        number = "-".join(lost.groups())
+    return re.sub(r"[—–.,]", "-", re.sub(r"\s+", "", number))
 
 
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.

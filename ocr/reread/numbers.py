@@ -13,16 +13,17 @@ agreed, and stays as the page read it when none does.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 
 from ocr import assemble
 from ocr.fields import parse_special_number
-from ocr.lines import Line, Role, Word, words_text
+from ocr.lines import Line, Role, Word, union_box, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score
 from ocr.reference_numbers import reference_numbers
 from ocr.reread.combine import line_box
-from ocr.reread.readings import read_each
+from ocr.reread.readings import read_alone, read_each
 
 
 def groups(words: list[Word]) -> dict:
@@ -59,6 +60,23 @@ def special(words: list[Word]) -> dict:
     return {"special_number": found} if found else {}
 
 
+# Now and then every reading of the special number's line misreads a figure alike (a bold ``3`` read ``33``): its
+# figures read alone, only figures and a dash allowed, read right at both enlargements.
+SPECIAL_FIGURES = "0123456789-"
+_SPECIAL_SHAPE = re.compile(r"\d{1,3}-\d{1,4}")
+
+
+def special_alone(image, line: Line, lang: str) -> Line:
+    """The special number's ``line`` with the words bearing its figures made those they read alone
+    (:func:`ocr.reread.readings.read_alone`) where that reading has a special number's shape (``3-131``)."""
+    number = [word for word in line.words if any(c.isdigit() for c in word.text)]
+    found = read_alone(image, [union_box([word.bbox for word in number])], lang, SPECIAL_FIGURES)[0] if number else None
+    if not found or not _SPECIAL_SHAPE.fullmatch(found) or parse_special_number(line.text) == found:
+        return line
+    merged = dataclasses.replace(number[0], text=found, bbox=union_box([word.bbox for word in number]))
+    return line.read_as([word for word in line.words if word not in number] + [merged])
+
+
 _FIELDS: dict[Role, Callable[[list[Word]], dict]] = {Role.REFERENCE: groups, Role.SPECIAL: special, Role.CONTINUATION: continuation_fields}
 
 
@@ -76,4 +94,6 @@ def reread_numbers(page: PreprocessedPage, lines: list[Line], lang: str) -> list
         best = chosen(found, fields_of)
         if best:
             out[k] = lines[k].read_as(found[best])
+        if lines[k].role is Role.SPECIAL:
+            out[k] = special_alone(page.image, out[k], lang)
     return out

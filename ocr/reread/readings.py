@@ -10,9 +10,9 @@ from collections import Counter
 import cv2
 import numpy as np
 
-from ocr.lines import Word
+from ocr.lines import Word, words_text
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import read_parts
+from ocr.recognize import enlarged, read_crops, read_parts
 
 # The grey page with its grain smoothed away (a Gaussian of GRAIN_SIGMA pixels), enlarged: small or faint type on a
 # grainy scan (a footer typed small, at 200 dpi; a carbon copy's values typed into a form's blanks) reads as broken
@@ -41,6 +41,21 @@ def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], la
     for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every box
         readings[n % len(boxes)].append(words)
     return readings
+
+
+# Figures read alone (only figures allowed) as they are and enlarged twice: a reading both enlargements give is kept.
+FIGURE_SCALES = (1.0, 2.0)
+
+
+def read_alone(image: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str, chars: str) -> list[str | None]:
+    """What each box (padded by a quarter of its height) reads alone as one word of ``chars`` only, at every one of
+    :data:`FIGURE_SCALES` alike, all in one Tesseract run; None where the enlargements disagree."""
+    crops = [enlarged(image[max(0, y - d):y + h + d, max(0, x - d):x + w + d], scale)
+             for x, y, w, h in boxes for d in [max(2, h // 4)] for scale in FIGURE_SCALES]
+    read = [words_text(words)
+            for words in read_crops(crops, lang, psm=8, extra={"tessedit_char_whitelist": chars})]
+    ways = [read[k:k + len(FIGURE_SCALES)] for k in range(0, len(read), len(FIGURE_SCALES))]
+    return [found[0] if len(set(found)) == 1 else None for found in ways]
 
 
 def binarised(crop: np.ndarray) -> np.ndarray:

@@ -21,9 +21,9 @@ import numpy as np
 
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
-from ocr.recognize import enlarged, is_ink, read_crops, reading_score
+from ocr.recognize import is_ink, reading_score
 from ocr.reread.combine import line_box
-from ocr.reread.readings import read_each
+from ocr.reread.readings import read_alone, read_each
 from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month, time_values
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
@@ -140,8 +140,7 @@ def without_rules(image: np.ndarray, box: tuple[int, int, int, int], letter: flo
 # typewriter's ``5`` read ``2`` or ``9``: ``2261``, ``9646`` in three readings of five): read alone as figures, its
 # word reads right at every enlargement, so those figures stand in every reading's word there, figure for figure
 # (as many as the page read: alone, a thin ``1`` at the crop's edge is lost now and then, ``118`` for ``1118``).
-FIGURE_SCALES = (1.0, 2.0)
-FIGURES = {"tessedit_char_whitelist": "0123456789"}
+FIGURES = "0123456789"
 # How many figures a reading of the hours or minutes alone may give.
 TIME_FIGURES = (1, 2)
 
@@ -149,22 +148,18 @@ TIME_FIGURES = (1, 2)
 def read_as_figures(image: np.ndarray, readings: list[list[Word]], lang: str) -> list[list[Word]]:
     """``readings`` with the hours and minutes where the page's reading (``readings[0]``) has them
     (:func:`ocr.routing.time_values`) and its telegram number's word (:func:`number_word`) read again alone as figures
-    (:data:`FIGURES`): every reading's word at an hour or minute in no figures made those figures (the page may read
-    ``2`` where the rereadings read ``о``, or the other way), and the figures of every reading's word at the number
-    made those read alone where as many as the page's word shows."""
+    (:func:`ocr.reread.readings.read_alone`): every reading's word at an hour or minute in no figures made those
+    figures (the page may read ``2`` where the rereadings read ``о``, or the other way), and the figures of every
+    reading's word at the number made those read alone where as many as the page's word shows."""
     page = readings[0] if readings else []
     times = [page[k] for k in time_values(page) if page[k].confidence >= VALUE_CONFIDENCE]
     number = number_word(page)
     slots = [(word, TIME_FIGURES) for word in times] + [(word, (_figure_count(word),) * 2) for word in number]
     if not slots:
         return readings
-    pad = [max(2, word.bbox[3] // 4) for word, _ in slots]
-    crops = [enlarged(image[max(0, y - d):y + h + d, max(0, x - d):x + w + d], scale)
-             for (x, y, w, h), d in zip((word.bbox for word, _ in slots), pad) for scale in FIGURE_SCALES]
-    read = [words_text(words) for words in read_crops(crops, lang, psm=8, extra=FIGURES)]
-    per_slot = [read[k:k + len(FIGURE_SCALES)] for k in range(0, len(read), len(FIGURE_SCALES))]
-    figures = {slot.bbox: ways[0] for (slot, (least, most)), ways in zip(slots, per_slot)
-               if len(set(ways)) == 1 and least <= len(ways[0]) <= most}
+    read = read_alone(image, [word.bbox for word, _ in slots], lang, FIGURES)
+    figures = {slot.bbox: found for (slot, (least, most)), found in zip(slots, read)
+               if found is not None and least <= len(found) <= most}
     numbers = {word.bbox for word in number}
     return [[_figured(word, figures, numbers) for word in words] for words in readings]
 

@@ -3,8 +3,13 @@ agree on is kept (readings from heavy tuning pages)."""
 
 from __future__ import annotations
 
-from ocr.lines import Word
-from ocr.reread.numbers import chosen, continuation_fields, groups, special
+from pathlib import Path
+
+import cv2
+
+from ocr.fields import parse_special_number
+from ocr.lines import Line, Role, Word
+from ocr.reread.numbers import chosen, continuation_fields, groups, special, special_alone
 
 
 def _reading(*words: tuple[str, float]) -> list[Word]:
@@ -53,3 +58,19 @@ def test_a_special_number_takes_the_value_most_readings_give():
              _reading(("Спец.", 71), ("№", 96), ("35-119.", 93)), _reading(("Спец.", 84), ("№", 95), ("35-119", 96))]
     assert special(page) == {"special_number": "35-2119"} and chosen([page] + again, special) == 2
     assert special(_reading(("спец", 60))) == {}
+
+
+def test_a_special_numbers_figure_misread_alike_is_read_again_alone():
+    # The special number's line of a clean tuning page (seed 1000) as the page read it, ``33-131`` for ``3-131``
+    # (as did every reading of the line again); its figures read alone, only figures and a dash allowed, ``3-131``.
+    image = cv2.imread(str(Path(__file__).parent.parent / "resources" / "numbers" / "misread-special.png"), cv2.IMREAD_GRAYSCALE)
+    page = [Word("спец.", (39, 42, 137, 36), 90), Word("№", (219, 40, 27, 32), 90), Word("33-131", (280, 39, 143, 33), 90)]
+    again = special_alone(image, Line("", Role.SPECIAL).read_as(page), "rus")
+    assert again.text == "спец. № 3-131" and parse_special_number(again.text) == "3-131"
+    assert again.words[2].bbox == page[2].bbox
+
+
+def test_a_special_number_whose_dash_is_lost_keeps_its_two_groups():
+    # a moderate tuning page's faint dash: ``Спец. № 65 106`` (the page's reading and every reading again)
+    assert parse_special_number("Спец. № 65 106") == "65-106"
+    assert parse_special_number("Спец. № 4 7-51") == "47-51"  # a figure read apart in a number with its dash
