@@ -13,7 +13,6 @@ agreed, and stays as the page read it when none does.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from ocr import assemble
@@ -60,18 +59,24 @@ def special(words: list[Word]) -> dict:
     return {"special_number": found} if found else {}
 
 
-# Now and then every reading of the special number's line misreads a figure alike (a bold ``3`` read ``33``): its
-# figures read alone, only figures and a dash allowed, read right at both enlargements.
+# Now and then every reading of the special number's line reads a bold figure twice (``33-131`` for ``3-131``): its
+# figures read alone, only figures and a dash allowed, read it once at both enlargements. Read alone they misread
+# a figure for another too (``17-139`` for ``17-130`` on a heavy page), so only a figure read twice is taken back.
 SPECIAL_FIGURES = "0123456789-"
-_SPECIAL_SHAPE = re.compile(r"\d{1,3}-\d{1,4}")
+
+
+def _read_twice(number: str, alone: str) -> bool:
+    """Whether ``number`` is ``alone`` with one of its figures read twice over."""
+    return any(number[k] == number[k + 1] and number[:k] + number[k + 1:] == alone for k in range(len(number) - 1))
 
 
 def special_alone(image, line: Line, lang: str) -> Line:
     """The special number's ``line`` with the words bearing its figures made those they read alone
-    (:func:`ocr.reread.readings.read_alone`) where that reading has a special number's shape (``3-131``)."""
+    (:func:`ocr.reread.readings.read_alone`) where the line read one of those figures twice."""
     number = [word for word in line.words if any(c.isdigit() for c in word.text)]
-    found = read_alone(image, [union_box([word.bbox for word in number])], lang, SPECIAL_FIGURES)[0] if number else None
-    if not found or not _SPECIAL_SHAPE.fullmatch(found) or parse_special_number(line.text) == found:
+    read = parse_special_number(line.text)
+    found = read_alone(image, [union_box([word.bbox for word in number])], lang, SPECIAL_FIGURES)[0] if number and read else None
+    if not found or not _read_twice(read, found):
         return line
     merged = dataclasses.replace(number[0], text=found, bbox=union_box([word.bbox for word in number]))
     return line.read_as([word for word in line.words if word not in number] + [merged])
