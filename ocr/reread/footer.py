@@ -301,7 +301,9 @@ def _initials(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line
     best = votes[0][0]
     word = max((word for initials, word in typed if initials == best), key=lambda word: word.confidence)
     lines = list(lines)
-    lines[at] = line.read_as(line.words[:head] + [replace(word, text=best)])
+    # Tesseract gives a whitelisted reading little confidence; read alike by INITIALS_ALIKE readings is typing.
+    again = replace(word, text=best, confidence=max(word.confidence, footer.BELIEVABLE_CONFIDENCE))
+    lines[at] = line.read_as(line.words[:head] + [again])
     log.debug("the typist's initials read again: %r of %s", best, [initials for initials, _ in typed])
     return lines
 
