@@ -234,14 +234,15 @@ def enlarged(crop: np.ndarray, scale: float) -> np.ndarray:
     return crop if scale == 1.0 or not crop.size else cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
 
 
-def read_parts(parts: list[tuple[np.ndarray, tuple[int, int, int, int], float]], lang: str, psm: int) -> list[list[Word]]:
+def read_parts(parts: list[tuple[np.ndarray, tuple[int, int, int, int], float]], lang: str, psm: int,
+               extra: dict[str, str | int] | None = None) -> list[list[Word]]:
     """Words of each (image, box, enlargement) part, parts of different images or enlargements all read in
-    one run of Tesseract; each word's box in its own image's pixels."""
+    one run of Tesseract; each word's box in its own image's pixels. ``extra``: Tesseract variables."""
     cropped = [_crop(image, box) for image, box, _ in parts]
     crops = [enlarged(crop, scale) for (crop, _), (_, _, scale) in zip(cropped, parts)]
     return [[dataclasses.replace(w, bbox=(x + round(w.bbox[0] / scale), y + round(w.bbox[1] / scale),
                                           round(w.bbox[2] / scale), round(w.bbox[3] / scale))) for w in words]
-            for words, (_, (x, y)), (_, _, scale) in zip(read_crops(crops, lang, psm), cropped, parts)]
+            for words, (_, (x, y)), (_, _, scale) in zip(read_crops(crops, lang, psm, extra=extra), cropped, parts)]
 
 # Tesseract reads nothing narrower or lower than this (``Image too small to scale``, on its stderr).
 SMALLEST_SIDE = 3

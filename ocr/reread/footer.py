@@ -13,7 +13,9 @@ and kept when it gives a field. A word read shorter than its box (``м`` for the
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -33,6 +35,8 @@ from ocr.recognize import (
 )
 from ocr.reread import signed_name
 from ocr.reread.readings import read_each
+
+log = logging.getLogger(__name__)
 
 # Lines above the footer that may be its first lines or the signature, misread (a heavy page may garble three).
 ABOVE = 4
@@ -144,7 +148,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
-    rest = _whole_words(page.image, rest, lang)
+    rest = _initials(page, _whole_words(page.image, rest, lang), lang)
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
 
 
@@ -263,6 +267,92 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
             again = replace(word, text=text, confidence=min(w.confidence for words in alone for w in words))
             lines[k] = lines[k].read_as(lines[k].words[:j] + [again] + lines[k].words[j + 1:])
     return lines
+
+
+# The typist's initials read again alone with only these (a faint ``б`` is read ``6`` otherwise).
+LOWER_CASE = {"tessedit_char_whitelist": "абвгдежзийклмнопрстуфхцчшщъыьэюя"}
+# A typist's initials: first name and surname.
+_INITIALS = re.compile(r"[а-яё]{2}")
+# Readings that must give the same initials, more than give any other, for them to be taken.
+INITIALS_ALIKE = 2
+# Where the initials begin: this many pitches past ``экз.``'s first letter (four characters and a space, less a
+# glyph's margin), and a gap this many pitches wide ends them (a letter's gap is narrower).
+INITIALS_FROM = 4.5
+WORD_GAP = 0.8
+
+
+def _initials(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
+    """The lines with the copies line's typist's initials those most of their readings give: the page's own and
+    the first run of ink past ``экз.`` (:func:`_initials_box`) read alone in each way of
+    :func:`ocr.reread.readings.read_each`, lower-case letters only. Typed small and faint, on a heavy scan one of
+    them is dropped (``а`` for ``ав``), read as a figure (``6`` for ``б``) or misread (``ми`` for ``мп``) by one
+    reading or another, seldom alike by two."""
+    at = next((k for k, line in enumerate(lines) if line.role is Role.FOOTER and line.bbox and line.words
+               and footer.is_copies_line(line.text)), None)
+    head = _copies_end(lines[at].words) if at is not None else None
+    box = _initials_box(page.image, lines[at], head, _pitch(lines)) if head else None
+    if box is None:
+        return lines
+    line = lines[at]
+    typed = [_typist(line.words)] + [_read_alone(words) for words in read_each(page, [box], lang, extra=LOWER_CASE)[0]]
+    votes = Counter(initials for initials, _ in typed if initials).most_common(2)
+    if not votes or votes[0][1] < INITIALS_ALIKE or len(votes) > 1 and votes[1][1] == votes[0][1] or typed[0][0] == votes[0][0]:
+        return lines
+    best = votes[0][0]
+    word = max((word for initials, word in typed if initials == best), key=lambda word: word.confidence)
+    lines = list(lines)
+    # Tesseract gives a whitelisted reading little confidence; read alike by INITIALS_ALIKE readings is typing.
+    again = replace(word, text=best, confidence=max(word.confidence, footer.BELIEVABLE_CONFIDENCE))
+    lines[at] = line.read_as(line.words[:head] + [again])
+    log.debug("the typist's initials read again: %r of %s", best, [initials for initials, _ in typed])
+    return lines
+
+
+def _pitch(lines: list[Line]) -> float | None:
+    """The typewriter's pitch: the footer's longer words' boxes over their letters."""
+    widths = [w.bbox[2] / len(w.text) for line in lines if line.role is Role.FOOTER for w in line.words if len(w.text) >= 3]
+    return float(np.median(widths)) if widths else None
+
+
+def _initials_box(image: np.ndarray, line: Line, head: int, pitch: float | None) -> tuple[int, int, int, int] | None:
+    """The box of the copies line's first run of ink INITIALS_FROM pitches past ``экз.``'s first letter (its
+    word's box may take in the initials' first letter), padded; None where there is none."""
+    if not pitch:
+        return None
+    label = line.words[head - 1]
+    x, y, _, h = line.bbox
+    start = int(label.bbox[0] + INITIALS_FROM * pitch)
+    columns = np.flatnonzero(is_ink(image[y:y + h, start:start + int(6 * pitch)]).sum(axis=0) >= 2)
+    if not columns.size:
+        return None
+    ends = np.flatnonzero(np.diff(columns) > WORD_GAP * pitch)
+    last = columns[ends[0]] if ends.size else columns[-1]
+    pad = max(2, h // 3)
+    return (max(0, start + int(columns[0]) - pad), max(0, y - pad), int(last - columns[0]) + 2 * pad, h + 2 * pad)
+
+
+def _read_alone(words: list[Word]) -> tuple[str | None, Word | None]:
+    """The initials a reading of their word alone gives (two lower-case letters), and their word."""
+    text = "".join(w.text for w in words)
+    return (text, words[0]) if _INITIALS.fullmatch(text) else (None, None)
+
+
+def _typist(words: list[Word]) -> tuple[str | None, Word | None]:
+    """The typist's initials a reading of the copies line gives (two lower-case letters), and their word."""
+    found = footer.parse_footer_line(words_text(words)).get("typist")
+    if not found or not _INITIALS.fullmatch(str(found)):
+        return None, None
+    return str(found), next((w for w in words if w.text.strip(".,:;`'‘’_-").lower() == found), words[-1])
+
+
+def _copies_end(words: list[Word]) -> int | None:
+    """How many of the copies line's words are its number and ``экз.`` (the initials follow); None where the
+    first words giving the number give initials too (read as one word with ``экз.``)."""
+    for k in range(1, len(words) + 1):
+        found = footer.parse_footer_line(words_text(words[:k]))
+        if "copies_printed" in found:
+            return None if "typist" in found else k
+    return None
 
 
 def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int, standing: np.ndarray) -> list[tuple[int, int, int, int]]:

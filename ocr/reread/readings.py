@@ -29,16 +29,18 @@ def distinct(ways: list[tuple[np.ndarray, float]]) -> list[tuple[np.ndarray, flo
             if not any(scale == other and np.array_equal(image, seen) for seen, other in ways[:k])]
 
 
-def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str) -> list[list[list[Word]]]:
+def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str,
+              extra: dict[str, str | int] | None = None) -> list[list[list[Word]]]:
     """Each box read again alone (``psm 7``) in each of READINGS the page has an image for, all in one Tesseract
-    run: per box, its readings in READINGS' order, a way the same as one before it (:func:`distinct`) read once."""
+    run: per box, its readings in READINGS' order, a way the same as one before it (:func:`distinct`) read once.
+    ``extra``: Tesseract variables (a whitelist)."""
     images = {"image": lambda: page.image, "grey": lambda: page.grey,
               "smoothed": lambda: None if page.grey is None else cv2.GaussianBlur(page.grey, (0, 0), GRAIN_SIGMA)}
     made = {source: images[source]() for source in {source for source, _ in READINGS}}
     ways = distinct([(image, scale) for source, scale in READINGS if (image := made[source]) is not None])
     parts = [(image, box, scale) for image, scale in ways for box in boxes]
     readings: list[list[list[Word]]] = [[] for _ in boxes]
-    for n, words in enumerate(read_parts(parts, lang, psm=7)):  # reading by reading, each over every box
+    for n, words in enumerate(read_parts(parts, lang, psm=7, extra=extra)):  # reading by reading, each over every box
         readings[n % len(boxes)].append(words)
     return readings
 

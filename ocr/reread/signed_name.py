@@ -355,7 +355,9 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
         return line
     if signer(line):  # the record takes the name the page read
         return line
-    page_name = sum(c.isalpha() for c in (fields.parse_signature(line.text) or ("", None))[0] or "")
+    read = (fields.parse_signature(line.text) or ("", None))[0] or ""
+    # A name read as letters only; a pen's scrawl reads as letters mixed with figures and marks (``рясА0и Г-ет``).
+    page_name = sum(c.isalpha() for c in read) if read.replace(" ", "").isalpha() else 0
     first = words[0] if words else _first_letter(image, date, year_end)
     found = _named(read_name(image, date, first, year_end, lang) if first else [])
     # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).

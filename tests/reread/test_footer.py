@@ -130,6 +130,17 @@ def test_the_typists_initials_are_read_alone_by_the_footers_pitch_when_their_lin
     assert (found.copies_printed, found.typist) == (9, "мп")
 
 
+def test_the_typists_initials_most_readings_of_them_alone_give_replace_the_page_readings():
+    # heavy tuning tg-01004 (s1000): ``11 экз. нб`` read ``иб`` at 85 by the page and the line alone; its initials
+    # read alone with lower-case letters only read ``нб`` three times of four
+    lines = [_line(Role.FOOTER, ("11", (131, 34, 34, 32), 78), ("экз.", (191, 30, 75, 47), 90), ("иб", (295, 35, 41, 32), 85)),
+             _line(Role.FOOTER, ("Отиеч.", (128, 83, 118, 30), 50), ("26/8-22.32", (274, 78, 208, 35), 92)),
+             _line(Role.FOOTER, ("Разослано", (128, 128, 187, 33), 74), ("25/8/15", (337, 127, 146, 39), 96)),
+             _line(Role.FOOTER, ("Выпустил", (128, 182, 167, 38), 96), ("Петрова", (317, 184, 144, 33), 96))]
+    found = footer.footer(_reread_footer(_page("heavy-tg-01004-footer"), lines, "rus"))
+    assert (found.copies_printed, found.typist, found.released_by) == (11, "нб", "Петрова")
+
+
 def test_a_footer_label_read_unsurely_after_a_speck_is_still_the_label():
     # an unread band of a heavy page read ``] Разослано`` with the label at 21
     assert footer.typed_text("", [("]", 63.0), ("Разослано", 21.0), ("1/7/36", 90.0)]) == ("] Разослано 1/7/36", [])

@@ -25,7 +25,7 @@ def _read_ways(monkeypatch, page: PreprocessedPage) -> list[tuple[float, int]]:
     """(enlargement, grey levels in the image) of each part read_each reads, the two boxes' readings one way."""
     read: list[tuple[float, int]] = []
 
-    def counted(parts, lang, psm):
+    def counted(parts, lang, psm, extra=None):
         read.extend((scale, len(np.unique(image))) for image, _, scale in parts)
         return [[] for _ in parts]
 

@@ -189,3 +189,11 @@ def test_no_listed_name_is_near_a_reading_of_four_letters_or_half_its_letters_of
     assert nearest_listed("ЧЕРИ", 4, lexicon()) is None  # four letters (``НЕРУ`` is two off)
     assert nearest_listed("ПААИЖ", 5, lexicon()) is None  # ``МАЛИК`` three off
     assert nearest_listed("ИРЫКОН", 7, lexicon()) is None  # no seven-letter name half read
+
+
+def test_a_scrawl_the_page_read_as_letters_and_figures_is_no_name_to_keep_over_the_one_read_under_the_pen():
+    # heavy tuning tg-01007 (s1000): the pen over ``П У Ш К И Н`` read ``рясА0и Г-е\т «репто``, more letters than the
+    # name has: a name read with figures and marks among its letters is none the name under the pen gives way to
+    line = _line(("25/9-46", (20, 75, 274, 43), 91.7), ("г.", (352, 91, 57, 27), 96.4),
+                 ("рясА0и", (1462, 29, 605, 91), 0.0), ("Г-е\\т", (1938, 25, 130, 103), 0.0), ("«репто", (2070, 25, 100, 103), 0.0))
+    assert under_pen(_page("clean-tg-08011"), line, "rus").text == "25/9-46 г. П У Ш К И Н"
