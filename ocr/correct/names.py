@@ -183,14 +183,25 @@ def recipient(name: str, lexicon: Lexicon) -> str | None:
     else the name undeclined (``Берня``: ``Берия``). A name read in the nominative lost its dative's ``у``
     (``Микоян``). None when there is no one such, or it reads one."""
     folded = fold(name)
-    listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
-    datives = datives_of(listed, lexicon.morph)
+    listed, datives = _grid_forms(lexicon)
     if folded in listed and folded + "у" in datives:
         return _in_case(folded + "у", name)
     if folded in listed | datives or len(folded) < MIN_EDIT_LENGTH - 1:
         return None
     near = [form for form in datives if _near(folded, form)] or [form for form in listed if _near(folded, form)]
     return _in_case(near[0], name) if len(near) == 1 else None
+
+
+def _grid_forms(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The listed names long enough to put right, and their datives (:func:`datives_of`), folded."""
+    listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
+    return listed, datives_of(listed, lexicon.morph)
+
+
+def is_recipient(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` is spelt as the grid gives a listed name: its dative, or undeclined."""
+    listed, datives = _grid_forms(lexicon)
+    return fold(name) in listed | datives
 
 
 # A read this long may be two letters off a listed name's form: those of two names stand four letters apart at least.
