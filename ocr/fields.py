@@ -154,6 +154,14 @@ _SLOT = re.compile(
 )
 
 
+def _slots(norm: str) -> list[re.Match]:
+    """The copy slots of a grid row (in :func:`cyrillic`), without a name's opening ``Мо`` taken for a ``№`` before
+    letters taken for figures (``Молотову`` read ``мо отову``: ``Мо``, ``о``): a slot's number read with no figure
+    at all after a ``№`` read so is no slot."""
+    return [slot for slot in _SLOT.finditer(norm)
+            if not (norm[:slot.start("copy")].rstrip().lower().endswith("мо") and not re.search(r"\d", slot["copy"]))]
+
+
 def _slot_copy(slot: re.Match) -> int:
     """The copy number a slot reads; ``И`` before the hyphen is ``11`` run together (as ``ХИ`` is XII)."""
     return 11 if slot["copy"] == "И" else int(slot["copy"].translate(DIGIT_LOOKALIKES))
@@ -219,7 +227,7 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
     (``1-РАЗМЕТКА``) or as the words that follow the slot before the next one.
     """
     norm = cyrillic(text)
-    slots = list(_SLOT.finditer(norm))
+    slots = _slots(norm)
     entries = []
     for i, slot in enumerate(slots):
         end = slots[i + 1].start() if i + 1 < len(slots) else len(norm)
@@ -251,7 +259,7 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
     (``Экз. № 1-`` in the first row, ``» № 9-`` below), its suffix ``т`` unless a name is typed there."""
     norm = cyrillic(text)
     pieces, end = [], 0
-    for k, slot in enumerate(_SLOT.finditer(norm)):
+    for k, slot in enumerate(_slots(norm)):
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
         # A name typed into the slot follows its hyphen; one after a space stands beside it.
         into = slot.start("suffix") == slot.end("copy") or "-" in text[slot.end("copy"):slot.start("suffix")]
@@ -274,11 +282,11 @@ def printed_slot(copy: int, label: str, first: bool) -> str:
 
 def slot_labels(text: str) -> dict[int, str]:
     """A grid row as :func:`print_grid_row` writes it → copy → what follows its slot's hyphen (``т``, ``РАЗМЕТКА``)."""
-    return {_slot_copy(slot): text[slot.start("suffix"):slot.end("suffix")] for slot in _SLOT.finditer(cyrillic(text))}
+    return {_slot_copy(slot): text[slot.start("suffix"):slot.end("suffix")] for slot in _slots(cyrillic(text))}
 
 
 def is_grid_row(text: str) -> bool:
-    return len(_SLOT.findall(cyrillic(text))) >= 2
+    return len(_slots(cyrillic(text))) >= 2
 
 
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.
