@@ -297,8 +297,9 @@ def _respelt_recipients(line: Line, page: int, lexicon: Lexicon) -> tuple[Line, 
     text, cells, changes = line.text, list(line.cells), []
     for _, name in fields.parse_grid_row(line.text):
         right = recipient(name, lexicon) if name else None
-        # The name as the row spells it: its letters a space apart now and then (``Вышинско у``).
-        spelt = re.search(r"\s*".join(map(re.escape, fields.cyrillic(name))), fields.cyrillic(text), re.IGNORECASE) if right else None
+        # The name as the row spells it: its letters a space or a stray mark apart now and then (``Вышинско у``,
+        # ``Булганину ›Ю``: the next slot's opening read as a letter of it).
+        spelt = re.search(r"[\W_]*".join(map(re.escape, fields.cyrillic(name))), fields.cyrillic(text), re.IGNORECASE) if right else None
         if spelt is None:
             continue
         text = text[:spelt.start()] + right + text[spelt.end():]
