@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 # The form's vocabulary lives with the form; re-exported here for the parsers' callers.
 from ocr.form import CLASSIFICATIONS as CLASSIFICATIONS
 from ocr.form import FORM_TITLES as FORM_TITLES
 from ocr.form import HANDLING_MARKS as HANDLING_MARKS
+from ocr.form import OFFICE_MARK, ROMAN_MONTHS
 from ocr.form import PRIORITIES as PRIORITIES
-from ocr.form import ROMAN_MONTHS
 from ocr.homoglyphs import TO_CYRILLIC, to_cyrillic
 
 _YO = str.maketrans("Ёё", "Ее")
@@ -153,25 +154,50 @@ _SLOT = re.compile(
 )
 
 
+def _slots(norm: str) -> list[re.Match]:
+    """The copy slots of a grid row (in :func:`cyrillic`), without a name's opening ``Мо`` taken for a ``№`` before
+    letters taken for figures (``Молотову`` read ``мо отову``: ``Мо``, ``о``): a slot's number read with no figure
+    at all after a ``№`` read so is no slot."""
+    return [slot for slot in _SLOT.finditer(norm)
+            if not (norm[:slot.start("copy")].rstrip().lower().endswith("мо") and not re.search(r"\d", slot["copy"]))]
+
+
 def _slot_copy(slot: re.Match) -> int:
     """The copy number a slot reads; ``И`` before the hyphen is ``11`` run together (as ``ХИ`` is XII)."""
     return 11 if slot["copy"] == "И" else int(slot["copy"].translate(DIGIT_LOOKALIKES))
 
 
-def recipient_name(text: str) -> str | None:
-    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped.
+# Letters of OFFICE_MARK that must read in a row for a faint carbon's mark to be taken for it.
+MARK_PART = 5
 
-    A name is capitalised, so a piece in small letters or a lone letter after a word is the rest of that
-    word, split off by OCR at a bent or lowered type bar (``Бе рия``, ``Маленков У``). Each cell holds one name."""
+
+def office_mark(token: str) -> bool:
+    """Whether ``token`` is OFFICE_MARK as OCR reads it off a faint carbon: its letters (a mark read for a faint letter
+    dropped: ``?АЗМЕТКА``) MARK_PART or more of the mark's in a row (one end lost: ``РАЗМЕ``, ``МЕТКА``), or the mark
+    with a letter misread. No listed name shares five letters in a row with it."""
+    letters = to_cyrillic("".join(c for c in token if c.isalpha())).upper()
+    return len(letters) >= MARK_PART and (letters in OFFICE_MARK or Levenshtein.distance(letters, OFFICE_MARK) <= 1)
+
+
+def recipient_name(text: str) -> str | None:
+    """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped,
+    or the office's mark (:func:`office_mark`).
+
+    A name is capitalised, so a piece in small letters or of a letter or two after a word is the rest of that
+    word, split off by OCR at a bent or lowered type bar (``Бе рия``, ``Маленков У``, ``Микоя НУ``): no surname is
+    that short. Each cell holds one name."""
     # OCR's stray marks end a word (``т‘Зорину``: the slot's ``т``, a speck, the name beside it).
     tokens = [t.strip(" .,:;—–-_") for t in re.split(r"[\s»«›‹„“”\"'`‘’|]+", text)]
     # Letters a space apart are one letter-spaced word (the next slot's printed ``Э к з``).
     tokens = re.sub(r"(?<!\S)(?:[^\W\d_] )+[^\W\d_](?!\S)", lambda m: m[0].replace(" ", ""), " ".join(t for t in tokens if t)).split()
     words: list[str] = []
     for token in tokens:
+        if office_mark(token):
+            words.append(OFFICE_MARK)
+            continue
         if not all(c.isalpha() or c in "-." for c in token) or token.lower() in ("т", "экз"):
             continue
-        if words and (token[0].islower() or len(token) == 1):
+        if words and (token[0].islower() or len(token) == 1 or len(token) == 2 and len(words[-1]) >= 3):
             words[-1] += to_cyrillic(token).lower() if words[-1][1:].islower() else to_cyrillic(token)
         elif len(token) >= 2:
             words.append(to_cyrillic(token[0].upper() + token[1:]))  # a name's capital read small (``вышинскому``)
@@ -201,7 +227,7 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
     (``1-РАЗМЕТКА``) or as the words that follow the slot before the next one.
     """
     norm = cyrillic(text)
-    slots = list(_SLOT.finditer(norm))
+    slots = _slots(norm)
     entries = []
     for i, slot in enumerate(slots):
         end = slots[i + 1].start() if i + 1 < len(slots) else len(norm)
@@ -233,7 +259,7 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
     (``Экз. № 1-`` in the first row, ``» № 9-`` below), its suffix ``т`` unless a name is typed there."""
     norm = cyrillic(text)
     pieces, end = [], 0
-    for k, slot in enumerate(_SLOT.finditer(norm)):
+    for k, slot in enumerate(_slots(norm)):
         suffix = recipient_name(text[slot.start("suffix"):slot.end("suffix")])
         # A name typed into the slot follows its hyphen; one after a space stands beside it.
         into = slot.start("suffix") == slot.end("copy") or "-" in text[slot.end("copy"):slot.start("suffix")]
@@ -241,7 +267,8 @@ def print_grid_row(text: str, copies: dict[int, int], first: bool) -> str:
         typed = name and into
         number = copies.get(k, _slot_copy(slot))
         before = text[end:slot.start()].rstrip(_DITTO_MARKS).strip()  # the ditto mark as read is printed anew
-        label = text[slot.start("suffix"):slot.end("suffix")] if typed else "т"
+        # The office's mark is written as typed, whatever OCR made of its faint letters (``?АЗМЕТКА``).
+        label = (suffix if suffix == OFFICE_MARK else text[slot.start("suffix"):slot.end("suffix")]) if typed else "т"
         pieces += [before, printed_slot(number, label, first)]
         end = slot.start("suffix") if name and not into else slot.end()
     return " ".join(piece for piece in pieces + [text[end:].strip()] if piece)
@@ -255,11 +282,11 @@ def printed_slot(copy: int, label: str, first: bool) -> str:
 
 def slot_labels(text: str) -> dict[int, str]:
     """A grid row as :func:`print_grid_row` writes it → copy → what follows its slot's hyphen (``т``, ``РАЗМЕТКА``)."""
-    return {_slot_copy(slot): text[slot.start("suffix"):slot.end("suffix")] for slot in _SLOT.finditer(cyrillic(text))}
+    return {_slot_copy(slot): text[slot.start("suffix"):slot.end("suffix")] for slot in _slots(cyrillic(text))}
 
 
 def is_grid_row(text: str) -> bool:
-    return len(_SLOT.findall(cyrillic(text))) >= 2
+    return len(_slots(cyrillic(text))) >= 2
 
 
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.

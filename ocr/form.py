@@ -7,6 +7,8 @@ from __future__ import annotations
 FORM_TITLES = ["Шифртелеграмма"]
 CLASSIFICATIONS = ["Совершенно секретно", "Строго секретно", "Секретно"]
 HANDLING_MARKS = ["СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ", "Подлежит возврату", "Хранить наравне с шифром"]
+# The mark the cipher office types into copy 1's slot of the distribution grid, its own copy (``Экз. № 1-РАЗМЕТКА``).
+OFFICE_MARK = "РАЗМЕТКА"
 PRIORITIES = ["ОСОБАЯ", "ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧНО", "СРОЧНО", "МОЛНИЯ", "ОСОБО ВАЖНАЯ"]
 # The printed words of the routing line, between which the clerk types origin, number, time, date and copy.
 ROUTING_LABELS = ("Из", "№", "пол.", "час.", "мин.", "г.", "т.", "экз.")

@@ -250,6 +250,22 @@ def test_grid_recipients_split_by_ocr_are_one_name(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # heavy tuning pages, a faint carbon: the office's mark with its first letter read as a mark (s8000 tg-08010), its
+    # end lost (s7000 tg-07015)
+    ("Экз.  №1.-?АЗМЕТКА Экз. №8-т Экз. №15-т Копих", [(1, "РАЗМЕТКА"), (8, None), (15, "Копих")]),
+    ("Экз. № 1-РАЗМЕ Экз. № 8-т Экз. № 15-т", [(1, "РАЗМЕТКА"), (8, None), (15, None)]),
+    # tg-08010: ``Микояну``'s end split off in capitals (the corrector makes ``Микозну`` ``Микояну``)
+    ("» № З-т  » № 10-т  » № 17-т  Микоз НУ", [(3, None), (10, None), (17, "Микозну")]),
+    # s9000 tg-09009: ``Молотову`` read ``мо отову``, no slot numbered ``о`` (which made a fourth column of the grid)
+    ("» №2-т  » № 8-т  » № 14-т  мо отову", [(2, None), (8, None), (14, "Моотову")]),
+    # slot remnants alone stay no name, joined or not
+    ("» № 2-т Ит НУ » № 9-т", [(2, None), (9, None)]),
+])
+def test_grid_marks_and_names_ocr_broke_on_faint_carbons(text, expected):
+    assert fields.parse_grid_row(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("См. из 6. 36 1287 (ссылка 96 30)", "См. изв. № 1287 (ссылка № 30)"),  # ``изв.`` read ``из 6.``
     ("СМ. изб. 76 114 (ссылка № 43)", "См. изв. № 114 (ссылка № 43)"),
     ("\\561/м.н.- 2. XII.", "N 561 / м. п. - 2. XII."),  # a hand's N and п

@@ -181,16 +181,39 @@ def recipient(name: str, lexicon: Lexicon) -> str | None:
     """The one grid form of a listed name ``name`` reads with one letter lost, added or misread (``Вышинскоу``,
     ``М-кояну``; :func:`_near`), in its case: a dative (:func:`datives_of`) first, as the grid gives most names,
     else the name undeclined (``Берня``: ``Берия``). A name read in the nominative lost its dative's ``у``
-    (``Микоян``). None when there is no one such, or it reads one."""
+    (``Микоян``); one read with a speck's letters after it is that name (:func:`_begun`). None when there is no one
+    such, or it reads one."""
     folded = fold(name)
-    listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
-    datives = datives_of(listed, lexicon.morph)
+    listed, datives = _grid_forms(lexicon)
     if folded in listed and folded + "у" in datives:
         return _in_case(folded + "у", name)
     if folded in listed | datives or len(folded) < MIN_EDIT_LENGTH - 1:
         return None
-    near = [form for form in datives if _near(folded, form)] or [form for form in listed if _near(folded, form)]
+    near = ([form for form in datives if _near(folded, form)] or [form for form in listed if _near(folded, form)]
+            or _begun(folded, datives | listed))
     return _in_case(near[0], name) if len(near) == 1 else None
+
+
+# Letters a speck or stain after a name in the grid reads as, run into the name (``Кагановичумох``, ``Бериямм``).
+TRAILING_LETTERS = 3
+
+
+def _begun(read: str, forms: frozenset[str]) -> list[str]:
+    """The longest of ``forms`` that ``read`` begins with and runs on from by TRAILING_LETTERS at most; none if none."""
+    begun = [form for form in forms if read.startswith(form) and len(read) - len(form) <= TRAILING_LETTERS]
+    return [max(begun, key=len)] if begun else []
+
+
+def _grid_forms(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The listed names long enough to put right, and their datives (:func:`datives_of`), folded."""
+    listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
+    return listed, datives_of(listed, lexicon.morph)
+
+
+def is_recipient(name: str, lexicon: Lexicon) -> bool:
+    """Whether ``name`` is spelt as the grid gives a listed name: its dative, or undeclined."""
+    listed, datives = _grid_forms(lexicon)
+    return fold(name) in listed | datives
 
 
 # A read this long may be two letters off a listed name's form: those of two names stand four letters apart at least.
@@ -274,8 +297,9 @@ def _respelt_recipients(line: Line, page: int, lexicon: Lexicon) -> tuple[Line, 
     text, cells, changes = line.text, list(line.cells), []
     for _, name in fields.parse_grid_row(line.text):
         right = recipient(name, lexicon) if name else None
-        # The name as the row spells it: its letters a space apart now and then (``Вышинско у``).
-        spelt = re.search(r"\s*".join(map(re.escape, fields.cyrillic(name))), fields.cyrillic(text), re.IGNORECASE) if right else None
+        # The name as the row spells it: its letters a space or a stray mark apart now and then (``Вышинско у``,
+        # ``Булганину ›Ю``: the next slot's opening read as a letter of it).
+        spelt = re.search(r"[\W_]*".join(map(re.escape, fields.cyrillic(name))), fields.cyrillic(text), re.IGNORECASE) if right else None
         if spelt is None:
             continue
         text = text[:spelt.start()] + right + text[spelt.end():]

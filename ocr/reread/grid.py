@@ -16,7 +16,7 @@ from collections import Counter
 
 from ocr import fields
 from ocr.correct.lexicon import lexicon
-from ocr.correct.names import recipient
+from ocr.correct.names import is_recipient, recipient
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.combine import line_box
@@ -35,11 +35,17 @@ def _names(row: list[tuple[int, str | None]]) -> dict[int, str]:
     return {copy: recipient(name, lexicon()) or name for copy, name in row if name and copy != fields.LOST_COPY}
 
 
+def _grows(own: str, again: str) -> bool:
+    """Whether a slot's name read ``again`` keeps what the page read of it, or puts right a name the page misread past the
+    corrector (``Сромык``, two letters off ``Громыко``) with a listed name."""
+    return own.lower() in again.lower() or not is_recipient(own, lexicon()) and is_recipient(again, lexicon())
+
+
 def fuller(readings: list[list[Word]]) -> int:
     """The reading to keep (0, the page's own, first): the first reading again that reads every slot the page read,
     every name the page read beside them or more of it (``Зорину`` where the page lost a letter at either end: ``Зорин``,
-    ``Орину``), and more names or more of one, each such name given to its slot by MIN_VOTES readings again at least;
-    0 when none does."""
+    ``Орину``) or a listed name for one it misread (:func:`_grows`), and more names or more of one, each such name
+    given to its slot by MIN_VOTES readings again at least; 0 when none does."""
     rows = [_row(words) for words in readings]
     slots = {copy for copy, _ in rows[0]}
     whole = [k for k, row in enumerate(rows) if k and readings[k] and slots <= {copy for copy, _ in row}]
@@ -47,7 +53,7 @@ def fuller(readings: list[list[Word]]) -> int:
     own = _names(rows[0])
     for k in whole:
         names = _names(rows[k])
-        grows = names != own and all(name.lower() in names.get(copy, "").lower() for copy, name in own.items())
+        grows = names != own and all(_grows(name, names.get(copy, "")) for copy, name in own.items())
         if grows and all(votes[pair] >= MIN_VOTES for pair in names.items() - own.items()):
             return k
     return 0

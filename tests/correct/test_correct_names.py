@@ -140,6 +140,11 @@ def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_it
     ("Экз. № 1-т Микоян Экз. № 9-т", "Экз. № 1-т Микояну Экз. № 9-т", ("Микоян", "Микояну")),  # the dative's у lost
     ("» № 3-т Ерия » № 11-т", "» № 3-т Берия » № 11-т", ("Ерия", "Берия")),  # short: its first letter lost
     ("» № 2-т » № 16-т Мопотовуо", "» № 2-т » № 16-т Молотову", ("Мопотовуо", "Молотову")),  # long: two letters off
+    # a speck or stain after the name read as letters run into it (heavy s9000 tg-09006, s7000 tg-07008)
+    ("» № 3-т Кагановичумох » № 9-т", "» № 3-т Кагановичу » № 9-т", ("Кагановичумох", "Кагановичу")),
+    ("» № 4-т Бериямм » № 10-т", "» № 4-т Берия » № 10-т", ("Бериямм", "Берия")),
+    # the next slot's opening read as a letter after a mark (heavy s9000 tg-09004)
+    ("» № 2-т » № 10-т Булганину ›Ю » № 18-т", "» № 2-т » № 10-т Булганину » № 18-т", ("Булганину ›Ю", "Булганину")),
 ])
 def test_a_recipient_one_edit_from_a_listed_names_grid_form_is_put_right(text, right, change):
     pages, changes = correct_pages([_page(text.split(), text, Role.GRID)], Settings())

@@ -48,3 +48,14 @@ def test_a_name_the_page_lost_letters_of_is_taken_whole():
     assert fuller([page, _reading("» № 2-т » № 9-т » № 16-т Филиппов")]) == 0  # nothing more read
     # moderate: its first letter lost, ``Илиппову``
     assert fuller([_reading("» № 2-т » № 9-т » № 16-т Илиппову")] + again) == 2
+
+
+def test_a_listed_name_two_readings_give_replaces_a_name_the_page_misread():
+    # heavy tg-08010: the page read ``Громыко`` as ``Сромык``, two letters off it; read again, ``Громыко`` and ``Громык``
+    page = _reading("» № 4-т » № И-т » № 18-т Сромык")
+    again = [_reading("» №4-т о № И-т о» № 18-1 Громыко"), _reading("» № 4-Тт » № 11-Т » № 18-т Гр®мыко"),
+             _reading("» № 4-т » № 11-т » № 18-т СУ СУАЕТК"), _reading("» № 4-т » № 11-т » № 18-т Громык")]
+    assert fuller([page] + again) == 1
+    assert fuller([page] + again[:3]) == 0  # one reading alone
+    # a listed name the page read stays
+    assert fuller([_reading("» № 4-т » № 11-т » № 18-т Зорину"), again[0], again[3]]) == 0
