@@ -8,7 +8,6 @@ into a :mod:`ocr.errors` exception whose message says how to fix it. Tests repla
 from __future__ import annotations
 
 import functools
-import io
 import logging
 import os
 import re
@@ -23,7 +22,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image
 
 from ocr.errors import ExternalToolError, MissingDependencyError
 
@@ -176,11 +174,12 @@ def _encoded(image: np.ndarray) -> bytes:
 
 
 def _tiff(images: Sequence[np.ndarray]) -> bytes:
-    """The images as the pages of one uncompressed TIFF."""
-    pages = [Image.fromarray(image) for image in images]
-    buffer = io.BytesIO()
-    pages[0].save(buffer, format="TIFF", save_all=True, append_images=pages[1:])
-    return buffer.getvalue()
+    """The images as the pages of one uncompressed TIFF (OpenCV writes it in a sixth of PIL's time: a
+    stamp's lines go to Tesseract so two or three times a stamp). Colour pages are BGR, as for :func:`_encoded`."""
+    ok, encoded = cv2.imencodemulti(".tiff", list(images), [cv2.IMWRITE_TIFF_COMPRESSION, 1])
+    if not ok:
+        raise ExternalToolError("the page images could not be encoded for tesseract", "check the images' sizes and types")
+    return encoded.tobytes()
 
 
 def _options(lang: str, psm: int, extra: dict[str, str | int] | None = None) -> list[str]:

@@ -105,3 +105,17 @@ def test_the_pages_of_a_run_are_notes(monkeypatch, languages, caplog):
         found = tesseract.images_to_data([PAGE, PAGE, PAGE], "rus", psm=7)
     assert [data["text"] for data in found] == [["один"], [], ["три"]] and found[2]["left"] == [1]
     assert not caplog.records
+
+
+def test_the_pages_of_a_run_go_as_one_tiff_of_the_same_pixels_without_a_resolution():
+    import io
+
+    from PIL import Image, ImageSequence
+
+    line = np.random.default_rng(0).integers(0, 256, (60, 900), dtype=np.uint8)
+    tiff = Image.open(io.BytesIO(tesseract._tiff([line, PAGE])))
+    pages = [np.array(page) for page in ImageSequence.Iterator(tiff)]
+    assert [p.shape for p in pages] == [line.shape, PAGE.shape]
+    assert (pages[0] == line).all() and (pages[1] == PAGE).all()
+    # No resolution, as in a single page's PGM: Tesseract estimates it alike either way.
+    assert tiff.info.get("compression") == "raw" and not {282, 283} & set(tiff.tag_v2)  # X and Y resolution
