@@ -51,8 +51,10 @@ class Ring:
 def polar(ink: np.ndarray, centre: tuple[float, float], radius: float) -> np.ndarray:
     """Rows = radius from the rim inward, columns = angle clockwise from +x, one pixel of arc at POLAR_RADIUS."""
     columns = max(360, int(2 * math.pi * radius * POLAR_RADIUS))
+    # Outliers (beyond the crop: the ring's outer edge at its box's sides) filled with paper: left out, OpenCV
+    # leaves them as whatever memory held, and a seal read differently from one call to the next.
     unwrapped = cv2.warpPolar(ink, (int(radius * 1.04), columns), centre, radius * 1.04,
-                              cv2.WARP_POLAR_LINEAR | cv2.INTER_LINEAR)
+                              cv2.WARP_POLAR_LINEAR | cv2.INTER_LINEAR | cv2.WARP_FILL_OUTLIERS)
     return np.ascontiguousarray(unwrapped.T[::-1])  # OpenCV misreads views with negative strides
 
 

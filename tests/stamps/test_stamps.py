@@ -788,3 +788,16 @@ def test_a_serif_gray_stamps_hairlines_stay_in_its_own_ink():
     assert np.count_nonzero(found.ink) < 0.7 * np.count_nonzero(ink)  # the typing's ink still went (0.59 of it kept)
     text = "МИД СССР ОБЩИЙ ОТДЕЛ Вх. № 8149/сс 12 VI 1953 г."
     assert character_error_rate(text, " ".join(read_rectangular(found, "rus")[0])) <= 0.3  # 0.15
+
+
+def test_a_seal_unwrapped_beyond_its_crop_is_paper_there_every_time():
+    # The unwrapped strip reaches 1.04 of the radius, past a seal's box at its sides: OpenCV left those pixels as
+    # whatever memory held, and a tuning seal (st05056 moderate) read three ways in three calls.
+    ink = np.full((101, 101), 255, np.uint8)
+    strips = []
+    for _ in range(5):
+        cv2.warpPolar(np.full((400, 400), 255, np.uint8), (60, 400), (50, 50), 52, cv2.WARP_POLAR_LINEAR)  # memory left inked
+        strips.append(unwrap.polar(ink, (50.0, 50.0), 50.0))
+    assert all((s == strips[0]).all() for s in strips)
+    # Row 0 is 1.04 of the radius out: beyond the crop straight right of the centre, within it at its corner.
+    assert strips[0][0, 0] == 0 and strips[0][0, strips[0].shape[1] // 8] == 255 and strips[0][-1].min() == 255
