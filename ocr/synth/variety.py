@@ -16,7 +16,7 @@ import numpy as np
 
 from ocr.compare.transcript import Transcript
 from ocr.contract import DistributionEntry, Footer, Header, Signature, TelegramRecord
-from ocr.form import CLASSIFICATIONS, HANDLING_MARKS, OFFICE_MARK, PRIORITIES, ROMAN_MONTHS
+from ocr.form import CLASSIFICATIONS, HANDLING_MARKS, PRIORITIES, ROMAN_MONTHS
 from ocr.lines import Line, Role
 from ocr.synth.wrap import wrap
 
@@ -93,7 +93,7 @@ def _grid(rng: np.random.Generator) -> tuple[list[Line], list[DistributionEntry]
     names = list(rng.permutation(RECIPIENTS))
     recipients = {beside * rows + r + 1: names[r] for r in range(int(rng.integers(2, min(rows, 5) + 1)))}
     if rng.random() < 0.4:
-        recipients[1] = OFFICE_MARK
+        recipients[1] = "РАЗМЕТКА"
     lines = []
     for r in range(rows):
         cells = []
