@@ -294,7 +294,7 @@ def _initials(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line
     if box is None:
         return lines
     line = lines[at]
-    typed = [_typist(line.words)] + [_read_alone(words) for words in read_each(page, [box], lang, extra=LOWER_CASE)[0]]
+    typed = [_typist(line.words)] + [_initials_read(words) for words in read_each(page, [box], lang, extra=LOWER_CASE)[0]]
     votes = Counter(initials for initials, _ in typed if initials).most_common(2)
     if not votes or votes[0][1] < INITIALS_ALIKE or len(votes) > 1 and votes[1][1] == votes[0][1] or typed[0][0] == votes[0][0]:
         return lines
@@ -331,7 +331,7 @@ def _initials_box(image: np.ndarray, line: Line, head: int, pitch: float | None)
     return (max(0, start + int(columns[0]) - pad), max(0, y - pad), int(last - columns[0]) + 2 * pad, h + 2 * pad)
 
 
-def _read_alone(words: list[Word]) -> tuple[str | None, Word | None]:
+def _initials_read(words: list[Word]) -> tuple[str | None, Word | None]:
     """The initials a reading of their word alone gives (two lower-case letters), and their word."""
     text = "".join(w.text for w in words)
     return (text, words[0]) if _INITIALS.fullmatch(text) else (None, None)

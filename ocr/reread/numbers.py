@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+import numpy as np
+
 from ocr import assemble
 from ocr.fields import parse_special_number
 from ocr.lines import Line, Role, Word, union_box, words_text
@@ -70,15 +72,16 @@ def _read_twice(number: str, alone: str) -> bool:
     return any(number[k] == number[k + 1] and number[:k] + number[k + 1:] == alone for k in range(len(number) - 1))
 
 
-def special_alone(image, line: Line, lang: str) -> Line:
+def special_alone(image: np.ndarray, line: Line, lang: str) -> Line:
     """The special number's ``line`` with the words bearing its figures made those they read alone
     (:func:`ocr.reread.readings.read_alone`) where the line read one of those figures twice."""
     number = [word for word in line.words if any(c.isdigit() for c in word.text)]
     read = parse_special_number(line.text)
-    found = read_alone(image, [union_box([word.bbox for word in number])], lang, SPECIAL_FIGURES)[0] if number and read else None
+    box = union_box([word.bbox for word in number]) if number and read else None
+    found = read_alone(image, [box], lang, SPECIAL_FIGURES)[0] if box else None
     if not found or not _read_twice(read, found):
         return line
-    merged = dataclasses.replace(number[0], text=found, bbox=union_box([word.bbox for word in number]))
+    merged = dataclasses.replace(number[0], text=found, bbox=box)
     return line.read_as([word for word in line.words if word not in number] + [merged])
 
 

@@ -45,13 +45,13 @@ def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], la
     return readings
 
 
-# Figures read alone (only figures allowed) as they are and enlarged twice: a reading both enlargements give is kept.
+# A value read alone (only its characters allowed) as it is and at twice its size: a reading both sizes give is kept.
 FIGURE_SCALES = (1.0, 2.0)
 
 
 def read_alone(image: np.ndarray, boxes: list[tuple[int, int, int, int]], lang: str, chars: str) -> list[str | None]:
     """What each box (padded by a quarter of its height) reads alone as one word of ``chars`` only, at every one of
-    :data:`FIGURE_SCALES` alike, all in one Tesseract run; None where the enlargements disagree."""
+    :data:`FIGURE_SCALES` alike, all in one Tesseract run; None where they disagree."""
     crops = [enlarged(image[max(0, y - d):y + h + d, max(0, x - d):x + w + d], scale)
              for x, y, w, h in boxes for d in [max(2, h // 4)] for scale in FIGURE_SCALES]
     read = [words_text(words)

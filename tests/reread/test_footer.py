@@ -7,6 +7,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pytest
 
 from ocr import footer, signer
 from ocr.lines import Line, Role, Word
@@ -109,36 +110,39 @@ def test_a_signature_line_beside_a_corner_of_the_pages_dark_edge_is_found_and_it
     assert footer.footer(read).copies_printed == 14
 
 
-def test_a_letter_the_line_reading_dropped_from_the_typists_initials_is_read_alone():
-    # moderate tuning tg-03010: ``4 экз. мп`` read ``м`` (at 96) in the page and in every reading of the line
-    lines = [_line(Role.FOOTER, ("4", (127, 21, 15, 18), 97), ("экз.", (159, 24, 53, 16), 95), ("м", (232, 24, 29, 16), 96)),
-             _line(Role.FOOTER, ("Отпеч.", (127, 50, 85, 19), 91), ("22/11-4.53", (233, 49, 147, 20), 92)),
-             _line(Role.FOOTER, ("Разослано", (129, 79, 133, 19), 97), ("21/11/42", (277, 77, 119, 21), 97)),
-             _line(Role.FOOTER, ("Выпустил", (128, 107, 118, 24), 97), ("Сорокин", (263, 109, 102, 24), 97))]
-    found = footer.footer(_reread_footer(_page("moderate-tg-03010-footer"), lines, "rus"))
-    assert (found.copies_printed, found.typist, found.printed_raw) == (4, "мп", "Отпеч. 22/11-4.53")
-
-
-def test_the_typists_initials_are_read_alone_by_the_footers_pitch_when_their_line_has_no_longer_word():
-    # heavy tuning tg-08001: ``9 экз. мп`` read ``9 кз м`` (its э lost, so no word of three letters gives the line's
+# The typist's initials of tuning pages' footers as the page read them, and what reading them alone gives.
+TYPISTS = {
+    # moderate tg-03010: ``4 экз. мп`` read ``м`` (at 96) in the page and in every reading of the line
+    "moderate-tg-03010-footer": (
+        [(("4", (127, 21, 15, 18), 97), ("экз.", (159, 24, 53, 16), 95), ("м", (232, 24, 29, 16), 96)),
+         (("Отпеч.", (127, 50, 85, 19), 91), ("22/11-4.53", (233, 49, 147, 20), 92)),
+         (("Разослано", (129, 79, 133, 19), 97), ("21/11/42", (277, 77, 119, 21), 97)),
+         (("Выпустил", (128, 107, 118, 24), 97), ("Сорокин", (263, 109, 102, 24), 97))],
+        {"copies_printed": 4, "typist": "мп", "printed_raw": "Отпеч. 22/11-4.53"}),
+    # heavy tg-08001: ``9 экз. мп`` read ``9 кз м`` (its э lost, so no word of three letters gives the line's
     # pitch), ``м`` boxed over both letters; the other footer lines give it
-    lines = [_line(Role.FOOTER, ("9", (22, 22, 18, 26), 95), ("кз", (89, 27, 37, 20), 94), ("м", (172, 27, 41, 18), 94)),
-             _line(Role.FOOTER, ("Отеч.", (22, 63, 119, 26), 0), ("18/12-16.19", (177, 61, 232, 32), 82)),
-             _line(Role.FOOTER, ("Разослан”", (24, 111, 166, 27), 50), ("17/12/52", (241, 109, 167, 31), 95)),
-             _line(Role.FOOTER, ("Выпустил", (23, 157, 167, 24), 92), ("Зайцева", (219, 155, 145, 29), 77))]
-    found = footer.footer(_reread_footer(_page("heavy-tg-08001-footer"), lines, "rus"))
-    assert (found.copies_printed, found.typist) == (9, "мп")
+    "heavy-tg-08001-footer": (
+        [(("9", (22, 22, 18, 26), 95), ("кз", (89, 27, 37, 20), 94), ("м", (172, 27, 41, 18), 94)),
+         (("Отеч.", (22, 63, 119, 26), 0), ("18/12-16.19", (177, 61, 232, 32), 82)),
+         (("Разослан”", (24, 111, 166, 27), 50), ("17/12/52", (241, 109, 167, 31), 95)),
+         (("Выпустил", (23, 157, 167, 24), 92), ("Зайцева", (219, 155, 145, 29), 77))],
+        {"copies_printed": 9, "typist": "мп"}),
+    # heavy tg-01004 (s1000): ``11 экз. нб`` read ``иб`` at 85 by the page and the line alone; its initials read
+    # alone with lower-case letters only read ``нб`` three times of four
+    "heavy-tg-01004-footer": (
+        [(("11", (131, 34, 34, 32), 78), ("экз.", (191, 30, 75, 47), 90), ("иб", (295, 35, 41, 32), 85)),
+         (("Отиеч.", (128, 83, 118, 30), 50), ("26/8-22.32", (274, 78, 208, 35), 92)),
+         (("Разослано", (128, 128, 187, 33), 74), ("25/8/15", (337, 127, 146, 39), 96)),
+         (("Выпустил", (128, 182, 167, 38), 96), ("Петрова", (317, 184, 144, 33), 96))],
+        {"copies_printed": 11, "typist": "нб", "released_by": "Петрова"}),
+}
 
 
-def test_the_typists_initials_most_readings_of_them_alone_give_replace_the_page_readings():
-    # heavy tuning tg-01004 (s1000): ``11 экз. нб`` read ``иб`` at 85 by the page and the line alone; its initials
-    # read alone with lower-case letters only read ``нб`` three times of four
-    lines = [_line(Role.FOOTER, ("11", (131, 34, 34, 32), 78), ("экз.", (191, 30, 75, 47), 90), ("иб", (295, 35, 41, 32), 85)),
-             _line(Role.FOOTER, ("Отиеч.", (128, 83, 118, 30), 50), ("26/8-22.32", (274, 78, 208, 35), 92)),
-             _line(Role.FOOTER, ("Разослано", (128, 128, 187, 33), 74), ("25/8/15", (337, 127, 146, 39), 96)),
-             _line(Role.FOOTER, ("Выпустил", (128, 182, 167, 38), 96), ("Петрова", (317, 184, 144, 33), 96))]
-    found = footer.footer(_reread_footer(_page("heavy-tg-01004-footer"), lines, "rus"))
-    assert (found.copies_printed, found.typist, found.released_by) == (11, "нб", "Петрова")
+@pytest.mark.parametrize("name", TYPISTS)
+def test_the_typists_initials_misread_by_the_page_are_read_alone(name):
+    rows, expected = TYPISTS[name]
+    found = footer.footer(_reread_footer(_page(name), [_line(Role.FOOTER, *row) for row in rows], "rus"))
+    assert {field: getattr(found, field) for field in expected} == expected
 
 
 def test_a_footer_label_read_unsurely_after_a_speck_is_still_the_label():
