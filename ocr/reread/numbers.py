@@ -67,19 +67,20 @@ def special(words: list[Word]) -> dict:
 SPECIAL_FIGURES = "0123456789-"
 
 
-def _read_twice(number: str, alone: str) -> bool:
-    """Whether ``number`` is ``alone`` with one of its figures read twice over."""
-    return any(number[k] == number[k + 1] and number[:k] + number[k + 1:] == alone for k in range(len(number) - 1))
+def _read_once(number: str) -> set[str]:
+    """``number`` with one of its figures that stand twice side by side read once (``33-131``: ``3-131``)."""
+    return {number[:k] + number[k + 1:] for k in range(len(number) - 1) if number[k] == number[k + 1]}
 
 
 def special_alone(image: np.ndarray, line: Line, lang: str) -> Line:
     """The special number's ``line`` with the words bearing its figures made those they read alone
-    (:func:`ocr.reread.readings.read_alone`) where the line read one of those figures twice."""
+    (:func:`ocr.reread.readings.read_alone`) where the line read one of those figures twice; read alone only
+    where it could have (a figure twice side by side), so most pages spend no Tesseract run on it."""
     number = [word for word in line.words if any(c.isdigit() for c in word.text)]
-    read = parse_special_number(line.text)
-    box = union_box([word.bbox for word in number]) if number and read else None
+    once = _read_once(parse_special_number(line.text) or "")
+    box = union_box([word.bbox for word in number]) if number and once else None
     found = read_alone(image, [box], lang, SPECIAL_FIGURES)[0] if box else None
-    if not found or not _read_twice(read, found):
+    if found not in once:
         return line
     merged = dataclasses.replace(number[0], text=found, bbox=box)
     return line.read_as([word for word in line.words if word not in number] + [merged])
