@@ -34,6 +34,9 @@ _SPELLING = {"printed_raw": "Отпеч.", "distributed_raw": "Разослан�
 _WHEN = re.compile(r"[\dIVXХЗзбОо/.,:\-—–]+")
 # A day and month (``7/4``).
 _DAY_MONTH = re.compile(r"\d{1,2}/\d{1,2}")
+# What follows a dated value's day and month, and the mark between: the printing's time (``Отпеч. 18/4-4.14``), the
+# sending out's number (``Разослано 7/4/33``).
+_AFTER_DAY = {"printed_raw": ("-", re.compile(r"\d{1,2}[.,]\d{2}")), "distributed_raw": ("/", re.compile(r"\d{2}"))}
 # A date and time in full (``18/12-7.05``): no pen stroke or stamp remnant reads so, however faint it was typed.
 _DATED = re.compile(r"\d{1,2}/\d{1,2}-\d{1,2}\.\d{2}")
 # The time's full stop read as a comma (``25/10-5,17``): a typed time is hours, a full stop, two digits of minutes.
@@ -125,14 +128,18 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
         when = _leading(rest, _WHEN)
         while when and not re.search(r"\d", when[-1]):
             when.pop()
+        taken = len(when)  # words of the line the value holds, however they are joined below
         if when:  # a date and time begin and end in a digit (``17/12/31.``, ``-25/10-5.17``: specks beside it)
             when[0] = slash_read_as_one(re.sub(r"^\W+(?=\w)", "", when[0]))
             when[-1] = re.sub(r"(?<=\d)\D+$", "", when[-1])
-        if name == "distributed_raw" and len(when) == 2 and _DAY_MONTH.fullmatch(when[0]) and re.fullmatch(r"\d{2}", when[1]):
-            when = ["/".join(when)]  # its second slash lost (``7/4 33``): the form's value is day/month/number
+        # A space OCR read after a slash between figures (``22/ 10/34``): a day/month/number is typed without one.
+        when = re.sub(r"(?<=\d/) (?=\d)", "", " ".join(when)).split()
+        mark, after = _AFTER_DAY[name]
+        if len(when) == 2 and _DAY_MONTH.fullmatch(when[0]) and after.fullmatch(when[1]):
+            when = [mark.join(when)]  # the mark after its day and month read as a space (``7/4 33``, ``18/4 4.14``)
         value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
         value = _TIME_COMMA.sub(r"\1.\2", re.sub(r"[-—–]{2,}|[—–]", "-", value))
-        return {name: value}, rest[len(when):]
+        return {name: value}, rest[taken:]
     if name == "certified":
         words = _leading(rest, _WORD, most=3)
         return {"certified": " ".join([_SPELLING[name]] + words)}, rest[len(words):]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr.footer import believable, footer, parse_footer_line, printed, typed_line, unclear_marks
+from ocr.footer import believable, footer, left_out, parse_footer_line, printed, typed_line, unclear_marks
 from ocr.lines import Line, Role, Word
 
 
@@ -77,6 +77,10 @@ def test_footer_labels_found_past_specks(text, expected):
     ("Разослано. 1/11/48", "Разослано 1/11/48"),
     ("Разослано 7/4 33", "Разослано 7/4/33"),  # its second slash read as a space (a moderate tuning page, seed 7000)
     ("Разослано 7/4 1951", "Разослано 7/4 1951"),  # no day/month/number, two figures after a lost slash
+    ("Отпеч. 18/4 4.14", "Отпеч. 18/4-4.14"),  # its dash read as a space (a heavy tuning page, seed 1000)
+    ("Отпеч. 18/4 4,14", "Отпеч. 18/4-4.14"),
+    ("Отпеч. 18/4 1951", "Отпеч. 18/4 1951"),  # no time after a lost dash
+    ("Разослано 22/ 10/34", "Разослано 22/10/34"),  # a space read after a slash (a heavy tuning page, seed 8000)
     ("Выпустил Мельников", "Выпустил Мельников"),
     ("В дело 13/6", None),  # no footer field: the line stays as read
 ])
@@ -90,3 +94,8 @@ def test_footer_lines_printed_keep_their_words_and_fields():
     shown = printed(lines)
     assert [line.text for line in shown] == ["Верно:", "Верно: Генерал"] and shown[0].words == words
     assert unclear_marks(shown) == unclear_marks(lines) and footer(shown) == footer(lines)
+
+
+@pytest.mark.parametrize("text", ["Разослано 7/4 33 вазжиц", "Отпеч. 18/4 4.14 вазжиц", "Разослано 22/ 10/34 вазжиц"])
+def test_footer_value_joined_leaves_out_only_what_follows_it(text):
+    assert left_out(text) == ["вазжиц"]  # the value's second piece, joined to it, is no word left out
