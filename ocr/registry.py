@@ -22,8 +22,8 @@ _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
 _REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1У]?\s*(?:ы?[мМ]|ы)\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
-# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is.
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
+# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is, or as a small ``м`` (a faint hand's N, its strokes thin).
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``,
 # ``Ne``), a space after it or, when read as no digit, none (``изв.№1259``).
 _NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
