@@ -43,12 +43,14 @@ def _stands(name: str, lexicon: Lexicon) -> bool:
 
 def _misread_once(name: str) -> set[str] | None:
     """``name`` (in capitals) with one letter misread once or wherever it stands, or with its one mark that is no
-    letter read for one (``ТОКИ?``); None when it is too short to tell, or has two such marks."""
+    letter read for one (``ТОКИ?``) or, at an end, a speck beside it (``ПРАГИ*``); None when it is too short to
+    tell, or has two such marks."""
     odd = [k for k, c in enumerate(name) if not c.isalpha() and c != "-"]
     if len(name) < MIN_EDIT_LENGTH or len(odd) > 1:
         return None
     letters = odd or [k for k, c in enumerate(name) if c != "-"]
-    return {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]} | (set() if odd else struck_alike(name))
+    speck = {name[:k] + name[k + 1:] for k in odd if k in (0, len(name) - 1)}
+    return {name[:k] + c + name[k + 1:] for k in letters for c in _CAPITALS if c != name[k]} | speck | (set() if odd else struck_alike(name))
 
 
 def names_near(name: str, lexicon: Lexicon) -> list[str]:
@@ -145,9 +147,11 @@ def _put_right(text: str, at: dict[int, str], marks: str) -> str:
 def _edits(name: str, right: str, start: int) -> dict[int, str]:
     """What each letter of ``name``, the line's letters from ``start`` on, becomes to read ``right``: a misread one
     the right one; where ``right`` is a letter longer (:func:`ended_name`), its first or last letter the lost letter
-    beside it."""
+    beside it; where it is one shorter (a speck read at an end of it, :func:`_misread_once`), that speck nothing."""
     if len(right) == len(name):
         return {start + k: b for k, (a, b) in enumerate(zip(name, right)) if a != b}
+    if len(right) < len(name):
+        return {start: ""} if name[1:] == right else {start + len(name) - 1: ""}
     return {start: right[:2]} if right.endswith(name) else {start + len(name) - 1: right[-2:]}
 
 

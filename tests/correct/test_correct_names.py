@@ -113,6 +113,13 @@ def test_a_mark_read_for_a_letter_of_the_origin_is_put_right():
     assert pages[0].lines[0].text == text.replace("ТОКИ?", "ТОКИО") and [(c.before, c.after) for c in changes] == [("ТОКИ?", "ТОКИО")]
 
 
+def test_a_speck_read_after_the_origin_is_left_out():
+    # a heavy tuning page (seed 8000): a speck beside the place's last letter read as a mark
+    text = "Из ПРАГИ* № 718 пол. 18 час. 01 мин. 4/4 19 50 экз. № 3"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text.replace("ПРАГИ*", "ПРАГИ") and [(c.before, c.after) for c in changes] == [("ПРАГИ*", "ПРАГИ")]
+
+
 def test_a_letter_of_the_origin_read_as_its_blanks_rule_is_put_right():
     # a moderate tuning page (seed 7000), typed on a ruled blank: the ``Р`` read as the rule under it
     text = "Из ВА_ШАВЫ_ № _3063 пол. 23 час. _18 мин. _16/10 19 _50 г. экз. № _11"
