@@ -5,6 +5,7 @@ Cheap and independent of where the pages were read; nothing here knows about Pre
 
 from __future__ import annotations
 
+import collections
 import json
 import logging
 import statistics
@@ -93,20 +94,35 @@ def _provenance(pages: list[PageResult], settings: Settings) -> Provenance:
         processed_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
-def infer_folios(pages: list[Page]) -> tuple[list[Page], list[tuple[int, int]]]:
-    """Fill folios that were not read when every folio read agrees with one numbering of the sheets.
+def infer_folios(pages: list[Page]) -> tuple[list[Page], list[str]]:
+    """Folios not read filled, and one read with a figure too many put right, where the folios read agree with one
+    numbering of the sheets; a warning for each folio given.
 
     Archive sheets are numbered consecutively, so with the folios read all ``first + page index`` (one read
     is one such numbering: a heavy scan's stamp is read on one sheet of a telegram and lost on the rest), a
-    missing one is certain enough to give, and each is reported.
+    missing one is certain enough to give, and each is reported. Where two read agree and a third is their
+    numbering's folio with one figure more (``1270`` beside ``271``, ``272``: a speck read as a figure), it is that.
     """
-    read = [(k, p.folio) for k, p in enumerate(pages) if p.folio is not None]
-    offsets = {folio - k for k, folio in read}
-    if not read or len(offsets) != 1 or len(read) == len(pages) or min(offsets) < 1:
+    read = {k: p.folio for k, p in enumerate(pages) if p.folio is not None}
+    offsets = collections.Counter(folio - k for k, folio in read.items())
+    offset, agreeing = offsets.most_common(1)[0] if offsets else (0, 0)
+    odd = {k: folio for k, folio in read.items() if folio - k != offset}
+    if len(odd) == 1 and agreeing >= 2 and all(one_more(str(folio), str(offset + k)) for k, folio in odd.items()):
+        read = {k: offset + k for k in read}
+    elif odd:
         return pages, []
-    offset = offsets.pop()
-    filled = [p if p.folio is not None else p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
-    return filled, [(p.number, p.folio) for p, old in zip(filled, pages) if old.folio is None]
+    if not read or offset < 1:
+        return pages, []
+    filled = [p.model_copy(update={"folio": offset + k}) for k, p in enumerate(pages)]
+    return filled, [f"page {p.number}: folio not read, {p.folio} inferred from the other pages' folios" if old.folio is None
+                    else f"page {p.number}: folio read {old.folio}, {p.folio} from the other pages' folios"
+                    for p, old in zip(filled, pages) if p.folio != old.folio]
+
+
+def one_more(read: str, value: str) -> bool:
+    """Whether ``read`` is ``value`` with one character more (a speck or a blank's dot read as a digit: ``80975``
+    for ``8075``)."""
+    return len(read) == len(value) + 1 and any(read[:k] + read[k + 1:] == value for k in range(len(read)))
 
 
 def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -> str | None:
@@ -119,7 +135,7 @@ def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -
     theirs = read.pop() if len(read) == 1 else ""
     if len(theirs) < shortest:
         return own
-    extra = own is not None and len(own) == len(theirs) + 1 and any(own[:k] + own[k + 1:] == theirs for k in range(len(own)))
+    extra = own is not None and one_more(own, theirs)
     zeros = own is not None and len(own) == len(theirs) and own != theirs and all(
         a == b or (a in "89" and b == "0") for a, b in zip(own, theirs))
     return theirs if own is None or extra or zeros else own
@@ -174,7 +190,7 @@ def assemble_document(document: DocumentInput, pages: list[PageResult], settings
     contract_pages, continuations = infer_continuations(contract_pages, record.header.telegram_number,
                                                         record.header.copy_number, record.doc_type == "cipher_telegram")
     quality = _quality(pages, record.doc_type)
-    quality.warnings += [f"page {n}: folio not read, {f} inferred from the other pages' folios" for n, f in inferred]
+    quality.warnings += inferred
     quality.warnings += continuations
     quality.warnings += footer.unclear_marks(lines)
     for warning in quality.warnings:

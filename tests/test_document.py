@@ -18,11 +18,19 @@ def test_missing_folios_are_inferred_only_from_a_consistent_numbering():
                      mean_confidence=0) for k, f in enumerate(folios)]
 
     filled, inferred = infer_folios(pages(64, None, 66, None, 68))
-    assert [p.folio for p in filled] == [64, 65, 66, 67, 68] and inferred == [(2, 65), (4, 67)]
+    assert [p.folio for p in filled] == [64, 65, 66, 67, 68] and inferred == [
+        "page 2: folio not read, 65 inferred from the other pages' folios",
+        "page 4: folio not read, 67 inferred from the other pages' folios"]
     assert infer_folios(pages(64, None, 70))[1] == []  # read folios disagree: nothing is invented
     # one folio read (a heavy tuning telegram's first sheet lost its folio, the second read 21): the sheets about it
-    assert infer_folios(pages(None, 21))[1] == [(1, 20)]
+    assert [p.folio for p in infer_folios(pages(None, 21))[0]] == [20, 21]
     assert [p.folio for p in infer_folios(pages(248, None, None, None))[0]] == [248, 249, 250, 251]
+    # a speck read as a figure before a folio (a heavy tuning telegram, seed 7000), the two others agreeing
+    filled, inferred = infer_folios(pages(1270, 271, 272))
+    assert [p.folio for p in filled] == [270, 271, 272] and inferred == ["page 1: folio read 1270, 270 from the other pages' folios"]
+    assert infer_folios(pages(1270, 271))[1] == []  # one against one: neither outweighs
+    assert infer_folios(pages(280, 271, 272))[1] == []  # no figure too many: a folio read so is left as read
+    assert infer_folios(pages(64, 65, 66))[1] == []  # all read and agreeing: nothing to give
     assert infer_folios(pages(None, 1))[1] == []  # no sheet 0 to give
 
 
