@@ -179,6 +179,10 @@ def office_mark(token: str) -> bool:
     return len(letters) >= MARK_PART and (letters in OFFICE_MARK or Levenshtein.distance(letters, OFFICE_MARK) <= 1)
 
 
+# A slot whose number OCR read as a letter or two (``П-т`` for ``11-т``): no name.
+_SLOT_AS_LETTERS = re.compile(r"[^\W\d_]{1,2}-т")
+
+
 def recipient_name(text: str) -> str | None:
     """The typed name in a grid cell: its words of letters, OCR's stray marks and slot remnants (``Ю7т``) dropped,
     or the office's mark (:func:`office_mark`).
@@ -195,7 +199,7 @@ def recipient_name(text: str) -> str | None:
         if office_mark(token):
             words.append(OFFICE_MARK)
             continue
-        if not all(c.isalpha() or c in "-." for c in token) or token.lower() in ("т", "экз"):
+        if not all(c.isalpha() or c in "-." for c in token) or token.lower() in ("т", "экз") or _SLOT_AS_LETTERS.fullmatch(token):
             continue
         if words and (token[0].islower() or len(token) == 1 or len(token) == 2 and len(words[-1]) >= 3):
             words[-1] += to_cyrillic(token).lower() if words[-1][1:].islower() else to_cyrillic(token)

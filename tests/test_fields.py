@@ -105,6 +105,7 @@ def test_grid_row_recipients_without_ocr_marks():
     assert fields.parse_grid_row("» № 4-т  » №111  Копия  » № 18-т") == [(4, None), (111, "Копия"), (18, None)]
     assert fields.recipient_name("Копия › Ю7т") == "Копия"
     assert fields.recipient_name("„ ›") is None
+    assert fields.recipient_name("П-т") is None  # the slot ``№ 11-т`` read again beside itself (a heavy tuning page, seed 9000)
     assert fields.recipient_name("ЗОрину") == "Зорину"  # a moderate tuning page's grid (s1000)
     assert fields.recipient_name("МИКОЯНу") == "Микояну"  # its small у: a clean tuning page's grid (s5000)
     assert fields.recipient_name("МОЛОТОВУ") == "МОЛОТОВУ" and fields.recipient_name("БУлганину") == "Булганину"
