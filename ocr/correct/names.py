@@ -25,6 +25,7 @@ from ocr import fields
 from ocr.contract import Correction
 from ocr.correct.corrector import ALPHABET, MIN_EDIT_LENGTH
 from ocr.correct.lexicon import Lexicon, fold
+from ocr.form import FILE_COPY
 from ocr.homoglyphs import to_cyrillic
 from ocr.lines import Line, Role, words_text
 from ocr.routing import parse_routing
@@ -209,9 +210,10 @@ def _begun(read: str, forms: frozenset[str]) -> list[str]:
 
 
 def _grid_forms(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The listed names long enough to put right, and their datives (:func:`datives_of`), folded."""
+    """The listed names long enough to put right, with the file copy's word (undeclined), and the names' datives
+    (:func:`datives_of`), folded."""
     listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
-    return listed, datives_of(listed, lexicon.morph)
+    return listed | {fold(FILE_COPY)}, datives_of(listed, lexicon.morph)
 
 
 def is_recipient(name: str, lexicon: Lexicon) -> bool:

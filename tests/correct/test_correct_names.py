@@ -152,6 +152,8 @@ def test_a_routing_line_written_from_its_readings_has_its_origin_put_right_in_it
     ("» № 4-т Бериямм » № 10-т", "» № 4-т Берия » № 10-т", ("Бериямм", "Берия")),
     # the next slot's opening read as a letter after a mark (heavy s9000 tg-09004)
     ("» № 2-т » № 10-т Булганину ›Ю » № 18-т", "» № 2-т » № 10-т Булганину » № 18-т", ("Булганину ›Ю", "Булганину")),
+    # the file's copy (the real telegram's copy 11), its last letter misread (heavy s8000 tg-08010)
+    ("» № 7-т » № 15-т Копих » № 23-т", "» № 7-т » № 15-т Копия » № 23-т", ("Копих", "Копия")),
 ])
 def test_a_recipient_one_edit_from_a_listed_names_grid_form_is_put_right(text, right, change):
     pages, changes = correct_pages([_page(text.split(), text, Role.GRID)], Settings())
