@@ -418,7 +418,7 @@ def garbled_signature(text: str) -> str | None:
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.[\s`'‘’_,.]*$")  # specks of dust beside it
 # The № after ``экз.`` is read as a letter or two now and then (``экз. в...``).
 # The copy's digit is read as letters too (``экз. №Дд...``): then the line is the copy line, its copy not read.
-_CONT_COPY = re.compile(EKZ + r"\.?\s*(?:(?:" + NUMERO + r"\s*)+(?:[^\W\d]{1,2}(?=[.…]))??|[^\W\d]{1,2}(?=\.))?[.\s…]*(?P<copy>(?-i:"
+_CONT_COPY = re.compile(EKZ + r"\.?\s*(?:(?:" + NUMERO + r"[.:\s]*)+(?:[^\W\d]{1,2}(?=[.…]))??|[^\W\d]{1,2}(?=\.))?[.:\s…]*(?P<copy>(?-i:"
                         + DIGITISH + r"{1,3}))?[.,\s…]*$", re.IGNORECASE)
 
 

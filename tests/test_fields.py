@@ -342,6 +342,9 @@ def test_continuation_header_as_ocr_reads_it():
     assert fields.parse_continuation_copy("э к з. №... 5") == (True, 5)  # letter-spaced by OCR
     assert fields.parse_continuation_copy("эхз. №...") == (True, None)
     assert fields.parse_continuation_copy("экз № №...") == (True, None)  # the dotted blank read as a second №
+    # the blank's dots read with a colon, or a full stop between the № and the second (heavy tuning s8000 tg-08019)
+    assert fields.parse_continuation_copy("экз. №:.. 4") == (True, 4)
+    assert fields.parse_continuation_copy("экз. №. №....") == (True, None)
     assert fields.parse_page_label("3.  .") == "3."
 
 

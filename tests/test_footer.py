@@ -63,6 +63,8 @@ def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
     ("9 кз", {"copies_printed": 9}),
     ("1 : т А Е = а Отеч. 14/6-3.04", {"printed_raw": "Отпеч. 14/6-3.04"}),  # a scrawl's pieces before the label
     ("и верно, что", {}),  # a word of the message before a label's spelling is no scrawl
+    # a later page's header: ``33`` of its telegram number is no ``экз.`` (heavy tuning s8000 tg-08019, all its page lost)
+    ("5330  2.  экз. №:.. 4", {}),
 ])
 def test_footer_labels_found_past_specks(text, expected):
     assert parse_footer_line(text) == expected
