@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from ocr import fields, footer, reference_numbers, routing
+from ocr.correct.lexicon import lexicon
+from ocr.correct.names import addressee as addressee_of
 from ocr.lines import Line, Role
 
 # Lines that show a page is the telegram form: its title or routing line (first page), a later page's
@@ -164,6 +166,13 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
             for i in tail[tail.index(named[-1]) + 1:]:
                 roles[i] = Role.OTHER
             addressee, tail = named[-1], tail[:tail.index(named[-1]) + 1]
+    # A line in small letters after a listed official's name is the message's first, read too garbled to tell as prose
+    # (``а августа, министр ИНСР т И``, a heavy scan's faint start): the official is the addressee, typed above it.
+    elif addressee is not None and re.search(SMALL_WORD, texts[addressee]) and official(texts[addressee]) is None:
+        named = [i for i in tail if i < addressee and official(texts[i])]
+        if named:
+            body, tail = tail[tail.index(named[-1]) + 1], tail[:tail.index(named[-1]) + 1]
+            addressee, roles = named[-1], roles[:body]
     # The last is the addressee unless it spells a priority, however garbled: the addressee's line was then not read.
     for i in tail:
         garbled = fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)
@@ -193,6 +202,16 @@ SHORT_TOKEN = 3
 
 # An addressee is a name of one to three words (``ВЫШИНСКОМУ``, ``Тов. ГРОМЫКО А. А.``).
 NAME_WORDS = 3
+
+
+# A word of the message: this many small letters in a row; a typed name is capitals, some read small (``З о ринУу.``).
+SMALL_WORD = r"[а-яё]{5}"
+
+
+def official(text: str) -> str | None:
+    """The listed official a header line names as an addressee is typed (:func:`ocr.correct.names.addressee`), None
+    when it names none."""
+    return addressee_of(fields.addressee_name(text).replace(" ", ""), lexicon())
 
 
 def typed_name(text: str) -> bool:

@@ -158,3 +158,17 @@ def test_a_letter_spaced_name_read_a_letter_or_two_at_a_time_is_the_addressee():
     lines = [Line(t, r) for t, r in zip(texts, found, strict=False)]
     assert header(lines).priority == ["СРОЧНО", "МОЛНИЯ"] and header(lines).addressee == "ФИЛИППОВУ"
     assert roles.name_words("Ф ИЛ ИП ПО ВУ.") == 1 and roles.name_words("на основе полного развития") == 3
+
+
+def test_a_garbled_message_line_after_a_listed_official_is_the_body():
+    # a heavy tuning page (seed 9000, tg-09000): the priority's row lost, the message's faint first line read in part
+    # and garbled; before, that line was the addressee and the official's name a priority
+    texts = ["Шифртелеграмма", "Из ПРАГИ № 3038 пол. 20 час. 45 мин. экз. № 6", "8682 2108", "2474 1658", "З О Р И Н У.",
+             "а августа, министр  ИНСР  т  И", "чрезвычайно важное сообщение о переговорах с торговым представителем"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 5 and found[4] is Role.ADDRESSEE
+    lines = [Line(t, r) for t, r in zip(texts, found, strict=False)]
+    assert header(lines).priority == [] and header(lines).addressee == "ЗОРИНУ"
+    # a typed name the list lacks after an official's: the last line stays the addressee
+    found, body = roles.tag_first_page(texts[:5] + ["Ф И Л И П П О В У."] + texts[6:])
+    assert body == 6 and found[5] is Role.ADDRESSEE

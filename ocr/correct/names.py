@@ -222,6 +222,27 @@ def is_recipient(name: str, lexicon: Lexicon) -> bool:
     return fold(name) in listed | datives
 
 
+# A surname ending in one of these is typed undeclined to its addressee (``ГРОМЫКО``, ``ФЕДОРЕНКО``).
+_VOWELS = "аеиоуыэюя"
+
+
+@functools.cache
+def _addressee_forms(listed: frozenset[str], morph: MorphAnalyzer) -> frozenset[str]:
+    """The forms of ``listed`` surnames an addressee is typed in, folded: the masculine dative (:func:`datives_of`;
+    one the dictionary knows as no surname takes ``у`` as a surname does: ``малику``), or undeclined after a vowel."""
+    return datives_of(listed, morph) | {form if form[-1] in _VOWELS else form + "у" for form in listed if form[-1] not in "йь"}
+
+
+def addressee(name: str, lexicon: Lexicon) -> str | None:
+    """The listed official (in capitals) an addressee read as ``name`` is, spelt as typed (:func:`_addressee_forms`):
+    read so, or with a letter lost, added or misread (two in a long name, :func:`_near`: ``БОГЕМОООВУ``); None when
+    ``name`` is near no such form, or near two."""
+    folded = fold(name)
+    forms = _addressee_forms(_grid_forms(lexicon)[0], lexicon.morph)
+    near = [folded] if folded in forms else [form for form in forms if _near(folded, form)]
+    return near[0].upper() if len(near) == 1 else None
+
+
 # A read this long may be two letters off a listed name's form: those of two names stand four letters apart at least.
 TWO_EDIT_LENGTH = 8
 

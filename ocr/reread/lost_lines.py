@@ -4,7 +4,8 @@ On a heavy scan a faint line of the header is now and then not read at all (a le
 typed light), or read as a few letters no role fits (``ВУ``): the header then has no addressee, special number or
 priority. Each row of ink in that gap that no line of a header role covers is read alone in each of READINGS
 (:mod:`ocr.reread.readings`), and a row becomes the line its readings agree on, LOST_VOTES of them alike: a special
-number, when the page has none; a priority; the addressee, when the page has none — a name the language knows, the
+number, when the page has none; a priority; the addressee, when the page has none — a listed official (readings
+misreading other letters of him agree on him, :func:`ocr.reread.addressee.named`) or a name the language knows, the
 last such row (priorities stand above it). Lines of no role the row covers give way to it.
 """
 
@@ -18,7 +19,7 @@ import numpy as np
 from ocr import fields, layout
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
-from ocr.reread.addressee import name_of, spelt
+from ocr.reread.addressee import name_of, named, read_as_name
 from ocr.reread.combine import word_list
 from ocr.reread.readings import read_each
 
@@ -29,6 +30,9 @@ PAPER = 224
 INK_WIDTH = 0.5
 ROW_HEIGHT = 0.5
 GLUED = 0.25
+# A column dark down this share of the gap or more (the gap two letter heights tall at least) is the scan's dark edge
+# or a rule, no typing: counted, it inks every pixel row, and the gap's rows run into one too tall to read.
+EDGE = 0.9
 # The header block: the lost lines stand below it, above the message, among the priorities read (``ОСОБО ВАЖНАЯ``
 # read, ``М О Л Н И Я`` above it not).
 _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLASSIFICATION, Role.HANDLING)
@@ -36,18 +40,25 @@ _HEADER_BLOCK = (Role.GRID, Role.ROUTING, Role.REFERENCE, Role.SPECIAL, Role.CLA
 LOST_VOTES = 2
 
 
-def ink_rows(image: np.ndarray, box: tuple[int, int, int, int], height: float) -> list[tuple[int, int]]:
-    """(top, bottom) of each row of typing in ``box`` of a page dark on white whose letters are ``height`` pixels high
-    (the constants above say what counts)."""
+def ink_rows(image: np.ndarray, box: tuple[int, int, int, int], height: float) -> list[tuple[int, int, int, int]]:
+    """The box (x, y, w, h) of each row of typing in ``box`` of a page dark on white whose letters are ``height``
+    pixels high, across the row's ink (the constants above say what counts; a dark edge, EDGE, does not)."""
     x, y, w, h = box
-    inked = np.flatnonzero((image[y:y + h, x:x + w] < PAPER).sum(axis=1) >= INK_WIDTH * height)
+    dark = image[y:y + h, x:x + w] < PAPER
+    typed = dark.mean(axis=0) < EDGE if h >= 2 * height else np.ones(w, bool)
+    inked = np.flatnonzero(dark[:, typed].sum(axis=1) >= INK_WIDTH * height)
     runs: list[list[int]] = []
     for k in inked:
         if runs and k - runs[-1][1] <= GLUED * height:
             runs[-1][1] = int(k)
         else:
             runs.append([int(k), int(k)])
-    return [(y + top, y + bottom + 1) for top, bottom in runs if bottom + 1 - top >= ROW_HEIGHT * height]
+    rows = []
+    for top, bottom in runs:
+        if bottom + 1 - top >= ROW_HEIGHT * height:
+            across = np.flatnonzero(typed & dark[top:bottom + 1].any(axis=0))
+            rows.append((x + int(across[0]), y + top, int(across[-1] + 1 - across[0]), bottom + 1 - top))
+    return rows
 
 
 def agreed(readings: list[list[Word]], value_of) -> tuple[str, list[Word]] | None:
@@ -67,13 +78,16 @@ def _row_role(readings: list[list[Word]], code: str, wanted: set[Role]) -> tuple
     if found := agreed(readings, lambda words: " ".join(fields.marks_in(words_text(words), fields.PRIORITIES))):
         return Role.PRIORITY, found[1]
     # A priority's row read alone spells a word the language knows too (``СРОЧНО``): no name.
-    name = agreed(readings, lambda words: name if spelt(name := name_of(words_text(words)), code) else None)
-    return (Role.ADDRESSEE, name[1]) if Role.ADDRESSEE in wanted and name else None
+    found = agreed(readings, lambda words: named(name_of(words_text(words)), code))
+    if Role.ADDRESSEE not in wanted or not found:
+        return None
+    name, words = found
+    return Role.ADDRESSEE, words if name_of(words_text(words)) == name else read_as_name(words, name)
 
 
-def _covers(row: tuple[int, int], line: Line) -> bool:
+def _covers(row: tuple[int, int, int, int], line: Line) -> bool:
     centre = line.bbox[1] + line.bbox[3] / 2
-    return row[0] <= centre < row[1]
+    return row[1] <= centre < row[1] + row[3]
 
 
 def _line(role: Role, words: list[Word], page: int, metrics: layout.Metrics) -> Line:
@@ -102,8 +116,9 @@ def read_lost_lines(page: PreprocessedPage, lines: list[Line], lang: str) -> lis
             if not any(line.role is not Role.OTHER and line.bbox and _covers(row, line) for line in gap)]
     if not rows:
         return lines
-    pad = round(metrics.line_height / 4)
-    bands = [(left, max(0, y0 - pad), right - left, y1 - y0 + 2 * pad) for y0, y1 in rows]
+    # A row's band: its ink, a letter's height wider each side (a faint first letter), a quarter taller.
+    pad, side = round(metrics.line_height / 4), round(metrics.line_height)
+    bands = [(max(0, x - side), max(0, y - pad), w + 2 * side, h + 2 * pad) for x, y, w, h in rows]
     found = [(row, _row_role(again, code, wanted)) for row, again in zip(rows, read_each(page, bands, lang))]
     found = [(row, role_words) for row, role_words in found if role_words]
     # One addressee, the last row naming one (priorities stand above it); one special number, the first.

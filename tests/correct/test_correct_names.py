@@ -191,3 +191,25 @@ def test_a_signers_name_is_a_surname_or_none(read, sure, name):
     from ocr.correct.names import signer_name
 
     assert signer_name(read, lexicon(), sure) == name
+
+
+@pytest.mark.parametrize(("read", "official"), [
+    # readings of faint addressees' rows on heavy tuning pages (s1000 tg-01011, s9000 tg-09009): two letters off a
+    # long name, one off a short one; a dative the dictionary does not decline as a surname's (``МАЛИКУ``)
+    ("БОГЕМОООВУ", "БОГОМОЛОВУ"),
+    ("БОГЕМОЛЛОВУ", "БОГОМОЛОВУ"),
+    ("ЗОРИИНУ", "ЗОРИНУ"),
+    ("ЗОРИНУ", "ЗОРИНУ"),
+    ("МАЛИКУ", "МАЛИКУ"),
+    ("ФЕДОРЕНК", "ФЕДОРЕНКО"),  # undeclined after its vowel
+    ("ГРОМЫКО", "ГРОМЫКО"),
+    # no official: too far from any, a word, a name the list lacks
+    ("ЗЗОТРИИНУ", None),
+    ("СРОЧНО", None),
+    ("ФИЛИППОВУ", None),
+])
+def test_an_addressee_is_the_listed_official_it_reads_as(read, official):
+    from ocr.correct.lexicon import lexicon
+    from ocr.correct.names import addressee
+
+    assert addressee(read, lexicon()) == official

@@ -36,7 +36,7 @@ def test_a_special_number_read_without_its_label_is_read_from_its_row():
     again = read_lost_lines(_page(), [ROUTING, SPECIAL, LETTERS, BODY], "rus")
     assert [line.role for line in again] == [Role.ROUTING, Role.SPECIAL, Role.OTHER, Role.BODY]
     assert fields.parse_special_number(again[1].text) == "8-94"  # ``№ 8-94`` gives way to it
-    assert again[2] is LETTERS  # the name's row: one reading of four gives ``БОГОМОЛОВУ``, no name of that
+    assert again[2] is LETTERS  # the name's row on this crop: one reading of four near ``БОГОМОЛОВУ`` (``ВОГОМОЛОВУ.``), no name of one
 
 
 def test_an_addressee_the_page_did_not_read_is_read_from_its_row(monkeypatch):
@@ -69,7 +69,24 @@ def test_ink_rows_are_letter_high_runs_of_inked_rows():
     image[56:60, 30:33] = 0   # a speck, narrower than half a letter
     image[70:90, 5:10] = 0
     image[70:90, 20:25] = 0   # a row of two letters
-    assert ink_rows(image, (0, 0, 50, 100), 20.0) == [(10, 30), (70, 90)]
+    assert ink_rows(image, (0, 0, 50, 100), 20.0) == [(5, 10, 35, 20), (5, 70, 20, 20)]
+
+
+def test_a_dark_edge_down_the_gap_is_no_row():
+    # (seed 8000, heavy, tg-08008: the scan's dark edge inked every pixel row of the gap, read as one row of noise)
+    image = np.full((200, 300), 255, np.uint8)
+    image[:, 0:30] = 40        # the scan's edge, down the whole gap
+    image[80:120, 100:250] = 0  # the addressee's row
+    assert ink_rows(image, (0, 0, 300, 200), 40.0) == [(100, 80, 150, 40)]
+
+
+def test_readings_misreading_other_letters_of_a_listed_official_agree_on_him(monkeypatch):
+    # (seed 9000, heavy, tg-09009: the faint ``З О Р И Н У.`` lost; its row read alone four ways, no two alike)
+    readings = [[Word(text, (600, 220, 500, 30), 60.0)] for text in ("зЗзотРиИНУ. ` .", "ЗОРиИНУ. ` о", "а м", "ЗзЗОорРИНУ. с")]
+    monkeypatch.setattr("ocr.reread.lost_lines.read_each", lambda page, boxes, lang: [readings for _ in boxes])
+    again = read_lost_lines(_page(), [ROUTING, LETTERS, BODY], "rus")
+    assert [line.role for line in again] == [Role.ROUTING, Role.ADDRESSEE, Role.BODY]
+    assert fields.addressee_name(again[1].text) == "ЗОРИНУ"
 
 
 def test_a_priority_lost_above_one_read_is_read_from_its_row(monkeypatch):
