@@ -209,10 +209,15 @@ def _begun(read: str, forms: frozenset[str]) -> list[str]:
     return [max(begun, key=len)] if begun else []
 
 
+def _listed(lexicon: Lexicon) -> frozenset[str]:
+    """The listed names long enough to put right, folded."""
+    return frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
+
+
 def _grid_forms(lexicon: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """The listed names long enough to put right, with the file copy's word (undeclined), and the names' datives
+    """The listed names (:func:`_listed`) with the file copy's word (undeclined), and the names' datives
     (:func:`datives_of`), folded."""
-    listed = frozenset(form for form in lexicon.names if len(form) >= MIN_EDIT_LENGTH)
+    listed = _listed(lexicon)
     return listed | {fold(FILE_COPY)}, datives_of(listed, lexicon.morph)
 
 
@@ -238,7 +243,7 @@ def addressee(name: str, lexicon: Lexicon) -> str | None:
     read so, or with a letter lost, added or misread (two in a long name, :func:`_near`: ``БОГЕМОООВУ``); None when
     ``name`` is near no such form, or near two."""
     folded = fold(name)
-    forms = _addressee_forms(_grid_forms(lexicon)[0], lexicon.morph)
+    forms = _addressee_forms(_listed(lexicon), lexicon.morph)
     near = [folded] if folded in forms else [form for form in forms if _near(folded, form)]
     return near[0].upper() if len(near) == 1 else None
 
