@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 # The strokes' cores, without the light rims a grey page keeps: their widths tell the pen from the type.
 CORE_LEVEL = 160
 # A faded ribbon types grey (its darkest pixels 130 to 180): its letters' cores would fall short of CORE_LEVEL and
-# leave no cell a letter, so the page is darkened till the date's type (its TYPE_SHARE darkest pixels) is INK_LEVEL.
+# leave no cell a letter, so where the page as it is gives no name it is read darkened till the date's type (its
+# TYPE_SHARE darkest pixels) is INK_LEVEL.
 INK_LEVEL = 60
 TYPE_SHARE = 3
 
@@ -374,16 +375,19 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
         return line
     if signer(line):  # the record takes the name the page read
         return line
-    image = darkened(image, date.bbox)
     read = (fields.parse_signature(line.text) or ("", None))[0] or ""
     # A name read as letters only; a pen's scrawl reads as letters mixed with figures and marks (``рясА0и Г-ет``).
     page_name = sum(c.isalpha() for c in read) if read.replace(" ", "").isalpha() else 0
-    first = words[0] if words else _first_letter(image, date, year_end)
-    found = _named(read_name(image, date, first, year_end, lang) if first else [])
-    # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
-    if not found or not spelt("".join(w.text for w in found)) or page_name >= SHORTEST_NAME and len(found) < page_name:
-        return line
-    return line.read_as([w for w in line.words if w.bbox[0] < min(first.bbox[0], found[0].bbox[0])] + found)
+    darker = darkened(image, date.bbox)
+    # Grey type read as it is first (stretched, its letters' light rims read otherwise: ``ФЕДОЮЕМКО``), darkened
+    # where that gives no name (its cores too faint to find the cells).
+    for page in [image] + ([darker] if darker is not image else []):
+        first = words[0] if words else _first_letter(page, date, year_end)
+        found = _named(read_name(page, date, first, year_end, lang) if first else [])
+        # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
+        if found and spelt("".join(w.text for w in found)) and not (page_name >= SHORTEST_NAME and len(found) < page_name):
+            return line.read_as([w for w in line.words if w.bbox[0] < min(first.bbox[0], found[0].bbox[0])] + found)
+    return line
 
 
 def _named(found: list[Word]) -> list[Word]:
