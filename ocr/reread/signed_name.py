@@ -45,6 +45,11 @@ log = logging.getLogger(__name__)
 
 # The strokes' cores, without the light rims a grey page keeps: their widths tell the pen from the type.
 CORE_LEVEL = 160
+# A faded ribbon types grey (its darkest pixels 130 to 180): its letters' cores would fall short of CORE_LEVEL and
+# leave no cell a letter, so where the page as it is gives no name it is read darkened till the date's type (its
+# TYPE_SHARE darkest pixels) is INK_LEVEL.
+INK_LEVEL = 60
+TYPE_SHARE = 3
 
 CAPITALS = {"tessedit_char_whitelist": "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЫЭЮЯ"}
 # A typed glyph's box is about this many pitches narrower than its cells (a date of n characters spans n - 0.4).
@@ -66,6 +71,17 @@ CELL_SHARE = 0.6
 
 def _core(image: np.ndarray) -> np.ndarray:
     return image < CORE_LEVEL
+
+
+def darkened(image: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """``image`` with its grey levels stretched from the paper's white so the type in ``box`` is as dark as INK_LEVEL;
+    as it is where the type is that dark already."""
+    x, y, w, h = box
+    ink = float(np.percentile(image[y:y + h, x:x + w], TYPE_SHARE)) if w > 0 and h > 0 else 0.0
+    if ink <= INK_LEVEL or ink >= 255:
+        return image
+    scale = (255 - INK_LEVEL) / (255 - ink)
+    return np.clip(255 - (255 - image.astype(np.float32)) * scale, 0, 255).astype(image.dtype)
 
 
 def _ridges(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -160,7 +176,8 @@ def _first_centre(clean: np.ndarray, found: float, pitch: float) -> float:
 
 def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, pitch: float) -> list[tuple[int, int]] | None:
     """The name's cells (column ranges) from the first letter's centre on, a pitch apart, while each holds a
-    letter as tall as the band; None when the cell after the last may still hold one (faint, or under the pen)."""
+    letter as tall as the band; None when the cell after the last may still hold one (faint, or under the pen), or
+    the one after that does."""
     height = clean.shape[0]
     cells, shares = [], []
     centre = first
@@ -169,7 +186,10 @@ def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, 
         shares.append(ink[:, cells[-1][0]:cells[-1][1]].mean())
         centre += pitch
     a, b = _cell(centre, pitch)
-    if not cells or _extent(whole[:, a:b]) >= PART_HEIGHT * height or (
+    # A letter a cell further on: the cell between is a letter the pen took the most of (``Ф Е Д О Р`` of
+    # ``Ф Е Д О Р Е Н К О`` with a loop across its ``Е``), no name's end.
+    further = _cell(centre + pitch, pitch)
+    if not cells or further[1] <= clean.shape[1] and _holds_letter(clean, further) or _extent(whole[:, a:b]) >= PART_HEIGHT * height or (
             ink[:, a:b].size and ink[:, a:b].mean() > EMPTY_AFTER * np.mean(shares) and _lettered(ink[:, a:b])):
         return None
     return cells
@@ -358,12 +378,16 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
     read = (fields.parse_signature(line.text) or ("", None))[0] or ""
     # A name read as letters only; a pen's scrawl reads as letters mixed with figures and marks (``рясА0и Г-ет``).
     page_name = sum(c.isalpha() for c in read) if read.replace(" ", "").isalpha() else 0
-    first = words[0] if words else _first_letter(image, date, year_end)
-    found = _named(read_name(image, date, first, year_end, lang) if first else [])
-    # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
-    if not found or not spelt("".join(w.text for w in found)) or page_name >= SHORTEST_NAME and len(found) < page_name:
-        return line
-    return line.read_as([w for w in line.words if w.bbox[0] < min(first.bbox[0], found[0].bbox[0])] + found)
+    darker = darkened(image, date.bbox)
+    # Grey type read as it is first (stretched, its letters' light rims read otherwise: ``ФЕДОЮЕМКО``), darkened
+    # where that gives no name (its cores too faint to find the cells).
+    for page in [image] + ([darker] if darker is not image else []):
+        first = words[0] if words else _first_letter(page, date, year_end)
+        found = _named(read_name(page, date, first, year_end, lang) if first else [])
+        # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
+        if found and spelt("".join(w.text for w in found)) and not (page_name >= SHORTEST_NAME and len(found) < page_name):
+            return line.read_as([w for w in line.words if w.bbox[0] < min(first.bbox[0], found[0].bbox[0])] + found)
+    return line
 
 
 def _named(found: list[Word]) -> list[Word]:

@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import cv2
+import numpy as np
 
 from ocr.lines import Line, Role, Word
 from ocr.reread import signed_name
@@ -40,9 +41,12 @@ def test_a_name_the_record_would_not_take_is_read_under_the_pen():
     assert under_pen(_page("clean-tg-01003"), line, "rus").text == "13/6-53 г Ш Т Ы К О В"
 
 
-def test_no_name_is_taken_where_the_pen_leaves_letters_unclear():
-    # ``Б О Д Р О В`` under a scrawl as dark as the type: the two readings disagree (``БЕПРОРВ``, ``БЕПРОР``)
+def test_no_name_is_taken_where_the_pen_leaves_letters_unclear(monkeypatch):
+    # ``Б О Д Р О В`` under a scrawl as dark as the type: the two readings disagree (``БЕПРОРВ``, ``БЕПРОР``);
+    # its grey type darkened, they read the name
     line = _line(("1/11-52", (20, 75, 141, 25), 77.9), ("г.", (190, 85, 30, 14), 95.6), ("Б", (806, 78, 18, 19), 79.1))
+    assert under_pen(_page("clean-tg-01009"), line, "rus").text == "1/11-52 г. Б О Д Р О В"
+    monkeypatch.setattr(signed_name, "INK_LEVEL", 255)
     assert under_pen(_page("clean-tg-01009"), line, "rus") == line
 
 
@@ -197,3 +201,24 @@ def test_a_scrawl_the_page_read_as_letters_and_figures_is_no_name_to_keep_over_t
     line = _line(("25/9-46", (20, 75, 274, 43), 91.7), ("г.", (352, 91, 57, 27), 96.4),
                  ("рясА0и", (1462, 29, 605, 91), 0.0), ("Г-е\\т", (1938, 25, 130, 103), 0.0), ("«репто", (2070, 25, 100, 103), 0.0))
     assert under_pen(_page("clean-tg-08011"), line, "rus").text == "25/9-46 г. П У Ш К И Н"
+
+
+def test_a_faded_ribbons_grey_name_is_darkened_to_the_types_level_and_read():
+    # ``Ф Е Д О Р Е Н К О`` typed grey (s8000 moderate tuning, its darkest pixels about 130): its letters' cores fell
+    # short of CORE_LEVEL and no cell past the ``Ф`` held a letter
+    page = _page("moderate-tg-08008")
+    line = _line(("17/9-52", (20, 75, 290, 54), 67.5), ("г.", (368, 91, 64, 33), 96.4), ("ФЕДО", (1604, 80, 303, 51), 92.3))
+    assert under_pen(page, line, "rus").text == "17/9-52 г. Ф Е Д О Р Е Н К О"
+    darker = signed_name.darkened(page, (20, 75, 290, 54))
+    date, darker_date = page[75:129, 20:310], darker[75:129, 20:310]
+    assert np.percentile(date, 3) > 120 and abs(np.percentile(darker_date, 3) - signed_name.INK_LEVEL) <= 2
+    assert (darker[page == 255] == 255).all()  # the paper stays white
+    dark = darker.copy()
+    assert signed_name.darkened(dark, (20, 75, 290, 54)) is dark  # type as dark already: as it is
+
+
+def test_a_name_cut_short_where_the_pen_took_most_of_a_letter_before_more_letters_is_no_name():
+    # ``Ф Е Д О Р Е Н К О`` (s8000 heavy tuning, grey type): the pen's loop takes most of the ``Е``, so its cell
+    # holds no letter, yet the ``Н`` a cell on does: ``ФЕДОР``, a word, is not the name
+    line = _line(("17/9-52", (20, 75, 292, 68), 91.2), ("г.", (369, 101, 85, 42), 92.7), ("ФЕД", (1552, 80, 217, 63), 87.5))
+    assert under_pen(_page("heavy-tg-08008"), line, "rus") == line
