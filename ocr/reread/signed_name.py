@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+from collections.abc import Iterator
 
 import cv2
 import numpy as np
@@ -378,16 +379,23 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
     read = (fields.parse_signature(line.text) or ("", None))[0] or ""
     # A name read as letters only; a pen's scrawl reads as letters mixed with figures and marks (``рясА0и Г-ет``).
     page_name = sum(c.isalpha() for c in read) if read.replace(" ", "").isalpha() else 0
-    darker = darkened(image, date.bbox)
-    # Grey type read as it is first (stretched, its letters' light rims read otherwise: ``ФЕДОЮЕМКО``), darkened
-    # where that gives no name (its cores too faint to find the cells).
-    for page in [image] + ([darker] if darker is not image else []):
+    for page in _as_scanned_then_darkened(image, date.bbox):
         first = words[0] if words else _first_letter(page, date, year_end)
         found = _named(read_name(page, date, first, year_end, lang) if first else [])
         # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
         if found and spelt("".join(w.text for w in found)) and not (page_name >= SHORTEST_NAME and len(found) < page_name):
             return line.read_as([w for w in line.words if w.bbox[0] < min(first.bbox[0], found[0].bbox[0])] + found)
     return line
+
+
+def _as_scanned_then_darkened(image: np.ndarray, box: tuple[int, int, int, int]) -> Iterator[np.ndarray]:
+    """The page to read the name on: as scanned first (grey type stretched reads its letters' light rims otherwise:
+    ``ФЕДОЮЕМКО``), then, where that gave no name, :func:`darkened` (its cores too faint to find the cells), made
+    only then (a whole page's grey levels) and only where it differs."""
+    yield image
+    darker = darkened(image, box)
+    if darker is not image:
+        yield darker
 
 
 def _named(found: list[Word]) -> list[Word]:
