@@ -21,9 +21,10 @@ from ocr.lines import Line, Role
 # it and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з (``10 эк.. мп``) or its faint э (``9 кз. мп``, its
 # full stop too: ``9 кз м``), and a speck may follow its full stop. A 1 beside another figure may be read as a bracket
 # or a bar (``1] экз. нб``).
-# (``экз.`` read ``33`` is no figures of a longer number: ``5330 2. экз. № 4``, a later page's header, is no copies line.)
-_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2})[$.,:;`'‘’]?\s*(?:(?:" + EKZ
-                     + r")(?!\d)|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,\s]|$))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
+# (``экз.`` read ``33`` is no figures of a longer number, nor glued to the number: ``5330 2. экз. № 4``, a later page's
+# header, and ``233 вагонов``, a faint line of the message, are no copies lines.)
+_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2})[$.,:;`'‘’]?\s*(?:(?:(?!33)(?:" + EKZ
+                     + r")|(?<![\d\]|])33)(?!\d)|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,\s]|$))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
 _ONE_LOOKALIKES = str.maketrans("]|", "11")
 
 # The footer's labels, each with the field it starts.

@@ -65,6 +65,9 @@ def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
     ("и верно, что", {}),  # a word of the message before a label's spelling is no scrawl
     # a later page's header: ``33`` of its telegram number is no ``экз.`` (heavy tuning s8000 tg-08019, all its page lost)
     ("5330  2.  экз. №:.. 4", {}),
+    # nor ``33`` glued to the number: a faint line of the message (heavy tuning s7000 tg-07011, the rest of its page lost)
+    ("233 вагонов  прибыть не  иначе", {}),
+    ("9 33. лк", {"copies_printed": 9, "typist": "лк"}),
 ])
 def test_footer_labels_found_past_specks(text, expected):
     assert parse_footer_line(text) == expected
