@@ -251,13 +251,22 @@ _FOOTER_TOKENS = 5
 
 def footer_start(texts: list[str]) -> int | None:
     """Where the footer begins: ``11 экз. нб`` followed by another footer line, or a short line opening
-    with a footer label (``Отпеч.``, ``Разослано``, ``Выпустил``, ``Верно:``) when the copies line was not read."""
+    with a footer label (``Отпеч.``, ``Разослано``, ``Выпустил``, ``Верно:``) when the copies line was not read;
+    never before RUNNING_AFTER lines of running text (a line of the message OCR garbled into a footer line's shape)."""
     for k, text in enumerate(texts):
+        start = None
         if footer.is_copies_line(text) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1]):
-            return k
-        if len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
-            return k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
+            start = k
+        elif len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
+            start = k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
+        if start is not None and sum(is_prose(t) for t in texts[k + 1:]) < RUNNING_AFTER:
+            return start
     return None
+
+
+# Lines of running text below a footer: none on the tuning pages (a pen's note, a stamp's remnants are no prose);
+# the rest of a page below a garbled line of its message taken for the footer (``233 вагонов прибыть не иначе``).
+RUNNING_AFTER = 2
 
 
 # An undated signature is one of the last lines above the footer: the footer's first lines, the copies and

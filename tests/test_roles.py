@@ -22,6 +22,15 @@ def test_footer_without_its_copies_line_still_ends_the_body():
     assert _tags(texts) == ["body", "body", "body", "footer", "footer", "footer"]
 
 
+def test_no_footer_begins_above_running_text():
+    # heavy tuning s7000 tg-07011, page 2 of 4: a faint line of the message read as a copies line and a label's line
+    # (``Отпеч.`` of another reading), the rest of the page below it; a page's own footer stands below its message
+    texts = BODY + ["2 экз. вагонов", "Отпеч. 2/11-5.15", "с@кратить нормы выдачи хлеба рабочим, Прошу ч10"] + BODY
+    assert roles.footer_start(texts) is None
+    assert _tags(texts).count("footer") == 0
+    assert roles.footer_start(BODY + ["11 экз. нб", "Отпеч. 20/1-0.45", "Ознакомлен 7/4"]) == 2
+
+
 def test_letter_spaced_name_above_the_footer_or_ending_the_page_signs():
     texts = BODY + ["Ш Т Ы К О В", "11 экз. нб", "Отпеч. 20/1-0.45"]
     assert _tags(texts) == ["body", "body", "signature", "footer", "footer"]
