@@ -259,14 +259,20 @@ def footer_start(texts: list[str]) -> int | None:
             start = k
         elif len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
             start = k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
-        if start is not None and sum(is_prose(t) for t in texts[k + 1:]) < RUNNING_AFTER:
+        if start is not None and not running_below(texts, k):
             return start
     return None
 
 
-# Lines of running text below a footer: none on the tuning pages (a pen's note, a stamp's remnants are no prose);
-# the rest of a page below a garbled line of its message taken for the footer (``233 вагонов прибыть не иначе``).
+# Lines of running text below the signature or the footer: none on the tuning pages (a pen's note, a stamp's remnants
+# are no prose); the rest of a page below a line of its message OCR garbled into the shape of either (``233 вагонов
+# прибыть не иначе`` for a copies line, a letter-spaced word for a signer's name).
 RUNNING_AFTER = 2
+
+
+def running_below(texts: list[str], k: int) -> bool:
+    """Whether RUNNING_AFTER lines of running text stand below ``texts[k]``: it ends no message."""
+    return sum(is_prose(text) for text in texts[k + 1:]) >= RUNNING_AFTER
 
 
 # An undated signature is one of the last lines above the footer: the footer's first lines, the copies and
@@ -278,11 +284,12 @@ def signature_at(texts: list[str], end: int) -> int | None:
     """The signature among ``texts[:end]`` (``end``: the footer's start or the page's end): a dated line
     (``19/1-50 г. Ш Т Ы К О В``), or else a letter-spaced name, alone or after a date OCR garbled
     (``а 51 г. - . ш т ы к о в``), just above the footer or ending the page."""
-    dated = next((k for k in range(end) if fields.parse_signature(texts[k])), None)
+    dated = next((k for k in range(end) if fields.parse_signature(texts[k]) and not running_below(texts, k)), None)
     if dated is not None:
         return dated
     ends = [k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])][:SIGNATURE_REACH]
-    return next((k for k in ends if fields.spaced_name(texts[k]) or fields.garbled_signature(texts[k])), None)
+    return next((k for k in ends if (fields.spaced_name(texts[k]) or fields.garbled_signature(texts[k]))
+                 and not running_below(texts, k)), None)
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:

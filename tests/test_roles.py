@@ -31,6 +31,16 @@ def test_no_footer_begins_above_running_text():
     assert roles.footer_start(BODY + ["11 экз. нб", "Отпеч. 20/1-0.45", "Ознакомлен 7/4"]) == 2
 
 
+def test_no_signature_stands_above_running_text():
+    # heavy tuning s7000 tg-07016, page 1 of 3: a letter-spaced word of the message (``целесообразным``) among the
+    # page's last lines was taken for the signer's name, the two lines below it out of the message
+    texts = BODY + ["ц е л е с о о б р а з н ы м", "указаний никаких списков не передавать.",
+                    "Председатель совета министров Окадзаки обратился с"]
+    assert roles.signature_at(texts, len(texts)) is None
+    assert _tags(texts) == ["body"] * 5
+    assert _tags(BODY + ["Ш Т Ы К О В", "Ознакомлен 7/4"]) == ["body", "body", "signature", "other"]
+
+
 def test_letter_spaced_name_above_the_footer_or_ending_the_page_signs():
     texts = BODY + ["Ш Т Ы К О В", "11 экз. нб", "Отпеч. 20/1-0.45"]
     assert _tags(texts) == ["body", "body", "signature", "footer", "footer"]
