@@ -134,9 +134,11 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     across = dict(zip(rows, got["rows"]))
     # A strip's date read alone: more readings of the strip.
     strip_alone = dict(zip(strip_dates, got["strip_dates"]))
+    # A strip's readings less a pen's scrawl read in them (before the choice: a date read unsurely beside the scrawl
+    # over a name, ``1/11@14 -53@14 г. и)``, gives no field once its words are dropped, read alone it does).
     readings = [[line.words] + again + [date + dated[k][1] for date in alone.get(k, []) if date] + across.get(k, [])
                 for k, (line, again) in enumerate(zip(tail, got["lines"]))] + [
-        again + strip_alone.get(k, []) for k, again in enumerate(got["strips"])]
+        [_typed(words) for words in again + strip_alone.get(k, [])] for k, again in enumerate(got["strips"])]
     chosen = {id(line): line.read_as(found[k]) for line, found in zip(tail, readings) if (k := choose(found)) and found[k]}
     unread = _unread([found[choose(found)] for found in readings[len(tail):]], page_no)
     rest = [chosen.get(id(line), line) for line in lines[start:]]
@@ -386,11 +388,12 @@ def _across(ink: np.ndarray, y: int, h: int) -> tuple[int, int, int, int] | None
     return (x0, y, min(ink.shape[1], x1) - x0, h)
 
 
+def _typed(words: list[Word]) -> list[Word]:
+    """A reading of an unread band less a pen's scrawl read in it: its label, and the words after it read believably."""
+    head = footer.label_end([w.text for w in words])
+    return words[:head] + [w for w in words[head:] if footer.believable(w.text, w.confidence)]
+
+
 def _unread(read: list[list[Word]], page: int) -> list[Line]:
-    """The unread bands' readings that give a footer or signature field, as lines; a pen's scrawl read
-    beside the label dropped."""
-    found = []
-    for words in read:
-        head = footer.label_end([w.text for w in words])
-        found.append(words[:head] + [w for w in words[head:] if footer.believable(w.text, w.confidence)])
-    return [Line(text="", page=page).read_as(words) for words in found if words and _fields(words)]
+    """The unread bands' readings (:func:`_typed`) that give a footer or signature field, as lines."""
+    return [Line(text="", page=page).read_as(words) for words in read if words and _fields(words)]

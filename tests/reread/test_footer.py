@@ -216,3 +216,20 @@ def test_a_date_read_in_an_unread_strip_joins_the_name_read_on_its_row():
     assert signer.signature([replace(rows[1], role=Role.SIGNATURE)]).name == "ЧЕРНЫШЕВ"
     # a strip on no signature's row stays a line of its own
     assert _signed_rows([body], [date]) == [body, date]
+
+
+def test_a_date_read_unsurely_beside_a_scrawl_in_an_unread_strip_is_taken_from_a_surer_reading():
+    # moderate tuning s1000 tg-01000, page 2 (bitonal): the page reading left ``1/11-53 г.`` out; its strip read
+    # ``1/11@14 -53@14 г. и)`` by the page's way (the scrawl over ``М А Л И К`` beside it) and ``1/11-53 г.`` surely
+    # by the others: the choice fell on the first, whose unsure date was then dropped with the scrawl
+    lines = [_line(Role.BODY, ("выдачи", (107, 50, 190, 28), 95), ("хлеба", (338, 39, 157, 35), 97),
+                   ("рабочим.", (539, 41, 247, 40), 94), ("Прошу", (836, 40, 158, 43), 97),
+                   ("указаний,", (1038, 41, 282, 39), 95), ("что", (1370, 50, 89, 22), 96), ("ответить.", (1506, 50, 279, 24), 95)),
+             _line(Role.FOOTER, ("12", (105, 260, 37, 27), 97), ("экз.", (169, 268, 74, 18), 96), ("ав", (276, 268, 38, 19), 97)),
+             _line(Role.FOOTER, ("Отнеч.", (103, 301, 118, 28), 78), ("2/11-5.15", (254, 300, 190, 29), 92)),
+             _line(Role.FOOTER, ("Выпустил", (102, 345, 169, 32), 93), ("Абрамкин", (297, 344, 168, 33), 92)),
+             _line(Role.FOOTER, ("Верно:", (103, 392, 119, 33), 94))]
+    read = _reread_footer(_page("moderate-tg-01000-tail"), lines, "rus")
+    assert signer.signature(read).date_raw == "1/11-53 г."
+    assert signer.signature(read).name is None  # under the scrawl
+    assert footer.footer(read).printed_raw == "Отпеч. 2/11-5.15"
