@@ -43,10 +43,10 @@ _FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``
 # (a ``ч`` read as the digit of its shape), ``чис``, ``чж`` (its ``ас`` run together); ``мин`` as ``мнн``, ``мии``, ``rnин``
 # (its ``м`` read as two Latin letters), ``мм`` (its ``ин`` read as one more ``м``); each with its last letter lost
-# before its full stop (``ча.``, ``ми,``).
+# before its full stop (``ча.``, ``ми,``), or with the stop lost too before the figures after it (``54 ми 5/3``).
 _RECEIVED = re.compile(r"(?<![А-Яа-яA-Za-z])[пнл]\s?[оo0]\s?[лп](?:\.|(?![А-Яа-яA-Za-z]))", re.IGNORECASE)
-_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?(?:[аaи]\s?[сcе]|ж(?![А-Яа-яA-Za-z])|[аa](?=[.,]))\.?", re.IGNORECASE)
-_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?(?:[иuн]\s?[нhи]|м(?![А-Яа-яA-Za-z])|и(?=[.,]))\.?", re.IGNORECASE)
+_HOURS = re.compile(r"(?<![А-Яа-яA-Za-z])[ч4]\s?(?:[аaи]\s?[сcе]|ж(?![А-Яа-яA-Za-z])|[аa](?=[.,]|\s\d))\.?", re.IGNORECASE)
+_MINUTES = re.compile(r"(?<![А-Яа-яA-Za-z])(?:м|rn)\s?(?:[иuн]\s?[нhи]|м(?![А-Яа-яA-Za-z])|и(?=[.,]|\s\d))\.?", re.IGNORECASE)
 _COPY_LABEL = re.compile(r"(?<!\d)" + EKZ + r"\.?(?!\d)", re.IGNORECASE)
 # A value's digits as typed, look-alike letters included (``Об`` for ``06``, ``l8`` for ``18``); a third
 # mark is a speck or the blank's rule read as a digit (``309`` for ``30``); a dot of the blank may be read
@@ -102,6 +102,9 @@ def _leader_gap(match: re.Match) -> str:
     beside = match.string[max(0, match.start() - 1):match.start()] + match.string[match.end():match.end() + 1]
     if match[0] == "_" and len(beside) == 2 and beside.isalpha() and beside.isupper():
         return "_"
+    # So is a hyphen with a speck beside it there (``НЬЮ.-ЙОРКА``): the place's own hyphen.
+    if "-" in match[0] and len(match[0].strip()) == 2 and len(beside) == 2 and beside.isalpha() and beside.isupper():
+        return "-"
     return ". " if after_word else " "
 
 
@@ -134,6 +137,12 @@ def is_routing_line(text: str) -> bool:
     found = labels_found(norm)
     timed = sum(bool(p.search(norm)) for p in (_RECEIVED, _HOURS, _MINUTES))
     return found >= 4 or found >= 3 and timed >= 2 or bool(_FROM.match(norm)) and found >= 2
+
+
+def opens_routing(text: str) -> bool:
+    """The line opens as the routing line does, ``Из`` and a place in capitals, though it shows too few of the
+    form's labels to be taken for it (``Из ПЕКИНА № 6951 мн``: the page's reading lost the rest of the row)."""
+    return bool(_FROM.match(_normal(text))) and parse_routing(text).origin is not None
 
 
 def parse_routing(text: str) -> Routing:

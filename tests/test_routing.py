@@ -262,3 +262,16 @@ def test_hours_and_minutes_labels_read_without_their_last_letter():
     # a moderate tuning page (seed 8000) read ``час.`` as ``ча.``; another page's rereading ``мин.`` as ``ми,``
     assert parse_routing("Из ПРАГИ № 7780 пол 17 ча. 50 мин. 17/9 19 52_г. экз. № 4").received_time == "17:50"
     assert parse_routing("Из НЬЮ-ЙОРКА № 5997 пол. 2 чае. 19 ми, 25/9 1946 тэз № 6").received_time == "02:19"
+
+
+def test_a_places_hyphen_with_a_speck_beside_it_stays_the_places():
+    # heavy tuning page tg-09009 (seed 9000): the faint hyphen of ``НЬЮ-ЙОРКА`` read with a speck before it
+    assert parse_routing("Из НЬЮ.-ИОРКА № 681 пол. 12 час. 33 мин. 4/6 1952 гэкз. № 6").origin == "НЬЮ-ИОРКА"
+    assert parse_routing("Из ПЕКИНА .- № 681 пол. 12 час.").origin == "ПЕКИНА"  # dots between words are none
+
+
+def test_labels_read_without_their_last_letter_and_stop_before_the_figures_after_them():
+    # a heavy tuning page's routing line read again alone (tg-07008, seed 7000): ``мин.`` read ``ми``, ``час.`` ``ча``
+    found = parse_routing("Из ПЕКИНА № 5951 пол 19 ча 54 ми 5/3 19 51 т экз № 10")
+    assert (found.received_time, found.received_date_raw) == ("19:54", "5/3 19 51")
+    assert parse_routing("Из ПЕКИНА № 5951 пол 19 че 54 ми 5/3 19 51").received_date_raw == "5/3 19 51"

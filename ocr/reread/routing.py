@@ -24,7 +24,7 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import is_ink, reading_score
 from ocr.reread.combine import line_box
 from ocr.reread.readings import read_alone, read_each
-from ocr.routing import SHORTEST_NUMBER, Routing, parse_routing, received_month, time_values
+from ocr.routing import SHORTEST_NUMBER, Routing, is_routing_line, opens_routing, parse_routing, received_month, time_values
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
 # 11), a speck read as a digit (``В`` for ``01``) at 10 and less: a value below this is left out.
@@ -200,20 +200,44 @@ def _over(word: Word, boxes) -> tuple | None:
     return next((box for box in boxes if box[0] <= x + w / 2 <= box[0] + box[2] and w <= 1.5 * box[2]), None)
 
 
+def _cut_short(lines: list[Line]) -> tuple[int, tuple[int, int, int, int]] | None:
+    """Where no line is the routing line, the one that opens as it does (:func:`ocr.routing.opens_routing`) and the
+    box to read it again in: its row across the page's typing to the right (on a heavy scan Tesseract reads ``Из``,
+    the place and the number and drops the rest of the row, its labels and values with it); None when there is none."""
+    if any(line.role is Role.ROUTING for line in lines):
+        return None
+    at = next((k for k, line in enumerate(lines) if line.role is Role.OTHER and line.words and opens_routing(line.text)), None)
+    if at is None:
+        return None
+    x, y, w, h = line_box(lines[at].words)
+    right = max(line.bbox[0] + line.bbox[2] for line in lines if line.bbox and line.words)
+    return at, (x, y, max(w, right + h // 2 - x), h)
+
+
 def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
     """``lines`` with the routing line read again on its own (``psm 7``) in each of READINGS and the values its
-    readings agree on (:func:`agreed`) put in: the reading that gives them all, else the form's line with them."""
+    readings agree on (:func:`agreed`) put in: the reading that gives them all, else the form's line with them.
+    A line cut short (:func:`_cut_short`) becomes the routing line when a reading of its whole row is one."""
     at = next((k for k, line in enumerate(lines) if line.role is Role.ROUTING and line.words), None)
-    if at is None:
+    short = _cut_short(lines) if at is None else None
+    if short:
+        at, box = short
+    elif at is None:
         return lines
-    box = line_box(lines[at].words)
+    else:
+        box = line_box(lines[at].words)
     letter = float(np.median([word.bbox[3] for word in lines[at].words]))
     unruled = dataclasses.replace(page, image=without_rules(page.image, box, letter),
                                   grey=None if page.grey is None else without_rules(page.grey, box, letter))
     readings = read_as_figures(unruled.image, [lines[at].words] + read_each(unruled, [box], lang)[0], lang)
     found = agreed(readings)
+    if short:  # the row's readings give what the page's reading lost; what it read of the line stays
+        if not any(is_routing_line(words_text(words)) for words in readings):
+            return lines
+        found |= routing_fields(lines[at].words)
     if found == routing_fields(lines[at].words):
         return lines
     whole = next((words for words in readings if words and routing_fields(words) == found), None)
     line = lines[at].read_as(whole) if whole else dataclasses.replace(lines[at], text=routing_text(found))
+    line = dataclasses.replace(line, role=Role.ROUTING)
     return lines[:at] + [line] + lines[at + 1:]

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import cv2
+import numpy as np
 
-from ocr.lines import Word
+from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts
-from ocr.reread.routing import agreed, read_as_figures, routing_fields, routing_text, without_rules
+from ocr.reread.routing import agreed, read_as_figures, reread_routing, routing_fields, routing_text, without_rules
 from ocr.routing import parse_routing
 
 
@@ -157,3 +159,25 @@ def test_a_telegram_numbers_figure_misread_among_the_line_is_read_again_as_figur
     figured = read_as_figures(image, readings, "rus")
     assert [routing_fields(words)["telegram_number"] for words in figured] == ["5646", "5646"]
     assert [routing_fields(words)["received_time"] for words in figured] == ["20:42", "20:42"]
+
+
+def test_a_routing_line_cut_short_after_its_number_is_read_again_across_its_row():
+    # Heavy tuning page tg-07008 (seed 7000): the page read ``Из ПЕКИНА № 6951 мн`` and dropped the rest of the row
+    # (``пол. 19 час. 54 мин. 5/3 19 51 т. экз. № 10``), so no line was the routing line; its row read again across
+    # the page's typing gives the time and the date, and the number the page read stays (read alone as figures, ``5951``)
+    folder = Path(__file__).parent.parent / "resources" / "routing"
+    image, grey = (cv2.imread(str(folder / f"heavy-tg-07008-cut-short{kind}.png"), cv2.IMREAD_GRAYSCALE) for kind in ("", "-grey"))
+    page = PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+    words = [("Из", (283, 32, 25, 21), 65.3), ("ПЕКИНА", (337, 31, 111, 27), 16.9), ("№", (469, 32, 20, 21), 94.0),
+             ("6951", (524, 23, 71, 23), 51.2), ("мн", (870, 37, 33, 17), 42.7)]
+    cut = Line("", Role.OTHER).read_as([Word(*word) for word in words])
+    copy = Line("", Role.OTHER).read_as([Word("10", (1283, 42, 31, 26), 0.0)])
+    folio = Line("", Role.FOLIO).read_as([Word("1270", (1471, 0, 120, 32), 90.0)])  # where the page's typing ends
+    routing, after, _ = reread_routing(page, [cut, copy, folio], "rus")
+    assert routing.role is Role.ROUTING and after == copy
+    found = parse_routing(routing.text)
+    assert (found.origin, found.telegram_number, found.received_time, found.received_date_raw) == (
+        "ПЕКИНА", "6951", "19:54", "5/3 19 51")
+    # no line opening as the routing line: nothing is read again
+    assert reread_routing(page, [copy], "rus") == [copy]
