@@ -339,6 +339,19 @@ _SLASHLESS = re.compile(r"^[\s_`'‘’.,]*(?P<date>\d{3,5}-)(?=-?\s*\d{2}\s*[г
 _SPECK_BEFORE = re.compile(r"^[\s_`'‘’.,]*[^\W\d_]\s+(?=\d)")
 
 
+# A typewriter without a 1 key typed a small l for it, and a face's serifed 1 is read as I, l, | or ]: beside a figure
+# (``7/4-5I г.``, ``Отпеч. l8/4-l0.l5``) such a mark is the figure 1. A Roman month (``19/II-47``) stands between a
+# slash and a hyphen, beside no figure, and stays.
+_ONE_READ_AS_MARK = re.compile(r"(?<=\d)[IlІ|\]]|[IlІ|\]](?=\d)")
+
+
+def ones_as_figures(text: str) -> str:
+    """``text`` with each mark read for a typed 1 beside a figure the figure again (``l7/l2-5l`` → ``17/12-51``)."""
+    while (fixed := _ONE_READ_AS_MARK.sub("1", text)) != text:  # a run of them (``lI5``) is put right from its figure on
+        text = fixed
+    return text
+
+
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature.
 
@@ -346,6 +359,7 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     A speck in the margin before the date is read as a letter (``о 24/1-51 г.``): then the date must stand alone or
     before a name in capitals (``в 24/1-51 г. ...`` in the message goes on with words).
     """
+    text = ones_as_figures(text)
     if (head := _SLASHLESS.match(text)) and (date := slash_read_as_one(head["date"])) != head["date"]:
         text = text[:head.start("date")] + date + text[head.end("date"):]
     if speck := _SPECK_BEFORE.match(text):

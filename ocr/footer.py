@@ -14,18 +14,18 @@ import re
 from rapidfuzz import fuzz
 
 from ocr.contract import Footer
-from ocr.fields import EKZ, cyrillic, slash_read_as_one, squash, to_cyrillic, zero_month
+from ocr.fields import EKZ, cyrillic, ones_as_figures, slash_read_as_one, squash, to_cyrillic, zero_month
 from ocr.lines import Line, Role
 
 # Specks may stand before the number (``-.18экз.мп``, ``® 5 экз.``, one read as a letter: ``В 8 экз. мп``) and between
 # it and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з (``10 эк.. мп``) or its faint э (``9 кз. мп``, its
 # full stop too: ``9 кз м``), and a speck may follow its full stop. A 1 beside another figure may be read as a bracket
-# or a bar (``1] экз. нб``).
+# or a bar (``1] экз. нб``); both ones of 11 as letters where a face's 1 is a serifed stroke (``II экз.``, ``ll экз.``).
 # (``экз.`` read ``33`` is no figures of a longer number, nor glued to the number: ``5330 2. экз. № 4``, a later page's
 # header, and ``233 вагонов``, a faint line of the message, are no copies lines.)
-_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2})[$.,:;`'‘’]?\s*(?:(?:(?!33)(?:" + EKZ
+_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2}|[IlІ|\]]{2})[$.,:;`'‘’]?\s*(?:(?:(?!33)(?:" + EKZ
                      + r")|(?<![\d\]|])33)(?!\d)|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,\s]|$))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
-_ONE_LOOKALIKES = str.maketrans("]|", "11")
+_ONE_LOOKALIKES = str.maketrans("]|IlІ", "11111")
 
 # The footer's labels, each with the field it starts.
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
@@ -87,6 +87,15 @@ def _label(text: str) -> str | None:
     return next((name for label, name in _LABELS.items() if fuzz.ratio(key, label) >= 80), None)
 
 
+# A label read joined to its value (``Отпеч.8/4-10.15``, ``Разослано7/4/51``): a narrow face's space OCR lost.
+_GLUED = re.compile(r"(?<!\S)([^\W\d_]{4,}[.,:]?)(?=\d)")
+
+
+def _unglued(text: str) -> str:
+    """``text`` with a label read joined to the figures after it set a space apart from them."""
+    return _GLUED.sub(lambda m: f"{m[1]} " if _label(m[1]) else m[1], text)
+
+
 def _leading(tokens: list[str], shape: re.Pattern, most: int = 6) -> list[str]:
     """The tokens from the first that have ``shape``, up to the first that has not (what trails is no value)."""
     kept = []
@@ -110,6 +119,7 @@ def left_out(text: str) -> list[str]:
 
 def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
     """The fields a footer line gives, and the words after its label left out of them."""
+    text = _unglued(ones_as_figures(text))
     norm = cyrillic(text).strip()
     if match := _COPIES.match(norm):
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n").translate(_ONE_LOOKALIKES))}
@@ -165,7 +175,7 @@ def label_end(texts: list[str]) -> int:
     """How many of a footer line's words are its label and the specks before it: the copies line's number and
     ``экз.`` (typed as faintly as its typist's initials, often read less surely), else up to the first word
     that is a label, else 1 (the first word)."""
-    if len(texts) >= 2 and (copies := _COPIES.match(f"{texts[0]} {texts[1]}")) and not copies["typist"]:
+    if len(texts) >= 2 and (copies := _COPIES.match(ones_as_figures(f"{texts[0]} {texts[1]}"))) and not copies["typist"]:
         return 2
     return next((k for k, text in enumerate(texts[:_MOST_BEFORE + 1]) if _label(text)), 0) + 1
 
@@ -190,7 +200,7 @@ def is_footer_line(text: str) -> bool:
 
 def is_copies_line(text: str) -> bool:
     """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
-    return bool(_COPIES.match(cyrillic(text).strip())) and len(text.split()) <= 4
+    return bool(_COPIES.match(cyrillic(ones_as_figures(text)).strip())) and len(text.split()) <= 4
 
 
 def line_text(line: Line) -> tuple[str, list[str]]:

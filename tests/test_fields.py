@@ -68,6 +68,14 @@ def test_signature_footer_special():
     assert fields.parse_signature("Сообщаю о настроениях") is None
 
 
+def test_a_signatures_date_with_its_ones_read_as_letters_still_signs():
+    # a face whose serifed 1 reads as I, l or |: beside the date's figures it is the figure; a Roman month beside none stays
+    assert fields.parse_signature("7/4-5I г. Ф Е Д О Р Е Н К О") == ("ФЕДОРЕНКО", "7/4-51 г.")
+    assert fields.parse_signature("l7/l2-5l г. Р О Щ И Н") == ("РОЩИН", "17/12-51 г.")
+    assert fields.parse_signature("19/II-47 г. Л Е Б Е Д Е В") == ("ЛЕБЕДЕВ", "19/II-47 г.")
+    assert fields.ones_as_figures("7/4-5| г.") == "7/4-51 г."
+
+
 def test_a_speck_read_as_a_letter_before_a_signatures_date_leaves_it_a_signature():
     # moderate and heavy tuning tg-05000: a speck in the margin read ``о`` before the date, the name under a scrawl
     assert fields.parse_signature("о 24/1-51 г.") == (None, "24/1-51 г.")

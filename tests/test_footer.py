@@ -104,3 +104,16 @@ def test_footer_lines_printed_keep_their_words_and_fields():
 @pytest.mark.parametrize("text", ["Разослано 7/4 33 вазжиц", "Отпеч. 18/4 4.14 вазжиц", "Разослано 22/ 10/34 вазжиц"])
 def test_footer_value_joined_leaves_out_only_what_follows_it(text):
     assert left_out(text) == ["вазжиц"]  # the value's second piece, joined to it, is no word left out
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("II экз. нб", {"copies_printed": 11, "typist": "нб"}),  # a face's serifed 1 read as I
+    ("ll экз. нб", {"copies_printed": 11, "typist": "нб"}),  # a small l typed for 1
+    ("1l экз. нб", {"copies_printed": 11, "typist": "нб"}),
+    ("Отпеч. l8/4-l0.l5", {"printed_raw": "Отпеч. 18/4-10.15"}),
+    ("Разослано 7/4/5I", {"distributed_raw": "Разослано 7/4/51"}),
+    ("Отпеч.8/4-10.15", {"printed_raw": "Отпеч. 8/4-10.15"}),  # the label's space lost on a narrow face
+    ("Разослано7/4/51", {"distributed_raw": "Разослано 7/4/51"}),
+])
+def test_footer_read_where_a_face_types_1_as_a_letter_or_its_label_joins_its_value(text, expected):
+    assert parse_footer_line(text) == expected
