@@ -148,10 +148,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
-    # The lines' readings but the page's own (the lines as read are those): the copies line's among them.
-    read_again = [words for found in readings[:len(tail)] for words in found[1:]] + [
-        words for found in readings[len(tail):] for words in found]
-    rest = _initials(page, _whole_words(page.image, rest, lang), lang, read_again)
+    rest = _initials(page, _whole_words(page.image, rest, lang), lang, [words for found in readings for words in found])
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
 
 
@@ -285,22 +282,23 @@ INITIALS_FROM = 4.5
 WORD_GAP = 0.8
 
 
-def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read_again: list[list[Word]]) -> list[Line]:
-    """The lines with the copies line's typist's initials those most of their readings give: the page's own, the
-    copies line's readings alone among ``read_again`` (the footer's lines read again) and the first run of ink past
+def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[list[Word]]) -> list[Line]:
+    """The lines with the copies line's typist's initials those most of their readings give: the line's, the
+    copies line's other readings among ``read`` (each of the footer's lines as read and read again) and the first run of ink past
     ``экз.`` (:func:`_initials_box`) read alone in each way of :func:`ocr.reread.readings.read_each`, lower-case
     letters only. Typed small and faint, on a heavy scan one of them is dropped (``а`` for ``ав``), read as a figure
     (``6`` for ``б``) or misread (``ми`` for ``мп``) by one reading or another, seldom alike by two. Initials the
     line gives already are made believable when so agreed (a faint ``нб`` read unsurely is typing)."""
+    # A speck read beside the initials may make the copies line five words long (``2 экз. 8 м хх``).
     at = next((k for k, line in enumerate(lines) if line.role is Role.FOOTER and line.bbox and line.words
-               and footer.is_copies_line(line.text)), None)
+               and "copies_printed" in footer.parse_footer_line(line.text)), None)
     head = _copies_end(lines[at].words) if at is not None else None
     if not head:
         return lines
     line = lines[at]
     box = _initials_box(page.image, line, head, _pitch(lines))
     alone = read_each(page, [box], lang, extra=LOWER_CASE)[0] if box else []
-    again = [_typist(words) for words in read_again if sorted(words, key=lambda w: w.bbox[0]) != line.words]
+    again = [_typist(words) for words in read if sorted(words, key=lambda w: w.bbox[0]) != line.words]
     typed = [_typist(line.words)] + again + [_initials_read(words) for words in alone]
     votes = Counter(initials for initials, _ in typed if initials).most_common(2)
     log.debug("the typist's initials as read: %s", votes)

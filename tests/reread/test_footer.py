@@ -216,3 +216,21 @@ def test_a_date_read_in_an_unread_strip_joins_the_name_read_on_its_row():
     assert signer.signature([replace(rows[1], role=Role.SIGNATURE)]).name == "ЧЕРНЫШЕВ"
     # a strip on no signature's row stays a line of its own
     assert _signed_rows([body], [date]) == [body, date]
+
+
+def test_the_typists_initials_are_read_on_the_copies_lines_own_rows():
+    # heavy tuning tg-09006 (s9000): ``11 экз. нб`` read ``31 зэка. нб`` by the page, ``11 экз. 6 —`` alone; the line
+    # read alone has a box as tall as its crop, taking in the top of ``Отпеч.`` under it, and its initials read in
+    # that box read ``а``. On the line's own rows they read ``нб``, as the page and two readings of the line did.
+    lines = [_line(Role.BODY, ("в", (64, 26, 19, 23), 93), ("организации", (111, 24, 258, 33), 76), ("Поездки", (398, 21, 450, 34), 60),
+                   ("в", (584, 17, 23, 44), 87), ("Ленинград", (632, 21, 213, 34), 36), ("и", (874, 23, 19, 21), 86),
+                   ("Киев.", (921, 21, 110, 28), 96), (".", (1205, 45, 15, 14), 73)),
+             _line(Role.BODY, ("Ге:", (134, 67, 110, 22), 0)),
+             _line(Role.SIGNATURE, ("20/4-46", (63, 110, 165, 39), 30), ("г.", (256, 115, 62, 24), 57), (".", (295, 105, 24, 48), 57),
+                   ("АЛИК", (900, 110, 224, 29), 48)),
+             _line(Role.OTHER, ("31", (63, 189, 34, 25), 87), ("зэка.", (115, 188, 121, 26), 44), ("нб", (204, 184, 36, 38), 88),
+                   ("_", (282, 210, 2, 3), 82)),
+             _line(Role.FOOTER, ("отпеч.", (62, 225, 100, 23), 48), ("21/4-3.20", (184, 222, 155, 26), 10))]
+    page = replace(_page("heavy-tg-09006-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-09006-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
+    found = footer.footer(_reread_footer(page, lines, "rus"))
+    assert (found.copies_printed, found.typist) == (11, "нб")
