@@ -271,10 +271,9 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
 
 # The typist's initials read again alone with only these (a faint ``б`` is read ``6`` otherwise).
 LOWER_CASE = {"tessedit_char_whitelist": "абвгдежзийклмнопрстуфхцчшщъыьэюя"}
-# A typist's initials: first name and surname.
-_INITIALS = re.compile(r"[а-яё]{2}")
-# Readings that must give the same initials for them to be taken, one more where others read other initials (more
-# than read any other alike).
+# A typist's initials: first name and surname (no name begins with ъ, ы or ь: ``ыб`` is ``нб`` misread).
+_INITIALS = re.compile(r"[а-щэюяё][а-яё]")
+# Readings that must give the same initials, more than give any others, for them to be taken.
 INITIALS_ALIKE = 2
 # Where the initials begin: this many pitches past ``экз.``'s first letter (four characters and a space, less a
 # glyph's margin), and a gap this many pitches wide ends them (a letter's gap is narrower).
@@ -283,12 +282,14 @@ WORD_GAP = 0.8
 
 
 def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[list[Word]]) -> list[Line]:
-    """The lines with the copies line's typist's initials those most of their readings give: the line's, the
-    copies line's other readings among ``read`` (each of the footer's lines as read and read again) and the first run of ink past
-    ``экз.`` (:func:`_initials_box`) read alone in each way of :func:`ocr.reread.readings.read_each`, lower-case
-    letters only. Typed small and faint, on a heavy scan one of them is dropped (``а`` for ``ав``), read as a figure
-    (``6`` for ``б``) or misread (``ми`` for ``мп``) by one reading or another, seldom alike by two. Initials the
-    line gives already are made believable when so agreed (a faint ``нб`` read unsurely is typing)."""
+    """The lines with the copies line's typist's initials those most of their readings give: the line's and the first
+    run of ink past ``экз.`` (:func:`_initials_box`) read alone in each way of :func:`ocr.reread.readings.read_each`,
+    lower-case letters only; where those agree on none, the copies line's other readings among ``read`` (each of the
+    footer's lines as read and read again) too. Typed small and faint, on a heavy scan one of them is dropped (``а``
+    for ``ав``), read as a figure (``6`` for ``б``) or misread (``ми`` for ``мп``) by one reading or another. The
+    line's readings err alike (the line read in four ways reads ``ыб`` for ``нб`` seven times of nine), so they are
+    asked only after the initials alone. Initials the line gives already are made believable when so agreed (a faint
+    ``нб`` read unsurely is typing)."""
     # A speck read beside the initials may make the copies line five words long (``2 экз. 8 м хх``).
     at = next((k for k, line in enumerate(lines) if line.role is Role.FOOTER and line.bbox and line.words
                and "copies_printed" in footer.parse_footer_line(line.text)), None)
@@ -297,22 +298,28 @@ def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[l
         return lines
     line = lines[at]
     box = _initials_box(page.image, line, head, _pitch(lines))
-    alone = read_each(page, [box], lang, extra=LOWER_CASE)[0] if box else []
-    again = [_typist(words) for words in read if sorted(words, key=lambda w: w.bbox[0]) != line.words]
-    typed = [_typist(line.words)] + again + [_initials_read(words) for words in alone]
-    votes = Counter(initials for initials, _ in typed if initials).most_common(2)
-    log.debug("the typist's initials as read: %s", votes)
-    (best, alike), other = (votes + [(None, 0)] * 2)[:2]
-    if alike < INITIALS_ALIKE + (other[1] > 0) or alike <= other[1]:
-        return lines
-    if typed[0][0] == best and footer.believable(typed[0][1].text, typed[0][1].confidence):
+    typed = [_typist(line.words)] + [_initials_read(words) for words in (read_each(page, [box], lang, extra=LOWER_CASE)[0] if box else [])]
+    best = _agreed(typed, INITIALS_ALIKE)
+    if best is None:
+        typed += [_typist(words) for words in read if sorted(words, key=lambda w: w.bbox[0]) != line.words]
+        best = _agreed(typed, INITIALS_ALIKE + 1)
+    if best is None or typed[0][0] == best and footer.believable(typed[0][1].text, typed[0][1].confidence):
         return lines
     word = max((word for initials, word in typed if initials == best), key=lambda word: word.confidence)
     lines = list(lines)
     # Tesseract gives a whitelisted reading little confidence; read alike by INITIALS_ALIKE readings is typing.
-    again_read = replace(word, text=best, confidence=max(word.confidence, footer.BELIEVABLE_CONFIDENCE))
-    lines[at] = line.read_as(line.words[:head] + [again_read])
+    again = replace(word, text=best, confidence=max(word.confidence, footer.BELIEVABLE_CONFIDENCE))
+    lines[at] = line.read_as(line.words[:head] + [again])
     return lines
+
+
+def _agreed(typed: list[tuple[str | None, Word | None]], contested: int) -> str | None:
+    """The initials more readings give than any others, by INITIALS_ALIKE readings, by ``contested`` where some read
+    other initials; None where none are so agreed."""
+    votes = Counter(initials for initials, _ in typed if initials).most_common(2)
+    log.debug("the typist's initials as read: %s", votes)
+    (best, alike), (_, other) = (votes + [(None, 0)] * 2)[:2]
+    return best if alike > other and alike >= (contested if other else INITIALS_ALIKE) else None
 
 
 def _pitch(lines: list[Line]) -> float | None:
