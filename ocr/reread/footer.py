@@ -299,10 +299,10 @@ def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[l
     line = lines[at]
     box = _initials_box(page.image, line, head, _pitch(lines))
     typed = [_typist(line.words)] + [_initials_read(words) for words in (read_each(page, [box], lang, extra=LOWER_CASE)[0] if box else [])]
-    best = _agreed(typed, INITIALS_ALIKE)
+    best = _agreed(typed)
     if best is None:
         typed += [_typist(words) for words in read if sorted(words, key=lambda w: w.bbox[0]) != line.words]
-        best = _agreed(typed, INITIALS_ALIKE + 1)
+        best = _agreed(typed)
     if best is None or typed[0][0] == best and footer.believable(typed[0][1].text, typed[0][1].confidence):
         return lines
     word = max((word for initials, word in typed if initials == best), key=lambda word: word.confidence)
@@ -313,13 +313,13 @@ def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[l
     return lines
 
 
-def _agreed(typed: list[tuple[str | None, Word | None]], contested: int) -> str | None:
-    """The initials more readings give than any others, by INITIALS_ALIKE readings, by ``contested`` where some read
-    other initials; None where none are so agreed."""
+def _agreed(typed: list[tuple[str | None, Word | None]]) -> str | None:
+    """The initials more readings give than any others, by INITIALS_ALIKE readings, by one more where some read other
+    initials (``пк`` twice and ``ик`` once for ``лк`` is no agreement); None where none are so agreed."""
     votes = Counter(initials for initials, _ in typed if initials).most_common(2)
     log.debug("the typist's initials as read: %s", votes)
     (best, alike), (_, other) = (votes + [(None, 0)] * 2)[:2]
-    return best if alike > other and alike >= (contested if other else INITIALS_ALIKE) else None
+    return best if alike > other and alike >= INITIALS_ALIKE + (other > 0) else None
 
 
 def _pitch(lines: list[Line]) -> float | None:

@@ -234,3 +234,17 @@ def test_the_typists_initials_are_read_on_the_copies_lines_own_rows():
     page = replace(_page("heavy-tg-09006-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-09006-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
     found = footer.footer(_reread_footer(page, lines, "rus"))
     assert (found.copies_printed, found.typist) == (11, "нб")
+
+
+def test_initials_are_taken_only_where_more_readings_agree_than_read_others():
+    from ocr.reread.footer import _agreed, _typist
+    word = Word("нб", (0, 0, 30, 20), 90.0)
+    # heavy tg-01011 (s1000): ``нб`` three times, ``не`` twice among the line's readings and its initials alone
+    assert _agreed([("нб", word)] * 3 + [("не", word)] * 2 + [(None, None)]) == "нб"
+    # heavy tg-09009 (s9000): ``лк`` read ``пк`` twice, ``ик`` and ``лк`` once: no initials agreed
+    assert _agreed([("пк", word)] * 2 + [("ик", word), ("лк", word)]) is None
+    assert _agreed([("пк", word)] * 2 + [("ик", word)]) is None
+    assert _agreed([("пк", word)] * 2) == "пк"  # two alike, no others
+    assert _agreed([("нб", word), ("не", word)]) is None
+    # no name begins with ы: a reading ``8 экз. ыб`` gives no initials (heavy tg-07012, s7000)
+    assert _typist([Word("8", (0, 0, 20, 20), 97), Word("экз.", (40, 0, 60, 20), 93), Word("ыб", (120, 0, 30, 20), 65)]) == (None, None)
