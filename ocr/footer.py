@@ -26,6 +26,9 @@ from ocr.lines import Line, Role
 _COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2}|[IlІ|\]]{2})[$.,:;`'‘’]?\s*(?:(?:(?!33)(?:" + EKZ
                      + r")|(?<![\d\]|])33)(?!\d)|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,\s]|$))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
 _ONE_LOOKALIKES = str.maketrans("]|IlІ", "11111")
+# A typist's initials: two or three letters. One letter is initials read with one lost (``м`` for ``мп``), a longer
+# word no initials (``вагонов``: a faint line of the message read as a copies line).
+_INITIALS = re.compile(r"[^\W\d_]{2,3}")
 
 # The footer's labels, each with the field it starts.
 _LABELS = {"ОТПЕЧ": "printed_raw", "РАЗОСЛАНО": "distributed_raw", "ВЫПУСТИЛ": "released_by", "ВЕРНО": "certified"}
@@ -124,7 +127,7 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
     if match := _COPIES.match(norm):
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n").translate(_ONE_LOOKALIKES))}
         typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
-        if typist and believable(typist) and any(c.isalpha() for c in typist):
+        if typist and believable(typist) and _INITIALS.fullmatch(typist):
             # Initials are typed small; a capital is a small one read large (``Лк``, ``МП``: on many faces л and Л,
             # м and М differ in size only).
             fields["typist"] = typist.lower()

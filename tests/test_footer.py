@@ -59,7 +59,9 @@ def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
     ("® 5 экз. лк", {"copies_printed": 5, "typist": "лк"}),  # a speck read as a mark (a clean tuning page, seed 3000)
     ("`7.зкз. лк", {"copies_printed": 7, "typist": "лк"}),
     ("10 эк.. мп", {"copies_printed": 10, "typist": "мп"}),  # экз. without its з
-    ("9 кз м", {"copies_printed": 9, "typist": "м"}),  # faint э and full stop lost (heavy tuning tg-08001, seed 8000)
+    ("9 кз м", {"copies_printed": 9}),  # faint э and full stop lost (heavy tuning tg-08001, seed 8000); ``мп`` lost a letter
+    ("2 экз. вагонов", {"copies_printed": 2}),  # a later page's header read with a word of the message (heavy tg-07011)
+    ("10 экз. лкп", {"copies_printed": 10, "typist": "лкп"}),  # three initials
     ("9 кз", {"copies_printed": 9}),
     ("1 : т А Е = а Отеч. 14/6-3.04", {"printed_raw": "Отпеч. 14/6-3.04"}),  # a scrawl's pieces before the label
     ("и верно, что", {}),  # a word of the message before a label's spelling is no scrawl

@@ -150,7 +150,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     rest.sort(key=lambda line: line.bbox[1] if line.bbox else 0)
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
-    rest = _initials(page, _whole_words(page.image, rest, lang), lang)
+    rest = _initials(page, _whole_words(page.image, rest, lang), lang, [words for found in readings for words in found])
     return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
 
 
@@ -273,9 +273,9 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
 
 # The typist's initials read again alone with only these (a faint ``б`` is read ``6`` otherwise).
 LOWER_CASE = {"tessedit_char_whitelist": "абвгдежзийклмнопрстуфхцчшщъыьэюя"}
-# A typist's initials: first name and surname.
-_INITIALS = re.compile(r"[а-яё]{2}")
-# Readings that must give the same initials, more than give any other, for them to be taken.
+# A typist's initials: first name and surname (no name begins with ъ, ы or ь: ``ыб`` is ``нб`` misread).
+_INITIALS = re.compile(r"[а-щэюяё][а-яё]")
+# Readings that must give the same initials, more than give any others, for them to be taken.
 INITIALS_ALIKE = 2
 # Where the initials begin: this many pitches past ``экз.``'s first letter (four characters and a space, less a
 # glyph's margin), and a gap this many pitches wide ends them (a letter's gap is narrower).
@@ -283,31 +283,45 @@ INITIALS_FROM = 4.5
 WORD_GAP = 0.8
 
 
-def _initials(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
-    """The lines with the copies line's typist's initials those most of their readings give: the page's own and
-    the first run of ink past ``экз.`` (:func:`_initials_box`) read alone in each way of
-    :func:`ocr.reread.readings.read_each`, lower-case letters only. Typed small and faint, on a heavy scan one of
-    them is dropped (``а`` for ``ав``), read as a figure (``6`` for ``б``) or misread (``ми`` for ``мп``) by one
-    reading or another, seldom alike by two."""
+def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[list[Word]]) -> list[Line]:
+    """The lines with the copies line's typist's initials those most of their readings give: the line's and the first
+    run of ink past ``экз.`` (:func:`_initials_box`) read alone in each way of :func:`ocr.reread.readings.read_each`,
+    lower-case letters only; where those agree on none, the copies line's other readings among ``read`` (each of the
+    footer's lines as read and read again) too. Typed small and faint, on a heavy scan one of them is dropped (``а``
+    for ``ав``), read as a figure (``6`` for ``б``) or misread (``ми`` for ``мп``) by one reading or another. The
+    line's readings err alike (the line read in four ways reads ``ыб`` for ``нб`` seven times of nine), so they are
+    asked only after the initials alone. Initials the line gives already are made believable when so agreed (a faint
+    ``нб`` read unsurely is typing)."""
+    # A speck read beside the initials may make the copies line five words long (``2 экз. 8 м хх``).
     at = next((k for k, line in enumerate(lines) if line.role is Role.FOOTER and line.bbox and line.words
-               and footer.is_copies_line(line.text)), None)
+               and "copies_printed" in footer.parse_footer_line(line.text)), None)
     head = _copies_end(lines[at].words) if at is not None else None
-    box = _initials_box(page.image, lines[at], head, _pitch(lines)) if head else None
-    if box is None:
+    if not head:
         return lines
     line = lines[at]
-    typed = [_typist(line.words)] + [_initials_read(words) for words in read_each(page, [box], lang, extra=LOWER_CASE)[0]]
-    votes = Counter(initials for initials, _ in typed if initials).most_common(2)
-    if not votes or votes[0][1] < INITIALS_ALIKE or len(votes) > 1 and votes[1][1] == votes[0][1] or typed[0][0] == votes[0][0]:
+    box = _initials_box(page.image, line, head, _pitch(lines))
+    typed = [_typist(line.words)] + [_initials_read(words) for words in (read_each(page, [box], lang, extra=LOWER_CASE)[0] if box else [])]
+    best = _agreed(typed)
+    if best is None:
+        typed += [_typist(words) for words in read if sorted(words, key=lambda w: w.bbox[0]) != line.words]
+        best = _agreed(typed)
+    if best is None or typed[0][0] == best and footer.believable(typed[0][1].text, typed[0][1].confidence):
         return lines
-    best = votes[0][0]
     word = max((word for initials, word in typed if initials == best), key=lambda word: word.confidence)
     lines = list(lines)
     # Tesseract gives a whitelisted reading little confidence; read alike by INITIALS_ALIKE readings is typing.
     again = replace(word, text=best, confidence=max(word.confidence, footer.BELIEVABLE_CONFIDENCE))
     lines[at] = line.read_as(line.words[:head] + [again])
-    log.debug("the typist's initials read again: %r of %s", best, [initials for initials, _ in typed])
     return lines
+
+
+def _agreed(typed: list[tuple[str | None, Word | None]]) -> str | None:
+    """The initials more readings give than any others, by INITIALS_ALIKE readings, by one more where some read other
+    initials (``пк`` twice and ``ик`` once for ``лк`` is no agreement); None where none are so agreed."""
+    votes = Counter(initials for initials, _ in typed if initials).most_common(2)
+    log.debug("the typist's initials as read: %s", votes)
+    (best, alike), (_, other) = (votes + [(None, 0)] * 2)[:2]
+    return best if alike > other and alike >= INITIALS_ALIKE + (other > 0) else None
 
 
 def _pitch(lines: list[Line]) -> float | None:
@@ -317,20 +331,35 @@ def _pitch(lines: list[Line]) -> float | None:
 
 
 def _initials_box(image: np.ndarray, line: Line, head: int, pitch: float | None) -> tuple[int, int, int, int] | None:
-    """The box of the copies line's first run of ink INITIALS_FROM pitches past ``экз.``'s first letter (its
-    word's box may take in the initials' first letter), padded; None where there is none."""
+    """The box of the copies line's first run of ink half a letter wide or more INITIALS_FROM pitches past
+    ``экз.``'s first letter (its word's box may take in the initials' first letter; a speck before them is no
+    letter), padded, on the rows the number and ``экз.`` are typed on (:func:`_typed_rows`); None where there is none."""
     if not pitch:
         return None
     label = line.words[head - 1]
-    x, y, _, h = line.bbox
     start = int(label.bbox[0] + INITIALS_FROM * pitch)
+    y, h = _typed_rows(image, line, start)
     columns = np.flatnonzero(is_ink(image[y:y + h, start:start + int(6 * pitch)]).sum(axis=0) >= 2)
-    if not columns.size:
+    runs = np.split(columns, np.flatnonzero(np.diff(columns) > WORD_GAP * pitch) + 1) if columns.size else []
+    run = next((run for run in runs if run[-1] - run[0] >= pitch / 2), None)
+    if run is None:
         return None
-    ends = np.flatnonzero(np.diff(columns) > WORD_GAP * pitch)
-    last = columns[ends[0]] if ends.size else columns[-1]
     pad = max(2, h // 3)
-    return (max(0, start + int(columns[0]) - pad), max(0, y - pad), int(last - columns[0]) + 2 * pad, h + 2 * pad)
+    return (max(0, start + int(run[0]) - pad), max(0, y - pad), int(run[-1] - run[0]) + 2 * pad, h + 2 * pad)
+
+
+def _typed_rows(image: np.ndarray, line: Line, end: int) -> tuple[int, int]:
+    """The top and height of the copies line's typing: the run of rows in its box holding the most ink left of
+    ``end`` (its number and ``экз.``). A line read alone gets a box as tall as its crop, which on a footer typed
+    close takes in the top of the next line: its initials read with it read as neither (``а`` for ``нб``)."""
+    x, y, _, h = line.bbox
+    counts = is_ink(image[y:y + h, x:end]).sum(axis=1)
+    rows = np.flatnonzero(counts >= 2)
+    if not rows.size:
+        return y, h
+    runs = np.split(rows, np.flatnonzero(np.diff(rows) > 1) + 1)
+    best = max(runs, key=lambda run: counts[run].sum())
+    return y + int(best[0]), int(best[-1] - best[0]) + 1
 
 
 def _initials_read(words: list[Word]) -> tuple[str | None, Word | None]:

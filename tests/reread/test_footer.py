@@ -233,3 +233,35 @@ def test_a_date_read_unsurely_beside_a_scrawl_in_an_unread_strip_is_taken_from_a
     assert signer.signature(read).date_raw == "1/11-53 г."
     assert signer.signature(read).name is None  # under the scrawl
     assert footer.footer(read).printed_raw == "Отпеч. 2/11-5.15"
+
+
+def test_the_typists_initials_are_read_on_the_copies_lines_own_rows():
+    # heavy tuning tg-09006 (s9000): ``11 экз. нб`` read ``31 зэка. нб`` by the page, ``11 экз. 6 —`` alone; the line
+    # read alone has a box as tall as its crop, taking in the top of ``Отпеч.`` under it, and its initials read in
+    # that box read ``а``. On the line's own rows they read ``нб``, as the page and two readings of the line did.
+    lines = [_line(Role.BODY, ("в", (64, 26, 19, 23), 93), ("организации", (111, 24, 258, 33), 76), ("Поездки", (398, 21, 450, 34), 60),
+                   ("в", (584, 17, 23, 44), 87), ("Ленинград", (632, 21, 213, 34), 36), ("и", (874, 23, 19, 21), 86),
+                   ("Киев.", (921, 21, 110, 28), 96), (".", (1205, 45, 15, 14), 73)),
+             _line(Role.BODY, ("Ге:", (134, 67, 110, 22), 0)),
+             _line(Role.SIGNATURE, ("20/4-46", (63, 110, 165, 39), 30), ("г.", (256, 115, 62, 24), 57), (".", (295, 105, 24, 48), 57),
+                   ("АЛИК", (900, 110, 224, 29), 48)),
+             _line(Role.OTHER, ("31", (63, 189, 34, 25), 87), ("зэка.", (115, 188, 121, 26), 44), ("нб", (204, 184, 36, 38), 88),
+                   ("_", (282, 210, 2, 3), 82)),
+             _line(Role.FOOTER, ("отпеч.", (62, 225, 100, 23), 48), ("21/4-3.20", (184, 222, 155, 26), 10))]
+    page = replace(_page("heavy-tg-09006-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-09006-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
+    found = footer.footer(_reread_footer(page, lines, "rus"))
+    assert (found.copies_printed, found.typist) == (11, "нб")
+
+
+def test_initials_are_taken_only_where_more_readings_agree_than_read_others():
+    from ocr.reread.footer import _agreed, _typist
+    word = Word("нб", (0, 0, 30, 20), 90.0)
+    # heavy tg-01011 (s1000): ``нб`` three times, ``не`` twice among the line's readings and its initials alone
+    assert _agreed([("нб", word)] * 3 + [("не", word)] * 2 + [(None, None)]) == "нб"
+    # heavy tg-09009 (s9000): ``лк`` read ``пк`` twice, ``ик`` and ``лк`` once: no initials agreed
+    assert _agreed([("пк", word)] * 2 + [("ик", word), ("лк", word)]) is None
+    assert _agreed([("пк", word)] * 2 + [("ик", word)]) is None
+    assert _agreed([("пк", word)] * 2) == "пк"  # two alike, no others
+    assert _agreed([("нб", word), ("не", word)]) is None
+    # no name begins with ы: a reading ``8 экз. ыб`` gives no initials (heavy tg-07012, s7000)
+    assert _typist([Word("8", (0, 0, 20, 20), 97), Word("экз.", (40, 0, 60, 20), 93), Word("ыб", (120, 0, 30, 20), 65)]) == (None, None)
