@@ -251,27 +251,23 @@ _FOOTER_TOKENS = 5
 
 def footer_start(texts: list[str]) -> int | None:
     """Where the footer begins: ``11 экз. нб`` followed by another footer line, or a short line opening
-    with a footer label (``Отпеч.``, ``Разослано``, ``Выпустил``, ``Верно:``) when the copies line was not read;
-    never before RUNNING_AFTER lines of running text (a line of the message OCR garbled into a footer line's shape)."""
+    with a footer label (``Отпеч.``, ``Разослано``, ``Выпустил``, ``Верно:``) when the copies line was not read."""
     for k, text in enumerate(texts):
-        start = None
         if footer.is_copies_line(text) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1]):
-            start = k
-        elif len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
-            start = k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
-        if start is not None and not running_below(texts, k):
-            return start
+            return k
+        if len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
+            return k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
     return None
 
 
-# Lines of running text below the signature or the footer: none on the tuning pages (a pen's note, a stamp's remnants
-# are no prose); the rest of a page below a line of its message OCR garbled into the shape of either (``233 вагонов
-# прибыть не иначе`` for a copies line, a letter-spaced word for a signer's name).
+# Lines of running text below a letter-spaced word that ends no message: a word of the message spaced for emphasis
+# (``ц е л е с о о б р а з н ы м``) among a page's last lines is no signer's name. (A dated signature and the footer
+# stand whatever follows: a form may print its own lines below them, a clerk write a resolution there.)
 RUNNING_AFTER = 2
 
 
-def running_below(texts: list[str], k: int) -> bool:
-    """Whether RUNNING_AFTER lines of running text stand below ``texts[k]``: it ends no message."""
+def _running_below(texts: list[str], k: int) -> bool:
+    """Whether RUNNING_AFTER lines of running text stand below ``texts[k]``."""
     return sum(is_prose(text) for text in texts[k + 1:]) >= RUNNING_AFTER
 
 
@@ -284,12 +280,12 @@ def signature_at(texts: list[str], end: int) -> int | None:
     """The signature among ``texts[:end]`` (``end``: the footer's start or the page's end): a dated line
     (``19/1-50 г. Ш Т Ы К О В``), or else a letter-spaced name, alone or after a date OCR garbled
     (``а 51 г. - . ш т ы к о в``), just above the footer or ending the page."""
-    dated = next((k for k in range(end) if fields.parse_signature(texts[k]) and not running_below(texts, k)), None)
+    dated = next((k for k in range(end) if fields.parse_signature(texts[k])), None)
     if dated is not None:
         return dated
     ends = [k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])][:SIGNATURE_REACH]
     return next((k for k in ends if (fields.spaced_name(texts[k]) or fields.garbled_signature(texts[k]))
-                 and not running_below(texts, k)), None)
+                 and not _running_below(texts, k)), None)
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:

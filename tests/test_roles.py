@@ -22,15 +22,6 @@ def test_footer_without_its_copies_line_still_ends_the_body():
     assert _tags(texts) == ["body", "body", "body", "footer", "footer", "footer"]
 
 
-def test_no_footer_begins_above_running_text():
-    # heavy tuning s7000 tg-07011, page 2 of 4: a faint line of the message read as a copies line and a label's line
-    # (``Отпеч.`` of another reading), the rest of the page below it; a page's own footer stands below its message
-    texts = BODY + ["2 экз. вагонов", "Отпеч. 2/11-5.15", "с@кратить нормы выдачи хлеба рабочим, Прошу ч10"] + BODY
-    assert roles.footer_start(texts) is None
-    assert _tags(texts).count("footer") == 0
-    assert roles.footer_start(BODY + ["11 экз. нб", "Отпеч. 20/1-0.45", "Ознакомлен 7/4"]) == 2
-
-
 def test_no_signature_stands_above_running_text():
     # heavy tuning s7000 tg-07016, page 1 of 3: a letter-spaced word of the message (``целесообразным``) among the
     # page's last lines was taken for the signer's name, the two lines below it out of the message
@@ -39,6 +30,9 @@ def test_no_signature_stands_above_running_text():
     assert roles.signature_at(texts, len(texts)) is None
     assert _tags(texts) == ["body"] * 5
     assert _tags(BODY + ["Ш Т Ы К О В", "Ознакомлен 7/4"]) == ["body", "body", "signature", "other"]
+    # a dated signature and the footer stand whatever is written below them
+    below = ["Прошу рассмотреть этот вопрос на ближайшем заседании.", "Резолюция товарища написана от руки на полях."]
+    assert _tags(BODY + ["7/4-51 г. Ш Т Ы К О В", "11 экз. нб", "Отпеч. 20/1-0.45"] + below)[2:5] == ["signature", "footer", "footer"]
 
 
 def test_letter_spaced_name_above_the_footer_or_ending_the_page_signs():

@@ -273,8 +273,9 @@ def _whole_words(image: np.ndarray, lines: list[Line], lang: str) -> list[Line]:
 
 # The typist's initials read again alone with only these (a faint ``б`` is read ``6`` otherwise).
 LOWER_CASE = {"tessedit_char_whitelist": "абвгдежзийклмнопрстуфхцчшщъыьэюя"}
-# A typist's initials: first name and surname (no name begins with ъ, ы or ь: ``ыб`` is ``нб`` misread).
-_INITIALS = re.compile(r"[а-щэюяё][а-яё]")
+# The initials a reading votes for (:func:`ocr.footer.parse_footer_line` takes two or three letters of any case): two
+# small letters, first name and surname, no name beginning with ъ, ы or ь (``ыб`` is ``нб`` misread).
+_VOTED_INITIALS = re.compile(r"[а-щэюяё][а-яё]")
 # Readings that must give the same initials, more than give any others, for them to be taken.
 INITIALS_ALIKE = 2
 # Where the initials begin: this many pitches past ``экз.``'s first letter (four characters and a space, less a
@@ -365,13 +366,13 @@ def _typed_rows(image: np.ndarray, line: Line, end: int) -> tuple[int, int]:
 def _initials_read(words: list[Word]) -> tuple[str | None, Word | None]:
     """The initials a reading of their word alone gives (two lower-case letters), and their word."""
     text = "".join(w.text for w in words)
-    return (text, words[0]) if _INITIALS.fullmatch(text) else (None, None)
+    return (text, words[0]) if _VOTED_INITIALS.fullmatch(text) else (None, None)
 
 
 def _typist(words: list[Word]) -> tuple[str | None, Word | None]:
     """The typist's initials a reading of the copies line gives (two lower-case letters), and their word."""
     found = footer.parse_footer_line(words_text(words)).get("typist")
-    if not found or not _INITIALS.fullmatch(str(found)):
+    if not found or not _VOTED_INITIALS.fullmatch(str(found)):
         return None, None
     return str(found), next((w for w in words if w.text.strip(".,:;`'‘’_-").lower() == found), words[-1])
 
