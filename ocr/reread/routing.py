@@ -24,7 +24,15 @@ from ocr.preprocess import PreprocessedPage
 from ocr.recognize import is_ink, reading_score
 from ocr.reread.combine import line_box
 from ocr.reread.readings import read_alone, read_each
-from ocr.routing import SHORTEST_NUMBER, Routing, is_routing_line, opens_routing, parse_routing, received_month, time_values
+from ocr.routing import (
+    SHORTEST_NUMBER,
+    Routing,
+    is_routing_line,
+    opens_routing,
+    parse_routing,
+    received_month,
+    time_values,
+)
 
 # On the tuning pages looked at, words carrying a routing value read right mostly read at 60 and more (one at
 # 11), a speck read as a digit (``В`` for ``01``) at 10 and less: a value below this is left out.

@@ -10,7 +10,14 @@ import numpy as np
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import read_parts
-from ocr.reread.routing import agreed, read_as_figures, reread_routing, routing_fields, routing_text, without_rules
+from ocr.reread.routing import (
+    agreed,
+    read_as_figures,
+    reread_routing,
+    routing_fields,
+    routing_text,
+    without_rules,
+)
 from ocr.routing import parse_routing
 
 
