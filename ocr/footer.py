@@ -123,8 +123,7 @@ def left_out(text: str) -> list[str]:
 def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
     """The fields a footer line gives, and the words after its label left out of them."""
     text = _unglued(ones_as_figures(text))
-    norm = cyrillic(text).strip()
-    if match := _COPIES.match(norm):
+    if match := _copies(text):
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n").translate(_ONE_LOOKALIKES))}
         typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
         if typist and believable(typist) and _INITIALS.fullmatch(typist):
@@ -203,7 +202,13 @@ def is_footer_line(text: str) -> bool:
 
 def is_copies_line(text: str) -> bool:
     """The footer's first line, ``11 экз. нб``: how many copies were printed and by whom."""
-    return bool(_COPIES.match(cyrillic(ones_as_figures(text)).strip())) and len(text.split()) <= 4
+    return bool(_copies(text)) and len(text.split()) <= 4
+
+
+def _copies(text: str) -> re.Match | None:
+    """The copies line's match (:data:`_COPIES`) on a line read as OCR gives it: look-alike Latin letters and a
+    serifed 1's marks beside figures put right first."""
+    return _COPIES.match(cyrillic(ones_as_figures(text)).strip())
 
 
 def line_text(line: Line) -> tuple[str, list[str]]:
