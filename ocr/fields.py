@@ -352,6 +352,12 @@ def ones_as_figures(text: str) -> str:
     return text
 
 
+# Specks a heavy scan reads among a signature's marks (``13/12-4°0 г;.``, ``24;/12-50 г.``): never typed there.
+_SPECKS_IN_DATE = re.compile(r"[;:'`‘’°]")
+# ``г.`` read joined to the name after it (``53 г.П У Ш К И Н``).
+_YEAR_MARK_GLUED = re.compile(r"(?<=\s[гп][.,])(?=[А-ЯЁ])")
+
+
 def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     """``19/1-50 г. Ш Т Ы К О В`` → ``("ШТЫКОВ", "19/1-50 г.")``; None if the line is no signature.
 
@@ -359,7 +365,7 @@ def parse_signature(text: str) -> tuple[str | None, str | None] | None:
     A speck in the margin before the date is read as a letter (``о 24/1-51 г.``): then the date must stand alone or
     before a name in capitals (``в 24/1-51 г. ...`` in the message goes on with words).
     """
-    text = ones_as_figures(text)
+    text = _YEAR_MARK_GLUED.sub(" ", _SPECKS_IN_DATE.sub("", ones_as_figures(text)))
     if (head := _SLASHLESS.match(text)) and (date := slash_read_as_one(head["date"])) != head["date"]:
         text = text[:head.start("date")] + date + text[head.end("date"):]
     if speck := _SPECK_BEFORE.match(text):
@@ -416,17 +422,31 @@ def spaced_name(text: str) -> str | None:
     return clean_single_name(text).upper() or None
 
 
-# A letter-spaced name ending a line (``а 51 г. - . ш т ы к о в``): four letters or more, a space apart.
-_TRAILING_SPACED = re.compile(r"(?:^|\s)((?:[^\W\d_]\s+){3,}[^\W\d_])[\s.,]*$")
+# Marks OCR reads among a letter-spaced name's letters on a heavy scan: specks, a stroke or a quote beside a letter.
+_NAME_SPECKS = re.compile(r"[^\w\s]|_")
 
 
 def garbled_signature(text: str) -> str | None:
-    """The name of a signature line whose date OCR garbled past :func:`parse_signature` (``а 51 г. - . ш т ы к о в``):
-    a letter-spaced name ending the line after something holding a digit, in capitals; None otherwise."""
-    found = _TRAILING_SPACED.search(text)
-    if not found or not any(c.isdigit() for c in text[:found.start()]):
+    """The name of a signature line whose date OCR garbled past :func:`parse_signature` (``а 51 г. - . ш т ы к о в``,
+    ``13/9-5 г. З А Р УБ И Н``): a letter-spaced name ending the line after something holding a digit, in capitals;
+    None otherwise: the figures before the name a date's (a slash or hyphen among them, or ``г.`` after). Specks
+    among its letters are none of it, and a heavy scan runs two of its letters together now and then: its tokens
+    (three at least) are of one or two letters, most of one, four letters or more in all."""
+    tokens = _YEAR_MARK_GLUED.sub(" ", text).split()
+    dated = [k for k, token in enumerate(tokens) if any(c.isdigit() for c in token)]
+    if not dated:
         return None
-    return spaced_name(found[1])
+    letters = [_NAME_SPECKS.sub("", token) for token in tokens[dated[-1] + 1:]]
+    letters = [token for token in letters if token]
+    year_mark = bool(letters) and letters[0] in ("г", "п")
+    if not (year_mark or re.search(r"[/\-—–]", tokens[dated[-1]])):
+        return None  # a figure in the message (``в 3 ч. д н я``) is no date
+    letters = letters[year_mark:]
+    singles = sum(len(token) == 1 for token in letters)
+    if (len(letters) < 3 or any(len(token) > 2 or not token.isalpha() for token in letters)
+            or 2 * singles < len(letters) or sum(map(len, letters)) < 4):
+        return None
+    return spaced_name(" ".join("".join(letters)))
 
 
 _PAGE_LABEL = re.compile(r"^[\s`'‘’_,]*(?P<n>" + DIGITISH + r"{1,2})\s*\.[\s`'‘’_,.]*$")  # specks of dust beside it
