@@ -18,13 +18,14 @@ from ocr.fields import EKZ, cyrillic, ones_as_figures, slash_read_as_one, squash
 from ocr.lines import Line, Role
 
 # Specks may stand before the number (``-.18экз.мп``, ``® 5 экз.``, one read as a letter: ``В 8 экз. мп``) and between
-# it and ``экз.`` (``8$ экз.``, ``7.экз.``); ``экз.`` may lose its з (``10 эк.. мп``) or its faint э (``9 кз. мп``, its
+# it and ``экз.`` (``8$ экз.``, ``7.экз.``, ``15 ;экз.``); ``экз.`` may lose its з (``10 эк.. мп``) or its faint э (``9 кз. мп``, its
 # full stop too: ``9 кз м``), and a speck may follow its full stop. A 1 beside another figure may be read as a bracket
 # or a bar (``1] экз. нб``); both ones of 11 as letters where a face's 1 is a serifed stroke (``II экз.``, ``ll экз.``).
+# The initials ending the line may be read a space apart (``н б``).
 # (``экз.`` read ``33`` is no figures of a longer number, nor glued to the number: ``5330 2. экз. № 4``, a later page's
 # header, and ``233 вагонов``, a faint line of the message, are no copies lines.)
-_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2}|[IlІ|\]]{2})[$.,:;`'‘’]?\s*(?:(?:(?!33)(?:" + EKZ
-                     + r")|(?<![\d\]|])33)(?!\d)|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,\s]|$))[.,]*\s*(?P<typist>\S+)?", re.IGNORECASE)
+_COPIES = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<n>\d[\d\]|]{0,2}|[\]|]\d{1,2}|[IlІ|\]]{2})[$.,:;`'‘’]?\s*[.,:;`'‘’]?(?:(?:(?!33)(?:" + EKZ
+                     + r")|(?<![\d\]|])33)(?!\d)|[ЭэЗз3][кК](?=[.,])|[кК][з3](?=[.,\s]|$))[.,]*\s*(?P<typist>[^\W\d_] [^\W\d_](?=\s*$)|\S+)?", re.IGNORECASE)
 _ONE_LOOKALIKES = str.maketrans("]|IlІ", "11111")
 # A typist's initials: two or three letters. One letter is initials read with one lost (``м`` for ``мп``), a longer
 # word no initials (``вагонов``: a faint line of the message read as a copies line).
@@ -81,22 +82,52 @@ def from_label(text: str) -> str:
 _MOST_BEFORE = 8
 
 
-def _label(text: str) -> str | None:
+# How alike a word must read to a label (``Отнеч.``), and two pieces joined (a word after a label's look-alike
+# joined to it is no label: ``Разослать по``).
+LABEL_LIKE, PIECES_LIKE = 80, 90
+
+
+def _label(text: str, cutoff: float = LABEL_LIKE) -> str | None:
     """The field a footer line starts, from its first word, allowing an OCR error or two (``Отнеч.``)."""
     first = text.split()[0] if text.split() else ""
     key = squash(first)
     if len(key) < 4:
         return None
-    return next((name for label, name in _LABELS.items() if fuzz.ratio(key, label) >= 80), None)
+    return next((name for label, name in _LABELS.items() if fuzz.ratio(key, label) >= cutoff), None)
 
 
-# A label read joined to its value (``Отпеч.8/4-10.15``, ``Разослано7/4/51``): a narrow face's space OCR lost.
-_GLUED = re.compile(r"(?<!\S)([^\W\d_]{4,}[.,:]?)(?=\d)")
+# A label read joined to its value (``Отпеч.8/4-10.15``, ``Разослано7/4/51``, ``ВыпустилСорокин``): a narrow face's
+# space OCR lost.
+_GLUED = re.compile(r"(?<!\S)([^\W\d_]{4,}[.,:]?)(?=\d)|(?<!\S)([^\W\d_]{4,}?)(?=[А-ЯЁ][а-яё]{2,}(?:\s|$))")
+# A label read in two pieces (``Вып устил``, ``Р азослано``, ``Отп еч.``): a space OCR put inside a faint word, after
+# its capital (a small word before a label's spelling is the message's: ``и верно, что``).
+_SPLIT = re.compile(r"^(\W*)([А-ЯЁ][а-яё]*) ([а-яё]+[.,:]?)(?=\s|$)")
 
 
-def _unglued(text: str) -> str:
-    """``text`` with a label read joined to the figures after it set a space apart from them."""
-    return _GLUED.sub(lambda m: f"{m[1]} " if _label(m[1]) else m[1], text)
+def _label_apart(text: str) -> str:
+    """``text`` with its label as typed, a space apart from its value: a label read joined to the value set apart from
+    it, a label read in two pieces joined."""
+    text = _GLUED.sub(lambda m: f"{m[0]} " if _label(m[0]) else m[0], text)
+    split = _SPLIT.match(text)
+    if split and not _label(split[2]) and _label(split[2] + split[3], PIECES_LIKE):
+        return split[1] + split[2] + split[3] + text[split.end():]
+    return text
+
+
+# A speck read inside a typed word (``П°етрова``, ``Абрам`кин``, ``.Голубев``): no letter of it.
+_SPECK_IN_WORD = re.compile(r"(?<=[^\W\d_])[°`'‘’;:](?=[^\W\d_])|^[.,°`'‘’;:]+(?=[^\W\d_])")
+# A name read in two pieces, the second beginning small (``А брамкин``, ``Мол ьников``): a space OCR put inside it.
+_WORD_PIECES = re.compile(r"([А-ЯЁ][^\W\d_]*) ([а-яё][^\W\d_]*)(?=\s|$)")
+
+
+def _name_pieces(tokens: list[str]) -> list[str]:
+    """A name's tokens with the specks inside its words dropped and its word read in two pieces one again (a pen's
+    loops read as letters after it stay apart: ``Абрамкин ооо``)."""
+    text = " ".join(_SPECK_IN_WORD.sub("", token) for token in tokens)
+    joined = _WORD_PIECES.match(text)
+    if joined and not _SCRAWL.search(joined[2]):
+        text = joined[1] + joined[2] + text[joined.end():]
+    return text.split()
 
 
 def _leading(tokens: list[str], shape: re.Pattern, most: int = 6) -> list[str]:
@@ -122,10 +153,10 @@ def left_out(text: str) -> list[str]:
 
 def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
     """The fields a footer line gives, and the words after its label left out of them."""
-    text = _unglued(ones_as_figures(text))
+    text = _label_apart(ones_as_figures(text))
     if match := _copies(text):
         fields: dict[str, str | int] = {"copies_printed": int(match.group("n").translate(_ONE_LOOKALIKES))}
-        typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-") if match["typist"] else ""
+        typist = text.strip()[match.start("typist"):match.end("typist")].strip(".,:;`'‘’_-").replace(" ", "") if match["typist"] else ""
         if typist and believable(typist) and _INITIALS.fullmatch(typist):
             # Initials are typed small; a capital is a small one read large (``Лк``, ``МП``: on many faces л and Л,
             # м and М differ in size only).
@@ -135,6 +166,7 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
     name = _label(cyrillic(text).strip())
     rest = text.split()[1:]
     if name == "released_by":
+        rest = _name_pieces(rest)
         words = _leading(rest, _WORD, most=2)
         found = {"released_by": to_cyrillic(" ".join(words).strip(" .,"))} if words else {}
         return found, rest[len(words):]

@@ -70,6 +70,21 @@ def test_a_time_read_with_a_comma_and_a_speck_before_it_is_the_typed_time():
     # nor ``33`` glued to the number: a faint line of the message (heavy tuning s7000 tg-07011, the rest of its page lost)
     ("233 вагонов  прибыть не  иначе", {}),
     ("9 33. лк", {"copies_printed": 9, "typist": "лк"}),
+    # a heavy scan's specks and spaces inside a footer line (an OCR-like noise over 450 tuning transcripts' footers):
+    # a speck after the number's space, the initials a space apart, a label in two pieces or joined to a name, specks in
+    # the name, the name in two pieces
+    ("15 ;экз. ав", {"copies_printed": 15, "typist": "ав"}),
+    ("11 экз. н б", {"copies_printed": 11, "typist": "нб"}),
+    ("Вып устил Абрамкин", {"released_by": "Абрамкин"}),
+    ("Р азослано 21/12/53", {"distributed_raw": "Разослано 21/12/53"}),
+    ("Отп еч. 7/8-16.55", {"printed_raw": "Отпеч. 7/8-16.55"}),
+    ("ВыпустилСорокин", {"released_by": "Сорокин"}),
+    ("Выпустил П°етрова", {"released_by": "Петрова"}),
+    ("Выпустил .Голубев", {"released_by": "Голубев"}),
+    ("Выпустил А брамкин", {"released_by": "Абрамкин"}),
+    ("Выпустил А. Абрамкин", {"released_by": "А. Абрамкин"}),
+    ("Выпустил Абрамкин ооо", {"released_by": "Абрамкин"}),  # a pen's loops after the name stay apart from it
+    ("Разослать по списку 7.М.", {}),  # a resolution in pen (heavy tuning tg-08018): no label in two pieces
 ])
 def test_footer_labels_found_past_specks(text, expected):
     assert parse_footer_line(text) == expected
