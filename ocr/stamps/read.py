@@ -97,9 +97,10 @@ def _lines(words: list[Word]) -> list[str]:
 def known_letters(words: list[Word]) -> int:
     """Letters of a reading in words the Russian lexicon knows (longer than MIN_CORRECTED): a legend's
     words are ordinary words in capitals; read the wrong way round, capitals alone still come out, and
-    short known words and names by chance."""
+    short known words and names by chance. A word :func:`corrected` split in two (``МИНИСТЕРСТВА ИНОСТРАННЫХ``)
+    counts as its two."""
     lex = lexicon()
-    cores = (w.text.strip(WORD_MARKS) for w in words)
+    cores = (part.strip(WORD_MARKS) for w in words for part in w.text.split())
     return sum(len(core) for core in cores if len(core) > MIN_CORRECTED and lex.known(core) and not lex.is_name(core))
 
 
@@ -322,7 +323,8 @@ def _legible(word: Word) -> bool:
 def read_found(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     if found.ellipse is not None and found.shape in ("round", "oval"):
         lines, words = read_seal(found, lang)
-        if known_letters(words):
+        # A round seal's is its reading, however poor: a registry stamp's frame fitted by an ellipse is an oval.
+        if known_letters(words) or found.shape == "round":
             return lines, words
         # No word of a legend read: a registry stamp whose frame was fitted as an oval, read on that frame
         # (kept where its words or a registry number or date are read there).

@@ -509,6 +509,17 @@ def test_a_registry_stamp_taken_for_an_oval_is_read_on_the_frame_its_ellipse_bou
     assert parse.parse(text).incoming_number == "0412-сс"
 
 
+def test_a_round_seal_read_poorly_is_not_read_again_on_a_frame(monkeypatch):
+    # Mirrored, a seal's legend reads no known word either way; round, it is no registry stamp's frame fitted by an
+    # ellipse (that is an oval): its reading stands, and no frame in it is read.
+    ink = cv2.flip(np.where(synth._tilt(synth.round_stamp("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", ["СЕКРЕТАРИАТ"], 500), 75)
+                            > 100, 255, 0).astype(np.uint8), 1)
+    shape, ellipse, _, _ = detect.classify(ink)
+    monkeypatch.setattr(read, "read_rectangular", lambda *args, **kwargs: pytest.fail("read on a frame"))
+    assert shape == "round"
+    read.read_found(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0), "rus")
+
+
 # --- synthesiser ----------------------------------------------------------------------------------
 
 def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
