@@ -662,6 +662,20 @@ def test_a_registry_stamp_read_through_typing_is_told_by_its_office_words_and_nu
     assert read._believed(upright) > read._believed(upside_down)
 
 
+def _line(*texts: str) -> list[Word]:
+    return [Word(text, (20 * k, 0, 15, 10), 50.0) for k, text in enumerate(texts)]
+
+
+def test_a_registry_stamp_read_upright_with_specks_by_its_words_is_not_read_turned_too():
+    # First readings of clean and heavy tuning stamps: specks and typing's remnants read as marks at a word's ends
+    # (``„``, ``®``) hid a known word, or a whole number, and the stamp was read turned half round too.
+    assert read.right_way_up([_line("„СЕКРЕТАРИАТ", "т.", "мопоТевА:"), _line("„дов", "№016", "92/сс"), _line("АИ", "3953", "гл")])
+    assert read.right_way_up([_line("МИд/ССС"), _line("ОВНИИ", "ОТДЕ."), _line("Вх.", "№'®958-с"), _line("34819517")])
+    # Upside down (the same stamps turned half round): neither.
+    assert not read.right_way_up([_line("дли", "ЕЛЬ"), _line("ээевеьрм", "ж8?“\""), _line("м861000и", "'4", "Миди", "Замз5”")])
+    assert not read.right_way_up([_line("&", "19617,", "5"), _line("5-86", "9%", "5М", "'хЯ"), _line("ЗО", "ИИ", "Яо")])
+
+
 def test_a_seals_ring_line_round_its_centre_is_taken_out_and_its_letters_kept():
     ink = np.zeros((300, 300), np.uint8)
     cv2.circle(ink, (150, 150), 120, 255, 3)  # the line round the centre
