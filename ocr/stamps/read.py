@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import re
 
 import cv2
 import numpy as np
@@ -97,10 +98,17 @@ def _lines(words: list[Word]) -> list[str]:
 def known_letters(words: list[Word]) -> int:
     """Letters of a reading in words the Russian lexicon knows (longer than MIN_CORRECTED): a legend's
     words are ordinary words in capitals; read the wrong way round, capitals alone still come out, and
-    short known words and names by chance."""
+    short known words and names by chance. A word :func:`corrected` split in two (``МИНИСТЕРСТВА ИНОСТРАННЫХ``)
+    counts as its two."""
     lex = lexicon()
-    cores = (w.text.strip(WORD_MARKS) for w in words)
+    cores = (_core(part) for w in words for part in w.text.split())
     return sum(len(core) for core in cores if len(core) > MIN_CORRECTED and lex.known(core) and not lex.is_name(core))
+
+
+def _core(text: str) -> str:
+    """A word read on a stamp without the marks at its ends: its own (``МИД.``, ``«КАНЦЕЛЯРИЯ``) and those specks
+    and typing's remnants read as (``„СЕКРЕТАРИАТ``, ``ОТДЕЛ®``)."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", text)
 
 
 def corrected(word: Word) -> Word:
@@ -259,9 +267,7 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
             lines = [(crop, words) for crop, words in lines if words]
             if not best or _believed(lines) > _believed(best):
                 best = lines
-            # (Or a line of it reads as a whole registry number or date: upside down, none does.)
-            if stamp_letters([w for _, ws in best for w in ws]) >= RIGHT_WAY_LETTERS or any(
-                    figures.read_whole(words_text(ws)) for _, ws in best):
+            if right_way_up([ws for _, ws in best]):
                 break
         if reading_score([w for _, ws in best for w in ws]) >= RETRY_SCORE:
             break
@@ -274,6 +280,14 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     texts = figures.reread([crop for crop, _ in best], lines, lang)
     texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
     return texts, [w for words in lines for w in words]
+
+
+def right_way_up(lines: list[list[Word]]) -> bool:
+    """Whether a registry stamp's lines as read are taken the right way round unread turned half round: they
+    read as a stamp's words (:func:`stamp_letters`), or a line as a whole registry number or date in what stamps
+    are cut in (specks read as marks in it left out: ``Вх. №'®958-с``); upside down, none does."""
+    return stamp_letters([w for ws in lines for w in ws]) >= RIGHT_WAY_LETTERS or any(
+        figures.read_whole(words_text([as_cut(w) for w in ws])) for ws in lines)
 
 
 def holds_words(line: list[Word]) -> bool:
@@ -289,7 +303,7 @@ def stamp_letters(words: list[Word]) -> float:
     come out as other capitals and figures, in words that neither holds."""
     lex = lexicon()
     fitted = 0.0
-    for core in (w.text.strip(WORD_MARKS) for w in words):
+    for core in (_core(w.text) for w in words):
         if len(core) > MIN_CORRECTED and core.isalpha() and not lex.known(core):
             fit = offices.office_fit(core)
             fitted += fit[1] if fit else 0.0
@@ -322,7 +336,8 @@ def _legible(word: Word) -> bool:
 def read_found(found: FoundStamp, lang: str) -> tuple[list[str], list[Word]]:
     if found.ellipse is not None and found.shape in ("round", "oval"):
         lines, words = read_seal(found, lang)
-        if known_letters(words):
+        # A round seal's is its reading, however poor: a registry stamp's frame fitted by an ellipse is an oval.
+        if known_letters(words) or found.shape == "round":
             return lines, words
         # No word of a legend read: a registry stamp whose frame was fitted as an oval, read on that frame
         # (kept where its words or a registry number or date are read there).

@@ -101,6 +101,8 @@ def test_legend_words_are_put_right_split_and_counted_against_the_lexicon():
     upright = [_word(t) for t in "МИНИСТЕРСТВО, ВНЕШНЕЙ ТОРТОВЛИСССР".split()]
     turned = [_word(t) for t in "№233 ХНОНИ 1 ЗАИНР РР ЧР ХТ МЧ НЗ РУШЛО АИЕРААНУ ТЕЗ.".split()]
     assert known_letters(upright) == 19 and known_letters(turned) == 0
+    # A legend's words read run together and split by the corrector (a moderate tuning seal's) count as two.
+    assert known_letters([_word("МИНИСТЕРСТВА ИНОСТРАННЫХ"), _word("ДЕЛ СССР"), _word("ЕЛ")]) == 23
 
 
 def test_centre_keeps_its_line_of_text_not_typing_remnants():

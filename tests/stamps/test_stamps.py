@@ -509,6 +509,17 @@ def test_a_registry_stamp_taken_for_an_oval_is_read_on_the_frame_its_ellipse_bou
     assert parse.parse(text).incoming_number == "0412-сс"
 
 
+def test_a_round_seal_read_poorly_is_not_read_again_on_a_frame(monkeypatch):
+    # Mirrored, a seal's legend reads no known word either way; round, it is no registry stamp's frame fitted by an
+    # ellipse (that is an oval): its reading stands, and no frame in it is read.
+    ink = cv2.flip(np.where(synth._tilt(synth.round_stamp("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", ["СЕКРЕТАРИАТ"], 500), 75)
+                            > 100, 255, 0).astype(np.uint8), 1)
+    shape, ellipse, _, _ = detect.classify(ink)
+    monkeypatch.setattr(read, "read_rectangular", lambda *args, **kwargs: pytest.fail("read on a frame"))
+    assert shape == "round"
+    read.read_found(detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, ellipse, None, 100.0), "rus")
+
+
 # --- synthesiser ----------------------------------------------------------------------------------
 
 def test_pressed_stamps_carry_their_text_shape_and_fields_in_the_truth():
@@ -649,6 +660,20 @@ def test_a_registry_stamp_read_through_typing_is_told_by_its_office_words_and_nu
     assert read.stamp_letters([w for _, ws in upright for w in ws]) > 6
     assert read.stamp_letters([w for _, ws in upside_down for w in ws]) == 0
     assert read._believed(upright) > read._believed(upside_down)
+
+
+def _line(*texts: str) -> list[Word]:
+    return [Word(text, (20 * k, 0, 15, 10), 50.0) for k, text in enumerate(texts)]
+
+
+def test_a_registry_stamp_read_upright_with_specks_by_its_words_is_not_read_turned_too():
+    # First readings of clean and heavy tuning stamps: specks and typing's remnants read as marks at a word's ends
+    # (``„``, ``®``) hid a known word, or a whole number, and the stamp was read turned half round too.
+    assert read.right_way_up([_line("„СЕКРЕТАРИАТ", "т.", "мопоТевА:"), _line("„дов", "№016", "92/сс"), _line("АИ", "3953", "гл")])
+    assert read.right_way_up([_line("МИд/ССС"), _line("ОВНИИ", "ОТДЕ."), _line("Вх.", "№'®958-с"), _line("34819517")])
+    # Upside down (the same stamps turned half round): neither.
+    assert not read.right_way_up([_line("дли", "ЕЛЬ"), _line("ээевеьрм", "ж8?“\""), _line("м861000и", "'4", "Миди", "Замз5”")])
+    assert not read.right_way_up([_line("&", "19617,", "5"), _line("5-86", "9%", "5М", "'хЯ"), _line("ЗО", "ИИ", "Яо")])
 
 
 def test_a_seals_ring_line_round_its_centre_is_taken_out_and_its_letters_kept():
