@@ -216,11 +216,12 @@ def official(text: str) -> str | None:
 
 def typed_name(text: str) -> bool:
     """Whether a header line reads as a typed name: four letters or more, nearly all of its marks once the specks
-    at its ends are dropped, in NAME_WORDS words at most; a stamp's remnants read among its letters (``х о ? “Со``)
-    and a line of the message are not."""
+    at its ends are dropped, in NAME_WORDS words at most, no word of letters and figures together; a stamp's remnants
+    read among its letters (``х о ? “Со``, ``#№:554%саРЗ``) and a line of the message are not."""
     marks = re.sub(r"\s", "", re.sub(r"^[\W\d_]+|[\W\d_]+$", "", text))
     letters = sum(c.isalpha() for c in marks)
-    return letters >= 4 and letters >= NAME_LETTERS * len(marks) and name_words(text) <= NAME_WORDS
+    figured = any(re.search(r"\d", token) and re.search(r"[^\W\d_]", token) for token in text.split())
+    return letters >= 4 and letters >= NAME_LETTERS * len(marks) and name_words(text) <= NAME_WORDS and not figured
 
 
 def name_words(text: str) -> int:

@@ -107,6 +107,20 @@ def test_marks_read_after_the_addressee_are_no_addressee():
     assert not roles.typed_name("ини") and roles.typed_name("Г Р О М Ы К О.")
 
 
+def test_a_stamp_remnant_of_figures_and_letters_after_the_addressee_is_no_addressee():
+    # a heavy tuning page (seed 8000, tg-08001) typed in a sans face cut to the machine's pitch (a stress set): marks
+    # at the right edge beside the message's first line read (at confidence 21) as one word of marks, figures and four
+    # letters. Once the marks at its start were dropped it read as a typed name: it became the addressee, the name a priority.
+    texts = ["Шифртелеграмма", "Секретно", "Из НЬЮ-ЙОРКА № 5086 пол. 14 час. 36 мин. 17/12 19 149277 экз. № 7",
+             "4940 9401", "Спец. № 47-150", "ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧНО", "М О Л О Т О В У.", "#№:554%саРЗ",
+             "5: \".. По сообщению. заместителя. министра иностранных лезь, Ачесон,"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 9 and found[5:] == [Role.PRIORITY, Role.PRIORITY, Role.ADDRESSEE, Role.OTHER]
+    lines = [Line(t, r) for t, r in zip(texts, found, strict=False)]
+    assert header(lines).priority == ["ВНЕ ОЧЕРЕДИ", "ВЕСЬМА СРОЧНО"] and header(lines).addressee == "МОЛОТОВУ"
+    assert not roles.typed_name(texts[8])
+
+
 def test_reference_numbers_beside_specks():
     assert roles.header_role("6504 2851  *") is Role.REFERENCE
     assert reference_numbers.reference_numbers("4161 9614  °  °") == "4161 9614"
