@@ -15,6 +15,9 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from ocr.correct import confusions
 from ocr.correct.confusions import ConfusionTable
 from ocr.correct.lexicon import HARD_SIGN_QUOTES, Lexicon, fold, lexicon
@@ -23,6 +26,12 @@ ALPHABET = "абвгдежзийклмнопрстуфхцчшщъыьэюя"
 MAX_CONFUSIONS = 2  # learned confusions applied to one word
 MIN_EDIT_LENGTH = 5  # shorter words have too many neighbours one edit away to pick one
 EDIT_PROBABILITY = 1e-3  # of an edit the table never saw (tuned on the tuning split against the learned table)
+# A heavy scan misreads two letters of a long word as often as one (``госстанозления``, ``прерселателем``): a word
+# this long may be two edits of any letter from a common word of the list (:attr:`Lexicon.common_by_length`), and one
+# longer three. Each edit is weighed at its learned or this document's rate (at least EDIT_PROBABILITY): three edits the
+# table never saw never win, three of a worn face's habit do (``искаючснисм``: its е read с).
+TWO_EDITS_LENGTH = 8
+THREE_EDITS_LENGTH = 10
 UNKNOWN_FREQUENCY = 1e-9  # prior of a word unknown to the lexicon being right as read
 # ... for words up to this long; each letter more halves it: the dictionary knows nearly every long form, so
 # a long string it does not know is far likelier a misreading (``эвтомашин``, ``недостзет``) than a rare word.
@@ -127,6 +136,26 @@ class Corrector:
         edits |= {a + c + b for a, b in splits for c in ALPHABET}
         return {w: EDIT_PROBABILITY for w in edits if w in self.lexicon.frequencies and w != word}
 
+    def far_candidates(self, word: str) -> dict[str, float]:
+        """Common words of the list two edits of any letter from ``word`` (folded), or three from a longer one (the
+        constants above), a letter longer or shorter at most → the probability of those edits."""
+        if len(word) < TWO_EDITS_LENGTH:
+            return {}
+        most = 3 if len(word) >= THREE_EDITS_LENGTH else 2
+        by_length = self.lexicon.common_by_length
+        found = [match for n in range(len(word) - 1, len(word) + 2)  # misread letters, seldom lost or added
+                 for match in process.extract(word, by_length.get(n, ()), scorer=Levenshtein.distance, score_cutoff=most, limit=None)]
+        return {w: self._edits_probability(w, word) for w, distance, _ in found if distance >= 2}
+
+    def _edits_probability(self, intended: str, read: str) -> float:
+        """The probability of the edits from ``intended`` to ``read``: each its learned (or this document's) confusion's
+        rate, at least EDIT_PROBABILITY."""
+        p = 1.0
+        for op in Levenshtein.editops(intended, read):
+            pair = (intended[op.src_pos] if op.tag != "insert" else "", read[op.dest_pos] if op.tag != "delete" else "")
+            p *= max(EDIT_PROBABILITY, self.table.probabilities.get(pair, 0.0))
+        return p
+
     def choose(self, word: str, confidence: float | None = None, capitalised: bool = False) -> Choice | None:
         """The word ``word`` was most likely typed as, when that clearly wins over the reading itself.
 
@@ -156,7 +185,7 @@ class Corrector:
         else:
             candidates = self.confusion_candidates(folded)
             if not capitalised:
-                candidates = self.edit_candidates(folded) | candidates
+                candidates = self.far_candidates(folded) | self.edit_candidates(folded) | candidates
         if capitalised:
             candidates = {w: p for w, p in candidates.items() if not self.lexicon.is_name(w)}
         if not candidates:

@@ -19,6 +19,9 @@ PERIOD_VOCABULARY = Path(__file__).parent / "data" / "period.json"
 # Frequency given to a form the dictionary knows but wordfreq's web and book texts never showed:
 # below wordfreq's rarest words (about 1e-8), since such a form is rare or archaic.
 UNSEEN_FREQUENCY = 3e-9
+# A word of the frequency list this common is one a misreading far from it is worth weighed against (a rarer one
+# that far is as likely another word's misreading as its own).
+COMMON_LISTED = 3e-7
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 # The one-letter words of Russian: any other lone letter is a misreading (``м`` for ``и``) or an
 # abbreviation, which carries its full stop.
@@ -68,6 +71,15 @@ class Lexicon:
         if found:
             return found
         return UNSEEN_FREQUENCY if self.known(word) else 0.0
+
+    @functools.cached_property
+    def common_by_length(self) -> dict[int, list[str]]:
+        """The frequency list's words of letters only at least COMMON_LISTED common, by length."""
+        found: dict[int, list[str]] = {}
+        for word, frequency in self.frequencies.items():
+            if frequency >= COMMON_LISTED and word.isalpha():
+                found.setdefault(len(word), []).append(word)
+        return found
 
     def is_name(self, word: str) -> bool:
         """A listed name of the period, or a form the dictionary knows only as a name or place."""

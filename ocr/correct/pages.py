@@ -205,8 +205,8 @@ SHORT_HEAD = 3  # a line's last word this short and known (``не``, ``при``)
 def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
     """``{place: (new text, score)}`` joining a word the reading split in two (``бли жайшее``,
     ``промыш`` at a line's end + ``ленности``, its hyphen lost): two neighbours of the body, one of
-    them no word, whose letters together are a known word. Across a line end the first half gets its
-    hyphen back (the body's paragraphs rejoin it); inside a line the second half is dropped ("")."""
+    them no word, whose letters together are a known word, or inside a line a word misread. Across a line end the
+    first half gets its hyphen back (the body's paragraphs rejoin it); inside a line the second half is dropped ("")."""
     places, edits, lexicon = _body_places(pages), {}, corrector.lexicon
     for first, second in zip(places, places[1:], strict=False):
         if first in edits or second in edits:
@@ -226,13 +226,25 @@ def _split_words(pages: list[PageResult], corrector: Corrector) -> dict:
         halves = lexicon.known(head) and lexicon.known(tail)
         if line_break and not quote:
             halves = lexicon.frequency(tail) >= COMMON_FREQUENCY or (len(head) <= SHORT_HEAD and halves)
-        if halves or not lexicon.known(joined) or not lexicon.frequency(joined) > UNSEEN_FREQUENCY or (quote and not same_line):
+        whole = lexicon.known(joined) and lexicon.frequency(joined) > UNSEEN_FREQUENCY
+        # Inside a line, a half that is no common word beside another whose letters together are a word misread
+        # (:func:`_misread_whole`) is one word split and misread: the dictionary knows many fragments (``иял``, ``воен``).
+        misread = (same_line and not quote and not whole and min(map(lexicon.frequency, (head, tail))) < COMMON_FREQUENCY
+                   and _misread_whole(joined, pages, (first, second), corrector))
+        if not misread and (halves or not whole or (quote and not same_line)):
             continue
         if same_line:
             edits[first], edits[second] = (lead + joined + trail, 1.0), ("", 1.0)
         elif line_break:
             edits[first] = (a + "-", 1.0)
     return edits
+
+
+def _misread_whole(joined: str, pages: list[PageResult], places: tuple, corrector: Corrector) -> bool:
+    """Whether the two halves ``joined`` are one word misread as well as split (``при иял``, ``воен ый``): the corrector
+    makes a word of the whole."""
+    confidence = min(pages[p].lines[k].words[w].confidence for p, k, w in places)
+    return corrector.choose(joined, confidence, capitalised=joined[:1].isupper()) is not None
 
 
 def _struck_out(pages: list[PageResult], corrector: Corrector) -> dict:

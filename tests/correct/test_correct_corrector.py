@@ -32,6 +32,23 @@ def test_a_long_unknown_word_is_a_misreading_of_a_rarer_word(corrector):
     assert corrector.choose("диппочтой", 60.0) is None and corrector.choose("гидротехников", 60.0) is None
 
 
+def test_a_long_word_with_two_letters_misread_is_a_common_word_two_edits_away(corrector):
+    # Two letters of one word misread on a heavy tuning render (в read г and з; ва read зл); a long right word the
+    # list knows as rare, or not at all, stays.
+    assert corrector.choose("госстанозления", 60.0).word == "восстановления"
+    assert corrector.choose("рассматризлется", 90.0).word == "рассматривается"
+    assert corrector.choose("северокорейской", 0.0) is None and corrector.choose("спецсообщением", 0.0) is None
+
+
+def test_three_letters_misread_are_undone_only_at_the_documents_own_rate(corrector):
+    # A worn face's е read с on a heavy tuning render: three edits the table never saw stay as read; the document's
+    # own rate of that confusion undoes them.
+    assert corrector.choose("искаючснисм", 80.0) is None
+    made = [("согиашсния", "соглашения"), ("Совстского", "Советского"), ("указванисм", "указанием"), ("мснсс", "менее")]
+    adapted = corrector.adapted(made, "согиашсния Совстского правительства указванисм мснсс менее человек")
+    assert adapted.choose("искаючснисм", 80.0).word == "исключением"
+
+
 def test_capitalised_words_get_only_learned_confusions_and_no_names(corrector):
     choice = corrector.choose("Наролной", 85.0, capitalised=True)
     assert choice is not None and choice.word == "Народной"

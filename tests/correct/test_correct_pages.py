@@ -158,6 +158,12 @@ def test_a_word_split_in_two_is_joined(corrector):
     assert correct_pages([_page(_line("и все это не", 40), _line("дели между собой", 80))], Settings(), corrector)[1] == []
 
 
+def test_a_word_split_and_misread_is_joined_and_corrected(corrector):
+    # Read on a heavy tuning render: ``принял`` split by a faint ``н`` read ``и``; the whole is a word misread.
+    pages, _ = correct_pages([_page(_line("США при иял меня", 40, confidence=50.0))], Settings(), corrector)
+    assert pages[0].lines[0].text == "США принял меня"
+
+
 def test_a_word_broken_at_a_line_end_is_mended(corrector):
     # The hyphen read apart from a piece that is no word goes back onto it; the word is then tried whole.
     pages, changes = correct_pages([_page(_line("высылаю с очере -", 40), _line("дной почтой", 80))], Settings(), corrector)
