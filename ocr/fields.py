@@ -318,25 +318,27 @@ def parse_special_number(text: str) -> str | None:
     return re.sub(r"[—–.,]", "-", re.sub(r"\s+", "", number))
 
 
+# Specks and marks in the margin before a signature's date (:func:`parse_signature` drops quotes and the like first).
+_MARGIN = r"^[\s_.,]*"
 # ``19/1-50 г.``; OCR drops the hyphen (``13/653``), doubles it (``2/11-—50``) or reads ``г.`` as ``п.``.
 # ``г.`` is read ``2.`` or ``1.`` too (then with its full stop, so it is no digit of the year); a speck beside its
 # full stop reads as a comma (``6/5-51 г,.``).
 _SIGNATURE = re.compile(
-    r"^[\s_`'‘’.,]*(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)[12]\.))[.,]{0,2}(?=\s|$)\s*"
+    _MARGIN + r"(?P<date>\d{1,2}\s*/\s*(?:[IVXІХхУ]{1,4}|\d{1,2})\s*[-—–]{0,2}\s*\d{2}\s*(?:[гп]\.?|(?<=\s)[12]\.))[.,]{0,2}(?=\s|$)\s*"
     r"(?P<name>.*)$")
 
 
 # A date OCR garbled past the pattern above (``2578-47 г.`` for ``25/8-47 г.``) still signs when a
 # letter-spaced name follows it.
-_SIGNATURE_LOOSE = re.compile(r"^[\s_`'‘’.,]*(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
+_SIGNATURE_LOOSE = re.compile(_MARGIN + r"(?P<date>[\d/IVX]{1,7}\s*[-—–]{0,2}\s*\d{2}\s*[гп]\.?)\s+(?P<name>.+)$")
 
 
 # A signature's date whose slash was read as a figure (``376-51 г.``): put back (:func:`slash_read_as_one`), it signs.
-_SLASHLESS = re.compile(r"^[\s_`'‘’.,]*(?P<date>\d{3,5}-)(?=-?\s*\d{2}\s*[гп])")
+_SLASHLESS = re.compile(_MARGIN + r"(?P<date>\d{3,5}-)(?=-?\s*\d{2}\s*[гп])")
 
 
 # A lone letter before a signature's date: a speck in the margin, read as one.
-_SPECK_BEFORE = re.compile(r"^[\s_`'‘’.,]*[^\W\d_]\s+(?=\d)")
+_SPECK_BEFORE = re.compile(_MARGIN + r"[^\W\d_]\s+(?=\d)")
 
 
 # A typewriter without a 1 key typed a small l for it, and a face's serifed 1 is read as I, l, | or ]: beside a figure
