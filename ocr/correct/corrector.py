@@ -177,17 +177,34 @@ class Corrector:
         """Choices made, by word, misreading prior and case: a document repeats its words."""
         return {}
 
+    @functools.cached_property
+    def _candidates(self) -> dict:
+        """Candidates found, by folded word and case: a word read at another confidence weighs the same ones."""
+        return {}
+
+    def candidates(self, folded: str, capitalised: bool) -> dict[str, float]:
+        """The words ``folded`` may have been typed as → the probability of reading them so: a known word's
+        common neighbours; an unknown one's listed words a few learned confusions off and, unless
+        ``capitalised``, words of the lists an edit or two off (a capitalised one never becomes a name)."""
+        key = (folded, capitalised)
+        if len(self._candidates) > MAX_REMEMBERED:
+            self._candidates.clear()
+        if key not in self._candidates:
+            if self.lexicon.known(folded):
+                found = self.common_neighbours(folded)
+            else:
+                found = self.confusion_candidates(folded)
+                if not capitalised:
+                    found = self.far_candidates(folded) | self.edit_candidates(folded) | found
+            if capitalised:
+                found = {w: p for w, p in found.items() if not self.lexicon.is_name(w)}
+            self._candidates[key] = found
+        return self._candidates[key]
+
     def _choose(self, word: str, misread: float, capitalised: bool) -> Choice | None:
         folded = fold(word)
         known = self.lexicon.known(folded)
-        if known:
-            candidates = self.common_neighbours(folded)
-        else:
-            candidates = self.confusion_candidates(folded)
-            if not capitalised:
-                candidates = self.far_candidates(folded) | self.edit_candidates(folded) | candidates
-        if capitalised:
-            candidates = {w: p for w, p in candidates.items() if not self.lexicon.is_name(w)}
+        candidates = self.candidates(folded, capitalised)
         if not candidates:
             return None
         scores = {w: misread * p * self.lexicon.frequency(w) for w, p in candidates.items()}
