@@ -55,13 +55,17 @@ _SCRAWL = re.compile(r"(\w)\1\1|[<>=\[\]{}|\\~^@#$%&*+]", re.IGNORECASE)
 
 # OCR reads typing, even faded, at 60 and more; pen strokes and stamp remnants mostly far below.
 BELIEVABLE_CONFIDENCE = 50.0
+# A line typed faint (a carbon copy's on a dim scan) reads low throughout, its printed label too: a word beside the
+# label read as surely as the label is typing, down to this (pen strokes and stamp remnants beside a label read at
+# 0-30 on the tuning pages; ``Выпустил@45 Мельников@47`` on a faint page).
+FAINTEST_TYPING = 40.0
 
 
-def believable(text: str, confidence: float | None = None) -> bool:
-    """Whether a word beside a footer label is typing, not a pen mark: read confidently (when OCR'd),
-    mostly letters or digits, and no scrawl's shape (a letter thrice over, strange marks)."""
+def believable(text: str, confidence: float | None = None, floor: float = BELIEVABLE_CONFIDENCE) -> bool:
+    """Whether a word beside a footer label is typing, not a pen mark: read confidently (when OCR'd; at ``floor`` at
+    least), mostly letters or digits, and no scrawl's shape (a letter thrice over, strange marks)."""
     core = text.strip(".,:;")
-    if confidence is not None and confidence < BELIEVABLE_CONFIDENCE and not _DATED.fullmatch(core):
+    if confidence is not None and confidence < floor and not _DATED.fullmatch(core):
         return False
     alnum = sum(c.isalnum() for c in core)
     return alnum >= 1 and alnum >= 0.6 * len(core) and not _SCRAWL.search(core)
@@ -200,9 +204,18 @@ def typed_text(text: str, words: list[tuple[str, float]]) -> tuple[str, list[str
     if not words:
         return text, []
     words = _dated_whole(words)
+    kept = typing(words)
+    return " ".join(t for (t, _), keep in zip(words, kept) if keep), [t for (t, _), keep in zip(words, kept) if not keep]
+
+
+def typing(words: list[tuple[str, float]]) -> list[bool]:
+    """Which of a footer line's OCR words (text, confidence) are typing: its label and the specks before it
+    (:func:`label_end`), and after it the words read believably, as surely as a printed label read before them at
+    least on a faintly typed line (FAINTEST_TYPING)."""
     head = label_end([t for t, _ in words])
-    kept = [t for t, _ in words[:head]] + [t for t, c in words[head:] if believable(t, c)]
-    return " ".join(kept), [t for t, c in words[head:] if not believable(t, c)]
+    labelled = head <= len(words) and _label(words[head - 1][0])
+    floor = max(FAINTEST_TYPING, min(BELIEVABLE_CONFIDENCE, words[head - 1][1])) if labelled else BELIEVABLE_CONFIDENCE
+    return [k < head or believable(t, c, floor) for k, (t, c) in enumerate(words)]
 
 
 def label_end(texts: list[str]) -> int:

@@ -246,8 +246,14 @@ def is_continuation_line(text: str) -> bool:
             or fields.parse_continuation_copy(text)[0])
 
 
-# A footer line is short: a label and its value (``Отпеч. 20/1-0.45``), never a line of the message.
+# A footer line is short: a label and its value (``Отпеч. 20/1-0.45``), never a line of the message. Specks and a
+# stamp's strokes read as marks beside it (``“ Отлеч. 8/4-1.97 ° . 4. = ° > < ”``) are no words of it.
 _FOOTER_TOKENS = 5
+
+
+def _words(text: str) -> int:
+    """How many of ``text``'s tokens hold a letter or a figure."""
+    return sum(any(c.isalnum() for c in token) for token in text.split())
 
 
 def footer_start(texts: list[str]) -> int | None:
@@ -256,7 +262,7 @@ def footer_start(texts: list[str]) -> int | None:
     for k, text in enumerate(texts):
         if footer.is_copies_line(text) and k + 1 < len(texts) and footer.is_footer_line(texts[k + 1]):
             return k
-        if len(footer.from_label(text).split()) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
+        if _words(footer.from_label(text)) <= _FOOTER_TOKENS and footer.is_footer_line(text) and not footer.is_copies_line(text):
             return k - 1 if k and footer.is_copies_line(texts[k - 1]) else k
     return None
 

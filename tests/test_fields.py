@@ -397,6 +397,18 @@ def test_footer_time_read_faintly_is_still_typing():
     assert parse_footer_line("Отпеч. 5/19-17.05") == {"printed_raw": "Отпеч. 5/10-17.05"}
 
 
+def test_a_faint_lines_value_read_as_surely_as_its_label_is_typing():
+    from ocr.footer import typed_text
+
+    # heavy tuning tg-07011 (s7000), a faint carbon on a dim grey scan (page mean confidence 43): the name read as surely
+    # as the printed label beside it is typed, however low both read
+    assert typed_text("Выпустил Мельников", [("Выпустил", 45), ("Мельников", 47)]) == ("Выпустил Мельников", [])
+    # a pen's strokes beside a label read lower still (heavy tuning tg-07015), and no label, no such allowance
+    assert typed_text("Верно: т ен И.", [("Верно:", 44), ("т", 14), ("ен", 26), ("И.", 0)]) == ("Верно:", ["т", "ен", "И."])
+    assert typed_text("Выпустил Мельников", [("Выпустил", 95), ("Мельников", 47)]) == ("Выпустил", ["Мельников"])
+    assert typed_text("_° 32 эк. 6.", [("_°", 0), ("32", 47), ("эк.", 47), ("6.", 4)])[1] == ["32", "эк.", "6."]
+
+
 def test_copies_line_label_read_unsurely_is_still_typing():
     from ocr.footer import typed_text
 

@@ -22,6 +22,15 @@ def test_footer_without_its_copies_line_still_ends_the_body():
     assert _tags(texts) == ["body", "body", "body", "footer", "footer", "footer"]
 
 
+def test_marks_read_beside_a_footer_line_leave_it_the_footers():
+    # heavy tuning tg-07011 (s7000), a faint carbon: specks and a stamp's strokes read as marks around ``Отпеч.``; its
+    # words (label, date and a speck read ``4.``) are few, and the footer starts there
+    texts = BODY + ["714. 5Т г. с", "“ Отлеч. 8/4-1.97 ° . 4. = ° > < ”", "Разослано 771,33", "Выпустил Мельников"]
+    assert _tags(texts) == ["body"] * 3 + ["footer"] * 3
+    # a line of the message opening with a label's word is still the message's: it has words enough
+    assert _tags(BODY + ["Выпустил в свет новую книгу о работе . , ; заводов", "Разослано 7/4/33"])[2] == "body"
+
+
 def test_no_signature_stands_above_running_text():
     # heavy tuning s7000 tg-07016, page 1 of 3: a letter-spaced word of the message (``целесообразным``) among the
     # page's last lines was taken for the signer's name, the two lines below it out of the message

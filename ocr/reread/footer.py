@@ -420,8 +420,7 @@ def _across(ink: np.ndarray, y: int, h: int) -> tuple[int, int, int, int] | None
 
 def _typed(words: list[Word]) -> list[Word]:
     """A reading of an unread band less a pen's scrawl read in it: its label, and the words after it read believably."""
-    head = footer.label_end([w.text for w in words])
-    return words[:head] + [w for w in words[head:] if footer.believable(w.text, w.confidence)]
+    return [w for w, keep in zip(words, footer.typing([(w.text, w.confidence) for w in words])) if keep]
 
 
 def _unread(read: list[list[Word]], page: int) -> list[Line]:
