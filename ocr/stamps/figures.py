@@ -213,6 +213,13 @@ def gaps_in(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[int]:
     return [x + int(end) for start, end in zip(starts, ends) if 0 < start and end < w]
 
 
+def date_on_ink(crop: np.ndarray, words: list[Word]) -> str | None:
+    """A date line's reading written out with its Roman month read on ``crop``'s ink (:func:`read_month`), where that
+    makes a whole date (a day or year misread beside the month, ``61 IX 4998``, makes none); else None."""
+    month = read_month(crop, words)
+    return parse.date_written(month) if month else None
+
+
 def without_thin_strokes(crop: np.ndarray, width: int) -> np.ndarray:
     """``crop`` (dark on white) in black and white with its strokes narrower than ``width`` px opened away."""
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (width, width))
@@ -230,7 +237,8 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     for k, text in enumerate(texts):
         if not figure_line(text):
             continue
-        if whole := read_whole(text):
+        # (Or its Roman month read on the first reading's own ink makes a whole date: the rereads would be weighed after it.)
+        if whole := read_whole(text) or date_on_ink(crops[k], lines[k]):
             texts[k] = whole
         else:
             picks.append(k)
@@ -245,11 +253,9 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     for k, images in zip(picks, variants):
         again = [next(read) for _ in images]  # all in one run, handed out line by line
         binary, _, *thin = zip(images, again)
-        # The month on the ink between the day and the year of the first reading, or of the binarised one, or
-        # of one without thin strokes, on its own ink (the crop's pixels: its words' boxes stand on that ink).
-        ways = [(crops[k], lines[k]), (crops[k], binary[1]), *thin]
-        # (Only a month that makes a whole date: a day or year misread beside it, ``61 IX 4998``, makes none.)
-        counted = next((written for image, words in ways
-                        if (month := read_month(image, words)) and (written := parse.date_written(month))), None)
+        # The month on the ink between the day and the year of the binarised reading, or of one without thin strokes,
+        # on its own ink (the crop's pixels: its words' boxes stand on that ink).
+        ways = [(crops[k], binary[1]), *thin]
+        counted = next((written for image, words in ways if (written := date_on_ink(image, words))), None)
         texts[k] = counted or chosen([texts[k], *(words_text(words) for words in again)])
     return texts

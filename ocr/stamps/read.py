@@ -35,7 +35,6 @@ RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way rou
 # half round: on tuning stamps a registry stamp's lines read 9-17 so, a legend 5-27; turned half round, 0-6.
 RIGHT_WAY_LETTERS = 5
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
-WORD_MARKS = ".,-\"«»()/"  # round a word read on a seal, not part of it
 STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
 ARC_MARKS = "/\\|()«»,"  # what a piece of a ring line cut across reads as (an arc: a stroke, a bracket, a quote, a comma)
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
@@ -114,7 +113,7 @@ def _core(text: str) -> str:
 def corrected(word: Word) -> Word:
     """``word`` of a legend, an unknown word put right against the offices' words (:mod:`.offices`) first,
     else against the lexicon where one word clearly fits; a known word near an office's word taken for it."""
-    core = word.text.strip(WORD_MARKS)
+    core = _core(word.text)
     # A figure or two among a word's letters are letters misread (a seal's words are cut in letters alone).
     letters = sum(c.isalpha() for c in core)
     if len(core) < MIN_CORRECTED or letters < len(core) - MISREAD_FIGURES or not core.isalnum():
@@ -141,13 +140,13 @@ def put_right(line: list[Word]) -> list[Word]:
     """A registry stamp's office line's words put right (:func:`corrected`), but the word after ``т.``: a
     name (the secretariat's head's), put right only to a name the lexicon knows, else kept as read (an
     office's words fit a misread name by chance: ``ВЫПИНСКОГО`` is ``ВЫШИНСКОГО``, not ``ЕВРОПЕЙСКОГО``)."""
-    return [named(w) if k and line[k - 1].text.strip(WORD_MARKS).lower() == NAME_TITLE else corrected(w)
+    return [named(w) if k and _core(line[k - 1].text).lower() == NAME_TITLE else corrected(w)
             for k, w in enumerate(line)]
 
 
 def named(word: Word) -> Word:
     """A name read on a stamp, an unknown one put right by the corrector where it takes it for a name."""
-    core = word.text.strip(WORD_MARKS)
+    core = _core(word.text)
     if len(core) < MIN_CORRECTED or not core.isalpha() or lexicon().known(core):
         return word
     choice = default_corrector().choose(core.lower(), confidence=0.0)

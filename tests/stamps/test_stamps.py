@@ -165,6 +165,15 @@ def test_a_number_line_read_whole_at_first_is_not_read_again(monkeypatch):
     assert figures.reread([crop], [first], "rus") == ["Вх. № 4193/сс"]
 
 
+def test_a_date_line_whose_month_reads_on_its_first_readings_ink_is_not_read_again(monkeypatch):
+    # A clean st5000 tuning stamp's date line, first read ``21 АН 1547 г.``: its month read on the ink between its
+    # day and year makes the whole date, which its four rereads' vote could not change.
+    crop = cv2.imread(str(RESOURCES / "date-line-month-read-on-ink.png"), cv2.IMREAD_GRAYSCALE)
+    first = read_crops([crop], "rus", psm=7)[0]
+    monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
+    assert figures.reread([crop], [first], "rus") == ["21 XII 1947 г."]
+
+
 @pytest.mark.parametrize(("resource", "line"), [("number-line-over-thin-typing.png", "Вх. № 5696-сс"),
                                               ("date-line-over-thin-typing.png", "19 X 1952 г.")])
 def test_number_and_date_lines_over_thinner_typing_read_true_without_its_strokes(resource, line):
