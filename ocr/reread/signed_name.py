@@ -196,6 +196,28 @@ def _cells(clean: np.ndarray, whole: np.ndarray, ink: np.ndarray, first: float, 
     return cells
 
 
+def _pitch(image: np.ndarray, date: Word, first: Word) -> float:
+    """The name's pitch (twice the typewriter's) from the typed date's box and its characters as read; where the
+    date was read a character long or short (a speck read as a figure: ``5/106-52`` for ``5/10-52``, cells too
+    narrow to stay on the letters past the fourth), the count that gives the pitch nearest the one its letters
+    measure where the page read a few of them apart (``ФЕДО``, :func:`_spaced_pitch`)."""
+    width = date.bbox[2]
+    counts = [n for n in (len(date.text), len(date.text) - 1, len(date.text) + 1) if n - GLYPH_SHORT >= 1]
+    pitches = [2 * width / (n - GLYPH_SHORT) for n in counts] or [2.0 * width]
+    spaced = _spaced_pitch(image, first)
+    return pitches[0] if spaced is None else min(pitches, key=lambda pitch: abs(pitch - spaced))
+
+
+def _spaced_pitch(image: np.ndarray, word: Word) -> float | None:
+    """The pitch of a word of letter-spaced capitals the page read (``ФЕДО``): its letters' centres' spacing where
+    its ink stands in as many runs apart as it has letters, three at least (no pen's stroke joins two); else None."""
+    x, y, width, height = word.bbox
+    runs = ink_runs(_core(image[y:y + height, x:x + width]).any(axis=0)) if width > 0 and height > 0 else []
+    if len(runs) < 3 or len(runs) != sum(c.isalpha() for c in word.text):
+        return None
+    return ((runs[-1][0] + runs[-1][1]) - (runs[0][0] + runs[0][1])) / 2 / (len(runs) - 1)
+
+
 def _extent(ink: np.ndarray) -> int:
     """How many rows the ink spans, top to bottom."""
     rows = np.flatnonzero(ink.any(axis=1))
@@ -209,7 +231,7 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
     where the year's ``г.`` ends (the name begins past it)."""
     top, height = date.bbox[1], date.bbox[3]  # the figures stand as tall as the capitals; a word the pen crossed, taller
     bottom = top + height
-    pitch = 2 * date.bbox[2] / max(1.0, len(date.text) - GLYPH_SHORT)
+    pitch = _pitch(image, date, first)
     x0 = max(0, int(min(year_end, first.bbox[0] - pitch / 2)))
     centre = first.bbox[0] - x0 + min(first.bbox[2], pitch / 2) / 2  # the found letter's (a word may hold two)
     crop = image[max(0, top - 2 * height):bottom + 2 * height, x0:]

@@ -222,3 +222,13 @@ def test_a_name_cut_short_where_the_pen_took_most_of_a_letter_before_more_letter
     # holds no letter, yet the ``Н`` a cell on does: ``ФЕДОР``, a word, is not the name
     line = _line(("17/9-52", (20, 75, 292, 68), 91.2), ("г.", (369, 101, 85, 42), 92.7), ("ФЕД", (1552, 80, 217, 63), 87.5))
     assert under_pen(_page("heavy-tg-08008"), line, "rus") == line
+
+
+def test_a_date_read_a_figure_long_gives_way_to_the_pitch_the_names_letters_measure():
+    # ``Ф Е Д О Р Е Н К О`` (s1000 heavy tuning tg-01011) with the pen across ``Р`` and ``Н``: its date ``5/10-52`` read
+    # ``5/106-52``, a figure too many, gave cells too narrow to stay on the letters past the ``О``; the ``ФЕДО`` the
+    # page read stands in four runs of ink a pitch apart, which the date's seven characters give
+    line = _line(("5/106-52", (20, 75, 212, 42), 39.6), ("г.", (276, 86, 47, 29), 96.0), ("ФЕДО", (1205, 79, 222, 42), 91.3),
+                 ("Це", (1457, 23, 104, 113), 67.3), ("Мк", (1607, 23, 133, 113), 58.3), ("м", (1843, 23, 66, 113), 29.7))
+    assert under_pen(_page("heavy-tg-01011"), line, "rus").text == "5/106-52 г. Ф Е Д О Р Е Н К О"
+    assert abs(signed_name._pitch(_page("heavy-tg-01011"), line.words[0], line.words[2]) - 2 * 212 / 6.6) < 0.01
