@@ -27,9 +27,13 @@ from ocr.reread.combine import line_box
 from ocr.reread.readings import read_alone, read_each
 
 
-def groups(words: list[Word]) -> dict:
-    """The groups a reading of a reference line gives, by their place on the line; none for a reading of anything else."""
+def groups(words: list[Word]) -> dict | None:
+    """The groups a reading of a reference line gives, by their place on the line; none for a reading of anything else.
+    None for groups of more than one length: a telegram's cipher groups are of one length, so that reading lost a
+    figure or split a group (``555 11860`` for a faint ``5553 1180``) and is no reading of the line to vote with."""
     found = reference_numbers(words_text(words))
+    if found and len({len(group) for group in found.split()}) > 1:
+        return None
     return dict(enumerate(found.split())) if found else {}
 
 
@@ -39,18 +43,20 @@ def continuation_fields(words: list[Word]) -> dict:
     return {name: value for name, value in found.items() if value is not None}
 
 
-def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict]) -> int:
+def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict | None]) -> int:
     """The reading to keep (0, the page's own, first): the first that gives just the values half the readings give
     at least, each the value most readings give, on a tie the value of the more confident readings (by
-    :func:`ocr.recognize.reading_score`); 0 when none gives them so."""
+    :func:`ocr.recognize.reading_score`); 0 when none gives them so. A reading ``fields_of`` tells misread as a whole
+    (None) neither votes nor counts."""
     found = [fields_of(words) for words in readings]
     scores = [reading_score(words) for words in readings]
+    voters = [(given, score) for given, score in zip(found, scores) if given is not None]
     agreed = {}
-    for name in {name for given in found for name in given}:
-        values = [given[name] for given in found if name in given]
-        if 2 * len(values) < len(found):
+    for name in {name for given, _ in voters for name in given}:
+        values = [given[name] for given, _ in voters if name in given]
+        if 2 * len(values) < len(voters):
             continue  # a value few readings give is a speck read as one (a group more, ``2194 6057 123``)
-        weight = {v: (values.count(v), sum(s for given, s in zip(found, scores) if given.get(name) == v)) for v in values}
+        weight = {v: (values.count(v), sum(s for given, s in voters if given.get(name) == v)) for v in values}
         agreed[name] = max(weight, key=weight.get)
     return next((k for k, given in enumerate(found) if given == agreed and readings[k]), 0)  # a crop read as nothing is no reading
 
@@ -86,7 +92,7 @@ def special_alone(image: np.ndarray, line: Line, lang: str) -> Line:
     return line.read_as([word for word in line.words if word not in number] + [merged])
 
 
-_FIELDS: dict[Role, Callable[[list[Word]], dict]] = {Role.REFERENCE: groups, Role.SPECIAL: special, Role.CONTINUATION: continuation_fields}
+_FIELDS: dict[Role, Callable[[list[Word]], dict | None]] = {Role.REFERENCE: groups, Role.SPECIAL: special, Role.CONTINUATION: continuation_fields}
 
 
 def reread_numbers(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:

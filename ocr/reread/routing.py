@@ -67,7 +67,7 @@ def agreed(readings: list[list[Word]]) -> dict:
         givers = [k for k, given in enumerate(found) if name in given and _plausible(name, given[name])]
         sure = {found[k][name] for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE}
         counted = {k: _with_year(found[k][name], sure) if name == "received_date_raw" else found[k][name]
-                   for k in givers if found[k][name] in sure}
+                   for k in givers if found[k][name] in sure and not _end_lost(name, found[k][name], sure)}
         votes = Counter(counted.values())
         weight = {value: sum(scores[k] for k in counted if counted[k] == value) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
@@ -78,6 +78,15 @@ def agreed(readings: list[list[Word]]) -> dict:
         elif name in found[0]:
             out[name] = found[0][name]
     return out
+
+
+def _end_lost(name: str, value, sure: set) -> bool:
+    """Whether ``value`` of a figures' field is another sure value with its last figure or more lost (``1`` beside
+    ``11``): a faint figure at a number's end is lost in the bitonal readings and read in the grey ones, so a reading
+    that lost it is no evidence against one that reads it. (Not its first: a speck or the ``№`` before a number is
+    read as a figure, ``№74`` for ``№ 4``.)"""
+    return name in ("telegram_number", "copy_number") and any(
+        str(other) != str(value) and str(other).startswith(str(value)) for other in sure)
 
 
 # A date whose year is left blank or was lost: it ends in the form's printed ``19``.
@@ -222,9 +231,17 @@ def _cut_short(lines: list[Line]) -> tuple[int, tuple[int, int, int, int]] | Non
     return at, (x, y, max(w, right + h // 2 - x), h)
 
 
+# The copy's figures end the line, after ``экз. №``: typed faint, the page reading loses them (``экз. №`` read, its
+# ``1`` not), and a box round the words it read would leave them out of every reading again. Where the page read no
+# copy, the line is read again to this many letter heights past its last word (two figures and the gap before them);
+# elsewhere as far as its words (a wider crop reads the line's other values a little otherwise, and as often worse).
+COPY_REACH = 3.0
+
+
 def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with the routing line read again on its own (``psm 7``) in each of READINGS and the values its
-    readings agree on (:func:`agreed`) put in: the reading that gives them all, else the form's line with them.
+    """``lines`` with the routing line read again on its own (``psm 7``; without a copy, to COPY_REACH past its end) in
+    each of READINGS and the values its readings agree on (:func:`agreed`) put in: the reading that gives them all, else
+    the form's line with them.
     A line cut short (:func:`_cut_short`) becomes the routing line when a reading of its whole row is one."""
     at = next((k for k, line in enumerate(lines) if line.role is Role.ROUTING and line.words), None)
     short = _cut_short(lines) if at is None else None
@@ -232,9 +249,11 @@ def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list
         at, box = short
     elif at is None:
         return lines
-    else:
-        box = line_box(lines[at].words)
     letter = float(np.median([word.bbox[3] for word in lines[at].words]))
+    if not short:
+        x, y, w, h = line_box(lines[at].words)
+        reach = 0 if parse_routing(lines[at].text).copy_number is not None else int(COPY_REACH * letter)
+        box = (x, y, min(w + reach, page.image.shape[1] - x), h)
     unruled = dataclasses.replace(page, image=without_rules(page.image, box, letter),
                                   grey=None if page.grey is None else without_rules(page.grey, box, letter))
     readings = read_as_figures(unruled.image, [lines[at].words] + read_each(unruled, [box], lang)[0], lang)

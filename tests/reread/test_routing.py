@@ -88,6 +88,23 @@ def test_a_value_read_surely_once_counts_its_unsure_readings_too():
     assert found["received_date_raw"] == "6/5 19 51" and found["received_time"] == "11:50" and found["origin"] == "БУДАПЕШТА"
 
 
+def test_a_value_read_with_a_figure_lost_at_its_edge_is_no_vote_against_it_read_whole():
+    # heavy tuning page tg-07002 (seed 7000, copy ``11`` typed faint): the page and both bitonal readings lost the
+    # second ``1`` (``1:``), the grey ones read ``11`` surely; three against two, ``1`` won
+    readings = [_reading("Из _ПХЕЧЬЯНА № 6 пол. 177 час. 41 мин. 13:2 19 48 г экз. № 1:",
+                         [86, 7, 97, 5, 96, 74, 74, 94, 94, 81, 52, 52, 79, 76, 96, 92]),
+                _reading("Из _ПХЕЧЬЯНА № 156 пол. 17 час. 41 мин. 13:2 19 48 г эк. № 1:",
+                         [88, 37, 84, 67, 96, 95, 95, 86, 92, 75, 96, 93, 63, 48, 95, 72]),
+                _reading("Из _ПХЕЧЬЯЗА № 1476 пол. 17 час. 41 мин. 13/2 19 48 г. эк. № 1:",
+                         [89, 20, 96, 58, 97, 94, 93, 71, 93, 67, 95, 96, 76, 20, 97, 55]),
+                _reading("Из_ ПХЕНЬЯВА № 4466 пол. 17 час. 41 мин. 19/2 19 48 г. экз. № 11",
+                         [63, 63, 97, 96, 97, 95, 95, 96, 94, 93, 95, 95, 76, 44, 95, 96]),
+                _reading("Из _ПХЕНЬЯНА № 4466 пол. 17 час. 41 мин. 19/2 19 48 г. эжз. № 11",
+                         [87, 87, 90, 84, 92, 92, 95, 95, 95, 95, 56, 56, 84, 21, 95, 85])]
+    found = agreed(readings)
+    assert found["copy_number"] == 11 and found["telegram_number"] == "4466" and found["received_time"] == "17:41"
+
+
 def test_where_each_reading_gives_its_own_value_the_fullest_reading_decides():
     # a heavy tuning page (from ТОКИО, № 778, 18:01), its typing faint: the bitonal readings keep the labels and lose
     # the values, the grey one reads the line whole; the place read ``КИЗ`` once and ``ТОКИО`` once
@@ -168,14 +185,19 @@ def test_a_telegram_numbers_figure_misread_among_the_line_is_read_again_as_figur
     assert [routing_fields(words)["received_time"] for words in figured] == ["20:42", "20:42"]
 
 
+def _page(name: str) -> PreprocessedPage:
+    """A heavy tuning page's crop (``heavy-tg-NAME.png``, its grey page beside it) as the page the rereads see."""
+    folder = Path(__file__).parent.parent / "resources" / "routing"
+    image, grey = (cv2.imread(str(folder / f"heavy-tg-{name}{kind}.png"), cv2.IMREAD_GRAYSCALE) for kind in ("", "-grey"))
+    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+
+
 def test_a_routing_line_cut_short_after_its_number_is_read_again_across_its_row():
     # Heavy tuning page tg-07008 (seed 7000): the page read ``Из ПЕКИНА № 6951 мн`` and dropped the rest of the row
     # (``пол. 19 час. 54 мин. 5/3 19 51 т. экз. № 10``), so no line was the routing line; its row read again across
     # the page's typing gives the time and the date, and the number the page read stays (read alone as figures, ``5951``)
-    folder = Path(__file__).parent.parent / "resources" / "routing"
-    image, grey = (cv2.imread(str(folder / f"heavy-tg-07008-cut-short{kind}.png"), cv2.IMREAD_GRAYSCALE) for kind in ("", "-grey"))
-    page = PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+    page = _page("07008-cut-short")
     words = [("Из", (283, 32, 25, 21), 65.3), ("ПЕКИНА", (337, 31, 111, 27), 16.9), ("№", (469, 32, 20, 21), 94.0),
              ("6951", (524, 23, 71, 23), 51.2), ("мн", (870, 37, 33, 17), 42.7)]
     cut = Line("", Role.OTHER).read_as([Word(*word) for word in words])
@@ -188,3 +210,18 @@ def test_a_routing_line_cut_short_after_its_number_is_read_again_across_its_row(
         "ПЕКИНА", "6951", "19:54", "5/3 19 51")
     # no line opening as the routing line: nothing is read again
     assert reread_routing(page, [copy], "rus") == [copy]
+
+
+def test_a_copy_the_page_reading_lost_at_the_lines_end_is_read_again_past_it():
+    # Heavy tuning page tg-07015 (seed 7000): the page read the line to ``экз. №`` and lost the faint ``1`` after it;
+    # read again only as far as the words it read, no reading sees the copy. Read past them, the grey ones read ``1``.
+    page = _page("07015-copy")
+    words = [("Из", (20, 40, 46, 30), 96.2), ("ЛОНДОНА", (127, 30, 181, 40), 95.6), ("№", (345, 40, 39, 31), 96.0),
+             ("1", (482, 49, 11, 23), 83.0), ("пол.", (596, 47, 82, 24), 96.6), ("3", (721, 42, 20, 30), 73.1),
+             ("час.", (776, 47, 77, 24), 95.7), ("40", (918, 56, 9, 15), 94.6), ("мин.", (997, 48, 88, 23), 95.3),
+             ("2", (1155, 82, 5, 4), 94.8), ("19", (1286, 40, 44, 32), 96.2), ("50", (1379, 37, 51, 35), 80.2),
+             ("т.", (1462, 48, 31, 23), 80.2), ("экз.", (1514, 47, 74, 25), 96.5), ("№", (1606, 42, 39, 30), 96.7)]
+    line = Line("", Role.ROUTING).read_as([Word(*word) for word in words])
+    assert parse_routing(line.text).copy_number is None
+    (routing,) = reread_routing(page, [line], "rus")
+    assert parse_routing(routing.text).copy_number == 1
