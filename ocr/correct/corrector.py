@@ -165,12 +165,7 @@ class Corrector:
         if self.base is not None and not any(observed in fold(word) for observed in self.raised):
             return self.base.choose(word, confidence, capitalised)
         misread = min(0.98, max(MISREAD_FLOOR, 1 - (confidence if confidence is not None else 0) / 100))
-        key = (word, misread, capitalised)
-        if len(self._choices) > MAX_REMEMBERED:
-            self._choices.clear()
-        if key not in self._choices:
-            self._choices[key] = self._choose(word, misread, capitalised)
-        return self._choices[key]
+        return _remembered(self._choices, (word, misread, capitalised), lambda: self._choose(word, misread, capitalised))
 
     @functools.cached_property
     def _choices(self) -> dict:
@@ -186,20 +181,16 @@ class Corrector:
         """The words ``folded`` may have been typed as → the probability of reading them so: a known word's
         common neighbours; an unknown one's listed words a few learned confusions off and, unless
         ``capitalised``, words of the lists an edit or two off (a capitalised one never becomes a name)."""
-        key = (folded, capitalised)
-        if len(self._candidates) > MAX_REMEMBERED:
-            self._candidates.clear()
-        if key not in self._candidates:
-            if self.lexicon.known(folded):
-                found = self.common_neighbours(folded)
-            else:
-                found = self.confusion_candidates(folded)
-                if not capitalised:
-                    found = self.far_candidates(folded) | self.edit_candidates(folded) | found
-            if capitalised:
-                found = {w: p for w, p in found.items() if not self.lexicon.is_name(w)}
-            self._candidates[key] = found
-        return self._candidates[key]
+        return _remembered(self._candidates, (folded, capitalised), lambda: self._find_candidates(folded, capitalised))
+
+    def _find_candidates(self, folded: str, capitalised: bool) -> dict[str, float]:
+        if self.lexicon.known(folded):
+            found = self.common_neighbours(folded)
+        else:
+            found = self.confusion_candidates(folded)
+            if not capitalised:
+                found = self.far_candidates(folded) | self.edit_candidates(folded) | found
+        return {w: p for w, p in found.items() if not self.lexicon.is_name(w)} if capitalised else found
 
     def _choose(self, word: str, misread: float, capitalised: bool) -> Choice | None:
         folded = fold(word)
@@ -213,6 +204,15 @@ class Corrector:
         share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
         threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
         return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
+
+
+def _remembered(memo: dict, key, make):
+    """``memo[key]``, made by ``make()`` the first time; the memo emptied past MAX_REMEMBERED entries (a long batch)."""
+    if len(memo) > MAX_REMEMBERED:
+        memo.clear()
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 # A word of the message this long in capitals that is a common word and no name or abbreviation (``ВОЙНЫ``
