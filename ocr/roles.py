@@ -183,11 +183,13 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
 def _grid_rows_beside(roles: list[Role], texts: list[str]) -> list[Role]:
     """``roles`` with a line that reads one copy slot only, next to a row of the grid, a row of it too: a row whose
     other slots OCR garbled (``» № 5-1 » №.11-т №``), or the last of a column longer than the others (``» № 8-т``).
-    Left out, the grid's rows are miscounted and its slots numbered wrong (:func:`ocr.grid.distribution`)."""
+    Left out, the grid's rows are miscounted and its slots numbered wrong (:func:`ocr.grid.distribution`).
+    Not the routing line below the grid read with its labels garbled (``Из БЕЛГРАДА_№_4127_ п _21 че 50 мж ... гжа № 4``):
+    its copy reads as a slot, but it opens as no row of the grid does (:func:`ocr.routing.opens_routing`)."""
     out = list(roles)
     for i, text in enumerate(texts[:len(roles)]):
         beside = {out[j] for j in (i - 1, i + 1) if 0 <= j < len(roles)}  # a run of such rows below the grid, too
-        if roles[i] is Role.OTHER and Role.GRID in beside and fields.parse_grid_row(text):
+        if roles[i] is Role.OTHER and Role.GRID in beside and fields.parse_grid_row(text) and not routing.opens_routing(text):
             out[i] = Role.GRID
     return out
 

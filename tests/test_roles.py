@@ -82,6 +82,16 @@ def test_a_header_line_read_with_specks_as_words_above_the_routing_line_is_no_bo
     assert body == 8 and found[2] is Role.HANDLING and found[6] is Role.ROUTING and found[7] is Role.ADDRESSEE
 
 
+def test_a_routing_line_read_with_its_labels_garbled_below_the_grid_is_no_grid_row():
+    # a heavy tuning page (seed 3000, tg-03011; a carbon photocopied): every label but the numbers' misread, the copy's
+    # ``№ 4`` read as a slot of the grid; a row of the grid, the line was never read again as the routing line
+    texts = ["Шифртелеграмма", "Секретно", "Эка. №1-РАЗМЕТКА. .  Эка. №74 Экз, №134", "„№21  Сталину .›№ё4  —›№14т",
+             "„№61  „  №12  ›№10т", "Из __ БЕЛГРАДА_№_4127_ п _21 че 50 мж 24/1@  1946 гжа № 4", "спец. № 67-138",
+             "С Р О Ч Н", "Г У С Е В У.", "лавный военный советник сообщил, Что командование армий"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 9 and found[2:5] == [Role.GRID] * 3 and found[5] is Role.OTHER and found[6] is Role.SPECIAL
+
+
 def test_a_speck_before_the_body_is_no_addressee():
     texts = ["Шифртелеграмма", "Из ПЕКИНА № 6702 пол. 10 час. 29 мин.  5/10  1952 г. экз. №  1", "Спец. № 38-84",
              "З О Р И Н У.", "Г", "Сегодня, 6 ноября, министр внешней торговли КНР принял меня"]
