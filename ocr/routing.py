@@ -239,6 +239,10 @@ def _roman(match: re.Match) -> str:
     return roman_month(match["month"]) or match["month"]
 
 
+# A round mark among a date's figures is its 0 misread (``24/1@ 1946``, ``2/О1``): no date is typed with one.
+_ZERO_AMONG_FIGURES = re.compile(r"(?<=[\d/])[@©ОоOo](?=[\d/]|$)|^[@©ОоOo](?=\d)")
+
+
 def _digit_words(span: str) -> str | None:
     if "/" not in span:  # the date's thin slash read as a stroke between its day and month (``19|1``, ``25l11``)
         span = re.sub(r"(?<=\d)[|lI](?=\d)", "/", span, count=1)
@@ -254,7 +258,7 @@ def _digit_words(span: str) -> str | None:
         tokens.pop()
     while tokens and not re.search(r"\d", tokens[0]):
         tokens.pop(0)
-    tokens = tokens[:_year_end(tokens)]
+    tokens = [_ZERO_AMONG_FIGURES.sub("0", t) for t in tokens[:_year_end(tokens)]]
     if tokens:
         tokens[-1] = re.sub(r"(?<=\d)[^\d/]+$", "", tokens[-1])  # the printed ``г.`` run into the year (``52г``)
     return " ".join(tokens) or None

@@ -104,6 +104,14 @@ def test_a_blank_dot_before_the_year_parts_it_from_the_month():
     assert parse_routing("Из ПЕКИНА № 2029 пол. 18 час. 50 мин. 18/1.2 19 5.2 т. экз. № 3").received_date_raw == "18/12 19 52"
 
 
+def test_a_round_mark_among_the_dates_figures_is_its_zero():
+    # a heavy tuning page (seed 3000, tg-03011; a carbon photocopied): the month's 0 read ``@``
+    found = parse_routing("Из БЕЛГРАДА № 4127 пол. 21 час. 50 мин. 24/1@ 1946 экз. № 4")
+    assert (found.received_time, found.received_date_raw, found.copy_number) == ("21:50", "24/10 1946", 4)
+    assert parse_routing("Из ПЕКИНА № 2029 пол. 18 час. 50 мин. 2/О1 1950 г. экз. № 3").received_date_raw == "2/01 1950"
+    assert parse_routing("Из ПЕКИНА № 2029 пол. 18 час. 50 мин. 2/XI 1950 г. экз. № 3").received_date_raw == "2/XI 1950"
+
+
 def test_a_routing_line_whose_from_and_two_labels_were_misread():
     # a heavy tuning page: ``Из`` read ``№``, ``час.`` ``чж.``, ``экз.`` ``тм.``; ``пол.`` and ``мин.`` still tell the line
     text = "№ БУДАСЕШТА № _3686 пол. 1] чж. _50 мин. _6/5 9. -5\\ тм. № 24. _"
