@@ -297,9 +297,9 @@ def is_grid_row(text: str) -> bool:
 # Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``).
 # Its label letter-spaced now and then (``С п е ц.``); its ``С`` lost and its ``п`` read ``л`` on a heavy scan
 # (``‘Лец.№4-132``): then only with the ``№`` after it.
-# Its ``п`` read ``н`` or ``л``, its ``ц`` ``п`` (``Снец.``, ``Спеп.``): then too only with the ``№``. A printed form's blank
+# Its ``п`` read ``н``, ``л`` or ``и``, its ``ц`` ``п`` (``Снец.``, ``Сиец.``, ``Спеп.``): then too only with the ``№``. A printed form's blank
 # between the ``№`` and the number is read as dots or a rule (``№....47-51``, ``№ ___47-51``).
-_SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнл]|(?<![^\W\d_])л)\s?е\s?[цп](?=\.?\s*" + NUMERO + r"))\.?\s*" + NUMERO
+_SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнли]|(?<![^\W\d_])л)\s?е\s?[цп](?=\.?\s*" + NUMERO + r"))\.?\s*" + NUMERO
                       + r"?[^\d\n]{0,3}?[\s._…·,:]*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
 
 

@@ -189,6 +189,7 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("Полец № 4") is None
     # the label's ``п`` read ``н`` or ``л``, its ``ц`` ``п``: with the ``№`` after it still the label
     assert [fields.parse_special_number(t) for t in ("Снец. № 47-51", "Слец. № 47-51", "Спеп. № 47-51")] == ["47-51"] * 3
+    assert fields.parse_special_number("Сиец. № 68-105") == "68-105"  # a heavy tuning page (seed 3000): ``п`` read ``и``
     assert fields.parse_special_number("Снец 47-51") is None
     # the number typed into a printed blank of dots or a rule
     assert fields.parse_special_number("Спец. №....47-51....") == "47-51"
