@@ -81,6 +81,8 @@ def test_a_roman_date_is_written_out_as_stamps_write_it(text, written):
     (["№0 4355", "Вгх. № 4353209 ....", "В гвх. № 435526 ..-", "вВ2гвх. № 435526 ...", "Вгвх. № 4355269 ...."], "Вх. № 4355"),
     # A clean one's (``Вх. № 3657-сс``): its suffix with typing's letters in it.
     (["3657-сбпросе", "с В № 3657-с6сс", "св № 3657-свс", "с В № 3657-свсс", "с вв № 3657-свсс"], "Вх. № 3657-сс"),
+    # A moderate one's (``Вх. № 9282``): typing's ``о`` beyond it read apart as a figure twice (``92820`` before).
+    (["’кВх. №9282 °%о,", "Вх. №8282 с", "Вх. №9282 0", "ххВх. №9282 0", "7 Вх. №4282"], "Вх. № 9282"),
 ])
 def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
     assert figures.chosen(readings) == line
