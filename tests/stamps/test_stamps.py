@@ -44,6 +44,9 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     ("Вх. №0 9034-6", "9034-с"), ("№0 4355", "4355"), ("Вх. №0954-сс", "0954-сс"),
     # A suffix with typing's letters or a stroke read twice in it (clean tuning stamps).
     ("Вх. № 3147-су", "3147-с"), ("с В № 3657-свсс", "3657-сс"), ("Вх. № 4193/ссс", "4193/сс"),
+    # ``Вх.`` lost and ``№`` read as a figure apart from the number (a heavy tuning stamp's ``Вх. № 6474``); not a date
+    # line whose month was lost.
+    ("6 6474", "6474"), ("№6 6474", "6474"), ("0 6474", "6474"), ("6 1949", None), ("6 949 г.", None),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
