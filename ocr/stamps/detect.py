@@ -210,25 +210,30 @@ def _gray_frames(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typi
         x, y, bw, bh = cv2.boundingRect(cv2.boxPoints(grown).astype(np.int32))
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(ink.shape[1], x + bw), min(ink.shape[0], y + bh)
-        crop, crop_ink = grey[y0:y1, x0:x1], ink[y0:y1, x0:x1]
-        # Two inks in the box (a grey stamp over darker typing): the stamp's own. (Not a seal's: its
-        # legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)
-        # One ink: all of it, the stamp as dark as the typing (its frame's thin lines, lighter, gave a level
-        # that took its letters' cores for typing's and left them hollow).
-        levels = box_levels(crop, typing)
-        mask = two_inks(crop, crop_ink, *levels) if levels else crop_ink
-        # The lighter "ink" holding a small share of the box's ink is the rims and specks of one ink (a heavy
-        # scan's grey mottle), not a stamp's text and frame: taking it alone would leave the stamp in pieces;
-        # all the ink is read, in its grey.
-        if levels and np.count_nonzero(mask) < OWN_SHARE * np.count_nonzero(crop_ink):
-            mask = crop_ink
-        elif levels:
-            mask = whole_strokes(crop, crop_ink, mask, *levels)
+        mask, shade = frame_ink(grey[y0:y1, x0:x1], ink[y0:y1, x0:x1], typing)
         crop_rect = ((cx - x0, cy - y0), (w, h), angle)
-        # Its grey is read where two inks were told apart: typing left in a mask of its own ink, darker, would stand out.
-        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0,
-                                crop if levels else None))
+        found.append(FoundStamp((x0, y0, x1 - x0, y1 - y0), "rectangular", None, mask, None, crop_rect, 80.0, shade))
     return found
+
+
+def frame_ink(crop: np.ndarray, crop_ink: np.ndarray, typing: float) -> tuple[np.ndarray, np.ndarray | None]:
+    """(the ink read as a framed stamp's, its grey or None) in the stamp's box on a grey page (``typing``: the
+    page's typing level)."""
+    # Two inks in the box (a grey stamp over darker typing): the stamp's own. (Not a seal's: its
+    # legend's small thin letters have few flat cores, and typing's show-through passes for a second ink.)
+    # One ink: all of it, the stamp as dark as the typing (its frame's thin lines, lighter, gave a level
+    # that took its letters' cores for typing's and left them hollow).
+    levels = box_levels(crop, typing)
+    mask = two_inks(crop, crop_ink, *levels) if levels else crop_ink
+    # The lighter "ink" holding a small share of the box's ink is the rims and specks of one ink (a heavy
+    # scan's grey mottle), not a stamp's text and frame: taking it alone would leave the stamp in pieces;
+    # all the ink is read, in its grey.
+    if levels and np.count_nonzero(mask) < OWN_SHARE * np.count_nonzero(crop_ink):
+        mask = crop_ink
+    elif levels:
+        mask = whole_strokes(crop, crop_ink, mask, *levels)
+    # Its grey is read where two inks were told apart: typing left in a mask of its own ink, darker, would stand out.
+    return mask, crop if levels else None
 
 
 def _gray_seals(page: PreprocessedPage, grey: np.ndarray, ink: np.ndarray, typing: float, dpi: int,

@@ -61,6 +61,11 @@ def chosen(readings: list[str]) -> str:
     # Of a registry number's shape where any reading is: figures read more than it holds are a suffix or specks read
     # as figures (``435526`` for ``4355-сс``), however often.
     read = [re.split(r"[-/]", n)[0] if n else None for n in numbers]
+    # Figures read apart after another reading's whole number are its suffix or specks beyond it read as figures
+    # (``№9282 0`` beside ``№9282``): they count for that number.
+    whole = {f for f in read if f and NUMBER_SHAPE.fullmatch(f)}
+    read = [max((w for w in whole if f and len(w) < len(f) and f.startswith(w)
+                 and re.search(rf"{w}\s+{f[len(w):]}(?!\d)", r)), key=len, default=f) for r, f in zip(readings, read)]
     figures = voted([f if f and NUMBER_SHAPE.fullmatch(f) else None for f in read], bool) or voted(read, bool)
     if figures:
         # With the suffix any reading of those figures has (a letter or two after them, the first lost).

@@ -261,8 +261,9 @@ def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
         direction = np.array([ax2 - ax1, ay2 - ay1]) / max(math.hypot(ax2 - ax1, ay2 - ay1), 1e-6)
         if direction[1] < 0:
             direction = -direction
-        turn_b = math.degrees(math.atan2(b[3] - b[1], b[2] - b[0])) % 180
-        if abs((math.degrees(math.atan2(direction[1], direction[0])) - turn_b + 90) % 180 - 90) > PARALLEL:
+        turn_a = math.degrees(math.atan2(direction[1], direction[0]))
+        off = (math.degrees(math.atan2(b[3] - b[1], b[2] - b[0])) - turn_a + 90) % 180 - 90
+        if abs(off) > PARALLEL:
             continue
         normal = np.array([-direction[1], direction[0]])
         apart = abs(float(np.dot((b[:2] + b[2:]) / 2 - (ax1, ay1), normal)))
@@ -274,7 +275,8 @@ def _side_pairs(segments: np.ndarray, per_mm: float) -> list[tuple]:
         span = max(along_a[1], along_b[1]) - min(along_a[0], along_b[0])
         sides = sorted((apart / per_mm, span / per_mm))
         if short_lo <= sides[0] <= short_hi and long_lo * SIDE_LENGTH <= sides[1] <= long_hi:
-            pairs.append((span, a, b, math.degrees(math.atan2(direction[1], direction[0])), apart))
+            # The frame's turn halfway between the two: a side found in part lies a few degrees off it, either way.
+            pairs.append((span, a, b, turn_a + off / 2, apart))
     return sorted(pairs, key=lambda p: -p[0])
 
 

@@ -37,7 +37,7 @@ def two_inks(grey: np.ndarray, ink: np.ndarray, level: float, typing: float) -> 
     halfway = (level + typing) / 2
     own = (grey > halfway) & (grey < (level + 255) / 2) & (ink > 0)  # its own threshold, halfway to paper
     darker = cv2.dilate(np.where(grey <= halfway, 255, 0).astype(np.uint8), np.ones((3, 3), np.uint8))
-    both = grey < typing * level / 255 + OVERLAP_MARGIN
+    both = both_inks(grey, level, typing)
     mask = np.where(cores(grey) & own & (darker == 0) | both, 255, 0).astype(np.uint8)
     own |= both
     for _ in range(2):
@@ -51,12 +51,19 @@ def whole_strokes(grey: np.ndarray, ink: np.ndarray, own: np.ndarray, level: flo
     hairlines, coreless and lighter than the stamp's level, join its stems there; grown only two pixels
     from the stems, its capitals read as their stems alone."""
     halfway = (level + typing) / 2
-    lighter = (grey > halfway) & (ink > 0) | (grey < typing * level / 255 + OVERLAP_MARGIN)
+    lighter = (grey > halfway) & (ink > 0) | both_inks(grey, level, typing)
     count, labels = cv2.connectedComponents(lighter.astype(np.uint8), connectivity=8)
     kept = np.zeros(count, bool)
     kept[labels[own > 0]] = True
     kept[0] = False
     return np.where(kept[labels], 255, 0).astype(np.uint8)
+
+
+def both_inks(grey: np.ndarray, level: float, typing: float) -> np.ndarray:
+    """Where the two inks lie one over the other (bool): darker than either, their darkening each other's
+    (with OVERLAP_MARGIN), but only what is darker than the typing alone by that margin too: over typing
+    nearly black the two inks together are as dark as the typing, and its own strokes would pass for both."""
+    return grey < min(typing * level / 255 + OVERLAP_MARGIN, typing - OVERLAP_MARGIN)
 
 
 def cores(grey: np.ndarray) -> np.ndarray:

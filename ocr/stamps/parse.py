@@ -44,6 +44,11 @@ DECADES = "45"
 # A year's first figure is often misread (``+949``, ``4948``) or lost (``949``), or its second (``1547``, ``1350``).
 YEAR_IN_FULL = rf"(?:19|[+!|l4-79]9|1\d|9)[{DECADES}]\d"
 YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|[{DECADES}]\d)"
+# A line of a number alone after ``№`` read as a figure (``6 6474``, ``№6 6474``, ``0 6474``: its small ``о`` a ``0``,
+# or the sign whole a ``6``), ``Вх.`` lost; the figures apart from it by a space, and not a year (a date line whose
+# month was lost: ``6 1949``).
+_SIGN_AS_FIGURE = re.compile(rf"^[ \t]*№?[60][ \t]+(?!(?:{YEAR_IN_FULL})[ \t]*$)(?P<number>\d{{3,5}}{_SUFFIX}?)[ \t]*$",
+                             re.MULTILINE)
 # A Roman month holding a letter may be read run into its day (``281Х 1952``); one of figure-like I's alone may not
 # (``14322 1947``: the day's figures and the month's would be told apart by guess).
 # (A day's figures may follow a letter a speck was read as, with no space: ``ход8 Х 1950``.)
@@ -64,7 +69,7 @@ def incoming_number(text: str) -> str | None:
     """The registry number after ``Вх. №`` (``0412-сс``), or after a lone ``№``, or a line of a number with
     its suffix alone, spaces and specks inside it removed; None if absent."""
     # A number after № alone where ``Вх.`` was read as something else (it is the stamp's one numbered line).
-    found = _INCOMING.search(text) or _NUMBERED.search(text) or _BARE.search(text)
+    found = _INCOMING.search(text) or _NUMBERED.search(text) or _BARE.search(text) or _SIGN_AS_FIGURE.search(text)
     if not found:
         return None
     number = re.sub(r"[\s.]+", "", found.group("number") or found.group("marked")).replace("–", "-").replace("—", "-")
