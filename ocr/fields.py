@@ -424,6 +424,31 @@ def spaced_name(text: str) -> str | None:
     return clean_single_name(text).upper() or None
 
 
+# A signature's date OCR garbled past :data:`_SIGNATURE` (``714. 5Т г.``, ``13/5-46 .``, ``15/5.51 г.``): specks in the margin
+# (one read as a letter), figures and the marks between them (a letter or two read for a figure among them), ``г.`` or
+# not; then at most LEFT_OF_NAME letters, what OCR kept of a name a pen's scrawl crosses, or the letter-spaced name.
+_GARBLED_DATE = re.compile(r"^[\W_]*(?:[^\W\d_]\s+)?(?P<date>\d[\d/.,\-—–IlІ|\]ОЗТS ]*)\s*(?P<mark>[гп][.,]?)?(?=\s|$)(?P<rest>.*)$")
+LEFT_OF_NAME = 2
+# A signature's date as typed: day, month (a Roman one too), year.
+_DATE_SHAPE = re.compile(r"\d{1,2}/(?:\d{1,2}|[IVX]{1,4})-\d{2} г\.")
+
+
+def garbled_date(text: str) -> str | None:
+    """The date of a signature line OCR garbled past :func:`parse_signature` (``714. 5Т г.  с`` → ``7/4-5Т г.``: the
+    name under a pen's scrawl, what was read of it; ``17/1.50 г. Б О Д Р О В`` → ``17/1-50 г.``), tidied as far as its
+    figures allow; None when the line is not one: a date's figures in two groups or more (a year alone, ``1949 г.``,
+    is the message's), and ``г.`` after them or, without it, figures reading a whole date (``13/5-46``)."""
+    match = _GARBLED_DATE.match(_SPECKS_IN_DATE.sub("", text))
+    if not match or sum(c.isalpha() for c in match["rest"]) > LEFT_OF_NAME and not spaced_name(match["rest"]):
+        return None
+    figures = re.sub(r"\s+", "", match["date"]).rstrip(".,")
+    if len(re.findall(r"\d+", figures)) < 2 or sum(c.isdigit() for c in figures) < 3:
+        return None
+    # The hyphen before the year read as a full stop or a comma (``15/5.51``): put back, so the slash read as a figure is.
+    date = _tidy_date(re.sub(r"[.,](?=[\dIlІ|\]ОЗТS]{1,2}$)", "-", figures) + " г.")
+    return date if match["mark"] or _DATE_SHAPE.fullmatch(date) else None
+
+
 # Marks OCR reads among a letter-spaced name's letters on a heavy scan: specks, a stroke or a quote beside a letter.
 _NAME_SPECKS = re.compile(r"[^\w\s]|_")
 

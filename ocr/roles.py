@@ -288,28 +288,51 @@ SIGNATURE_REACH = 3
 def signature_at(texts: list[str], end: int) -> int | None:
     """The signature among ``texts[:end]`` (``end``: the footer's start or the page's end): a dated line
     (``19/1-50 г. Ш Т Ы К О В``), or else a letter-spaced name, alone or after a date OCR garbled
-    (``а 51 г. - . ш т ы к о в``), just above the footer or ending the page."""
+    (``а 51 г. - . ш т ы к о в``), or a garbled date whose name OCR lost under a pen's scrawl (``714. 5Т г.  с``),
+    just above the footer or ending the page."""
     dated = next((k for k in range(end) if fields.parse_signature(texts[k])), None)
     if dated is not None:
         return dated
     ends = [k for k in range(end - 1, -1, -1) if any(c.isalnum() for c in texts[k])][:SIGNATURE_REACH]
-    return next((k for k in ends if (fields.spaced_name(texts[k]) or fields.garbled_signature(texts[k]))
-                 and not _running_below(texts, k)), None)
+    return next((k for k in ends if (fields.spaced_name(texts[k]) or fields.garbled_signature(texts[k])
+                                       or fields.garbled_date(texts[k])) and not _running_below(texts, k)), None)
+
+
+def _date_alone(text: str) -> bool:
+    """Whether a line is a signature's date without its name (``7/4-51 г.``, garbled too: ``714. 5Т г.``)."""
+    if signed := fields.parse_signature(text):
+        return not signed[0]
+    return bool(fields.garbled_date(text)) and not fields.garbled_signature(text)
+
+
+def signature_rows(texts: list[str], sign: int | None, end: int) -> list[int]:
+    """The signature's lines: ``sign`` (:func:`signature_at`) and, where it is a date alone or a name alone, the line
+    beside it that is the other (within ``texts[:end]``): a page scanned askew puts the name, typed right of the
+    middle on the date's row, a row below or above it, and OCR reads the two as lines of their own."""
+    if sign is None:
+        return []
+    beside = [k for k in (sign + 1, sign - 1) if 0 <= k < end]
+    if _date_alone(texts[sign]):
+        return sorted([sign] + [k for k in beside if fields.spaced_name(texts[k])][:1])
+    if fields.spaced_name(texts[sign]):
+        return sorted([sign] + [k for k in beside if _date_alone(texts[k])][:1])
+    return [sign]
 
 
 def tag_rest(texts: list[str], italic: list[bool] | None = None) -> list[Role]:
     """Body lines until the signature or the footer, whichever the page shows first; after them footer
     lines (other marks as OTHER); handwriting where marked."""
     foot = footer_start(texts)
-    sign = signature_at(texts, len(texts) if foot is None else foot)
-    end = min(k for k in (sign, foot, len(texts)) if k is not None)
+    above = len(texts) if foot is None else foot
+    signed = signature_rows(texts, signature_at(texts, above), above)
+    end = min(k for k in (*signed, foot, len(texts)) if k is not None)
     roles = []
     for k, text in enumerate(texts):
         if italic and italic[k]:
             roles.append(Role.HANDWRITTEN)
         elif k < end:
             roles.append(Role.BODY)
-        elif k == sign:
+        elif k in signed:
             roles.append(Role.SIGNATURE)
         else:
             roles.append(Role.FOOTER if footer.is_footer_line(text) else Role.OTHER)

@@ -19,13 +19,20 @@ SPELT_NAME = 5
 
 
 def signature(lines: list[Line]) -> Signature:
-    """Signer and date from the signature line; no name where the line shows none clearly (a scrawl over it).
+    """Signer and date from the signature's lines; no name where they show none clearly (a scrawl over it).
     The telegram is signed at its end: a letter-spaced line ending an earlier page of a heavy scan may be read as
-    one too (``с В е б чт З е т.``), so the last signature line is the one."""
-    for line in reversed(lines):
-        if line.role is Role.SIGNATURE:
-            return Signature(name=signer(line), date_raw=(fields.parse_signature(line.text) or (None, None))[1])
-    return Signature()
+    one too (``с В е б чт З е т.``), so the last signature lines are the ones: the date and the name a line each
+    where the page was scanned askew (:func:`ocr.roles.signature_rows`)."""
+    signed = [k for k, line in enumerate(lines) if line.role is Role.SIGNATURE]
+    if not signed:
+        return Signature()
+    run = [signed[-1]]
+    while run[0] - 1 in signed:
+        run.insert(0, run[0] - 1)
+    last = [lines[k] for k in run]
+    names = [signer(line) for line in last]
+    dates = [(fields.parse_signature(line.text) or (None, None))[1] or fields.garbled_date(line.text) for line in last]
+    return Signature(name=next((n for n in names if n), None), date_raw=next((d for d in dates if d), None))
 
 
 def signer(line: Line) -> str | None:

@@ -526,6 +526,24 @@ def test_a_signature_read_with_specks_and_two_letters_run_together_still_signs()
     assert fields.garbled_signature("/7-50 .Р ОЩ ИН") is None  # most of its pieces two letters: no letter-spaced name
 
 
+@pytest.mark.parametrize(("text", "date"), [
+    ("714. 5Т г.  с", "7/4-5Т г."),  # heavy tuning tg-07011: the slash read as 1, the hyphen as a full stop, 1 as Т
+    ("- 9/6-49 г.  О", "9/6-49 г."),  # a speck before it, a letter left of the name
+    ("13/5-46 .", "13/5-46 г."),  # ``г.`` lost: the figures read a whole date
+    ("15/5.51 г. °", "15/5-51 г."),
+    ("1473.48", "14/3-48 г."),
+    ("1949 г.", None),  # a year alone is the message's
+    ("в 12 ч. и в 3 ч.", None),
+    ("2/3 4g .", None),  # no ``г.`` and no whole date
+    ("17/1.50 г. Б О Д Р О В", "17/1-50 г."),  # heavy tuning tg-07016: the hyphen read as a full stop; the name after it
+    ("17/1.50 г. состоялась беседа", None),  # words after it: a sentence of the message
+    ("12/3-49 г. состоялась беседа", None),
+    ("Отпеч. 14/4-0.29", None),
+])
+def test_a_signatures_date_read_garbled(text, date):
+    assert fields.garbled_date(text) == date
+
+
 def test_the_signature_is_the_documents_last_signature_line():
     from ocr import signer
     from ocr.lines import Line, Role

@@ -26,7 +26,7 @@ def test_marks_read_beside_a_footer_line_leave_it_the_footers():
     # heavy tuning tg-07011 (s7000), a faint carbon: specks and a stamp's strokes read as marks around ``Отпеч.``; its
     # words (label, date and a speck read ``4.``) are few, and the footer starts there
     texts = BODY + ["714. 5Т г. с", "“ Отлеч. 8/4-1.97 ° . 4. = ° > < ”", "Разослано 771,33", "Выпустил Мельников"]
-    assert _tags(texts) == ["body"] * 3 + ["footer"] * 3
+    assert _tags(texts) == ["body"] * 2 + ["signature"] + ["footer"] * 3
     # a line of the message opening with a label's word is still the message's: it has words enough
     assert _tags(BODY + ["Выпустил в свет новую книгу о работе . , ; заводов", "Разослано 7/4/33"])[2] == "body"
 
@@ -56,7 +56,30 @@ def test_a_garbled_signature_above_two_garbled_footer_lines_signs():
     # a heavy scan's last page: the date's ``/`` and ``-`` misread, the copies and printing lines past knowing
     texts = BODY + ["25111.47 г. п у ш к и н", "13 эко. 88 *", "О-нен. 25712-18.13", "Выпустил Сорокин"]
     assert _tags(texts) == ["body", "body", "signature", "other", "other", "footer"]
-    assert signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))]) == Signature(name="ПУШКИН")
+    signed = signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))])
+    assert signed == Signature(name="ПУШКИН", date_raw="25/11-47 г.")  # its slash read as 1 put back, the hyphen too
+
+
+def test_a_garbled_date_whose_name_ocr_lost_above_the_footer_signs():
+    # heavy tuning tg-07011 (s7000), its last page: ``7/4-51 г.`` read ``714. 5Т г.``, the name ``С Е М Е Н О В`` under a
+    # pen's scrawl read as one letter; the line was the message's last
+    texts = ["делегации и в организации поездки в Ленинграл и Киев.", "714. 5Т г. с", "Отпеч. 8/4-1.97",
+             "Разослано 771,33", "Выпустил Мельников"]
+    assert _tags(texts) == ["body", "signature", "footer", "footer", "footer"]
+    assert signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))]) == Signature(date_raw="7/4-5Т г.")
+    # such a date among the message's lines, running text below it, is the message's
+    assert _tags(BODY + ["13/5-46 .", *BODY, "Отпеч. 14/5-0.29"]) == ["body"] * 5 + ["footer"]
+
+
+def test_a_signature_read_as_two_lines_gives_its_date_and_name():
+    # a page scanned askew: the name, typed right of the middle on the date's row, read as a row of its own below it
+    texts = BODY + ["16/10-50 г.", "Ч Е Р Н Ы Ш Е В", "3 экз. тс", "Отпеч. 17/10-12.21"]
+    assert _tags(texts) == ["body", "body", "signature", "signature", "footer", "footer"]
+    signed = signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))])
+    assert signed == Signature(name="ЧЕРНЫШЕВ", date_raw="16/10-50 г.")
+    # or above it; a date and a name each alone, a line of the message between, are not joined
+    assert _tags(BODY + ["Ч Е Р Н Ы Ш Е В", "16/10-50 г."])[2:] == ["signature", "signature"]
+    assert _tags(["Ч Е Р Н Ы Ш Е В", *BODY, "16/10-50 г."]) == ["body"] * 3 + ["signature"]
 
 
 def test_a_dated_sentence_is_no_signature():
