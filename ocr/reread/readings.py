@@ -22,11 +22,32 @@ GRAIN_SIGMA = 1.0
 READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0), ("smoothed", 2.0))
 
 
-def distinct(ways: list[tuple[np.ndarray, float]]) -> list[tuple[np.ndarray, float]]:
-    """``ways`` (image, enlargement) without those the same as one before them: a bitonal scan's grey page is
-    its binarised one, and reading it again would read the same words twice and count them twice in a vote."""
-    return [(image, scale) for k, (image, scale) in enumerate(ways)
-            if not any(scale == other and np.array_equal(image, seen) for seen, other in ways[:k])]
+def distinct(ways: list[tuple]) -> list[tuple]:
+    """``ways`` (image, enlargement, anything more) without those the same as one before them: a bitonal scan's grey
+    page is its binarised one, and reading it again would read the same words twice and count them twice in a vote."""
+    return [way for k, way in enumerate(ways)
+            if not any(way[1] == other[1] and np.array_equal(way[0], other[0]) for other in ways[:k])]
+
+
+def _ways(page: PreprocessedPage) -> list[tuple[np.ndarray, float, str]]:
+    """The ways of READINGS the page has an image for, less those the same as one before them (:func:`distinct`):
+    (the image, enlargement, which image)."""
+    images = {"image": lambda: page.image, "grey": lambda: page.grey,
+              "smoothed": lambda: None if page.grey is None else cv2.GaussianBlur(page.grey, (0, 0), GRAIN_SIGMA)}
+    made = {source: images[source]() for source in {source for source, _ in READINGS}}
+    named = [(image, scale, source) for source, scale in READINGS if (image := made[source]) is not None]
+    return distinct(named)
+
+
+# The readings of the grey page (as it is or smoothed) lose a faint figure otherwise than the bitonal page's:
+# binarising drops it from every bitonal reading alike, so those agreeing is less evidence than a grey and a
+# bitonal reading agreeing.
+GREY_SOURCES = ("grey", "smoothed")
+
+
+def from_grey(page: PreprocessedPage) -> list[bool]:
+    """For each reading :func:`read_each` gives a box, in its order, whether it is of the grey page."""
+    return [source in GREY_SOURCES for _, _, source in _ways(page)]
 
 
 def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], lang: str,
@@ -34,11 +55,7 @@ def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], la
     """Each box read again alone (``psm 7``) in each of READINGS the page has an image for, all in one Tesseract
     run: per box, its readings in READINGS' order, a way the same as one before it (:func:`distinct`) read once.
     ``extra``: Tesseract variables (a whitelist)."""
-    images = {"image": lambda: page.image, "grey": lambda: page.grey,
-              "smoothed": lambda: None if page.grey is None else cv2.GaussianBlur(page.grey, (0, 0), GRAIN_SIGMA)}
-    made = {source: images[source]() for source in {source for source, _ in READINGS}}
-    ways = distinct([(image, scale) for source, scale in READINGS if (image := made[source]) is not None])
-    parts = [(image, box, scale) for image, scale in ways for box in boxes]
+    parts = [(image, box, scale) for image, scale, _ in _ways(page) for box in boxes]
     readings: list[list[list[Word]]] = [[] for _ in boxes]
     for n, words in enumerate(read_parts(parts, lang, psm=7, extra=extra)):  # reading by reading, each over every box
         readings[n % len(boxes)].append(words)

@@ -6,8 +6,9 @@ on a poor scan the page reading misreads one (``39`` for a slashed ``30``, ``}``
 grey, as the footer's lines are (:mod:`ocr.reread.footer`) — the line often reads right, though no one
 reading is always best. So each field takes the value most readings give, but only a value one reading at
 least reads confidently may win (two reading a speck as a digit alike, ``18 час. В мин.`` → ``18:08``,
-count for nothing against one reading the line right, and so does the page's own unsure value); a value so
-read counts every reading that gives it, however unsure. Where no value wins, the page's own stays.
+count for nothing against one reading the line right, and so does the page's own unsure value), or a grey and a
+bitonal reading alike (a faint figure binarising thins reads unsurely everywhere); a value so read counts every
+reading that gives it, however unsure. Where no value wins, the page's own stays.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import is_ink, reading_score
 from ocr.reread.combine import line_box
-from ocr.reread.readings import read_alone, read_each
+from ocr.reread.readings import from_grey, read_alone, read_each
 from ocr.routing import (
     SHORTEST_NUMBER,
     Routing,
@@ -53,19 +54,20 @@ def value_confidence(words: list[Word], name: str) -> float:
     return min(carriers, default=0.0)
 
 
-def agreed(readings: list[list[Word]]) -> dict:
-    """The fields the readings agree on; ``readings[0]`` is the page's own. Only values of the field's shape
-    (:func:`_plausible`) that one reading at least gives confidently (:func:`value_confidence`) may win, each
-    counting every reading that gives it: a field takes the value two readings give at least (on a tie, the
-    value of the more confident readings) or the one such value; otherwise (none, or several and none twice)
-    the page's own value stays."""
+def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> dict:
+    """The fields the readings agree on; ``readings[0]`` is the page's own, those at ``grey`` of the grey page
+    (:func:`ocr.reread.readings.from_grey`). Only values of the field's shape (:func:`_plausible`) that one reading
+    at least gives confidently (:func:`value_confidence`), or a grey and a bitonal reading give both
+    (:func:`_sure`), may win, each counting every reading that gives it: a field takes the value two readings give
+    at least (on a tie, the value of the more confident readings) or the one such value; otherwise (none, or
+    several and none twice) the page's own value stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     fullest = _fullest(found)
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
         givers = [k for k, given in enumerate(found) if name in given and _plausible(name, given[name])]
-        sure = {found[k][name] for k in givers if value_confidence(readings[k], name) >= VALUE_CONFIDENCE}
+        sure = _sure({k: (found[k][name], value_confidence(readings[k], name)) for k in givers}, grey)
         counted = {k: _with_year(found[k][name], sure) if name == "received_date_raw" else found[k][name]
                    for k in givers if found[k][name] in sure and not _end_lost(name, found[k][name], sure)}
         votes = Counter(counted.values())
@@ -78,6 +80,21 @@ def agreed(readings: list[list[Word]]) -> dict:
         elif name in found[0]:
             out[name] = found[0][name]
     return out
+
+
+# A faint value binarising thins (a ``1`` read at 29 in the bitonal page enlarged, at 38 in the grey smoothed) is
+# read unsurely in every way; read alike in a grey and a bitonal reading, each at this much at least, it is a value:
+# the two lose and misread strokes otherwise (a speck read as a figure alike, ``В`` for ``01``, reads at 10 and less).
+AGREED_CONFIDENCE = 20.0
+
+
+def _sure(given: dict[int, tuple], grey: frozenset[int]) -> set:
+    """The values of ``given`` (reading: value, its confidence) that may win: those a reading gives at VALUE_CONFIDENCE
+    at least, and those a reading of the grey page (at ``grey``) and one of the bitonal page give both at
+    AGREED_CONFIDENCE at least."""
+    read = {(value, k in grey) for k, (value, confidence) in given.items() if confidence >= AGREED_CONFIDENCE}
+    return {value for value, confidence in given.values() if confidence >= VALUE_CONFIDENCE} | {
+        value for value, from_grey in read if from_grey and (value, False) in read}
 
 
 def _end_lost(name: str, value, sure: set) -> bool:
@@ -257,7 +274,7 @@ def reread_routing(page: PreprocessedPage, lines: list[Line], lang: str) -> list
     unruled = dataclasses.replace(page, image=without_rules(page.image, box, letter),
                                   grey=None if page.grey is None else without_rules(page.grey, box, letter))
     readings = read_as_figures(unruled.image, [lines[at].words] + read_each(unruled, [box], lang)[0], lang)
-    found = agreed(readings)
+    found = agreed(readings, frozenset(k + 1 for k, grey in enumerate(from_grey(unruled)) if grey))
     if short:  # the row's readings give what the page's reading lost; what it read of the line stays
         if not any(is_routing_line(words_text(words)) for words in readings):
             return lines

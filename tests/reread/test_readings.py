@@ -50,3 +50,14 @@ def test_a_grey_page_apart_from_the_binarised_one_is_read_every_way(monkeypatch)
     binarised[12:18, 5:30] = 0
     grey = np.where(binarised == 0, 60, 230).astype(np.uint8)
     assert len(_read_ways(monkeypatch, _page(binarised, grey))) == 2 * len(READINGS)
+
+
+def test_the_readings_of_the_grey_page_are_told_apart():
+    # a bitonal scan: its grey page is the binarised one, so only the smoothed grey is read apart from it
+    binarised = np.full((40, 40), 255, np.uint8)
+    binarised[12:18, 5:30] = 0
+    assert readings.from_grey(_page(binarised, binarised.copy())) == [False, False, True]
+    grey = binarised.copy()
+    grey[12:18, 5:30] = 90
+    assert readings.from_grey(_page(binarised, grey)) == [False, False, True, True]
+    assert readings.from_grey(_page(binarised, None)) == [False, False]

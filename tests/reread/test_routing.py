@@ -225,3 +225,17 @@ def test_a_copy_the_page_reading_lost_at_the_lines_end_is_read_again_past_it():
     assert parse_routing(line.text).copy_number is None
     (routing,) = reread_routing(page, [line], "rus")
     assert parse_routing(routing.text).copy_number == 1
+
+
+def test_a_faint_value_read_unsurely_alike_in_the_grey_and_the_bitonal_page_is_taken():
+    # heavy tg-01004 (s1000): the copy's faint ``1`` lost on the page, read at 29 in the bitonal page enlarged, at 12
+    # and 38 in the grey page and the grey smoothed; the bitonal page at 1x read nothing
+    page = _reading("Из БУДАПЕШТА № 1129 пол 10 уж’ 42 мин. 25/8 19 47 гжз. №", 76.0)
+    readings = [page, [],
+                _reading("и. БУДАПЕНТ ЦЕ 1118 10а” 42 мин. 25/8 19. 47 г № 1", [0, 0, 0, 0, 60, 80, 80, 80, 80, 80, 80, 80, 29]),
+                _reading("из „вудаПЕИТ» №1118 пи 10 ме 742 мин. 25/8 19_47 сэ № 1", [0, 0, 25, 60, 60, 60, 60, 60, 60, 60, 60, 60, 12]),
+                _reading("из. БУДАНЕИТ № _ 118 п _10. ме” 42 мин. 25/8 1947 гэжз.№ 1", [1, 1, 23, 23, 23, 40, 40, 40, 40, 40, 22, 22, 22, 38])]
+    assert "copy_number" not in agreed(readings)  # each reading unsure: none is a value alone
+    assert agreed(readings, frozenset({3, 4}))["copy_number"] == 1
+    # read alike in the two grey readings only, it is not: they lose and misread strokes alike
+    assert "copy_number" not in agreed(readings[:2] + [readings[0]] + readings[3:], frozenset({3, 4}))
