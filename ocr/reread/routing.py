@@ -92,9 +92,9 @@ def _sure(given: dict[int, tuple], grey: frozenset[int]) -> set:
     """The values of ``given`` (reading: value, its confidence) that may win: those a reading gives at VALUE_CONFIDENCE
     at least, and those a reading of the grey page (at ``grey``) and one of the bitonal page give both at
     AGREED_CONFIDENCE at least."""
-    read = {(value, k in grey) for k, (value, confidence) in given.items() if confidence >= AGREED_CONFIDENCE}
-    return {value for value, confidence in given.values() if confidence >= VALUE_CONFIDENCE} | {
-        value for value, from_grey in read if from_grey and (value, False) in read}
+    read = [(value, k in grey) for k, (value, confidence) in given.items() if confidence >= AGREED_CONFIDENCE]
+    alike = {value for value, of_grey in read if of_grey} & {value for value, of_grey in read if not of_grey}
+    return {value for value, confidence in given.values() if confidence >= VALUE_CONFIDENCE} | alike
 
 
 def _end_lost(name: str, value, sure: set) -> bool:
