@@ -81,15 +81,20 @@ RETRY_SCORE = 55.0
 # carbon copy reads poorly both ways, and a turn that wins by chance loses the whole page.
 TURN_MARGIN = 15.0
 TURNED_MIN_SCORE = 50.0
+# A turned reading still short of believable wins too where the page as found reads as this many times worse: garbage
+# beside a reading of its typing (a heavy page's short last page upside down read 7, turned 49.6, its few lines too
+# little for OSD to be sure of, 0.79); a faint page read poorly both ways reads alike both ways.
+TURN_RATIO = 5.0
 
 
 def turn_wins(upright: float, turned: float, osd_says_turned: Callable[[], bool] = lambda: False) -> bool:
     """Whether the page turned half round reads clearly better (reading scores, 0-100) than as found. A turned
     reading that wins by the margin but is still poor (a heavy page upside down read 11, turned 39) wins only
-    when OSD, asked only then, also finds the page as found upside down: two signals agreeing."""
+    when it reads TURN_RATIO times as well as the page as found or when OSD, asked only then, also finds the page
+    as found upside down: two signals agreeing."""
     if turned < upright + TURN_MARGIN:
         return False
-    return turned >= TURNED_MIN_SCORE or osd_says_turned()
+    return turned >= TURNED_MIN_SCORE or turned >= TURN_RATIO * upright or osd_says_turned()
 
 
 def _osd_upside_down(page: PreprocessedPage) -> bool:

@@ -32,6 +32,8 @@ def test_turn_only_on_clear_evidence():
     assert not turn_wins(10.0, 40.0)  # better, but still no believable reading
     assert turn_wins(10.0, 40.0, lambda: True)  # ... unless OSD also finds the page upside down
     assert not turn_wins(30.0, 38.0, lambda: True)  # OSD alone never turns a page
+    # ... or the page as found reads as garbage beside it (heavy tuning page, seed 3013 page 2; OSD unsure, 0.79)
+    assert turn_wins(7.0, 49.6)
 
 
 def test_a_poor_turned_reading_wins_when_osd_agrees_and_is_recorded(monkeypatch):
