@@ -37,7 +37,7 @@ SHORTEST_NUMBER = 3
 _FROM = re.compile(r"^[^\w№]{0,4}[ИIиНн](?:[зЗs3][оo°]?(?=[\s.,:]|$)|[з3](?=[А-ЯЁ]{3}))\s*")
 # ``Из`` read past knowing (``Ив``, ``Ш``): a word of two marks at most before the place, four capitals at least (three
 # are as often the remnants of a faint line, ``Р И``). A line without it gives no place: a reading of the line without
-# its ``Из`` tells how surely the place was read (:func:`ocr.reread.routing.value_confidence`).
+# its ``Из`` tells how surely the place was read (:func:`ocr.reread.readings.value_confidence`).
 _FROM_MISREAD = re.compile(r"^[^\w№]{0,4}\S{1,2}\s+(?=[А-ЯЁ]{4})")
 # Its dot may be lost in the blank's dots after it (``пол ...5``), never a letter after it.
 # Tesseract's usual misreadings of the labels: ``пол`` as ``лол``, ``нол``, ``поп``; ``час`` as ``чае``, ``4ас``

@@ -236,7 +236,7 @@ def test_numero_read_as_letters(text, expected):
 
 
 def test_no_number_or_place_without_a_reading_of_their_label():
-    # a reading of the line without its ``№`` or ``Из`` word (:func:`ocr.reread.routing.value_confidence`) gives none
+    # a reading of the line without its ``№`` or ``Из`` word (:func:`ocr.reread.readings.value_confidence`) gives none
     assert parse_routing("Из ПЕКИНА 2561 пол. 8 час. 05 мин.").telegram_number is None
     assert parse_routing("ПЕКИНА № 2561 пол. 8 час. 05 мин.").origin is None
     assert parse_routing("Из ПЕКИНА Н 25 61 пол. 8 час. 05 мин.").telegram_number is None  # no one figure

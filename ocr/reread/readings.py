@@ -6,6 +6,7 @@ registry notes' (:mod:`ocr.registry`) are read and voted alike.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -60,6 +61,15 @@ def read_each(page: PreprocessedPage, boxes: list[tuple[int, int, int, int]], la
     for n, words in enumerate(read_parts(parts, lang, psm=7, extra=extra)):  # reading by reading, each over every box
         readings[n % len(boxes)].append(words)
     return readings
+
+
+def value_confidence(words: list[Word], fields_of: Callable[[list[Word]], dict], name: str) -> float:
+    """How confidently a reading reads its value of field ``name`` (``fields_of``: the fields a reading gives): the
+    least confidence of the words that carry it, a word carrying it when the reading without it gives another value
+    or none."""
+    value = fields_of(words).get(name)
+    carriers = [word.confidence for k, word in enumerate(words) if fields_of(words[:k] + words[k + 1:]).get(name) != value]
+    return min(carriers, default=0.0)
 
 
 # A value read alone (only its characters allowed) as it is and at twice its size: a reading both sizes give is kept.

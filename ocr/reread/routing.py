@@ -24,7 +24,7 @@ from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import is_ink, reading_score
 from ocr.reread.combine import line_box
-from ocr.reread.readings import from_grey, read_alone, read_each
+from ocr.reread.readings import from_grey, read_alone, read_each, value_confidence
 from ocr.routing import (
     SHORTEST_NUMBER,
     Routing,
@@ -46,18 +46,10 @@ def routing_fields(words: list[Word]) -> dict:
     return {name: value for name, value in found.items() if value is not None}
 
 
-def value_confidence(words: list[Word], name: str) -> float:
-    """How confidently a reading reads its value of field ``name``: the least confidence of the words that
-    carry it, a word carrying it when the reading without it gives another value or none."""
-    value = routing_fields(words).get(name)
-    carriers = [word.confidence for k, word in enumerate(words) if routing_fields(words[:k] + words[k + 1:]).get(name) != value]
-    return min(carriers, default=0.0)
-
-
 def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> dict:
     """The fields the readings agree on; ``readings[0]`` is the page's own, those at ``grey`` of the grey page
     (:func:`ocr.reread.readings.from_grey`). Only values of the field's shape (:func:`_plausible`) that one reading
-    at least gives confidently (:func:`value_confidence`), or a grey and a bitonal reading give both
+    at least gives confidently (:func:`ocr.reread.readings.value_confidence`), or a grey and a bitonal reading give both
     (:func:`_sure`), may win, each counting every reading that gives it: a field takes the value two readings give
     at least (on a tie, the value of the more confident readings) or the one such value; otherwise (none, or
     several and none twice) the page's own value stays."""
@@ -67,7 +59,7 @@ def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> di
     out = {}
     for name in (field.name for field in dataclasses.fields(Routing)):
         givers = [k for k, given in enumerate(found) if name in given and _plausible(name, given[name])]
-        sure = _sure({k: (found[k][name], value_confidence(readings[k], name)) for k in givers}, grey)
+        sure = _sure({k: (found[k][name], value_confidence(readings[k], routing_fields, name)) for k in givers}, grey)
         counted = {k: _with_year(found[k][name], sure) if name == "received_date_raw" else found[k][name]
                    for k in givers if found[k][name] in sure and not _end_lost(name, found[k][name], sure)}
         votes = Counter(counted.values())

@@ -42,6 +42,22 @@ def test_the_page_reading_stays_when_no_other_is_better_supported():
     assert choose([_reading(("почтой", 90))] + [_reading(("почтой.", 95))] * 3) == 0  # no footer field at all
 
 
+def test_the_bitonal_readings_err_alike_and_unsurely_and_do_not_outvote_the_grey_read_surely():
+    # heavy tuning pages (seed 1000 tg-01011, seed 9000 tg-09006): the page's own reading, then the line read alone
+    # bitonal, enlarged, grey and grey smoothed, then across its row's ink the same four ways
+    printed = [[("Отпеч.", 86), ("65/10-23.42", 35)], [("Отпеч,", 82), ("65/10-23.42", 66)],
+               [("Отпен.", 54), ("5/10-23.42", 67)], [("`Отпеч.", 18), ("6/10-23.42.", 66)],
+               [("Отпеч.", 91), ("6/10-23.42", 92)], [("_", 0), ("Отпеч,", 64), ("5/10-23.42", 34)],
+               [("т.", 0), ("Отпеч.", 71), ("65/10-23.42", 44)], [("0", 0), ("Отеч.", 0), ("6/10-23.42_", 31)],
+               [(".", 0), ("Отпеч.", 90), ("6/10-23.42", 91)]]
+    assert choose([_reading(*words) for words in printed]) in (3, 4, 8)
+    printed = [[("отпеч.", 48), ("21/4-3.20", 10)], [("Отпеч.", 38), ("21/4-3.20", 50)], [("отпеч.", 29), ("21/4-%.20", 57)],
+               [("Отпеч.", 60), ("21/4-1.20", 69)], [("Отпеч.", 68), ("21/4.1.20", 69)], [("Отпеч.", 38), ("21/4-3.20", 50)],
+               [("°", 23), ("Ютлеч.", 15), ("21/4-%.20.", 22)], [("Отпеч.", 60), ("21/4-1.20", 69)],
+               [("Отлеч.", 42), ("21/4.-1.20", 61)]]
+    assert choose([_reading(*words) for words in printed]) in (3, 7)
+
+
 def test_a_signature_keeps_its_name_as_the_page_read_it():
     # read alone, a letter-spaced name comes out alike and wrong (``БОПРОВ``); only the date is voted on
     page = _reading(("2/1-48", 89), ("г.", 96), ("Б", 90), ("О", 90), ("Д", 90), ("Р", 90), ("О", 90), ("В", 90))
