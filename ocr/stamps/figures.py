@@ -31,6 +31,8 @@ RUN_INTO_MONTH = re.compile(r"(\d{1,2})[^\d\s]")
 DAY_MARKS = "\"'.,-–—“”„«»`^"  # specks and typing's quotes read beside a day's figures
 # A date as a stamp writes it, read whole: its day, a Roman month as the Cyrillic models read it, its year in full.
 WHOLE_DATE = re.compile(rf"\d{{1,2}}\s+[{parse.ROMAN_CHARS}]{{1,4}}\s+19\d{{2}}(?!\d)")
+# A date read as one word: a day's figure, what its month was read as, its year's four figures (the first misread).
+RUN_TOGETHER = re.compile(r"(?P<before>\d\S+?)(?P<year>(?:19|[+!|l4-79]9)[" + parse.DECADES + r"]\d)")
 YEAR_WORD = re.compile(parse.YEAR_IN_FULL + r"(?:\s*г\.?)?\.*")  # a date's year as read, its ``г.`` with it
 FULL_STROKE = 0.85  # of a word's rows but its top and bottom tenth: the ink a column of an upright stroke holds
 NARROW = 0.45  # of a word's height: the widest an I is (with serifs)
@@ -43,6 +45,7 @@ ENLARGE = 2.0  # times a number or date line is enlarged for one of its readings
 # the stamp (a typewriter's face under a bold stamp); at 3 and 5 px of a 40 px capital (the stamp's own strokes,
 # 4-8 px, stay) numbers read exact rose 2 -> 4 of 15 and dates 0 -> 2 of 15 on the st1000 tuning stamps.
 THIN_STROKES = (3, 5)
+SLIVER = 0.05  # of a word's box's height: a piece of ink narrower is no letter's stroke (a stamp's are 0.1-0.2)
 SPECK = 0.3  # of a word's height: a piece of ink no taller is a speck or a dot
 JOINS = 2  # letters of a Roman month run together at their serifs that are cut apart, at most
 BRIDGE = 0.25  # of a word's height: the most ink a column joining two letters at their serifs holds
@@ -100,6 +103,7 @@ def roman_letters(ink: np.ndarray) -> str | None:
     rows = np.flatnonzero(ink.any(axis=1))
     if rows.size == 0:
         return None
+    band = ink.shape[0]  # the word's rows, for a sliver's width: a sliver's own rows may be all its inked rows
     ink = ink[rows[0]:rows[-1] + 1]
     height = ink.shape[0]
     letters = ""
@@ -108,7 +112,8 @@ def roman_letters(ink: np.ndarray) -> str | None:
         tall = np.ptp(np.flatnonzero(piece.any(axis=1))) + 1
         if tall < SPECK * height:
             continue  # a speck or a dot beside the month
-        if tall < 0.5 * height:
+        # (Narrower than a stroke: a sliver of a figure the day's or year's box cut through, ``12``'s box over ``VII``.)
+        if tall < 0.5 * height or end - start < SLIVER * band:
             return None
         read = _piece_letters(piece, height, JOINS)
         if read is None:
@@ -181,7 +186,7 @@ def read_month(crop: np.ndarray, words: list[Word]) -> str | None:
     # Its own binarisation's strokes, grown (a worn or typed-over stroke's pieces joined), then as they are
     # (a bold serif face's letters, grown, run together along their serifs).
     for ink in (binarised(crop) < 128, crop < 128):
-        month = _month_between(ink, words, texts)
+        month = _month_between(ink, words, texts) or _month_run_together(ink, words, texts)
         if month:
             return month
     return None
@@ -210,12 +215,41 @@ def _month_between(ink: np.ndarray, words: list[Word], texts: list[str]) -> str 
     return None
 
 
+def _month_run_together(ink: np.ndarray, words: list[Word], texts: list[str]) -> str | None:
+    """The date line (``texts``) with its Roman month read on ``ink`` where the day, month and year were read as one
+    word, the spaces between them lost (``2211947`` for ``22 I 1947``; a heavy scan's spaces read narrower than they
+    are): the word cut at its two widest gaps into a day of one or two figures, the month and a year of four; None
+    where no such day, month and year are (a speck or a typed stroke between figures makes other cuts the widest)."""
+    for k, word in enumerate(words):
+        run = RUN_TOGETHER.fullmatch(texts[k].strip(DAY_MARKS))
+        if not run:
+            continue
+        x, y, w, h = word.bbox
+        box = ink[y:y + h, x:x + w]
+        gaps = sorted(sorted(blank_runs(box), key=lambda g: g[0] - g[1])[:2])
+        if len(gaps) < 2:
+            continue
+        day, year = (figure_pieces(part) for part in (box[:, :gaps[0][0]], box[:, gaps[1][1]:]))
+        letters = roman_letters(box[:, gaps[0][1]:gaps[1][0]])
+        if day in (1, 2) and year == 4 and run.group("before")[:day].isdigit() and letters in ROMAN_MONTHS:
+            return " ".join(texts[:k] + [run.group("before")[:day], letters, run.group("year")] + texts[k + 1:])
+    return None
+
+
+def figure_pieces(ink: np.ndarray) -> int:
+    """Pieces of ``ink`` (bool) between blank columns that reach over half its rows: the figures of a day or year."""
+    return sum(np.ptp(np.flatnonzero(ink[:, a:b].any(axis=1))) + 1 > 0.5 * ink.shape[0] for a, b in ink_runs(ink.any(axis=0)))
+
+
+def blank_runs(ink: np.ndarray) -> list[tuple[int, int]]:
+    """[first, end) of each run of blank columns inside ``ink`` (bool), those at its sides left out."""
+    return [(int(a), int(b)) for a, b in ink_runs(~ink.any(axis=0)) if 0 < a and b < ink.shape[1]]
+
+
 def gaps_in(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[int]:
     """The columns, left to right, where runs of blank columns inside a word's box (ink bool) end."""
     x, y, w, h = box
-    blank = np.concatenate([[0], ~ink[y:y + h, x:x + w].any(axis=0), [0]]).astype(int)
-    starts, ends = np.flatnonzero(np.diff(blank) == 1), np.flatnonzero(np.diff(blank) == -1)
-    return [x + int(end) for start, end in zip(starts, ends) if 0 < start and end < w]
+    return [x + end for _, end in blank_runs(ink[y:y + h, x:x + w])]
 
 
 def date_on_ink(crop: np.ndarray, words: list[Word]) -> str | None:

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from ocr.compare.metrics import character_error_rate
-from ocr.lines import Word
+from ocr.lines import Word, words_text
 from ocr.recognize import read_crops
 from ocr.stamps import detect, figures, frames, levels, parse, read, rings, textlines, unwrap
 from ocr.stamps.read import as_cut, read_rectangular, read_seal
@@ -143,6 +143,29 @@ def test_a_roman_month_is_read_on_the_ink_between_day_and_year(drawn, read, line
     if not read[1]:  # the day's word's box runs over its month's
         words[0] = Word(read[0], (boxes[0][0], boxes[1][1], boxes[1][0] + boxes[1][2] - boxes[0][0], boxes[1][3]), 90.0)
     assert figures.read_month(crop, words) == line
+
+
+def test_a_date_line_read_as_one_word_is_cut_at_its_widest_gaps_and_its_month_read_there(monkeypatch):
+    # A heavy st5000 tuning stamp's date line (``22 I 1947 г.``), its spaces lost in its first reading: ``2211947 г.``.
+    crop = cv2.imread(str(RESOURCES / "date-line-read-run-together.png"), cv2.IMREAD_GRAYSCALE)
+    first = read_crops([crop], "rus", psm=7)[0]
+    assert words_text(first) == "2211947 г."
+    monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
+    assert figures.reread([crop], [first], "rus") == ["22 I 1947 г."]
+
+
+def test_figures_between_the_widest_gaps_of_a_date_read_as_one_word_are_no_month():
+    crop, boxes = _date_line(["22", "11", "1947"])
+    whole = (boxes[0][0], 0, boxes[2][0] + boxes[2][2] - boxes[0][0], 70)
+    assert figures.read_month(crop, [Word("22111947", whole, 90.0)]) is None
+
+
+def test_a_sliver_of_a_letter_cut_by_the_days_box_is_no_roman_month():
+    # A moderate st5000 tuning stamp's date line (``12 VII 1946 г.``), read ``12 УН 1946`` with the day's box over the
+    # month: the one column left between the day's box and the year's was read as I (``12 I 1946``).
+    crop = cv2.imread(str(RESOURCES / "date-line-day-box-over-month.png"), cv2.IMREAD_GRAYSCALE)
+    words = [Word("12", (186, 10, 132, 55), 90.0), Word("УН", (254, 6, 53, 69), 90.0), Word("1946", (335, 6, 98, 69), 90.0)]
+    assert figures.read_month(crop, words) is None
 
 
 def test_a_number_line_typed_over_reads_true_enlarged():
