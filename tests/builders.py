@@ -10,6 +10,8 @@ import subprocess
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from ocr.preprocess import PreprocessedPage
+
 FONT = "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf"
 
 
@@ -58,6 +60,12 @@ def render_page(ink=(0, 0, 0), size=(1240, 1754), lines=28) -> np.ndarray:
     for i in range(lines):
         draw.text((100, 140 + 50 * i), TEXT[: 30 + (7 * i) % 40], font=font, fill=ink[::-1])
     return np.array(image)[..., ::-1].copy()
+
+
+def prepared(image: np.ndarray, grey: np.ndarray | None = None, **more) -> PreprocessedPage:
+    """``image`` (and its ``grey`` page) as preprocessing leaves a page upright, unturned and unskewed."""
+    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey, **more)
 
 
 def free_port() -> int:

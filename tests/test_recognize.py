@@ -14,6 +14,7 @@ from ocr.lines import Word
 from ocr.recognize import OcrSettings, believed_score, read_box, reading_score, recognize, words_from_data
 from ocr.reread.blocks import letter_spaced, reread_block, reread_partial_lines, reread_spaced, unread_ends
 from ocr.synth.fonts import Face, load_font
+from tests.builders import prepared
 
 
 def _typed(lines: list[str], size: int = 42, pitch: int = 70) -> np.ndarray:
@@ -149,14 +150,12 @@ def test_a_part_tesseract_dies_on_is_read_enlarged():
 
 def test_a_page_the_re_reads_leave_as_read_is_laid_out_once(monkeypatch):
     from ocr import layout
-    from ocr.preprocess import PreprocessedPage
     from ocr.recognize import OcrSettings, standing_ink
     from ocr.reread.blocks import read_again
 
     image = _typed(["Министр заявил, что правительство согласно."])
     words = read_box(image, (0, 0, image.shape[1], image.shape[0]), "rus", psm=7)
-    page = PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3), standing=standing_ink(image, words))
+    page = prepared(image, standing=standing_ink(image, words))
     calls = []
     real = layout.parse_page
     monkeypatch.setattr(layout, "parse_page", lambda *args: calls.append(args) or real(*args))
@@ -276,7 +275,6 @@ def test_a_reading_that_leaves_most_of_the_pages_ink_unread_is_believed_less(mon
     strips of it read a few words of junk at 60-90 (0.05 of its ink inside their boxes); that reading, confident,
     was not compared with the page turned."""
     from ocr import recognize as module
-    from ocr.preprocess import PreprocessedPage
     from ocr.recognize import READ_SHARE, read_share, recognize_page, standing_ink
 
     image = np.array(_typed(["Министр заявил, что правительство", "согласно с нашими предложениями."] * 3))
@@ -286,8 +284,7 @@ def test_a_reading_that_leaves_most_of_the_pages_ink_unread_is_believed_less(mon
     assert read_share(ink, words[:2]) < READ_SHARE
     assert read_share(ink, []) == 0.0
 
-    page = PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3))  # orientation off: read once, as found
+    page = prepared(image)  # orientation off: read once, as found
     scores = []
     monkeypatch.setattr(module, "read_upright", lambda page, read: scores.append((found := read(page.image))[1]) or (found[0], page))
     for kept in (words, words[:2]):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
+import cv2
 import numpy as np
 
 from ocr.preprocess.geometry import compose, invert, map_box, rotate_quarter
@@ -24,6 +26,12 @@ class PreprocessSettings:
     def params(self) -> dict:
         """Plain dict of the settings, for provenance and cache keys."""
         return asdict(self)
+
+
+# The grey page's grain smoothed away by a Gaussian of GRAIN_SIGMA pixels: small or faint type on a grainy scan (a
+# footer typed small, at 200 dpi; a carbon copy's values typed into a form's blanks) reads as broken letters in the
+# bitonal page and the grey alike (:data:`ocr.reread.readings.READINGS`).
+GRAIN_SIGMA = 1.0
 
 
 @dataclass
@@ -49,6 +57,12 @@ class PreprocessedPage:
     steps: list[tuple[str, dict]] = field(default_factory=list)
     grey: np.ndarray | None = None
     standing: np.ndarray | None = None
+
+    @cached_property
+    def smoothed(self) -> np.ndarray | None:
+        """The grey page smoothed (:data:`GRAIN_SIGMA`), made once for the steps that read the page's lines again
+        (None without a grey page); a page made with another grey (``dataclasses.replace``) smooths its own."""
+        return None if self.grey is None else cv2.GaussianBlur(self.grey, (0, 0), GRAIN_SIGMA)
 
     def map_box_to_original(self, box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
         """The axis-aligned [x, y, w, h] box (input pixels) enclosing a processed-frame box."""

@@ -15,11 +15,8 @@ from ocr.lines import Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import enlarged, read_crops, read_parts
 
-# The grey page with its grain smoothed away (a Gaussian of GRAIN_SIGMA pixels), enlarged: small or faint type on a
-# grainy scan (a footer typed small, at 200 dpi; a carbon copy's values typed into a form's blanks) reads as broken
-# letters in the bitonal page and the grey alike.
-GRAIN_SIGMA = 1.0
-# The ways a line is read again: (which image of the page, enlargement).
+# The ways a line is read again: (which of the page's images, enlargement); the grey page smoothed
+# (:attr:`PreprocessedPage.smoothed`) and enlarged reads small or faint type on a grainy scan.
 READINGS = (("image", 1.0), ("image", 2.0), ("grey", 2.0), ("smoothed", 2.0))
 
 
@@ -33,10 +30,7 @@ def distinct(ways: list[tuple]) -> list[tuple]:
 def _ways(page: PreprocessedPage) -> list[tuple[np.ndarray, float, str]]:
     """The ways of READINGS the page has an image for, less those the same as one before them (:func:`distinct`):
     (the image, enlargement, which image)."""
-    images = {"image": lambda: page.image, "grey": lambda: page.grey,
-              "smoothed": lambda: None if page.grey is None else cv2.GaussianBlur(page.grey, (0, 0), GRAIN_SIGMA)}
-    made = {source: images[source]() for source in {source for source, _ in READINGS}}
-    named = [(image, scale, source) for source, scale in READINGS if (image := made[source]) is not None]
+    named = [(image, scale, source) for source, scale in READINGS if (image := getattr(page, source)) is not None]
     return distinct(named)
 
 

@@ -8,7 +8,9 @@ from types import SimpleNamespace
 import cv2
 
 from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
 from ocr.reread.addressee import reread_addressee
+from tests.builders import prepared
 
 HEADER = Path(__file__).parent.parent / "resources" / "header"
 # The message's width on the crop (a line of it below the addressee's), typed at the page's pitch (24 px).
@@ -17,10 +19,10 @@ BODY = Line("явлением района порта", Role.BODY, bbox=(84, 88,
                    Word("порта", (1580, 88, 120, 24), 80.0)])
 
 
-def _page() -> SimpleNamespace:
+def _page() -> PreprocessedPage:
     """The crop of a heavy tuning page (seed 3000, turned 90°) around its addressee's row, as the pipeline had it."""
-    return SimpleNamespace(**{kind: cv2.imread(str(HEADER / f"addressee-heavy-{file}.png"), cv2.IMREAD_GRAYSCALE)
-                              for kind, file in (("image", "bitonal"), ("grey", "grey"))})
+    return prepared(*(cv2.imread(str(HEADER / f"addressee-heavy-{file}.png"), cv2.IMREAD_GRAYSCALE)
+                      for file in ("bitonal", "grey")))
 
 
 def test_an_addressee_read_in_part_is_read_again_across_its_row():

@@ -22,6 +22,7 @@ from ocr.reread.combine import (
     word_list,
 )
 from ocr.synth.fonts import Face, load_font
+from tests.builders import prepared
 
 
 def _word(text: str, x: int, width: int, confidence: float = 90.0) -> Word:
@@ -130,8 +131,7 @@ def _plain_page(text: str) -> PreprocessedPage:
     image = Image.new("L", (1000, 120), 255)
     ImageDraw.Draw(image).text((40, 40), text, font=load_font(Face.TYPE, 24), fill=0)
     grey = np.asarray(image)
-    return PreprocessedPage(image=grey, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+    return prepared(grey, grey)
 
 
 def test_plain_tesseracts_page_reading_puts_right_an_unknown_word_of_a_poorly_read_page():

@@ -14,6 +14,7 @@ from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import standing_ink
 from ocr.reread.footer import choose, reread_footer
+from tests.builders import prepared
 
 
 def _reading(*words: tuple[str, float]) -> list[Word]:
@@ -71,8 +72,7 @@ FOOTERS = Path(__file__).parent.parent / "resources" / "footer"
 
 def _page(name: str) -> PreprocessedPage:
     image = cv2.imread(str(FOOTERS / f"{name}.png"), cv2.IMREAD_GRAYSCALE)
-    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3))
+    return prepared(image)
 
 
 def _reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:

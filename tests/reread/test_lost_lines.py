@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import cv2
 import numpy as np
 
 from ocr import fields
 from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
 from ocr.reread.lost_lines import ink_rows, read_lost_lines
+from tests.builders import prepared
 
 HEADER = Path(__file__).parent.parent / "resources" / "header"
 
@@ -27,9 +28,9 @@ LETTERS = _line("ВУ", Role.OTHER, (1255, 223, 78, 29))
 BODY = _line("В связи с об\"явлением района порта закрытой зоной местные", Role.BODY, (213, 306, 1811, 68))
 
 
-def _page() -> SimpleNamespace:
-    return SimpleNamespace(**{kind: cv2.imread(str(HEADER / f"lost-addressee-heavy-{kind if kind == 'grey' else 'bitonal'}.png"),
-                                               cv2.IMREAD_GRAYSCALE) for kind in ("image", "grey")})
+def _page() -> PreprocessedPage:
+    return prepared(*(cv2.imread(str(HEADER / f"lost-addressee-heavy-{kind}.png"), cv2.IMREAD_GRAYSCALE)
+                      for kind in ("bitonal", "grey")))
 
 
 def test_a_special_number_read_without_its_label_is_read_from_its_row():

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 
 import cv2
 
 from ocr import fields
 from ocr.lines import Line, Role, Word
+from ocr.preprocess import PreprocessedPage
 from ocr.reread.priority import reread_priorities
+from tests.builders import prepared
 
 HEADER = Path(__file__).parent.parent / "resources" / "header"
 
 
-def _page(name: str) -> SimpleNamespace:
+def _page(name: str) -> PreprocessedPage:
     """The crop of a heavy tuning page (seed 3000, turned 90°) around its priorities, as the pipeline had it."""
-    return SimpleNamespace(**{kind: cv2.imread(str(HEADER / f"{name}-{file}.png"), cv2.IMREAD_GRAYSCALE)
-                              for kind, file in (("image", "bitonal"), ("grey", "grey"))})
+    return prepared(*(cv2.imread(str(HEADER / f"{name}-{file}.png"), cv2.IMREAD_GRAYSCALE) for file in ("bitonal", "grey")))
 
 
 def test_a_priority_read_with_letters_lost_is_read_again_whole():
@@ -37,7 +37,7 @@ def test_a_line_spelling_a_priority_is_not_read_again():
 def test_priorities_read_as_their_first_letters_are_read_again_across_their_rows():
     # a clean tuning page (seed 1000) read ``С Р О Ч Н О`` and ``М О Л Н И Я`` as ``С Р О`` and ``м о л``, each in a
     # word box as narrow as those letters: read in it again they stay so, across the row they read whole
-    page = SimpleNamespace(image=cv2.imread(str(HEADER / "priority-row-clean-bitonal.png"), cv2.IMREAD_GRAYSCALE), grey=None)
+    page = prepared(cv2.imread(str(HEADER / "priority-row-clean-bitonal.png"), cv2.IMREAD_GRAYSCALE))
     lines = [Line("5508 7484", Role.REFERENCE, bbox=(87, 20, 288, 33), words=[Word("5508", (87, 20, 288, 33), 96.0)]),
              Line("С Р О", Role.PRIORITY, bbox=(1056, 164, 160, 36), words=[Word("СРО", (1056, 164, 160, 36), 70.0)]),
              Line("м о л", Role.PRIORITY, bbox=(1056, 210, 163, 35), words=[Word("мол", (1056, 210, 163, 35), 60.0)]),

@@ -1,15 +1,17 @@
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from ocr.preprocess import PreprocessedPage
 from ocr.reread import readings
 from ocr.reread.readings import READINGS, distinct, read_each
+from tests.builders import prepared
 
 
 def _page(image: np.ndarray, grey: np.ndarray | None) -> PreprocessedPage:
-    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+    return prepared(image, grey)
 
 
 def test_a_way_the_same_as_one_before_it_is_dropped_another_enlargement_or_image_is_kept():
@@ -61,3 +63,15 @@ def test_the_readings_of_the_grey_page_are_told_apart():
     grey[12:18, 5:30] = 90
     assert readings.from_grey(_page(binarised, grey)) == [False, False, True, True]
     assert readings.from_grey(_page(binarised, None)) == [False, False]
+
+
+def test_the_smoothed_grey_page_is_made_once_a_page_and_anew_for_a_page_with_another_grey():
+    # every reread step's read_each read the page's lines in the smoothed grey: it was smoothed again each time
+    binarised = np.full((40, 40), 255, np.uint8)
+    binarised[12:18, 5:30] = 0
+    grey = np.where(binarised == 0, 60, 230).astype(np.uint8)
+    page = _page(binarised, grey)
+    assert page.smoothed is page.smoothed and 60 < page.smoothed[11, 15] < 230 and page.smoothed[0, 0] == 230
+    lighter = dataclasses.replace(page, grey=np.where(binarised == 0, 120, 230).astype(np.uint8))
+    assert 118 <= lighter.smoothed[15, 15] <= 125 and 60 <= page.smoothed[15, 15] <= 65
+    assert _page(binarised, None).smoothed is None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import cv2
-import numpy as np
 
 from ocr.lines import Line, Role, Word
 from ocr.preprocess import PreprocessedPage
@@ -19,6 +18,7 @@ from ocr.reread.routing import (
     without_rules,
 )
 from ocr.routing import parse_routing
+from tests.builders import prepared
 
 
 def _reading(text: str, confidence: float | list[float]) -> list[Word]:
@@ -189,8 +189,7 @@ def _page(name: str) -> PreprocessedPage:
     """A heavy tuning page's crop (``heavy-tg-NAME.png``, its grey page beside it) as the page the rereads see."""
     folder = Path(__file__).parent.parent / "resources" / "routing"
     image, grey = (cv2.imread(str(folder / f"heavy-tg-{name}{kind}.png"), cv2.IMREAD_GRAYSCALE) for kind in ("", "-grey"))
-    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
-                            skew_deg=0.0, to_original=np.eye(2, 3), grey=grey)
+    return prepared(image, grey)
 
 
 def test_a_routing_line_cut_short_after_its_number_is_read_again_across_its_row():
