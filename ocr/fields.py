@@ -63,7 +63,23 @@ def marks_in(text: str, vocabulary: list[str], cutoff: float = 85) -> list[str]:
         if match is not None and match.dest_end - match.dest_start >= 0.8 * len(spelt):
             found.append((match.dest_start, entry))
             key = key[:match.dest_start] + "#" * (match.dest_end - match.dest_start) + key[match.dest_end:]
+    if not found and (begun := _begun(text, vocabulary, cutoff)):
+        return [begun]
     return [entry for _, entry in sorted(found)]
+
+
+# A mark of three words or more whose last word OCR lost (``СНЯТИЕ КОПИЙ``, ``ВОСПРЕЩАЕТСЯ`` read as nothing): its
+# first two words and more, of this many letters at least, spell no other entry.
+BEGUN_LETTERS = 10
+
+
+def _begun(text: str, vocabulary: list[str], cutoff: float) -> str | None:
+    """The entry of three words or more whose first words, all but its last ones, ``text`` is (two at least)."""
+    words, key = text.split(), squash(text)
+    if len(words) < 2 or len(key) < BEGUN_LETTERS:
+        return None
+    return next((entry for entry in vocabulary if len(entry.split()) > len(words) >= 2
+                 and fuzz.ratio(key, squash(" ".join(entry.split()[:len(words)]))) >= cutoff), None)
 
 
 def printed_mark(text: str, vocabulary: list[str]) -> str | None:
@@ -294,12 +310,13 @@ def is_grid_row(text: str) -> bool:
 
 
 # Up to three stray marks (dust, a misread №) may stand between the label and the number.
-# Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``).
+# Its hyphen is read as a dash, or as a full stop or comma on a poor scan (``60.129``); specks beside the label's full
+# stop as more of them (``Спец... № 79-83``).
 # Its label letter-spaced now and then (``С п е ц.``); its ``С`` lost and its ``п`` read ``л`` on a heavy scan
 # (``‘Лец.№4-132``): then only with the ``№`` after it.
 # Its ``п`` read ``н``, ``л`` or ``и``, its ``ц`` ``п`` (``Снец.``, ``Сиец.``, ``Спеп.``): then too only with the ``№``. A printed form's blank
 # between the ``№`` and the number is read as dots or a rule (``№....47-51``, ``№ ___47-51``).
-_SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнли]|(?<![^\W\d_])л)\s?е\s?[цп](?=\.?\s*" + NUMERO + r"))\.?\s*" + NUMERO
+_SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнли]|(?<![^\W\d_])л)\s?е\s?[цп](?=[.…]{0,3}\s*" + NUMERO + r"))[.…]{0,3}\s*" + NUMERO
                       + r"?[^\d\n]{0,3}?[\s._…·,:]*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
 
 

@@ -18,9 +18,9 @@ _BRACKETS = str.maketrans("{}[]", "()()")  # a typewriter has round brackets onl
 # ``изв.`` read with its ``в`` apart as a 6 (``из 6.``).
 _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; its ``м`` read
-# ``ым`` or ``ы`` (``728 /ы. п.``); a hand's ``п`` read ``и``.
+# ``ым`` or ``ы`` (``728 /ы. п.``); a hand's ``п`` read ``и``; its slash read ``у``, its full stop a comma (``904 ум, и.``).
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1У]?\s*(?:ы?[мМ]|ы)\.\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1Уу]?\s*(?:ы?[мМ]|ы)[.,]\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
 # Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is, or as a small ``м`` (a faint hand's N, its strokes thin).
 _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
@@ -29,9 +29,10 @@ _REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХ№\\]|N[sо°oeе]?|М[оo]|\
 _NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
 _REGISTRY_SEE_NUMBER = re.compile(r"^(См\. изв\.)\s*" + _NOTE_NUMERO)
 _REGISTRY_LINK = re.compile(r"\s*\(\s*[сcС][сcС]\S{3,4}\s*" + _NOTE_NUMERO)
-# The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``).
+# The month after the day, at the note's end (``30. Т.``) or before the year (``26.1Х.49``); an ``I`` read as a
+# bracket (``25.(.47``).
 # The day's full stop read as a comma or lost before a month read in letters (``30 XI.``, ``30, ХИ.``).
-_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГгТтИПНШl|1!]{1,5})(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
+_REGISTRY_MONTH = re.compile(r"(?P<day>\b\d{1,2}(?:\.\s*|,?\s+(?=[IVXІХхУуГТИПНШ])))(?P<month>\(?[IVXІХхУуГгТтИПНШl|1!]{1,5}|\()(?P<rest>\.?\s*$|[.\s]\s*\d{2}(?:\d{2})?\b)")
 
 
 def registry_note(text: str, month: int | None = None) -> str:
@@ -40,7 +41,7 @@ def registry_note(text: str, month: int | None = None) -> str:
     The notes number with a Latin ``N`` (the Cyrillic model reads ``М``/``И``) and date with a Roman month.
     ``month``: the month the telegram was received in (1-12), which the note's own date is read against.
     """
-    note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:; ")
+    note = " ".join(text.split()).translate(_BRACKETS).lstrip("`'‘’|_.,:;-—– ")  # specks before it
     note = _REGISTRY_SEE.sub("См. изв.", note)
     note = _REGISTRY_LINK.sub(" (ссылка № ", _REGISTRY_SEE_NUMBER.sub(r"\1 № ", note)).lstrip()
     note = _REGISTRY_NUMERO.sub("N ", note)

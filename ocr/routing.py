@@ -183,8 +183,13 @@ def received_month(date_raw: str | None) -> int | None:
     return int(found["month"]) if found and found["month"].isdigit() and 1 <= int(found["month"]) <= 12 else None
 
 
+# A place's ``О`` read as a zero (``Из...Т0КИО.``): among capitals it is the letter, no number that ends the place.
+_ZERO_IN_NAME = re.compile(r"(?<=[А-ЯЁ])0(?=[А-ЯЁ])|(?<=[А-ЯЁ]{2})0(?!\w)|(?<!\w)0(?=[А-ЯЁ]{2})")
+
+
 def _origin(norm: str) -> str | None:
     """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
+    norm = _ZERO_IN_NAME.sub("О", norm)
     start = _FROM.match(norm) or _FROM_MISREAD.match(norm)
     if not start:
         return None

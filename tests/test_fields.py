@@ -163,6 +163,9 @@ def test_footer_misreads(text, expected):
     ("М 986 Им. п... - 30. Т.", "N 986 / м. п. - 30. I."),
     ("№ 665 / м. п.", "N 665 / м. п."),
     ("м 728 / м. п.", "N 728 / м. п."),  # a faint hand's N (a heavy tuning page, seed 9000)
+    ("25.(.47", "25.I.47"),  # its I read as a bracket (s3000 heavy tg-03013)
+    ("N 904 ум, и.", "N 904 / м. п."),  # its slash read ``у``, a full stop a comma (s3000 heavy tg-03018)
+    ("-613", "613"),  # a speck before it read as a dash (the same page)
     ("412", "412"),
 ])
 def test_registry_note(text, expected):
@@ -183,6 +186,7 @@ def test_special_number_and_priority_survive_specks():
     assert fields.parse_special_number("Спец. № Мм 47-51") == "47-51"
     assert fields.parse_special_number("Спец, № 60.129") == "60-129"  # the hyphen read as a full stop (heavy tuning)
     assert fields.parse_special_number("Спец. № 8-89.") == "8-89"
+    assert fields.parse_special_number("Спец... № 79-83") == "79-83"  # specks by the full stop (s5000 heavy tg-05000)
     # a heavy tuning page read the special number's line as one word, its ``С`` a speck, its ``п`` an ``л``
     assert fields.parse_special_number("‘Лец.№4-132") == "4-132"
     assert fields.parse_special_number("С п е ц. № 4 - 1 3 2") == "4-132"
@@ -611,3 +615,14 @@ def test_a_slash_read_as_one_is_put_back_where_only_one_day_and_month_fit():
 ])
 def test_a_printed_mark_as_the_form_has_it(text, vocabulary, printed):
     assert fields.printed_mark(text, vocabulary) == printed
+
+
+def test_a_mark_whose_last_word_is_lost_is_the_mark_its_first_words_begin():
+    from ocr.roles import header_role
+
+    # s3000 heavy tg-03011: ``ВОСПРЕЩАЕТСЯ`` read as nothing; the line was no handling mark and the field empty
+    assert header_role("СНЯТИЕ КОПИЙ") is Role.HANDLING
+    assert fields.printed_mark("СНЯТИЕ КОПИИ", fields.HANDLING_MARKS) == "СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ"
+    assert fields.marks_in("Хранить наравне", fields.HANDLING_MARKS) == ["Хранить наравне с шифром"]
+    # one word is too little to tell, and a two-word mark's first word is no mark
+    assert fields.marks_in("СНЯТИЕ", fields.HANDLING_MARKS) == fields.marks_in("Совершенно", fields.CLASSIFICATIONS) == []

@@ -153,6 +153,9 @@ def test_what_is_left_of_a_lost_value_is_none():
     assert parse_routing("Из СОФИИ Ю № 1780 пол. 06 час. 03 мин. 19/2 19 46 экз. № 9").origin == "СОФИИ"
     # a letter of it typed on the blank's rule read as the rule (put right by :mod:`ocr.correct.names`)
     assert parse_routing("Из ВА_ШАВЫ_ № _3063 пол. 23 час. _18 мин. _16/10 19 _50 г. экз. № _11").origin == "ВА_ШАВЫ"
+    # an ``О`` read as a zero on a printed form's dotted blank (s5000 heavy tg-05008), at a word's end or start too
+    assert parse_routing("Из...Т0КИО. №...4598 пол....12..час...38..мин.._2/11 1958г. экз. № 7").origin == "ТОКИО"
+    assert [parse_routing(f"Из {place} № 4598 пол.").origin for place in ("ТОКИ0", "0СЛО")] == ["ТОКИО", "ОСЛО"]
     assert parse_routing("Из ВАРШАВЫ № 3063 пол_23 час_18 мин.").received_time == "23:18"
 
 
