@@ -315,9 +315,10 @@ def is_grid_row(text: str) -> bool:
 # Its label letter-spaced now and then (``С п е ц.``); its ``С`` lost and its ``п`` read ``л`` on a heavy scan
 # (``‘Лец.№4-132``): then only with the ``№`` after it.
 # Its ``п`` read ``н``, ``л`` or ``и``, its ``ц`` ``п`` (``Снец.``, ``Сиец.``, ``Спеп.``): then too only with the ``№``. A printed form's blank
-# between the ``№`` and the number is read as dots or a rule (``№....47-51``, ``№ ___47-51``).
+# between the ``№`` and the number is read as dots or a rule (``№....47-51``, ``№ ___47-51``). Its dash is read as a
+# full stop or comma now and then, after one figure as after more (``3.131``, ``47,51``).
 _SPECIAL = re.compile(r"(?:[СC]\s?п\s?е\s?ц|(?:[СC]\s?[пнли]|(?<![^\W\d_])л)\s?е\s?[цп](?=[.…]{0,3}\s*" + NUMERO + r"))[.…]{0,3}\s*" + NUMERO
-                      + r"?[^\d\n]{0,3}?[\s._…·,:]*(?P<number>[\d][\d\s\-—–/]*\d(?:[.,]\d+)?|\d)", re.IGNORECASE)
+                      + r"?[^\d\n]{0,3}?[\s._…·,:]*(?P<number>\d(?:[\d\s\-—–/]*\d)?(?:[.,]\d+)?)", re.IGNORECASE)
 
 
 # Its dash too faint to read, the number's two groups stand apart (``65 106``).

@@ -85,3 +85,11 @@ def test_a_special_number_whose_dash_is_lost_keeps_its_two_groups():
     # a moderate tuning page's faint dash: ``Спец. № 65 106`` (the page's reading and every reading again)
     assert parse_special_number("Спец. № 65 106") == "65-106"
     assert parse_special_number("Спец. № 4 7-51") == "47-51"  # a figure read apart in a number with its dash
+
+
+def test_a_special_numbers_dash_read_as_a_full_stop_after_one_figure_is_its_dash():
+    # heavy tuning page tg-01006 (seed 1000), typed ``Спец. № 3-131``: its line read alone at 1x and smoothed reads
+    # ``Спец. № 3.131``, which gave ``3``
+    assert parse_special_number("Спец. № 3.131") == "3-131"
+    assert parse_special_number("Спец. № 47,51") == "47-51"
+    assert parse_special_number("Спец. № 3. 131") == "3"  # a full stop apart from the figures ends the number
