@@ -78,8 +78,11 @@ def _begun(text: str, vocabulary: list[str], cutoff: float) -> str | None:
     words, key = text.split(), squash(text)
     if len(words) < 2 or len(key) < BEGUN_LETTERS:
         return None
-    return next((entry for entry in vocabulary if len(entry.split()) > len(words) >= 2
-                 and fuzz.ratio(key, squash(" ".join(entry.split()[:len(words)]))) >= cutoff), None)
+    for entry in vocabulary:
+        parts = entry.split()
+        if len(parts) > len(words) and fuzz.ratio(key, squash(" ".join(parts[:len(words)]))) >= cutoff:
+            return entry
+    return None
 
 
 def printed_mark(text: str, vocabulary: list[str]) -> str | None:
