@@ -157,7 +157,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     retagged = roles.tag_rest([line.text for line in rest])
     rest = [line if line.role is Role.HANDWRITTEN else replace(line, role=role) for line, role in zip(rest, retagged)]
     rest = _initials(page, _whole_words(page.image, rest, lang), lang, [words for found in readings for words in found])
-    return lines[:start] + [signed_name.under_pen(page.image, line, lang) for line in rest]
+    return lines[:start] + [signed_name.under_pen(page.image, line, lang, page.grey) for line in rest]
 
 
 # Two lines share a row when this share of the shorter one's height lies in both.

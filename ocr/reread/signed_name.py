@@ -85,6 +85,32 @@ def darkened(image: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
     return np.clip(255 - (255 - image.astype(np.float32)) * scale, 0, 255).astype(image.dtype)
 
 
+# A pen's ink darker than the type (black ink across a carbon copy's grey letters): pixels darker than the typed
+# date's darkest PEN_SHARE, in strokes half a line long (the type's darkest pixels are specks in its strokes), are the
+# pen's, with PEN_RIM pixels about them (a grey scan's blurred edge, as grey as the type).
+PEN_SHARE = 1
+PEN_RIM = 2
+
+
+def toned_out(grey: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray | None:
+    """The grey page with the pen's strokes darker than the type of the date at ``box`` made paper in the rows
+    :func:`read_name` reads (two line heights about the date's); None where no such stroke crosses them."""
+    x, y, w, h = box
+    if w <= 0 or h <= 0:
+        return None
+    darkest = float(np.percentile(grey[y:y + h, x:x + w], PEN_SHARE))
+    top, bottom = max(0, y - 2 * h), y + 3 * h
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((grey[top:bottom] < darkest).astype(np.uint8), connectivity=8)
+    strokes = [k for k in range(1, count) if max(stats[k, cv2.CC_STAT_WIDTH], stats[k, cv2.CC_STAT_HEIGHT]) >= h / 2]
+    if not strokes:
+        return None
+    rim = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * PEN_RIM + 1,) * 2)
+    pen = cv2.dilate(np.isin(labels, strokes).astype(np.uint8), rim) > 0
+    out = grey.copy()
+    out[top:bottom][pen] = 255
+    return out
+
+
 def _ridges(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each ink pixel's distance to the paper, and the strokes' ridge (where the distance peaks)."""
     dist = cv2.distanceTransform(ink.astype(np.uint8), cv2.DIST_L2, cv2.DIST_MASK_PRECISE)
@@ -389,10 +415,10 @@ def _first_letter(image: np.ndarray, date: Word, year_end: float) -> Word | None
     return Word(text="", bbox=(int(year_end) + int(tall[0]), y, glyph, height), confidence=0.0) if tall.size else None
 
 
-def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
+def under_pen(image: np.ndarray, line: Line, lang: str, grey: np.ndarray | None = None) -> Line:
     """A signature line with its name read under the pen (:func:`read_name`) where the record would take no name
     from the page's reading (a letter or two, marks, or letters read unsurely), its date kept; the line as it is
-    otherwise."""
+    otherwise. ``grey``: the page in grey (same frame), where a pen darker than the type can be told by its tone."""
     date, year_end, words = _name_words(line)
     if line.role is not Role.SIGNATURE or date is None:
         return line
@@ -401,7 +427,7 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
     read = (fields.parse_signature(line.text) or ("", None))[0] or ""
     # A name read as letters only; a pen's scrawl reads as letters mixed with figures and marks (``рясА0и Г-ет``).
     page_name = sum(c.isalpha() for c in read) if read.replace(" ", "").isalpha() else 0
-    for page in _as_scanned_then_darkened(image, date.bbox):
+    for page in _pages_to_read(image, date.bbox, grey):
         first = words[0] if words else _first_letter(page, date, year_end)
         found = _named(read_name(page, date, first, year_end, lang) if first else [])
         # An unsure name the page read in full is not given up for a shorter one (a faint last letter left out).
@@ -410,14 +436,18 @@ def under_pen(image: np.ndarray, line: Line, lang: str) -> Line:
     return line
 
 
-def _as_scanned_then_darkened(image: np.ndarray, box: tuple[int, int, int, int]) -> Iterator[np.ndarray]:
-    """The page to read the name on: as scanned first (grey type stretched reads its letters' light rims otherwise:
-    ``ФЕДОЮЕМКО``), then, where that gave no name, :func:`darkened` (its cores too faint to find the cells), made
-    only then (a whole page's grey levels) and only where it differs."""
+def _pages_to_read(image: np.ndarray, box: tuple[int, int, int, int], grey: np.ndarray | None) -> Iterator[np.ndarray]:
+    """The pages to read the name on, each made only where the one before gave no name (a whole page's grey
+    levels): as scanned first (grey type stretched reads its letters' light rims otherwise: ``ФЕДОЮЕМКО``), then
+    :func:`darkened` where it differs (its cores too faint to find the cells), then the grey page with a pen darker
+    than the type taken out by its tone (:func:`toned_out`), darkened (a carbon copy's grey letters under a black
+    pen's loops, which the pen's shape alone leaves joined: ``К И С Е Л Е В``)."""
     yield image
     darker = darkened(image, box)
     if darker is not image:
         yield darker
+    if grey is not None and (toned := toned_out(grey, box)) is not None:
+        yield darkened(toned, box)
 
 
 def _named(found: list[Word]) -> list[Word]:

@@ -232,3 +232,19 @@ def test_a_date_read_a_figure_long_gives_way_to_the_pitch_the_names_letters_meas
                  ("Це", (1457, 23, 104, 113), 67.3), ("Мк", (1607, 23, 133, 113), 58.3), ("м", (1843, 23, 66, 113), 29.7))
     assert under_pen(_page("heavy-tg-01011"), line, "rus").text == "5/106-52 г. Ф Е Д О Р Е Н К О"
     assert abs(signed_name._pitch(_page("heavy-tg-01011"), line.words[0], line.words[2]) - 2 * 212 / 6.6) < 0.01
+
+
+def test_a_pen_darker_than_the_type_is_taken_out_by_its_tone():
+    # ``К И С Е Л Е В`` in a faint grey carbon under a black pen's loops (heavy s3000 tg-03004): the pen's shape
+    # alone leaves the letters joined and no name is read; on the grey page the pen is darker than the typed date's
+    # darkest ink, and taken out by that, the letters read the name
+    line = _line(("11/1-47", (48, 91, 270, 43), 91.0), ("г.", (380, 103, 51, 29), 95.0), ("к", (1494, 91, 25, 40), 75.0),
+                 ("и", (1575, 94, 27, 40), 69.0), ("Вл", (1761, 43, 448, 120), 25.0))
+    image, grey = _page("heavy-tg-03004"), _page("heavy-tg-03004-grey")
+    assert under_pen(image, line, "rus") == line
+    assert under_pen(image, line, "rus", grey).text == "11/1-47 г. К И С Е Л Е В"
+
+
+def test_a_pen_no_darker_than_the_type_is_not_taken_out_by_its_tone():
+    # ``Ш Т Ы К О В`` under a grey scrawl (clean s1000 tg-01003): nothing darker than the date's type
+    assert signed_name.toned_out(_page("clean-tg-01003"), (20, 75, 145, 25)) is None
