@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Iterator
 
 import cv2
@@ -343,22 +344,29 @@ def _named_alike(readings: list[tuple[str, float, tuple]], agreed: set[str]) -> 
     return {(best, cells): min(confidences) for cells, confidences in named[best].items()}
 
 
-# Readings that must each read the same listed name nearest (and none another) for it to be the name.
+# Readings that must read the same listed name nearest, more than read any other, for it to be the name.
 LISTED_ALIKE = 3
 
 
 def _listed_alike(readings: list[tuple[str, float, tuple]]) -> dict[tuple[str, tuple], float]:
-    """Where no name is read alike: the listed name of the period LISTED_ALIKE readings at least each read nearest
-    of those with as many letters as their cells (:func:`ocr.correct.names.nearest_listed`: ``ИРЫКОН``, ``ИЫКОЫ``,
-    ``ИРЫКОЫ`` for ``Ш Т Ы К О В``, the pen's loops across every letter), and no reading another; none otherwise.
-    An archive's signers are its embassies' heads, few and known: a name read this far off is one of them or none."""
+    """Where no name is read alike: the listed name of the period that LISTED_ALIKE readings more than read any
+    other each read nearest of those with as many letters as their cells (:func:`ocr.correct.names.nearest_listed`:
+    ``ИРЫКОН``, ``ИЫКОЫ``, ``ИРЫКОЫ`` for ``Ш Т Ы К О В``, the pen's loops across every letter), and no reading of a
+    letter a cell another; none otherwise. A reading a letter or more short is nearest some name of the cells' length
+    by chance now and then (``ТИХОН``: ``МИКОЯН``); one of a letter a cell is not. An archive's signers are its
+    embassies' heads, few and known: a name read this far off is one of them or none."""
     named: dict[tuple[str, tuple], list[float]] = {}
+    full: set[str] = set()
     for text, confidence, cells in readings:
         if name := nearest_listed(text, len(cells), lexicon()):
             named.setdefault((name, cells), []).append(confidence)
-    if len({name for name, _ in named}) != 1 or sum(map(len, named.values())) < LISTED_ALIKE:
+            if len(text) == len(cells):
+                full.add(name)
+    backers = Counter(name for (name, _), confidences in named.items() for _ in confidences)
+    best = max(backers, key=backers.__getitem__, default=None)
+    if best is None or full - {best} or 2 * backers[best] - backers.total() < LISTED_ALIKE:
         return {}
-    return {key: min(confidences) for key, confidences in named.items()}
+    return {key: min(confidences) for key, confidences in named.items() if key[0] == best}
 
 
 def _name_of(text: str) -> str | None:

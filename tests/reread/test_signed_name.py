@@ -184,6 +184,16 @@ def test_a_listed_name_several_readings_read_nearest_is_the_name():
     assert signed_name._listed_alike(read + [("ПУШКИМ", 50.0, cells)]) == {}  # one reads another listed name nearest
 
 
+def test_a_reading_a_letter_short_nearest_another_listed_name_is_outvoted():
+    # s5000 heavy tg-05000: ``Ш Т Ы К О В`` under a thick pen's loops; ``ТИХОН``, a letter short, is nearest the
+    # six-letter ``МИКОЯН``, four readings of a letter a cell are nearest ``ШТЫКОВ``
+    cells = tuple((100 * k, 100 * k + 50) for k in range(6))
+    read = [(text, 0.0, cells) for text in ("ЕТЫКОЗ", "ИТЫХОВ", "ИТНКОН", "ТИХОН", "НКО", "ИТНХОВ", "ШТЯЕЫЕ", "ИТУЕСЕ",
+                                            "ИТУЕ", "ИТЗЕОЕ")]
+    assert signed_name._listed_alike(read) == {("ШТЫКОВ", cells): 0.0}
+    assert signed_name._listed_alike(read[1:4]) == {}  # two for it, one for another: not LISTED_ALIKE more
+
+
 def test_no_listed_name_is_near_a_reading_of_four_letters_or_half_its_letters_off():
     from ocr.correct.lexicon import lexicon
     from ocr.correct.names import nearest_listed
