@@ -47,6 +47,12 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # ``Вх.`` lost and ``№`` read as a figure apart from the number (a heavy tuning stamp's ``Вх. № 6474``); not a date
     # line whose month was lost.
     ("6 6474", "6474"), ("№6 6474", "6474"), ("0 6474", "6474"), ("6 1949", None), ("6 949 г.", None),
+    # The sign's rest read as a ``6`` after it, ``Вх.`` read (a heavy st9000 tuning stamp's ``Вх. № 9805-с``); not before
+    # fewer than four figures (a ``6`` of the number's own read apart).
+    ("ВХ №6 98055сУУ/", "98055"), ("Вх. № 6 6474", "6474"), ("Вх. №6 647", "6647"),
+    # ``сс`` read without its dash (a moderate st5000 tuning stamp's ``Вх. № 5240-сс``: ``. Вх №.52402сс``), not one ``с``
+    # after a space (a speck as often) nor a word.
+    ("Вх. № 0412 сс", "0412-сс"), ("Вх. № 0412сс", "0412-сс"), ("Вх. № 0412 СС", "0412-сс"), ("Вх. № 0412 ссылка", "0412"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
