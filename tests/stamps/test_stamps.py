@@ -92,6 +92,8 @@ def test_a_roman_date_is_written_out_as_stamps_write_it(text, written):
     (["3657-сбпросе", "с В № 3657-с6сс", "св № 3657-свс", "с В № 3657-свсс", "с вв № 3657-свсс"], "Вх. № 3657-сс"),
     # A moderate one's (``Вх. № 9282``): typing's ``о`` beyond it read apart as a figure twice (``92820`` before).
     (["’кВх. №9282 °%о,", "Вх. №8282 с", "Вх. №9282 0", "ххВх. №9282 0", "7 Вх. №4282"], "Вх. № 9282"),
+    # A heavy one's (``Вх. № 8585/сс``): its suffix read as other figures each time (``85853`` before).
+    (["8585", "№ 8585480", "№ 85853", "", ". ."], "Вх. № 8585"),
 ])
 def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
     assert figures.chosen(readings) == line
@@ -207,6 +209,17 @@ def test_a_date_line_whose_month_reads_on_its_first_readings_ink_is_not_read_aga
     first = read_crops([crop], "rus", psm=7)[0]
     monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
     assert figures.reread([crop], [first], "rus") == ["21 XII 1947 г."]
+
+
+def test_a_date_lines_roman_month_is_read_on_its_ink_before_its_letters(monkeypatch):
+    # A clean st3000 tuning stamp's date line (``24 XI 1953 г.``), first read ``.24 Х 1953 9.75``: its month's letters a
+    # whole X, the I lost (``Х!``, its ``!`` no mark a stamp is cut in: ``24 X 1953``, before); on the ink between the day
+    # and the year, XI.
+    crop = cv2.imread(str(RESOURCES / "date-line-month-stroke-lost-in-reading.png"), cv2.IMREAD_GRAYSCALE)
+    first = [w for w in map(as_cut, read_crops([crop], "rus", psm=7)[0]) if w.text]
+    assert figures.read_whole(words_text(first)) == "24 X 1953"
+    monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
+    assert figures.reread([crop], [first], "rus") == ["24 XI 1953"]
 
 
 @pytest.mark.parametrize(("resource", "line"), [("number-line-over-thin-typing.png", "Вх. № 5696-сс"),
