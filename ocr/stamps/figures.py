@@ -7,6 +7,7 @@ the number or date most of them agree on is kept, written as registry stamps wri
 
 from __future__ import annotations
 
+import os
 import re
 
 import cv2
@@ -25,6 +26,7 @@ FIGURE_CHARACTERS = {"tessedit_char_whitelist": "0123456789№ВвХхУ|.-/сг
 MIN_DIGITS = 2  # figures in a line's first reading for it to be read again as a number or date line
 # A registry number's figures as stamps carry them (its secrecy suffix, ``-с`` or ``/сс``, aside).
 NUMBER_SHAPE = re.compile(r"\d{3,5}")
+AGREED = 4  # figures two readings of a number share, from which what follows in both may be its suffix misread (:func:`agreed`)
 DAY = re.compile(r"\d{1,2}")
 # A day's figures run into its month's letters (the space between them lost to a speck): its figures, then no figure.
 RUN_INTO_MONTH = re.compile(r"(\d{1,2})[^\d\s]")
@@ -69,16 +71,33 @@ def chosen(readings: list[str]) -> str:
     whole = {f for f in read if f and NUMBER_SHAPE.fullmatch(f)}
     read = [max((w for w in whole if f and len(w) < len(f) and f.startswith(w)
                  and re.search(rf"{w}\s+{f[len(w):]}(?!\d)", r)), key=len, default=f) for r, f in zip(readings, read)]
+    # (And runs of figures in readings no number was parsed from: ``№ 8585480``, too long for one.)
+    runs = [run for r, n in zip(readings, numbers) if not n for run in re.findall(rf"\d{{{AGREED},}}", r)]
+    read = [agreed(f, read + runs) for f in read]
     figures = voted([f if f and NUMBER_SHAPE.fullmatch(f) else None for f in read], bool) or voted(read, bool)
     if figures:
-        # With the suffix any reading of those figures has (a letter or two after them, the first lost).
-        return f"Вх. № {max((n for n in numbers if n and re.split(r'[-/]', n)[0] == figures), key=len)}"
+        # With the suffix any reading of those figures has (a letter or two after them, the first lost); none where
+        # only parts of readings are those figures.
+        return f"Вх. № {max((n for n in numbers if n and re.split(r'[-/]', n)[0] == figures), key=len, default=figures)}"
     iso = voted([parse.date(r)[0] for r in readings], lambda v: True)
     if iso is None:
         return readings[0]
     written = [parse.date_written(r) for r in readings if parse.date(r)[0] == iso]
     # The year's ``г.`` where any reading of that date has it (the smallest mark, the first lost).
     return max(written, key=lambda w: w.endswith("г."))
+
+
+def agreed(figures: str | None, read: list[str | None]) -> str | None:
+    """A reading's ``figures``, or the fewest of its first figures (AGREED at least) that another reading's figures
+    begin with too where either reading is longer than a registry number is (``85853`` and ``8585480`` for
+    ``8585/сс`` on a heavy tuning stamp, ``435526`` beside ``4355``): what follows them is the suffix or specks read as
+    figures, read differently each time."""
+    if not figures:
+        return figures
+    shared = (os.path.commonprefix([figures, other]) for other in read if other and other != figures
+              and not (NUMBER_SHAPE.fullmatch(figures) and NUMBER_SHAPE.fullmatch(other)))
+    return min((s for s in shared if len(s) >= AGREED and NUMBER_SHAPE.fullmatch(s) and s != figures),
+               key=len, default=figures)
 
 
 def read_whole(text: str) -> str | None:
@@ -276,8 +295,9 @@ def reread(crops: list[np.ndarray], lines: list[list[Word]], lang: str) -> list[
     for k, text in enumerate(texts):
         if not figure_line(text):
             continue
-        # (Or its Roman month read on the first reading's own ink makes a whole date: the rereads would be weighed after it.)
-        if whole := read_whole(text) or date_on_ink(crops[k], lines[k]):
+        # (Or its Roman month read on the first reading's own ink makes a whole date: the rereads would be weighed after it.
+        # That first: a month's letters read as a whole one lose a stroke, ``Х`` read whole for XI on a clean tuning stamp.)
+        if whole := date_on_ink(crops[k], lines[k]) or read_whole(text):
             texts[k] = whole
         else:
             picks.append(k)

@@ -16,10 +16,12 @@ MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ
 # A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``,
 # one of two alone: ``-6с``);
 # a speck after the dash reads as a mark (``4500-. с``).
-_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<сcСC]{1,2}(?!\d)))"
+# Or ``сс`` with its dash lost (``0412 сс``, ``0412сс``; one ``с`` alone after a space is as often a speck).
+_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<сcСC]{1,2}(?!\d))|[ \t]?[сcСC]{2}(?![A-Za-zА-Яа-я\d]))"
 # ``№``'s small ``о`` read as a ``0`` run into the sign, the figures after a space (``№0 9034-6``, ``№0 4355`` on heavy
-# tuning stamps): part of the sign, not a figure of the number.
-_SIGN_O = r"(?:0(?=[ \t]+\d))?"
+# tuning stamps): part of the sign, not a figure of the number; or the sign's rest read as a ``6`` before a number's four
+# figures (``ВХ №6 98055сУУ/`` on a heavy st9000 tuning stamp, ``№ 6 6474``).
+_SIGN_O = r"(?:0(?=[ \t]+\d)|[ \t]?6(?=[ \t]+\d{4}))?"
 _NUMBER_SIGN = rf"(?:(?:№|N[°ºoeо]?|Ne|Хо|Ко){_SIGN_O})"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}(?P<sign>{_NUMBER_SIGN})?{_MARKS}(?P<number>\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
@@ -77,7 +79,9 @@ def incoming_number(text: str) -> str | None:
         number = _SIGN_AS_ZERO.sub("", number)
     if number.isdigit():
         return number
-    figures, mark, suffix = re.split(r"([-/])", number, maxsplit=1)
+    # (A suffix whose dash was lost is written with one, as in ``Вх. № 0412-сс``: which mark it had is not read.)
+    figures, mark, suffix = re.split(r"([-/])", number if re.search(r"[-/]", number) else re.sub(r"^\d+", r"\g<0>-", number),
+                                     maxsplit=1)
     suffix = suffix.lower().translate(_CYRILLIC).translate(_SUFFIX_C)
     # A secrecy suffix is ``с`` or ``сс``: other letters in one are typing's or specks (``-свсс``, ``-су``), and more
     # than two ``с`` a stroke read twice.

@@ -47,6 +47,12 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # ``Вх.`` lost and ``№`` read as a figure apart from the number (a heavy tuning stamp's ``Вх. № 6474``); not a date
     # line whose month was lost.
     ("6 6474", "6474"), ("№6 6474", "6474"), ("0 6474", "6474"), ("6 1949", None), ("6 949 г.", None),
+    # The sign's rest read as a ``6`` after it, ``Вх.`` read (a heavy st9000 tuning stamp's ``Вх. № 9805-с``); not before
+    # fewer than four figures (a ``6`` of the number's own read apart).
+    ("ВХ №6 98055сУУ/", "98055"), ("Вх. № 6 6474", "6474"), ("Вх. №6 647", "6647"),
+    # ``сс`` read without its dash (a moderate st5000 tuning stamp's ``Вх. № 5240-сс``: ``. Вх №.52402сс``), not one ``с``
+    # after a space (a speck as often) nor a word.
+    ("Вх. № 0412 сс", "0412-сс"), ("Вх. № 0412сс", "0412-сс"), ("Вх. № 0412 СС", "0412-сс"), ("Вх. № 0412 ссылка", "0412"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -86,6 +92,8 @@ def test_a_roman_date_is_written_out_as_stamps_write_it(text, written):
     (["3657-сбпросе", "с В № 3657-с6сс", "св № 3657-свс", "с В № 3657-свсс", "с вв № 3657-свсс"], "Вх. № 3657-сс"),
     # A moderate one's (``Вх. № 9282``): typing's ``о`` beyond it read apart as a figure twice (``92820`` before).
     (["’кВх. №9282 °%о,", "Вх. №8282 с", "Вх. №9282 0", "ххВх. №9282 0", "7 Вх. №4282"], "Вх. № 9282"),
+    # A heavy one's (``Вх. № 8585/сс``): its suffix read as other figures each time (``85853`` before).
+    (["8585", "№ 8585480", "№ 85853", "", ". ."], "Вх. № 8585"),
 ])
 def test_a_figure_line_is_what_its_readings_agree_on(readings, line):
     assert figures.chosen(readings) == line
@@ -201,6 +209,17 @@ def test_a_date_line_whose_month_reads_on_its_first_readings_ink_is_not_read_aga
     first = read_crops([crop], "rus", psm=7)[0]
     monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
     assert figures.reread([crop], [first], "rus") == ["21 XII 1947 г."]
+
+
+def test_a_date_lines_roman_month_is_read_on_its_ink_before_its_letters(monkeypatch):
+    # A clean st3000 tuning stamp's date line (``24 XI 1953 г.``), first read ``.24 Х 1953 9.75``: its month's letters a
+    # whole X, the I lost (``Х!``, its ``!`` no mark a stamp is cut in: ``24 X 1953``, before); on the ink between the day
+    # and the year, XI.
+    crop = cv2.imread(str(RESOURCES / "date-line-month-stroke-lost-in-reading.png"), cv2.IMREAD_GRAYSCALE)
+    first = [w for w in map(as_cut, read_crops([crop], "rus", psm=7)[0]) if w.text]
+    assert figures.read_whole(words_text(first)) == "24 X 1953"
+    monkeypatch.setattr(figures, "read_crops", lambda *args, **kwargs: pytest.fail("read again"))
+    assert figures.reread([crop], [first], "rus") == ["24 XI 1953"]
 
 
 @pytest.mark.parametrize(("resource", "line"), [("number-line-over-thin-typing.png", "Вх. № 5696-сс"),
