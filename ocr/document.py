@@ -130,8 +130,10 @@ def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -
     later pages' reading where they all agree on one (``shortest`` characters at least: a speck read as a digit
     or two is no telegram number) and page 1's is missing, is theirs with one character more (a speck or a
     blank's dot read as a digit: ``80975`` for ``8075``), or is theirs with a 9 or 8 for a 0 (a slashed or
-    dotted zero; a 0 is never read for a 9: ``19`` for ``10``); page 1's otherwise."""
+    dotted zero; a 0 is never read for a 9: ``19`` for ``10``); page 1's otherwise. A later page's reading that is
+    another's with one character more is that one (``72780`` on page 3, ``7780`` on page 2, page 1's lost)."""
     read = {value for value in later if value}
+    read = {value for value in read if not any(one_more(value, other) for other in read)}
     theirs = read.pop() if len(read) == 1 else ""
     if len(theirs) < shortest:
         return own

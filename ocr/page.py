@@ -18,7 +18,7 @@ from ocr.exec import tesseract
 from ocr.lines import Line, Role, Word
 from ocr.load import PageRef, load_page
 from ocr.preprocess import PreprocessedPage, preprocess_page
-from ocr.recognize import recognize_page
+from ocr.recognize import read_cut_strips, recognize_page
 from ocr.reread.pipeline import reread_page
 from ocr.settings import Settings
 from ocr.stamps.detect import find_stamps
@@ -79,6 +79,7 @@ def process_page(ref: PageRef, settings: Settings = Settings(), debug_dir: Path 
     prepared = preprocess_page(scan.image, settings.preprocess, page_debug)
     words, prepared = recognize_page(prepared, settings.ocr)
     found = find_stamps(prepared, scan.dpi)
+    words = read_cut_strips(prepared, words, [stamp.box for stamp in found], settings.ocr)
     parsed = reread_page(prepared, scan.image, words, found, ref.number, settings.ocr)
     lines = [_to_original(line, prepared) for line in _printed(parsed)]
     height, width = scan.image.shape[:2]

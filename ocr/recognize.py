@@ -1,8 +1,9 @@
 """Recognition: Tesseract's reading of a preprocessed page into words with boxes and confidences.
 
 The page is read with automatic page segmentation, then rows of ink that reading left out are read as
-strips; a page whose reading is poor (low confidence, or words no dictionary holds) is read again turned
-180 degrees (decided by :mod:`ocr.preprocess.orientation`). Re-reads of parts of the page that are known
+strips across the page, and those still unread, once the page's stamps are known, as strips cut to their ink;
+a page whose reading is poor (low confidence, or words no dictionary holds) is read again turned 180 degrees
+(decided by :mod:`ocr.preprocess.orientation`). Re-reads of parts of the page that are known
 to fail live in :mod:`ocr.reread.blocks`.
 """
 
@@ -66,14 +67,41 @@ def recognize(image: np.ndarray, settings: OcrSettings = OcrSettings()) -> list[
     return _read_page(image, settings)[0]
 
 
-def _read_page(image: np.ndarray, settings: OcrSettings) -> tuple[list[Word], np.ndarray]:
-    """:func:`recognize`'s words, and the page's :func:`standing_ink` measured by the page reading's letters."""
+def _read_page(image: np.ndarray, settings: OcrSettings) -> tuple[list[Word], np.ndarray, list[tuple[np.ndarray, tuple[int, int]]]]:
+    """:func:`recognize`'s words, the page's :func:`standing_ink` measured by the page reading's letters, and the
+    strips of the lines still left out cut to their ink (:func:`band_strip`), with where each lies."""
     words = _page_words(image, settings)
     ink = standing_ink(image, words)
-    strips = [band_box(image, band) for band in unread_bands(ink, words)]
-    extra = [w for found in read_boxes(cleared(image, ink), strips, settings.lang, psm=6) for w in _believable(found)]
-    # A strip also takes in the edges of the lines around it, which were read already.
-    return words + [w for w in extra if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)], ink
+    bands, clear = unread_bands(ink, words), cleared(image, ink)
+    across_page = [_across_strip(clear, band) for band in bands]
+    found = [_new(words, each) for each in read_crops([crop for crop, _ in across_page], settings.lang, psm=6,
+                                                      offsets=[at for _, at in across_page])]
+    cuts = [band_strip(clear, box, _others(words, bands, band, image.shape[1]))
+            for band, each in zip(bands, found) if not each and (box := strip_box(ink, band))]
+    return words + [w for each in found for w in each], ink, cuts
+
+
+def read_cut_strips(page: PreprocessedPage, words: list[Word], stamps: list[tuple[int, int, int, int]],
+                    settings: OcrSettings = OcrSettings()) -> list[Word]:
+    """``words`` (:func:`recognize_page`'s) with the lines they leave out read in the page's ``unread_strips``, cut
+    to each line's own ink, other lines papered over (:func:`band_strip`). Tesseract's line finding fails at times on
+    the strip across the page (a speck far off and the page's edge, the next line's letters beside a classification
+    set right); read only where that strip read nothing, the cut strip can only add words. None inside a stamp's box
+    (``stamps``) is read: between the rows of typing under a seal, a strip cut to its legend reads believable capitals
+    (``ТСРЕТ``)."""
+    strips = [(crop, at) for crop, at in page.unread_strips
+              if not any(overlap((*at, crop.shape[1], crop.shape[0]), stamp) > STAMP_SHARE for stamp in stamps)]
+    found = read_crops([crop for crop, _ in strips], settings.lang, psm=6, offsets=[at for _, at in strips])
+    return words + [w for each in found for w in _new(words, each)]
+
+# The share of a strip's box that lies in a stamp's box for it to be the stamp's.
+STAMP_SHARE = 0.5
+
+
+def _new(words: list[Word], found: list[Word]) -> list[Word]:
+    """The believable words of a strip's reading that the page's ``words`` did not read: a strip also takes in the
+    edges of the lines around it, which were read already."""
+    return [w for w in _believable(found) if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
 
 # Around the typing's own box, in its character heights: room for the marks and stamps beside it.
 TEXT_MARGIN = 4
@@ -129,6 +157,33 @@ def unread_bands(ink: np.ndarray, words: list[Word], beside_words: bool = False)
                 bands += _split_band((start, row), rows, height)
             start = None
     return bands
+
+def _across_strip(image: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, tuple[int, int]]:
+    """The strip a band is read in first, with where it lies: across the page, a third of its height above and below."""
+    top, bottom = band
+    y = max(0, top - (bottom - top) // 3)
+    return image[y:bottom + (bottom - top) // 3], (0, y)
+
+
+def _others(words: list[Word], bands: list[tuple[int, int]], band: tuple[int, int],
+            width: int) -> list[tuple[int, int, int, int]]:
+    """The boxes of lines other than ``band``'s: the words' (read already) and the other bands apart from it, across
+    the page. A band it was split from (:func:`_split_band`) touches it: their cut runs through one line's letters."""
+    return [word.bbox for word in words] + [(0, top, width, bottom - top) for top, bottom in bands
+                                            if bottom < band[0] or top > band[1]]
+
+
+def band_strip(image: np.ndarray, box: tuple[int, int, int, int],
+               others: list[tuple[int, int, int, int]]) -> tuple[np.ndarray, tuple[int, int]]:
+    """A band's strip (its :func:`strip_box`, ``box``) cut out of ``image``, with where it lies; what of ``others``
+    (boxes of other lines) its margins take in made paper: the tops of the next line's letters at a strip's edge were
+    read instead of the line (a classification set small and bold right above the handling mark, read ``ие о очнь``)."""
+    x, y, w, h = box
+    strip = image[y:y + h, x:x + w].copy()
+    for ox, oy, ow, oh in others:
+        strip[max(0, oy - y):max(0, oy + oh - y), max(0, ox - x):max(0, ox + ow - x)] = 255
+    return strip, (x, y)
+
 
 def standing_ink(image: np.ndarray, words: list[Word]) -> np.ndarray:
     """The page's ink without strokes running down it (its dark edge, a fold: in line over a good share of the page's
@@ -190,11 +245,29 @@ def _split_band(band: tuple[int, int], ink: np.ndarray, height: float) -> list[t
     cut = low + int(np.argmin(ink[low:high]))
     return _split_band((top, cut), ink, height) + _split_band((cut, bottom), ink, height)
 
-def band_box(image: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int]:
-    """The strip a band is read in: across the page, a third of its height above and below."""
+def strip_box(ink: np.ndarray, band: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The strip a band of ``ink`` is read in: a third of its height above and below, :func:`across` its ink (None
+    when it holds no piece of ink wide enough)."""
     top, bottom = band
     margin = (bottom - top) // 3
-    return (0, max(0, top - margin), image.shape[1], bottom - top + 2 * margin)
+    y = max(0, top - margin)
+    return across(ink[top:bottom], y, min(ink.shape[0], bottom + margin) - y)
+
+
+def across(ink: np.ndarray, y: int, h: int) -> tuple[int, int, int, int] | None:
+    """The box of a strip of rows ``y`` to ``y + h`` of a page, ``ink`` its rows' ink (or some of them), from its
+    first to its last piece of ink at least half a line wide (with a line's height beside them): a speck or the page's
+    dark edge beside the line, read with it, makes Tesseract read nothing (a classification set right, a speck far
+    left and the page's edge: read across the page, nothing; without the speck or the edge, the word)."""
+    columns = np.flatnonzero(ink.any(axis=0))
+    if not columns.size:
+        return None
+    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > h) + 1)
+    wide = [piece for piece in pieces if piece[-1] - piece[0] >= h / 2]
+    if not wide:
+        return None
+    x0, x1 = max(0, int(wide[0][0]) - h), int(wide[-1][-1]) + h
+    return (x0, y, min(ink.shape[1], x1) - x0, h)
 
 
 def cleared(image: np.ndarray, standing: np.ndarray) -> np.ndarray:
@@ -341,9 +414,9 @@ def recognize_page(page: PreprocessedPage, settings: OcrSettings = OcrSettings()
     """Words of a preprocessed page, and the page as read (turned half round when that reads clearly
     better: :func:`ocr.preprocess.orientation.read_upright`, on :func:`believed_score`, believed less in
     proportion below READ_SHARE of the page's ink read)."""
-    def read(image: np.ndarray) -> tuple[tuple[list[Word], np.ndarray], float]:
-        words, ink = _read_page(image, settings)
-        return (words, ink), believed_score(words) * min(1.0, read_share(ink, words) / READ_SHARE)
+    def read(image: np.ndarray) -> tuple[tuple[list[Word], np.ndarray, list], float]:
+        words, ink, cuts = _read_page(image, settings)
+        return (words, ink, cuts), believed_score(words) * min(1.0, read_share(ink, words) / READ_SHARE)
 
-    (words, ink), read_page = read_upright(page, read)
-    return words, dataclasses.replace(read_page, standing=ink)
+    (words, ink, cuts), read_page = read_upright(page, read)
+    return words, dataclasses.replace(read_page, standing=ink, unread_strips=cuts)

@@ -80,6 +80,13 @@ def test_numbers_read_alike_on_the_later_pages_put_page_one_right():
     assert as_pages_read(None, ["75"], 3) is None  # too short for a telegram number
 
 
+def test_a_later_pages_number_read_with_a_speck_more_than_anothers_is_that_number():
+    # s8000 heavy tuning tg-08008: page 1's routing line read ``№ 7/89`` (no number), page 2's header ``7780``, page 3's
+    # (turned 180°) ``72780`` once its header's strip was read cut to its ink
+    assert as_pages_read(None, ["7780", "72780"], 4) == "7780"
+    assert as_pages_read(None, ["7780", "7790"], 4) is None  # a figure misread: which is right, nothing tells
+
+
 def test_a_later_page_number_read_otherwise_than_page_one_and_another_page_is_put_right():
     def pages(*headers):
         return [Page(number=k + 1, page_label=label, telegram_number=number, copy_number=3, text="", width=1, height=1,

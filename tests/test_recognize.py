@@ -234,7 +234,7 @@ def test_lines_beside_the_pages_dark_edge_are_found_and_read_without_it():
     """A heavy tuning page (seed 8008, page 1: a carbon copy, a dark strip of the scanner bed down its left edge)
     read nothing below the form's routing line: the edge inked every row, the lines the page reading left out made
     one run of ink too tall to be lines, and a strip read across the edge read nothing."""
-    from ocr.recognize import band_box, cleared, standing_ink, unread_bands
+    from ocr.recognize import cleared, standing_ink, strip_box, unread_bands
 
     image = np.array(_typed(["Министр заявил, что правительство", "согласно с нашими предложениями."] * 4))
     image[:, 4:16] = 40  # the scanner bed's dark strip, down the whole page
@@ -245,7 +245,7 @@ def test_lines_beside_the_pages_dark_edge_are_found_and_read_without_it():
     assert len(bands) == 7  # each line left out, not one run from the first line to the page's foot
     clear = cleared(image, ink)
     assert (clear[:, 4:16] == 255).all() and (clear[:, 16:] == image[:, 16:]).all()
-    assert " ".join(w.text for w in read_box(clear, band_box(image, bands[0]), "rus", psm=6)) == "согласно с нашими предложениями."
+    assert " ".join(w.text for w in read_box(clear, strip_box(ink, bands[0]), "rus", psm=6)) == "согласно с нашими предложениями."
     assert len([w for w in recognize(image) if w.text == "правительство"]) == 4
     plain = np.array(_typed(["Министр заявил, что правительство"]))
     assert cleared(plain, standing_ink(plain, first)) is plain  # a page without such strokes is read as it was
@@ -288,7 +288,58 @@ def test_a_reading_that_leaves_most_of_the_pages_ink_unread_is_believed_less(mon
     scores = []
     monkeypatch.setattr(module, "read_upright", lambda page, read: scores.append((found := read(page.image))[1]) or (found[0], page))
     for kept in (words, words[:2]):
-        monkeypatch.setattr(module, "_read_page", lambda image, settings, kept=kept: (kept, ink))
+        monkeypatch.setattr(module, "_read_page", lambda image, settings, kept=kept: (kept, ink, []))
         assert recognize_page(page)[1].standing is ink  # found once, for the steps after the page reading
     assert scores[0] == believed_score(words)
     assert scores[1] == pytest.approx(believed_score(words[:2]) * read_share(ink, words[:2]) / READ_SHARE)
+
+
+def test_a_line_set_right_and_left_out_is_read_in_a_strip_without_a_speck_far_left_or_the_pages_edge():
+    # s5000 heavy tuning tg-05000, page 1 as preprocessed (rows 380-600): ``Секретно`` small and bold right above
+    # ``СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ``, ``Подлежит возврату`` below, a speck far left, the page's dashed edge right. The
+    # page reading left the lines out; their strips read across the page read nothing.
+    from ocr.recognize import is_ink, strip_box
+
+    image = cv2.imread(str(Path(__file__).parent / "resources" / "recognize" / "classification-above-handling-heavy.png"),
+                       cv2.IMREAD_GRAYSCALE)
+    ink = is_ink(image)
+    for band, text in (((43, 77), "Секретно"), ((138, 166), "Подлежит возврату")):
+        margin = (band[1] - band[0]) // 3
+        assert read_box(image, (0, band[0] - margin, image.shape[1], band[1] - band[0] + 2 * margin), "rus", psm=6) == []
+        x, y, w, h = strip_box(ink, band)
+        assert 1550 < x < 1700 and 1880 < x + w < 1990 and (y, h) == (band[0] - margin, band[1] - band[0] + 2 * margin)
+        assert " ".join(w.text for w in read_box(image, (x, y, w, h), "rus", psm=6) if w.text.isalpha()) == text
+
+
+def test_a_strips_margins_take_in_no_other_lines_words():
+    # s5000 heavy tuning tg-05015, page 1 as preprocessed (rows 480-700): ``Секретно`` small and bold right above
+    # ``СНЯТИЕ КОПИЙ ВОСПРЕЩАЕТСЯ``, which the page reading read (its words' boxes below). The band of rows left unread
+    # above it ran from row 51 to 119; its strip's margin took in the tops of the handling mark's letters, read as
+    # ``ие о очнь`` instead of the classification.
+    from ocr.recognize import band_strip, is_ink, read_crops, strip_box
+
+    image = cv2.imread(str(Path(__file__).parent / "resources" / "recognize" / "classification-over-handling-heavy.png"),
+                       cv2.IMREAD_GRAYSCALE)
+    handling = [(1755, 121, 132, 58), (1910, 125, 107, 36), (2031, 125, 284, 50)]
+
+    def read(others):
+        strip, at = band_strip(image, strip_box(is_ink(image), (51, 119)), others)
+        return " ".join(w.text for w in read_crops([strip], "rus", psm=6, offsets=[at])[0])
+
+    assert "Секретно" not in read([])
+    assert read(handling) == "Секретно"
+
+
+def test_only_lines_the_strips_across_the_page_read_nothing_in_are_cut_to_their_ink(monkeypatch):
+    # A line the page reading left out that its strip across the page reads gets no strip cut to its ink: a cut strip
+    # only adds where nothing was read (inside a seal, one read its legend as believable capitals).
+    from ocr import recognize as recognition
+
+    image = _typed(["Министр заявил, что правительство", "согласно с нашими предложениями."])
+    first = [w for w in recognition._page_words(image, OcrSettings()) if w.bbox[1] < 70]
+    monkeypatch.setattr(recognition, "_page_words", lambda image, settings: first)
+    words, page = recognition.recognize_page(prepared(image))
+    # (``с``, one letter, is no believable word read in a strip)
+    assert " ".join(w.text for w in words[len(first):]) == "согласно нашими предложениями."
+    assert page.unread_strips == []
+    assert recognition.read_cut_strips(page, words, []) == words

@@ -45,6 +45,9 @@ class PreprocessedPage:
     in the same frame before binarisation (None when it was not binarised), for a second reading. ``standing`` is
     the page's standing ink (:func:`ocr.recognize.standing_ink`) once the page is read (None before), measured by
     the page reading's letters: found once for the steps after it that follow the page's lines by their ink.
+    ``unread_strips`` are the lines that reading and the strips read across the page left out, each cut to its own ink
+    (:func:`ocr.recognize.band_strip`) with where it lies, for :func:`ocr.recognize.read_cut_strips` to read once the
+    page's stamps are known (none before the page is read).
     """
 
     image: np.ndarray
@@ -57,6 +60,7 @@ class PreprocessedPage:
     steps: list[tuple[str, dict]] = field(default_factory=list)
     grey: np.ndarray | None = None
     standing: np.ndarray | None = None
+    unread_strips: list[tuple[np.ndarray, tuple[int, int]]] = field(default_factory=list)
 
     @cached_property
     def smoothed(self) -> np.ndarray | None:

@@ -25,11 +25,12 @@ from ocr import fields, footer, roles
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import (
-    band_box,
+    across,
     centred_in,
     is_ink,
     read_parts,
     reading_score,
+    strip_box,
     unread_bands,
     unread_ink,
 )
@@ -70,7 +71,7 @@ def _row_box(line: Line, ink: np.ndarray) -> tuple[int, int, int, int] | None:
     or more beyond the line's box: a faint footer line the page reading read a piece of (``лк`` of ``9 экз. лк``),
     whose box alone reads no field. None otherwise (nothing more to read)."""
     x, y, w, h = _box(line, ink.shape)
-    row = _across(ink[y:y + h], y, h)
+    row = across(ink[y:y + h], y, h)
     height = line.bbox[3]
     if row is None or (row[0] >= x - height and row[0] + row[2] <= x + w + height):
         return None
@@ -405,23 +406,8 @@ def _unread_boxes(page: PreprocessedPage, lines: list[Line], start: int, standin
     boxes = []
     for band in unread_bands(ink, words, beside_words=True):
         if band[0] >= top:
-            _, y, _, h = band_box(page.image, band)
-            boxes.append(_across(ink[band[0]:band[1]], y, h))
+            boxes.append(strip_box(ink, band))
     return [box for box in boxes if box]
-
-
-def _across(ink: np.ndarray, y: int, h: int) -> tuple[int, int, int, int] | None:
-    """The strip's box from its first to its last piece of ink at least half a line wide (with a line's height
-    beside them): a speck or the page's dark edge beside the line, read with it, makes Tesseract read nothing."""
-    columns = np.flatnonzero(ink.any(axis=0))
-    if not columns.size:
-        return None
-    pieces = np.split(columns, np.flatnonzero(np.diff(columns) > h) + 1)
-    wide = [piece for piece in pieces if piece[-1] - piece[0] >= h / 2]
-    if not wide:
-        return None
-    x0, x1 = max(0, int(wide[0][0]) - h), int(wide[-1][-1]) + h
-    return (x0, y, min(ink.shape[1], x1) - x0, h)
 
 
 def _typed(words: list[Word]) -> list[Word]:

@@ -8,11 +8,12 @@ from PIL import Image, ImageDraw
 from ocr import layout
 from ocr.compare.metrics import character_error_rate
 from ocr.lines import Line, Role, Word
-from ocr.recognize import read_parts, recognize
+from ocr.recognize import read_cut_strips, read_parts, recognize, recognize_page
 from ocr.reread import stamped
 from ocr.reread.stamped import read_stamped_rows, stamped_rows
 from ocr.stamps.detect import FoundStamp
 from ocr.synth.fonts import Face, load_font
+from tests.builders import prepared
 
 ROWS = [
     "Консул тов. Ракоши ответил, что этот вопрос может быть решен только",
@@ -79,6 +80,14 @@ def test_rows_under_a_seal_read_again_read_the_typing_under_it():
     # legend read in between); read row by row, the stamp's rows read at 0.065.
     assert character_error_rate(truth, _text(lines)) > 0.2
     assert character_error_rate(truth, _text(again)) < 0.08
+
+
+def test_no_strip_is_cut_to_ink_inside_a_stamps_box():
+    # Between the rows of typing under the seal, the ink left unread is the seal's: a strip cut to it reads its legend
+    # as believable capitals (``ТСРЕТ``, confidence 65), which then stood among the message's words.
+    words, page = recognize_page(prepared(_stamped_page()[0]))
+    assert [w.text for w in read_cut_strips(page, words, [])[len(words):]] == ["ТСРЕТ"]
+    assert read_cut_strips(page, words, [_stamped_page()[1]]) == words
 
 
 def test_a_page_without_a_stamp_over_its_message_is_left_as_it_is():
