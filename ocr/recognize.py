@@ -81,6 +81,10 @@ def _read_page(image: np.ndarray, settings: OcrSettings) -> tuple[list[Word], np
     return words + [w for each in found for w in each], ink, cuts
 
 
+# The share of a strip's box that lies in a stamp's box for it to be the stamp's.
+STAMP_SHARE = 0.5
+
+
 def read_cut_strips(page: PreprocessedPage, words: list[Word], stamps: list[tuple[int, int, int, int]],
                     settings: OcrSettings = OcrSettings()) -> list[Word]:
     """``words`` (:func:`recognize_page`'s) with the lines they leave out read in the page's ``unread_strips``, cut
@@ -94,14 +98,12 @@ def read_cut_strips(page: PreprocessedPage, words: list[Word], stamps: list[tupl
     found = read_crops([crop for crop, _ in strips], settings.lang, psm=6, offsets=[at for _, at in strips])
     return words + [w for each in found for w in _new(words, each)]
 
-# The share of a strip's box that lies in a stamp's box for it to be the stamp's.
-STAMP_SHARE = 0.5
-
 
 def _new(words: list[Word], found: list[Word]) -> list[Word]:
     """The believable words of a strip's reading that the page's ``words`` did not read: a strip also takes in the
     edges of the lines around it, which were read already."""
     return [w for w in _believable(found) if not any(overlap(w.bbox, old.bbox) > 0.3 for old in words)]
+
 
 # Around the typing's own box, in its character heights: room for the marks and stamps beside it.
 TEXT_MARGIN = 4
@@ -157,6 +159,7 @@ def unread_bands(ink: np.ndarray, words: list[Word], beside_words: bool = False)
                 bands += _split_band((start, row), rows, height)
             start = None
     return bands
+
 
 def _across_strip(image: np.ndarray, band: tuple[int, int]) -> tuple[np.ndarray, tuple[int, int]]:
     """The strip a band is read in first, with where it lies: across the page, a third of its height above and below."""
