@@ -356,13 +356,14 @@ def _listed_alike(readings: list[tuple[str, float, tuple]]) -> dict[tuple[str, t
     by chance now and then (``ТИХОН``: ``МИКОЯН``); one of a letter a cell is not. An archive's signers are its
     embassies' heads, few and known: a name read this far off is one of them or none."""
     named: dict[tuple[str, tuple], list[float]] = {}
+    backers: Counter[str] = Counter()
     full: set[str] = set()
     for text, confidence, cells in readings:
         if name := nearest_listed(text, len(cells), lexicon()):
             named.setdefault((name, cells), []).append(confidence)
+            backers[name] += 1
             if len(text) == len(cells):
                 full.add(name)
-    backers = Counter(name for (name, _), confidences in named.items() for _ in confidences)
     best = max(backers, key=backers.__getitem__, default=None)
     if best is None or full - {best} or 2 * backers[best] - backers.total() < LISTED_ALIKE:
         return {}
