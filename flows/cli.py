@@ -11,7 +11,15 @@ import typer
 from rich.console import Console
 
 from flows import logs
-from flows.tables import ablation_table, bench_table, fields_table, real_table, stamps_table, summary_table
+from flows.tables import (
+    ablation_table,
+    axis_table,
+    bench_table,
+    fields_table,
+    real_table,
+    stamps_table,
+    summary_table,
+)
 from ocr.errors import TelegramsError
 
 app = typer.Typer(
@@ -265,6 +273,8 @@ def bench(
     for r in report.levels:
         out.print(f"{r.split}/{r.level}: " + ", ".join(f"{part.replace('_multi_page', ' (documents of several pages)')} found in "
                                                    f"{n} of {m}" for part, (n, m) in r.parts_found.items()))
+    if "tuning" in split:
+        out.print(axis_table(report))
     out.print("pages/minute: " + ", ".join(f"{k} {v:.2f}" for k, v in report.pages_per_minute.items()))
     out.print("peak RSS (MiB): " + ", ".join(f"{k} {v:.0f}" for k, v in report.peak_rss_mb.items()))
     stages = report.stage_seconds

@@ -47,6 +47,20 @@ def bench_table(report) -> Table:
     return table
 
 
+def axis_table(report, split: str = "tuning") -> Table:
+    """Field accuracy of one split per axis value and level, documents in brackets; the weakest tuning values are
+    the stand-in for unseen material (the held-out split is not broken down here, so nobody tunes to its values)."""
+    levels = [r for r in report.levels if r.split == split]
+    table = Table(title=f"Fields by axis value ({split} split): the weakest stand in for material never seen",
+                  header_style="bold")
+    for name in ("axis", "value", *(r.level for r in levels)):
+        table.add_column(name, justify="left" if name in ("axis", "value") else "right")
+    for axis, value in sorted({(axis, value) for r in levels for axis, found in r.by_axis.items() for value in found}):
+        cells = [r.by_axis.get(axis, {}).get(value) for r in levels]
+        table.add_row(axis, value, *(f"{fmt(c[0], 3)} ({c[1]:.0f})" if c else "—" for c in cells))
+    return table
+
+
 def ablation_table(table: dict[str, dict[str, float]]) -> Table:
     result = Table(title="Ablation: page CER with each preprocessing step off", header_style="bold")
     columns = list(next(iter(table.values())).keys()) if table else []

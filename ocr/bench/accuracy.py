@@ -17,7 +17,7 @@ from ocr.batch import outcome as batch
 from ocr.batch import store
 from ocr.batch.folder import OutputFolder
 from ocr.bench import corrections
-from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases, page_paths
+from ocr.bench.cases import LEVELS, SPLITS, Case, ensure_cases, page_paths, variety_of
 from ocr.bench.scale import peak_rss_mb
 from ocr.compare import metrics
 from ocr.compare.normalise import collapse_whitespace
@@ -108,6 +108,7 @@ class LevelReport:
     failed_documents: int = 0  # documents the pipeline failed on, scored as read as nothing
     fields: dict[str, float] = field(default_factory=dict)  # each field's mean score over the documents scoring it
     parts_found: dict[str, list[int]] = field(default_factory=dict)  # see parts_found()
+    by_axis: dict[str, dict[str, list[float]]] = field(default_factory=dict)  # see axis_breakdown()
 
 def _distribution_f1(truth: TelegramDocument, found: TelegramDocument) -> float:
     pairs = [(d.copy, d.recipient) for d in truth.distribution], [(d.copy, d.recipient) for d in found.distribution]
@@ -141,6 +142,18 @@ def field_breakdown(scores: list[list[FieldScore]]) -> dict[str, float]:
     return dict(sorted(means.items(), key=lambda item: (item[1], item[0])))
 
 
+def axis_breakdown(varieties: dict[str, dict[str, str]], accuracy: dict[str, float]) -> dict[str, dict[str, list[float]]]:
+    """Field accuracy per axis value: ``{axis: {value: [mean, documents]}}``. Within the tuning split the weakest
+    values are the best stand-in for material never seen (a face, a form printing, a scan profile), so a change
+    can be checked for how it carries over before it is kept."""
+    groups: dict[str, dict[str, list[float]]] = {}
+    for key, variety in varieties.items():
+        for axis, value in variety.items():
+            groups.setdefault(axis, {}).setdefault(value, []).append(accuracy[key])
+    return {axis: {value: [sum(xs) / len(xs), len(xs)] for value, xs in sorted(values.items())}
+            for axis, values in groups.items()}
+
+
 def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, baseline: dict[str, list[str]],
                  seconds: tuple[float, float]) -> LevelReport:
     truths = {c.key: c.truth() for c in cases}
@@ -154,6 +167,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
                                  len(found[k].pages), raw[k][1]) for k in truths]
     pages = len(page_pairs)
     scores = {k: score_fields(truths[k], found[k]) for k in truths}
+    accuracy = {k: field_accuracy(scores[k]) or 1.0 for k in truths}
     page_cer = micro(page_pairs, metrics.character_error_rate_n)
     base_cer = micro(base_pairs, metrics.character_error_rate_n) if base_pairs else float("nan")
     return LevelReport(
@@ -163,7 +177,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         body_wer=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in body_pairs),
         page_wer_pipeline=micro(page_pairs, metrics.word_error_rate_n),
         page_wer_baseline=micro(base_pairs, metrics.word_error_rate_n) if base_pairs else float("nan"),
-        field_accuracy=sum(field_accuracy(scores[k]) or 1.0 for k in truths) / len(truths),
+        field_accuracy=sum(accuracy.values()) / len(truths),
         distribution_f1=sum(_distribution_f1(truths[k], found[k]) for k in truths) / len(truths),
         body_cer_uncorrected=metrics.micro_average(metrics.character_error_rate_n(r, h) for r, h in raw_pairs),
         body_wer_uncorrected=metrics.micro_average(metrics.word_error_rate_n(r, h) for r, h in raw_pairs),
@@ -173,6 +187,7 @@ def level_report(level: str, split: str, cases: list[Case], run: PipelineRun, ba
         failed_documents=sum(key in run.failed for key in truths),
         fields=field_breakdown(list(scores.values())),
         parts_found=parts_found(truths, found),
+        by_axis=axis_breakdown({k: variety_of(t) for k, t in truths.items()}, accuracy),
     )
 
 @dataclass

@@ -44,6 +44,12 @@ class Case:
         return store.read_document(self.truth_path)
 
 
+def variety_of(truth: TelegramDocument) -> dict[str, str]:
+    """The axis values a render was drawn with (typeface, form, scan...), as its truth records them."""
+    return {name.removeprefix("axis_"): str(value) for step in truth.provenance.steps for name, value in step.params.items()
+            if name.startswith("axis_") and name != "axis_split"}
+
+
 def write_case(rendering, case: Case) -> None:
     case.pages_dir.mkdir(parents=True, exist_ok=True)
     for number, page in enumerate(rendering.pages, start=1):

@@ -57,6 +57,29 @@ def test_bench_table_puts_the_splits_side_by_side_per_level():
     assert clean.index("0.912") < clean.index("0.734")  # tuning first, held-out beside it
 
 
+def test_axis_table_lists_each_value_of_the_tuning_split_per_level():
+    from rich.console import Console
+
+    from flows.tables import axis_table
+    from ocr.bench.accuracy import BenchReport, LevelReport
+    from ocr.bench.corrections import CorrectionTally
+
+    def row(split: str, level: str, by_axis: dict) -> LevelReport:
+        return LevelReport(level, split, 2, 3, 0.05, 0.1, 0.5, 0.02, 0.1, 0.2, 0.3, 0.9, 0.9, 0.03, 0.15,
+                           CorrectionTally().as_dict(), 4.0, 1.0, 0.25, by_axis=by_axis)
+
+    report = BenchReport("0", {}, [row("tuning", "clean", {"typeface": {"noto-mono": [0.98, 2]}}),
+                                   row("tuning", "heavy", {"typeface": {"noto-mono": [0.769, 6], "free-mono": [0.948, 8]}}),
+                                   row("heldout", "heavy", {"typeface": {"pt-mono": [0.5, 3]}})])
+    console = Console(width=200, record=True)
+    console.print(axis_table(report))
+    text = console.export_text()
+    assert "pt-mono" not in text
+    noto = next(line for line in text.splitlines() if "noto-mono" in line)
+    assert noto.index("0.980 (2)") < noto.index("0.769 (6)")
+    assert "—" in next(line for line in text.splitlines() if "free-mono" in line)
+
+
 def test_bench_levels_are_the_synthesisers_and_cases_keep_their_split(tmp_path):
     from ocr.bench.cases import LEVELS, SPLITS, Case
     from ocr.synth.degrade import LEVELS as SYNTH_LEVELS
@@ -75,6 +98,21 @@ def test_cases_of_each_split_are_rendered_apart_and_carry_their_split(tmp_path):
         assert case.pages_dir.parent.parent.name == case.split
         assert case.truth().provenance.steps[0].params["axis_split"] == case.split
     assert [c.split for c in ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",))] == ["tuning"]  # the default: never held-out
+
+
+def test_field_accuracy_is_grouped_by_the_axis_values_each_render_records(tmp_path):
+    from ocr.bench.accuracy import axis_breakdown
+    from ocr.bench.cases import ensure_cases, variety_of
+    from ocr.synth.axes import AXES, draw_variety
+
+    case = ensure_cases(tmp_path, 1, 1000, 50, levels=("clean",))[0]
+    variety = variety_of(case.truth())
+    assert variety == {k: v for k, v in draw_variety(int(case.name[3:])).as_dict().items() if k != "split"}
+    assert set(variety) == {axis.name for axis in AXES}
+    other = variety | {"typeface": "noto-mono" if variety["typeface"] != "noto-mono" else "free-mono"}
+    groups = axis_breakdown({"a": variety, "b": other, "c": other}, {"a": 1.0, "b": 0.5, "c": 0.7})
+    assert groups["typeface"] == {**{variety["typeface"]: [1.0, 1]}, **{other["typeface"]: [pytest.approx(0.6), 2]}}
+    assert groups["scan"] == {variety["scan"]: [pytest.approx(2.2 / 3), 3]}
 
 
 def test_a_failed_document_scores_as_read_as_nothing(tmp_path):
