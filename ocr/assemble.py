@@ -152,7 +152,7 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
     """The record a document's role-tagged lines give (stamps are added by the caller)."""
     lines = [line for page in pages for line in page]
     is_telegram = any(line.role in (Role.FORM_TITLE, Role.ROUTING) for line in lines)
-    head, signed = _one_year(*_one_day(header(lines), signer.signature(lines)))
+    head, signed = _one_year(*_one_day(*_slash_as_received(header(lines), signer.signature(lines))))
     return TelegramRecord(
         doc_type="cipher_telegram" if is_telegram else "other",
         header=head,
@@ -166,10 +166,27 @@ def record(pages: list[list[Line]]) -> TelegramRecord:
 _DAY = re.compile(r"^\s*(\d{1,2})(?=\s*/)")  # ``20/11 19 50``, ``29/11-50 г.``
 
 
+_SLASHLESS_DAY = re.compile(r"^(\d{3,4})(?=-)")  # ``2111-50 г.``: a day and month whose slash was read as a figure
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2}/\d{1,2})\b")  # ``2/11 19 50``
+
+
+def _slash_as_received(head: Header, signed: Signature) -> tuple[Header, Signature]:
+    """The signature's date with its slash put back where it was read as ``1`` or ``7`` and its figures could be two
+    dates (``2111-50 г.``: 2/11 or 21/1, :func:`fields.slash_read_as_one` leaves it): where one of them is the day the
+    telegram was received (``2/11 19 50``), that one: a telegram is sent and received on one day more often than not."""
+    slashless, received = _SLASHLESS_DAY.match(signed.date_raw or ""), _DAY_MONTH.match(head.received_date_raw or "")
+    if not (slashless and received):
+        return head, signed
+    digits = slashless[1]
+    if not any(digits[:k] + "/" + digits[k + 1:] == received[1] for k in range(1, len(digits) - 1) if digits[k] in "17"):
+        return head, signed
+    return head, signed.model_copy(update={"date_raw": received[1] + signed.date_raw[slashless.end():]})
+
+
 def _one_day(head: Header, signed: Signature) -> tuple[Header, Signature]:
     """A telegram sent and received in one month, within a day or two: where the two dates' days differ only in a
-    digit one reads 9 and the other 0 (``29/11-50 г.`` signed, ``20/11 19 50`` received; nine days apart is no
-    telegram's way), the 9 is a slashed or dotted zero."""
+    digit one reads 9, 8 or 6 and the other 0 (``29/11-50 г.`` signed, ``20/11 19 50`` received; six days apart and
+    more is no telegram's way), that figure is a slashed or dotted zero."""
     month = received_month(head.received_date_raw)
     if month is None or month != received_month(signed.date_raw):
         return head, signed
@@ -178,14 +195,14 @@ def _one_day(head: Header, signed: Signature) -> tuple[Header, Signature]:
 
 def _slashed_zero(head: Header, signed: Signature, received: re.Match | None, sent: re.Match | None) -> tuple[Header, Signature]:
     """The received and signed dates where the figures of ``received`` and ``sent`` (their first group) differ in
-    one digit only, a 9 in one and a 0 in the other: the date reading the 9 takes the other's figures (a slashed or
-    dotted zero read as 9; a 0 is never read for a 9)."""
+    one digit only, a 0 in one and in the other a figure a slashed or dotted zero reads as (:data:`fields.ZERO_READS`):
+    the date reading that figure takes the other's figures."""
     if not (received and sent) or len(received[1]) != len(sent[1]):
         return head, signed
     differ = [(a, b) for a, b in zip(received[1], sent[1], strict=True) if a != b]
-    if len(differ) != 1 or set(differ[0]) != {"0", "9"}:
+    if len(differ) != 1 or "0" not in differ[0] or not set(differ[0]) - {"0"} <= set(fields.ZERO_READS):
         return head, signed
-    if differ[0][0] == "9":
+    if differ[0][1] == "0":
         raw = head.received_date_raw
         return head.model_copy(update={"received_date_raw": raw[:received.start(1)] + sent[1] + raw[received.end(1):]}), signed
     raw = signed.date_raw
@@ -198,18 +215,18 @@ _FOOTER_DAY = re.compile(r"(?<= )(\d{1,2})(?=/(\d{1,2})\b)")  # ``Отпеч. 20
 
 
 def _printed_after(foot: Footer, head: Header) -> Footer:
-    """The footer's dates of printing and sending out, a day of which reads a 9 where a 0 puts it within
-    PRINTED_WITHIN days after the telegram's receipt in its month (``Отпеч. 29/2`` received ``19/2``: 20/2), with
-    that 0: a slashed or dotted zero read as 9."""
+    """The footer's dates of printing and sending out, a day of which reads a 9 (or 8, 6: :data:`fields.ZERO_READS`)
+    where a 0 puts it within PRINTED_WITHIN days after the telegram's receipt in its month (``Отпеч. 29/2`` received
+    ``19/2``: 20/2), with that 0: a slashed or dotted zero read as a figure."""
     received, month = _DAY.match(head.received_date_raw or ""), received_month(head.received_date_raw)
     if not received or month is None:
         return foot
 
     def put_right(value: str | None) -> str | None:
         found = _FOOTER_DAY.search(value or "")
-        if not found or int(found[2]) != month or "9" not in found[1]:
+        if not found or int(found[2]) != month:
             return value
-        zeroed = [found[1][:k] + "0" + found[1][k + 1:] for k, c in enumerate(found[1]) if c == "9"]
+        zeroed = [found[1][:k] + "0" + found[1][k + 1:] for k, c in enumerate(found[1]) if c in fields.ZERO_READS]
         within = [day for day in zeroed if 0 <= int(day) - int(received[1]) <= PRINTED_WITHIN]
         late = 0 <= int(found[1]) - int(received[1]) <= PRINTED_WITHIN
         return value[:found.start(1)] + within[0] + value[found.end(1):] if len(within) == 1 and not late else value

@@ -15,6 +15,7 @@ from pathlib import Path
 from ocr import __version__, assemble, footer, layout, logs
 from ocr.contract import Page, Provenance, Quality, Stamp, Step, TelegramDocument, TelegramRecord
 from ocr.correct.pages import correct_pages
+from ocr.fields import backs
 from ocr.lines import Line, Role
 from ocr.load import DocumentInput, open_document
 from ocr.page import PageResult, process_page
@@ -129,8 +130,8 @@ def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -
     """A value typed on page 1 and again atop every later page (the telegram number, the copy number): the
     later pages' reading where they all agree on one (``shortest`` characters at least: a speck read as a digit
     or two is no telegram number) and page 1's is missing, is theirs with one character more (a speck or a
-    blank's dot read as a digit: ``80975`` for ``8075``), or is theirs with a 9 or 8 for a 0 (a slashed or
-    dotted zero; a 0 is never read for a 9: ``19`` for ``10``); page 1's otherwise. A later page's reading that is
+    blank's dot read as a digit: ``80975`` for ``8075``), or is theirs with a figure a slashed or dotted zero reads
+    as for a 0 (:func:`ocr.fields.backs`: ``19`` for ``10``); page 1's otherwise. A later page's reading that is
     another's with one character more is that one (``72780`` on page 3, ``7780`` on page 2, page 1's lost)."""
     read = {value for value in later if value}
     read = {value for value in read if not any(one_more(value, other) for other in read)}
@@ -138,8 +139,7 @@ def as_pages_read(own: str | None, later: list[str | None], shortest: int = 1) -
     if len(theirs) < shortest:
         return own
     extra = own is not None and one_more(own, theirs)
-    zeros = own is not None and len(own) == len(theirs) and own != theirs and all(
-        a == b or (a in "89" and b == "0") for a, b in zip(own, theirs))
+    zeros = own is not None and own != theirs and backs(own, theirs)
     return theirs if own is None or extra or zeros else own
 
 

@@ -27,6 +27,28 @@ EKZ = r"(?:[ЭэЗз3][кК][з3]|[ЭэЗз3][з3]|[ЭэЗз3][вкх][з3])"  #
 # Digits Tesseract reads as letters in short typed numbers (copy, slot, page numbers); a slashed zero reads ``©`` or ``@``.
 DIGIT_LOOKALIKES = str.maketrans("ЗзбОоIlВ©@", "3360011800")
 DIGITISH = r"[\dЗзбОоIlВ©@]"
+# The figures a zero with a slash or a dot in it reads as: ``9`` on a light face, ``8`` or ``6`` on a bold one (the
+# slash filling the zero's counter: ``10`` read ``16``, ``4.03`` read ``4.63`` on heavy tuning pages). A plain 0 is
+# never read for one of them, so where two readings of one value differ so, the 0 is the figure typed.
+ZERO_READS = "689"
+
+
+def backs(read: object, value: object) -> bool:
+    """Whether a reading of a value as ``read`` is evidence for ``value``: the two alike, or alike but for figures a
+    slashed or dotted zero reads as (:data:`ZERO_READS`) where ``value`` has a 0 (``16`` backs ``10``, a reading of its
+    zero as 6; ``10`` backs no ``16``)."""
+    if read == value:
+        return True
+    read, value = str(read), str(value)
+    return len(read) == len(value) and all(a == b or (a in ZERO_READS and b == "0") for a, b in zip(read, value))
+
+
+def zero_led(digits: str, limit: int) -> str:
+    """Two figures of a value below ``limit`` (hours 24, minutes 60) as typed: out of range, a leading figure a slashed
+    or dotted zero reads as (:data:`ZERO_READS`) is that zero (``96`` for ``06``, ``63`` for ``03``)."""
+    if len(digits) == 2 and int(digits) >= limit and digits[0] in ZERO_READS:
+        return "0" + digits[1]
+    return digits
 
 
 

@@ -14,7 +14,16 @@ import re
 from rapidfuzz import fuzz
 
 from ocr.contract import Footer
-from ocr.fields import EKZ, cyrillic, ones_as_figures, slash_read_as_one, squash, to_cyrillic, zero_month
+from ocr.fields import (
+    EKZ,
+    cyrillic,
+    ones_as_figures,
+    slash_read_as_one,
+    squash,
+    to_cyrillic,
+    zero_led,
+    zero_month,
+)
 from ocr.lines import Line, Role
 
 # Specks may stand before the number (``-.18экз.мп``, ``® 5 экз.``, one read as a letter: ``В 8 экз. мп``) and between
@@ -47,6 +56,8 @@ _AFTER_DAY = {"printed_raw": ("-", re.compile(r"\d{1,2}[.,]\d{2}")), "distribute
 _DATED = re.compile(r"\d{1,2}/\d{1,2}-\d{1,2}\.\d{2}")
 # The time's full stop read as a comma (``25/10-5,17``): a typed time is hours, a full stop, two digits of minutes.
 _TIME_COMMA = re.compile(r"(/[\dIVXХ]{1,4}-\d{1,2}),(\d{2})$")
+# The printing's time after its date's hyphen (``Отпеч. 3/11-4.03``): hours and minutes.
+_PRINTED_TIME = re.compile(r"-(\d{1,2})\.(\d{2})$")
 # A typed word: two letters or more (a name may have a hyphen), or an initial with its full stop; a lone
 # letter is a pen stroke read as one.
 _WORD = re.compile(r"[А-ЯЁа-яёA-Za-z](?:[А-ЯЁа-яёA-Za-z][А-ЯЁа-яёA-Za-z.\-]*[.,]?|\.)")
@@ -189,6 +200,8 @@ def _read(text: str) -> tuple[dict[str, str | int], list[str]]:
             when = [mark.join(when)]  # the mark after its day and month read as a space (``7/4 33``, ``18/4 4.14``)
         value = zero_month(" ".join([_SPELLING[name]] + when))  # the printed label, however OCR read it
         value = _TIME_COMMA.sub(r"\1.\2", re.sub(r"[-—–]{2,}|[—–]", "-", value))
+        if name == "printed_raw":  # a time out of range reads a slashed zero as a figure (``4.63`` for ``4.03``)
+            value = _PRINTED_TIME.sub(lambda m: f"-{zero_led(m[1], 24)}.{zero_led(m[2], 60)}", value)
         return {name: value}, rest[taken:]
     if name == "certified":
         words = _leading(rest, _WORD, most=3)

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month
+from ocr.fields import DIGIT_LOOKALIKES, DIGITISH, EKZ, NUMERO, clean_name, cyrillic, roman_month, zero_led
 from ocr.form import ROMAN_MONTHS, ROUTING_LABELS
 from ocr.lines import Line, Role, Word, words_text
 
@@ -294,9 +294,7 @@ def _time_value(text: str, limit: int) -> int | None:
     digits = _digits(re.sub(r"[.,·]", "", text)).translate(_BRACKET_ONE)
     if len(digits) == 3:  # a slashed zero read as ``09`` or ``90`` (``096`` for ``06``, ``309`` for ``30``)
         digits = re.sub(r"09|90", "0", digits, count=1)
-    digits = digits[:2]
-    if int(digits) >= limit and len(digits) == 2 and digits[0] in "689":
-        digits = "0" + digits[1]
+    digits = zero_led(digits[:2], limit)
     return int(digits) if int(digits) < limit else None
 
 

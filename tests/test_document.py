@@ -75,6 +75,7 @@ def test_numbers_read_alike_on_the_later_pages_put_page_one_right():
     assert as_pages_read(None, ["8075", "8075"], 3) == "8075"  # page 1's routing line not parsed
     assert as_pages_read("19", ["10"]) == "10"  # copy 10 typed with a slashed zero, read 19 on page 1
     assert as_pages_read("10", ["19"]) == "10"  # a 0 is never read for a 9
+    assert as_pages_read("16", ["10"]) == "10"  # a bold face's slashed zero read 6
     assert as_pages_read("8075", ["8015"], 3) == "8075"  # a digit misread either side: page 1's stays
     assert as_pages_read("80975", ["8075", "8076"], 3) == "80975"  # later pages disagree
     assert as_pages_read(None, ["75"], 3) is None  # too short for a telegram number

@@ -102,6 +102,11 @@ def test_footer_labels_found_past_specks(text, expected):
     ("Отпеч. 18/4 4.14", "Отпеч. 18/4-4.14"),  # its dash read as a space (a heavy tuning page, seed 1000)
     ("Отпеч. 18/4 4,14", "Отпеч. 18/4-4.14"),
     ("Отпеч. 18/4 1951", "Отпеч. 18/4 1951"),  # no time after a lost dash
+    # a slashed zero read 6 or 9 in the minutes (heavy tuning pages, seeds 5000: ``4.03``, ``16.09``): no hour has 63
+    ("Отпеч. 3/11-4.63", "Отпеч. 3/11-4.03"),
+    ("Отпеч. 17/9-16.99", "Отпеч. 17/9-16.09"),
+    ("Отпеч. 17/9-16.59", "Отпеч. 17/9-16.59"),  # in range: as read
+    ("Отпеч. 17/9-26.09", "Отпеч. 17/9-26.09"),  # a 2 is no zero's reading: as read
     ("Разослано 22/ 10/34", "Разослано 22/10/34"),  # a space read after a slash (a heavy tuning page, seed 8000)
     ("Выпустил Мельников", "Выпустил Мельников"),
     ("В дело 13/6", None),  # no footer field: the line stays as read

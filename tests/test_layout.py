@@ -261,6 +261,13 @@ def test_no_signer_where_a_scrawl_covers_the_name():
     ("_one_day", "19/2 1946", "10/2-46 г.", ("10/2 1946", "10/2-46 г.")),
     ("_one_day", "21/11 19 50", "20/11-50 г.", ("21/11 19 50", "20/11-50 г.")),  # received the day after
     ("_one_day", "20/12 19 50", "29/11-50 г.", ("20/12 19 50", "29/11-50 г.")),  # another month: as read
+    # a slashed zero on a bold face read 8 or 6 (heavy tuning pages, seeds 3000 and 5000)
+    ("_one_year", "4/4 1950", "4/4-58 г.", ("4/4 1950", "4/4-50 г.")),
+    ("_one_day", "10/3 1950", "16/3-50 г.", ("10/3 1950", "10/3-50 г.")),
+    # the signature's slash read 1, which of its figures it is told by the day of receipt (a heavy page, seed 5000)
+    ("_slash_as_received", "2/11 1950", "2111-56 г.", ("2/11 1950", "2/11-56 г.")),
+    ("_slash_as_received", "21/1 1950", "2111-56 г.", ("21/1 1950", "21/1-56 г.")),
+    ("_slash_as_received", "3/11 1950", "2111-56 г.", ("3/11 1950", "2111-56 г.")),  # another day: as read
 ])
 def test_the_dates_of_one_telegram_share_their_day_and_year(step, received, signed, right):
     from ocr.contract import Header
@@ -279,6 +286,8 @@ def test_a_footer_day_read_9_for_0_is_put_within_days_of_receipt():
     assert printed("19/2 19 46", "Отпеч. 19/2-11.07") == "Отпеч. 19/2-11.07"  # the day of receipt: as read
     assert printed("19/2 19 46", "Отпеч. 29/3-11.07") == "Отпеч. 29/3-11.07"  # another month: as read
     assert printed("28/2 19 46", "Отпеч. 29/2-11.07") == "Отпеч. 29/2-11.07"  # within days as read
+    assert printed("19/2 19 46", "Отпеч. 26/2-11.07") == "Отпеч. 20/2-11.07"  # a bold face's slashed zero read 6
+    assert printed("19/2 19 46", "Отпеч. 28/2-11.07") == "Отпеч. 20/2-11.07"  # or 8
 
 
 def test_continuation_header_read_as_one_line():

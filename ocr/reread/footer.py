@@ -94,15 +94,16 @@ _DAY = re.compile(r"\d/\d")
 
 def choose(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict] | None = None) -> int:
     """The reading to keep: the one whose fields (``fields_of``: by default the footer's, or the signature's date)
-    the readings give alike most confidently (each field and value counted over all of them, each reading giving it
-    by how confidently it reads it, :func:`ocr.reread.readings.value_confidence`), then the most confident; 0, the
+    the readings give alike most confidently (each field and value counted over all of them, each reading giving it,
+    or giving it with a slashed zero read as a figure, :func:`ocr.fields.backs`, by how confidently it reads it,
+    :func:`ocr.reread.readings.value_confidence`), then the most confident; 0, the
     page's own, when no other is better supported. The readings of the bitonal page err alike and each unsurely (a
     faint ``6/10`` read ``65/10`` at 35, 66 and 44), and a count of them outvotes the grey page read right surely
     (``6/10`` at 91 and 90)."""
     fields_of = fields_of or _fields
     found = [fields_of(words) for words in readings]
     sureness = [{name: value_confidence(words, fields_of, name) for name in given} for words, given in zip(readings, found)]
-    support = [sum(sum(sure[name] for other, sure in zip(found, sureness) if other.get(name) == value)
+    support = [sum(sum(sure[name] for other, sure in zip(found, sureness) if name in other and fields.backs(other[name], value))
                    for name, value in given.items()) for given in found]
     if support[0] == max(support):
         return 0

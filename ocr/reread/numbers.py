@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ocr import assemble
-from ocr.fields import parse_special_number
+from ocr.fields import backs, parse_special_number
 from ocr.lines import Line, Role, Word, union_box, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import reading_score
@@ -45,8 +45,8 @@ def continuation_fields(words: list[Word]) -> dict:
 
 def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict | None]) -> int:
     """The reading to keep (0, the page's own, first): the first that gives just the values half the readings give
-    at least, each the value most readings give, on a tie the value of the more confident readings (by
-    :func:`ocr.recognize.reading_score`); 0 when none gives them so. A reading ``fields_of`` tells misread as a whole
+    at least, each the value most readings give (or give with a slashed zero read as a figure, :func:`ocr.fields.backs`),
+    on a tie the value of the more confident readings (by :func:`ocr.recognize.reading_score`); 0 when none gives them so. A reading ``fields_of`` tells misread as a whole
     (None) neither votes nor counts."""
     found = [fields_of(words) for words in readings]
     scores = [reading_score(words) for words in readings]
@@ -56,7 +56,8 @@ def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict | 
         values = [given[name] for given, _ in voters if name in given]
         if 2 * len(values) < len(voters):
             continue  # a value few readings give is a speck read as one (a group more, ``2194 6057 123``)
-        weight = {v: (values.count(v), sum(s for given, s in voters if given.get(name) == v)) for v in values}
+        weight = {v: (sum(backs(u, v) for u in values), sum(s for given, s in voters if name in given and backs(given[name], v)))
+                  for v in values}
         agreed[name] = max(weight, key=weight.get)
     return next((k for k, given in enumerate(found) if given == agreed and readings[k]), 0)  # a crop read as nothing is no reading
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter
 
 import cv2
 import numpy as np
 
+from ocr.fields import backs
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import is_ink, reading_score
@@ -50,7 +50,8 @@ def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> di
     """The fields the readings agree on; ``readings[0]`` is the page's own, those at ``grey`` of the grey page
     (:func:`ocr.reread.readings.from_grey`). Only values of the field's shape (:func:`_plausible`) that one reading
     at least gives confidently (:func:`ocr.reread.readings.value_confidence`), or a grey and a bitonal reading give both
-    (:func:`_sure`), may win, each counting every reading that gives it: a field takes the value two readings give
+    (:func:`_sure`), may win, each counting every reading that gives it (or gives it with a slashed zero read as a
+    figure, :func:`ocr.fields.backs`): a field takes the value two readings give
     at least (on a tie, the value of the more confident readings) or the one such value; otherwise (none, or
     several and none twice) the page's own value stays."""
     found = [routing_fields(words) for words in readings]
@@ -62,8 +63,8 @@ def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> di
         sure = _sure({k: (found[k][name], value_confidence(readings[k], routing_fields, name)) for k in givers}, grey)
         counted = {k: _with_year(found[k][name], sure) if name == "received_date_raw" else found[k][name]
                    for k in givers if found[k][name] in sure and not _end_lost(name, found[k][name], sure)}
-        votes = Counter(counted.values())
-        weight = {value: sum(scores[k] for k in counted if counted[k] == value) for value in votes}
+        votes = {value: sum(backs(other, value) for other in counted.values()) for value in counted.values()}
+        weight = {value: sum(scores[k] for k in counted if backs(counted[k], value)) for value in votes}
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
         if best is not None and (votes[best] >= 2 or len(votes) == 1):
             out[name] = best
@@ -124,9 +125,12 @@ def _fullest(found: list[dict]) -> int | None:
 
 def _plausible(name: str, value) -> bool:
     """Whether a reading's value may be the field's: a date with a month, a telegram number of SHORTEST_NUMBER
-    digits at least (one read ``№ 9`` at confidence 77 from ``№ 2029``)."""
+    digits at least (one read ``№ 9`` at confidence 77 from ``№ 2029``), a copy number from 1 (a faint ``6`` read
+    ``0``)."""
     if name == "received_date_raw":
         return received_month(value) is not None
+    if name == "copy_number":
+        return value >= 1
     return name != "telegram_number" or len(value) >= SHORTEST_NUMBER
 
 

@@ -28,6 +28,16 @@ def test_the_reading_most_readings_agree_with_is_kept():
     assert choose([page] + again) in (1, 3)
 
 
+def test_a_zero_read_as_a_figure_by_some_readings_backs_those_reading_it_zero():
+    # heavy tg-05008 (s5000): ``10 экз. нб`` typed with a slashed zero, read ``16`` by the page and two readings
+    # more confidently than ``10`` by the other two: a plain 0 is never read for a 6, a slashed one is for a 0
+    page = _reading(("16", 67), ("экз.", 90), ("нб", 88))
+    again = [_reading(("10", 74), ("экз.", 93), ("нб", 89)), _reading(("16", 96), ("экз.", 93), ("нб", 86)),
+             _reading(("10", 81), ("экз.", 93), ("нб", 91)), _reading(("16", 91), ("экз.", 93), ("нб", 91))]
+    assert choose([page] + again) in (1, 3)
+    assert choose([_reading(("10", 67), ("экз.", 90), ("нб", 88))] + again) == 0  # the page read it 0: kept
+
+
 def test_a_value_read_once_is_taken_from_the_most_confident_reading():
     page = _reading(("Отеч.", 60), ("38/44.", 20), ("32", 30))  # read as no date and time
     again = [_reading(("озиеч.", 34), ("28/4.4.32", 10)), _reading(("Озиеч.", 17), ("28/4-4.32", 44)),

@@ -128,7 +128,9 @@ def test_the_grain_smoothed_reading_settles_a_year_the_others_split_on():
                 _reading(line.format("50"), [97, 97, 95, 94, 92, 83, 96, 94, 95, 92, 96, 76, 52, 52, 91, 89]),
                 _reading(line.format("59"), [97, 97, 97, 96, 93, 94, 95, 91, 90, 90, 96, 63, 16, 16, 94, 92])]
     smoothed = _reading(line.format("50"), [97, 90, 97, 74, 96, 96, 96, 83, 93, 95, 96, 62, 42, 42, 95, 93])
-    assert agreed(readings)["received_date_raw"] == "20/11 19 58"
+    # a ``58`` or ``59`` beside a ``50`` is the slashed zero read as a figure: they back the ``50`` (fields.backs)
+    assert agreed(readings)["received_date_raw"] == "20/11 19 50"
+    assert agreed(readings[:2] + readings[3:])["received_date_raw"] == "20/11 19 58"  # no reading of the 0: as read
     assert agreed(readings + [smoothed])["received_date_raw"] == "20/11 19 50"
 
 
@@ -238,3 +240,10 @@ def test_a_faint_value_read_unsurely_alike_in_the_grey_and_the_bitonal_page_is_t
     assert agreed(readings, frozenset({3, 4}))["copy_number"] == 1
     # read alike in the two grey readings only, it is not: they lose and misread strokes alike
     assert "copy_number" not in agreed(readings[:2] + [readings[0]] + readings[3:], frozenset({3, 4}))
+
+
+def test_a_copy_number_0_is_no_copy_and_does_not_take_the_copys_figure_for_a_slashed_zero():
+    # a heavy page of faint carbon typing (s9000): ``экз. № 6`` read ``0`` by two readings; copies are numbered from 1
+    line = "Из ПЕКИНА № 4665 пол. 19 час. 27 мин. 14/7 19 53 т. экз. № {}"
+    readings = [_reading(line.format("6"), 90), _reading(line.format("0"), 90), _reading(line.format("0"), 90)]
+    assert agreed(readings)["copy_number"] == 6
