@@ -946,3 +946,19 @@ def test_a_registry_stamp_over_bold_typing_reads_without_its_remnants_beside_the
     lines, _ = read_rectangular(found, "rus")
     assert lines[:3] == ["ОТДЕЛ СТРА", "ДАЛЬНЕГО ВОСТОКА", "Вх. № 9282"]
     assert character_error_rate("21 IX 1952 г.", lines[3]) < 0.8
+
+
+def test_a_seal_found_by_its_ring_takes_back_the_ink_of_its_colour_pieces():
+    # A heavy st9000 tuning page (colour scan, black typing): the colour separation found a quarter of a faint violet
+    # seal and took its ink out of the grey page; the seal found there by its ring lacked that quarter of its legend,
+    # whose ends were cut wrong, and read ``ТММ 22М. 5 МП``.
+    grey_ink = 255 - cv2.imread(str(RESOURCES / "colour-seal-by-shape-grey-ink.png"), cv2.IMREAD_GRAYSCALE)
+    piece_ink = 255 - cv2.imread(str(RESOURCES / "colour-seal-by-shape-piece-ink.png"), cv2.IMREAD_GRAYSCALE)
+    ellipse = rings.Ellipse((272.3938915576937, 272.7775204120635), (497.21874473342905, 513.4595580036164), 25.4)
+    seal = detect.FoundStamp((954, 1445, 544, 544), "round", None, grey_ink, ellipse, None, 93.0)
+    piece = detect.FoundStamp((1261, 1718, 231, 262), "oval", "violet", piece_ink, None, None, 60.0)
+    (found,) = detect.with_seals_by_shape([piece], [seal])
+    assert found.colour == "violet"
+    assert np.count_nonzero(found.ink[273:, 307:538] & ~grey_ink[273:, 307:538]) > 0.5 * np.count_nonzero(piece_ink)
+    lines, _ = read_seal(found, "rus")
+    assert lines[0].startswith("СОВЕТ МИНИСТРОВ")
