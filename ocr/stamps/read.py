@@ -36,6 +36,7 @@ RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way rou
 RIGHT_WAY_LETTERS = 5
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
+EDGE_MARKS = "-./,«»\\|"  # what specks at a legend's ends read as (a bracket may close its last word: ``ВКП(б)``)
 ARC_MARKS = "/\\|()«»,"  # what a piece of a ring line cut across reads as (an arc: a stroke, a bracket, a quote, a comma)
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
@@ -200,12 +201,20 @@ def _lone(text: str) -> bool:
 
 
 def ends_trimmed(legend: list[Word]) -> list[Word]:
-    """A legend without lone letters, figures and marks at its ends: typing's remnants beside the gap
-    between its ends (a legend begins and ends with words)."""
-    while legend and _lone(legend[0].text):
+    """A legend without lone letters, figures and marks, nor words with figures (but a number after ``№``), at
+    its ends, and without marks at its ends' outer edges: typing's remnants and specks beside the gap between
+    its ends (a legend begins and ends with words: ``Т7. СОВЕТ``, ``559 ВТ МИНИСТР``, ``БЕЗОПАСНОСТИ..`` on tuning seals)."""
+    def remnant(k: int) -> bool:
+        text = legend[k].text
+        return _lone(text) or (any(c.isdigit() for c in text) and not (k and legend[k - 1].text == "№"))
+
+    while legend and remnant(0):
         legend = legend[1:]
-    while legend and _lone(legend[-1].text):
+    while legend and remnant(len(legend) - 1):
         legend = legend[:-1]
+    if legend:
+        legend = [dataclasses.replace(legend[0], text=legend[0].text.lstrip(EDGE_MARKS)), *legend[1:]]
+        legend = [*legend[:-1], dataclasses.replace(legend[-1], text=legend[-1].text.rstrip(EDGE_MARKS))]
     return legend
 
 

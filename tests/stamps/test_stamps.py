@@ -962,3 +962,17 @@ def test_a_seal_found_by_its_ring_takes_back_the_ink_of_its_colour_pieces():
     assert np.count_nonzero(found.ink[273:, 307:538] & ~grey_ink[273:, 307:538]) > 0.5 * np.count_nonzero(piece_ink)
     lines, _ = read_seal(found, "rus")
     assert lines[0].startswith("СОВЕТ МИНИСТРОВ")
+
+
+def test_a_legend_is_trimmed_of_typings_figures_and_specks_at_its_ends():
+    # Legends read on moderate st5000, clean st9000 and heavy st3000 tuning seals.
+    def trimmed(text: str) -> str:
+        return words_text(read.ends_trimmed(_line(*text.split())))
+
+    assert trimmed("Т7. СОВЕТ МИНИСТРА ВОЮЗА.ССР.-") == "СОВЕТ МИНИСТРА ВОЮЗА.ССР"
+    assert trimmed("559 ВТ МИНИСТР ДАНЗА СЕР") == "ВТ МИНИСТР ДАНЗА СЕР"
+    assert trimmed("-МИНИСТЕРСТВО ВНЕ НЕЙ ТОРГОВЛЯ СССР,") == "МИНИСТЕРСТВО ВНЕ НЕЙ ТОРГОВЛЯ СССР"
+    assert trimmed("ОМ МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ БЕЗОПАСНОСТИ..") == "ОМ МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ БЕЗОПАСНОСТИ"
+    # A number after ``№`` is a legend's own; so is a bracket closing its last word.
+    assert trimmed("ПОЧТОВОЕ ОТДЕЛЕНИЕ № 12") == "ПОЧТОВОЕ ОТДЕЛЕНИЕ № 12"
+    assert trimmed("ЦК ВКП(б)") == "ЦК ВКП(б)"
