@@ -976,3 +976,15 @@ def test_a_legend_is_trimmed_of_typings_figures_and_specks_at_its_ends():
     # A number after ``№`` is a legend's own; so is a bracket closing its last word.
     assert trimmed("ПОЧТОВОЕ ОТДЕЛЕНИЕ № 12") == "ПОЧТОВОЕ ОТДЕЛЕНИЕ № 12"
     assert trimmed("ЦК ВКП(б)") == "ЦК ВКП(б)"
+
+
+def test_a_seals_star_is_taken_out_but_not_the_solid_pieces_of_bold_typing_under_its_centre():
+    # A moderate st5000 tuning seal's centre (photocopy, bold typing across it): typed letters crossing its own left
+    # solid pieces too, and taking those out with the ground round them took ``КАНЦ`` of ``КАНЦЕЛЯРИЯ`` (read ``ЕЙАЯРИЯ``).
+    ink = 255 - cv2.imread(str(RESOURCES / "seal-centre-star-among-bold-typing.png"), cv2.IMREAD_GRAYSCALE)
+    kept = unwrap.without_emblem(ink)
+    assert not kept[150:180, 110:140].any()  # the star
+    star = np.zeros_like(ink)
+    cv2.circle(star, (125, 165), 60, 255, -1)
+    beyond = (ink > 0) & (star == 0)
+    assert np.count_nonzero(kept[beyond]) > 0.95 * np.count_nonzero(beyond)  # 0.73 when every solid piece went
