@@ -267,8 +267,24 @@ def with_seals_by_shape(colour: list[FoundStamp], seals: list[FoundStamp]) -> li
         # (A colour stamp about the seal's size is a whole one: the seal itself, or a registry stamp whose rounded
         # frame passed for a ring. A colour "seal" much smaller is a piece whose arc of the ring an ellipse was fitted to.)
         if near and not any(f.box[2] * f.box[3] > PIECE_AREA * seal.box[2] * seal.box[3] for f in near):
-            colour = [f for f in colour if f not in near] + [dataclasses.replace(seal, colour=near[0].colour)]
+            colour = [f for f in colour if f not in near] + [dataclasses.replace(seal, colour=near[0].colour,
+                                                                                 ink=with_ink_of(seal, near))]
     return colour
+
+
+def with_ink_of(seal: FoundStamp, pieces: list[FoundStamp]) -> np.ndarray:
+    """A seal's ink found on the grey page with its colour pieces' ink put back: the colour separation took their
+    ink out of the grey page (a quarter of a legend lost on a heavy tuning page, whose ends were then cut wrong)."""
+    ink = seal.ink.copy()
+    sx, sy = seal.box[:2]
+    for piece in pieces:
+        x, y, w, h = piece.box
+        x0, y0 = max(x, sx), max(y, sy)
+        x1, y1 = min(x + w, sx + ink.shape[1]), min(y + h, sy + ink.shape[0])
+        if x1 > x0 and y1 > y0:
+            region = ink[y0 - sy:y1 - sy, x0 - sx:x1 - sx]
+            np.maximum(region, piece.ink[y0 - y:y1 - y, x0 - x:x1 - x], out=region)
+    return ink
 
 
 def find_stamps(page: PreprocessedPage, dpi: int) -> list[FoundStamp]:

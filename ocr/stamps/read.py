@@ -36,6 +36,7 @@ RETRY_SCORE = 50.0  # a reading below this confidence is tried the other way rou
 RIGHT_WAY_LETTERS = 5
 MIN_WORD_CONFIDENCE = 10.0  # below this a stamp's "word" is its star, a ring's edge or a smear
 STAMP_MARKS = "№-./,«»()"  # what a stamp is cut in besides capitals and figures (quotes ``"`` are typing's)
+EDGE_MARKS = "-./,«»\\|"  # what specks at a legend's ends read as (a bracket may close its last word: ``ВКП(б)``)
 ARC_MARKS = "/\\|()«»,"  # what a piece of a ring line cut across reads as (an arc: a stroke, a bracket, a quote, a comma)
 CENTRE_LINE = 0.5  # share of the best line's weight (confidence by letters) a line of a seal's centre holds
 COMMON_NAME = 1e-5  # frequency of a name common enough to be a legend's word
@@ -50,6 +51,12 @@ NEAR_LETTERS = 6  # letters of a word, from which one read too badly for the cor
 NEAR_COMMON = 1e-6  # frequency of the words a stamp's badly read word may be taken for (an office's words are common)
 NAME_TITLE = "т"  # ``т.`` (comrade) on a stamp: a name follows it
 NEAR = 0.75  # share of its letters a badly read word has in common with the word it is taken for, at least
+TYPED_LETTERS = 3  # letters of a word with figures on a registry stamp's office line, below which it is typing's or a speck's
+ORDINAL = re.compile(r"\d+-[а-яА-Я]{1,3}")  # ``1-й``: the one word with figures an office's name holds
+SPECK_MARKS = "«»„\"',"  # what specks and typing's remnants beside a stamp's word read as at its ends (no stamp's own)
+REMNANT = 4  # characters of a word with no figure before a date line's figures, at most, for it to be a speck's or typing's
+DATE_FIGURES = 5  # figures of a date line, at least, from which what stands before them is not its own: a day's and a year's
+# (before a year alone, a word may be its month, its day lost: ``ХИ 1950``)
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789" + STAMP_MARKS}
 
@@ -85,7 +92,7 @@ def as_cut(word: Word) -> Word:
     specks read as marks) left out, its letters in capitals but in the few small words stamps carry
     (``т.``, ``г.``) and a number's suffix (``-сс``); typing across a letter makes it read as a small one."""
     text = "".join(c for c in word.text if c.isalnum() or c in STAMP_MARKS)
-    small = text.strip(STAMP_MARKS).lower() in STAMP_SMALL_WORDS or any(c.isdigit() for c in text)
+    small = _small(text) or any(c.isdigit() for c in text)
     return dataclasses.replace(word, text=text if small else text.upper())
 
 
@@ -188,17 +195,63 @@ def split(core: str) -> str:
     return f"{core[:k]} {core[k:]}" if best >= SPLIT_FREQUENCY else core
 
 
-def ends_trimmed(legend: list[Word]) -> list[Word]:
-    """A legend without lone letters, figures and marks at its ends: typing's remnants beside the gap
-    between its ends (a legend begins and ends with words)."""
-    def lone(word: Word) -> bool:
-        return sum(c.isalnum() for c in word.text) < 2
+def _lone(text: str) -> bool:
+    """Whether a word read on a stamp is a lone letter, figure or mark."""
+    return sum(c.isalnum() for c in text) < 2
 
-    while legend and lone(legend[0]):
+
+def ends_trimmed(legend: list[Word]) -> list[Word]:
+    """A legend without lone letters, figures and marks, nor words with figures (but a number after ``№``), at
+    its ends, and without marks at its ends' outer edges: typing's remnants and specks beside the gap between
+    its ends (a legend begins and ends with words: ``Т7. СОВЕТ``, ``559 ВТ МИНИСТР``, ``БЕЗОПАСНОСТИ..`` on tuning seals)."""
+    def remnant(k: int) -> bool:
+        text = legend[k].text
+        return _lone(text) or (any(c.isdigit() for c in text) and not (k and legend[k - 1].text == "№"))
+
+    while legend and remnant(0):
         legend = legend[1:]
-    while legend and lone(legend[-1]):
+    while legend and remnant(len(legend) - 1):
         legend = legend[:-1]
+    if legend:
+        legend = [dataclasses.replace(legend[0], text=legend[0].text.lstrip(EDGE_MARKS)), *legend[1:]]
+        legend = [*legend[:-1], dataclasses.replace(legend[-1], text=legend[-1].text.rstrip(EDGE_MARKS))]
     return legend
+
+
+def office_line(words: list[str]) -> str:
+    """A registry stamp's office line (its words as read) without what typing under it and specks read as there:
+    words with figures but fewer than TYPED_LETTERS letters (an office's name is cut in letters: ``4л``, ``3``;
+    an ordinal, ``1-й``, stays), quotes and commas at a word's ends (``»МИД``, ``СТРА,``), lone letters and marks
+    at the line's ends but a stamp's small words (``г.`` of a date read poorly). On the st5000 tuning stamps each such piece was typing's or a speck's, none a stamp's."""
+    words = [w for w in words if not any(c.isdigit() for c in w) or ORDINAL.fullmatch(w)
+             or sum(c.isalpha() for c in w) >= TYPED_LETTERS]
+    words = [w if _lone(w) else w.strip(SPECK_MARKS) for w in words]
+    while words and _lone(words[0]) and not _small(words[0]):
+        words = words[1:]
+    while words and _lone(words[-1]) and not _small(words[-1]):
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _small(text: str) -> bool:
+    """Whether a word read on a stamp is one of the small words stamps carry (``т.``, ``г.``)."""
+    return text.strip(STAMP_MARKS).lower() in STAMP_SMALL_WORDS
+
+
+def figures_line(text: str) -> str:
+    """A registry stamp's number or date line that parses as neither (a registry number or a date read whole is
+    written out already), without the specks and typing's remnants read round its figures: short words of no figure
+    before a day's and a year's figures (``СЯ 3У34946``, ``ЧЕ». 2118219521``; a longer word is the line's own, an
+    office line read with figures) and what follows a year's ``г.`` (``г. 8``)."""
+    if parse.incoming_number(text) or parse.date(text)[0]:
+        return text
+    words = text.split()
+    first = next((k for k, w in enumerate(words) if any(c.isdigit() for c in w)), 0)
+    if any(len(w) > REMNANT for w in words[:first]) or sum(c.isdigit() for c in "".join(words[first:])) < DATE_FIGURES:
+        first = 0
+    words = words[first:]
+    end = next((k + 1 for k, w in enumerate(words) if w == "г."), len(words))
+    return " ".join(words[:end])
 
 
 def centre_lines(words: list[Word]) -> list[Word]:
@@ -277,8 +330,9 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     lines = [words if figures.figure_line(words_text(words)) else put_right(words)
              for _, words in best]
     texts = figures.reread([crop for crop, _ in best], lines, lang)
-    texts = [text if figures.figure_line(text) else " ".join(offices.rejoined(text.split())) for text in texts]
-    return texts, [w for words in lines for w in words]
+    texts = [figures_line(text) if figures.figure_line(text) else office_line(offices.rejoined(text.split()))
+             for text in texts]
+    return [text for text in texts if text], [w for words in lines for w in words]
 
 
 def right_way_up(lines: list[list[Word]]) -> bool:

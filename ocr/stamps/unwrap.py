@@ -226,10 +226,15 @@ def unwrap_ring(ink: np.ndarray, ellipse: Ellipse) -> Ring:
 
 
 def without_emblem(ink: np.ndarray) -> np.ndarray:
-    """A seal's centre (a square round it) without its star or emblem: the ink solid across more than
-    EMBLEM of the centre's width, which no letter's stroke is, grown back over its points."""
+    """A seal's centre (a square round it) without its star or emblem: the largest piece of ink solid across
+    more than EMBLEM of the centre's width, which no letter's stroke is, grown back over its points. (The largest
+    alone: bold typing under a seal leaves solid pieces too, where its letters cross the seal's, and taking them
+    out with the ground round them took the seal's own letters beside them.)"""
     side = max(3, int(EMBLEM * ink.shape[0]))
     solid = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (side, side)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(solid)
+    if count > 2:
+        solid = np.where(labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA])), 255, 0).astype(np.uint8)
     return cv2.subtract(ink, cv2.dilate(solid, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * side, 2 * side))))
 
 

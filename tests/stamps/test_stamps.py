@@ -910,3 +910,81 @@ def test_a_seal_unwrapped_beyond_its_crop_is_paper_there_every_time():
     assert all((s == strips[0]).all() for s in strips)
     # Row 0 is 1.04 of the radius out: beyond the crop straight right of the centre, within it at its corner.
     assert strips[0][0, 0] == 0 and strips[0][0, strips[0].shape[1] // 8] == 255 and strips[0][-1].min() == 255
+
+
+def test_a_registry_stamps_office_line_drops_what_typing_and_specks_read_as_there():
+    # Office lines read on moderate and clean st5000 tuning stamps: a typed word's remnant with a figure (``4л``), a
+    # lone figure, quotes and commas at words' ends.
+    assert read.office_line("4л ОТДЕЛ СТРА,".split()) == "ОТДЕЛ СТРА"
+    assert read.office_line("ДАЛЬНЕГО ВОСТОКА 3".split()) == "ДАЛЬНЕГО ВОСТОКА"
+    assert read.office_line("»МИД СССР".split()) == "МИД СССР"
+    assert read.office_line("«ОТДЕЛОВ".split()) == "ОТДЕЛОВ"
+    # A word of letters with a figure misread among them, an ordinal, ``т.`` and a comrade's name stay.
+    assert read.office_line("от4АИДСЕСР.".split()) == "от4АИДСЕСР."
+    assert read.office_line("1-й ОТДЕЛ".split()) == "1-й ОТДЕЛ"
+    assert read.office_line("СЕКРЕТАРИАТ т. МОЛОТОВА".split()) == "СЕКРЕТАРИАТ т. МОЛОТОВА"
+    assert read.office_line("3".split()) == ""
+
+
+def test_a_date_line_read_as_no_date_drops_the_specks_round_its_figures():
+    # Date lines read on clean and moderate st5000 tuning stamps (``3 VI 1946 г.``, ``21 IX 1952 г.``, ``12 IX 1953 г.``).
+    assert read.figures_line("СЯ 3У34946 г. 8") == "3У34946 г."
+    assert read.figures_line("ЧЕ». 2118219521. Я г.") == "2118219521. Я г."
+    assert read.figures_line("ЗУ 712424953 4к") == "712424953 4к"
+    # An office line read with figures keeps its word; a line parsed whole stays as it is.
+    assert read.figures_line("ЗАМИДЯЗССР «951") == "ЗАМИДЯЗССР «951"
+    assert read.figures_line("Вх. № 9282") == "Вх. № 9282"
+    assert read.figures_line("12 VI 1946 г.") == "12 VI 1946 г."
+
+
+def test_a_registry_stamp_over_bold_typing_reads_without_its_remnants_beside_the_lines():
+    # A moderate st5000 tuning stamp's ink (grayscale scan): bold typing runs across every line of it; read
+    # ``4л ОТДЕЛ СТРА,``, ``ДАЛЬНЕГО ВОСТОКА 3`` and ``ЧЕ». 2118219521. Я г.`` before.
+    ink = 255 - cv2.imread(str(RESOURCES / "registry-typing-remnants-beside-its-lines.png"), cv2.IMREAD_GRAYSCALE)
+    rect = ((487.5566641942303, 365.4606225994944), (831.0, 381.0), -22.558204650878906)
+    found = detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), "rectangular", None, ink, None, rect, 80.0)
+    lines, _ = read_rectangular(found, "rus")
+    assert lines[:3] == ["ОТДЕЛ СТРА", "ДАЛЬНЕГО ВОСТОКА", "Вх. № 9282"]
+    assert character_error_rate("21 IX 1952 г.", lines[3]) < 0.8
+
+
+def test_a_seal_found_by_its_ring_takes_back_the_ink_of_its_colour_pieces():
+    # A heavy st9000 tuning page (colour scan, black typing): the colour separation found a quarter of a faint violet
+    # seal and took its ink out of the grey page; the seal found there by its ring lacked that quarter of its legend,
+    # whose ends were cut wrong, and read ``ТММ 22М. 5 МП``.
+    grey_ink = 255 - cv2.imread(str(RESOURCES / "colour-seal-by-shape-grey-ink.png"), cv2.IMREAD_GRAYSCALE)
+    piece_ink = 255 - cv2.imread(str(RESOURCES / "colour-seal-by-shape-piece-ink.png"), cv2.IMREAD_GRAYSCALE)
+    ellipse = rings.Ellipse((272.3938915576937, 272.7775204120635), (497.21874473342905, 513.4595580036164), 25.4)
+    seal = detect.FoundStamp((954, 1445, 544, 544), "round", None, grey_ink, ellipse, None, 93.0)
+    piece = detect.FoundStamp((1261, 1718, 231, 262), "oval", "violet", piece_ink, None, None, 60.0)
+    (found,) = detect.with_seals_by_shape([piece], [seal])
+    assert found.colour == "violet"
+    assert np.count_nonzero(found.ink[273:, 307:538] & ~grey_ink[273:, 307:538]) > 0.5 * np.count_nonzero(piece_ink)
+    lines, _ = read_seal(found, "rus")
+    assert lines[0].startswith("СОВЕТ МИНИСТРОВ")
+
+
+def test_a_legend_is_trimmed_of_typings_figures_and_specks_at_its_ends():
+    # Legends read on moderate st5000, clean st9000 and heavy st3000 tuning seals.
+    def trimmed(text: str) -> str:
+        return words_text(read.ends_trimmed(_line(*text.split())))
+
+    assert trimmed("Т7. СОВЕТ МИНИСТРА ВОЮЗА.ССР.-") == "СОВЕТ МИНИСТРА ВОЮЗА.ССР"
+    assert trimmed("559 ВТ МИНИСТР ДАНЗА СЕР") == "ВТ МИНИСТР ДАНЗА СЕР"
+    assert trimmed("-МИНИСТЕРСТВО ВНЕ НЕЙ ТОРГОВЛЯ СССР,") == "МИНИСТЕРСТВО ВНЕ НЕЙ ТОРГОВЛЯ СССР"
+    assert trimmed("ОМ МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ БЕЗОПАСНОСТИ..") == "ОМ МИНИСТЕРСТВО ГОСУДАРСТВЕННОЙ БЕЗОПАСНОСТИ"
+    # A number after ``№`` is a legend's own; so is a bracket closing its last word.
+    assert trimmed("ПОЧТОВОЕ ОТДЕЛЕНИЕ № 12") == "ПОЧТОВОЕ ОТДЕЛЕНИЕ № 12"
+    assert trimmed("ЦК ВКП(б)") == "ЦК ВКП(б)"
+
+
+def test_a_seals_star_is_taken_out_but_not_the_solid_pieces_of_bold_typing_under_its_centre():
+    # A moderate st5000 tuning seal's centre (photocopy, bold typing across it): typed letters crossing its own left
+    # solid pieces too, and taking those out with the ground round them took ``КАНЦ`` of ``КАНЦЕЛЯРИЯ`` (read ``ЕЙАЯРИЯ``).
+    ink = 255 - cv2.imread(str(RESOURCES / "seal-centre-star-among-bold-typing.png"), cv2.IMREAD_GRAYSCALE)
+    kept = unwrap.without_emblem(ink)
+    assert not kept[150:180, 110:140].any()  # the star
+    star = np.zeros_like(ink)
+    cv2.circle(star, (125, 165), 60, 255, -1)
+    beyond = (ink > 0) & (star == 0)
+    assert np.count_nonzero(kept[beyond]) > 0.95 * np.count_nonzero(beyond)  # 0.73 when every solid piece went
