@@ -45,9 +45,10 @@ def continuation_fields(words: list[Word]) -> dict:
 
 def chosen(readings: list[list[Word]], fields_of: Callable[[list[Word]], dict | None]) -> int:
     """The reading to keep (0, the page's own, first): the first that gives just the values half the readings give
-    at least, each the value most readings give (or give with a slashed zero read as a figure, :func:`ocr.fields.backs`),
-    on a tie the value of the more confident readings (by :func:`ocr.recognize.reading_score`); 0 when none gives them so. A reading ``fields_of`` tells misread as a whole
-    (None) neither votes nor counts."""
+    at least, each the value most readings give (or give with a slashed zero read as a figure,
+    :func:`ocr.fields.backs`), on a tie the value of the more confident readings (by
+    :func:`ocr.recognize.reading_score`); 0 when none gives them so. A reading ``fields_of`` tells misread as a
+    whole (None) neither votes nor counts."""
     found = [fields_of(words) for words in readings]
     scores = [reading_score(words) for words in readings]
     voters = [(given, score) for given, score in zip(found, scores) if given is not None]

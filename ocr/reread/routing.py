@@ -51,9 +51,9 @@ def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> di
     (:func:`ocr.reread.readings.from_grey`). Only values of the field's shape (:func:`_plausible`) that one reading
     at least gives confidently (:func:`ocr.reread.readings.value_confidence`), or a grey and a bitonal reading give both
     (:func:`_sure`), may win, each counting every reading that gives it (or gives it with a slashed zero read as a
-    figure, :func:`ocr.fields.backs`): a field takes the value two readings give
-    at least (on a tie, the value of the more confident readings) or the one such value; otherwise (none, or
-    several and none twice) the page's own value stays."""
+    figure, :func:`ocr.fields.backs`): a field takes the value two readings give at least (on a tie, the value of
+    the more confident readings) or the one such value; otherwise (none, or several and none twice) the page's own
+    value stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     fullest = _fullest(found)

@@ -55,8 +55,9 @@ TYPED_LETTERS = 3  # letters of a word with figures on a registry stamp's office
 ORDINAL = re.compile(r"\d+-[а-яА-Я]{1,3}")  # ``1-й``: the one word with figures an office's name holds
 SPECK_MARKS = "«»„\"',"  # what specks and typing's remnants beside a stamp's word read as at its ends (no stamp's own)
 REMNANT = 4  # characters of a word with no figure before a date line's figures, at most, for it to be a speck's or typing's
-DATE_FIGURES = 5  # figures of a date line, at least, from which what stands before them is not its own: a day's and a year's
-# (before a year alone, a word may be its month, its day lost: ``ХИ 1950``)
+# Figures of a date line, at least, from which what stands before them is not its own: a day's and a year's (before a
+# year alone, a word may be its month, its day lost: ``ХИ 1950``).
+DATE_FIGURES = 5
 # What a seal is cut in: capitals, figures and a few marks (small letters come only from misreadings there).
 SEAL_CHARACTERS = {"tessedit_char_whitelist": "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ 0123456789" + STAMP_MARKS}
 
@@ -222,7 +223,8 @@ def office_line(words: list[str]) -> str:
     """A registry stamp's office line (its words as read) without what typing under it and specks read as there:
     words with figures but fewer than TYPED_LETTERS letters (an office's name is cut in letters: ``4л``, ``3``;
     an ordinal, ``1-й``, stays), quotes and commas at a word's ends (``»МИД``, ``СТРА,``), lone letters and marks
-    at the line's ends but a stamp's small words (``г.`` of a date read poorly). On the st5000 tuning stamps each such piece was typing's or a speck's, none a stamp's."""
+    at the line's ends but a stamp's small words (``г.`` of a date read poorly). On the st5000 tuning stamps each
+    such piece was typing's or a speck's, none a stamp's."""
     words = [w for w in words if not any(c.isdigit() for c in w) or ORDINAL.fullmatch(w)
              or sum(c.isalpha() for c in w) >= TYPED_LETTERS]
     words = [w if _lone(w) else w.strip(SPECK_MARKS) for w in words]
