@@ -177,8 +177,7 @@ def _slash_as_received(head: Header, signed: Signature) -> tuple[Header, Signatu
     slashless, received = _SLASHLESS_DAY.match(signed.date_raw or ""), _DAY_MONTH.match(head.received_date_raw or "")
     if not (slashless and received):
         return head, signed
-    digits = slashless[1]
-    if not any(digits[:k] + "/" + digits[k + 1:] == received[1] for k in range(1, len(digits) - 1) if digits[k] in "17"):
+    if received[1] not in fields.slash_readings(slashless[1]):
         return head, signed
     return head, signed.model_copy(update={"date_raw": received[1] + signed.date_raw[slashless.end():]})
 

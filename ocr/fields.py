@@ -446,12 +446,15 @@ def slash_read_as_one(date: str) -> str:
     ``1``, a faint one as ``7``. Put back where the digits before the date's hyphen or second slash hold no slash and
     one ``1`` or ``7`` among them, and only one, leaves a day (1-31) before it and a month (1-12) after it."""
     head = re.match(r"(\d{3,5})(?=[-/])", date)
-    if not head:
-        return date
-    digits = head[1]
+    dates = slash_readings(head[1]) if head else []
+    return dates[0] + date[head.end():] if len(dates) == 1 else date
+
+
+def slash_readings(digits: str) -> list[str]:
+    """The days and months figures with a slash read as ``1`` or ``7`` may be (``2111``: ``2/11`` and ``21/1``)."""
     cuts = [k for k in range(1, len(digits) - 1) if digits[k] in "17" and k <= 2 and len(digits) - k - 1 <= 2
             and 1 <= int(digits[:k]) <= 31 and 1 <= int(digits[k + 1:]) <= 12]
-    return f"{digits[:cuts[0]]}/{digits[cuts[0] + 1:]}{date[head.end():]}" if len(cuts) == 1 else date
+    return [f"{digits[:k]}/{digits[k + 1:]}" for k in cuts]
 
 
 def zero_month(date: str) -> str:
