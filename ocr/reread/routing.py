@@ -52,8 +52,9 @@ def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> di
     at least gives confidently (:func:`ocr.reread.readings.value_confidence`), or a grey and a bitonal reading give both
     (:func:`_sure`), may win, each counting every reading that gives it (or gives it with a slashed zero read as a
     figure, :func:`ocr.fields.backs`): a field takes the value two readings give at least (on a tie, the value of
-    the more confident readings) or the one such value; otherwise (none, or several and none twice) the page's own
-    value stays."""
+    the more confident readings) or the one such value; where no value is sure, the value most readings give
+    (:func:`_most_given`); otherwise (none, or several and none twice) the fullest reading's sure value
+    (:func:`_fullest`) or the page's own stays."""
     found = [routing_fields(words) for words in readings]
     scores = [reading_score(words) if words else 0.0 for words in readings]
     fullest = _fullest(found)
@@ -68,11 +69,21 @@ def agreed(readings: list[list[Word]], grey: frozenset[int] = frozenset()) -> di
         best = max(votes, key=lambda value: (votes[value], weight[value]), default=None)
         if best is not None and (votes[best] >= 2 or len(votes) == 1):
             out[name] = best
+        elif not sure and (common := _most_given([found[k][name] for k in givers], len(readings))) is not None:
+            out[name] = common
         elif fullest is not None and found[fullest].get(name) in sure:
             out[name] = found[fullest][name]
         elif name in found[0]:
             out[name] = found[0][name]
     return out
+
+
+def _most_given(values: list, readings: int):
+    """The value more than half the ``readings`` give alike, None when none: where no reading gives a value surely
+    (specks among a date's figures, ``-.4/11:..1949``, pull every reading's confidence down), a value of the field's
+    shape read alike by most readings is still one (a speck read as a figure is read so by two at most)."""
+    common = max(set(values), key=values.count, default=None)
+    return common if common is not None and 2 * values.count(common) > readings else None
 
 
 # A faint value binarising thins (a ``1`` read at 29 in the bitonal page enlarged, at 38 in the grey smoothed) is
