@@ -291,3 +291,18 @@ def test_initials_are_taken_only_where_more_readings_agree_than_read_others():
     assert _agreed([("нб", word), ("не", word)]) is None
     # no name begins with ы: a reading ``8 экз. ыб`` gives no initials (heavy tg-07012, s7000)
     assert _typist([Word("8", (0, 0, 20, 20), 97), Word("экз.", (40, 0, 60, 20), 93), Word("ыб", (120, 0, 30, 20), 65)]) == (None, None)
+
+
+def test_a_footer_line_is_read_again_in_a_crop_of_its_typing_not_of_a_stamps_rim_read_beside_it():
+    # heavy tuning tg-05015 (s5000), page 4: the page read ``14 экз. нб`` as ``24 экз. мб`` and the oval seal's rim
+    # twenty letters to its right as ``}`` at 0, whose box took the line's crop over the rim and the top of ``Отпеч.``
+    # below: read alone there every way, the line read ``4 экз. 6``; boxed over its typing it reads ``14 экз. нб``
+    lines = [_line(Role.FOOTER, ("24", (77, 174, 33, 27), 69), ("экз.", (132, 181, 68, 24), 71), ("мб", (227, 176, 36, 27), 57),
+                   ("}", (845, 150, 18, 39), 0)),
+             _line(Role.FOOTER, ("Отпеч.", (73, 218, 109, 29), 81), ("17/9-16.99.", (208, 217, 199, 43), 44),
+                   (".", (639, 219, 45, 39), 0), ("А", (781, 191, 84, 104), 7)),
+             _line(Role.FOOTER, ("Разослано", (74, 263, 178, 28), 0), ("16/9/25.", (267, 262, 193, 31), 62),
+                   ("ны", (686, 257, 86, 37), 0), (".", (886, 284, 11, 12), 93))]
+    page = replace(_page("heavy-tg-05015-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-05015-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
+    found = footer.footer(_reread_footer(page, lines, "rus"))
+    assert (found.copies_printed, found.typist) == (14, "нб")
