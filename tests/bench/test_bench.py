@@ -171,3 +171,26 @@ def test_stamps_on_scans_without_colour_are_counted_apart():
     result = score("clean", "tuning", pairs, extra=0)
     assert result.recall == pytest.approx(0.5)
     assert result.found_without_colour == [1, 3]
+
+
+def test_each_tuning_stamps_number_and_date_are_listed_as_read_beside_its_truth():
+    """Why a number or date is not exact is told stamp by stamp; a held-out stamp's reading is not listed at all
+    (the oval seal is held out, and every stamp of a held-out page). Values of a clean st5000 tuning stamp."""
+    from ocr.bench.cases import Case
+    from ocr.bench.stamps import readings
+    from ocr.contract import Stamp
+
+    def stamp(text: str, shape: str, number: str | None = None, date: str | None = None) -> Stamp:
+        return Stamp(kind="ink_stamp", text=text, page=1, bbox=(0, 0, 100, 100), confidence=80.0, shape=shape,
+                     incoming_number=number, date=date)
+
+    truth = stamp("ОТДЕЛ СТРАН\nДАЛЬНЕГО ВОСТОКА\nВх. № 4193/сс\n3 VI 1946 г.", "rectangular", "4193/сс", "1946-06-03")
+    read = stamp("ОТДЕЛ СТРАН\nДАЛЬНЕГО ВОСТОКА\nВх. № 4193/сс\n3У34946 г.", "rectangular", "4193/сс")
+    oval = stamp("МИНИСТЕРСТВО ИНОСТРАННЫХ ДЕЛ СССР", "oval")
+    pairs = [(truth, read), (oval, oval), (truth, None)]
+    tuning = Case("clean", "st-05023", Path("pages"), Path("truth.json"))
+    listed = readings(tuning, pairs)
+    assert [(r.number, r.number_read, r.date, r.date_read) for r in listed] == [
+        ("4193/сс", "4193/сс", "1946-06-03", None), ("4193/сс", None, "1946-06-03", None)]
+    assert listed[0].text_read.endswith("3У34946 г.") and listed[1].text_read is None
+    assert readings(Case("clean", "st-05001", Path("pages"), Path("truth.json"), split="heldout"), pairs) == []
