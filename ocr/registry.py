@@ -168,8 +168,22 @@ def figured_note(note: str, figures: list[str], month: int | None = None, year: 
 _FIGURES_ONLY = re.compile(r"[\W\d]*\d[\W\d]*")
 _BARE_NUMBER = re.compile(r"\d{2,5}")
 # A date with a Roman month (``5.IV.50``) as read: in figures by the Latin model (``5.1V50``, its month's I read 1,
-# its full stop lost), or as the page read it (``3.1.50``, ``2%.Х1.5и``: the Cyrillic model's lookalikes).
-_ROMAN_DATE = re.compile(r"^\W?(\d{1,2})\s*[.,\-]?\s*([IVX1ХхУуГгТтlІ|!]{1,5})\s*[.,\-]?\s*(\d{2})\W?$")
+# its full stop lost), or as the page read it (``3.1.50``, ``Х1``: the Cyrillic model's lookalikes).
+_NUMERAL = "[IVX1ХхУуГгТтlІ|!]{1,5}"
+_ROMAN_DATE = re.compile(r"^\W?(\d{1,2})\s*[.,\-]?\s*(" + _NUMERAL + r")\s*[.,\-]?\s*(\d{2})\W?$")
+# Else its three parts between full stops, each taken where it reads as one (``2%.Х1.5и``: the month).
+_DATE_PARTS = (re.compile(r"\d{1,2}"), re.compile(_NUMERAL), re.compile(r"\d{2}"))
+
+
+def _date_parts(text: str) -> tuple[str | None, str | None, str | None]:
+    """The day, month (as read) and year of a date with a Roman month, each None where it does not read as one."""
+    if found := _ROMAN_DATE.match(text.strip()):
+        return found.groups()
+    parts = [part for part in re.split(r"[\s.,\-]+", text) if part]
+    if len(parts) != 3:
+        return None, None, None
+    day, month, year = (part if pattern.fullmatch(part) else None for pattern, part in zip(_DATE_PARTS, parts))
+    return day, month, year
 
 
 def _roman_date(note: str, figures: list[str], month: int | None, year: int | None) -> str | None:
@@ -177,21 +191,29 @@ def _roman_date(note: str, figures: list[str], month: int | None, year: int | No
     of a year the telegram's or the next first (a pen's 0 reads 8 in figures, ``3.X1.58``); None where too few
     agree on one, or where the month is not the telegram's or the next (the office registers a telegram within
     days of its receipt: a pen's III read ``11`` by most readings is left as read, not written II)."""
-    dates = [found.groups() for f in [*figures, note] if (found := _ROMAN_DATE.match(f.strip()))]
+    dates = [_date_parts(f) for f in [*figures, note]]
     months = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
     years = (f"{year:02d}", f"{(year + 1) % 100:02d}") if year is not None else None
-    day = _agreed([d if 1 <= int(d) <= 31 else None for d, _, _ in dates])
-    roman = _agreed([r if (r := roman_month(m)) in months else None for _, m, _ in dates])
+    day = _agreed([d if d and 1 <= int(d) <= 31 else None for d, _, _ in dates])
+    roman = _agreed([r if m and (r := roman_month(m)) in months else None for _, m, _ in dates])
     yy = _agreed([y for _, _, y in dates], lambda y: years is None or y in years)
-    return f"{int(day)}.{roman}.{yy}" if day and roman and yy else None
+    return _as_read(note, f"{int(day)}.{roman}.{yy}" if day and roman and yy else None)
+
+
+def _as_read(note: str, figured: str | None) -> str | None:
+    """``figured``, unless the page read the note whole otherwise (as the seed's undated note, a whole reading is
+    not voted away: a pen's 0 reads 8 and its I is lost as often in figures)."""
+    whole = _BARE_NOTE.fullmatch(note) or _BARE_NUMBER.fullmatch(note)
+    return figured if not whole or figured == note else None
 
 
 def _bare_number(note: str, figures: list[str]) -> str | None:
     """A bare file number read in pieces or with a speck as a figure (``1595 5`` where most readings give 595): the
-    number most of its readings give alone; None where the note reads letters or too few agree."""
+    number most of its readings (``figures``, then ``note``) give alone; None where the note reads letters or too
+    few agree."""
     if not _FIGURES_ONLY.fullmatch(note):
         return None
-    return _agreed([f.strip(" .") if _BARE_NUMBER.fullmatch(f.strip(" .")) else None for f in figures])
+    return _as_read(note, _agreed([n if _BARE_NUMBER.fullmatch(n := f.strip(" .")) else None for f in [*figures, note]]))
 
 
 def agreement(number: str, figures: list[str]) -> float:

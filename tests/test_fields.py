@@ -356,6 +356,15 @@ def test_a_bare_number_and_a_roman_date_are_what_most_of_their_readings_agree_on
     # A pen's III read 11 by most readings (s7000 tg-07008), in a telegram of March: no month before it is written.
     figures = ["6111.51", "6-I.52", "6-I1.51", "6.117.512", "6-11.51", "6.11.2"]
     assert figured_note("$.111.51", figures, 3, 51) is None
+    # Parts of a date each read where they read as one: the page's month alone (``Х1``), a day and year beside a month
+    # read ``41`` (s3000 tg-03010); VII read with an I too many (``VI11``) by a third of the readings (s9000 tg-09010).
+    figures = ["22.X1. 52", ".X- 52", "22.41.52", "23.21 .5", "22.X41. 52", "22.X1.5"]
+    assert figured_note("2%.Х1.5и", figures, 11, 52) == "22.XI.52"
+    figures = ["15.VI11.53", "15.VI1.53", "15.V11.53", "15.V11.53", "15.V11.53", "15.VI11.53"]
+    assert figured_note("15.41.53", figures, 7, 53) == "15.VII.53"
+    # A note the page read whole is not voted away (a pen's I lost in figures; a clean 735 read 785).
+    assert figured_note("19.XI.47", ["19.X.47", "19.X.47", "19.X.47"]) is None
+    assert figured_note("735", ["785", "785", "785"]) is None and figured_note("995", ["995", "35", "995"]) == "995"
 
 
 def test_received_year():
