@@ -140,16 +140,19 @@ _UNDATED = re.compile(r"/ м\. п\.$")
 _FIGURED_DATE = re.compile(r"(\d{1,2})\s*\.?\s*([IVX1]{1,5})[\s.\-/]*$")
 
 
-def figured_note(note: str, figures: list[str], month: int | None = None) -> str | None:
+def figured_note(note: str, figures: list[str], month: int | None = None, year: int | None = None) -> str | None:
     """A note (as :func:`registry_note` gives it) in its whole shape, each of its figures the one most of
     its readings agree on (``figures``, its readings in figures, then ``note``, which decides between as
     many); None where the note does not show which shape it is written in (a resolution, a scrawl) or too
-    few readings agree on a figure. ``month``: the telegram's, which of as many readings a date is taken in."""
+    few readings agree on a figure. ``month``, ``year``: the telegram's (1-12, its last two figures), which
+    of as many readings a date is taken in."""
     if note.startswith("См. изв.") or _SEE_BEGUN.search(note):
         notice = _agreed([_see_numbers(f)[0] for f in figures] + [_part(_SEE_NUMBERS[0], note)])
         link = _agreed([_see_numbers(f)[1] for f in figures] + [_part(_SEE_NUMBERS[1], note)])
         return f"См. изв. № {notice} (ссылка № {link})" if notice and link else None
-    if not _MP_BEGUN.search(note) or _UNDATED.search(note):
+    if not _MP_BEGUN.search(note):
+        return _roman_date(note, figures, month, year) or _bare_number(note, figures)
+    if _UNDATED.search(note):
         # a note written without its date (the seed's ``N 665 / м. п.``) stays as read: no date read into it
         # from specks, no figure voted away (a tuning page's 735 read right, voted 785)
         return None
@@ -159,6 +162,63 @@ def figured_note(note: str, figures: list[str], month: int | None = None) -> str
     date = _agreed([_figured_date(f) for f in figures] + [_part(_MP_PARTS[1], note)],
                    lambda d: d.split()[-1].rstrip(".") in expected)
     return f"N {number} / м. п. - {date}" if number and date else None
+
+
+# A note read as figures, spaces and specks only (``186  °``), and a bare file number (``412``) among its readings.
+_FIGURES_ONLY = re.compile(r"[\W\d]*\d[\W\d]*")
+_BARE_NUMBER = re.compile(r"\d{2,5}")
+# A date with a Roman month (``5.IV.50``) as read: in figures by the Latin model (``5.1V50``, its month's I read 1,
+# its full stop lost), or as the page read it (``3.1.50``, ``Х1``: the Cyrillic model's lookalikes).
+_NUMERAL = "[IVX1ХхУуГгТтlІ|!]{1,5}"
+_ROMAN_DATE = re.compile(r"^\W?(\d{1,2})\s*[.,\-]?\s*(" + _NUMERAL + r")\s*[.,\-]?\s*(\d{2})\W?$")
+# Else its three parts between full stops, each taken where it reads as one (``2%.Х1.5и``: the month).
+_DATE_PARTS = (re.compile(r"\d{1,2}"), re.compile(_NUMERAL), re.compile(r"\d{2}"))
+
+
+def _date_parts(text: str) -> tuple[str | None, str | None, str | None]:
+    """The day, month (as read) and year of a date with a Roman month, each None where it does not read as one."""
+    if found := _ROMAN_DATE.match(text.strip()):
+        return found.groups()
+    parts = [part for part in re.split(r"[\s.,\-]+", text) if part]
+    if len(parts) != 3:
+        return None, None, None
+    day, month, year = (part if pattern.fullmatch(part) else None for pattern, part in zip(_DATE_PARTS, parts))
+    return day, month, year
+
+
+def _roman_date(note: str, figures: list[str], month: int | None, year: int | None) -> str | None:
+    """A date with a Roman month (``3.XI.50``), its day, month and year each the one most readings agree on:
+    of a year the telegram's or the next first (a pen's 0 reads 8 in figures, ``3.X1.58``); None where too few
+    agree on one, or where the month is not the telegram's or the next (the office registers a telegram within
+    days of its receipt: a pen's III read ``11`` by most readings is left as read, not written II)."""
+    dates = [_date_parts(f) for f in [*figures, note]]
+    months = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
+    years = (f"{year:02d}", f"{(year + 1) % 100:02d}") if year is not None else None
+    day = _agreed([d if d and 1 <= int(d) <= 31 else None for d, _, _ in dates])
+    roman = _agreed([r if m and (r := roman_month(m)) in months else None for _, m, _ in dates])
+    yy = _agreed([y for _, _, y in dates], lambda y: years is None or y in years)
+    return _as_read(note, f"{int(day)}.{roman}.{yy}" if day and roman and yy else None)
+
+
+def _as_read(note: str, figured: str | None) -> str | None:
+    """``figured``, unless the page read the note whole otherwise (as the seed's undated note, a whole reading is
+    not voted away: a pen's 0 reads 8 and its I is lost as often in figures)."""
+    whole = _BARE_NOTE.fullmatch(note) or _BARE_NUMBER.fullmatch(note)
+    return figured if not whole or figured == note else None
+
+
+def _bare_number(note: str, figures: list[str]) -> str | None:
+    """A bare file number read in pieces or with a speck as a figure (``1595 5`` where most readings give 595): the
+    number most of its readings (``figures``, then ``note``) give alone; None where the note reads letters or too
+    few agree."""
+    if not _FIGURES_ONLY.fullmatch(note):
+        return None
+    return _as_read(note, _agreed([n if _BARE_NUMBER.fullmatch(n := f.strip(" .")) else None for f in [*figures, note]]))
+
+
+def agreement(number: str, figures: list[str]) -> float:
+    """The share of ``figures`` (a line's readings in figures) that read ``number`` alone, in per cent."""
+    return 100.0 * sum(f.strip(" .") == number for f in figures) / len(figures) if figures else 0.0
 
 
 def _part(pattern: re.Pattern, note: str) -> str | None:

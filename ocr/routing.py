@@ -183,6 +183,12 @@ def received_month(date_raw: str | None) -> int | None:
     return int(found["month"]) if found and found["month"].isdigit() and 1 <= int(found["month"]) <= 12 else None
 
 
+def received_year(date_raw: str | None) -> int | None:
+    """The last two figures of a routing line's year (``6/5 1951``, ``1/11 19 53``: 51, 53), None when it gives none."""
+    found = re.search(r"19\s*(\d\d)\s*$", date_raw or "")
+    return int(found[1]) if found else None
+
+
 # A place's ``О`` read as a zero (``Из...Т0КИО.``): among capitals it is the letter, no number that ends the place.
 _ZERO_IN_NAME = re.compile(r"(?<=[А-ЯЁ])0(?=[А-ЯЁ])|(?<=[А-ЯЁ]{2})0(?!\w)|(?<!\w)0(?=[А-ЯЁ]{2})")
 

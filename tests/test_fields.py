@@ -339,6 +339,40 @@ def test_a_notes_figures_are_those_most_of_its_readings_agree_on():
     assert figured_note("N 233 / м. п. - 6. VI.", figures) == "N 233 / м. п. - 6. VI."
 
 
+def test_a_bare_number_and_a_roman_date_are_what_most_of_their_readings_agree_on():
+    from ocr.registry import figured_note
+
+    # Heavy tuning pages' pen notes as the page read them and their readings in figures, from a run: a speck read as a
+    # figure beside 595 (s1000 tg-01007), a speck after 186 (s5000 tg-05010).
+    assert figured_note("1595 5", ["595", "595", "1595", "595", "1595", "595"]) == "595"
+    assert figured_note("186  °", ["186", "18", "18", "186", "186", "186"]) == "186"
+    # A pen's IV read 19 by the page and 1V by the Latin model (s3000 tg-03006).
+    assert figured_note("5.19750", ["5.1V50", "5.IV50", "5.1V50", "5.1V.50", "5.1V50", "5.1V50"], 4, 50) == "5.IV.50"
+    # XI read I by the page; the year's 0 read 8 by most readings in figures: the telegram's year decides (s5000 tg-05008).
+    figures = ["3-X1.58", "3.X1.58", "3. X1.58", "3.XI.58", "3.-X1.58", "3.X1.50"]
+    assert figured_note("3.1.50", figures, 11, 50) == "3.XI.50"
+    assert figured_note("3.1.50", figures, 11) == "3.XI.58"
+    assert figured_note("3.1.50", figures[:1], 11, 50) is None  # one reading alone writes no date
+    # A pen's III read 11 by most readings (s7000 tg-07008), in a telegram of March: no month before it is written.
+    figures = ["6111.51", "6-I.52", "6-I1.51", "6.117.512", "6-11.51", "6.11.2"]
+    assert figured_note("$.111.51", figures, 3, 51) is None
+    # Parts of a date each read where they read as one: the page's month alone (``Х1``), a day and year beside a month
+    # read ``41`` (s3000 tg-03010); VII read with an I too many (``VI11``) by a third of the readings (s9000 tg-09010).
+    figures = ["22.X1. 52", ".X- 52", "22.41.52", "23.21 .5", "22.X41. 52", "22.X1.5"]
+    assert figured_note("2%.Х1.5и", figures, 11, 52) == "22.XI.52"
+    figures = ["15.VI11.53", "15.VI1.53", "15.V11.53", "15.V11.53", "15.V11.53", "15.VI11.53"]
+    assert figured_note("15.41.53", figures, 7, 53) == "15.VII.53"
+    # A note the page read whole is not voted away (a pen's I lost in figures; a clean 735 read 785).
+    assert figured_note("19.XI.47", ["19.X.47", "19.X.47", "19.X.47"]) is None
+    assert figured_note("735", ["785", "785", "785"]) is None and figured_note("995", ["995", "35", "995"]) == "995"
+
+
+def test_received_year():
+    from ocr.routing import received_year
+
+    assert received_year("6/5 1951") == 51 and received_year("1/11 19 53") == 53 and received_year("1/11") is None
+
+
 def test_footer_date_ends_in_a_digit():
     assert parse_footer_line("Разослано 17/12/31.") == {"distributed_raw": "Разослано 17/12/31"}
 

@@ -11,10 +11,10 @@ import numpy as np
 
 from ocr.lines import Line, Role, Word, union_box, words_text
 from ocr.recognize import enlarged, read_boxes, read_crops
-from ocr.registry import figured_note, is_whole, registry_note
+from ocr.registry import agreement, figured_note, is_whole, registry_note
 from ocr.reread.combine import line_box
 from ocr.reread.readings import binarised
-from ocr.routing import parse_routing, received_month
+from ocr.routing import parse_routing, received_month, received_year
 
 
 def _reading_rank(words: list[Word], month: int | None) -> tuple[bool, bool]:
@@ -36,7 +36,8 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
     in the margin as often as typed there, page segmentation reads a pen's italic poorly (``(561 /м. ни. -
     2. Л.`` where the raw line reads ``2.Х1.``), and the page's threshold breaks a faint note's small type."""
     routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
-    month = received_month(parse_routing(routing).received_date_raw) if routing else None
+    received = parse_routing(routing).received_date_raw if routing else None
+    month = received_month(received)
     lines, added = _with_margin(lines, margin_readings(grey, lines, lang) if grey is not None else [], month)
     notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
     if not notes:
@@ -45,13 +46,19 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
     for k, words in zip(notes, read_boxes(image, boxes, lang, psm=NOTE_PSM)):
         if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
             lines[k] = lines[k].read_as(words)
+    figured = set()
     for k, figures in zip(notes, _figure_readings(image if grey is None else grey, boxes)):
-        if note := figured_note(registry_note(lines[k].text, month), figures, month):
-            lines[k] = dataclasses.replace(lines[k], text=note)
-    # A line only the margin's reading found is a note only in its whole shape: never a scrawl's reading; one it read
-    # in place of the page's lines, not whole, gives them back (a clean page's ``N 728 / м. п.`` and ``19.XI.47``).
-    return [kept for k, line in enumerate(lines)
-            for kept in ([line] if k not in added or is_whole(registry_note(line.text, month), month) else added[k])]
+        if note := figured_note(registry_note(lines[k].text, month), figures, month, received_year(received)):
+            # a bare number has no shape to show it a note: how many of its readings agree is how sure it is
+            sure = max(lines[k].confidence or 0.0, agreement(note, figures)) if note.isdigit() else lines[k].confidence
+            lines[k] = dataclasses.replace(lines[k], text=note, confidence=sure)
+            figured.add(k)
+    # A line only the margin's reading found is a note only in its whole shape or figured by its readings' agreement:
+    # never a scrawl's reading; one it read in place of the page's lines, not whole, gives them back (a clean page's
+    # ``N 728 / м. п.`` and ``19.XI.47``).
+    return [kept for k, line in enumerate(lines) for kept in (
+        [line] if k not in added or is_whole(registry_note(line.text, month), month) or (k in figured and not added[k])
+        else added[k])]
 
 
 MARGIN_PSM = 3

@@ -6,6 +6,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ocr import registry
+from ocr.assemble import header
 from ocr.lines import Line, Role, Word
 from ocr.reread.registry import _with_margin, read_notes_again
 from ocr.synth.fonts import Face, load_font
@@ -68,3 +69,32 @@ def test_a_note_the_margin_reads_no_better_is_kept_to_give_back():
              Word("м.", (200, 40, 40, 36), 90.0), Word("п.", (250, 40, 40, 36), 90.0), Word(".", (520, 50, 8, 8), 40.0)]
     kept, unproven = _with_margin([note, title], [piece], None)
     assert kept[0].text == "М 728 / м. п. ." and unproven == {0: [note]}
+
+
+
+def test_a_bare_number_only_the_margin_found_is_kept_when_its_readings_agree():
+    """A faint bare file number the page's threshold lost (as on s5000 tg-05015's heavy scan): the grey margin reads
+    ``995``, no note's whole shape; most of its readings in figures give 995 too, so it is kept."""
+    image = Image.new("L", (1600, 260), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 40), "995", font=load_font(Face.TYPE, 40), fill=150)
+    draw.text((500, 170), "Шифртелеграмма", font=load_font(Face.TYPE, 50), fill=0)
+    grey = np.asarray(image)
+    binary = np.where(grey < 128, 0, 255).astype(np.uint8)
+    title = Line("Шифртелеграмма", Role.FORM_TITLE, bbox=(500, 170, 600, 60), confidence=90.0)
+    notes = [line for line in read_notes_again(binary, [title], "rus", grey) if line.role is Role.REGISTRATION]
+    assert [line.text for line in notes] == ["995"]
+
+
+def test_a_bare_number_read_with_a_speck_is_as_sure_as_its_readings_agree():
+    """A pen's bare file number the page read with a speck beside it at a confidence of noise (s5000 tg-05010's
+    ``186  °``): its readings in figures give 186, which is kept as sure as the share of them that agree."""
+    image = Image.new("L", (600, 120), 255)
+    ImageDraw.Draw(image).text((60, 40), "186", font=load_font(Face.HAND, 44), fill=0)
+    page = np.asarray(image)
+    ink = np.argwhere(page < 128)
+    (y0, x0), (y1, x1) = ink.min(0), ink.max(0)
+    box = (int(x0), int(y0), int(x1 - x0) + 30, int(y1 - y0))
+    read = Line("186  °", Role.REGISTRATION, bbox=box, confidence=25.0, words=[Word("186  °", box, 25.0)])
+    again = read_notes_again(page, [read], "rus")
+    assert again[0].text == "186" and header(again).registration_marks == ["186"]
