@@ -74,7 +74,8 @@ def _typing_only(line: Line) -> Line:
     if line.role is not Role.FOOTER or not line.words:
         return line
     words = sorted(line.words, key=lambda w: w.bbox[0])
-    typed = [w in kept for kept in [_typed(words)] for w in words]
+    kept = _typed(words)
+    typed = [w in kept for w in words]
     height = float(np.median([w.bbox[3] for w, keep in zip(words, typed) if keep] or [line.bbox[3]]))
     end = next((k for k in range(1, len(words)) if not any(typed[k:])
                 and words[k].bbox[0] - (words[k - 1].bbox[0] + words[k - 1].bbox[2]) >= DATE_GAP * height), len(words))
