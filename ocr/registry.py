@@ -213,12 +213,17 @@ def _bare_number(note: str, figures: list[str]) -> str | None:
     few agree."""
     if not _FIGURES_ONLY.fullmatch(note):
         return None
-    return _as_read(note, _agreed([n if _BARE_NUMBER.fullmatch(n := f.strip(" .")) else None for f in [*figures, note]]))
+    return _as_read(note, _agreed([n if _BARE_NUMBER.fullmatch(n := _alone(f)) else None for f in [*figures, note]]))
 
 
 def agreement(number: str, figures: list[str]) -> float:
     """The share of ``figures`` (a line's readings in figures) that read ``number`` alone, in per cent."""
-    return 100.0 * sum(f.strip(" .") == number for f in figures) / len(figures) if figures else 0.0
+    return 100.0 * sum(_alone(f) == number for f in figures) / len(figures) if figures else 0.0
+
+
+def _alone(reading: str) -> str:
+    """A reading of a bare number without the spaces and full stops read round it."""
+    return reading.strip(" .")
 
 
 def _part(pattern: re.Pattern, note: str) -> str | None:

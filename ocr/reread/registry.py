@@ -37,7 +37,7 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
     2. Л.`` where the raw line reads ``2.Х1.``), and the page's threshold breaks a faint note's small type."""
     routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
     received = parse_routing(routing).received_date_raw if routing else None
-    month = received_month(received)
+    month, year = received_month(received), received_year(received)
     lines, added = _with_margin(lines, margin_readings(grey, lines, lang) if grey is not None else [], month)
     notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
     if not notes:
@@ -48,7 +48,7 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
             lines[k] = lines[k].read_as(words)
     figured = set()
     for k, figures in zip(notes, _figure_readings(image if grey is None else grey, boxes)):
-        if note := figured_note(registry_note(lines[k].text, month), figures, month, received_year(received)):
+        if note := figured_note(registry_note(lines[k].text, month), figures, month, year):
             # a bare number has no shape to show it a note: how many of its readings agree is how sure it is
             sure = max(lines[k].confidence or 0.0, agreement(note, figures)) if note.isdigit() else lines[k].confidence
             lines[k] = dataclasses.replace(lines[k], text=note, confidence=sure)

@@ -24,7 +24,7 @@ from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.recognize import is_ink, reading_score
 from ocr.reread.combine import line_box
-from ocr.reread.readings import from_grey, read_alone, read_each, value_confidence
+from ocr.reread.readings import from_grey, read_alone, read_each, value_confidence, voted
 from ocr.routing import (
     SHORTEST_NUMBER,
     Routing,
@@ -82,7 +82,7 @@ def _most_given(values: list, readings: int):
     """The value more than half the ``readings`` give alike, None when none: where no reading gives a value surely
     (specks among a date's figures, ``-.4/11:..1949``, pull every reading's confidence down), a value of the field's
     shape read alike by most readings is still one (a speck read as a figure is read so by two at most)."""
-    common = max(set(values), key=values.count, default=None)
+    common = voted(values, lambda value: True)
     return common if common is not None and 2 * values.count(common) > readings else None
 
 
