@@ -593,6 +593,23 @@ def test_a_registry_stamp_taken_for_an_oval_is_read_on_the_frame_its_ellipse_bou
     assert parse.parse(text).incoming_number == "0412-сс"
 
 
+def test_a_frame_in_a_seals_ellipse_is_read_every_way_in_one_run_as_read_way_by_way(monkeypatch):
+    # Pressed upside down, a registry stamp is read both ways round: on its own frame a run each way, on a frame in a
+    # seal's ellipse (``rect`` given) both in one run, to the same lines.
+    lines = ["МИД СССР", "Вх. № 0412-сс", "26 IX 1949 г."]
+    ink = cv2.rotate(np.where(synth._tilt(synth.rectangular(lines, 50), -18) > 100, 255, 0).astype(np.uint8),
+                     cv2.ROTATE_180)
+    shape, _, rect, _ = detect.classify(ink)
+    found = detect.FoundStamp((0, 0, ink.shape[1], ink.shape[0]), shape, None, ink, None, rect, 100)
+    calls = []
+    monkeypatch.setattr(read, "read_crops", lambda images, *a, **k: calls.append(len(images)) or read_crops(images, *a, **k))
+    way_by_way = read_rectangular(found, "rus")[0]
+    assert len(calls) == 2
+    calls.clear()
+    assert read_rectangular(found, "rus", rect)[0] == way_by_way
+    assert len(calls) == 1 and parse.parse(way_by_way).incoming_number == "0412-сс"
+
+
 def test_a_round_seal_read_poorly_is_not_read_again_on_a_frame(monkeypatch):
     # Mirrored, a seal's legend reads no known word either way; round, it is no registry stamp's frame fitted by an
     # ellipse (that is an oval): its reading stands, and no frame in it is read.
