@@ -18,6 +18,8 @@ from tests.builders import small_batch, stop_group
 TELEGRAMS = Path(sys.executable).with_name("telegrams")
 DOCUMENTS = 50
 KILL_AFTER = 8  # documents written before the kill
+# Bounds for a loaded machine (the suite beside benchmarks): they only stop a hung run, they time nothing.
+FIRST_DOCUMENTS_WITHIN, BATCH_WITHIN = 180, 360
 
 
 def _documents(outdir: Path) -> dict[str, Path]:
@@ -56,7 +58,7 @@ def test_killed_batch_resumes_and_processes_every_document_once(tmp_path):
 
     first = _start(source, outdir, tmp_path, "first")
     try:
-        _wait_for_documents(first, outdir, KILL_AFTER, timeout=60)
+        _wait_for_documents(first, outdir, KILL_AFTER, timeout=FIRST_DOCUMENTS_WITHIN)
     finally:
         stop_group(first, signal.SIGKILL)
     assert first.returncode == -signal.SIGKILL
@@ -66,7 +68,7 @@ def test_killed_batch_resumes_and_processes_every_document_once(tmp_path):
 
     second = _start(source, outdir, tmp_path, "second")
     try:
-        assert second.wait(timeout=120) == 1  # the batch went through; one document failed (doc-bad)
+        assert second.wait(timeout=BATCH_WITHIN) == 1  # the batch went through; one document failed (doc-bad)
     finally:
         stop_group(second, signal.SIGKILL)
 
