@@ -82,6 +82,37 @@ def _typing_only(line: Line) -> Line:
     return replace(line, bbox=union_box([w.bbox for w in words[:end]])) if end < len(words) else line
 
 
+# The copies line's count stands before ``экз.``: where the page reading lost it (its ``7`` run into a printed rule
+# along the line's top), a box round the words read leaves it out of every reading again. Such a line is read again
+# from this many letter heights before ``экз.`` (two figures and the space after them).
+COUNT_REACH = 3.0
+_COUNTLESS = re.compile(r"[\W_]*(?!33)(?:" + fields.EKZ + r")\b", re.IGNORECASE)
+
+
+def _with_count(line: Line) -> Line:
+    """A copies line whose first word read is ``экз.`` (its count lost) boxed from COUNT_REACH letters before it."""
+    if not line.words or not _COUNTLESS.match(fields.cyrillic(line.words[0].text)):
+        return line
+    x, y, w, h = line.bbox
+    reach = min(x, int(COUNT_REACH * line.words[0].bbox[3]))
+    return replace(line, bbox=(x - reach, y, w + reach, h))
+
+
+# A line's box this many times its words' median height takes in a piece of the next line (a speck or a letter of
+# it read as a word of this one: ``ж`` 40 pixels tall in ``31 з и. ж`` for ``11 экз. лк``, typed 23 high).
+TALLER = 1.5
+
+
+def _typing_rows(image: np.ndarray, line: Line) -> Line:
+    """A line boxed TALLER than its words are high, boxed on its typing's rows (:func:`_typed_rows`): read with the
+    next line's top, a small line reads as neither (``Е. №`` for ``11 экз. лк`` in grey)."""
+    if not line.words or line.bbox[3] < TALLER * float(np.median([w.bbox[3] for w in line.words])):
+        return line
+    x, _, w, _ = line.bbox
+    y, h = _typed_rows(image, line, x + w)
+    return replace(line, bbox=(x, y, w, h))
+
+
 def _row_box(line: Line, ink: np.ndarray) -> tuple[int, int, int, int] | None:
     """The line's row across all the ink on it (``ink``: the page's standing ink), when that reaches a line's height
     or more beyond the line's box: a faint footer line the page reading read a piece of (``лк`` of ``9 экз. лк``),
@@ -144,7 +175,7 @@ def reread_footer(page: PreprocessedPage, lines: list[Line], lang: str) -> list[
     rows = {k: row for k, line in enumerate(tail) if line.role is not Role.SIGNATURE and (row := _row_box(line, ink))}
     strip_dates = {k: box for k, strip in enumerate(strips) if (box := _strip_date(page.image, strip))}
     groups = {
-        "lines": [_box(_typing_only(line), page.image.shape) for line in tail],
+        "lines": [_box(_with_count(_typing_rows(page.image, _typing_only(line))), page.image.shape) for line in tail],
         "strips": strips,
         "dates": [_box(replace(tail[k], bbox=split[0]), page.image.shape) for k, split in dated.items()],
         "rows": list(rows.values()),

@@ -306,3 +306,41 @@ def test_a_footer_line_is_read_again_in_a_crop_of_its_typing_not_of_a_stamps_rim
     page = replace(_page("heavy-tg-05015-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-05015-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
     found = footer.footer(_reread_footer(page, lines, "rus"))
     assert (found.copies_printed, found.typist) == (14, "нб")
+
+
+def test_a_copies_line_read_without_its_count_is_read_again_from_before_its_label():
+    # heavy tuning tg-03011 (ruled-narrow form, photocopy): ``7 экз. ов`` typed under a printed rule that runs into the
+    # 7's top; the page read ``Экз. 08`` and a box round those words reads no count in any way
+    lines = [_line(Role.SIGNATURE, ("24110-46", (74, 49, 197, 31), 38), ("г", (308, 55, 11, 19), 95)),
+             _line(Role.OTHER, ("Экз.", (108, 134, 59, 19), 68), ("08", (190, 134, 31, 19), 78), ("-", (240, 142, 3, 2), 81)),
+             _line(Role.FOOTER, ("„Отпеч.", (63, 161, 104, 25), 53), ("25/10-19.32.", (191, 152, 195, 34), 35)),
+             _line(Role.FOOTER, ("Выпустил.", (73, 192, 138, 31), 85), ("Зайцева", (219, 194, 118, 25), 90)),
+             _line(Role.FOOTER, ("Верно:", (70, 231, 97, 30), 95))]
+    page = replace(_page("heavy-tg-03011-tail"), grey=cv2.imread(str(FOOTERS / "heavy-tg-03011-tail-grey.png"), cv2.IMREAD_GRAYSCALE))
+    found = footer.footer(_reread_footer(page, lines, "rus"))
+    assert (found.copies_printed, found.typist, found.printed_raw) == (7, "ов", "Отпеч. 25/10-19.32")
+
+
+def test_only_a_line_beginning_with_the_copies_label_is_boxed_from_before_it():
+    from ocr.reread.footer import COUNT_REACH, _with_count
+
+    countless = _line(Role.OTHER, ("Экз.", (108, 134, 59, 20), 68), ("ов", (190, 134, 31, 20), 78))
+    assert _with_count(countless).bbox == (108 - int(COUNT_REACH * 20), 134, 113 + int(COUNT_REACH * 20), 20)
+    counted = _line(Role.FOOTER, ("7", (80, 134, 14, 20), 90), ("экз.", (108, 134, 59, 20), 68))
+    assert _with_count(counted) is counted
+    thirty_three = _line(Role.BODY, ("33", (108, 134, 30, 20), 90), ("вагона", (150, 134, 90, 20), 90))
+    assert _with_count(thirty_three) is thirty_three
+
+
+def test_a_line_boxed_taller_than_its_words_is_boxed_on_its_typings_rows():
+    # heavy tuning tg-07008: ``11 экз. лк`` read ``31 з и. ж``, its ``ж`` 40 high over the next line's top (words 23
+    # high): read in that box, the grey page read ``Е. №``
+    from ocr.reread.footer import _typing_rows
+
+    image = np.full((400, 800), 255, np.uint8)
+    image[200:223, 100:124] = image[200:223, 140:220] = image[200:223, 240:262] = 0  # `11`, `экз.`, `лк`
+    image[234:240, 100:300] = 0  # the next line's top
+    tall = _line(Role.OTHER, ("31", (100, 200, 24, 23), 65), ("зи.", (140, 203, 80, 20), 17), ("ж", (240, 200, 22, 40), 93))
+    assert _typing_rows(image, tall).bbox == (100, 200, 162, 23)
+    even = _line(Role.FOOTER, ("11", (100, 200, 24, 23), 65), ("экз.", (140, 200, 80, 23), 80))
+    assert _typing_rows(image, even) is even
