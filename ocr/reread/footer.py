@@ -86,6 +86,7 @@ def _typing_only(line: Line) -> Line:
 # along the line's top), a box round the words read leaves it out of every reading again. Such a line is read again
 # from this many letter heights before ``экз.`` (two figures and the space after them).
 COUNT_REACH = 3.0
+# Its first word the label (not ``33``, a number the label's look-alikes would take for it: ``33 вагона``).
 _COUNTLESS = re.compile(r"[\W_]*(?!33)(?:" + fields.EKZ + r")\b", re.IGNORECASE)
 
 

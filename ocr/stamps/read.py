@@ -305,8 +305,8 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     found one), all its lines in one run of Tesseract; turned half round too when it reads poorly (pressed upside down).
 
     On a frame in a seal's ellipse (``rect`` given) every way it may be read is read in that one run: the seal's
-    reading found no legend's word there, and each such frame of the st1000 and st5000 tuning stamps (four) was read
-    every way (both ways round, on both frames where askew), a run each, each run's start ~0.03 s of processor."""
+    reading found no legend's word there, and every such frame of the tuning stamps was read every way anyway (both
+    ways round, on both frames where askew), a run a way at ~0.03 s of processor a start."""
     level = unwrap.deskew_rect(_shaded(found), rect or found.rect)
     # Then with its rows at their sharpest, when that reads better: a frame taken off the typing's lines
     # or a worn edge lies askew to the stamp's lines (the typing's lines can be the sharper).
