@@ -46,7 +46,7 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
     for k, words in zip(notes, read_boxes(image, boxes, lang, psm=NOTE_PSM)):
         if words and _reading_rank(words, month) > _reading_rank(lines[k].words, month):
             lines[k] = lines[k].read_as(words)
-    figured = set()
+    figured: set[int] = set()  # the notes their readings in figures put together
     for k, figures in zip(notes, _figure_readings(image if grey is None else grey, boxes)):
         if note := figured_note(registry_note(lines[k].text, month), figures, month, year):
             # a bare number has no shape to show it a note: how many of its readings agree is how sure it is

@@ -314,15 +314,15 @@ def read_rectangular(found: FoundStamp, lang: str, rect: tuple | None = None) ->
     turn = unwrap.level_turn(255 - level)
     turned = cv2.warpAffine(level, cv2.getRotationMatrix2D(middle, turn, 1.0), level.shape[::-1], borderValue=255)
     ways = [(frame, cv2.rotate(frame, cv2.ROTATE_180)) for frame in (level,) + ((turned,) if abs(turn) >= ASKEW else ())]
-    early = _lines_read([image for pair in ways for image in pair], lang) if rect is not None else None
+    read_ahead = _lines_read([image for pair in ways for image in pair], lang) if rect is not None else None
     best: list[tuple[np.ndarray, list[Word]]] = []
-    for f, pair in enumerate(ways):
+    for frame_at, pair in enumerate(ways):
         # Upright first, then turned half round, unless upright it reads as a stamp's words (half the lines
         # read on nearly every stamp). Both ways are weighed: a lone number read surely the wrong way up
         # (``4999``) scores as high as a whole legend read the right way; the way with more letters in
         # known words first, then the surer (upside down, figures and capitals still come out, but unsurely).
-        for w, image in enumerate(pair):
-            lines = early[2 * f + w] if early is not None else _lines_read([image], lang)[0]
+        for way, image in enumerate(pair):
+            lines = read_ahead[2 * frame_at + way] if read_ahead is not None else _lines_read([image], lang)[0]
             if not best or _believed(lines) > _believed(best):
                 best = lines
             if right_way_up([ws for _, ws in best]):
