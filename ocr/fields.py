@@ -384,10 +384,11 @@ _SLASHLESS = re.compile(_MARGIN + r"(?P<date>\d{3,5}-)(?=-?\s*\d{2}\s*[гп])")
 _SPECK_BEFORE = re.compile(_MARGIN + r"[^\W\d_]\s+(?=\d)")
 
 
-# A typewriter without a 1 key typed a small l for it, and a face's serifed 1 is read as I, l, | or ]: beside a figure
-# (``7/4-5I г.``, ``Отпеч. l8/4-l0.l5``) such a mark is the figure 1. A Roman month (``19/II-47``) stands between a
-# slash and a hyphen, beside no figure, and stays.
-_ONE_READ_AS_MARK = re.compile(r"(?<=\d)[IlІ|\]]|[IlІ|\]](?=\d)")
+# A typewriter without a 1 key typed a small l for it, and a face's serifed 1 is read as I, l, | or ], its flag and
+# foot bolder as a capital Т (Latin or Cyrillic): beside a figure (``7/4-5I г.``, ``7/4-5Т г.``, ``Отпеч. l8/4-l0.l5``)
+# such a mark is the figure 1. A Roman month (``19/II-47``) stands between a slash and a hyphen, beside no figure, and
+# stays; a typist's ``т`` is small and stands apart.
+_ONE_READ_AS_MARK = re.compile(r"(?<=\d)[IlІ|\]ТT]|[IlІ|\]ТT](?=\d)")
 
 
 def ones_as_figures(text: str) -> str:

@@ -74,6 +74,9 @@ def test_a_signatures_date_with_its_ones_read_as_letters_still_signs():
     assert fields.parse_signature("l7/l2-5l г. Р О Щ И Н") == ("РОЩИН", "17/12-51 г.")
     assert fields.parse_signature("19/II-47 г. Л Е Б Е Д Е В") == ("ЛЕБЕДЕВ", "19/II-47 г.")
     assert fields.ones_as_figures("7/4-5| г.") == "7/4-51 г."
+    # heavy tuning tg-07011: a bold serifed 1 read as a capital Т
+    assert fields.parse_signature("7/4-5Т г. С Е М Е Н О В") == ("СЕМЕНОВ", "7/4-51 г.")
+    assert fields.ones_as_figures("Т7/4-5T г.") == "17/4-51 г."
 
 
 def test_a_speck_read_as_a_letter_before_a_signatures_date_leaves_it_a_signature():
