@@ -90,13 +90,14 @@ def header_pieces(segments: list[Line], segment: Callable[[list[Word]], Line]) -
 def typed_piece(text: str, role: Role) -> str:
     """A piece of a later page's header (``role`` CONTINUATION) or a folio as typed or stamped, the specks OCR read
     beside it dropped (``3686` `` → ``3686``, ``102:`` → ``102``, ``‚экз.№4...`` → ``экз. № 4...``, a space after
-    ``№`` as typed); as read when it is none of the header's pieces."""
+    ``№`` as typed, a garbled label as typed: ``кз. №... 5`` → ``экз. №... 5``); as read when it is none of the
+    header's pieces."""
     if role is Role.CONTINUATION and fields.parse_page_label(text):
         return text.strip(" `'‘’_,")
     if fields.parse_int(text) is not None:
         return re.search(r"\d+", text)[0]
     if role is Role.CONTINUATION and fields.parse_continuation_copy(text)[0]:
-        typed = re.sub(r"№\s*(?=\d)", "№ ", re.sub(r"\.\s*№", ". №", re.sub(r"^[^\w№]+", "", text.strip())))
+        typed = re.sub(r"№\s*(?=\d)", "№ ", re.sub(r"\.\s*№", ". №", fields.copy_label_typed(re.sub(r"^[^\w№]+", "", text.strip()))))
         return typed if fields.parse_continuation_copy(typed) == fields.parse_continuation_copy(text) else text
     return text
 

@@ -536,12 +536,26 @@ def parse_page_label(text: str) -> str | None:
     return f"{match.group('n').translate(DIGIT_LOOKALIKES)}." if match else None
 
 
+# A heavy scan garbles ``экз.`` itself now and then (``кз. №... 5``, ``экв. №... 3``, ``из.№5...``): a word of three
+# letters at most and its full stop before a № and the copy's figures is the copy line still.
+_GARBLED_LABEL = re.compile(r"[^\W\d_]{1,3}(?=\.\s*" + NUMERO + r"[.:\s…]*(?-i:" + DIGITISH + r"{1,3})[.,\s…]*$)")
+
+
 def parse_continuation_copy(text: str) -> tuple[bool, int | None]:
-    """``экз. №... 3`` → (True, 3); ``экз. №....`` → (True, None); other text → (False, None)."""
-    match = _CONT_COPY.search(cyrillic(collapse_spacing(text)))  # ``э к з. №... 5`` letter-spaced by OCR
+    """``экз. №... 3`` → (True, 3); ``экз. №....`` → (True, None); ``кз. №... 3`` (its label garbled, its copy
+    read) → (True, 3); other text → (False, None)."""
+    norm = cyrillic(collapse_spacing(text))  # ``э к з. №... 5`` letter-spaced by OCR
+    match = _CONT_COPY.search(norm) or _CONT_COPY.search(_GARBLED_LABEL.sub("экз", norm, count=1))
     if not match or match.start() > 2 or parse_int(text) is not None:  # a bare number (``7336``: ``33`` is no ``эз``)
         return False, None
     return True, int(match.group("copy").translate(DIGIT_LOOKALIKES)) if match.group("copy") else None
+
+
+def copy_label_typed(text: str) -> str:
+    """A later page's copy line with its label as typed (``кз. №... 5`` → ``экз. №... 5``); other text as it is."""
+    if _CONT_COPY.search(cyrillic(collapse_spacing(text))):
+        return text
+    return _GARBLED_LABEL.sub("экз", text, count=1)
 
 
 def parse_int(text: str) -> int | None:

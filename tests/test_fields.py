@@ -398,6 +398,19 @@ def test_continuation_header_as_ocr_reads_it():
     assert fields.parse_page_label("3.  .") == "3."
 
 
+def test_a_continuation_copy_line_with_its_label_garbled_is_one_still():
+    # heavy tuning tg-09007, tg-03010, tg-09004: ``экз.`` read ``кз.``, ``экв.``, ``из.``; the header line ran into the body
+    assert fields.parse_continuation_copy("кз. №... 5") == (True, 5)
+    assert fields.parse_continuation_copy("экв. №... 3") == (True, 3)
+    assert fields.parse_continuation_copy("из.№5...") == (True, 5)
+    assert fields.copy_label_typed("кз. №... 5") == "экз. №... 5"
+    assert fields.copy_label_typed("Экз. № 5...") == "Экз. № 5..."  # read right: as read
+    # without its full stop or its copy's figures such a word is no label
+    assert fields.parse_continuation_copy("в № 10") == (False, None)
+    assert fields.parse_continuation_copy("кз. №....") == (False, None)
+    assert fields.parse_continuation_copy("на № 5 и") == (False, None)
+
+
 def test_footer_name_beside_a_speck_read_as_a_quote():
     assert parse_footer_line("Выпустил Мельников”  .") == {"released_by": "Мельников"}
 

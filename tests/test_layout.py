@@ -143,6 +143,7 @@ def test_page_text_sets_blocks_apart_as_archives_do():
     ("2.", Role.CONTINUATION, "2."), ("‚экз. №4...", Role.CONTINUATION, "экз. № 4..."),
     ("экз.№1..", Role.CONTINUATION, "экз. № 1.."), ("экз. №... 1", Role.CONTINUATION, "экз. №... 1"),
     ("экз. М....", Role.CONTINUATION, "экз. М...."),  # its № read as a letter: as read
+    ("кз. №... 5", Role.CONTINUATION, "экз. №... 5"), ("из.№5...", Role.CONTINUATION, "экз. № 5..."),  # label garbled
 ])
 def test_later_page_header_pieces_as_typed(text, role, typed):
     assert continuation.typed_piece(text, role) == typed
@@ -300,6 +301,11 @@ def test_continuation_header_read_as_one_line():
     ]
     lines, header = _later_page(rows, page=2, document_copy=1)
     assert header == (112, "2105", "2.", 11)
+    assert [line.role for line in lines].count(Role.BODY) == 2
+    # its copy line's label garbled (heavy tuning tg-09007: ``8125 2. кз. №... 5`` ran into the body)
+    rows[1] = _line(200, 300, "2105  2.  кз. №... 5")
+    lines, header = _later_page(rows, page=2, document_copy=1)
+    assert header == (112, "2105", "2.", 5)
     assert [line.role for line in lines].count(Role.BODY) == 2
     # a body line opening with a number stays one line of the body
     rows[1] = _line(200, 100, "2. Председатель совета министров обратился с просьбой")
