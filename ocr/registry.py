@@ -20,10 +20,13 @@ _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; its ``м`` read
 # ``ым`` or ``ы`` (``728 /ы. п.``); a hand's ``п`` read ``и``; its slash read ``у``, its full stop a comma (``904 ум, и.``).
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1Уу]?\s*(?:ы?[мМ]|ы)[.,]\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+# Both its full stops are lost now and then, faint on a worn page (``К 323 / м п``, ``М 255 / м п  26``).
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1Уу]?\s*(?:ы?[мМ]|ы)(?:[.,]\s*(?:[пПnи]|[нН][иu]?)\.+|\s+[пП](?!\w))"
+                          r"(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
-# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is, or as a small ``м`` (a faint hand's N, its strokes thin).
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
+# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is, or as a small ``м`` (a faint hand's N, its strokes thin); a
+# typed N whose diagonal faded from the top reads ``К``.
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХК№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``,
 # ``Ne``), a space after it or, when read as no digit, none (``изв.№1259``).
 _NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
@@ -59,7 +62,8 @@ _JOINED_STROKES = "ИПНШ"  # two or three strokes of a hand's Roman numeral r
 def _in_month(note: str, read: str, month: int | None) -> str:
     """The note's month read against the telegram's: the office registers a telegram within days of its
     receipt (the seed's note of 30. I. on a telegram of 19 January), so a numeral whose strokes OCR joined
-    (``ХИ`` in November: XI or XII) is counted as the telegram's month when that is one of its readings.
+    (``ХИ`` in November: XI or XII) is counted as the telegram's month when that is one of its readings, and so
+    is one that reads the telegram's month without its last I.
     A month OCR could not read as a numeral at all (``Л``, ``9``) stays as read: guessing it would hide
     that it is unread."""
     found, raw = _NOTE_DATE.search(note), _NOTE_DATE.search(read)
@@ -67,7 +71,9 @@ def _in_month(note: str, read: str, month: int | None) -> str:
         return note
     want = ROMAN_MONTHS[month - 1]
     miscounted = any(c in _JOINED_STROKES for c in raw["month"]) and found["month"].replace("I", "") == want.replace("I", "")
-    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted else note
+    # the numeral's last I lost (faint, or run into the full stop): ``X`` for XI in November, a month before the
+    # telegram's, which no note is dated in
+    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted or found["month"] + "I" == want else note
 
 
 # The words a registry note is written with (and the registry's incoming and outgoing marks, ``Вх. №``,

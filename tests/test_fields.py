@@ -302,6 +302,9 @@ def test_grid_marks_and_names_ocr_broke_on_faint_carbons(text, expected):
     ("19.хт.47", "19.XI.47"),  # and ``т`` (moderate)
     ("М 728 /ым. п.", "N 728 / м. п."),  # tuning tg-09002 and tg-09007: the typed ``м`` read ``ым`` or ``ы``
     ("N 728 /ы. п.", "N 728 / м. п."),  # heavy tuning tg-08001: the pen's slash run into its м, read ``У``
+    ("К 323 / м п", "N 323 / м. п."),  # heavy tuning tg-03007: the typed N read К, the full stops faded
+    ("М 255 / м п  26. XI.", "N 255 / м. п. - 26. XI."),  # the same page's other note, its hyphen lost too
+    ("N 32 / м пол", "N 32 / м пол"),  # a word after the number is no ``м. п.``
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
@@ -403,7 +406,9 @@ def test_footer_name_beside_a_speck_read_as_a_quote():
     ("N 561 / м. п. - 2. Л.", 11, "N 561 / м. п. - 2. Л."),  # read as no numeral at all: left as read, not guessed
     ("N 174 / м. п. 14.9.", 6, "N 174 / м. п. - 14.9."),
     ("\\561/м.н.- 2. ХИ.", 11, "N 561 / м. п. - 2. XI."),  # joined strokes: their count is a guess
-    ("№ 413 /м. п. - 18. ХТ.", 12, "N 413 / м. п. - 18. XI."),  # a clear numeral stays as read
+    ("№ 413 /м. п. - 18. ХТ.", 10, "N 413 / м. п. - 18. XI."),  # a clear numeral stays as read
+    ("N 255 / м. п. - 26. X.", 11, "N 255 / м. п. - 26. XI."),  # heavy tuning tg-03007: XI's last I lost
+    ("N 255 / м. п. - 26. X.", 12, "N 255 / м. п. - 26. X."),  # no stroke lost makes it December's
     ("М 986 / м. п. - 30. Т.", None, "N 986 / м. п. - 30. I."),  # no telegram date to read it against
 ])
 def test_registry_month_read_against_the_telegrams(text, month, expected):
