@@ -356,9 +356,11 @@ def test_a_bare_number_and_a_roman_date_are_what_most_of_their_readings_agree_on
     assert figured_note("3.1.50", figures, 11, 50) == "3.XI.50"
     assert figured_note("3.1.50", figures, 11) == "3.XI.58"
     assert figured_note("3.1.50", figures[:1], 11, 50) is None  # one reading alone writes no date
-    # A pen's III read 11 by most readings (s7000 tg-07008), in a telegram of March: no month before it is written.
+    # A pen's III read 11 by most readings (s7000 tg-07008), in a telegram of March: no month before it is written, so
+    # II is March's with its last I lost; in April it is no month a note is dated in.
     figures = ["6111.51", "6-I.52", "6-I1.51", "6.117.512", "6-11.51", "6.11.2"]
-    assert figured_note("$.111.51", figures, 3, 51) is None
+    assert figured_note("$.111.51", figures, 3, 51) == "6.III.51"
+    assert figured_note("$.111.51", figures, 4, 51) is None
     # Parts of a date each read where they read as one: the page's month alone (``Х1``), a day and year beside a month
     # read ``41`` (s3000 tg-03010); VII read with an I too many (``VI11``) by a third of the readings (s9000 tg-09010).
     figures = ["22.X1. 52", ".X- 52", "22.41.52", "23.21 .5", "22.X41. 52", "22.X1.5"]
