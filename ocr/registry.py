@@ -20,10 +20,13 @@ _REGISTRY_SEE = re.compile(r"^[СCс]?[МмыЫ]\.\s*[иu]\S?\s?[вВbб6]\.")
 # `` / м. п.`` after the note's number, its slash and full stops smudged: ``986 Им. п...``, ``522 Ум. п.``; its ``м`` read
 # ``ым`` or ``ы`` (``728 /ы. п.``); a hand's ``п`` read ``и``; its slash read ``у``, its full stop a comma (``904 ум, и.``).
 # The date after it follows a hyphen, which OCR loses now and then; a hand's ``п`` reads ``н`` or ``ни``.
-_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1Уу]?\s*(?:ы?[мМ]|ы)[.,]\s*(?:[пПnи]|[нН][иu]?)\.+(?:\s*[-—–]?\s*(?P<date>\d))?")
+# Both its full stops are lost now and then, faint on a worn page (``К 323 / м п``, ``М 255 / м п  26``).
+_REGISTRY_MP = re.compile(r"(?<=\d)\s*[/|lИI1Уу]?\s*(?:ы?[мМ]|ы)(?:[.,]\s*(?:[пПnи]|[нН][иu]?)\.+|\s+[пП](?!\w))"
+                          r"(?:\s*[-—–]?\s*(?P<date>\d))?")
 # A hand's N read as ``(``, ``\`` or ``Х``, or as ``(`` after a digit or two (``79(415``, ``2(174``).
-# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is, or as a small ``м`` (a faint hand's N, its strokes thin).
-_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХ№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
+# Its ``N`` read as ``Ne`` or ``Мо`` too, as ``№`` is, or as a small ``м`` (a faint hand's N, its strokes thin); a
+# typed N whose diagonal faded from the top reads ``К``.
+_REGISTRY_NUMERO = re.compile(r"^\s*(?:[МмИНХК№\\]|N[sо°oeе]?|М[оo]|\d{0,2}\()\s*(?=\d)")
 # The notice's number and its reference's: ``См. изв. № 1259 (ссылка № 77)``, the ``№`` as OCR read it (``6``, ``96``,
 # ``Ne``), a space after it or, when read as no digit, none (``изв.№1259``).
 _NOTE_NUMERO = r"(?:\S{1,2}\s+|[^\s\d]{1,2})?(?=\d)"
@@ -59,7 +62,8 @@ _JOINED_STROKES = "ИПНШ"  # two or three strokes of a hand's Roman numeral r
 def _in_month(note: str, read: str, month: int | None) -> str:
     """The note's month read against the telegram's: the office registers a telegram within days of its
     receipt (the seed's note of 30. I. on a telegram of 19 January), so a numeral whose strokes OCR joined
-    (``ХИ`` in November: XI or XII) is counted as the telegram's month when that is one of its readings.
+    (``ХИ`` in November: XI or XII) is counted as the telegram's month when that is one of its readings, and so
+    is one that reads the telegram's month without its last I.
     A month OCR could not read as a numeral at all (``Л``, ``9``) stays as read: guessing it would hide
     that it is unread."""
     found, raw = _NOTE_DATE.search(note), _NOTE_DATE.search(read)
@@ -67,7 +71,13 @@ def _in_month(note: str, read: str, month: int | None) -> str:
         return note
     want = ROMAN_MONTHS[month - 1]
     miscounted = any(c in _JOINED_STROKES for c in raw["month"]) and found["month"].replace("I", "") == want.replace("I", "")
-    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted else note
+    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted or one_short(found["month"], want) else note
+
+
+def one_short(numeral: str | None, month: str) -> bool:
+    """Whether a Roman ``numeral`` as read is the telegram's ``month`` with its last I lost (faint, or run into the
+    full stop): ``X`` in November, ``II`` in March, a month before the telegram's, which no note is dated in."""
+    return numeral is not None and numeral + "I" == month
 
 
 # The words a registry note is written with (and the registry's incoming and outgoing marks, ``Вх. №``,
@@ -190,12 +200,13 @@ def _roman_date(note: str, figures: list[str], month: int | None, year: int | No
     """A date with a Roman month (``3.XI.50``), its day, month and year each the one most readings agree on:
     of a year the telegram's or the next first (a pen's 0 reads 8 in figures, ``3.X1.58``); None where too few
     agree on one, or where the month is not the telegram's or the next (the office registers a telegram within
-    days of its receipt: a pen's III read ``11`` by most readings is left as read, not written II)."""
+    days of its receipt: a pen's III read ``11`` by most readings is not written II, but March's, :func:`one_short`)."""
     dates = [_date_parts(f) for f in [*figures, note]]
     months = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
     years = (f"{year:02d}", f"{(year + 1) % 100:02d}") if year is not None else None
     day = _agreed([d if d and 1 <= int(d) <= 31 else None for d, _, _ in dates])
-    roman = _agreed([r if m and (r := roman_month(m)) in months else None for _, m, _ in dates])
+    read = [roman_month(m) if m else None for _, m, _ in dates]
+    roman = _agreed([months[0] if month and one_short(r, months[0]) else r if r in months else None for r in read])
     yy = _agreed([y for _, _, y in dates], lambda y: years is None or y in years)
     return _as_read(note, f"{int(day)}.{roman}.{yy}" if day and roman and yy else None)
 

@@ -305,6 +305,9 @@ def test_grid_marks_and_names_ocr_broke_on_faint_carbons(text, expected):
     ("19.хт.47", "19.XI.47"),  # and ``т`` (moderate)
     ("М 728 /ым. п.", "N 728 / м. п."),  # tuning tg-09002 and tg-09007: the typed ``м`` read ``ым`` or ``ы``
     ("N 728 /ы. п.", "N 728 / м. п."),  # heavy tuning tg-08001: the pen's slash run into its м, read ``У``
+    ("К 323 / м п", "N 323 / м. п."),  # heavy tuning tg-03007: the typed N read К, the full stops faded
+    ("М 255 / м п  26. XI.", "N 255 / м. п. - 26. XI."),  # the same page's other note, its hyphen lost too
+    ("N 32 / м пол", "N 32 / м пол"),  # a word after the number is no ``м. п.``
 ])
 def test_registry_notes_of_a_hand(text, expected):
     assert registry_note(text) == expected
@@ -356,9 +359,11 @@ def test_a_bare_number_and_a_roman_date_are_what_most_of_their_readings_agree_on
     assert figured_note("3.1.50", figures, 11, 50) == "3.XI.50"
     assert figured_note("3.1.50", figures, 11) == "3.XI.58"
     assert figured_note("3.1.50", figures[:1], 11, 50) is None  # one reading alone writes no date
-    # A pen's III read 11 by most readings (s7000 tg-07008), in a telegram of March: no month before it is written.
+    # A pen's III read 11 by most readings (s7000 tg-07008), in a telegram of March: no month before it is written, so
+    # II is March's with its last I lost; in April it is no month a note is dated in.
     figures = ["6111.51", "6-I.52", "6-I1.51", "6.117.512", "6-11.51", "6.11.2"]
-    assert figured_note("$.111.51", figures, 3, 51) is None
+    assert figured_note("$.111.51", figures, 3, 51) == "6.III.51"
+    assert figured_note("$.111.51", figures, 4, 51) is None
     # Parts of a date each read where they read as one: the page's month alone (``Х1``), a day and year beside a month
     # read ``41`` (s3000 tg-03010); VII read with an I too many (``VI11``) by a third of the readings (s9000 tg-09010).
     figures = ["22.X1. 52", ".X- 52", "22.41.52", "23.21 .5", "22.X41. 52", "22.X1.5"]
@@ -419,7 +424,9 @@ def test_footer_name_beside_a_speck_read_as_a_quote():
     ("N 561 / м. п. - 2. Л.", 11, "N 561 / м. п. - 2. Л."),  # read as no numeral at all: left as read, not guessed
     ("N 174 / м. п. 14.9.", 6, "N 174 / м. п. - 14.9."),
     ("\\561/м.н.- 2. ХИ.", 11, "N 561 / м. п. - 2. XI."),  # joined strokes: their count is a guess
-    ("№ 413 /м. п. - 18. ХТ.", 12, "N 413 / м. п. - 18. XI."),  # a clear numeral stays as read
+    ("№ 413 /м. п. - 18. ХТ.", 10, "N 413 / м. п. - 18. XI."),  # a clear numeral stays as read
+    ("N 255 / м. п. - 26. X.", 11, "N 255 / м. п. - 26. XI."),  # heavy tuning tg-03007: XI's last I lost
+    ("N 255 / м. п. - 26. X.", 12, "N 255 / м. п. - 26. X."),  # no stroke lost makes it December's
     ("М 986 / м. п. - 30. Т.", None, "N 986 / м. п. - 30. I."),  # no telegram date to read it against
 ])
 def test_registry_month_read_against_the_telegrams(text, month, expected):
