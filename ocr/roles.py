@@ -173,6 +173,11 @@ def tag_first_page(texts: list[str]) -> tuple[list[Role], int]:
         if named:
             body, tail = tail[tail.index(named[-1]) + 1], tail[:tail.index(named[-1]) + 1]
             addressee, roles = named[-1], roles[:body]
+        elif name_words(texts[addressee]) > 1:
+            # More words than a name, one of them the message's: the addressee's line was lost (a fold's rule across
+            # it) and this one opens the message; the addressee is never taken from its text (``я правда" и Я и з я``).
+            body, tail = addressee, tail[:tail.index(addressee)]
+            addressee, roles = None, roles[:body]
     # The last is the addressee unless it spells a priority, however garbled: the addressee's line was then not read.
     for i in tail:
         garbled = fields.marks_in(texts[i], fields.PRIORITIES, GARBLED_PRIORITY)

@@ -193,8 +193,18 @@ def received_year(date_raw: str | None) -> int | None:
 _ZERO_IN_NAME = re.compile(r"(?<=[А-ЯЁ])0(?=[А-ЯЁ])|(?<=[А-ЯЁ]{2})0(?!\w)|(?<!\w)0(?=[А-ЯЁ]{2})")
 
 
-def _origin(norm: str) -> str | None:
-    """The place after ``Из``, up to the next label or number, collapsed when letter-spaced."""
+def origin_apart(text: str) -> str | None:
+    """The place of a routing line as read with a letter or two apart after it (``ПЕК НА``: its faint ``И`` lost between
+    them), which :func:`parse_routing` leaves out as a speck or the ``№`` misread; None when nothing stands apart.
+    :mod:`ocr.correct.names` reads it as one place with the gap its lost letter."""
+    norm = cyrillic(_plain(text))
+    found = _origin(norm, apart=True)
+    return found if found != _origin(norm) else None
+
+
+def _origin(norm: str, apart: bool = False) -> str | None:
+    """The place after ``Из``, up to the next label or number, collapsed when letter-spaced; a letter or two apart
+    after it left out unless ``apart`` (:func:`origin_apart`)."""
     norm = _ZERO_IN_NAME.sub("О", norm)
     start = _FROM.match(norm) or _FROM_MISREAD.match(norm)
     if not start:
@@ -203,7 +213,8 @@ def _origin(norm: str) -> str | None:
     stop = re.compile(NUMERO + r"|\d|(?i:" + _RECEIVED.pattern + ")").search(norm, start.end())
     words = re.sub(r"^\W+", "", norm[start.end():stop.start() if stop else len(norm)])  # a speck before it: ``(СОФИИ``
     # A lone letter or two after it: a speck, or the ``№`` read as letters or twice (``СОФИИ Ю №``, ``ПЕКИНА Хо``).
-    words = re.sub(r"(?<=[^\W\d_]{3})(?:\s+[^\W\d_]{1,2})+\W*$", "", words)
+    if not apart:
+        words = re.sub(r"(?<=[^\W\d_]{3})(?:\s+[^\W\d_]{1,2})+\W*$", "", words)
     if not stop:
         words = words.split()[0] if words.split() else ""
     name = clean_name(words)

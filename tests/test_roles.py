@@ -241,3 +241,15 @@ def test_a_garbled_message_line_after_a_listed_official_is_the_body():
     # a typed name the list lacks after an official's: the last line stays the addressee
     found, body = roles.tag_first_page(texts[:5] + ["Ф И Л И П П О В У."] + texts[6:])
     assert body == 6 and found[5] is Role.ADDRESSEE
+
+
+def test_a_message_line_where_the_addressee_was_lost_is_no_addressee():
+    # a heavy tuning page (seed 9000, turned 180°): a fold's rule across the addressee's line lost it, and the message's
+    # first line, read garbled, was the last header line; before, the addressee was its letters (``ЯПРАВДАИЯИЗЯ``)
+    texts = ["Шифртелеграмма", "Из ПЕК НА № дер. пол. ^^ ча. о м 2 ) 1953 т. э53 № 6", "Спец. № 59-95", "М О Л Н И Я",
+             "ОСОБО ВАЖНАЯ", '2 - я правда" и 7. Я и з я', "опубликовали на первых страницах сообщение ТАСС о заключении"]
+    found, body = roles.tag_first_page(texts)
+    assert body == 5 and Role.ADDRESSEE not in found and found[3:5] == [Role.PRIORITY] * 2
+    # a name typed in small letters after the capital (one word) stays the addressee
+    found, body = roles.tag_first_page(texts[:5] + ["Молотову."] + texts[6:])
+    assert body == 6 and found[5] is Role.ADDRESSEE

@@ -27,8 +27,8 @@ from ocr.correct.corrector import ALPHABET, MIN_EDIT_LENGTH
 from ocr.correct.lexicon import Lexicon, fold
 from ocr.form import FILE_COPY
 from ocr.homoglyphs import to_cyrillic
-from ocr.lines import Line, Role, words_text
-from ocr.routing import parse_routing
+from ocr.lines import Line, Role, union_box, words_text
+from ocr.routing import origin_apart, parse_routing
 
 if TYPE_CHECKING:  # the page's module reads pages, and records are assembled with this one's help
     from ocr.page import PageResult
@@ -161,6 +161,9 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
     changed; None when the name reads as no one name."""
     spelt = spelt_place if line.role is Role.ROUTING else spelt_name
     right = (spelt(name, lexicon) or ended_name(name, lexicon)) if name else None
+    if right is None and line.role is Role.ROUTING and (apart := origin_apart(line.text)):
+        right = spelt_place(apart, lexicon)  # ``ПЕК НА``: the gap is the place's lost letter
+        return _rejoined(line, apart, right, page) if right else None
     marks = "".join(c for c in name or "" if not c.isalpha())
     letters = _letters(line.text, marks)
     if right is None or name not in letters:
@@ -180,6 +183,22 @@ def _respelt(line: Line, name: str | None, page: int, lexicon: Lexicon) -> tuple
         words.append(dataclasses.replace(word, text=new))
         seen += held
     return dataclasses.replace(line, text=_put_right(line.text, at, marks), words=words), changes
+
+
+def _rejoined(line: Line, name: str, right: str, page: int) -> tuple[Line, list[Correction]] | None:
+    """The line with the two words that read the place ``name`` apart (``ПЕК``, ``НА``) one word spelling it ``right``:
+    the gap between them is its lost letter; None when no two words read it so."""
+    words = line.words
+    for k in range(len(words) - 1):
+        pair = f"{words[k].text} {words[k + 1].text}"
+        if _letters(pair, " ").startswith(name):
+            word = dataclasses.replace(words[k], text=_put_right(pair, _edits(name, right, 0), " "),
+                                       bbox=union_box([words[k].bbox, words[k + 1].bbox]) or words[k].bbox,
+                                       confidence=min(words[k].confidence, words[k + 1].confidence))
+            text = _put_right(line.text, _edits(name, right, _letters(line.text, " ").index(name)), " ")
+            change = Correction(page=page, bbox=word.bbox, before=pair, after=word.text, score=1.0)
+            return dataclasses.replace(line, text=text, words=words[:k] + [word] + words[k + 2:]), [change]
+    return None
 
 
 def recipient(name: str, lexicon: Lexicon) -> str | None:

@@ -213,3 +213,17 @@ def test_an_addressee_is_the_listed_official_it_reads_as(read, official):
     from ocr.correct.names import addressee
 
     assert addressee(read, lexicon()) == official
+
+
+def test_an_origin_read_in_two_pieces_a_faint_letter_lost_between_them_is_put_right():
+    # a heavy tuning page (seed 9000, turned 180°): the place's faint ``И`` lost, ``ПЕКИНА`` read ``ПЕК НА``; before, the
+    # piece after the gap was left out as a speck or the ``№`` misread, and the origin was ``ПЕК``
+    text = "Из ПЕК НА № дер. пол. ^^ ча. о м 2 ) 1953 т. э53 № 6"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    line = pages[0].lines[0]
+    assert line.text == text.replace("ПЕК НА", "ПЕКИНА") and [w.text for w in line.words][:3] == ["Из", "ПЕКИНА", "№"]
+    assert [(c.before, c.after) for c in changes] == [("ПЕК НА", "ПЕКИНА")] and changes[0].bbox == (100, 400, 190, 30)
+    # a letter or two after a whole place read so are a speck or the ``№`` misread: no other place comes of them
+    text = "Из ПЕКИНА Хо 2561 пол. 12 час. 33 мин. 4/6 1952 г. экз. № 6"
+    pages, changes = correct_pages([_page(text.split(), text, Role.ROUTING)], Settings())
+    assert pages[0].lines[0].text == text and changes == []
