@@ -362,6 +362,9 @@ def _initials(page: PreprocessedPage, lines: list[Line], lang: str, read: list[l
     if best is None:
         typed += [_typist(words) for words in read if sorted(words, key=lambda w: w.bbox[0]) != line.words]
         best = _agreed(typed)
+    if best is None and _contested(typed):
+        # Initials the page read that as many readings read otherwise are no likelier than those: none is taken.
+        return lines[:at] + [line.read_as(line.words[:head])] + lines[at + 1:]
     if best is None or typed[0][0] == best and footer.believable(typed[0][1].text, typed[0][1].confidence):
         return lines
     word = max((word for initials, word in typed if initials == best), key=lambda word: word.confidence)
@@ -379,6 +382,14 @@ def _agreed(typed: list[tuple[str | None, Word | None]]) -> str | None:
     log.debug("the typist's initials as read: %s", votes)
     (best, alike), (_, other) = (votes + [(None, 0)] * 2)[:2]
     return best if alike > other and alike >= INITIALS_ALIKE + (other > 0) else None
+
+
+def _contested(typed: list[tuple[str | None, Word | None]]) -> bool:
+    """Whether the initials the page read (the first of ``typed``) are read otherwise by as many readings as read
+    them (heavy ``мп`` read ``ма`` by the page and one reading alone, ``ми`` by two others)."""
+    own = typed[0][0]
+    votes = Counter(initials for initials, _ in typed if initials)
+    return bool(own) and any(count >= votes[own] for initials, count in votes.items() if initials != own)
 
 
 def _pitch(lines: list[Line]) -> float | None:

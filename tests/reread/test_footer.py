@@ -293,6 +293,18 @@ def test_initials_are_taken_only_where_more_readings_agree_than_read_others():
     assert _typist([Word("8", (0, 0, 20, 20), 97), Word("экз.", (40, 0, 60, 20), 93), Word("ыб", (120, 0, 30, 20), 65)]) == (None, None)
 
 
+def test_the_pages_initials_read_otherwise_as_often_are_not_taken():
+    from ocr.reread.footer import _contested
+    word = Word("ма", (0, 0, 30, 20), 59.0)
+    # heavy tg-07016 (s7000): ``мп`` read ``ма`` by the page and one reading alone, ``ми`` by two others
+    assert _contested([("ма", word), ("ми", word), ("ми", word), ("ма", word), (None, None)])
+    assert _contested([("ма", word), ("ми", word)])
+    # read so by more readings than read anything else, or by the page alone, they stand
+    assert not _contested([("нб", word), ("нб", word), ("не", word)])
+    assert not _contested([("нб", word), (None, None), (None, None)])
+    assert not _contested([(None, None), ("ми", word), ("ми", word)])  # the page read no initials: none to drop
+
+
 def test_a_footer_line_is_read_again_in_a_crop_of_its_typing_not_of_a_stamps_rim_read_beside_it():
     # heavy tuning tg-05015 (s5000), page 4: the page read ``14 экз. нб`` as ``24 экз. мб`` and the oval seal's rim
     # twenty letters to its right as ``}`` at 0, whose box took the line's crop over the rim and the top of ``Отпеч.``
