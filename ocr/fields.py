@@ -481,14 +481,14 @@ _DATE_SHAPE = re.compile(r"\d{1,2}/(?:\d{1,2}|[IVX]{1,4})-\d{2} г\.")
 
 
 def garbled_date(text: str) -> str | None:
-    """The date of a signature line OCR garbled past :func:`parse_signature` (``714. 5Т г.  с`` → ``7/4-5Т г.``: the
+    """The date of a signature line OCR garbled past :func:`parse_signature` (``714. 5Т г.  с`` → ``7/4-51 г.``: the
     name under a pen's scrawl, what was read of it; ``17/1.50 г. Б О Д Р О В`` → ``17/1-50 г.``), tidied as far as its
     figures allow; None when the line is not one: a date's figures in two groups or more (a year alone, ``1949 г.``,
     is the message's), and ``г.`` after them or, without it, figures reading a whole date (``13/5-46``)."""
     match = _GARBLED_DATE.match(_SPECKS_IN_DATE.sub("", text))
     if not match or sum(c.isalpha() for c in match["rest"]) > LEFT_OF_NAME and not spaced_name(match["rest"]):
         return None
-    figures = re.sub(r"\s+", "", match["date"]).rstrip(".,")
+    figures = ones_as_figures(re.sub(r"\s+", "", match["date"]).rstrip(".,"))
     if len(re.findall(r"\d+", figures)) < 2 or sum(c.isdigit() for c in figures) < 3:
         return None
     # The hyphen before the year read as a full stop or a comma (``15/5.51``): put back, so the slash read as a figure is.

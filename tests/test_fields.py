@@ -588,7 +588,7 @@ def test_a_signature_read_with_specks_and_two_letters_run_together_still_signs()
 
 
 @pytest.mark.parametrize(("text", "date"), [
-    ("714. 5Т г.  с", "7/4-5Т г."),  # heavy tuning tg-07011: the slash read as 1, the hyphen as a full stop, 1 as Т
+    ("714. 5Т г.  с", "7/4-51 г."),  # heavy tuning tg-07011: the slash read as 1, the hyphen as a full stop, 1 as Т
     ("- 9/6-49 г.  О", "9/6-49 г."),  # a speck before it, a letter left of the name
     ("13/5-46 .", "13/5-46 г."),  # ``г.`` lost: the figures read a whole date
     ("15/5.51 г. °", "15/5-51 г."),

@@ -66,7 +66,7 @@ def test_a_garbled_date_whose_name_ocr_lost_above_the_footer_signs():
     texts = ["делегации и в организации поездки в Ленинграл и Киев.", "714. 5Т г. с", "Отпеч. 8/4-1.97",
              "Разослано 771,33", "Выпустил Мельников"]
     assert _tags(texts) == ["body", "signature", "footer", "footer", "footer"]
-    assert signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))]) == Signature(date_raw="7/4-5Т г.")
+    assert signer.signature([Line(t, r) for t, r in zip(texts, roles.tag_rest(texts))]) == Signature(date_raw="7/4-51 г.")
     # such a date among the message's lines, running text below it, is the message's
     assert _tags(BODY + ["13/5-46 .", *BODY, "Отпеч. 14/5-0.29"]) == ["body"] * 5 + ["footer"]
 
