@@ -97,7 +97,8 @@ def typed_piece(text: str, role: Role) -> str:
     if fields.parse_int(text) is not None:
         return re.search(r"\d+", text)[0]
     if role is Role.CONTINUATION and fields.parse_continuation_copy(text)[0]:
-        typed = re.sub(r"№\s*(?=\d)", "№ ", re.sub(r"\.\s*№", ". №", fields.copy_label_typed(re.sub(r"^[^\w№]+", "", text.strip()))))
+        typed = fields.copy_label_typed(re.sub(r"^[^\w№]+", "", text.strip()))
+        typed = re.sub(r"№\s*(?=\d)", "№ ", re.sub(r"\.\s*№", ". №", typed))
         return typed if fields.parse_continuation_copy(typed) == fields.parse_continuation_copy(text) else text
     return text
 

@@ -71,10 +71,10 @@ def _in_month(note: str, read: str, month: int | None) -> str:
         return note
     want = ROMAN_MONTHS[month - 1]
     miscounted = any(c in _JOINED_STROKES for c in raw["month"]) and found["month"].replace("I", "") == want.replace("I", "")
-    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted or one_short(found["month"], want) else note
+    return f"{note[:found.start()]}{found['day']}. {want}." if miscounted or _one_short(found["month"], want) else note
 
 
-def one_short(numeral: str | None, month: str) -> bool:
+def _one_short(numeral: str | None, month: str) -> bool:
     """Whether a Roman ``numeral`` as read is the telegram's ``month`` with its last I lost (faint, or run into the
     full stop): ``X`` in November, ``II`` in March, a month before the telegram's, which no note is dated in."""
     return numeral is not None and numeral + "I" == month
@@ -200,13 +200,13 @@ def _roman_date(note: str, figures: list[str], month: int | None, year: int | No
     """A date with a Roman month (``3.XI.50``), its day, month and year each the one most readings agree on:
     of a year the telegram's or the next first (a pen's 0 reads 8 in figures, ``3.X1.58``); None where too few
     agree on one, or where the month is not the telegram's or the next (the office registers a telegram within
-    days of its receipt: a pen's III read ``11`` by most readings is not written II, but March's, :func:`one_short`)."""
+    days of its receipt: a pen's III read ``11`` by most readings is not written II, but March's, :func:`_one_short`)."""
     dates = [_date_parts(f) for f in [*figures, note]]
     months = (ROMAN_MONTHS[month - 1], ROMAN_MONTHS[month % 12]) if month else ROMAN_MONTHS
     years = (f"{year:02d}", f"{(year + 1) % 100:02d}") if year is not None else None
     day = _agreed([d if d and 1 <= int(d) <= 31 else None for d, _, _ in dates])
     read = [roman_month(m) if m else None for _, m, _ in dates]
-    roman = _agreed([months[0] if month and one_short(r, months[0]) else r if r in months else None for r in read])
+    roman = _agreed([months[0] if month and _one_short(r, months[0]) else r if r in months else None for r in read])
     yy = _agreed([y for _, _, y in dates], lambda y: years is None or y in years)
     return _as_read(note, f"{int(day)}.{roman}.{yy}" if day and roman and yy else None)
 
