@@ -193,7 +193,7 @@ def _rejoined(line: Line, name: str, right: str, page: int) -> tuple[Line, list[
         pair = f"{words[k].text} {words[k + 1].text}"
         if _letters(pair, " ").startswith(name):
             word = dataclasses.replace(words[k], text=_put_right(pair, _edits(name, right, 0), " "),
-                                       bbox=union_box([words[k].bbox, words[k + 1].bbox]) or words[k].bbox,
+                                       bbox=union_box([words[k].bbox, words[k + 1].bbox]),
                                        confidence=min(words[k].confidence, words[k + 1].confidence))
             text = _put_right(line.text, _edits(name, right, _letters(line.text, " ").index(name)), " ")
             change = Correction(page=page, bbox=word.bbox, before=pair, after=word.text, score=1.0)
