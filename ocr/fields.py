@@ -269,11 +269,14 @@ def parse_grid_row(text: str) -> list[tuple[int, str | None]]:
     """One row of the distribution grid → ``(copy, recipient)`` per copy slot.
 
     A slot is ``Экз. № N-т`` (or ``» № N-т``); a recipient is typed in place of the ``т``
-    (``1-РАЗМЕТКА``) or as the words that follow the slot before the next one.
+    (``1-РАЗМЕТКА``) or as the words that follow the slot before the next one. A name read before the row's first
+    slot is beside a slot OCR lost before it (``М  Зорину ›№8-т``: ``» № 2-т`` read ``М``): its copy is LOST_COPY.
     """
     norm = cyrillic(text)
     slots = _slots(norm)
     entries = []
+    if slots and (name := recipient_name(text[:slots[0].start()])):
+        entries.append((LOST_COPY, name))
     for i, slot in enumerate(slots):
         end = slots[i + 1].start() if i + 1 < len(slots) else len(norm)
         # A slot whose number OCR lost (``» № 8-т »›№т Зорину``): the name after it is beside that slot, not this one.

@@ -123,7 +123,9 @@ def _cells(copies: list[int], labels: dict[int, str], recipients: dict[int, str 
 def _grid_layout(rows: list[list[tuple[int, str | None]]]) -> tuple[list[list[int]], list[dict[int, int]]] | None:
     """The printed numbering of a regular grid and, per row, column → index of the slot read there;
     None when the numbers read do not follow one."""
-    columns = max((len(row) for row in rows), default=0)
+    # A name before a row's first slot (:func:`fields.parse_grid_row`) is beside a slot lost in a column of its own,
+    # or specks: it takes a free column (:func:`_place`) but adds none.
+    columns = max((len(row) - (row[0][0] == fields.LOST_COPY) for row in rows), default=0)
     if len(rows) < 2 or columns < 2:
         return None
     best = None

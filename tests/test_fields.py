@@ -48,7 +48,10 @@ def test_grid_row_recipients_and_misread_slots():
     # the slot's № read М after its ditto mark (a heavy tuning page, seed 3000): the row is still a grid row
     assert fields.parse_grid_row("» М2-т » № 8-т » М 14-т Сталину") == [(2, None), (8, None), (14, "Сталину")]
     assert [c for c, _ in fields.parse_grid_row("» № 5-т » № 11-7 »мМ 17-т")] == [5, 11, 17]
-    assert fields.parse_grid_row("» Маленкову 2 » № 8-т") == [(8, None)]  # a name after the mark is none
+    # a name after the mark is no slot: it is beside a slot lost before the first read (``» № 2-т`` read ``М``)
+    assert fields.parse_grid_row("» Маленкову 2 » № 8-т") == [(fields.LOST_COPY, "Маленкову"), (8, None)]
+    assert fields.parse_grid_row("М  Зорину ›№8-т  » № 14-т") == [(fields.LOST_COPY, "Зорину"), (8, None), (14, None)]
+    assert fields.parse_grid_row("% » №4-т  » № 20-1") == [(4, None), (20, None)]  # no name before the first slot
 
 
 @pytest.mark.parametrize("text, vocabulary, expected", [

@@ -63,6 +63,19 @@ def test_a_name_after_a_slot_whose_number_ocr_lost_goes_to_that_slot():
     assert grid.printed_grid([Line(text, Role.GRID) for text in rows])[1].text == "» № 2-т »№ Ит  Зорину » № 14-т"
 
 
+def test_a_name_before_a_rows_first_slot_is_beside_the_slot_ocr_lost_there():
+    # a clean tuning page (seed 8000, a ruled narrow form): ``Зорину`` typed off its row between the first two columns,
+    # ``» № 2-т`` read ``М``
+    rows = ["Экз. №1-Кагановичу  Экз. № 7-7 Экз. № 13-т", "М  Зорину ›№8-т  » № 14-т", "» № 3-т  » № 9-т  » № 15-",
+            "» № 4-т  » №107  › № 16-", "» № 5-7  » № 11-7  » № 17-Т", "» № 6-т  » № 127  › № 18-т"]
+    found = grid.distribution([Line(text, Role.GRID) for text in rows])
+    assert [(d.copy, d.recipient) for d in found] == [(k, {1: "Кагановичу", 2: "Зорину"}.get(k)) for k in range(1, 19)]
+    # specks read as a name before a whole row's first slot add no column: the grid keeps its 18 slots
+    rows[2] = "Опыт » № 3-т  » № 9-т  » № 15-"
+    found = grid.distribution([Line(text, Role.GRID) for text in rows])
+    assert [(d.copy, d.recipient) for d in found] == [(k, {1: "Кагановичу", 2: "Зорину"}.get(k)) for k in range(1, 19)]
+
+
 def test_a_name_run_into_a_slot_of_the_names_column_stands_beside_it():
     # a clean tuning page (seed 1000): slot 10's ``т`` lost, the name beside it read as typed into it
     rows = ["Экз. № 1-РАЗМЕТКА Экз. № 7-т Зорину Экз. № 13-т", "» № 2-т » № 8-т Берия » № 14-т",

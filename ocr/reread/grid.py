@@ -47,7 +47,7 @@ def fuller(readings: list[list[Word]]) -> int:
     ``Орину``) or a listed name for one it misread (:func:`_grows`), and more names or more of one, each such name
     given to its slot by MIN_VOTES readings again at least; 0 when none does."""
     rows = [_row(words) for words in readings]
-    slots = {copy for copy, _ in rows[0]}
+    slots = {copy for copy, _ in rows[0]} - {fields.LOST_COPY}
     whole = [k for k, row in enumerate(rows) if k and readings[k] and slots <= {copy for copy, _ in row}]
     votes = Counter(pair for k in whole for pair in _names(rows[k]).items())
     own = _names(rows[0])
@@ -64,14 +64,19 @@ def _across(box: tuple[int, int, int, int], left: int, right: int) -> tuple[int,
 
 
 def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with each grid row read again on its own (``psm 7``) in each of READINGS from the grid's left edge to
-    the right edge of the page's typing, and the reading :func:`fuller` keeps put in its place."""
+    """``lines`` with each grid row read again on its own (``psm 7``) in each of READINGS from the form's left edge to
+    the right edge of the page's typing, and the reading :func:`fuller` keeps put in its place.
+
+    The form's left edge is where its grid or its routing line begins, whichever is further left: the page reading
+    can lose a whole column of slots (a carbon's faint names beside black print read as a picture), and the grid's
+    rows then begin at the next column."""
     at = [k for k, line in enumerate(lines) if line.role is Role.GRID and line.words]
     typed = [line.bbox for line in lines if line.bbox]
     if len(at) < 2 or not typed:
         return lines
     boxes = [line_box(lines[k].words) for k in at]
-    left, right = min(box[0] for box in boxes), max(x + w for x, _, w, _ in typed)
+    routing = [line.bbox[0] for line in lines if line.role is Role.ROUTING and line.bbox]
+    left, right = min([box[0] for box in boxes] + routing), max(x + w for x, _, w, _ in typed)
     out = list(lines)
     for k, again in zip(at, read_each(page, [_across(box, left, right) for box in boxes], lang)):
         if best := fuller([lines[k].words] + again):

@@ -3,7 +3,9 @@ tuning pages)."""
 
 from __future__ import annotations
 
-from ocr.lines import Word
+from ocr import fields
+from ocr.lines import Line, Role, Word, words_text
+from ocr.reread import grid as grid_reread
 from ocr.reread.grid import fuller
 
 
@@ -59,3 +61,22 @@ def test_a_listed_name_two_readings_give_replaces_a_name_the_page_misread():
     assert fuller([page] + again[:3]) == 0  # one reading alone
     # a listed name the page read stays
     assert fuller([_reading("» № 4-т » № 11-т » № 18-т Зорину"), again[0], again[3]]) == 0
+
+
+def test_rows_are_read_again_from_the_forms_left_edge(monkeypatch):
+    # tg-08008 (heavy, seed 8000): the page reading lost the grid's whole first column, its rows begin at the second;
+    # read again from where the routing line begins, a row gives the first column's slot and the name beside it
+    asked = []
+
+    def read_each(page, boxes, lang):
+        asked.extend(boxes)
+        return [[], [_reading("» № 2-т Зорину » № 8-т » № 14-т")] * 2]
+
+    monkeypatch.setattr(grid_reread, "read_each", read_each)
+    rows = [Line(text, role, bbox=box, words=[Word(text, box, 90.0)]) for text, role, box in [
+        ("Экз. № 7-1 Экз. № 13-т", Role.GRID, (1354, 944, 483, 50)),
+        ("Зорину » № 8-т » № 14-т", Role.GRID, (1045, 1016, 731, 60)),
+        ("Из ПРАГИ № 7780", Role.ROUTING, (369, 1500, 1500, 50))]]
+    lines = grid_reread.reread_grid(None, rows, "rus")
+    assert [box[0] for box in asked] == [369, 369]
+    assert fields.parse_grid_row(words_text(lines[1].words)) == [(2, "Зорину"), (8, None), (14, None)]
