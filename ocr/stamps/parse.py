@@ -57,10 +57,12 @@ YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|[{DECADES}]\d)"
 # month was lost: ``6 1949``).
 _SIGN_AS_FIGURE = re.compile(rf"^[ \t]*№?[60][ \t]+(?!(?:{YEAR_IN_FULL})[ \t]*$)(?P<number>\d{{3,5}}{_SUFFIX}?)[ \t]*$",
                              re.MULTILINE)
+# A day of the month, 1-31: a day read run into its month's first I is its figures before it (``41Х`` for 4 IX).
+DAY_OF_MONTH = r"3[01]|[12]\d|0?[1-9]"
 # A Roman month holding a letter may be read run into its day (``281Х 1952``); one of figure-like I's alone may not
 # (``14322 1947``: the day's figures and the month's would be told apart by guess).
 # (A day's figures may follow a letter a speck was read as, with no space: ``ход8 Х 1950``.)
-_DATE_ROMAN = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
+_DATE_ROMAN = re.compile(rf"(?<!\d)({DAY_OF_MONTH})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
 

@@ -77,6 +77,8 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
     # (st5000 tuning stamps' date lines as chosen from their readings: truly 1953, 1949, 1950).
     # A serifed I read as ``Т`` (a clean st5000 tuning stamp's ``26 IV 1948 г.`` in a serif face), or as the Ukrainian ``і``.
     ("26 ТУ 1948", "1948-04-26"), ("3 іV 1950", "1950-04-03"),
+    # A day read run into its month's first I (a serif face's ``4 IX 1952 г.`` rendered and read): no day is over 31.
+    ("41Х 1952 г.", "1952-09-04"), ("32 Х 1950", None),
     ("8 X 1350", "1950-10-08"), ("ход8 Х 1350ет", "1950-10-08"), ("4 X 1909", None), ("6 III 1993", None), ("26 VII 1930 г.", None),
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
