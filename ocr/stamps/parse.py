@@ -9,20 +9,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ocr import fields
+from ocr.fields import ROMAN_LOOKALIKE_CHARS
 from ocr.form import ROMAN_MONTHS
 
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
 
 # A number's secrecy suffix after a dash or slash: letters, or its ``с`` read as a figure or ``<`` (``/68``, ``-66``,
-# one of two alone: ``-6с``);
+# one of two alone: ``-6с``; kept to figures, a ``с``'s open bowl reads as the figures open on the right, ``6`` or
+# ``5``: ``9507/65``, ``9507/55`` for ``9507/сс`` on a moderate st1000 tuning stamp);
 # a speck after the dash reads as a mark (``4500-. с``).
 # Or ``сс`` with its dash lost (``0412 сс``, ``0412сс``; one ``с`` alone after a space is as often a speck).
-_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[68<сcСC]{1,2}(?!\d))|[ \t]?[сcСC]{2}(?![A-Za-zА-Яа-я\d]))"
+_SUFFIX = r"(?:[ \t]*[-–—/][ \t.]*(?:[A-Za-zА-Яа-я]{1,4}|[568<сcСC]{1,2}(?!\d))|[ \t]?[сcСC]{2}(?![A-Za-zА-Яа-я\d]))"
 # ``№``'s small ``о`` read as a ``0`` run into the sign, the figures after a space (``№0 9034-6``, ``№0 4355`` on heavy
 # tuning stamps): part of the sign, not a figure of the number; or the sign's rest read as a ``6`` before a number's four
 # figures (``ВХ №6 98055сУУ/`` on a heavy st9000 tuning stamp, ``№ 6 6474``).
 _SIGN_O = r"(?:0(?=[ \t]+\d)|[ \t]?6(?=[ \t]+\d{4}))?"
-_NUMBER_SIGN = rf"(?:(?:№|N[°ºoeо]?|Ne|Хо|Ко){_SIGN_O})"
+# (Its small ``о`` in capitals where the line's words were put in what stamps are cut in: ``ВХКО 4832/сс``.)
+_NUMBER_SIGN = rf"(?:(?:№|N[°ºoeоО]?|Ne|[ХК][оО]){_SIGN_O})"
 _MARKS = r"[ \t]*[.:,'’`\"]*[ \t]*"  # specks and quotes OCR puts after № or Вх.
 _INCOMING = re.compile(rf"[ВBв][хxХX]{_MARKS}(?P<sign>{_NUMBER_SIGN})?{_MARKS}(?P<number>\d(?:[\d ]|\.(?=\d)){{0,6}}{_SUFFIX}?)")
 # ``№`` read as a figure where no sign is read after ``Вх.``: its ``о`` as a ``0`` before a number's four figures.
@@ -33,13 +37,15 @@ _NUMBERED = re.compile(rf"(?<![\w])(?:№|N[°ºoeо]?|Ne){_SIGN_O}{_MARKS}(?P<n
 # a stamp's one numbered line (a year or a date has no suffix after a dash or slash).
 # Or after its ``В`` and a mark or letter or two that the rest of ``Вх. №`` was misread as (``ВЯ,``, ``В.``; not a
 # typed word: ``ТИП``), the suffix then read as ``с`` (a date line's year runs on into other letters: ``1952-ьъи``).
-_BARE = re.compile(rf"^[ \t]*(?:(?P<number>\d{{3,5}}{_SUFFIX})|[ВB][^\d\s]{{0,2}}[ \t]*(?P<marked>\d{{3,5}}[-/][сcСC]{{1,2}}))[ \t]*$",
+# (A speck after it reads as a mark: ``ВХ- 4832/сс.``.)
+_BARE = re.compile(rf"^[ \t]*(?:(?P<number>\d{{3,5}}{_SUFFIX})|[ВB][^\d\s]{{0,2}}[ \t]*(?P<marked>\d{{3,5}}[-/][сcСC]{{1,2}}))[ \t.,]*$",
                    re.MULTILINE)
 _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cyrillic suffix (``-сс``), lowered
 # What ``с`` is read as in a suffix: a figure or ``<`` among figures; ``е`` or ``б`` with a speck or a typed stroke
 # across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
-_SUFFIX_C = str.maketrans("68<еб", "ссссс")
-ROMAN_CHARS = "IVXlі1|!ХхУуПШ"  # OCR reads Roman I as l, і, 1, ! or |, X as Cyrillic Х or х, V as У or у
+_SUFFIX_C = str.maketrans("568<еб", "сссссс")
+# A Roman month's letters and what OCR reads them as (I as l, 1, | or a serifed I as Т, X as Cyrillic Х, V as У, ...).
+ROMAN_CHARS = "IVX" + ROMAN_LOOKALIKE_CHARS
 # The archive's stamps are of the 1940s and 1950s: a year's decade is one of these, a "year" of another is a
 # misreading (``7 X 1912``, ``6 III 1993`` for ``1949``: a rereads' vote took such years on the st5000 tuning stamps).
 DECADES = "45"
@@ -51,10 +57,12 @@ YEAR = rf"(?<!\d)((?:{YEAR_IN_FULL})|[{DECADES}]\d)"
 # month was lost: ``6 1949``).
 _SIGN_AS_FIGURE = re.compile(rf"^[ \t]*№?[60][ \t]+(?!(?:{YEAR_IN_FULL})[ \t]*$)(?P<number>\d{{3,5}}{_SUFFIX}?)[ \t]*$",
                              re.MULTILINE)
+# A day of the month, 1-31: a day read run into its month's first I is its figures before it (``41Х`` for 4 IX).
+DAY_OF_MONTH = r"3[01]|[12]\d|0?[1-9]"
 # A Roman month holding a letter may be read run into its day (``281Х 1952``); one of figure-like I's alone may not
 # (``14322 1947``: the day's figures and the month's would be told apart by guess).
 # (A day's figures may follow a letter a speck was read as, with no space: ``ход8 Х 1950``.)
-_DATE_ROMAN = re.compile(rf"(?<!\d)(\d{{1,2}})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
+_DATE_ROMAN = re.compile(rf"(?<!\d)({DAY_OF_MONTH})(?:\s+|\s*[./-]\s*|(?=[1|!lі]{{0,3}}[ХхУуПШ]))([{ROMAN_CHARS}]{{1,4}})\s*[./-]?\s*{YEAR}(?!\d)")
 _DATE_DIGITS = re.compile(r"\b(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*((?:19)?\d{2})(?!\d)")
 _DATE_WORD = re.compile(r"\b(\d{1,2})\s+([А-Яа-я]{3,8})\.?\s+((?:19)?\d{2})(?!\d)")
 
@@ -89,11 +97,9 @@ def incoming_number(text: str) -> str | None:
 
 
 def roman_month(text: str) -> int | None:
-    """1-12 for a Roman month as OCR reads it (``IX``, ``1X``, ``lV``, ``ХI``), else None."""
-    # Bold sans II and III close up into Cyrillic П and Ш.
-    table = str.maketrans({"l": "I", "і": "I", "1": "I", "|": "I", "!": "I", "Х": "X", "х": "X", "У": "V", "у": "V", "П": "II", "Ш": "III"})
-    cleaned = text.translate(table).upper()
-    return ROMAN_MONTHS.index(cleaned) + 1 if cleaned in ROMAN_MONTHS else None
+    """1-12 for a Roman month as OCR reads it (``IX``, ``1X``, ``lV``, ``ХI``, ``ТУ``: :func:`ocr.fields.roman_month`), else None."""
+    roman = fields.roman_month(text)
+    return ROMAN_MONTHS.index(roman) + 1 if roman else None
 
 
 def word_month(text: str) -> int | None:

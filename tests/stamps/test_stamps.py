@@ -53,6 +53,12 @@ RESOURCES = Path(__file__).parent.parent / "resources" / "stamps"
     # ``сс`` read without its dash (a moderate st5000 tuning stamp's ``Вх. № 5240-сс``: ``. Вх №.52402сс``), not one ``с``
     # after a space (a speck as often) nor a word.
     ("Вх. № 0412 сс", "0412-сс"), ("Вх. № 0412сс", "0412-сс"), ("Вх. № 0412 СС", "0412-сс"), ("Вх. № 0412 ссылка", "0412"),
+    # ``№`` read as ``Ко`` put in capitals with its line (a clean st1000 tuning stamp's ``Вх. № 4832/сс``), and a speck
+    # read as a mark after a number alone (its rereads); not a year with a mark after it.
+    ("ЕВХКО 4832/сс.", "4832/сс"), ("ВХ- 4832/сс.", "4832/сс"), ("В 4832/сс.", "4832/сс"), ("4742-с,", "4742-с"),
+    ("1948.", None),
+    # A suffix's ``с`` read as a ``5`` in figures (a moderate st1000 tuning stamp's ``Вх. № 9507/сс``).
+    ("7 Вх. № 9507/55", "9507/сс"), ("Вх. № 9507/5с 6", "9507/сс"), ("Вх. № 9507/5612", "9507"),
 ])
 def test_incoming_number_is_read_through_ocr_confusions(text, number):
     assert parse.incoming_number(text) == number
@@ -69,6 +75,10 @@ def test_incoming_number_is_read_through_ocr_confusions(text, number):
     ("..7 х 28 2 IX 1952 г.", "1952-09-02"), ("5.10.49", "1949-10-05"),
     # The archive's decades only: a year's second figure misread (``1350``); another decade's "year" is a misreading
     # (st5000 tuning stamps' date lines as chosen from their readings: truly 1953, 1949, 1950).
+    # A serifed I read as ``Т`` (a clean st5000 tuning stamp's ``26 IV 1948 г.`` in a serif face), or as the Ukrainian ``і``.
+    ("26 ТУ 1948", "1948-04-26"), ("3 іV 1950", "1950-04-03"),
+    # A day read run into its month's first I (a serif face's ``4 IX 1952 г.`` rendered and read): no day is over 31.
+    ("41Х 1952 г.", "1952-09-04"), ("32 Х 1950", None),
     ("8 X 1350", "1950-10-08"), ("ход8 Х 1350ет", "1950-10-08"), ("4 X 1909", None), ("6 III 1993", None), ("26 VII 1930 г.", None),
 ])
 def test_dates_with_roman_arabic_or_word_months_become_iso(text, iso):
