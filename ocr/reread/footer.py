@@ -384,19 +384,12 @@ def _agreed(typed: list[tuple[str | None, Word | None]]) -> str | None:
     return best if alike > other and alike >= INITIALS_ALIKE + (other > 0) else None
 
 
-# The page's initials read this surely are typing as read, whatever as many other readings give: initials the page
-# misread were read at 57 to 60 on the tuning sets (``ма``, ``вв``, ``уп``), those read at 80 or more all right.
-SURE_INITIALS = 80.0
-
-
 def _contested(typed: list[tuple[str | None, Word | None]]) -> bool:
-    """Whether the initials the page read (the first of ``typed``) unsurely (below SURE_INITIALS) are read otherwise by
-    as many readings as read them (heavy ``мп`` read ``ма`` by the page at 59 and one reading alone, ``ми`` by two
-    others)."""
-    own, word = typed[0]
+    """Whether the initials the page read (the first of ``typed``) are read otherwise by as many readings as read
+    them (heavy ``мп`` read ``ма`` by the page and one reading alone, ``ми`` by two others)."""
+    own = typed[0][0]
     votes = Counter(initials for initials, _ in typed if initials)
-    return bool(own) and word is not None and word.confidence < SURE_INITIALS and any(
-        count >= votes[own] for initials, count in votes.items() if initials != own)
+    return bool(own) and any(count >= votes[own] for initials, count in votes.items() if initials != own)
 
 
 def _pitch(lines: list[Line]) -> float | None:

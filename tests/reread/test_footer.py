@@ -303,10 +303,6 @@ def test_the_pages_initials_read_otherwise_as_often_are_not_taken():
     assert not _contested([("нб", word), ("нб", word), ("не", word)])
     assert not _contested([("нб", word), (None, None), (None, None)])
     assert not _contested([(None, None), ("ми", word), ("ми", word)])  # the page read no initials: none to drop
-    # read surely by the page (a clean scan's 90), they stand on a tie too
-    sure = Word("ав", (0, 0, 30, 20), 90.0)
-    assert not _contested([("ав", sure), ("ив", word), ("ив", word), ("ав", word)])
-    assert _contested([("ав", replace(sure, confidence=79.0)), ("ив", word), ("ив", word), ("ав", word)])
 
 
 def test_a_footer_line_is_read_again_in_a_crop_of_its_typing_not_of_a_stamps_rim_read_beside_it():
