@@ -300,6 +300,14 @@ def nearest_listed(read: str, length: int, lexicon: Lexicon) -> str | None:
     return scored[0][1].upper()
 
 
+def begun_listed(begun: str, length: int, lexicon: Lexicon) -> str | None:
+    """The one listed name (in capitals) of ``length`` letters (NEAREST_LENGTH or more) that begins with ``begun``
+    (``ПАН`` of eight letters: ``ПАНЮШКИН``); None where none or several do."""
+    folded = fold(begun)
+    forms = [form for form in lexicon.names if len(form) == length >= NEAREST_LENGTH and form.startswith(folded)]
+    return forms[0].upper() if len(forms) == 1 else None
+
+
 # A surname read surely and known to neither the period's list nor the dictionary stands as read from this many
 # letters on; a shorter one is what the page read of a longer name, its end under the pen (``ФЕД`` of ``ФЕДОРЕНКО``).
 SURE_NAME_LENGTH = 5

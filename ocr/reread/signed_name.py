@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+import os
 from collections import Counter
 from collections.abc import Iterator
 
@@ -36,7 +37,7 @@ import numpy as np
 
 from ocr import fields
 from ocr.correct.lexicon import lexicon
-from ocr.correct.names import names_near, nearest_listed, spelt_name
+from ocr.correct.names import begun_listed, names_near, nearest_listed, spelt_name
 from ocr.lines import Line, Role, Word
 from ocr.preprocess.geometry import ink_runs
 from ocr.recognize import enlarged, read_crops
@@ -298,7 +299,7 @@ def read_name(image: np.ndarray, date: Word, first: Word, year_end: float, lang:
              if first[0] == second[0] and len(first[0]) == len(first[2])}
     given |= _fuller(as_cleaned, {text for text, _ in given})
     given |= _named_alike(readings, {text for text, _ in given})
-    given = given or _listed_alike(readings)
+    given = given or _listed_alike(readings) or _begun_alike(readings)
     if len({_name_of(text) or text for text, _ in given}) != 1:
         return []
     (best, cells), confidence = min(given.items(), key=lambda item: item[1])
@@ -368,6 +369,28 @@ def _listed_alike(readings: list[tuple[str, float, tuple]]) -> dict[tuple[str, t
     if best is None or full - {best} or 2 * backers[best] - backers.total() < LISTED_ALIKE:
         return {}
     return {key: min(confidences) for key, confidences in named.items() if key[0] == best}
+
+
+# Letters every reading must give alike at the name's start for the one listed name they begin to be it.
+BEGUN_ALIKE = 3
+
+
+def _begun_alike(readings: list[tuple[str, float, tuple]]) -> dict[tuple[str, tuple], float]:
+    """Where no name is read alike or near one: the one listed name of the period as long as the cells that begins
+    with the BEGUN_ALIKE letters or more every reading of anything gives first (``ПАНУЗОХ``, ``ПАННИНУЛ``, ``ПАНПО`` for
+    ``П А Н Ю Ш К И Н``: the pen's loops across all letters but the first three, read differently by each crop),
+    all readings of one count of cells; none otherwise. The name's end is told by the cell after it
+    (:func:`_cells`), and an archive's signers are its embassies' heads, few and known."""
+    read = [(text, confidence, cells) for text, confidence, cells in readings if text]
+    lengths = {len(cells) for _, _, cells in read}
+    begun = os.path.commonprefix([text for text, _, _ in read])
+    name = begun_listed(begun, lengths.pop(), lexicon()) if len(lengths) == 1 and len(begun) >= BEGUN_ALIKE else None
+    if name is None:
+        return {}
+    named: dict[tuple[str, tuple], list[float]] = {}
+    for _, confidence, cells in read:
+        named.setdefault((name, cells), []).append(confidence)
+    return {key: min(confidences) for key, confidences in named.items()}
 
 
 def _name_of(text: str) -> str | None:

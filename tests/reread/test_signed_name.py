@@ -194,6 +194,29 @@ def test_a_reading_a_letter_short_nearest_another_listed_name_is_outvoted():
     assert signed_name._listed_alike(read[1:4]) == {}  # two for it, one for another: not LISTED_ALIKE more
 
 
+def test_the_one_listed_name_of_the_cells_count_every_reading_begins_alike_is_the_name():
+    # s7000 heavy tg-07012: ``П А Н Ю Ш К И Н`` under a pen's loops across all letters but the first three, each crop
+    # reading the rest otherwise; eight-letter listed names beginning ``ПАН``: ``ПАНЮШКИН`` only
+    cells = tuple((100 * k, 100 * k + 50) for k in range(8))
+    read = [(text, 10.0 * k, cells) for k, text in enumerate(("ПАНУЗОХ", "ПАНУЙКОК", "ПАННИНУЛ", "ПАНННРЛ", "ПАНПО", ""))]
+    assert signed_name._begun_alike(read) == {("ПАНЮШКИН", cells): 0.0}
+    assert signed_name._begun_alike(read + [("ПНР", 50.0, cells)]) == {}  # a reading begins otherwise: ``П`` alone
+    assert signed_name._begun_alike([(text, 0.0, cells[:7]) for text, _, _ in read]) == {}  # no seven-letter ``ПАН..``
+    assert signed_name._begun_alike([("ПАНУЗОХ", 0.0, cells), ("ПАНПО", 0.0, cells[:7])]) == {}  # counts of cells differ
+    assert signed_name._begun_alike([("ПАУЗОХ", 0.0, cells), ("ПАНПО", 0.0, cells)]) == {}  # two letters only
+
+
+def test_a_listed_name_is_begun_by_letters_only_where_no_other_as_long_begins_alike():
+    from ocr.correct.lexicon import lexicon
+    from ocr.correct.names import begun_listed
+
+    assert begun_listed("ЧЕР", 8, lexicon()) == "ЧЕРНЫШЕВ"
+    assert begun_listed("ЧЕР", 9, lexicon()) == "ЧЕРВЕНКОВ"
+    assert begun_listed("ЧЕР", 7, lexicon()) is None
+    assert begun_listed("ПА", 8, lexicon()) == "ПАНЮШКИН"  # the caller asks for letters enough
+    assert begun_listed("", 9, lexicon()) is None  # many nine-letter names
+
+
 def test_no_listed_name_is_near_a_reading_of_four_letters_or_half_its_letters_off():
     from ocr.correct.lexicon import lexicon
     from ocr.correct.names import nearest_listed
