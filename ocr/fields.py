@@ -572,6 +572,8 @@ def parse_int(text: str) -> int | None:
 # (A Roman I also as the Ukrainian ``і``, on stamps.)
 _ROMAN_LOOKALIKES = str.maketrans({**dict(zip("ХхУуГгТт1l|Іiі!(", "XXVVIIIIIIIIIIII")), "И": "II", "П": "II", "Н": "II", "Ш": "III"})
 ROMAN_LOOKALIKE_CHARS = "".join(map(chr, _ROMAN_LOOKALIKES))  # what a Roman month's letters are read as
+
+
 def roman_month(text: str) -> str | None:
     """``ХГ`` → ``XI``: OCR'd Roman numeral of a month, trimmed until it is one (I..XII)."""
     roman = text.translate(_ROMAN_LOOKALIKES)

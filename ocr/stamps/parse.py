@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 
 from ocr import fields
-from ocr.fields import ROMAN_LOOKALIKE_CHARS
 from ocr.form import ROMAN_MONTHS
 
 MONTH_STEMS = ("ЯНВ", "ФЕВ", "МАР", "АПР", "МА", "ИЮН", "ИЮЛ", "АВГ", "СЕН", "ОКТ", "НОЯ", "ДЕК")
@@ -45,7 +44,7 @@ _CYRILLIC = str.maketrans("ceo", "сео")  # Latin look-alikes in a number's Cy
 # across or above it (a secrecy suffix is ``с`` or ``сс``: no ``е`` or ``б`` is in one).
 _SUFFIX_C = str.maketrans("568<еб", "сссссс")
 # A Roman month's letters and what OCR reads them as (I as l, 1, | or a serifed I as Т, X as Cyrillic Х, V as У, ...).
-ROMAN_CHARS = "IVX" + ROMAN_LOOKALIKE_CHARS
+ROMAN_CHARS = "IVX" + fields.ROMAN_LOOKALIKE_CHARS
 # The archive's stamps are of the 1940s and 1950s: a year's decade is one of these, a "year" of another is a
 # misreading (``7 X 1912``, ``6 III 1993`` for ``1949``: a rereads' vote took such years on the st5000 tuning stamps).
 DECADES = "45"
