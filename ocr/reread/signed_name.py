@@ -384,13 +384,9 @@ def _begun_alike(readings: list[tuple[str, float, tuple]]) -> dict[tuple[str, tu
     read = [(text, confidence, cells) for text, confidence, cells in readings if text]
     lengths = {len(cells) for _, _, cells in read}
     begun = os.path.commonprefix([text for text, _, _ in read])
-    name = begun_listed(begun, lengths.pop(), lexicon()) if len(lengths) == 1 and len(begun) >= BEGUN_ALIKE else None
-    if name is None:
+    if len(lengths) != 1 or len(begun) < BEGUN_ALIKE or not (name := begun_listed(begun, min(lengths), lexicon())):
         return {}
-    named: dict[tuple[str, tuple], list[float]] = {}
-    for _, confidence, cells in read:
-        named.setdefault((name, cells), []).append(confidence)
-    return {key: min(confidences) for key, confidences in named.items()}
+    return {(name, cells): min(c for _, c, own in read if own == cells) for _, _, cells in read}
 
 
 def _name_of(text: str) -> str | None:
