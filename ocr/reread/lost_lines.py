@@ -30,6 +30,10 @@ PAPER = 224
 INK_WIDTH = 0.5
 ROW_HEIGHT = 0.5
 GLUED = 0.25
+# A run taller than TALL letter heights is more than a line: a stamp's ring or a pen's stroke joins the row to the ink
+# above or below it (a letter-spaced addressee beside a seal). Its densest letter-high band of pixel rows is a row, and
+# what is left above and below it is split alike.
+TALL = 1.5
 # A column dark down this share of the gap or more (the gap two letter heights tall at least) is the scan's dark edge
 # or a rule, no typing: counted, it inks every pixel row, and the gap's rows run into one too tall to read.
 EDGE = 0.9
@@ -46,19 +50,33 @@ def ink_rows(image: np.ndarray, box: tuple[int, int, int, int], height: float) -
     x, y, w, h = box
     dark = image[y:y + h, x:x + w] < PAPER
     typed = dark.mean(axis=0) < EDGE if h >= 2 * height else np.ones(w, bool)
-    inked = np.flatnonzero(dark[:, typed].sum(axis=1) >= INK_WIDTH * height)
+    ink = dark[:, typed].sum(axis=1)
+    inked = np.flatnonzero(ink >= INK_WIDTH * height)
     runs: list[list[int]] = []
     for k in inked:
         if runs and k - runs[-1][1] <= GLUED * height:
             runs[-1][1] = int(k)
         else:
             runs.append([int(k), int(k)])
+    runs = [band for top, bottom in runs for band in _lines_of(ink, top, bottom + 1, height)]
     rows = []
     for top, bottom in runs:
         if bottom + 1 - top >= ROW_HEIGHT * height:
             across = np.flatnonzero(typed & dark[top:bottom + 1].any(axis=0))
             rows.append((x + int(across[0]), y + top, int(across[-1] + 1 - across[0]), bottom + 1 - top))
     return rows
+
+
+def _lines_of(ink: np.ndarray, top: int, end: int, height: float) -> list[tuple[int, int]]:
+    """The (top, bottom) pixel rows of each line in the run ``ink[top:end]`` (TALL above): itself, or its densest
+    letter-high band and the lines of what is left above and below it."""
+    span = round(height)
+    if end <= top:
+        return []
+    if end - top <= TALL * height or end - top <= span:
+        return [(top, end - 1)]
+    best = top + int(np.argmax(np.convolve(ink[top:end], np.ones(span), "valid")))
+    return [*_lines_of(ink, top, best, height), (best, best + span - 1), *_lines_of(ink, best + span, end, height)]
 
 
 def agreed(readings: list[list[Word]], value_of) -> tuple[str, list[Word]] | None:

@@ -73,6 +73,19 @@ def test_ink_rows_are_letter_high_runs_of_inked_rows():
     assert ink_rows(image, (0, 0, 50, 100), 20.0) == [(5, 10, 35, 20), (5, 70, 20, 20)]
 
 
+def test_a_row_joined_to_a_seal_below_is_read_as_its_own_line():
+    # (seed 3000, heavy, tg-03006: ``Г Р О М Ы К О.`` beside a seal whose ring inks every pixel row down to the
+    # message, one run three lines tall, read as noise)
+    image = np.full((120, 300), 255, np.uint8)
+    image[10:30, 20:260:20] = 0   # the name's letters, a letter high
+    image[10:30, 21:261:20] = 0
+    image[10:30, 22:262:20] = 0
+    image[30:110, 200:206] = 0    # the ring's arcs down from the name's row
+    image[30:110, 280:286] = 0
+    image[60:80, 200:286] = 0     # the ring's legend
+    assert ink_rows(image, (0, 0, 300, 120), 20.0) == [(20, 10, 223, 20), (200, 30, 86, 30), (200, 60, 86, 20), (200, 80, 86, 30)]
+
+
 def test_a_dark_edge_down_the_gap_is_no_row():
     # (seed 8000, heavy, tg-08008: the scan's dark edge inked every pixel row of the gap, read as one row of noise)
     image = np.full((200, 300), 255, np.uint8)
