@@ -62,6 +62,13 @@ _SPECKS = r"[\s" + re.escape(_DOTS) + r"]*"
 _NUMBER = re.compile(NUMERO + _SPECKS + r"(?P<number>" + DIGITISH + r"(?:[.,·]?" + DIGITISH + r"){0,5})(?![\d/])")
 _TIME = re.compile(r"(?P<hh>" + _VALUE + r")" + _SPECKS + _HOURS.pattern + _SPECKS + r"(?P<mm>" + _VALUE + r")" + _SPECKS
                    + _MINUTES.pattern, re.IGNORECASE)
+# The hours' label misread past knowing (``10 уж’ 42 мин.``, ``10а” 42 мин.``, ``_10. ме” 42 мин.``) while the values and
+# the minutes' label read: two values, each opening with a figure, a word of one to three letters between them (the
+# hours' label's place; never ``пол.``), right before ``мин.``, are the hours and the minutes (nothing else is typed
+# there). Not after the ``№``: its number is no hour.
+_TIME_LABEL_LOST = re.compile(r"(?<![^\W_])(?<![№#])(?<!№\s)(?P<hh>(?=\d)" + _VALUE + r")" + _SPECKS + r"(?!" + _RECEIVED.pattern + r")"
+                              + r"[^\W\d_]{1,3}[^\w\s]{0,2}(?!\w)" + _SPECKS + r"(?P<mm>(?=\d)" + _VALUE + r")" + _SPECKS + _MINUTES.pattern,
+                              re.IGNORECASE)
 # ``№`` read twice too, or read as a letter or two no reading of it gives (``экз. М 3``), before a digit then.
 _COPY = re.compile(_SPECKS + r"(?:(?:" + NUMERO + r"|[^\W\d_]{1,2}(?=\s*\d))" + _SPECKS + r"){0,2}(?P<copy>" + DIGITISH
                    + r"{1,3})(?![\d/])")
@@ -149,7 +156,7 @@ def parse_routing(text: str) -> Routing:
     """The routing line's five fields from the values found beside its labels; each None when not there."""
     plain = _plain(text)
     norm = cyrillic(plain)
-    time = _TIME.search(norm)
+    time = _TIME.search(norm) or _TIME_LABEL_LOST.search(norm)
     minutes = time or _MINUTES.search(norm)  # the date follows the minutes' label even when the time is garbled
     after = minutes.end() if minutes else 0
     copy_label = _COPY_LABEL.search(norm, after)

@@ -6,7 +6,7 @@ import pytest
 
 from ocr import routing
 from ocr.lines import Line, Role
-from ocr.routing import Routing, is_routing_line, parse_routing
+from ocr.routing import Routing, is_routing_line, labels_found, parse_routing
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -123,10 +123,22 @@ def test_hours_label_read_with_its_letters_run_together_still_gives_the_time():
     # a heavy tuning page (tg-08010, received 10:19), its violet carbon faint: ``час.`` read ``чж.``
     found = parse_routing("Из БУДАПЕШТА № 1652 пол. 10 чж. 19 мин. 3/6 19 51 сэж. №")
     assert (found.received_time, found.received_date_raw) == ("10:19", "3/6 19 51")
-    assert parse_routing("Из БУДАПЕШТА № 1652 пол. 10 чжи 19 мин. 3/6 19 51").received_time is None  # a word, no label
+    assert labels_found("Из БУДАПЕШТА № 1652 пол. 10 чжи 19 мин. 3/6 19 51") == 3  # a word, no label (№, пол., мин.)
     # a heavy tuning page (tg-09006, received 22:18 on 20/4 19 46): ``мин.`` read ``мм.``
     found = parse_routing("Из ВАРШАВЫ № 5889 пм. 22 час. 18 мм. 20/4 19 46 тек № 6")
     assert (found.received_time, found.received_date_raw) == ("22:18", "20/4 19 46")
+
+
+def test_hours_label_misread_past_knowing_still_gives_the_time():
+    # a heavy tuning page (s1000 tg-01004, received 10:42) read alone: ``час.`` read ``уж’``, ``а”``, ``ме”``
+    assert parse_routing("Из БУДАПЕШТА № 1129 пол 10 уж’ 42 мин. 25/8 19 47 гжз. №").received_time == "10:42"
+    assert parse_routing("и. БУДАПЕНТ ЦЕ 1118 10а” 42 мин. 25/8 19. 47 г № 1").received_time == "10:42"
+    assert parse_routing("из. БУДАНЕИТ № _ 118 п _10. ме” 42 мин. 25/8 1947 гэжз.№ 1").received_time == "10:42"
+    # the number after ``№`` is no hour, nor is ``пол.`` the hours' label; a value over 59 minutes none
+    assert parse_routing("Из ТОКИО № 118 ло 42 мин. 1/1 1950").received_time is None
+    assert parse_routing("Из ТОКИО №118 ло 42 мин. 1/1 1950").received_time is None
+    assert parse_routing("Из ТОКИО № 1180 пол 42 мин. 1/1 1950").received_time is None
+    assert parse_routing("Из ТОКИО № 1180 пол. 10 ме 742 мин. 1/1 1950").received_time is None
 
 
 def test_nothing_after_the_year_is_the_dates():
