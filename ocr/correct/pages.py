@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
-from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, cased_like, default_corrector, document_word, recased, shouted
+from ocr.correct.corrector import (
+    COMMON_FREQUENCY,
+    Corrector,
+    cased_like,
+    default_corrector,
+    document_word,
+    recased,
+    shouted,
+)
 from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, Lexicon, fold
 from ocr.correct.names import respell_names
 from ocr.lines import Line, Role
