@@ -212,11 +212,13 @@ def reach(length: int) -> int:
     return 3 if length >= THREE_EDITS_LENGTH else 2 if length >= TWO_EDITS_LENGTH else 1 if length >= MIN_EDIT_LENGTH else 0
 
 
-def document_word(folded: str, vocabulary: Iterable[str]) -> str | None:
+def document_word(folded: str, vocabulary: Iterable[str], common: dict[int, list[str]]) -> str | None:
     """The one word of ``vocabulary`` (a document's own words, read alike more than once) nearest to ``folded``
-    within :func:`reach`, None when none is or several are as near. A message repeats its subject's words and names
-    (``делегация``, ``Модзелевский``); one reading of them garbled past the dictionary's reach (``цеплегация``) or
-    of a name it does not know (``Медзелевский``) is the word read right elsewhere in it."""
+    within :func:`reach`, None when none is, several are as near, or a word of ``common`` (words by length,
+    :attr:`Lexicon.common_by_length`) is nearer. A message repeats its subject's words and names (``делегация``,
+    ``Модзелевский``); one reading of them garbled past the dictionary's reach (``цеплегация``) or of a name it does
+    not know (``Медзелевский``) is the word read right elsewhere in it, unless a common word is a likelier reading
+    (``недостатсек`` is ``недостаток``, not the message's ``недостает``)."""
     most = reach(len(folded))
     if not most:
         return None
@@ -224,7 +226,11 @@ def document_word(folded: str, vocabulary: Iterable[str]) -> str | None:
                                                   limit=None) if w != folded]
     best = min((d for _, d in near), default=0)
     nearest = [w for w, d in near if d == best]
-    return nearest[0] if len(nearest) == 1 else None
+    if len(nearest) != 1:
+        return None
+    nearer = (w for n in range(len(folded) - best + 1, len(folded) + best) for w in common.get(n, ())
+              if Levenshtein.distance(folded, w, score_cutoff=best - 1) < best)
+    return None if any(nearer) else nearest[0]
 
 
 def _remembered(memo: dict, key, make):

@@ -390,7 +390,7 @@ def _document_words(pages: list[PageResult], protected: frozenset[str], correcto
         if (len(slot.places) > 1 or not core.isalpha() or counts[fold(core)] > 1 or corrector.lexicon.known(core)
                 or not _tried(core, protected, corrector)):
             continue
-        if word := document_word(fold(core), vocabulary):
+        if word := document_word(fold(core), vocabulary, corrector.lexicon.common_by_length):
             lead, _, trail = split_token(_text(pages, slot.places[0]))
             edits[slot.places[0]] = (lead + cased_like(word, core) + trail, 1.0)
     return edits

@@ -75,10 +75,12 @@ def test_a_documents_frequent_confusion_weighs_its_words_at_its_own_rate():
     assert base.adapted(made[:2], text) is base  # twice is no habit
 
 
-def test_a_word_garbled_past_the_dictionary_is_the_one_nearest_word_of_the_document():
-    vocabulary = ["делегация", "делегации", "модзелевский"]
-    assert document_word("цеплегация", vocabulary) == "делегация"  # two edits; делегации is three
-    assert document_word("медзелевский", vocabulary) == "модзелевский"  # a name the dictionary does not know
-    assert document_word("кардель", ["кандель", "каодель"]) is None  # two as near: no clear one
-    assert document_word("цеплегация", ["министерство"]) is None  # none near enough
-    assert document_word("дела", ["дело"]) is None  # too short to be sure of
+def test_a_word_garbled_past_the_dictionary_is_the_one_nearest_word_of_the_document(corrector):
+    vocabulary, common = ["делегация", "делегации", "модзелевский"], corrector.lexicon.common_by_length
+    assert document_word("цеплегация", vocabulary, common) == "делегация"  # two edits; делегации is three
+    assert document_word("медзелевский", vocabulary, common) == "модзелевский"  # a name the dictionary does not know
+    assert document_word("кардель", ["кандель", "каодель"], common) is None  # two as near: no clear one
+    assert document_word("цеплегация", ["министерство"], common) is None  # none near enough
+    assert document_word("дела", ["дело"], common) is None  # too short to be sure of
+    assert document_word("недостатсек", ["недостает"], common) is None  # the common недостаток is nearer
+    assert document_word("недостатсек", ["недостает"], {}) == "недостает"
