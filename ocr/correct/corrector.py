@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -141,7 +142,7 @@ class Corrector:
         constants above), a letter longer or shorter at most → the probability of those edits."""
         if len(word) < TWO_EDITS_LENGTH:
             return {}
-        most = 3 if len(word) >= THREE_EDITS_LENGTH else 2
+        most = reach(len(word))
         by_length = self.lexicon.common_by_length
         found = [match for n in range(len(word) - 1, len(word) + 2)  # misread letters, seldom lost or added
                  for match in process.extract(word, by_length.get(n, ()), scorer=Levenshtein.distance, score_cutoff=most, limit=None)]
@@ -203,7 +204,33 @@ class Corrector:
         as_read = self.lexicon.frequency(folded) if known else UNKNOWN_FREQUENCY * UNKNOWN_PER_LETTER ** max(0, len(folded) - UNKNOWN_LENGTH)
         share = scores[best] / (sum(scores.values()) + (1 - misread) * as_read)
         threshold = MIN_SHARE_KNOWN if known else MIN_SHARE_CAPITALISED if capitalised else MIN_SHARE
-        return Choice(_cased_like(best, word), round(share, 4)) if share >= threshold else None
+        return Choice(cased_like(best, word), round(share, 4)) if share >= threshold else None
+
+
+def reach(length: int) -> int:
+    """How many edits of any letter a misreading of a word this long may be from the word typed (0: none)."""
+    return 3 if length >= THREE_EDITS_LENGTH else 2 if length >= TWO_EDITS_LENGTH else 1 if length >= MIN_EDIT_LENGTH else 0
+
+
+def document_word(folded: str, vocabulary: Iterable[str], common: dict[int, list[str]]) -> str | None:
+    """The one word of ``vocabulary`` (a document's own words, read alike more than once) nearest to ``folded``
+    within :func:`reach`, None when none is, several are as near, or a word of ``common`` (words by length,
+    :attr:`Lexicon.common_by_length`) is nearer. A message repeats its subject's words and names (``делегация``,
+    ``Модзелевский``); one reading of them garbled past the dictionary's reach (``цеплегация``) or of a name it does
+    not know (``Медзелевский``) is the word read right elsewhere in it, unless a common word is a likelier reading
+    (``недостатсек`` is ``недостаток``, not the message's ``недостает``)."""
+    most = reach(len(folded))
+    if not most:
+        return None
+    near = [(w, d) for w, d, _ in process.extract(folded, vocabulary, scorer=Levenshtein.distance, score_cutoff=most,
+                                                  limit=None) if w != folded]
+    best = min((d for _, d in near), default=0)
+    nearest = [w for w, d in near if d == best]
+    if len(nearest) != 1:
+        return None
+    nearer = (w for n in range(len(folded) - best + 1, len(folded) + best) for w in common.get(n, ())
+              if Levenshtein.distance(folded, w, score_cutoff=best - 1) < best)
+    return None if any(nearer) else nearest[0]
 
 
 def _remembered(memo: dict, key, make):
@@ -249,7 +276,7 @@ def recased(word: str, lexicon: Lexicon, inside_sentence: bool, sentence_start: 
     return word
 
 
-def _cased_like(candidate: str, word: str) -> str:
+def cased_like(candidate: str, word: str) -> str:
     """The candidate typed as the word was: capitalised like it, with ``"`` for ъ where it used that."""
     quote = next((q for q in HARD_SIGN_QUOTES if q in word), None)
     if quote:

@@ -17,12 +17,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
 from ocr.contract import Correction
-from ocr.correct.corrector import COMMON_FREQUENCY, Corrector, default_corrector, recased, shouted
+from ocr.correct.corrector import (
+    COMMON_FREQUENCY,
+    Corrector,
+    cased_like,
+    default_corrector,
+    document_word,
+    recased,
+    shouted,
+)
 from ocr.correct.lexicon import HARD_SIGN_QUOTES, UNSEEN_FREQUENCY, Lexicon, fold
 from ocr.correct.names import respell_names
 from ocr.lines import Line, Role
@@ -356,8 +365,35 @@ def correct_pages(pages: list[PageResult], settings: Settings,
     edits = _word_edits(pages, protected, corrector.adapted(made, body))
     corrections += _recorded(pages, edits)
     pages = _apply(pages, edits)
+    # Last, the document's own words, the dictionary's corrections among them, put right what it could not.
+    edits = _document_words(pages, protected, corrector)
+    corrections += _recorded(pages, edits)
+    pages = _apply(pages, edits)
     edits = _misread_prepositions(pages, corrector.lexicon)
     return _apply(pages, edits), corrections + _recorded(pages, edits)
+
+
+# A word the message reads alike this often is read right: a misreading seldom repeats letter for letter.
+MIN_REPEATS = 2
+
+
+def _document_words(pages: list[PageResult], protected: frozenset[str], corrector: Corrector) -> dict:
+    """``{place: (new text, 1.0)}`` putting right a word of the message read once, no word the dictionary knows, as
+    the one word the message reads MIN_REPEATS times or more that it is nearest (:func:`document_word`); a half
+    of a word hyphenated across a line end is no word to try, but the whole counts."""
+    found = [(slot, "".join(split_token(_text(pages, place))[1] for place in slot.places))
+             for slot in slots(pages)]
+    counts = Counter(fold(core) for _, core in found if core.isalpha())
+    vocabulary = [word for word, n in counts.items() if n >= MIN_REPEATS]
+    edits = {}
+    for slot, core in found:
+        if (len(slot.places) > 1 or not core.isalpha() or counts[fold(core)] > 1 or corrector.lexicon.known(core)
+                or not _tried(core, protected, corrector)):
+            continue
+        if word := document_word(fold(core), vocabulary, corrector.lexicon.common_by_length):
+            lead, _, trail = split_token(_text(pages, slot.places[0]))
+            edits[slot.places[0]] = (lead + cased_like(word, core) + trail, 1.0)
+    return edits
 
 
 # The cases ``с`` never takes (it takes the genitive, accusative and instrumental), and ``о`` does: the prepositional.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr.correct.corrector import default_corrector
+from ocr.correct.corrector import default_corrector, document_word
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,14 @@ def test_a_documents_frequent_confusion_weighs_its_words_at_its_own_rate():
     assert adapted.table.probabilities[("л", "п")] == pytest.approx(4 / 7)
     assert adapted.choose("деп", 90.0).word == "дел"
     assert base.adapted(made[:2], text) is base  # twice is no habit
+
+
+def test_a_word_garbled_past_the_dictionary_is_the_one_nearest_word_of_the_document(corrector):
+    vocabulary, common = ["делегация", "делегации", "модзелевский"], corrector.lexicon.common_by_length
+    assert document_word("цеплегация", vocabulary, common) == "делегация"  # two edits; делегации is three
+    assert document_word("медзелевский", vocabulary, common) == "модзелевский"  # a name the dictionary does not know
+    assert document_word("кардель", ["кандель", "каодель"], common) is None  # two as near: no clear one
+    assert document_word("цеплегация", ["министерство"], common) is None  # none near enough
+    assert document_word("дела", ["дело"], common) is None  # too short to be sure of
+    assert document_word("недостатсек", ["недостает"], common) is None  # the common недостаток is nearer
+    assert document_word("недостатсек", ["недостает"], {}) == "недостает"

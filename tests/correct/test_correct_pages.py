@@ -256,3 +256,12 @@ def test_a_worn_letter_misread_surely_again_and_again_is_the_documents_habit():
     habit = alone + [_line("правительствс сбсудило дополнительнс вопрсс", 80, confidence=90.0)]
     pages, _ = correct_pages([_page(*habit)], Settings())
     assert [line.text for line in pages[0].lines] == ["высылаю с очередной почтой", "правительство обсудило дополнительно вопрос"]
+
+
+def test_a_word_read_once_garbled_is_the_documents_word_read_alike_twice(corrector):
+    lines = [_line("Модзелевский выступил с докладом.", 40), _line("Модзелевский подчеркнул, что Медзелевский", 80),
+             _line("Пастернак и Пастерняк видели Кушнера", 120)]
+    pages, changes = correct_pages([_page(*lines)], Settings(), corrector)
+    assert pages[0].lines[1].text == "Модзелевский подчеркнул, что Модзелевский"
+    assert pages[0].lines[2].text == "Пастернак и Пастерняк видели Кушнера"  # each read once: neither is sure
+    assert [(c.before, c.after) for c in changes] == [("Медзелевский", "Модзелевский")]
