@@ -3,8 +3,12 @@ tuning pages)."""
 
 from __future__ import annotations
 
-from ocr.lines import Word
-from ocr.reread.grid import fuller
+import numpy as np
+
+from ocr import fields
+from ocr.lines import Word, words_text
+from ocr.preprocess import PreprocessedPage
+from ocr.reread.grid import _settled, fuller
 
 
 def _reading(text: str) -> list[Word]:
@@ -59,3 +63,24 @@ def test_a_listed_name_two_readings_give_replaces_a_name_the_page_misread():
     assert fuller([page] + again[:3]) == 0  # one reading alone
     # a listed name the page read stays
     assert fuller([_reading("» № 4-т » № 11-т » № 18-т Зорину"), again[0], again[3]]) == 0
+
+
+def _page(image: np.ndarray) -> PreprocessedPage:
+    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(3))
+
+
+def test_a_row_read_whole_with_nothing_left_unread_is_settled():
+    row = _reading("» № 3-т » № 9-т » № 15-т Зорину")
+    parsed = fields.parse_grid_row(words_text(row))
+    band = (0, 0, 700, 20)
+    blank = np.full((20, 700), 255, np.uint8)
+    assert _settled(_page(blank), row, parsed, 3, band, 10.0)
+    inked = blank.copy()
+    inked[5:15, 620:660] = 0  # a name's ink past the row's last word (ends at 590), no word over it
+    assert not _settled(_page(inked), row, parsed, 3, band, 10.0)
+    inked[5:15, 620:660], inked[8:12, 620:625] = 255, 0  # a speck
+    assert _settled(_page(inked), row, parsed, 3, band, 10.0)
+    assert not _settled(_page(blank), row, parsed, 4, band, 10.0)  # a slot fewer than the widest row
+    misread = _reading("» № 3-т » № 9-т » № 15-т Зорин")  # a listed name a letter short
+    assert not _settled(_page(blank), misread, fields.parse_grid_row(words_text(misread)), 3, band, 10.0)
