@@ -21,7 +21,7 @@ from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
 from ocr.reread.blocks import unread_ink
 from ocr.reread.combine import line_box
-from ocr.reread.readings import read_each
+from ocr.reread.readings import binarised, read_each
 
 # Readings that must give a name to one slot for it to be taken.
 MIN_VOTES = 2
@@ -80,8 +80,9 @@ def _settled(page: PreprocessedPage, words: list[Word], row: list[tuple[int, str
     if not all(is_recipient(name, lexicon()) and recipient(name, lexicon()) is None for _, name in row if name):
         return False  # a name not listed, or listed but read a letter off: the corrector would respell it
     x, y, w, h = band
-    return all(unread_ink(image, y, y + h, words)[x:x + w].sum() < UNREAD_CHARS * char_width
-               for image in (page.image, page.grey) if image is not None)
+    # the grey band black and white on its own ink: a faint name stands out of the paper, a word's grey rim does not
+    rows = [page.image[y:y + h]] + ([binarised(page.grey[y:y + h])] if page.grey is not None else [])
+    return all(unread_ink(image, y, words)[x:x + w].sum() < UNREAD_CHARS * char_width for image in rows)
 
 
 def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:

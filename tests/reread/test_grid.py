@@ -3,6 +3,8 @@ tuning pages)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from ocr import fields
@@ -84,3 +86,16 @@ def test_a_row_read_whole_with_nothing_left_unread_is_settled():
     assert not _settled(_page(blank), row, parsed, 4, band, 10.0)  # a slot fewer than the widest row
     misread = _reading("» № 3-т » № 9-т » № 15-т Зорин")  # a listed name a letter short
     assert not _settled(_page(blank), misread, fields.parse_grid_row(words_text(misread)), 3, band, 10.0)
+
+
+def test_a_faint_name_only_the_grey_page_shows_leaves_the_row_in_doubt():
+    row = _reading("» № 3-т » № 9-т » № 15-т")
+    parsed, band = fields.parse_grid_row(words_text(row)), (0, 0, 700, 20)
+    bitonal = np.full((20, 700), 255, np.uint8)
+    for word in row:  # the printed slots, every one read
+        bitonal[5:15, word.bbox[0] + 5:word.bbox[0] + 45] = 0
+    grey = np.where(bitonal == 0, 40, 235).astype(np.uint8)
+    grey[3:17, 3:525] = np.maximum(grey[3:17, 3:525], 190)  # the words' light rims, read with them
+    assert _settled(dataclasses.replace(_page(bitonal), grey=grey), row, parsed, 3, band, 10.0)
+    grey[5:15, 540:640] = 170  # a faint carbon's name the threshold dropped from the bitonal page
+    assert not _settled(dataclasses.replace(_page(bitonal), grey=grey), row, parsed, 3, band, 10.0)
