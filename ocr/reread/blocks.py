@@ -168,6 +168,16 @@ def typed_dash(word: Word, height: float) -> bool:
     _, _, w, h = word.bbox
     return bool(word.text) and set(word.text) <= _DASHES and w >= DASH_FLATNESS * h and w <= DASH_MOST_WIDTH * height
 
+def unread_ink(band: np.ndarray, top: int, words: list[Word]) -> np.ndarray:
+    """For each column of ``band`` (the page's rows from ``top`` down), whether ink stands in it (two pixels at least)
+    that no word of ``words`` on the band covers: every word on it, not only a line's (a neighbour's ink is read)."""
+    free = is_ink(band).sum(axis=0) >= 2
+    for word in words:
+        if top <= word.bbox[1] + word.bbox[3] / 2 < top + band.shape[0]:
+            free[max(0, word.bbox[0] - 2):word.bbox[0] + word.bbox[2] + 2] = False
+    return free
+
+
 def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_width: float) -> tuple[int, int, int, int] | None:
     """The box to read ``line`` again in when ink on its row, running on from its words, was left unread.
 
@@ -179,10 +189,7 @@ def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_wid
     x1 = max(w.bbox[0] + w.bbox[2] for w in line)
     top = min(w.bbox[1] for w in line)
     bottom = max(w.bbox[1] + w.bbox[3] for w in line)
-    free = is_ink(image[top:bottom]).sum(axis=0) >= 2
-    for word in words:  # every word on this row, not only the line's: a neighbour's ink is read already
-        if top <= word.bbox[1] + word.bbox[3] / 2 < bottom:
-            free[max(0, word.bbox[0] - 2):word.bbox[0] + word.bbox[2] + 2] = False
+    free = unread_ink(image[top:bottom], top, words)
     reach = 3 * char_width
     start, end, found = x0, x1, 0
     for column in np.flatnonzero(free[:x0])[::-1]:
