@@ -19,7 +19,7 @@ from ocr.correct.lexicon import lexicon
 from ocr.correct.names import is_recipient, recipient
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
-from ocr.reread.blocks import unread_ink
+from ocr.reread.blocks import unread_columns
 from ocr.reread.combine import line_box
 from ocr.reread.readings import binarised, read_each
 
@@ -82,7 +82,7 @@ def _settled(page: PreprocessedPage, words: list[Word], row: list[tuple[int, str
     x, y, w, h = band
     # the grey band black and white on its own ink: a faint name stands out of the paper, a word's grey rim does not
     rows = [page.image[y:y + h]] + ([binarised(page.grey[y:y + h])] if page.grey is not None else [])
-    return all(unread_ink(image, y, words)[x:x + w].sum() < UNREAD_CHARS * char_width for image in rows)
+    return all(unread_columns(image, y, words)[x:x + w].sum() < UNREAD_CHARS * char_width for image in rows)
 
 
 def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
