@@ -19,7 +19,7 @@ from ocr.correct.lexicon import lexicon
 from ocr.correct.names import is_recipient, recipient
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
-from ocr.reread.blocks import unread_columns
+from ocr.reread.blocks import SETTLED_CONFIDENCE, unread_columns
 from ocr.reread.combine import line_box
 from ocr.reread.readings import binarised, read_each
 
@@ -69,15 +69,20 @@ def _across(box: tuple[int, int, int, int], left: int, right: int) -> tuple[int,
 UNREAD_CHARS = 2.0
 
 
-def _settled(page: PreprocessedPage, words: list[Word], row: list[tuple[int, str | None]], slots: int,
+def _settled(page: PreprocessedPage, words: list[Word], row: list[Word], slots: int,
              band: tuple[int, int, int, int], char_width: float) -> bool:
-    """Whether the page's reading of a grid row leaves nothing to read again: as many slots as the grid's widest row
-    (``slots``), each with its number, each name beside one a listed name as the grid spells it, and less than
+    """Whether the page's reading of a grid ``row`` leaves nothing to read again: its words all read surely
+    (SETTLED_CONFIDENCE: a faint name read as letters no name spells, ``В:нвнткому``, parses as no name, and its word
+    covers its ink), as many slots as the grid's widest row (``slots``), each with its number, each name beside one a
+    listed name as the grid spells it, and less than
     UNREAD_CHARS of ink across the row's ``band`` that none of the page's ``words`` covers, on the page or its grey
     (a faint name binarising lost)."""
-    if len(row) < slots or any(copy == fields.LOST_COPY for copy, _ in row):
+    parsed = _row(row)
+    if any(w.confidence < SETTLED_CONFIDENCE for w in row):
         return False
-    if not all(is_recipient(name, lexicon()) and recipient(name, lexicon()) is None for _, name in row if name):
+    if len(parsed) < slots or any(copy == fields.LOST_COPY for copy, _ in parsed):
+        return False
+    if not all(is_recipient(name, lexicon()) and recipient(name, lexicon()) is None for _, name in parsed if name):
         return False  # a name not listed, or listed but read a letter off: the corrector would respell it
     x, y, w, h = band
     # the grey band black and white on its own ink: a faint name stands out of the paper, a word's grey rim does not
@@ -103,8 +108,8 @@ def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Li
     words = [word for line in lines for word in line.words]
     rows = [_row(lines[k].words) for k in at]
     slots, char_width = max(len(row) for row in rows), layout.page_metrics(words).char_width
-    doubtful = [(k, band) for k, box, row in zip(at, boxes, rows)
-                if not _settled(page, words, row, slots, band := _across(box, left, right), char_width)]
+    doubtful = [(k, band) for k, box in zip(at, boxes)
+                if not _settled(page, words, lines[k].words, slots, band := _across(box, left, right), char_width)]
     out = list(lines)
     for (k, _), again in zip(doubtful, read_each(page, [band for _, band in doubtful], lang)):
         if best := fuller([lines[k].words] + again):
