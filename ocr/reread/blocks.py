@@ -10,6 +10,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 
+import cv2
 import numpy as np
 
 from ocr import layout, roles
@@ -27,6 +28,7 @@ from ocr.recognize import (
     read_boxes,
     read_crops,
     reading_score,
+    unread_ink,
 )
 
 
@@ -142,6 +144,36 @@ def _reads_better(theirs: list[Word], ours: list[Word]) -> bool:
     return their_known > max(our_known, 0 if ours else 1) and believed and marks[0] >= GREY_LINE_MARKS * marks[1]
 
 
+# A block the page read with every word at least this confident ...
+SETTLED_CONFIDENCE = 80.0
+# ... at least this share of its long words known (a name or a rare word the lexicon lacks, one in twenty) ...
+SETTLED_KNOWN = 0.95
+# ... and no piece of ink in it unread at least this share of a letter's height tall or a character's width wide
+# (specks and grain are smaller), has nothing for a reading as one block to put right (clean tuning pages read so:
+# the block's reading gave the same words).
+LOST_MARK = 0.5
+
+
+def lost_marks(unread: np.ndarray, metrics: layout.Metrics) -> bool:
+    """Whether ``unread`` (ink no word covers, :func:`ocr.recognize.unread_ink`) holds a piece a letter or more, not a
+    speck (LOST_MARK)."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats(unread.astype(np.uint8), connectivity=8)
+    return bool(((stats[1:, cv2.CC_STAT_HEIGHT] >= LOST_MARK * metrics.line_height)
+                 | (stats[1:, cv2.CC_STAT_WIDTH] >= metrics.char_width)).any())
+
+
+def settled_block(standing: np.ndarray, words: list[Word], box: tuple[int, int, int, int]) -> bool:
+    """Whether the page's reading of ``box`` leaves nothing to read again as one block: its words all confident
+    (SETTLED_CONFIDENCE), its long words known (SETTLED_KNOWN), and no mark of the page's ``standing`` ink in it
+    unread (:func:`lost_marks`)."""
+    inside = [w for w in words if centred_in(w, box)]
+    known, judged = known_long_words(inside)
+    if not judged or known < SETTLED_KNOWN * judged or any(w.confidence < SETTLED_CONFIDENCE for w in inside):
+        return False
+    x, y, w, h = box
+    return not lost_marks(unread_ink(standing, words)[y:y + h, x:x + w], layout.page_metrics(words))
+
+
 def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:
     """``words`` with the lines inside ``box`` (a block of the page read as one) taken line by line from the grey
     page's reading of it where that line reads better as the language's words (:func:`_reads_better`), lines
@@ -168,6 +200,16 @@ def typed_dash(word: Word, height: float) -> bool:
     _, _, w, h = word.bbox
     return bool(word.text) and set(word.text) <= _DASHES and w >= DASH_FLATNESS * h and w <= DASH_MOST_WIDTH * height
 
+def unread_columns(band: np.ndarray, top: int, words: list[Word]) -> np.ndarray:
+    """For each column of ``band`` (the page's rows from ``top`` down), whether ink stands in it (two pixels at least)
+    that no word of ``words`` on the band covers: every word on it, not only a line's (a neighbour's ink is read)."""
+    free = is_ink(band).sum(axis=0) >= 2
+    for word in words:
+        if top <= word.bbox[1] + word.bbox[3] / 2 < top + band.shape[0]:
+            free[max(0, word.bbox[0] - 2):word.bbox[0] + word.bbox[2] + 2] = False
+    return free
+
+
 def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_width: float) -> tuple[int, int, int, int] | None:
     """The box to read ``line`` again in when ink on its row, running on from its words, was left unread.
 
@@ -179,10 +221,7 @@ def unread_ends(image: np.ndarray, line: list[Word], words: list[Word], char_wid
     x1 = max(w.bbox[0] + w.bbox[2] for w in line)
     top = min(w.bbox[1] for w in line)
     bottom = max(w.bbox[1] + w.bbox[3] for w in line)
-    free = is_ink(image[top:bottom]).sum(axis=0) >= 2
-    for word in words:  # every word on this row, not only the line's: a neighbour's ink is read already
-        if top <= word.bbox[1] + word.bbox[3] / 2 < bottom:
-            free[max(0, word.bbox[0] - 2):word.bbox[0] + word.bbox[2] + 2] = False
+    free = unread_columns(image[top:bottom], top, words)
     reach = 3 * char_width
     start, end, found = x0, x1, 0
     for column in np.flatnonzero(free[:x0])[::-1]:
@@ -403,7 +442,7 @@ def read_again(prepared: PreprocessedPage, words: list[Word], number: int, setti
     # Read without the strokes running down the page beside it: across the scanner bed's dark strip the block reads poorly.
     image = cleared(prepared.image, prepared.standing)
     zone = body_zone(parsed, prepared.image.shape) if settings.body_psm else None
-    if zone is not None:
+    if zone is not None and not settled_block(prepared.standing, words, zone):
         words = grey_block(prepared.grey, reread_block(image, words, zone, settings.lang, settings.body_psm), zone,
                            settings.lang, settings.body_psm)
         parsed = parse(words)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ocr import fields
+from ocr import fields, layout
 from ocr.correct.lexicon import lexicon
 from ocr.correct.names import is_recipient, recipient
 from ocr.lines import Line, Role, Word, words_text
 from ocr.preprocess import PreprocessedPage
+from ocr.reread.blocks import SETTLED_CONFIDENCE, unread_columns
 from ocr.reread.combine import line_box
-from ocr.reread.readings import read_each
+from ocr.reread.readings import binarised, read_each
 
 # Readings that must give a name to one slot for it to be taken.
 MIN_VOTES = 2
@@ -63,13 +64,40 @@ def _across(box: tuple[int, int, int, int], left: int, right: int) -> tuple[int,
     return (left, box[1], right - left, box[3])
 
 
+# Ink across a row's band that no word of the page covers, over less than this many characters' width, is specks or
+# a stroke's end: a name the page reading lost, the shortest listed one four letters, leaves more.
+UNREAD_CHARS = 2.0
+
+
+def _settled(page: PreprocessedPage, words: list[Word], row: list[Word], slots: int,
+             band: tuple[int, int, int, int], char_width: float) -> bool:
+    """Whether the page's reading of a grid ``row`` leaves nothing to read again: its words all read surely
+    (SETTLED_CONFIDENCE: a faint name read as letters no name spells, ``В:нвнткому``, parses as no name, and its word
+    covers its ink), as many slots as the grid's widest row (``slots``), each with its number, each name beside one a
+    listed name as the grid spells it, and less than
+    UNREAD_CHARS of ink across the row's ``band`` that none of the page's ``words`` covers, on the page or its grey
+    (a faint name binarising lost)."""
+    parsed = _row(row)
+    if any(w.confidence < SETTLED_CONFIDENCE for w in row):
+        return False
+    if len(parsed) < slots or any(copy == fields.LOST_COPY for copy, _ in parsed):
+        return False
+    if not all(is_recipient(name, lexicon()) and recipient(name, lexicon()) is None for _, name in parsed if name):
+        return False  # a name not listed, or listed but read a letter off: the corrector would respell it
+    x, y, w, h = band
+    # the grey band black and white on its own ink: a faint name stands out of the paper, a word's grey rim does not
+    rows = [page.image[y:y + h]] + ([binarised(page.grey[y:y + h])] if page.grey is not None else [])
+    return all(unread_columns(image, y, words)[x:x + w].sum() < UNREAD_CHARS * char_width for image in rows)
+
+
 def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Line]:
-    """``lines`` with each grid row read again on its own (``psm 7``) in each of READINGS from the form's left edge to
-    the right edge of the page's typing, and the reading :func:`fuller` keeps put in its place.
+    """``lines`` with each grid row the page's reading leaves in doubt (not :func:`_settled`) read again on its own
+    (``psm 7``) in each of READINGS from the form's left edge to the right edge of the page's typing, and the reading
+    :func:`fuller` keeps put in its place.
 
     The form's left edge is where its grid or its routing line begins, whichever is further left: the page reading
     can lose a whole column of slots (a carbon's faint names beside black print read as a picture), and the grid's
-    rows then begin at the next column."""
+    rows then begin at the next column; the lost column's ink, unread across the row's band, leaves the row in doubt."""
     at = [k for k, line in enumerate(lines) if line.role is Role.GRID and line.words]
     typed = [line.bbox for line in lines if line.bbox]
     if len(at) < 2 or not typed:
@@ -77,8 +105,13 @@ def reread_grid(page: PreprocessedPage, lines: list[Line], lang: str) -> list[Li
     boxes = [line_box(lines[k].words) for k in at]
     routing = [line.bbox[0] for line in lines if line.role is Role.ROUTING and line.bbox]
     left, right = min([box[0] for box in boxes] + routing), max(x + w for x, _, w, _ in typed)
+    words = [word for line in lines for word in line.words]
+    rows = [_row(lines[k].words) for k in at]
+    slots, char_width = max(len(row) for row in rows), layout.page_metrics(words).char_width
+    doubtful = [(k, band) for k, box in zip(at, boxes)
+                if not _settled(page, words, lines[k].words, slots, band := _across(box, left, right), char_width)]
     out = list(lines)
-    for k, again in zip(at, read_each(page, [_across(box, left, right) for box in boxes], lang)):
+    for (k, _), again in zip(doubtful, read_each(page, [band for _, band in doubtful], lang)):
         if best := fuller([lines[k].words] + again):
             out[k] = lines[k].read_as(again[best - 1])
     return out

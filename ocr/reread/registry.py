@@ -9,9 +9,11 @@ import dataclasses
 
 import numpy as np
 
+from ocr import layout
 from ocr.lines import Line, Role, Word, union_box, words_text
-from ocr.recognize import enlarged, read_boxes, read_crops
+from ocr.recognize import enlarged, read_boxes, read_crops, unread_ink
 from ocr.registry import agreement, figured_note, is_whole, registry_note
+from ocr.reread.blocks import lost_marks
 from ocr.reread.combine import line_box
 from ocr.reread.readings import binarised
 from ocr.routing import parse_routing, received_month, received_year
@@ -38,7 +40,8 @@ def read_notes_again(image: np.ndarray, lines: list[Line], lang: str, grey: np.n
     routing = next((line.text for line in lines if line.role is Role.ROUTING), None)
     received = parse_routing(routing).received_date_raw if routing else None
     month, year = received_month(received), received_year(received)
-    lines, added = _with_margin(lines, margin_readings(grey, lines, lang) if grey is not None else [], month)
+    again = grey is not None and not _margin_settled(grey, lines, month)
+    lines, added = _with_margin(lines, margin_readings(grey, lines, lang) if again else [], month)
     notes = [k for k, line in enumerate(lines) if line.role is Role.REGISTRATION and line.words]
     if not notes:
         return lines
@@ -84,6 +87,26 @@ def margin_readings(grey: np.ndarray, lines: list[Line], lang: str) -> list[list
                 pieces.append([])
             pieces[-1].append(word)
     return pieces
+
+
+# Ink on the grey margin: pixels at least this much darker than its paper (the margin's median level), a faint note
+# the page's threshold dropped among them (a black note beside it would set a threshold of the margin's own above it).
+MARGIN_INK_CONTRAST = 40
+
+
+def _margin_settled(grey: np.ndarray, lines: list[Line], month: int | None) -> bool:
+    """Whether the page's reading of the top margin leaves nothing for :func:`margin_readings` to read: every note
+    there read whole in the telegram's month, and no mark (:func:`ocr.reread.blocks.lost_marks`) of the grey margin's
+    ink (MARGIN_INK_CONTRAST) that no word of the page covers."""
+    title = next((k for k, line in enumerate(lines) if line.role is Role.FORM_TITLE and line.bbox), None)
+    if title is None or lines[title].bbox[1] <= 0:
+        return True
+    if not all(_reading_rank(line.words, month) == (True, True) for line in lines[:title] if line.role is Role.REGISTRATION):
+        return False
+    words = [word for line in lines for word in line.words]
+    margin = grey[:lines[title].bbox[1]]
+    ink = margin < np.median(margin) - MARGIN_INK_CONTRAST
+    return not lost_marks(unread_ink(ink, words), layout.page_metrics(words))
 
 
 def _with_margin(lines: list[Line], pieces: list[list[Word]], month: int | None) -> tuple[list[Line], dict[int, list[Line]]]:

@@ -4,7 +4,7 @@ import numpy as np
 
 from ocr.lines import Line, Role, Word
 from ocr.reread import blocks
-from ocr.reread.blocks import body_zone, dropped_rows, grey_block
+from ocr.reread.blocks import body_zone, dropped_rows, grey_block, settled_block
 
 PAGE = (2339, 1654)
 
@@ -103,3 +103,29 @@ def test_the_block_reading_is_taken_line_by_line_unless_ours_reads_better_over_a
     monkeypatch.setattr(blocks, "block_words", lambda image, box, lang, psm: block)
     found = blocks.reread_block(np.zeros((10, 10), np.uint8), ours, BLOCK, "rus", 6)
     assert [w.text for w in found] == [w.text for w in kept + whole + only + rule]
+
+
+def _inked(words: list[Word]) -> np.ndarray:
+    """A page's standing ink with a bar of ink in each word's box."""
+    ink = np.zeros((1000, 1654), bool)
+    for x, y, w, h in (word.bbox for word in words):
+        ink[y + 2:y + h - 2, x + 2:x + w - 2] = True
+    return ink
+
+
+def test_a_block_read_confidently_as_known_words_with_no_ink_left_unread_is_settled():
+    ours = _row("прибыть не позднее июня, иначе придется", 420) + _row("сократить нормы выдачи хлеба рабочим", 470)
+    ink = _inked(ours)
+    assert settled_block(ink, ours, BLOCK)
+    ink[522:526, 300:304] = True  # a speck below the last row
+    assert settled_block(ink, ours, BLOCK)
+    ink[525:545, 300:318] = True  # a letter's worth of ink no word covers: a row the page lost
+    assert not settled_block(ink, ours, BLOCK)
+
+
+def test_a_block_with_an_unknown_or_unsure_word_is_in_doubt():
+    known = _row("прибыть не позднее июня, иначе придется", 420)
+    assert not settled_block(_inked(known), known[:-1] + _row("прийется", 420), BLOCK)  # one long word of four off
+    unsure = known[:-1] + [Word(known[-1].text, known[-1].bbox, blocks.SETTLED_CONFIDENCE - 1)]
+    assert not settled_block(_inked(unsure), unsure, BLOCK)
+    assert not settled_block(np.zeros((1000, 1654), bool), [], BLOCK)  # nothing read

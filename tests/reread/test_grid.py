@@ -3,10 +3,15 @@ tuning pages)."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
+
 from ocr import fields
 from ocr.lines import Line, Role, Word, words_text
+from ocr.preprocess import PreprocessedPage
 from ocr.reread import grid as grid_reread
-from ocr.reread.grid import fuller
+from ocr.reread.grid import _settled, fuller
 
 
 def _reading(text: str) -> list[Word]:
@@ -80,3 +85,49 @@ def test_rows_are_read_again_from_the_forms_left_edge(monkeypatch):
     lines = grid_reread.reread_grid(None, rows, "rus")
     assert [box[0] for box in asked] == [369, 369]
     assert fields.parse_grid_row(words_text(lines[1].words)) == [(2, "Зорину"), (8, None), (14, None)]
+
+
+def _page(image: np.ndarray) -> PreprocessedPage:
+    return PreprocessedPage(image=image, stamp_image=None, stamp_boxes=[], rotation=0, rotation_confidence=0.0,
+                            skew_deg=0.0, to_original=np.eye(3))
+
+
+def test_a_row_read_whole_with_nothing_left_unread_is_settled():
+    row = _reading("» № 3-т » № 9-т » № 15-т Зорину")
+    band = (0, 0, 700, 20)
+    blank = np.full((20, 700), 255, np.uint8)
+    assert _settled(_page(blank), row, row, 3, band, 10.0)
+    inked = blank.copy()
+    inked[5:15, 620:660] = 0  # a name's ink past the row's last word (ends at 590), no word over it
+    assert not _settled(_page(inked), row, row, 3, band, 10.0)
+    inked[5:15, 620:660], inked[8:12, 620:625] = 255, 0  # a speck
+    assert _settled(_page(inked), row, row, 3, band, 10.0)
+    assert not _settled(_page(blank), row, row, 4, band, 10.0)  # a slot fewer than the widest row
+    misread = _reading("» № 3-т » № 9-т » № 15-т Зорин")  # a listed name a letter short
+    unsure = row[:-1] + [Word("В:нвнткому", row[-1].bbox, 0.0)]  # s8000 heavy tg-08004: a faint name, no name parsed
+    assert not _settled(_page(blank), unsure, unsure, 3, band, 10.0)
+    assert not _settled(_page(blank), misread, misread, 3, band, 10.0)
+
+
+def test_a_faint_name_only_the_grey_page_shows_leaves_the_row_in_doubt():
+    row = _reading("» № 3-т » № 9-т » № 15-т")
+    band = (0, 0, 700, 20)
+    bitonal = np.full((20, 700), 255, np.uint8)
+    for word in row:  # the printed slots, every one read
+        bitonal[5:15, word.bbox[0] + 5:word.bbox[0] + 45] = 0
+    grey = np.where(bitonal == 0, 40, 235).astype(np.uint8)
+    grey[3:17, 3:525] = np.maximum(grey[3:17, 3:525], 190)  # the words' light rims, read with them
+    assert _settled(dataclasses.replace(_page(bitonal), grey=grey), row, row, 3, band, 10.0)
+    grey[5:15, 540:640] = 170  # a faint carbon's name the threshold dropped from the bitonal page
+    assert not _settled(dataclasses.replace(_page(bitonal), grey=grey), row, row, 3, band, 10.0)
+
+
+def test_a_row_whose_first_column_the_page_lost_is_in_doubt():
+    # every row lost its first column alike (its slots as many as the widest row's): the band from the form's left
+    # edge holds the lost column's ink, which no word covers
+    row = [Word(w.text, (w.bbox[0] + 200, *w.bbox[1:]), w.confidence) for w in _reading("» № 8-т » № 14-т Зорину")]
+    band = (0, 0, 900, 20)
+    blank = np.full((20, 900), 255, np.uint8)
+    assert _settled(_page(blank), row, row, 2, band, 10.0)
+    blank[5:15, 20:160] = 0  # the first column's slot and name, read as a picture
+    assert not _settled(_page(blank), row, row, 2, band, 10.0)

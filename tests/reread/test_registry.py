@@ -8,6 +8,7 @@ from PIL import Image, ImageDraw
 from ocr import registry
 from ocr.assemble import header
 from ocr.lines import Line, Role, Word
+from ocr.reread import registry as registry_reread
 from ocr.reread.registry import _with_margin, read_notes_again
 from ocr.synth.fonts import Face, load_font
 
@@ -98,3 +99,28 @@ def test_a_bare_number_read_with_a_speck_is_as_sure_as_its_readings_agree():
     read = Line("186  °", Role.REGISTRATION, bbox=box, confidence=25.0, words=[Word("186  °", box, 25.0)])
     again = read_notes_again(page, [read], "rus")
     assert again[0].text == "186" and header(again).registration_marks == ["186"]
+
+
+def test_a_margin_the_page_read_whole_is_not_read_again(monkeypatch):
+    """A typed note the page read whole, nothing else in the margin: the grey margin has nothing to add, and is read
+    again only once a faint mark no word covers stands there."""
+    image = Image.new("L", (1600, 260), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 40), "См. изв. № 1339 (ссылка № 18)", font=load_font(Face.TYPE, 30), fill=0)
+    draw.text((500, 170), "Шифртелеграмма", font=load_font(Face.TYPE, 50), fill=0)
+    ink = np.argwhere(np.asarray(image)[:120] < 128)
+    (y0, x0), (y1, x1) = ink.min(0), ink.max(0)
+    box = (int(x0), int(y0), int(x1 - x0), int(y1 - y0))
+    note = Line("См. изв. № 1339 (ссылка № 18)", Role.REGISTRATION, bbox=box, confidence=90.0,
+                words=[Word("См. изв. № 1339 (ссылка № 18)", box, 90.0)])
+    title = Line("Шифртелеграмма", Role.FORM_TITLE, bbox=(500, 170, 600, 60), confidence=90.0,
+                 words=[Word("Шифртелеграмма", (500, 170, 600, 60), 90.0)])
+    read = []
+    monkeypatch.setattr(registry_reread, "margin_readings", lambda grey, lines, lang: read.append(1) or [])
+    grey = np.asarray(image)
+    read_notes_again(grey, [note, title], "rus", grey)
+    assert read == []
+    draw.text((900, 30), "Ознакомить", font=load_font(Face.HAND, 44), fill=170)  # a faint resolution beside it
+    grey = np.asarray(image)
+    read_notes_again(np.where(grey < 128, 0, 255).astype(np.uint8), [note, title], "rus", grey)
+    assert read == [1]
