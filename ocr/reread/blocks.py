@@ -200,6 +200,7 @@ def typed_dash(word: Word, height: float) -> bool:
     _, _, w, h = word.bbox
     return bool(word.text) and set(word.text) <= _DASHES and w >= DASH_FLATNESS * h and w <= DASH_MOST_WIDTH * height
 
+
 def unread_columns(band: np.ndarray, top: int, words: list[Word]) -> np.ndarray:
     """For each column of ``band`` (the page's rows from ``top`` down), whether ink stands in it (two pixels at least)
     that no word of ``words`` on the band covers: every word on it, not only a line's (a neighbour's ink is read)."""

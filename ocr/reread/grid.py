@@ -74,12 +74,11 @@ def _settled(page: PreprocessedPage, words: list[Word], row: list[Word], slots: 
     """Whether the page's reading of a grid ``row`` leaves nothing to read again: its words all read surely
     (SETTLED_CONFIDENCE: a faint name read as letters no name spells, ``В:нвнткому``, parses as no name, and its word
     covers its ink), as many slots as the grid's widest row (``slots``), each with its number, each name beside one a
-    listed name as the grid spells it, and less than
-    UNREAD_CHARS of ink across the row's ``band`` that none of the page's ``words`` covers, on the page or its grey
-    (a faint name binarising lost)."""
-    parsed = _row(row)
+    listed name as the grid spells it, and less than UNREAD_CHARS of ink across the row's ``band`` that none of the
+    page's ``words`` covers, on the page or its grey (a faint name binarising lost)."""
     if any(w.confidence < SETTLED_CONFIDENCE for w in row):
         return False
+    parsed = _row(row)
     if len(parsed) < slots or any(copy == fields.LOST_COPY for copy, _ in parsed):
         return False
     if not all(is_recipient(name, lexicon()) and recipient(name, lexicon()) is None for _, name in parsed if name):
