@@ -20,6 +20,7 @@ import numpy as np
 from ocr.correct.lexicon import lexicon
 from ocr.errors import ExternalToolError
 from ocr.exec import tesseract
+from ocr.layout import page_metrics
 from ocr.lines import Word
 from ocr.preprocess import PreprocessedPage
 from ocr.preprocess.deskew import find_text
@@ -219,6 +220,24 @@ def unread_ink(standing: np.ndarray, words: list[Word]) -> np.ndarray:
     for x, y, w, h in (word.bbox for word in words):
         inked[max(0, y - 2):y + h + 2, max(0, x - h // 3):x + w + h // 3] = False
     return inked
+
+
+# A piece of ink no word covers this share of a letter's height tall, or a character's width wide, is a mark the reading
+# lost: specks and grain are smaller.
+LOST_MARK = 0.5
+
+
+def lost_marks(ink: np.ndarray, words: list[Word], box: tuple[int, int, int, int] | None = None) -> bool:
+    """Whether ``ink`` (a page's, from its top left) holds, where no word of ``words`` covers it (:func:`unread_ink`)
+    and inside ``box`` when given, a piece a letter or more in size (LOST_MARK), not a speck."""
+    unread = unread_ink(ink, words)
+    if box is not None:
+        x, y, w, h = box
+        unread = unread[y:y + h, x:x + w]
+    metrics = page_metrics(words)
+    _, _, stats, _ = cv2.connectedComponentsWithStats(unread.astype(np.uint8), connectivity=8)
+    return bool(((stats[1:, cv2.CC_STAT_HEIGHT] >= LOST_MARK * metrics.line_height)
+                 | (stats[1:, cv2.CC_STAT_WIDTH] >= metrics.char_width)).any())
 
 
 # A stroke runs down the page when its pieces, each taller than any letter, line up over this share of its height: a

@@ -10,7 +10,6 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 
-import cv2
 import numpy as np
 
 from ocr import layout, roles
@@ -23,12 +22,12 @@ from ocr.recognize import (
     cleared,
     is_ink,
     known_long_words,
+    lost_marks,
     overlap,
     read_box,
     read_boxes,
     read_crops,
     reading_score,
-    unread_ink,
 )
 
 
@@ -148,30 +147,19 @@ def _reads_better(theirs: list[Word], ours: list[Word]) -> bool:
 SETTLED_CONFIDENCE = 80.0
 # ... at least this share of its long words known (a name or a rare word the lexicon lacks, one in twenty) ...
 SETTLED_KNOWN = 0.95
-# ... and no piece of ink in it unread at least this share of a letter's height tall or a character's width wide
-# (specks and grain are smaller), has nothing for a reading as one block to put right (clean tuning pages read so:
-# the block's reading gave the same words).
-LOST_MARK = 0.5
-
-
-def lost_marks(unread: np.ndarray, metrics: layout.Metrics) -> bool:
-    """Whether ``unread`` (ink no word covers, :func:`ocr.recognize.unread_ink`) holds a piece a letter or more, not a
-    speck (LOST_MARK)."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats(unread.astype(np.uint8), connectivity=8)
-    return bool(((stats[1:, cv2.CC_STAT_HEIGHT] >= LOST_MARK * metrics.line_height)
-                 | (stats[1:, cv2.CC_STAT_WIDTH] >= metrics.char_width)).any())
+# ... and no mark in it left unread (:func:`ocr.recognize.lost_marks`) has nothing for a reading as one block to put
+# right (clean tuning pages read so: the block's reading gave the same words).
 
 
 def settled_block(standing: np.ndarray, words: list[Word], box: tuple[int, int, int, int]) -> bool:
     """Whether the page's reading of ``box`` leaves nothing to read again as one block: its words all confident
     (SETTLED_CONFIDENCE), its long words known (SETTLED_KNOWN), and no mark of the page's ``standing`` ink in it
-    unread (:func:`lost_marks`)."""
+    unread (:func:`ocr.recognize.lost_marks`)."""
     inside = [w for w in words if centred_in(w, box)]
     known, judged = known_long_words(inside)
     if not judged or known < SETTLED_KNOWN * judged or any(w.confidence < SETTLED_CONFIDENCE for w in inside):
         return False
-    x, y, w, h = box
-    return not lost_marks(unread_ink(standing, words)[y:y + h, x:x + w], layout.page_metrics(words))
+    return not lost_marks(standing, words, box)
 
 
 def grey_block(grey: np.ndarray | None, words: list[Word], box: tuple[int, int, int, int], lang: str, psm: int) -> list[Word]:

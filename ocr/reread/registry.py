@@ -9,11 +9,9 @@ import dataclasses
 
 import numpy as np
 
-from ocr import layout
 from ocr.lines import Line, Role, Word, union_box, words_text
-from ocr.recognize import enlarged, read_boxes, read_crops, unread_ink
+from ocr.recognize import enlarged, lost_marks, read_boxes, read_crops
 from ocr.registry import agreement, figured_note, is_whole, registry_note
-from ocr.reread.blocks import lost_marks
 from ocr.reread.combine import line_box
 from ocr.reread.readings import binarised
 from ocr.routing import parse_routing, received_month, received_year
@@ -96,7 +94,7 @@ MARGIN_INK_CONTRAST = 40
 
 def _margin_settled(grey: np.ndarray, lines: list[Line], month: int | None) -> bool:
     """Whether the page's reading of the top margin leaves nothing for :func:`margin_readings` to read: every note
-    there read whole in the telegram's month, and no mark (:func:`ocr.reread.blocks.lost_marks`) of the grey margin's
+    there read whole in the telegram's month, and no mark (:func:`ocr.recognize.lost_marks`) of the grey margin's
     ink (MARGIN_INK_CONTRAST) that no word of the page covers."""
     title = next((k for k, line in enumerate(lines) if line.role is Role.FORM_TITLE and line.bbox), None)
     if title is None or lines[title].bbox[1] <= 0:
@@ -106,7 +104,7 @@ def _margin_settled(grey: np.ndarray, lines: list[Line], month: int | None) -> b
     words = [word for line in lines for word in line.words]
     margin = grey[:lines[title].bbox[1]]
     ink = margin < np.median(margin) - MARGIN_INK_CONTRAST
-    return not lost_marks(unread_ink(ink, words), layout.page_metrics(words))
+    return not lost_marks(ink, words)
 
 
 def _with_margin(lines: list[Line], pieces: list[list[Word]], month: int | None) -> tuple[list[Line], dict[int, list[Line]]]:
